@@ -1,0 +1,68 @@
+package org.e2eereview.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Writes files so that a reader never sees half of one: the bytes go to a temporary file in
+ * the same directory, which then takes the target's name in one step.
+ */
+final class AtomicWrite {
+
+    private AtomicWrite() {
+    }
+
+    /** Writes {@code target}, replacing any existing file. */
+    static void replace(Path target, byte[] bytes) throws IOException {
+        Path tmp = temp(target, bytes);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes {@code target} only if it does not exist; throws FileAlreadyExistsException otherwise. */
+    static void create(Path target, byte[] bytes) throws IOException {
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new FileAlreadyExistsException(
+                target.toString());
+        Path tmp = temp(target, bytes);
+        try {
+            // A hard link is created atomically and fails if the name is taken, even in a race.
+            Files.createLink(target, tmp);
+        } catch (UnsupportedOperationException e) {
+            Files.move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Path temp(Path target, byte[] bytes) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            // Temporary files are private; the result should have the permissions of an ordinary file.
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.exists(target)
+                        ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return tmp;
+    }
+
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such directory";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

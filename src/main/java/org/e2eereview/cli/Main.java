@@ -1,0 +1,82 @@
+package org.e2eereview.cli;
+
+import java.io.PrintWriter;
+
+import org.e2eereview.Version;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The e2ee-review command line. Exit codes: 0 clean, 1 findings, 2 unusable input, 3 internal error. */
+@Command(name = "e2ee-review", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = {"Threat modelling and design review of encrypted messaging systems.",
+                "Describe a messaging system's architecture in YAML; e2ee-review checks it and works out "
+                        + "who can read each conversation."},
+        subcommands = {ValidateCommand.class, SchemaCommand.class, InitCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:findings at or above the --fail-on severity",
+                "2:unusable input (a model, file or option)", "3:internal error (a bug: please report it)"})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print a stack trace with internal errors.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, schema or init");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code. Used by main and by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> INTERNAL);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("e2ee-review: " + e.getMessage());
+            err.println("Run 'e2ee-review " + commandPath(e.getCommandLine()) + "--help' for usage.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Main root = commandLine.getCommandSpec().root().userObject() instanceof Main m ? m : null;
+            err.println("e2ee-review: internal error: " + e + (root != null && root.debug ? ""
+                    : " (run with --debug for a stack trace)"));
+            if (root != null && root.debug) e.printStackTrace(err);
+            return INTERNAL;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String commandPath(CommandLine c) {
+        StringBuilder path = new StringBuilder();
+        for (CommandLine p = c; p.getParent() != null; p = p.getParent()) path.insert(0, p.getCommandName() + " ");
+        return path.toString();
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"e2ee-review " + Version.get() + " (model format "
+                    + org.e2eereview.model.Model.FORMAT_VERSION + ")"};
+        }
+    }
+}

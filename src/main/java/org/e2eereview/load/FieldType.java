@@ -1,0 +1,82 @@
+package org.e2eereview.load;
+
+import java.util.List;
+import java.util.Set;
+
+import org.e2eereview.model.ModelEnum;
+
+/** The type of a field of the model format, as the loader checks it and the schema states it. */
+public sealed interface FieldType {
+
+    /** A human name for error messages: "expected a boolean". */
+    String describe();
+
+    record Text() implements FieldType {
+        public String describe() {
+            return "a string";
+        }
+    }
+
+    record Bool() implements FieldType {
+        public String describe() {
+            return "true or false";
+        }
+    }
+
+    record Int(int min, int max) implements FieldType {
+        public String describe() {
+            return "a whole number from " + min + " to " + max;
+        }
+    }
+
+    /** A calendar date written YYYY-MM-DD. */
+    record Date() implements FieldType {
+        public String describe() {
+            return "a date (YYYY-MM-DD)";
+        }
+    }
+
+    record Choice(Class<? extends ModelEnum> values) implements FieldType {
+        public List<? extends ModelEnum> constants() {
+            return List.of(values.getEnumConstants());
+        }
+
+        public List<String> names() {
+            return constants().stream().map(ModelEnum::yamlName).toList();
+        }
+
+        public String describe() {
+            return "one of " + String.join(", ", names());
+        }
+    }
+
+    /** The id of an element in one of the given collections. */
+    record Ref(Set<Collection> targets) implements FieldType {
+        public Ref {
+            targets = Set.copyOf(targets);
+        }
+
+        public String describe() {
+            return "the id of " + Collection.describe(targets);
+        }
+    }
+
+    record ListOf(FieldType item) implements FieldType {
+        public String describe() {
+            return "a list of " + item.describe().replaceFirst("^(a|an|the) ", "");
+        }
+    }
+
+    record Obj(ObjectSpec spec) implements FieldType {
+        public String describe() {
+            return "a mapping (" + spec.name() + ")";
+        }
+    }
+
+    /** A mapping from ids (matching {@code idPattern}) to objects: how every element kind is written. */
+    record IdMap(ObjectSpec spec, String idPattern, String idDescription) implements FieldType {
+        public String describe() {
+            return "a mapping from ids to " + spec.name() + " entries";
+        }
+    }
+}

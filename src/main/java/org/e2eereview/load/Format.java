@@ -1,0 +1,261 @@
+package org.e2eereview.load;
+
+import static org.e2eereview.load.Collection.COMPONENTS;
+import static org.e2eereview.load.Collection.DATA;
+import static org.e2eereview.load.Collection.KEYS;
+import static org.e2eereview.load.Collection.PARTIES;
+
+import java.util.Set;
+
+import org.e2eereview.model.Acceptance;
+import org.e2eereview.model.Component;
+import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Data;
+import org.e2eereview.model.Feature;
+import org.e2eereview.model.Flow;
+import org.e2eereview.model.Key;
+import org.e2eereview.model.ModelEnum;
+import org.e2eereview.model.Party;
+
+/**
+ * The model format, version 1: the one description from which the loader checks files,
+ * the JSON Schema is generated and docs/model.md is generated. Change a field here and
+ * all three follow.
+ */
+public final class Format {
+
+    public static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$";
+    public static final String FINDING_ID_PATTERN = "^[A-Z][A-Z0-9-]*@[A-Za-z0-9_.,@-]+$";
+
+    private Format() {
+    }
+
+    private static final FieldType TEXT = new FieldType.Text();
+    private static final FieldType BOOL = new FieldType.Bool();
+
+    private static FieldType choice(Class<? extends ModelEnum> e) {
+        return new FieldType.Choice(e);
+    }
+
+    private static FieldType choices(Class<? extends ModelEnum> e) {
+        return new FieldType.ListOf(choice(e));
+    }
+
+    private static FieldType ref(Collection target) {
+        return new FieldType.Ref(Set.of(target));
+    }
+
+    private static FieldType refs(Collection... targets) {
+        return new FieldType.ListOf(new FieldType.Ref(Set.of(targets)));
+    }
+
+    private static FieldType obj(ObjectSpec spec) {
+        return new FieldType.Obj(spec);
+    }
+
+    private static FieldType elements(ObjectSpec spec) {
+        return new FieldType.IdMap(spec, ID_PATTERN,
+                "an id: letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters");
+    }
+
+    public static final ObjectSpec SYSTEM = ObjectSpec.of("system", "The system under review.")
+            .required("name", TEXT, "Name of the system, as reports title it.")
+            .optional("version", TEXT, "Version or date of the design described.")
+            .optional("claims-end-to-end", BOOL,
+                    "Whether the service is presented to its users as end-to-end encrypted. A provider that can "
+                            + "read content weighs more heavily when this is true.", "false")
+            .optional("description", TEXT, "Free text.");
+
+    public static final ObjectSpec LAWFUL_ACCESS = ObjectSpec.of("lawful-access",
+                    "Legal powers a party holds over other parties, e.g. a warrant served on the provider.")
+            .required("compels", refs(PARTIES), "Parties this party can legally require to act.")
+            .required("powers", choices(Party.Power.class), "What it can require of them.")
+            .optional("legal-basis", TEXT, "The law that grants the power, e.g. \"IPA 2016 s253\".");
+
+    public static final ObjectSpec PARTY = ObjectSpec.of("party",
+                    "Someone who could obtain data: users, the provider, vendors, authorities.")
+            .required("kind", choice(Party.Kind.class), "What sort of party this is.")
+            .optional("name", TEXT, "Display name.")
+            .optional("jurisdiction", TEXT, "Where the party is subject to law, e.g. an ISO country code (GB, US) or EU.")
+            .optional("lawful-access", obj(LAWFUL_ACCESS), "Legal powers over other parties.")
+            .optional("description", TEXT, "Free text.");
+
+    public static final ObjectSpec UPDATES = ObjectSpec.of("updates",
+                    "How a component's code reaches it. A safeguard that is not written is not credited.")
+            .optional("per-user-targeting", BOOL,
+                    "Whether the supplier can ship a different build to chosen users.", "false")
+            .optional("binary-transparency", BOOL,
+                    "Whether every build is published to a public log that clients or third parties check.", "false")
+            .optional("reproducible-builds", BOOL,
+                    "Whether anyone can rebuild the published binary from source and compare.", "false");
+
+    public static final ObjectSpec COMPONENT = ObjectSpec.of("component",
+                    "Software or hardware that handles data, run by one party, its code supplied by another.")
+            .required("kind", choice(Component.Kind.class), "What sort of component this is.")
+            .optional("name", TEXT, "Display name.")
+            .required("run-by", ref(PARTIES), "The party that operates it and can see what it processes.")
+            .optional("supplied-by", ref(PARTIES), "The party that ships its code and updates.", "the run-by party")
+            .optional("updates", obj(UPDATES), "How its code is updated.")
+            .optional("transparency", choice(Component.Transparency.class),
+                    "For key-directory components only: how users can check the keys it serves.", "none")
+            .optional("description", TEXT, "Free text.");
+
+    public static final ObjectSpec RECOVERY = ObjectSpec.of("recovery",
+                    "How a key can be restored from a secret the user knows when the device is lost.")
+            .required("secret", choice(Key.Secret.class), "What the user needs to restore the key.")
+            .required("stored-on", refs(COMPONENTS),
+                    "Components that keep the copy of the key wrapped under the secret.")
+            .optional("enforced-by", ref(COMPONENTS),
+                    "An hsm or enclave component that limits guesses at the secret.")
+            .optional("guess-limit", new FieldType.Int(1, 1_000_000),
+                    "Wrong guesses allowed before the copy is destroyed; requires enforced-by.", "unlimited");
+
+    public static final ObjectSpec KEY = ObjectSpec.of("key",
+                    "A secret key, or a key pair by its private half: where it lives and what it protects.")
+            .required("kind", choice(Key.Kind.class), "What sort of key this is.")
+            .optional("generated-on", ref(COMPONENTS), "Component where the key is created.")
+            .optional("stored-on", refs(COMPONENTS),
+                    "Components that keep a usable copy. Whoever runs them holds the key.", "[]")
+            .optional("protects", refs(DATA, KEYS),
+                    "Data and other keys encrypted under this key. A key that protects a key forms a "
+                            + "hierarchy: holding the outer key gives the inner one.", "[]")
+            .optional("derived-from", refs(KEYS),
+                    "Keys this one is computed from: whoever holds all of them can compute it.", "[]")
+            .optional("scope", choice(Key.Scope.class), "Whose data the key opens.", "conversation")
+            .optional("algorithm", TEXT, "Algorithm, e.g. X25519, AES-256-GCM, RSA-1024, 3DES.")
+            .optional("recovery", obj(RECOVERY), "How the key can be restored from a user secret.")
+            .optional("description", TEXT, "Free text.");
+
+    public static final ObjectSpec DATA_ITEM = ObjectSpec.of("data",
+                    "Something that can be read: message content, what is derived from it, metadata, backups.")
+            .required("kind", choice(Data.Kind.class), "What sort of data this is.")
+            .optional("created-on", refs(COMPONENTS), "Components where it comes into being in readable form.", "[]")
+            .optional("derived-from", refs(DATA),
+                    "Data it is computed from (a hash, a verdict, a preview). It tells something about the "
+                            + "source without containing it.", "[]")
+            .optional("contains", refs(DATA),
+                    "Data carried whole inside it (a backup contains messages): reading it reads them.", "[]")
+            .optional("retention", TEXT, "How long it is kept where it is stored, e.g. \"90 days\".")
+            .optional("description", TEXT, "Free text.");
+
+    public static final ObjectSpec END_TO_END = ObjectSpec.of("end-to-end",
+                    "End-to-end encryption of a conversation and its protocol properties.")
+            .optional("available", BOOL, "Whether end-to-end encryption exists for this conversation at all.", "true")
+            .required("default", BOOL, "Whether it is on without the user doing anything.")
+            .optional("forward-secrecy", BOOL,
+                    "Whether keys are deleted after use so that a later key compromise does not expose past "
+                            + "messages.", "false")
+            .optional("post-compromise-security", BOOL,
+                    "Whether the protocol heals after a key compromise by mixing in fresh secrets.", "false");
+
+    public static final ObjectSpec FALLBACK = ObjectSpec.of("fallback",
+                    "What happens when end-to-end encryption cannot be used for a message.")
+            .required("to", choice(Conversation.FallbackTarget.class), "What the message falls back to.")
+            .optional("automatic", BOOL, "Whether it falls back without asking the user.", "false")
+            .optional("indicated", BOOL, "Whether the user can see that a message was not end-to-end encrypted.",
+                    "false");
+
+    public static final ObjectSpec MEMBERSHIP = ObjectSpec.of("membership",
+                    "Who decides who is in a conversation, and what members can see and check.")
+            .required("managed-by", ref(COMPONENTS),
+                    "Component that keeps the member list and hands out changes; whoever runs it controls "
+                            + "membership unless changes are signed by members.")
+            .optional("signed-by-members", BOOL,
+                    "Whether a change takes effect only with a current member's signature, so the managing "
+                            + "component cannot add anyone by itself (e.g. MLS commits, Signal group admins).",
+                    "false")
+            .required("changes-shown", choice(Conversation.ChangesShown.class),
+                    "Whether members see member and device changes.")
+            .optional("devices-managed-by", ref(COMPONENTS),
+                    "Component that keeps each member's device list.", "the managed-by component")
+            .optional("device-list-signed", BOOL,
+                    "Whether a new device is accepted only with a signature from the user's existing device.",
+                    "false")
+            .optional("device-keys-from", ref(COMPONENTS), "Key directory that serves members' device keys.")
+            .optional("verification", choices(Conversation.Verification.class),
+                    "How members can check each other's keys.", "[]");
+
+    public static final ObjectSpec CONVERSATION = ObjectSpec.of("conversation",
+                    "A chat, group or call: who is entitled to read it, what it carries, how it is protected.")
+            .optional("kind", choice(Conversation.Kind.class), "What sort of conversation.", "one-to-one")
+            .optional("name", TEXT, "Display name.")
+            .required("members", refs(PARTIES),
+                    "Parties entitled to read its content. Any other party that can read it is a finding.")
+            .required("content", refs(DATA), "Data exchanged in it.")
+            .optional("protocol", TEXT, "Protocol name, e.g. signal-protocol, mls, megolm, mtproto, openpgp.")
+            .required("end-to-end", obj(END_TO_END), "End-to-end encryption and its properties.")
+            .optional("fallback", obj(FALLBACK), "Fallback when end-to-end encryption cannot be used.")
+            .optional("membership", obj(MEMBERSHIP), "Who controls membership, and how members verify keys.")
+            .optional("metadata-protection", choices(Conversation.MetadataProtection.class),
+                    "Measures that hide metadata from the provider.", "[]")
+            .optional("description", TEXT, "Free text.");
+
+    public static final ObjectSpec FLOW = ObjectSpec.of("flow", "Data or keys moving from one component to another.")
+            .required("from", ref(COMPONENTS), "Sending component.")
+            .required("to", ref(COMPONENTS), "Receiving component.")
+            .required("carries", refs(DATA, KEYS), "Data items and keys it carries.")
+            .required("protection", choice(Flow.Protection.class), "How what it carries is protected.")
+            .optional("stage", choice(Flow.Stage.class),
+                    "When, relative to end-to-end encryption, it takes what it carries.", "after-encryption")
+            .optional("purpose", TEXT, "Why the flow exists, e.g. backup, push, telemetry.")
+            .optional("description", TEXT, "Free text.");
+
+    public static final ObjectSpec FEATURE = ObjectSpec.of("feature",
+                    "A public-safety feature the design declares. Whether it preserves end-to-end encryption is "
+                            + "worked out by the review, not declared.")
+            .required("kind", choice(Feature.Kind.class), "What sort of feature.")
+            .optional("runs-on", ref(COMPONENTS), "Component where it runs.")
+            .optional("inspects", refs(DATA), "Data it reads.", "[]")
+            .optional("method", choice(Feature.Method.class), "How it inspects (content-scanning, abuse detection).")
+            .optional("hash-list-from", refs(PARTIES), "For hash matching: who supplies the list of hashes.", "[]")
+            .optional("hash-list-auditable", BOOL,
+                    "For hash matching: whether outsiders can check what the list contains (e.g. a published "
+                            + "root hash).", "false")
+            .optional("results-to", refs(PARTIES),
+                    "Parties who learn its results. Empty when nobody but the user does.", "[]")
+            .optional("initiated-by", choice(Feature.Initiator.class), "Who sets it off.")
+            .optional("discloses", refs(DATA), "Data it hands over when it acts (a report, a disclosure).", "[]")
+            .optional("franking", BOOL,
+                    "For user reporting: whether reported messages carry a cryptographic commitment the provider "
+                            + "can check (message franking).", "false")
+            .optional("context-messages", new FieldType.Int(0, 10_000),
+                    "For user reporting: how many recent messages a report includes besides the reported one.",
+                    "0")
+            .optional("user-informed", BOOL, "Whether the user is told what it sends, before it sends it.", "false")
+            .optional("forward-limit", new FieldType.Int(1, 1_000_000),
+                    "For forwarding limits: how many chats a message can be forwarded to at once.")
+            .optional("counter-in-ciphertext", BOOL,
+                    "For forwarding limits: whether the forward count travels inside the end-to-end encrypted "
+                            + "message rather than being tracked by the server.", "false")
+            .optional("applies-to", choice(Feature.AppliesTo.class), "Whose data it applies to.")
+            .optional("threshold", new FieldType.Int(1, 1_000_000),
+                    "Matches needed before anything is revealed (e.g. threshold secret sharing).")
+            .optional("requires-provider-assistance", BOOL,
+                    "For endpoint access: whether the provider must build or ship something for it to work.",
+                    "false")
+            .optional("legal-basis", TEXT, "The law it answers to, e.g. \"OSA 2023 s121\".")
+            .optional("description", TEXT, "Free text.");
+
+    public static final ObjectSpec ACCEPTANCE = ObjectSpec.of("acceptance",
+                    "A reviewed finding, keyed by its stable id. After 'until' the finding counts again.")
+            .required("status", choice(Acceptance.Status.class), "The decision.")
+            .required("justification", TEXT, "Why: required, so that no finding is silenced without a reason.")
+            .required("decided-by", TEXT, "Who decided.")
+            .optional("until", new FieldType.Date(), "Date after which the finding counts again.", "no expiry");
+
+    public static final ObjectSpec MODEL = ObjectSpec.of("model",
+                    "An e2ee-review model: the architecture of a messaging system.")
+            .required("e2ee-review", new FieldType.Int(1, Integer.MAX_VALUE),
+                    "Version of the model format. This release reads version 1.")
+            .required("system", obj(SYSTEM), "The system under review.")
+            .required("parties", elements(PARTY), "Everyone who could obtain data, keyed by id.")
+            .required("components", elements(COMPONENT), "Software and hardware, keyed by id.")
+            .optional("keys", elements(KEY), "Keys, keyed by id.", "{}")
+            .optional("data", elements(DATA_ITEM), "Data items, keyed by id.", "{}")
+            .required("conversations", elements(CONVERSATION), "Conversations, keyed by id.")
+            .optional("flows", elements(FLOW), "Flows between components, keyed by id.", "{}")
+            .optional("features", elements(FEATURE), "Public-safety features, keyed by id.", "{}")
+            .optional("accepted", new FieldType.IdMap(ACCEPTANCE, FINDING_ID_PATTERN,
+                    "a finding id: RULE-ID@element-ids, e.g. GHOST-PARTICIPANT@group-chat"),
+                    "Reviewed findings, keyed by finding id.", "{}");
+}

@@ -1,0 +1,174 @@
+package org.e2eereview.load;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.e2eereview.model.Acceptance;
+import org.e2eereview.model.Component;
+import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Data;
+import org.e2eereview.model.Feature;
+import org.e2eereview.model.Flow;
+import org.e2eereview.model.Key;
+import org.e2eereview.model.Location;
+import org.e2eereview.model.Model;
+import org.e2eereview.model.Party;
+import org.e2eereview.model.SystemInfo;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads a model file strictly: every problem in the file is reported, located, in one pass,
+ * and a {@link Model} is returned only when there are none.
+ */
+public final class ModelLoader {
+
+    /** Loads a file; its path as given is the name used in every location. */
+    public Model load(Path path) throws ModelException {
+        String name = path.toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(path)) throw fileProblem(name, "is a directory, not a model file");
+            long size = Files.size(path);
+            if (size > YamlReader.MAX_BYTES) {
+                throw new ModelException(List.of(new Problem(new Location(name, 1, 1), YamlReader.tooLarge(size))));
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw fileProblem(name, "no such file");
+        } catch (AccessDeniedException e) {
+            throw fileProblem(name, "permission denied");
+        } catch (IOException e) {
+            throw fileProblem(name, "cannot read: " + e.getMessage());
+        }
+        return parse(name, bytes);
+    }
+
+    private static ModelException fileProblem(String name, String message) {
+        return new ModelException(List.of(new Problem(new Location(name, 0, 0), message)));
+    }
+
+    /** Parses model text; {@code name} is used in locations. */
+    public Model parse(String name, byte[] bytes) throws ModelException {
+        List<Problem> problems = new ArrayList<>();
+        Node root = YamlReader.read(name, bytes, problems);
+        if (root == null) throw new ModelException(problems);
+        Checker checker = new Checker(name, problems);
+        if (!(root instanceof MappingNode)) {
+            checker.problem(checker.at(root), "the top level must be a mapping (e2ee-review: 1, system:, "
+                    + "parties:, ...), found " + Checker.kindOf(root));
+            throw new ModelException(problems);
+        }
+        Fields fields = checker.object(root, Format.MODEL, "the model");
+        checker.resolveReferences();
+        new CrossChecks(checker).check(fields);
+        checker.finish();
+        if (!problems.isEmpty()) throw new ModelException(problems);
+        return build(name, fields);
+    }
+
+    private static Model build(String name, Fields f) {
+        Fields sys = f.obj("system");
+        return new Model(name, f.integer("e2ee-review"),
+                new SystemInfo(sys.text("name"), sys.text("version"), sys.bool("claims-end-to-end"),
+                        sys.text("description"), sys.source()),
+                elements(f.map("parties"), ModelLoader::party),
+                elements(f.map("components"), ModelLoader::component),
+                elements(f.map("keys"), ModelLoader::key),
+                elements(f.map("data"), ModelLoader::data),
+                elements(f.map("conversations"), ModelLoader::conversation),
+                elements(f.map("flows"), ModelLoader::flow),
+                elements(f.map("features"), ModelLoader::feature),
+                elements(f.map("accepted"), ModelLoader::acceptance));
+    }
+
+    private static <T> Map<String, T> elements(Map<String, Fields> raw, BiFunction<String, Fields, T> make) {
+        Map<String, T> out = new LinkedHashMap<>();
+        raw.forEach((id, fields) -> out.put(id, make.apply(id, fields)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Party party(String id, Fields f) {
+        Fields la = f.obj("lawful-access");
+        Party.LawfulAccess access = la == null ? null
+                : new Party.LawfulAccess(la.list("compels"), la.list("powers"), la.text("legal-basis"), la.source());
+        return new Party(id, f.choice("kind", null), f.text("name"), f.text("jurisdiction"), access,
+                f.text("description"), f.source());
+    }
+
+    private static Component component(String id, Fields f) {
+        Fields u = f.obj("updates");
+        Component.Updates updates = u == null ? null
+                : new Component.Updates(u.bool("per-user-targeting"), u.bool("binary-transparency"),
+                        u.bool("reproducible-builds"), u.source());
+        String runBy = f.text("run-by");
+        return new Component(id, f.choice("kind", null), f.text("name"), runBy,
+                f.has("supplied-by") ? f.text("supplied-by") : runBy, updates,
+                f.choice("transparency", Component.Transparency.NONE), f.text("description"), f.source());
+    }
+
+    private static Key key(String id, Fields f) {
+        Fields r = f.obj("recovery");
+        Key.Recovery recovery = r == null ? null
+                : new Key.Recovery(r.choice("secret", null), r.list("stored-on"), r.text("enforced-by"),
+                        r.integer("guess-limit"), r.source());
+        return new Key(id, f.choice("kind", null), f.text("generated-on"), f.list("stored-on"), f.list("protects"),
+                f.list("derived-from"), f.choice("scope", Key.Scope.CONVERSATION), f.text("algorithm"), recovery,
+                f.text("description"), f.source());
+    }
+
+    private static Data data(String id, Fields f) {
+        return new Data(id, f.choice("kind", null), f.list("created-on"), f.list("derived-from"), f.list("contains"),
+                f.text("retention"), f.text("description"), f.source());
+    }
+
+    private static Conversation conversation(String id, Fields f) {
+        Fields e = f.obj("end-to-end");
+        Conversation.EndToEnd e2e = new Conversation.EndToEnd(e.bool("available", true), e.bool("default"),
+                e.bool("forward-secrecy"), e.bool("post-compromise-security"), e.source());
+        Fields fb = f.obj("fallback");
+        Conversation.Fallback fallback = fb == null ? null
+                : new Conversation.Fallback(fb.choice("to", null), fb.bool("automatic"), fb.bool("indicated"),
+                        fb.source());
+        Fields m = f.obj("membership");
+        Conversation.Membership membership = m == null ? null
+                : new Conversation.Membership(m.text("managed-by"), m.bool("signed-by-members"),
+                        m.choice("changes-shown", null),
+                        m.has("devices-managed-by") ? m.text("devices-managed-by") : m.text("managed-by"),
+                        m.bool("device-list-signed"), m.text("device-keys-from"), m.list("verification"),
+                        m.source());
+        return new Conversation(id, f.choice("kind", Conversation.Kind.ONE_TO_ONE), f.text("name"),
+                f.list("members"), f.list("content"), f.text("protocol"), e2e, fallback, membership,
+                f.list("metadata-protection"), f.text("description"), f.source());
+    }
+
+    private static Flow flow(String id, Fields f) {
+        return new Flow(id, f.text("from"), f.text("to"), f.list("carries"), f.choice("protection", null),
+                f.choice("stage", Flow.Stage.AFTER_ENCRYPTION), f.text("purpose"), f.text("description"),
+                f.source());
+    }
+
+    private static Feature feature(String id, Fields f) {
+        return new Feature(id, f.choice("kind", null), f.text("runs-on"), f.list("inspects"),
+                f.choice("method", null), f.list("hash-list-from"), f.bool("hash-list-auditable"),
+                f.list("results-to"), f.choice("initiated-by", null), f.list("discloses"), f.bool("franking"),
+                f.has("context-messages") ? f.integer("context-messages") : Integer.valueOf(0),
+                f.bool("user-informed"), f.integer("forward-limit"), f.bool("counter-in-ciphertext"),
+                f.choice("applies-to", null), f.integer("threshold"), f.bool("requires-provider-assistance"),
+                f.text("legal-basis"), f.text("description"), f.source());
+    }
+
+    private static Acceptance acceptance(String id, Fields f) {
+        return new Acceptance(id, f.choice("status", null), f.text("justification"), f.text("decided-by"),
+                f.date("until"), f.source());
+    }
+}

@@ -1,0 +1,80 @@
+package org.e2eereview.load;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A mapping in the model format: its fields, in the order the docs present them. */
+public final class ObjectSpec {
+
+    private final String name;
+    private final String description;
+    private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
+
+    private ObjectSpec(String name, String description) {
+        this.name = name;
+        this.description = description;
+    }
+
+    public static ObjectSpec of(String name, String description) {
+        return new ObjectSpec(name, description);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<FieldSpec> fields() {
+        return List.copyOf(fields.values());
+    }
+
+    public FieldSpec field(String fieldName) {
+        return fields.get(fieldName);
+    }
+
+    public Set<String> fieldNames() {
+        return fields.keySet();
+    }
+
+    ObjectSpec required(String field, FieldType type, String description) {
+        return add(new FieldSpec(field, type, true, description, null));
+    }
+
+    ObjectSpec optional(String field, FieldType type, String description) {
+        return add(new FieldSpec(field, type, false, description, null));
+    }
+
+    ObjectSpec optional(String field, FieldType type, String description, String defaultText) {
+        return add(new FieldSpec(field, type, false, description, defaultText));
+    }
+
+    private ObjectSpec add(FieldSpec f) {
+        if (fields.putIfAbsent(f.name(), f) != null) {
+            throw new IllegalStateException("field declared twice: " + name + "." + f.name());
+        }
+        return this;
+    }
+
+    /** Every object spec reachable from this one, this one first, each once. */
+    public List<ObjectSpec> reachable() {
+        List<ObjectSpec> out = new ArrayList<>();
+        collect(this, out);
+        return out;
+    }
+
+    private static void collect(ObjectSpec spec, List<ObjectSpec> out) {
+        if (out.contains(spec)) return;
+        out.add(spec);
+        for (FieldSpec f : spec.fields.values()) {
+            FieldType t = f.type() instanceof FieldType.ListOf l ? l.item() : f.type();
+            if (t instanceof FieldType.Obj o) collect(o.spec(), out);
+            if (t instanceof FieldType.IdMap m) collect(m.spec(), out);
+        }
+    }
+}

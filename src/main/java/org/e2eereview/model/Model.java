@@ -1,0 +1,31 @@
+package org.e2eereview.model;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A loaded, checked model: every reference resolves and every id is unique across
+ * all element maps. Maps keep the order of the file.
+ */
+public record Model(String file, int formatVersion, SystemInfo system, Map<String, Party> parties,
+                    Map<String, Component> components, Map<String, Key> keys, Map<String, Data> data,
+                    Map<String, Conversation> conversations, Map<String, Flow> flows, Map<String, Feature> features,
+                    Map<String, Acceptance> accepted) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    /** Total number of elements, the size measure used in benchmarks and summaries. */
+    public int size() {
+        return parties.size() + components.size() + keys.size() + data.size() + conversations.size()
+                + flows.size() + features.size();
+    }
+
+    public Optional<Element> element(String id) {
+        for (Map<String, ? extends Element> m : java.util.List.of(parties, components, keys, data, conversations,
+                flows, features)) {
+            Element e = m.get(id);
+            if (e != null) return Optional.of(e);
+        }
+        return Optional.empty();
+    }
+}
