@@ -85,7 +85,12 @@ final class Checker {
 
     /** Checks the fields of a mapping; {@code what} names it in messages ("party 'alice'"). */
     Fields object(Node node, ObjectSpec spec, String what) {
-        Fields out = new Fields(at(node));
+        return object(node, spec, what, at(node));
+    }
+
+    /** As above, with the element located at {@code at} (the line of its id, for map entries). */
+    Fields object(Node node, ObjectSpec spec, String what, Location at) {
+        Fields out = new Fields(at);
         if (!(node instanceof MappingNode map)) {
             problem(at(node), "expected a mapping for " + what + ", found " + kindOf(node));
             return out;
@@ -105,8 +110,8 @@ final class Checker {
         }
         for (FieldSpec f : spec.fields()) {
             if (f.required() && !seen.containsKey(f.name())) {
-                problem(at(node), "missing required field '" + f.name() + "' in " + what + ": "
-                        + f.type().describe());
+                problem(out.at(), "missing required field '" + f.name() + "' in " + what + " (expected "
+                        + f.type().describe() + ")");
             }
         }
         return out;
@@ -119,12 +124,12 @@ final class Checker {
 
     /** The key's text, or null after reporting why it cannot be a field name. */
     private String key(Node keyNode, Map<String, Location> seen) {
-        if (!(keyNode instanceof ScalarNode s) || !tagOk(keyNode)) {
-            problem(at(keyNode), "keys must be plain words, found " + kindOf(keyNode));
+        if (keyNode.getTag().equals(Tag.MERGE)) {
+            problem(at(keyNode), "merge keys (<<) are not supported: write the fields out");
             return null;
         }
-        if (keyNode.getTag().equals(Tag.MERGE) || "<<".equals(s.getValue())) {
-            problem(at(keyNode), "merge keys (<<) are not supported: write the fields out");
+        if (!(keyNode instanceof ScalarNode s) || !tagOk(keyNode)) {
+            problem(at(keyNode), "keys must be plain words, found " + kindOf(keyNode));
             return null;
         }
         String name = s.getValue();
@@ -259,7 +264,7 @@ final class Checker {
                 problem(at, "bad id '" + id + "' in '" + field + "': expected " + type.idDescription());
                 continue;
             }
-            Fields f = object(t.getValueNode(), type.spec(), what);
+            Fields f = object(t.getValueNode(), type.spec(), what, at);
             if (collection != null) {
                 Declared before = ids.putIfAbsent(id, new Declared(collection, at, f));
                 if (before != null) {
@@ -298,7 +303,7 @@ final class Checker {
     }
 
     private static String nouns(FieldType.Ref r) {
-        return Collection.describe(r.targets()).replace("a ", "");
+        return r.targets().stream().sorted().map(Collection::noun).collect(java.util.stream.Collectors.joining(" or "));
     }
 
     private boolean tagOk(Node node) {

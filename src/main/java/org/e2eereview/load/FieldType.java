@@ -25,7 +25,8 @@ public sealed interface FieldType {
 
     record Int(int min, int max) implements FieldType {
         public String describe() {
-            return "a whole number from " + min + " to " + max;
+            return max == Integer.MAX_VALUE ? "a whole number of at least " + min
+                    : "a whole number from " + min + " to " + max;
         }
     }
 

@@ -10,7 +10,7 @@ import org.e2eereview.model.ModelEnum;
  */
 public final class FormatReference {
 
-    public static final String BEGIN = "<!-- BEGIN GENERATED REFERENCE: do not edit by hand; see FormatReferenceTest -->";
+    public static final String BEGIN = "<!-- BEGIN GENERATED REFERENCE: do not edit by hand; see FormatDocsTest -->";
     public static final String END = "<!-- END GENERATED REFERENCE -->";
 
     private FormatReference() {

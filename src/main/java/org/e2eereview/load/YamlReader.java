@@ -7,7 +7,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.e2eereview.model.Location;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -16,6 +18,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.reader.ReaderException;
 
@@ -74,12 +80,39 @@ final class YamlReader {
             problems.add(new Problem(charPosition(file, text, e.getPosition()), String.format(
                     "control character U+%04X is not allowed in YAML text", e.getCodePoint())));
         } catch (YAMLException e) {
-            problems.add(new Problem(new Location(file, 1, 1), unmarked(e)));
+            problems.add(new Problem(locateLimit(yaml, file, text), unmarked(e)));
         } catch (StackOverflowError e) {
             // The depth limit should make this unreachable; it stays as a last guard.
             problems.add(new Problem(new Location(file, 1, 1), "nesting too deep (limit " + MAX_DEPTH + ")"));
         }
         return null;
+    }
+
+    /**
+     * SnakeYAML reports exceeded alias and depth limits without a position; replaying the
+     * parser's events (flat, no tree built) finds the alias or the opening bracket at fault.
+     */
+    private static Location locateLimit(Yaml yaml, String file, String text) {
+        Set<String> collectionAnchors = new HashSet<>();
+        int depth = 0;
+        int aliases = 0;
+        try {
+            for (Event e : yaml.parse(new StringReader(text))) {
+                Mark m = e.getStartMark();
+                if (e instanceof CollectionStartEvent c) {
+                    if (c.getAnchor() != null) collectionAnchors.add(c.getAnchor());
+                    if (++depth > MAX_DEPTH) return new Location(file, m.getLine() + 1, m.getColumn() + 1);
+                } else if (e instanceof CollectionEndEvent) {
+                    depth--;
+                } else if (e instanceof AliasEvent a && collectionAnchors.contains(a.getAnchor())
+                        && ++aliases > MAX_ALIASES) {
+                    return new Location(file, m.getLine() + 1, m.getColumn() + 1);
+                }
+            }
+        } catch (YAMLException e) {
+            // fall through: the position stays unknown
+        }
+        return new Location(file, 1, 1);
     }
 
     static String tooLarge(long size) {

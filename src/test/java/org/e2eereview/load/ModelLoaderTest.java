@@ -1,0 +1,165 @@
+package org.e2eereview.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.e2eereview.model.Acceptance;
+import org.e2eereview.model.Component;
+import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Flow;
+import org.e2eereview.model.Key;
+import org.e2eereview.model.Location;
+import org.e2eereview.model.Model;
+import org.e2eereview.model.Party;
+import org.junit.jupiter.api.Test;
+
+class ModelLoaderTest {
+
+    static final String MODEL = """
+            e2ee-review: 1
+            system: { name: Example, claims-end-to-end: true }
+            parties:
+              users: { kind: user }
+              provider: { kind: provider, jurisdiction: NO }
+              police:
+                kind: law-enforcement
+                lawful-access: { compels: [provider], powers: [add-participant], legal-basis: IPA s253 }
+            components:
+              phone: { kind: client, run-by: users, supplied-by: provider,
+                       updates: { per-user-targeting: true } }
+              relay: { kind: server, run-by: provider }
+              vault: { kind: hsm, run-by: provider }
+            keys:
+              backup-key:
+                kind: backup
+                protects: [backup]
+                recovery: { secret: pin, stored-on: [vault], enforced-by: vault, guess-limit: 10 }
+            data:
+              messages: { kind: message-content, created-on: [phone] }
+              backup: { kind: backup, contains: [messages] }
+            conversations:
+              group:
+                kind: group
+                members: [users]
+                content: [messages]
+                end-to-end: { default: true, forward-secrecy: true }
+                membership: { managed-by: relay, changes-shown: suppressible }
+            flows:
+              upload: { from: phone, to: relay, carries: [backup], protection: end-to-end, stage: after-encryption }
+            accepted:
+              GHOST-PARTICIPANT@group: { status: accepted, justification: test, decided-by: me, until: 2030-01-31 }
+            """;
+
+    static Model load(String text) throws ModelException {
+        return new ModelLoader().parse("m.yaml", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsEveryKindOfElementWithValuesAndDefaults() throws Exception {
+        Model m = load(MODEL);
+        assertThat(m.system().claimsEndToEnd()).isTrue();
+        assertThat(m.parties().keySet()).containsExactly("users", "provider", "police");
+        Party police = m.parties().get("police");
+        assertThat(police.lawfulAccess().compels()).containsExactly("provider");
+        assertThat(police.lawfulAccess().powers()).containsExactly(Party.Power.ADD_PARTICIPANT);
+
+        Component phone = m.components().get("phone");
+        assertThat(phone.suppliedBy()).isEqualTo("provider");
+        assertThat(phone.updates().perUserTargeting()).isTrue();
+        assertThat(phone.updates().binaryTransparency()).as("safeguards default to not credited").isFalse();
+        assertThat(m.components().get("relay").suppliedBy()).as("supplied-by defaults to run-by").isEqualTo("provider");
+
+        Key key = m.keys().get("backup-key");
+        assertThat(key.scope()).isEqualTo(Key.Scope.CONVERSATION);
+        assertThat(key.recovery().secret()).isEqualTo(Key.Secret.PIN);
+        assertThat(key.recovery().guessLimit()).isEqualTo(10);
+
+        assertThat(m.data().get("backup").contains()).containsExactly("messages");
+        Conversation group = m.conversations().get("group");
+        assertThat(group.endToEnd().available()).isTrue();
+        assertThat(group.endToEnd().postCompromiseSecurity()).isFalse();
+        assertThat(group.membership().changesShown()).isEqualTo(Conversation.ChangesShown.SUPPRESSIBLE);
+        assertThat(group.membership().devicesManagedBy()).isEqualTo("relay");
+        assertThat(m.flows().get("upload").protection()).isEqualTo(Flow.Protection.END_TO_END);
+        Acceptance a = m.accepted().get("GHOST-PARTICIPANT@group");
+        assertThat(a.until()).isEqualTo(LocalDate.of(2030, 1, 31));
+        assertThat(m.size()).as("elements, not counting acceptances").isEqualTo(11);
+    }
+
+    @Test
+    void textIsNeverTurnedIntoABoolean() throws Exception {
+        assertThat(load(MODEL).parties().get("provider").jurisdiction()).isEqualTo("NO");
+    }
+
+    @Test
+    void elementsAndFieldsKeepTheirLocations() throws Exception {
+        Model m = load(MODEL);
+        Conversation group = m.conversations().get("group");
+        assertThat(group.source().at()).isEqualTo(new Location("m.yaml", 23, 3));
+        assertThat(group.membership().source().of("changes-shown")).isEqualTo(new Location("m.yaml", 28, 53));
+        assertThat(group.source().written("kind")).isTrue();
+        assertThat(group.source().written("protocol")).isFalse();
+        assertThat(group.source().of("protocol")).as("unwritten fields point at the element").isEqualTo(group.source().at());
+    }
+
+    @Test
+    void byteOrderMarkIsAccepted() throws Exception {
+        byte[] text = ("\uFEFF" + MODEL).getBytes(StandardCharsets.UTF_8);
+        assertThat(new ModelLoader().parse("bom.yaml", text).system().name()).isEqualTo("Example");
+    }
+
+    @Test
+    void aliasesWithinTheLimitAreAllowed() throws Exception {
+        Model m = load(MODEL.replace("updates: { per-user-targeting: true }", "updates: &u { per-user-targeting: true }")
+                .replace("relay: { kind: server, run-by: provider }",
+                        "relay: { kind: server, run-by: provider, updates: *u }"));
+        assertThat(m.components().get("relay").updates().perUserTargeting()).isTrue();
+    }
+
+    @Test
+    void misspeltIdGetsASuggestionAmongIdsOfTheRightKind() {
+        assertThatThrownBy(() -> load(MODEL.replace("managed-by: relay", "managed-by: rleay")))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("m.yaml:28:31: unknown component 'rleay' in 'managed-by' (did you mean 'relay'?)");
+    }
+
+    @Test
+    void referenceToTheWrongKindOfElementNamesBoth() {
+        assertThatThrownBy(() -> load(MODEL.replace("compels: [provider]", "compels: [relay]")))
+                .hasMessage("m.yaml:8:32: 'relay' is a component, but 'compels' needs a party");
+    }
+
+    @Test
+    void problemsAreSortedByPositionAndAllReported() {
+        String broken = MODEL.replace("kind: hsm", "kind: hsn").replace("changes-shown: suppressible", "changes-shown: sometimes")
+                .replace("system: { name: Example,", "system: { nam: Example,");
+        try {
+            load(broken);
+        } catch (ModelException e) {
+            assertThat(e.problems()).extracting(p -> p.location().line()).containsExactly(2, 2, 13, 28);
+            assertThat(e.problems().get(0).message()).contains("missing required field 'name'");
+            assertThat(e.problems().get(1).message()).contains("unknown field 'nam'").contains("did you mean 'name'?");
+            assertThat(e.problems().get(2).message()).contains("did you mean 'hsm'?");
+            assertThat(e.problems().get(3).message()).contains("expected one of always, suppressible, never");
+            return;
+        }
+        throw new AssertionError("expected a ModelException");
+    }
+
+    @Test
+    void problemsBeyondTheCapAreSummarised() {
+        StringBuilder parties = new StringBuilder("e2ee-review: 1\nsystem: { name: X }\ncomponents: {}\nconversations: {}\nparties:\n");
+        for (int i = 0; i < 150; i++) parties.append("  p").append(i).append(": { kind: nobody }\n");
+        try {
+            load(parties.toString());
+        } catch (ModelException e) {
+            assertThat(e.problems()).hasSize(Checker.MAX_PROBLEMS + 1);
+            assertThat(e.problems().get(Checker.MAX_PROBLEMS).message()).isEqualTo("50 more problems not shown");
+            return;
+        }
+        throw new AssertionError("expected a ModelException");
+    }
+}
