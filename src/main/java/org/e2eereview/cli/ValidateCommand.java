@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.e2eereview.load.ModelException;
+import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.Problem;
 import org.e2eereview.model.Model;
@@ -35,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 Model m = loader.load(file);
                 spec.commandLine().getOut().println(summary(m));
-            } catch (ModelException e) {
+            } catch (InputException e) {
                 failed = true;
                 for (Problem p : e.problems()) spec.commandLine().getErr().println(p);
             }

@@ -13,7 +13,7 @@ import org.e2eereview.model.Source;
  * (String, Boolean, Integer, LocalDate, enum constant, List, Fields, Map of Fields),
  * each with the location where it was written.
  */
-final class Fields {
+public final class Fields {
 
     private final Location at;
     private final Map<String, Object> values = new LinkedHashMap<>();
@@ -28,61 +28,61 @@ final class Fields {
         locations.put(field, where);
     }
 
-    Location at() {
+    public Location at() {
         return at;
     }
 
-    Location at(String field) {
+    public Location at(String field) {
         return locations.getOrDefault(field, at);
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return values.containsKey(field);
     }
 
-    Source source() {
+    public Source source() {
         return new Source(at, locations);
     }
 
-    String text(String field) {
+    public String text(String field) {
         return (String) values.get(field);
     }
 
-    boolean bool(String field) {
+    public boolean bool(String field) {
         return Boolean.TRUE.equals(values.get(field));
     }
 
-    boolean bool(String field, boolean otherwise) {
+    public boolean bool(String field, boolean otherwise) {
         Object v = values.get(field);
         return v == null ? otherwise : (Boolean) v;
     }
 
-    Integer integer(String field) {
+    public Integer integer(String field) {
         return (Integer) values.get(field);
     }
 
-    LocalDate date(String field) {
+    public LocalDate date(String field) {
         return (LocalDate) values.get(field);
     }
 
-    <E extends Enum<E>> E choice(String field, E otherwise) {
+    public <E extends Enum<E>> E choice(String field, E otherwise) {
         @SuppressWarnings("unchecked")
         E v = (E) values.get(field);
         return v == null ? otherwise : v;
     }
 
     @SuppressWarnings("unchecked")
-    <T> List<T> list(String field) {
+    public <T> List<T> list(String field) {
         Object v = values.get(field);
         return v == null ? List.of() : (List<T>) v;
     }
 
-    Fields obj(String field) {
+    public Fields obj(String field) {
         return (Fields) values.get(field);
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Fields> map(String field) {
+    public Map<String, Fields> map(String field) {
         Object v = values.get(field);
         return v == null ? Map.of() : (Map<String, Fields>) v;
     }

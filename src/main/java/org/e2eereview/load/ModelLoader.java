@@ -33,14 +33,14 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ModelLoader {
 
     /** Loads a file; its path as given is the name used in every location. */
-    public Model load(Path path) throws ModelException {
+    public Model load(Path path) throws InputException {
         String name = path.toString();
         byte[] bytes;
         try {
             if (Files.isDirectory(path)) throw fileProblem(name, "is a directory, not a model file");
             long size = Files.size(path);
             if (size > YamlReader.MAX_BYTES) {
-                throw new ModelException(List.of(new Problem(new Location(name, 1, 1), YamlReader.tooLarge(size))));
+                throw new InputException(List.of(new Problem(new Location(name, 1, 1), YamlReader.tooLarge(size))));
             }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
@@ -53,26 +53,26 @@ public final class ModelLoader {
         return parse(name, bytes);
     }
 
-    private static ModelException fileProblem(String name, String message) {
-        return new ModelException(List.of(new Problem(new Location(name, 0, 0), message)));
+    private static InputException fileProblem(String name, String message) {
+        return new InputException(List.of(new Problem(new Location(name, 0, 0), message)));
     }
 
     /** Parses model text; {@code name} is used in locations. */
-    public Model parse(String name, byte[] bytes) throws ModelException {
+    public Model parse(String name, byte[] bytes) throws InputException {
         List<Problem> problems = new ArrayList<>();
         Node root = YamlReader.read(name, bytes, problems);
-        if (root == null) throw new ModelException(problems);
+        if (root == null) throw new InputException(problems);
         Checker checker = new Checker(name, problems);
         if (!(root instanceof MappingNode)) {
             checker.problem(checker.at(root), "the top level must be a mapping (e2ee-review: 1, system:, "
                     + "parties:, ...), found " + Checker.kindOf(root));
-            throw new ModelException(problems);
+            throw new InputException(problems);
         }
         Fields fields = checker.object(root, Format.MODEL, "the model");
         checker.resolveReferences();
         new CrossChecks(checker).check(fields);
         checker.finish();
-        if (!problems.isEmpty()) throw new ModelException(problems);
+        if (!problems.isEmpty()) throw new InputException(problems);
         return build(name, fields);
     }
 

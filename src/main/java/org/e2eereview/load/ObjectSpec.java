@@ -42,15 +42,15 @@ public final class ObjectSpec {
         return fields.keySet();
     }
 
-    ObjectSpec required(String field, FieldType type, String description) {
+    public ObjectSpec required(String field, FieldType type, String description) {
         return add(new FieldSpec(field, type, true, description, null));
     }
 
-    ObjectSpec optional(String field, FieldType type, String description) {
+    public ObjectSpec optional(String field, FieldType type, String description) {
         return add(new FieldSpec(field, type, false, description, null));
     }
 
-    ObjectSpec optional(String field, FieldType type, String description, String defaultText) {
+    public ObjectSpec optional(String field, FieldType type, String description, String defaultText) {
         return add(new FieldSpec(field, type, false, description, defaultText));
     }
 

@@ -53,7 +53,7 @@ class ModelLoaderTest {
               GHOST-PARTICIPANT@group: { status: accepted, justification: test, decided-by: me, until: 2030-01-31 }
             """;
 
-    static Model load(String text) throws ModelException {
+    static Model load(String text) throws InputException {
         return new ModelLoader().parse("m.yaml", text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -122,7 +122,7 @@ class ModelLoaderTest {
     @Test
     void misspeltIdGetsASuggestionAmongIdsOfTheRightKind() {
         assertThatThrownBy(() -> load(MODEL.replace("managed-by: relay", "managed-by: rleay")))
-                .isInstanceOf(ModelException.class)
+                .isInstanceOf(InputException.class)
                 .hasMessage("m.yaml:28:31: unknown component 'rleay' in 'managed-by' (did you mean 'relay'?)");
     }
 
@@ -138,7 +138,7 @@ class ModelLoaderTest {
                 .replace("system: { name: Example,", "system: { nam: Example,");
         try {
             load(broken);
-        } catch (ModelException e) {
+        } catch (InputException e) {
             assertThat(e.problems()).extracting(p -> p.location().line()).containsExactly(2, 2, 13, 28);
             assertThat(e.problems().get(0).message()).contains("missing required field 'name'");
             assertThat(e.problems().get(1).message()).contains("unknown field 'nam'").contains("did you mean 'name'?");
@@ -146,7 +146,7 @@ class ModelLoaderTest {
             assertThat(e.problems().get(3).message()).contains("expected one of always, suppressible, never");
             return;
         }
-        throw new AssertionError("expected a ModelException");
+        throw new AssertionError("expected a InputException");
     }
 
     @Test
@@ -155,11 +155,11 @@ class ModelLoaderTest {
         for (int i = 0; i < 150; i++) parties.append("  p").append(i).append(": { kind: nobody }\n");
         try {
             load(parties.toString());
-        } catch (ModelException e) {
+        } catch (InputException e) {
             assertThat(e.problems()).hasSize(Checker.MAX_PROBLEMS + 1);
             assertThat(e.problems().get(Checker.MAX_PROBLEMS).message()).isEqualTo("50 more problems not shown");
             return;
         }
-        throw new AssertionError("expected a ModelException");
+        throw new AssertionError("expected a InputException");
     }
 }

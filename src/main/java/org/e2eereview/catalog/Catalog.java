@@ -1,0 +1,188 @@
+package org.e2eereview.catalog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.e2eereview.catalog.Entries.Citation;
+import org.e2eereview.catalog.Entries.Instance;
+import org.e2eereview.catalog.Entries.Legal;
+import org.e2eereview.catalog.Entries.Objective;
+import org.e2eereview.catalog.Entries.Reference;
+import org.e2eereview.catalog.Entries.SafetyFeature;
+import org.e2eereview.catalog.Entries.Weakening;
+import org.e2eereview.load.Bundled;
+import org.e2eereview.load.Fields;
+import org.e2eereview.load.InputException;
+import org.e2eereview.load.ObjectSpec;
+import org.e2eereview.load.Problem;
+import org.e2eereview.load.StrictYaml;
+import org.e2eereview.model.Location;
+
+/**
+ * The knowledge base every report cites: weakening patterns, safety features, public-safety
+ * objectives and the sources behind them. Loaded strictly; every cross-reference must resolve.
+ */
+public final class Catalog {
+
+    private final Map<String, Weakening> weakenings;
+    private final Map<String, SafetyFeature> safetyFeatures;
+    private final Map<String, Objective> objectives;
+    private final Map<String, Reference> references;
+
+    private Catalog(Map<String, Weakening> weakenings, Map<String, SafetyFeature> safetyFeatures,
+                    Map<String, Objective> objectives, Map<String, Reference> references) {
+        this.weakenings = Collections.unmodifiableMap(weakenings);
+        this.safetyFeatures = Collections.unmodifiableMap(safetyFeatures);
+        this.objectives = Collections.unmodifiableMap(objectives);
+        this.references = Collections.unmodifiableMap(references);
+    }
+
+    private static volatile Catalog bundled;
+
+    /** The catalog shipped in the jar; a broken one is a bug, so it fails loudly. */
+    public static Catalog bundled() {
+        Catalog c = bundled;
+        if (c == null) {
+            try {
+                c = load(Bundled.yamlFiles("catalog"));
+            } catch (InputException e) {
+                throw new IllegalStateException("the bundled catalog is broken:\n" + e.getMessage(), e);
+            }
+            bundled = c;
+        }
+        return c;
+    }
+
+    /** Loads a catalog from files keyed by path (catalog/weakenings/X.yaml, ...). */
+    public static Catalog load(Map<String, byte[]> files) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Weakening> weakenings = new TreeMap<>();
+        Map<String, SafetyFeature> features = new TreeMap<>();
+        Map<String, Objective> objectives = new TreeMap<>();
+        Map<String, Reference> references = new TreeMap<>();
+        Map<String, Location> citedAt = new LinkedHashMap<>();
+        for (var file : files.entrySet()) {
+            String path = file.getKey();
+            try {
+                if (path.endsWith("/references.yaml")) {
+                    Fields f = StrictYaml.read(path, file.getValue(), CatalogFormat.REFERENCES);
+                    f.map("references").forEach((key, r) -> references.put(key, new Reference(key, r.text("title"),
+                            r.text("authors"), r.text("date"), r.text("url"), r.text("note"))));
+                } else if (path.contains("/weakenings/")) {
+                    entry(path, file.getValue(), CatalogFormat.WEAKENING, "weakening", problems, weakenings,
+                            f -> new Weakening(f.text("id"), f.text("title"), f.text("summary"), f.text("description"),
+                                    f.list("breaks"), f.choice("severity", null), f.text("severity-note"),
+                                    f.bool("systemic"), f.text("blast-radius"), f.list("defeated-by"), instances(f),
+                                    citations(f, citedAt), legal(f, citedAt), f.text("alternative")));
+                } else if (path.contains("/safety-features/")) {
+                    entry(path, file.getValue(), CatalogFormat.SAFETY_FEATURE, "safety-feature", problems, features,
+                            f -> new SafetyFeature(f.text("id"), f.text("title"), f.text("summary"),
+                                    f.text("description"), f.list("objectives"), f.choice("preserves-e2ee", null),
+                                    f.text("conditions"), f.text("weakening"), instances(f), citations(f, citedAt),
+                                    legal(f, citedAt)));
+                } else if (path.contains("/objectives/")) {
+                    entry(path, file.getValue(), CatalogFormat.OBJECTIVE, "objective", problems, objectives,
+                            f -> new Objective(f.text("id"), f.text("title"), f.text("statement"),
+                                    f.text("description"), citations(f, citedAt)));
+                } else {
+                    problems.add(new Problem(new Location(path, 0, 0),
+                            "not a catalog file: expected weakenings/, safety-features/, objectives/ or references.yaml"));
+                }
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        Catalog catalog = new Catalog(weakenings, features, objectives, references);
+        catalog.checkLinks(citedAt, problems);
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return catalog;
+    }
+
+    private static <T> void entry(String path, byte[] bytes, ObjectSpec spec, String kind, List<Problem> problems,
+                                  Map<String, T> into, Function<Fields, T> make) throws InputException {
+        Fields f = StrictYaml.read(path, bytes, spec);
+        String expectedId = path.substring(path.lastIndexOf('/') + 1, path.length() - ".yaml".length());
+        if (!expectedId.equals(f.text("id"))) {
+            problems.add(new Problem(f.at("id"), "id '" + f.text("id") + "' does not match the file name '"
+                    + expectedId + "'"));
+        }
+        if (!kind.equals(f.text("kind"))) {
+            problems.add(new Problem(f.at("kind"), "kind must be '" + kind + "' in this folder"));
+        }
+        into.put(f.text("id"), make.apply(f));
+    }
+
+    private static List<Instance> instances(Fields f) {
+        return f.<Fields>list("instances").stream()
+                .map(i -> new Instance(i.text("name"), i.integer("year"), i.text("note"))).toList();
+    }
+
+    private static List<Citation> citations(Fields f, Map<String, Location> citedAt) {
+        return f.<Fields>list("references").stream().map(c -> {
+            citedAt.putIfAbsent(c.text("ref") + "@" + c.at("ref"), c.at("ref"));
+            return new Citation(c.text("ref"), c.text("section"), c.text("fact"));
+        }).toList();
+    }
+
+    private static List<Legal> legal(Fields f, Map<String, Location> citedAt) {
+        return f.<Fields>list("legal").stream().map(l -> {
+            citedAt.putIfAbsent(l.text("ref") + "@" + l.at("ref"), l.at("ref"));
+            return new Legal(l.text("provision"), l.text("ref"), l.text("note"));
+        }).toList();
+    }
+
+    private void checkLinks(Map<String, Location> citedAt, List<Problem> problems) {
+        citedAt.forEach((key, at) -> {
+            String ref = key.substring(0, key.indexOf('@'));
+            if (!references.containsKey(ref)) {
+                problems.add(new Problem(at, "unknown reference '" + ref + "': add it to catalog/references.yaml"));
+            }
+        });
+        for (SafetyFeature s : safetyFeatures.values()) {
+            for (String o : s.objectives()) {
+                if (!objectives.containsKey(o)) {
+                    problems.add(new Problem(new Location("catalog/safety-features/" + s.id() + ".yaml", 0, 0),
+                            "unknown objective '" + o + "'"));
+                }
+            }
+            boolean needsWeakening = s.preservesE2ee() != Preserves.YES;
+            if (needsWeakening && (s.weakening() == null || !weakenings.containsKey(s.weakening()))) {
+                problems.add(new Problem(new Location("catalog/safety-features/" + s.id() + ".yaml", 0, 0),
+                        "a feature that does not always preserve E2EE must name an existing weakening"));
+            }
+        }
+    }
+
+    public Map<String, Weakening> weakenings() {
+        return weakenings;
+    }
+
+    public Map<String, SafetyFeature> safetyFeatures() {
+        return safetyFeatures;
+    }
+
+    public Map<String, Objective> objectives() {
+        return objectives;
+    }
+
+    public Map<String, Reference> references() {
+        return references;
+    }
+
+    /** Whether an id names a weakening or a safety feature. */
+    public boolean has(String id) {
+        return weakenings.containsKey(id) || safetyFeatures.containsKey(id);
+    }
+
+    public Set<String> ids() {
+        Set<String> ids = new java.util.TreeSet<>(weakenings.keySet());
+        ids.addAll(safetyFeatures.keySet());
+        return ids;
+    }
+}

@@ -1,0 +1,84 @@
+package org.e2eereview.catalog;
+
+import org.e2eereview.load.FieldType;
+import org.e2eereview.load.ObjectSpec;
+
+/** The format of catalog files, checked as strictly as models. */
+final class CatalogFormat {
+
+    private CatalogFormat() {
+    }
+
+    private static final FieldType TEXT = new FieldType.Text();
+    private static final FieldType TEXTS = new FieldType.ListOf(TEXT);
+
+    static final ObjectSpec CITATION = ObjectSpec.of("citation", "A source an entry relies on, and for what.")
+            .required("ref", TEXT, "Key of the source in references.yaml.")
+            .optional("section", TEXT, "Section, page or paragraph.")
+            .required("fact", TEXT, "The fact taken from the source; quotes stay in quotation marks.");
+
+    static final ObjectSpec LEGAL = ObjectSpec.of("legal", "A legal provision that bears on the entry.")
+            .required("provision", TEXT, "The provision, e.g. TOLA s317ZG(3).")
+            .required("ref", TEXT, "Key of the law in references.yaml.")
+            .required("note", TEXT, "How it bears on the entry.");
+
+    static final ObjectSpec INSTANCE = ObjectSpec.of("instance", "A real design or proposal.")
+            .required("name", TEXT, "Name.")
+            .optional("year", new FieldType.Int(1900, 2100), "Year.")
+            .required("note", TEXT, "What happened.");
+
+    private static final FieldType CITATIONS = new FieldType.ListOf(new FieldType.Obj(CITATION));
+    private static final FieldType LEGALS = new FieldType.ListOf(new FieldType.Obj(LEGAL));
+    private static final FieldType INSTANCES = new FieldType.ListOf(new FieldType.Obj(INSTANCE));
+
+    static final ObjectSpec WEAKENING = ObjectSpec.of("weakening", "A design pattern that weakens E2EE.")
+            .required("id", TEXT, "Id, equal to the file name.")
+            .required("kind", TEXT, "Always 'weakening'.")
+            .required("title", TEXT, "Title.")
+            .required("summary", TEXT, "One sentence.")
+            .required("description", TEXT, "What it is.")
+            .required("breaks", new FieldType.ListOf(new FieldType.Choice(Property.class)), "Properties broken.")
+            .required("severity", new FieldType.Choice(Severity.class), "Default severity.")
+            .optional("severity-note", TEXT, "When severity is raised or lowered.")
+            .required("systemic", new FieldType.Bool(), "Whether it changes the system for every user.")
+            .required("blast-radius", TEXT, "What one compromise exposes.")
+            .required("defeated-by", new FieldType.ListOf(new FieldType.Choice(Safeguard.class)),
+                    "Safeguards that cancel or lower it.")
+            .required("instances", INSTANCES, "Real designs or proposals.")
+            .required("references", CITATIONS, "Sources.")
+            .required("legal", LEGALS, "Legal provisions.")
+            .required("alternative", TEXT, "The E2EE-preserving alternative.");
+
+    static final ObjectSpec SAFETY_FEATURE = ObjectSpec.of("safety-feature", "A public-safety capability.")
+            .required("id", TEXT, "Id, equal to the file name.")
+            .required("kind", TEXT, "Always 'safety-feature'.")
+            .required("title", TEXT, "Title.")
+            .required("summary", TEXT, "One sentence.")
+            .required("description", TEXT, "What it does.")
+            .required("objectives", TEXTS, "Objectives it serves.")
+            .required("preserves-e2ee", new FieldType.Choice(Preserves.class), "Whether it preserves E2EE.")
+            .optional("conditions", TEXT, "When it preserves E2EE and when not.")
+            .optional("weakening", TEXT, "The weakening it becomes; required unless it preserves E2EE.")
+            .required("instances", INSTANCES, "Real designs.")
+            .required("references", CITATIONS, "Sources.")
+            .required("legal", LEGALS, "Legal provisions.");
+
+    static final ObjectSpec OBJECTIVE = ObjectSpec.of("objective", "A public-safety objective of the 2020 statement.")
+            .required("id", TEXT, "Id, equal to the file name.")
+            .required("kind", TEXT, "Always 'objective'.")
+            .required("title", TEXT, "Title.")
+            .required("statement", TEXT, "The ask, quoted with citation.")
+            .required("description", TEXT, "What meeting it means.")
+            .required("references", CITATIONS, "Sources.");
+
+    static final ObjectSpec REFERENCE = ObjectSpec.of("reference", "A source.")
+            .required("title", TEXT, "Title.")
+            .optional("authors", TEXT, "Authors or publisher.")
+            .optional("date", TEXT, "Date, YYYY-MM-DD or YYYY.")
+            .optional("url", TEXT, "URL, only where known with confidence.")
+            .optional("note", TEXT, "Identifiers and caveats.");
+
+    static final ObjectSpec REFERENCES = ObjectSpec.of("references", "Every source cited, by key.")
+            .required("references", new FieldType.IdMap(REFERENCE, "^[A-Z0-9][A-Z0-9-]*$",
+                    "a citation key in capitals, e.g. KUD or RFC9750"), "Sources by key.");
+}

@@ -1,0 +1,38 @@
+package org.e2eereview.catalog;
+
+import java.util.List;
+
+/** The records of the catalog. Every text is in the project's words; facts carry citations. */
+public final class Entries {
+
+    private Entries() {
+    }
+
+    /** A pointer into references.yaml with the fact the entry relies on. */
+    public record Citation(String ref, String section, String fact) {
+    }
+
+    public record Legal(String provision, String ref, String note) {
+    }
+
+    public record Instance(String name, Integer year, String note) {
+    }
+
+    public record Reference(String key, String title, String authors, String date, String url, String note) {
+    }
+
+    public record Weakening(String id, String title, String summary, String description, List<Property> breaks,
+                            Severity severity, String severityNote, boolean systemic, String blastRadius,
+                            List<Safeguard> defeatedBy, List<Instance> instances, List<Citation> references,
+                            List<Legal> legal, String alternative) {
+    }
+
+    public record SafetyFeature(String id, String title, String summary, String description, List<String> objectives,
+                                Preserves preservesE2ee, String conditions, String weakening,
+                                List<Instance> instances, List<Citation> references, List<Legal> legal) {
+    }
+
+    public record Objective(String id, String title, String statement, String description,
+                            List<Citation> references) {
+    }
+}

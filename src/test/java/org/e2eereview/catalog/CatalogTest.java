@@ -1,0 +1,76 @@
+package org.e2eereview.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.e2eereview.load.Bundled;
+import org.e2eereview.load.InputException;
+import org.junit.jupiter.api.Test;
+
+class CatalogTest {
+
+    @Test
+    void bundledCatalogCoversTablesAAndBAndTheObjectives() {
+        Catalog c = Catalog.bundled();
+        assertThat(c.weakenings().keySet()).containsExactlyInAnyOrder("KEY-ESCROW", "MASTER-KEY",
+                "GHOST-PARTICIPANT", "SERVER-CONTROLLED-MEMBERSHIP", "SILENT-DEVICE-ADD",
+                "UNVERIFIABLE-KEY-DIRECTORY", "CLIENT-SIDE-SCANNING", "PROVIDER-PLAINTEXT", "ORIGINATOR-TRACEABILITY",
+                "PROVIDER-KEYED-BACKUP", "WEAK-RECOVERY-SECRET", "PLAINTEXT-PUSH", "SERVER-LINK-PREVIEW",
+                "INSECURE-FALLBACK", "TARGETED-UPDATE", "PLAINTEXT-EGRESS", "NO-FORWARD-SECRECY", "WEAK-CRYPTO",
+                "METADATA-EXPOSURE");
+        assertThat(c.safetyFeatures()).hasSize(14);
+        assertThat(c.objectives().keySet()).containsExactlyInAnyOrder("act-against-illegal-content",
+                "investigation-and-prosecution", "lawful-access-to-content", "consultation");
+    }
+
+    @Test
+    void featuresThatWeakenPointToTheirWeakening() {
+        Catalog c = Catalog.bundled();
+        assertThat(c.safetyFeatures().get("CSS-REPORTING").preservesE2ee()).isEqualTo(Preserves.NO);
+        assertThat(c.safetyFeatures().get("CSS-REPORTING").weakening()).isEqualTo("CLIENT-SIDE-SCANNING");
+        assertThat(c.safetyFeatures().get("ORIGINATOR-TRACING").weakening()).isEqualTo("ORIGINATOR-TRACEABILITY");
+        assertThat(c.safetyFeatures().get("VERIFIABLE-REPORTING").preservesE2ee()).isEqualTo(Preserves.YES);
+    }
+
+    @Test
+    void legalProvisionsNamedByTheIssueAreCited() {
+        Catalog c = Catalog.bundled();
+        assertThat(c.weakenings().get("GHOST-PARTICIPANT").legal()).anyMatch(l -> l.provision().contains("s317ZG(3)"));
+        assertThat(c.weakenings().get("KEY-ESCROW").legal()).anyMatch(l -> l.provision().contains("s317ZG(2)"));
+        assertThat(c.weakenings().get("PROVIDER-KEYED-BACKUP").legal()).anyMatch(l -> l.provision().contains("s253"));
+        assertThat(c.weakenings().get("CLIENT-SIDE-SCANNING").legal())
+                .anyMatch(l -> l.provision().contains("s121"))
+                .anyMatch(l -> l.provision().contains("7"));
+        assertThat(c.weakenings().get("ORIGINATOR-TRACEABILITY").legal()).anyMatch(l -> l.provision().contains("4(2)"));
+    }
+
+    @Test
+    void everyEntryCitesAReferenceWithATitle() {
+        Catalog c = Catalog.bundled();
+        c.weakenings().values().forEach(w -> assertThat(w.references()).as(w.id()).isNotEmpty());
+        c.safetyFeatures().values().forEach(s -> assertThat(s.references()).as(s.id()).isNotEmpty());
+        c.references().values().forEach(r -> assertThat(r.title()).as(r.key()).isNotBlank());
+    }
+
+    @Test
+    void anUnknownReferenceIsALocatedError() {
+        Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("catalog"));
+        String ghost = new String(files.get("catalog/weakenings/GHOST-PARTICIPANT.yaml"), StandardCharsets.UTF_8);
+        files.put("catalog/weakenings/GHOST-PARTICIPANT.yaml",
+                ghost.replace("- ref: OL19", "- ref: OL91").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Catalog.load(files)).isInstanceOf(InputException.class)
+                .hasMessageContaining("catalog/weakenings/GHOST-PARTICIPANT.yaml:")
+                .hasMessageContaining("unknown reference 'OL91'");
+    }
+
+    @Test
+    void aMisnamedFileIsAnError() {
+        Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("catalog"));
+        files.put("catalog/weakenings/OTHER.yaml", files.get("catalog/weakenings/KEY-ESCROW.yaml"));
+        assertThatThrownBy(() -> Catalog.load(files)).hasMessageContaining("does not match the file name 'OTHER'");
+    }
+}
