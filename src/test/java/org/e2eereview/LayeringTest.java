@@ -17,11 +17,13 @@ class LayeringTest {
     @ArchTest
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("cli").definedBy("org.e2eereview.cli..")
+            .layer("catalog").definedBy("org.e2eereview.catalog..")
             .layer("load").definedBy("org.e2eereview.load..")
             .layer("model").definedBy("org.e2eereview.model..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("load").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("load", "cli")
+            .whereLayer("catalog").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "cli")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("load", "catalog", "cli")
             .because("the model is the vocabulary everything else speaks, and the CLI is only a front end");
 
     @ArchTest

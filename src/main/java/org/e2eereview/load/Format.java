@@ -106,9 +106,11 @@ public final class Format {
             .required("stored-on", refs(COMPONENTS),
                     "Components that keep the copy of the key wrapped under the secret.")
             .optional("enforced-by", ref(COMPONENTS),
-                    "An hsm or enclave component that limits guesses at the secret.")
+                    "An hsm or enclave component that limits guesses at the secret. Without it, whoever holds "
+                            + "the wrapped copy can guess a weak secret offline.")
             .optional("guess-limit", new FieldType.Int(1, 1_000_000),
-                    "Wrong guesses allowed before the copy is destroyed; requires enforced-by.", "unlimited");
+                    "Wrong guesses allowed before the copy is destroyed; requires enforced-by.",
+                    "limited but not stated when enforced-by is written, otherwise unlimited");
 
     public static final ObjectSpec KEY = ObjectSpec.of("key",
                     "A secret key, or a key pair by its private half: where it lives and what it protects.")
@@ -166,6 +168,8 @@ public final class Format {
                     "false")
             .required("changes-shown", choice(Conversation.ChangesShown.class),
                     "Whether members see member and device changes.")
+            .optional("device-changes-shown", choice(Conversation.ChangesShown.class),
+                    "Whether members see a new device added to another member's account.", "as changes-shown")
             .optional("devices-managed-by", ref(COMPONENTS),
                     "Component that keeps each member's device list.", "the managed-by component")
             .optional("device-list-signed", BOOL,
@@ -197,6 +201,9 @@ public final class Format {
             .required("protection", choice(Flow.Protection.class), "How what it carries is protected.")
             .optional("stage", choice(Flow.Stage.class),
                     "When, relative to end-to-end encryption, it takes what it carries.", "after-encryption")
+            .optional("occurs", choice(Flow.Occurs.class),
+                    "Whether it happens always, by default, only by the user's choice, only under a legal order, "
+                            + "or only on fallback.", "always")
             .optional("purpose", TEXT, "Why the flow exists, e.g. backup, push, telemetry.")
             .optional("description", TEXT, "Free text.");
 

@@ -143,6 +143,7 @@ public final class ModelLoader {
         Conversation.Membership membership = m == null ? null
                 : new Conversation.Membership(m.text("managed-by"), m.bool("signed-by-members"),
                         m.choice("changes-shown", null),
+                        m.choice("device-changes-shown", m.<Conversation.ChangesShown>choice("changes-shown", null)),
                         m.has("devices-managed-by") ? m.text("devices-managed-by") : m.text("managed-by"),
                         m.bool("device-list-signed"), m.text("device-keys-from"), m.list("verification"),
                         m.source());
@@ -153,7 +154,7 @@ public final class ModelLoader {
 
     private static Flow flow(String id, Fields f) {
         return new Flow(id, f.text("from"), f.text("to"), f.list("carries"), f.choice("protection", null),
-                f.choice("stage", Flow.Stage.AFTER_ENCRYPTION), f.text("purpose"), f.text("description"),
+                f.choice("stage", Flow.Stage.AFTER_ENCRYPTION), f.choice("occurs", Flow.Occurs.ALWAYS), f.text("purpose"), f.text("description"),
                 f.source());
     }
 

@@ -70,12 +70,13 @@ public record Conversation(String id, Kind kind, String name, List<String> membe
      *
      * @param managedBy        component that keeps the member list and hands out changes
      * @param signedByMembers  changes take effect only with a member's signature (e.g. MLS commits)
-     * @param devicesManagedBy component that keeps each user's device list, or null
+     * @param deviceChangesShown whether members see a member's new device
+     * @param devicesManagedBy component that keeps each user's device list
      * @param deviceListSigned a new device is accepted only when signed by the user's existing device
      * @param deviceKeysFrom   key directory that serves members' device keys, or null
      */
     public record Membership(String managedBy, boolean signedByMembers, ChangesShown changesShown,
-                             String devicesManagedBy, boolean deviceListSigned, String deviceKeysFrom,
+                             ChangesShown deviceChangesShown, String devicesManagedBy, boolean deviceListSigned, String deviceKeysFrom,
                              List<Verification> verification, Source source) {
         public Membership {
             verification = List.copyOf(verification);

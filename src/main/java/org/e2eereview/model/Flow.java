@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param carries data or key ids
  * @param stage   when, relative to end-to-end encryption, the flow takes what it carries
+ * @param occurs  whether the flow always happens or only by default, by choice, by order or on fallback
  */
 public record Flow(String id, String from, String to, List<String> carries, Protection protection, Stage stage,
-                   String purpose, String description, Source source) implements Element {
+                   Occurs occurs, String purpose, String description, Source source) implements Element {
 
     public Flow {
         carries = List.copyOf(carries);
@@ -40,6 +41,25 @@ public record Flow(String id, String from, String to, List<String> carries, Prot
         private final String description;
 
         Stage(String description) {
+            this.description = description;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+    }
+
+    public enum Occurs implements ModelEnum {
+        ALWAYS("Happens for every user, with no way to turn it off."),
+        BY_DEFAULT("Happens unless the user turns it off."),
+        OPT_IN("Happens only for users who turn it on."),
+        ON_LEGAL_ORDER("Happens only when a warrant or legal order requires it."),
+        ON_FALLBACK("Happens only when end-to-end encryption cannot be used.");
+
+        private final String description;
+
+        Occurs(String description) {
             this.description = description;
         }
 

@@ -71,7 +71,7 @@ public record Key(String id, Kind kind, String generatedOn, List<String> storedO
      *
      * @param storedOn   where the recoverable (secret-wrapped) copy of the key is kept
      * @param enforcedBy HSM or enclave that limits guesses, or null
-     * @param guessLimit guesses allowed before the copy is destroyed, or null when unlimited
+     * @param guessLimit guesses allowed before the copy is destroyed; null when not stated (limited if enforcedBy is set)
      */
     public record Recovery(Secret secret, List<String> storedOn, String enforcedBy, Integer guessLimit,
                            Source source) {
