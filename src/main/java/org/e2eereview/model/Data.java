@@ -55,5 +55,11 @@ public record Data(String id, Kind kind, List<String> createdOn, List<String> de
         public String description() {
             return description;
         }
+
+        /** Data about communication rather than its content: exposing it is a metadata question. */
+        public boolean metadata() {
+            return this == METADATA || this == GROUP_METADATA || this == PROFILE || this == CONTACT_LIST
+                    || this == TELEMETRY;
+        }
     }
 }

@@ -1,0 +1,113 @@
+package org.e2eereview.analysis;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Model;
+
+/** The result of {@link AccessAnalysis}: who holds which key, who reads what, and how. */
+public final class Analysis {
+
+    private final Model model;
+    private final Map<String, Map<String, Holding>> holdings;
+    private final Map<String, Map<AccessAnalysis.Target, EnumMap<Route, Reading>>> readings;
+    private final Map<String, Map<String, Reading>> plaintext;
+    private final Map<String, List<Safeguarded>> safeguards = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Reading>>> readersByData = new TreeMap<>();
+    private final Map<String, Map<String, Holding>> holdersByKey = new TreeMap<>();
+
+    Analysis(Model model, Map<String, Map<String, Holding>> holdings,
+             Map<String, Map<AccessAnalysis.Target, EnumMap<Route, Reading>>> readings,
+             Map<String, Map<String, Reading>> plaintext,
+             List<Safeguarded> safeguards) {
+        this.model = model;
+        this.holdings = holdings;
+        this.readings = readings;
+        this.plaintext = plaintext;
+        for (Safeguarded s : safeguards) this.safeguards.computeIfAbsent(s.element(), x -> new ArrayList<>()).add(s);
+        readings.forEach((party, byTarget) -> byTarget.forEach((target, byRoute) -> {
+            List<Reading> rs = readersByData.computeIfAbsent(target.data(), x -> new TreeMap<>())
+                    .computeIfAbsent(party, x -> new ArrayList<>());
+            rs.addAll(byRoute.values());
+            rs.sort(AccessAnalysis.shortestFirst());
+        }));
+        holdings.forEach((party, byKey) -> byKey.forEach((key, h) -> holdersByKey
+                .computeIfAbsent(key, x -> new TreeMap<>()).put(party, h)));
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /**
+     * Parties that can read a data item, each with its readings, shortest evidence first, sorted by
+     * party. Readings limited to one conversation say so in {@link Reading#conversation()}.
+     */
+    public Map<String, List<Reading>> readers(String data) {
+        return Collections.unmodifiableMap(readersByData.getOrDefault(data, Map.of()));
+    }
+
+    /** Parties that hold or can obtain a key. Sorted by party. */
+    public Map<String, Holding> holders(String key) {
+        return Collections.unmodifiableMap(holdersByKey.getOrDefault(key, Map.of()));
+    }
+
+    /** Data readable at a component (created there, or carried there unprotected). */
+    public Set<String> readableAt(String component) {
+        return Collections.unmodifiableSet(plaintext.getOrDefault(component, Map.of()).keySet());
+    }
+
+    /** Safeguards the model declares for an element, and the routes they close. */
+    public List<Safeguarded> safeguards(String element) {
+        return Collections.unmodifiableList(safeguards.getOrDefault(element, List.of()));
+    }
+
+    public Collection<List<Safeguarded>> allSafeguards() {
+        return Collections.unmodifiableCollection(safeguards.values());
+    }
+
+    /**
+     * The access findings of a conversation: each party that is not a member but can read its
+     * content, sorted by party id, with one reading per route (the shortest), shortest first.
+     */
+    public List<Access> access(String conversationId) {
+        Conversation c = model.conversations().get(conversationId);
+        Set<String> members = new HashSet<>(c.members());
+        Map<String, Map<Route, Reading>> byParty = new TreeMap<>();
+        for (String data : c.content()) {
+            if (model.data().get(data).kind().metadata()) continue;
+            readers(data).forEach((party, rs) -> {
+                if (members.contains(party)) return;
+                for (Reading r : rs) {
+                    if (r.conversation() != null && !r.conversation().equals(conversationId)) continue;
+                    Map<Route, Reading> routes = byParty.computeIfAbsent(party, x -> new EnumMap<>(Route.class));
+                    Reading old = routes.get(r.route());
+                    if (old == null || AccessAnalysis.shortestFirst().compare(r, old) < 0) routes.put(r.route(), r);
+                }
+            });
+        }
+        List<Access> out = new ArrayList<>();
+        byParty.forEach((party, routes) -> {
+            List<Reading> rs = routes.values().stream().sorted(AccessAnalysis.shortestFirst()).toList();
+            boolean partial = rs.stream().allMatch(r -> r.route() == Route.LEARNS_DERIVED);
+            out.add(new Access(conversationId, party, rs, partial));
+        });
+        return out;
+    }
+
+    /** Keys a party holds, by key id. */
+    public Map<String, Holding> keysOf(String party) {
+        return Collections.unmodifiableMap(holdings.getOrDefault(party, Map.of()));
+    }
+
+
+}

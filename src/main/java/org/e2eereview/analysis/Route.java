@@ -1,0 +1,37 @@
+package org.e2eereview.analysis;
+
+import java.util.Locale;
+
+/** How a party comes to read data. */
+public enum Route {
+    RUNS_COMPONENT("runs a component where it is readable", true),
+    HOLDS_KEY("holds a key that protects it", true),
+    RECOVERS_KEY("can recover a key that protects it by guessing a user's secret", true),
+    ADDS_MEMBER("can add a member to the conversation without members noticing", true),
+    ADDS_DEVICE("can add a device to a member's account without members noticing", true),
+    SUBSTITUTES_KEYS("can serve members keys that they cannot check", true),
+    TARGETED_UPDATE("can ship a modified client to chosen users", false),
+    LEARNS_DERIVED("reads data derived from it", true);
+
+    private final String description;
+    private final boolean systemic;
+
+    Route(String description, boolean systemic) {
+        this.description = description;
+        this.systemic = systemic;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Whether the capability behind this route exists for every user, even if used against few. */
+    public boolean systemic() {
+        return systemic;
+    }
+
+    /** The name used in rules and JSON: {@code adds-member}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
