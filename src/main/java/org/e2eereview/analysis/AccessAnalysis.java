@@ -317,9 +317,13 @@ public final class AccessAnalysis {
     }
 
     private void addKey(String party, String key, Route route, Evidence e, String through) {
+        addKey(party, key, route, e, through, null);
+    }
+
+    private void addKey(String party, String key, Route route, Evidence e, String through, String unwrappedWith) {
         Map<String, Holding> held = holdings.computeIfAbsent(party, x -> new HashMap<>());
         if (held.containsKey(key)) return;
-        Holding h = new Holding(party, key, route, e, through);
+        Holding h = new Holding(party, key, route, e, through, unwrappedWith);
         held.put(key, h);
         work.add(h);
     }
@@ -329,7 +333,7 @@ public final class AccessAnalysis {
         for (String target : k.protects()) {
             Step s = new Step(k.id() + " protects " + target, k.source().of("protects"));
             if (model.keys().containsKey(target)) {
-                addKey(h.party(), target, h.route(), h.evidence().then(s), h.through());
+                addKey(h.party(), target, h.route(), h.evidence().then(s), h.through(), k.id());
             } else {
                 addRead(h.party(), new Target(target, null), h.route(), h.evidence().then(s), h.through(),
                         dataCondition.getOrDefault(target, Flow.Occurs.ALWAYS));
@@ -345,7 +349,7 @@ public final class AccessAnalysis {
         }
         for (Compeller c : compellers.getOrDefault(h.party(), List.of())) {
             if (!c.coversKeys()) continue;
-            addKey(c.party(), h.key(), h.route(), compel(c, h.party()).then(h.evidence()), h.party());
+            addKey(c.party(), h.key(), h.route(), compel(c, h.party()).then(h.evidence()), h.party(), h.unwrappedWith());
         }
     }
 

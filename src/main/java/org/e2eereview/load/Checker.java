@@ -49,10 +49,16 @@ final class Checker {
     private final Map<String, Pattern> patterns = new HashMap<>();
     private int nodes;
     private int dropped;
+    private String[] lines;
 
     Checker(String file, List<Problem> problems) {
         this.file = file;
         this.problems = problems;
+    }
+
+    /** Keep where each text value sits, so positions inside values can be reported (rules, catalog). */
+    void trackText(String text) {
+        this.lines = text.split("\n", -1);
     }
 
     List<RefUse> refs() {
@@ -107,6 +113,11 @@ final class Checker {
             }
             Object v = value(t.getValueNode(), f.type(), "'" + name + "' of " + what, f.name());
             if (v != null) out.put(name, v, at(t.getValueNode()));
+            if (v instanceof String && lines != null && t.getValueNode() instanceof ScalarNode s) {
+                char style = s.getScalarStyle().getChar() == null ? ' ' : s.getScalarStyle().getChar();
+                out.span(name, new Fields.TextSpan(file, lines, s.getStartMark().getLine(),
+                        s.getStartMark().getColumn(), style));
+            }
         }
         for (FieldSpec f : spec.fields()) {
             if (f.required() && !seen.containsKey(f.name())) {

@@ -18,6 +18,37 @@ public final class Fields {
     private final Location at;
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, Location> locations = new LinkedHashMap<>();
+    private Map<String, TextSpan> spans;
+
+    /**
+     * Where a text value's characters sit in the source, for mapping a position inside the
+     * value (an error in an expression, say) back to the file. Kept only for rules and catalog.
+     */
+    record TextSpan(String file, String[] lines, int line, int column, char style) {
+
+        /** 1-based location of the character at {@code offset} of the value. */
+        Location position(int offset) {
+            if (style == '|' || style == '>') return blockPosition(offset);
+            int shift = style == '"' || style == '\'' ? 1 : 0;
+            // A one-line plain or quoted scalar: the value follows the source character for character.
+            return new Location(file, line + 1, column + 1 + shift + offset);
+        }
+
+        private Location blockPosition(int offset) {
+            int first = line + 1;
+            while (first < lines.length && lines[first].isBlank()) first++;
+            if (first >= lines.length) return new Location(file, line + 1, column + 1);
+            int indent = lines[first].length() - lines[first].stripLeading().length();
+            int remaining = offset;
+            for (int i = first; i < lines.length; i++) {
+                String content = lines[i].length() > indent ? lines[i].substring(indent) : "";
+                if (!lines[i].isBlank() && lines[i].length() - lines[i].stripLeading().length() < indent) break;
+                if (remaining <= content.length()) return new Location(file, i + 1, indent + 1 + remaining);
+                remaining -= content.length() + 1; // the newline or the space folding put in its place
+            }
+            return new Location(file, first + 1, indent + 1);
+        }
+    }
 
     Fields(Location at) {
         this.at = at;
@@ -26,6 +57,20 @@ public final class Fields {
     void put(String field, Object value, Location where) {
         values.put(field, value);
         locations.put(field, where);
+    }
+
+    void span(String field, TextSpan span) {
+        if (spans == null) spans = new LinkedHashMap<>();
+        spans.put(field, span);
+    }
+
+    /**
+     * The location of the character at {@code offset} inside a text field's value, exact for
+     * one-line scalars and for block scalars (| and >); the field's start when not known.
+     */
+    public Location position(String field, int offset) {
+        TextSpan span = spans == null ? null : spans.get(field);
+        return span == null ? at(field) : span.position(offset);
     }
 
     public Location at() {

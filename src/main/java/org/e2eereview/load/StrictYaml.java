@@ -20,6 +20,8 @@ public final class StrictYaml {
         Node root = YamlReader.read(name, bytes, problems);
         if (root == null) throw new InputException(problems);
         Checker checker = new Checker(name, problems);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        checker.trackText(text.startsWith("\uFEFF") ? text.substring(1) : text);
         Fields fields = checker.object(root, spec, "the " + spec.name());
         checker.finish();
         if (!problems.isEmpty()) throw new InputException(problems);

@@ -1,0 +1,37 @@
+package org.e2eereview.rules;
+
+import org.e2eereview.model.ModelEnum;
+
+/** The kind of element a rule looks at; its condition sees the element under this name. */
+public enum Inspects implements ModelEnum {
+    PARTY("Each party.", Views.PARTY),
+    COMPONENT("Each component.", Views.COMPONENT),
+    KEY("Each key.", Views.KEY),
+    DATA("Each data item.", Views.DATA),
+    CONVERSATION("Each conversation, with its access findings.", Views.CONVERSATION),
+    FLOW("Each flow.", Views.FLOW),
+    FEATURE("Each public-safety feature.", Views.FEATURE),
+    SYSTEM("The system as a whole, once.", Views.SYSTEM);
+
+    private final String description;
+    private final ViewType<?> view;
+
+    Inspects(String description, ViewType<?> view) {
+        this.description = description;
+        this.view = view;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    ViewType<?> view() {
+        return view;
+    }
+
+    /** The variable name in conditions. */
+    public String variable() {
+        return yamlName();
+    }
+}

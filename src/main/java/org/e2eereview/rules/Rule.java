@@ -1,0 +1,43 @@
+package org.e2eereview.rules;
+
+import java.util.List;
+
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Location;
+
+import dev.cel.runtime.CelRuntime;
+
+/**
+ * A loaded, type-checked rule. Conditions are compiled once, when rules load.
+ *
+ * @param file where the rule was read from, for errors and for `rules ID`
+ */
+public record Rule(String id, String title, RuleKind kind, Severity severity, List<SeverityIf> severityIf,
+                   String catalog, Inspects inspects, String condition, String readersExpression,
+                   List<String> evidenceRoutes, List<String> evidenceFields, String message, String remediation,
+                   Verdict verdict, List<RuleTest> tests, String file, Location at,
+                   Compiled compiled) {
+
+    public record SeverityIf(String when, Severity severity) {
+    }
+
+    /** A test case: a patch to the base model, and the elements the rule must fire on. */
+    public record RuleTest(String name, List<String> expect, String model, Location at) {
+    }
+
+    /** The compiled programs; not part of the rule's public description. */
+    static final class Compiled {
+        final CelRuntime.Program when;
+        final CelRuntime.Program readers;
+        final List<CelRuntime.Program> severityIf;
+        final List<Object> message; // Strings and Programs, in order
+
+        Compiled(CelRuntime.Program when, CelRuntime.Program readers, List<CelRuntime.Program> severityIf,
+                 List<Object> message) {
+            this.when = when;
+            this.readers = readers;
+            this.severityIf = severityIf;
+            this.message = message;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.e2eereview.rules;
+
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.load.FieldType;
+import org.e2eereview.load.ObjectSpec;
+
+/** The format of rule files: one rule per file, with its own test cases. */
+final class RuleFormat {
+
+    private RuleFormat() {
+    }
+
+    private static final FieldType TEXT = new FieldType.Text();
+
+    static final ObjectSpec SEVERITY_IF = ObjectSpec.of("severity-if", "A severity that applies when a condition holds.")
+            .required("when", TEXT, "CEL condition over the inspected element.")
+            .required("severity", new FieldType.Choice(Severity.class), "The severity then.");
+
+    static final ObjectSpec TEST = ObjectSpec.of("test", "A model snippet and the elements the rule must fire on.")
+            .required("name", TEXT, "What the case shows.")
+            .required("expect", new FieldType.ListOf(TEXT),
+                    "Ids of the elements the rule must fire on, and no others; [] for a case where it must not fire.")
+            .required("model", TEXT, "YAML merged onto rules/_test-base.yaml (null removes a key).");
+
+    static final ObjectSpec RULE = ObjectSpec.of("rule", "A detection rule.")
+            .required("id", TEXT, "Stable id, equal to the file name; findings are RULE-ID@element.")
+            .required("title", TEXT, "Short title.")
+            .required("kind", new FieldType.Choice(RuleKind.class), "What the rule reports.")
+            .required("severity", new FieldType.Choice(Severity.class), "Severity of its findings.")
+            .optional("severity-if", new FieldType.ListOf(new FieldType.Obj(SEVERITY_IF)),
+                    "Severities that apply under conditions; the first that holds wins.")
+            .required("catalog", TEXT, "The catalog entry it implements.")
+            .required("inspects", new FieldType.Choice(Inspects.class), "The element kind it looks at.")
+            .required("when", TEXT, "CEL condition: the rule fires on an element when it is true.")
+            .optional("readers", TEXT, "CEL list of the parties the finding is about (who can read).")
+            .optional("evidence-routes", new FieldType.ListOf(TEXT),
+                    "Routes whose evidence chains the finding cites for its readers.")
+            .optional("evidence-fields", new FieldType.ListOf(TEXT),
+                    "Fields of the element (YAML names, a.b for nested) the finding cites.")
+            .required("message", TEXT, "The finding's message; {{expression}} inserts a CEL value.")
+            .required("remediation", TEXT, "What to change.")
+            .optional("verdict", new FieldType.Choice(Verdict.class),
+                    "For safety-feature rules: whether the feature preserves E2EE here.")
+            .required("tests", new FieldType.ListOf(new FieldType.Obj(TEST)), "Test cases.");
+}

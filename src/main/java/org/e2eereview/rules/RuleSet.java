@@ -1,0 +1,224 @@
+package org.e2eereview.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.e2eereview.analysis.Route;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.load.Bundled;
+import org.e2eereview.load.FieldSpec;
+import org.e2eereview.load.FieldType;
+import org.e2eereview.load.Fields;
+import org.e2eereview.load.Format;
+import org.e2eereview.load.InputException;
+import org.e2eereview.load.ObjectSpec;
+import org.e2eereview.load.Problem;
+import org.e2eereview.load.StrictYaml;
+import org.e2eereview.model.Location;
+
+import dev.cel.runtime.CelRuntime;
+
+/**
+ * The rules in force: the bundled ones and any the user adds. Every rule is parsed, its
+ * conditions type-checked and its catalog entry looked up when the set loads, so that a broken
+ * rule is an error naming its file and position before any model is reviewed.
+ */
+public final class RuleSet {
+
+    /** The base model rule test cases patch; a file name starting with '_' is not a rule. */
+    public static final String TEST_BASE = "_test-base.yaml";
+
+    private static final Map<Inspects, ObjectSpec> SPECS = new EnumMap<>(Inspects.class);
+
+    static {
+        SPECS.put(Inspects.PARTY, Format.PARTY);
+        SPECS.put(Inspects.COMPONENT, Format.COMPONENT);
+        SPECS.put(Inspects.KEY, Format.KEY);
+        SPECS.put(Inspects.DATA, Format.DATA_ITEM);
+        SPECS.put(Inspects.CONVERSATION, Format.CONVERSATION);
+        SPECS.put(Inspects.FLOW, Format.FLOW);
+        SPECS.put(Inspects.FEATURE, Format.FEATURE);
+        SPECS.put(Inspects.SYSTEM, Format.SYSTEM);
+    }
+
+    private final Map<String, Rule> rules;
+    private final byte[] testBase;
+    private final Catalog catalog;
+
+    private RuleSet(Map<String, Rule> rules, byte[] testBase, Catalog catalog) {
+        this.rules = Collections.unmodifiableMap(rules);
+        this.testBase = testBase;
+        this.catalog = catalog;
+    }
+
+    /** The bundled rules plus the rules in each directory given (their *.yaml files). */
+    public static RuleSet load(Catalog catalog, List<Path> userDirs) throws InputException {
+        Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("rules"));
+        List<Problem> problems = new ArrayList<>();
+        Map<String, byte[]> user = new LinkedHashMap<>();
+        for (Path dir : userDirs) readDir(dir, user, problems);
+        byte[] base = files.remove("rules/" + TEST_BASE);
+        Map<String, Rule> rules = new TreeMap<>();
+        Map<String, byte[]> all = new LinkedHashMap<>(files);
+        all.putAll(user);
+        for (var f : all.entrySet()) {
+            if (Path.of(f.getKey()).getFileName().toString().startsWith("_")) continue;
+            try {
+                Rule r = parse(f.getKey(), f.getValue(), catalog);
+                Rule before = rules.putIfAbsent(r.id(), r);
+                if (before != null) {
+                    problems.add(new Problem(r.at(), "duplicate rule id '" + r.id() + "': already defined in "
+                            + before.file()));
+                }
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return new RuleSet(rules, base, catalog);
+    }
+
+    private static void readDir(Path dir, Map<String, byte[]> into, List<Problem> problems) {
+        if (!Files.isDirectory(dir)) {
+            problems.add(new Problem(new Location(dir.toString(), 0, 0), "not a directory of rules"));
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
+                into.put(p.toString(), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            problems.add(new Problem(new Location(dir.toString(), 0, 0), "cannot read: " + e.getMessage()));
+        }
+    }
+
+    static Rule parse(String file, byte[] bytes, Catalog catalog) throws InputException {
+        Fields f = StrictYaml.read(file, bytes, RuleFormat.RULE);
+        List<Problem> problems = new ArrayList<>();
+        String id = f.text("id");
+        String expected = Path.of(file).getFileName().toString().replaceFirst("\\.yaml$", "");
+        if (!expected.equals(id)) problems.add(new Problem(f.at("id"), "rule id '" + id
+                + "' does not match the file name '" + expected + "'"));
+        if (!catalog.has(f.text("catalog"))) {
+            problems.add(new Problem(f.at("catalog"), "unknown catalog entry '" + f.text("catalog") + "'"));
+        }
+        RuleKind kind = f.choice("kind", null);
+        Inspects inspects = f.choice("inspects", null);
+        Verdict verdict = f.choice("verdict", null);
+        if (kind == RuleKind.SAFETY_FEATURE && verdict == null) {
+            problems.add(new Problem(f.at("kind"), "a safety-feature rule needs a verdict: preserves or weakens"));
+        }
+        if (kind == RuleKind.WEAKENING && verdict != null) {
+            problems.add(new Problem(f.at("verdict"), "only safety-feature rules have a verdict"));
+        }
+        for (String route : f.<String>list("evidence-routes")) {
+            if (java.util.Arrays.stream(Route.values()).noneMatch(r -> r.id().equals(route))) {
+                problems.add(new Problem(f.at("evidence-routes"), "unknown route '" + route + "'"));
+            }
+        }
+        for (String path : f.<String>list("evidence-fields")) {
+            if (!fieldExists(SPECS.get(inspects), path)) {
+                problems.add(new Problem(f.at("evidence-fields"), "no field '" + path + "' in a " + inspects.yamlName()));
+            }
+        }
+        Cel cel = Cel.get();
+        CelRuntime.Program when = program(cel, inspects, f, "when", f.text("when"), 0, Cel.Result.BOOL, problems);
+        CelRuntime.Program readers = f.has("readers")
+                ? program(cel, inspects, f, "readers", f.text("readers"), 0, Cel.Result.STRINGS, problems) : null;
+        List<Rule.SeverityIf> severityIf = new ArrayList<>();
+        List<CelRuntime.Program> severityPrograms = new ArrayList<>();
+        for (Fields s : f.<Fields>list("severity-if")) {
+            severityIf.add(new Rule.SeverityIf(s.text("when"), s.<Severity>choice("severity", null)));
+            severityPrograms.add(program(cel, inspects, s, "when", s.text("when"), 0, Cel.Result.BOOL, problems));
+        }
+        List<Object> message = template(cel, inspects, f, problems);
+        List<Rule.RuleTest> tests = f.<Fields>list("tests").stream()
+                .map(t -> new Rule.RuleTest(t.text("name"), t.list("expect"), t.text("model"), t.at())).toList();
+        if (tests.stream().noneMatch(t -> !t.expect().isEmpty()) || tests.stream().noneMatch(t -> t.expect().isEmpty())) {
+            problems.add(new Problem(f.at("tests"), "a rule needs a test case where it fires and one where it does not"));
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return new Rule(id, f.text("title"), kind, f.choice("severity", null), severityIf, f.text("catalog"),
+                inspects, f.text("when"), f.text("readers"), f.list("evidence-routes"), f.list("evidence-fields"),
+                f.text("message"), f.text("remediation"), verdict, tests, file, f.at(),
+                new Rule.Compiled(when, readers, severityPrograms, message));
+    }
+
+    private static boolean fieldExists(ObjectSpec spec, String path) {
+        String[] parts = path.split("\\.", 2);
+        FieldSpec field = spec.field(parts[0]);
+        if (field == null) return false;
+        if (parts.length == 1) return true;
+        return field.type() instanceof FieldType.Obj o && fieldExists(o.spec(), parts[1]);
+    }
+
+    private static CelRuntime.Program program(Cel cel, Inspects inspects, Fields f, String field, String expr,
+                                              int offset, Cel.Result result, List<Problem> problems) {
+        try {
+            return cel.compile(inspects, expr, result);
+        } catch (Cel.CompileError e) {
+            for (Cel.Issue i : e.issues) {
+                Location at = f.position(field, offset + offsetOf(expr, i.line(), i.column()));
+                problems.add(new Problem(at, "'" + field + "': " + i.message()));
+            }
+            return null;
+        }
+    }
+
+    /** Offset in the expression text of a 1-based line and 0-based column. */
+    private static int offsetOf(String expr, int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line; l++) {
+            int nl = expr.indexOf('\n', offset);
+            if (nl < 0) break;
+            offset = nl + 1;
+        }
+        return Math.min(expr.length(), offset + column);
+    }
+
+    private static List<Object> template(Cel cel, Inspects inspects, Fields f, List<Problem> problems) {
+        String text = f.text("message");
+        List<Object> parts = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf("{{", i);
+            if (open < 0) {
+                parts.add(text.substring(i));
+                break;
+            }
+            int close = text.indexOf("}}", open);
+            if (close < 0) {
+                problems.add(new Problem(f.position("message", open), "'message': '{{' without '}}'"));
+                break;
+            }
+            if (open > i) parts.add(text.substring(i, open));
+            String expr = text.substring(open + 2, close);
+            parts.add(program(cel, inspects, f, "message", expr, open + 2, Cel.Result.ANY, problems));
+            i = close + 2;
+        }
+        return parts;
+    }
+
+    public Map<String, Rule> rules() {
+        return rules;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The base model that rule test cases patch. */
+    public byte[] testBase() {
+        return testBase.clone();
+    }
+}

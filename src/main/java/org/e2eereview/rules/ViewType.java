@@ -1,0 +1,139 @@
+package org.e2eereview.rules;
+
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+import com.google.common.collect.ImmutableSet;
+
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.common.types.StructType;
+
+/**
+ * What a rule condition sees of one kind of thing: named, typed fields computed from the model
+ * and the analysis. The same declaration gives CEL its types (so conditions are checked when
+ * rules load) and the values at run time (computed only when a condition reads them).
+ *
+ * @param <T> what the view is computed from
+ */
+final class ViewType<T> {
+
+    record Field<T>(String name, CelType type, String description, BiFunction<Views, T, Object> value) {
+    }
+
+    private final String name;
+    private final String description;
+    private final Map<String, Field<T>> fields = new LinkedHashMap<>();
+    private StructType type;
+
+    ViewType(String name, String description) {
+        this.name = name;
+        this.description = description;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String description() {
+        return description;
+    }
+
+    List<Field<T>> fields() {
+        return List.copyOf(fields.values());
+    }
+
+    ViewType<T> text(String field, String doc, BiFunction<Views, T, String> f) {
+        return add(field, SimpleType.STRING, doc, (v, t) -> orEmpty(f.apply(v, t)));
+    }
+
+    ViewType<T> bool(String field, String doc, BiFunction<Views, T, Boolean> f) {
+        return add(field, SimpleType.BOOL, doc, f::apply);
+    }
+
+    ViewType<T> integer(String field, String doc, BiFunction<Views, T, Integer> f) {
+        return add(field, SimpleType.INT, doc, (v, t) -> {
+            Integer i = f.apply(v, t);
+            return i == null ? 0L : (long) i;
+        });
+    }
+
+    ViewType<T> texts(String field, String doc, BiFunction<Views, T, List<String>> f) {
+        return add(field, ListType.create(SimpleType.STRING), doc, f::apply);
+    }
+
+    <U> ViewType<T> views(String field, ViewType<U> of, String doc, BiFunction<Views, T, List<U>> f) {
+        return add(field, ListType.create(of.celType()), doc,
+                (v, t) -> f.apply(v, t).stream().map(u -> (Object) of.view(v, u)).toList());
+    }
+
+    private ViewType<T> add(String field, CelType celType, String doc, BiFunction<Views, T, Object> f) {
+        fields.put(field, new Field<>(field, celType, doc, f));
+        type = null;
+        return this;
+    }
+
+    StructType celType() {
+        if (type == null) {
+            Map<String, CelType> types = fields.values().stream()
+                    .collect(Collectors.toMap(Field::name, Field::type, (a, b) -> a, LinkedHashMap::new));
+            type = StructType.create("e2ee." + name, ImmutableSet.copyOf(types.keySet()),
+                    f -> Optional.ofNullable(types.get(f)));
+        }
+        return type;
+    }
+
+    /** A map that computes each field the first time a condition reads it. */
+    Map<String, Object> view(Views views, T subject) {
+        return new Lazy<>(this, views, subject);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static final class Lazy<T> extends AbstractMap<String, Object> {
+        private final ViewType<T> type;
+        private final Views views;
+        private final T subject;
+        private final Map<String, Object> computed = new HashMap<>(8);
+
+        Lazy(ViewType<T> type, Views views, T subject) {
+            this.type = type;
+            this.views = views;
+            this.subject = subject;
+        }
+
+        @Override
+        public Object get(Object key) {
+            Object v = computed.get(key);
+            if (v == null) {
+                Field<T> f = type.fields.get(key);
+                if (f == null) return null;
+                v = f.value().apply(views, subject);
+                computed.put((String) key, v);
+            }
+            return v;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return type.fields.containsKey(key);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Map<String, Object> all = new LinkedHashMap<>();
+            for (String f : type.fields.keySet()) all.put(f, get(f));
+            return all.entrySet();
+        }
+    }
+}

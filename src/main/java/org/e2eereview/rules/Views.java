@@ -1,0 +1,335 @@
+package org.e2eereview.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.e2eereview.analysis.Access;
+import org.e2eereview.analysis.Analysis;
+import org.e2eereview.analysis.Holding;
+import org.e2eereview.analysis.Reading;
+import org.e2eereview.model.Component;
+import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Data;
+import org.e2eereview.model.Feature;
+import org.e2eereview.model.Flow;
+import org.e2eereview.model.Key;
+import org.e2eereview.model.Model;
+import org.e2eereview.model.ModelEnum;
+import org.e2eereview.model.Party;
+
+/**
+ * The views rule conditions see, one per element kind, and the indexes they are computed from.
+ * Field names are snake_case (CEL identifiers cannot contain dashes); values are strings, booleans,
+ * integers and lists, with vocabulary values spelt as in YAML ("suppressible").
+ */
+final class Views {
+
+    record HolderView(Holding holding, Key key) {
+    }
+
+    record ReaderView(Reading reading, Data data) {
+    }
+
+    // ---- view types ----
+
+    static final ViewType<HolderView> HOLDER = new ViewType<HolderView>("holder", "A party that holds or can obtain a key.")
+            .text("party", "The party.", (v, h) -> h.holding().party())
+            .text("party_kind", "Its kind.", (v, h) -> v.partyKind(h.holding().party()))
+            .text("route", "How: holds-key, recovers-key or targeted-update.", (v, h) -> h.holding().route().id())
+            .text("through", "The party it compels to get the key, or ''.", (v, h) -> h.holding().through())
+            .bool("unwrapped", "True when it gets the key only by unwrapping it with another key it holds.",
+                    (v, h) -> h.holding().unwrappedWith() != null)
+            .bool("outside", "True when it is not a member of every conversation whose content the key protects.",
+                    (v, h) -> v.outside(h.holding().party(), v.conversationsProtectedBy(h.key().id())));
+
+    static final ViewType<ReaderView> READER = new ViewType<ReaderView>("reader", "A party that can read a data item.")
+            .text("party", "The party.", (v, r) -> r.reading().party())
+            .text("party_kind", "Its kind.", (v, r) -> v.partyKind(r.reading().party()))
+            .text("route", "How it reads: runs-component, holds-key, recovers-key, adds-member, adds-device, "
+                    + "substitutes-keys, targeted-update or learns-derived.", (v, r) -> r.reading().route().id())
+            .text("condition", "When: always, by-default, opt-in, on-legal-order or on-fallback.",
+                    (v, r) -> r.reading().condition().yamlName())
+            .text("through", "The party it compels to read, or ''.", (v, r) -> r.reading().through())
+            .bool("outside", "True when it is not a member of every conversation the data belongs to.",
+                    (v, r) -> v.outside(r.reading().party(), v.conversationsOfData(r.data().id())));
+
+    static final ViewType<Access> ACCESS = new ViewType<Access>("access",
+                    "A party outside a conversation that can read its content (an access finding).")
+            .text("party", "The party.", (v, a) -> a.party())
+            .text("party_kind", "Its kind.", (v, a) -> v.partyKind(a.party()))
+            .texts("routes", "How it reads (see reader.route).", (v, a) -> a.routes().stream().map(r -> r.id()).toList())
+            .bool("partial", "True when it only reads data derived from the content.", (v, a) -> a.partial())
+            .bool("systemic", "True when a route exists for every user.", (v, a) -> a.systemic())
+            .text("condition", "When, at best: always, by-default, opt-in, on-legal-order or on-fallback.",
+                    (v, a) -> a.best().condition().yamlName())
+            .texts("through", "Parties it compels on the way.", (v, a) -> a.readings().stream()
+                    .map(Reading::through).filter(t -> t != null).distinct().sorted().toList());
+
+    static final ViewType<Model> SYSTEM = new ViewType<Model>("system", "The system as a whole.")
+            .text("name", "Name of the system.", (v, m) -> m.system().name())
+            .bool("claims_e2ee", "Whether users are told it is end-to-end encrypted.", (v, m) -> m.system().claimsEndToEnd());
+
+    static final ViewType<Party> PARTY = new ViewType<Party>("party", "A party.")
+            .text("id", "Its id.", (v, p) -> p.id())
+            .text("kind", "Its kind.", (v, p) -> p.kind().yamlName())
+            .text("jurisdiction", "Its jurisdiction, or ''.", (v, p) -> p.jurisdiction())
+            .bool("has_lawful_access", "Whether it can compel other parties.", (v, p) -> p.lawfulAccess() != null)
+            .texts("compels", "Parties it can compel.", (v, p) -> p.lawfulAccess() == null ? List.of() : p.lawfulAccess().compels())
+            .texts("powers", "Its powers over them.", (v, p) -> p.lawfulAccess() == null ? List.of()
+                    : names(p.lawfulAccess().powers()))
+            .texts("reads", "Conversations it can read without being a member.", (v, p) -> v.conversationsReadBy(p.id()));
+
+    static final ViewType<Component> COMPONENT = new ViewType<Component>("component", "A component.")
+            .text("id", "Its id.", (v, c) -> c.id())
+            .text("kind", "Its kind.", (v, c) -> c.kind().yamlName())
+            .bool("client", "True for clients and web clients.", (v, c) -> isClient(c))
+            .text("run_by", "The party running it.", (v, c) -> c.runBy())
+            .text("run_by_kind", "That party's kind.", (v, c) -> v.partyKind(c.runBy()))
+            .text("supplied_by", "The party supplying its code.", (v, c) -> c.suppliedBy())
+            .text("supplied_by_kind", "That party's kind.", (v, c) -> v.partyKind(c.suppliedBy()))
+            .bool("has_updates", "Whether its updates are described.", (v, c) -> c.updates() != null)
+            .bool("per_user_targeting", "Whether updates can target chosen users.",
+                    (v, c) -> c.updates() != null && c.updates().perUserTargeting())
+            .bool("binary_transparency", "Whether builds are published to a checked log.",
+                    (v, c) -> c.updates() != null && c.updates().binaryTransparency())
+            .bool("reproducible_builds", "Whether builds can be reproduced from source.",
+                    (v, c) -> c.updates() != null && c.updates().reproducibleBuilds())
+            .text("transparency", "For key directories: none or key-transparency-log.", (v, c) -> c.transparency().yamlName())
+            .texts("readable", "Data readable at it.", (v, c) -> List.copyOf(new TreeSet<>(v.analysis.readableAt(c.id()))))
+            .bool("readable_content", "Whether conversation content (not metadata) is readable at it.",
+                    (v, c) -> v.analysis.readableAt(c.id()).stream().anyMatch(d -> !v.conversationsOfData(d).isEmpty()));
+
+    static final ViewType<Key> KEY = new ViewType<Key>("key", "A key.")
+            .text("id", "Its id.", (v, k) -> k.id())
+            .text("kind", "Its kind.", (v, k) -> k.kind().yamlName())
+            .text("scope", "Whose data it opens.", (v, k) -> k.scope().yamlName())
+            .text("algorithm", "Its algorithm, or ''.", (v, k) -> k.algorithm())
+            .texts("stored_on", "Components keeping a copy.", (v, k) -> k.storedOn())
+            .texts("protects_keys", "Keys it protects (wraps) directly.",
+                    (v, k) -> k.protects().stream().filter(v.model.keys()::containsKey).toList())
+            .texts("protects_data_kinds", "Kinds of the data it protects directly.", (v, k) -> k.protects().stream()
+                    .filter(v.model.data()::containsKey).map(d -> v.model.data().get(d).kind().yamlName()).distinct().toList())
+            .texts("protects_conversations", "Conversations whose content it protects, directly or through other keys.",
+                    (v, k) -> List.copyOf(v.conversationsProtectedBy(k.id())))
+            .views("holders", HOLDER, "Parties that hold or can obtain it.", (v, k) -> v.analysis.holders(k.id())
+                    .values().stream().map(h -> new HolderView(h, k)).toList())
+            .bool("has_recovery", "Whether it can be recovered from a user secret.", (v, k) -> k.recovery() != null)
+            .text("recovery_secret", "The recovery secret's kind, or ''.",
+                    (v, k) -> k.recovery() == null ? "" : k.recovery().secret().yamlName())
+            .bool("recovery_guessable", "Whether the recovery secret can be guessed (pin, password, none).",
+                    (v, k) -> k.recovery() != null && k.recovery().secret().guessable())
+            .bool("recovery_limited", "Whether an HSM or enclave limits guesses.",
+                    (v, k) -> k.recovery() != null && k.recovery().enforcedBy() != null);
+
+    static final ViewType<Data> DATA = new ViewType<Data>("data", "A data item.")
+            .text("id", "Its id.", (v, d) -> d.id())
+            .text("kind", "Its kind.", (v, d) -> d.kind().yamlName())
+            .bool("metadata", "Whether it is metadata rather than content.", (v, d) -> d.kind().metadata())
+            .texts("conversations", "Conversations whose content it is, contains or is derived from.",
+                    (v, d) -> List.copyOf(v.conversationsOfData(d.id())))
+            .texts("created_on", "Where it is created.", (v, d) -> d.createdOn())
+            .texts("contains", "Data it contains.", (v, d) -> d.contains())
+            .texts("derived_from", "Data it is derived from.", (v, d) -> d.derivedFrom())
+            .text("retention", "How long it is kept, or ''.", (v, d) -> d.retention())
+            .views("readers", READER, "Parties that can read it.", (v, d) -> v.analysis.readers(d.id()).values().stream()
+                    .flatMap(List::stream).map(r -> new ReaderView(r, d)).toList());
+
+    static final ViewType<Conversation> CONVERSATION = new ViewType<Conversation>("conversation", "A conversation.")
+            .text("id", "Its id.", (v, c) -> c.id())
+            .text("kind", "Its kind.", (v, c) -> c.kind().yamlName())
+            .texts("members", "Its members.", (v, c) -> c.members())
+            .texts("content", "Its content.", (v, c) -> c.content())
+            .text("protocol", "Its protocol, or ''.", (v, c) -> c.protocol())
+            .bool("e2e_available", "Whether end-to-end encryption exists for it.", (v, c) -> c.endToEnd().available())
+            .bool("e2e_default", "Whether end-to-end encryption is on by default.", (v, c) -> c.endToEnd().byDefault())
+            .bool("forward_secrecy", "Whether it has forward secrecy.", (v, c) -> c.endToEnd().forwardSecrecy())
+            .bool("post_compromise_security", "Whether it has post-compromise security.",
+                    (v, c) -> c.endToEnd().postCompromiseSecurity())
+            .bool("has_fallback", "Whether it falls back when E2EE cannot be used.", (v, c) -> c.fallback() != null)
+            .text("fallback_to", "sms or non-e2ee, or ''.", (v, c) -> c.fallback() == null ? "" : c.fallback().to().yamlName())
+            .bool("fallback_automatic", "Whether the fallback happens without asking.",
+                    (v, c) -> c.fallback() != null && c.fallback().automatic())
+            .bool("fallback_indicated", "Whether the fallback is shown.", (v, c) -> c.fallback() != null && c.fallback().indicated())
+            .bool("has_membership", "Whether membership control is described.", (v, c) -> c.membership() != null)
+            .text("managed_by_party", "The party running the membership component, or ''.",
+                    (v, c) -> c.membership() == null ? "" : v.runner(c.membership().managedBy()))
+            .text("managed_by_party_kind", "Its kind, or ''.",
+                    (v, c) -> c.membership() == null ? "" : v.partyKind(v.runner(c.membership().managedBy())))
+            .bool("signed_by_members", "Whether changes need a member's signature.",
+                    (v, c) -> c.membership() != null && c.membership().signedByMembers())
+            .text("changes_shown", "always, suppressible or never; '' without membership.",
+                    (v, c) -> c.membership() == null ? "" : c.membership().changesShown().yamlName())
+            .text("device_changes_shown", "always, suppressible or never; '' without membership.",
+                    (v, c) -> c.membership() == null ? "" : c.membership().deviceChangesShown().yamlName())
+            .bool("device_list_signed", "Whether new devices need the user's existing device's signature.",
+                    (v, c) -> c.membership() != null && c.membership().deviceListSigned())
+            .text("device_keys_from", "The key directory, or ''.",
+                    (v, c) -> c.membership() == null ? "" : c.membership().deviceKeysFrom())
+            .text("directory_transparency", "The key directory's transparency, or ''.", (v, c) -> c.membership() == null
+                    || c.membership().deviceKeysFrom() == null ? ""
+                    : v.model.components().get(c.membership().deviceKeysFrom()).transparency().yamlName())
+            .texts("verification", "How members verify keys.", (v, c) -> c.membership() == null ? List.of()
+                    : names(c.membership().verification()))
+            .texts("metadata_protection", "Measures hiding metadata.", (v, c) -> names(c.metadataProtection()))
+            .views("access", ACCESS, "Parties outside it that can read its content.", (v, c) -> v.access(c.id()));
+
+    static final ViewType<Flow> FLOW = new ViewType<Flow>("flow", "A flow.")
+            .text("id", "Its id.", (v, f) -> f.id())
+            .text("from", "Sending component.", (v, f) -> f.from())
+            .text("to", "Receiving component.", (v, f) -> f.to())
+            .text("from_kind", "Its kind.", (v, f) -> v.model.components().get(f.from()).kind().yamlName())
+            .text("to_kind", "Its kind.", (v, f) -> v.model.components().get(f.to()).kind().yamlName())
+            .text("to_party", "Party running the receiver.", (v, f) -> v.runner(f.to()))
+            .text("to_party_kind", "Its kind.", (v, f) -> v.partyKind(v.runner(f.to())))
+            .bool("from_client", "Whether it leaves a client.", (v, f) -> isClient(v.model.components().get(f.from())))
+            .texts("carries", "What it carries.", (v, f) -> f.carries())
+            .texts("carries_kinds", "Kinds of the data it carries.", (v, f) -> f.carries().stream()
+                    .map(d -> v.model.data().containsKey(d) ? v.model.data().get(d).kind().yamlName() : "key").distinct().toList())
+            .bool("carries_content", "Whether it carries conversation content, or data containing or derived from it.",
+                    (v, f) -> f.carries().stream().anyMatch(d -> !v.conversationsOfData(d).isEmpty()))
+            .bool("carries_keys", "Whether it carries keys.", (v, f) -> f.carries().stream().anyMatch(v.model.keys()::containsKey))
+            .text("protection", "end-to-end, transport or none.", (v, f) -> f.protection().yamlName())
+            .text("stage", "after-encryption, before-encryption or after-decryption.", (v, f) -> f.stage().yamlName())
+            .text("occurs", "always, by-default, opt-in, on-legal-order or on-fallback.", (v, f) -> f.occurs().yamlName())
+            .text("purpose", "Its purpose, or ''.", (v, f) -> f.purpose())
+            .bool("to_outsider", "Whether the receiver's party is not a member of every conversation whose content it carries.",
+                    (v, f) -> {
+                        Set<String> convs = new LinkedHashSet<>();
+                        for (String d : f.carries()) convs.addAll(v.conversationsOfData(d));
+                        return !convs.isEmpty() && v.outside(v.runner(f.to()), convs);
+                    });
+
+    static final ViewType<Feature> FEATURE = new ViewType<Feature>("feature", "A public-safety feature.")
+            .text("id", "Its id.", (v, f) -> f.id())
+            .text("kind", "Its kind.", (v, f) -> f.kind().yamlName())
+            .text("runs_on", "Component it runs on, or ''.", (v, f) -> f.runsOn())
+            .text("runs_on_kind", "That component's kind, or ''.",
+                    (v, f) -> f.runsOn() == null ? "" : v.model.components().get(f.runsOn()).kind().yamlName())
+            .bool("on_client", "Whether it runs on a client.",
+                    (v, f) -> f.runsOn() != null && isClient(v.model.components().get(f.runsOn())))
+            .texts("inspects", "Data it reads.", (v, f) -> f.inspects())
+            .texts("inspects_kinds", "Kinds of that data.", (v, f) -> f.inspects().stream()
+                    .map(d -> v.model.data().get(d).kind().yamlName()).distinct().toList())
+            .bool("inspects_content", "Whether it reads content of an end-to-end encrypted conversation, or data derived from it.",
+                    (v, f) -> f.inspects().stream().anyMatch(v::isEncryptedContent))
+            .bool("inspects_metadata_only", "Whether everything it reads is metadata.",
+                    (v, f) -> !f.inspects().isEmpty() && f.inspects().stream().allMatch(d -> v.model.data().get(d).kind().metadata()))
+            .text("method", "hash-match, classifier, behavioural-signals or human-review; ''.",
+                    (v, f) -> f.method() == null ? "" : f.method().yamlName())
+            .texts("hash_list_from_kinds", "Kinds of parties supplying hash lists.",
+                    (v, f) -> f.hashListFrom().stream().map(v::partyKind).distinct().toList())
+            .bool("hash_list_auditable", "Whether the hash list can be audited.", (v, f) -> f.hashListAuditable())
+            .texts("results_to", "Parties learning its results.", (v, f) -> f.resultsTo())
+            .texts("results_to_kinds", "Their kinds.", (v, f) -> f.resultsTo().stream().map(v::partyKind).distinct().toList())
+            .text("initiated_by", "member, automatic, provider or authority; ''.",
+                    (v, f) -> f.initiatedBy() == null ? "" : f.initiatedBy().yamlName())
+            .texts("discloses", "Data it hands over.", (v, f) -> f.discloses())
+            .bool("discloses_content", "Whether what it hands over is or contains conversation content.",
+                    (v, f) -> f.discloses().stream().anyMatch(d -> !v.conversationsOfData(d).isEmpty()))
+            .bool("franking", "Whether reports are franked.", (v, f) -> f.franking())
+            .integer("context_messages", "Messages a report adds.", (v, f) -> f.contextMessages())
+            .bool("user_informed", "Whether the user is told.", (v, f) -> f.userInformed())
+            .integer("forward_limit", "Forwarding limit, 0 if none.", (v, f) -> f.forwardLimit())
+            .bool("counter_in_ciphertext", "Whether the forward counter is end-to-end encrypted.", (v, f) -> f.counterInCiphertext())
+            .text("applies_to", "Whose data it applies to, or ''.", (v, f) -> f.appliesTo() == null ? "" : f.appliesTo().yamlName())
+            .integer("threshold", "Matches needed before anything is revealed, 0 if none.", (v, f) -> f.threshold())
+            .bool("requires_provider_assistance", "Whether the provider must build something.",
+                    (v, f) -> f.requiresProviderAssistance());
+
+    static final List<ViewType<?>> ELEMENT_VIEWS = List.of(PARTY, COMPONENT, KEY, DATA, CONVERSATION, FLOW, FEATURE, SYSTEM);
+    static final List<ViewType<?>> NESTED_VIEWS = List.of(HOLDER, READER, ACCESS);
+
+    // ---- indexes ----
+
+    final Model model;
+    final Analysis analysis;
+    private final Map<String, Set<String>> conversationsOfData = new HashMap<>();
+    private final Map<String, Set<String>> conversationsOfKey = new HashMap<>();
+    private final Map<String, List<Access>> access = new HashMap<>();
+
+    Views(Model model, Analysis analysis) {
+        this.model = model;
+        this.analysis = analysis;
+        for (Conversation c : model.conversations().values()) {
+            for (String d : c.content()) {
+                if (!model.data().get(d).kind().metadata()) {
+                    conversationsOfData.computeIfAbsent(d, x -> new TreeSet<>()).add(c.id());
+                }
+            }
+        }
+        // Containers and derivatives belong to the conversations of what they hold, to a fixpoint.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Data d : model.data().values()) {
+                Set<String> mine = conversationsOfData.computeIfAbsent(d.id(), x -> new TreeSet<>());
+                for (String src : d.contains()) changed |= mine.addAll(conversationsOfData.getOrDefault(src, Set.of()));
+                for (String src : d.derivedFrom()) changed |= mine.addAll(conversationsOfData.getOrDefault(src, Set.of()));
+            }
+        }
+    }
+
+    Set<String> conversationsOfData(String data) {
+        return conversationsOfData.getOrDefault(data, Set.of());
+    }
+
+    Set<String> conversationsProtectedBy(String key) {
+        Set<String> cached = conversationsOfKey.get(key);
+        if (cached != null) return cached;
+        Set<String> out = new TreeSet<>();
+        conversationsOfKey.put(key, out); // guards cycles in key hierarchies
+        for (String t : model.keys().get(key).protects()) {
+            out.addAll(model.keys().containsKey(t) ? conversationsProtectedBy(t) : conversationsOfData(t));
+        }
+        return out;
+    }
+
+    List<Access> access(String conversation) {
+        return access.computeIfAbsent(conversation, analysis::access);
+    }
+
+    List<String> conversationsReadBy(String party) {
+        List<String> out = new ArrayList<>();
+        for (String c : model.conversations().keySet()) {
+            if (access(c).stream().anyMatch(a -> a.party().equals(party))) out.add(c);
+        }
+        return out;
+    }
+
+    boolean outside(String party, Set<String> conversations) {
+        for (String c : conversations) {
+            if (!model.conversations().get(c).members().contains(party)) return true;
+        }
+        return false;
+    }
+
+    boolean isEncryptedContent(String data) {
+        for (String c : conversationsOfData(data)) {
+            Conversation conv = model.conversations().get(c);
+            if (conv.endToEnd().available()) return true;
+        }
+        return false;
+    }
+
+    String runner(String component) {
+        return model.components().get(component).runBy();
+    }
+
+    String partyKind(String party) {
+        Party p = party == null ? null : model.parties().get(party);
+        return p == null ? "" : p.kind().yamlName();
+    }
+
+    static boolean isClient(Component c) {
+        return c.kind() == Component.Kind.CLIENT || c.kind() == Component.Kind.WEB_CLIENT;
+    }
+
+    static List<String> names(List<? extends ModelEnum> values) {
+        return values.stream().map(ModelEnum::yamlName).toList();
+    }
+}
