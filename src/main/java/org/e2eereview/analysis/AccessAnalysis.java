@@ -195,10 +195,12 @@ public final class AccessAnalysis {
         Component devices = model.components().get(m.devicesManagedBy());
         if (m.deviceListSigned()) {
             safeguards.add(new Safeguarded("signed-device-lists", c.id(), Route.ADDS_DEVICE,
-                    "a new device needs a signature from the member's existing device", m.source().of("device-list-signed")));
+                    "a new device in " + c.id() + " needs a signature from the member's existing device",
+                    m.source().of("device-list-signed")));
         } else if (m.deviceChangesShown() == Conversation.ChangesShown.ALWAYS && !m.verification().isEmpty()) {
             safeguards.add(new Safeguarded("user-visible-indicators", c.id(), Route.ADDS_DEVICE,
-                    "new devices are shown to members, who can verify them", m.source().of("device-changes-shown")));
+                    "new devices are shown to members of " + c.id() + ", who can verify them",
+                    m.source().of("device-changes-shown")));
         } else {
             Evidence e = Evidence.of(new Step("device lists of " + c.id() + "'s members are managed by " + devices.id(),
                             m.source().of("devices-managed-by")))
@@ -227,8 +229,8 @@ public final class AccessAnalysis {
         }
         if (!checks.isEmpty()) {
             for (String check : checks) {
-                safeguards.add(new Safeguarded(check, c.id(), Route.SUBSTITUTES_KEYS, "members can check the keys "
-                        + directory.id() + " serves (" + check + ")", check.equals("key-transparency")
+                safeguards.add(new Safeguarded(check, c.id(), Route.SUBSTITUTES_KEYS, "members of " + c.id()
+                        + " can check the keys " + directory.id() + " serves", check.equals("key-transparency")
                         && directory.transparency() == Component.Transparency.KEY_TRANSPARENCY_LOG
                         ? directory.source().of("transparency") : m.source().of("verification")));
             }

@@ -17,6 +17,7 @@ import org.e2eereview.catalog.Entries.Reference;
 import org.e2eereview.catalog.Entries.SafetyFeature;
 import org.e2eereview.catalog.Entries.Weakening;
 import org.e2eereview.load.Bundled;
+import org.e2eereview.load.Digests;
 import org.e2eereview.load.Fields;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ObjectSpec;
@@ -34,9 +35,11 @@ public final class Catalog {
     private final Map<String, SafetyFeature> safetyFeatures;
     private final Map<String, Objective> objectives;
     private final Map<String, Reference> references;
+    private final String digest;
 
     private Catalog(Map<String, Weakening> weakenings, Map<String, SafetyFeature> safetyFeatures,
-                    Map<String, Objective> objectives, Map<String, Reference> references) {
+                    Map<String, Objective> objectives, Map<String, Reference> references, String digest) {
+        this.digest = digest;
         this.weakenings = Collections.unmodifiableMap(weakenings);
         this.safetyFeatures = Collections.unmodifiableMap(safetyFeatures);
         this.objectives = Collections.unmodifiableMap(objectives);
@@ -98,7 +101,7 @@ public final class Catalog {
                 problems.addAll(e.problems());
             }
         }
-        Catalog catalog = new Catalog(weakenings, features, objectives, references);
+        Catalog catalog = new Catalog(weakenings, features, objectives, references, Digests.sha256(files));
         catalog.checkLinks(citedAt, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
         return catalog;
@@ -157,6 +160,11 @@ public final class Catalog {
                         "a feature that does not always preserve E2EE must name an existing weakening"));
             }
         }
+    }
+
+    /** SHA-256 over every catalog file. */
+    public String digest() {
+        return digest;
     }
 
     public Map<String, Weakening> weakenings() {

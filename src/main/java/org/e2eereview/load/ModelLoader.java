@@ -73,12 +73,12 @@ public final class ModelLoader {
         new CrossChecks(checker).check(fields);
         checker.finish();
         if (!problems.isEmpty()) throw new InputException(problems);
-        return build(name, fields);
+        return build(name, Digests.sha256(bytes), fields);
     }
 
-    private static Model build(String name, Fields f) {
+    private static Model build(String name, String sha256, Fields f) {
         Fields sys = f.obj("system");
-        return new Model(name, f.integer("e2ee-review"),
+        return new Model(name, sha256, f.integer("e2ee-review"),
                 new SystemInfo(sys.text("name"), sys.text("version"), sys.bool("claims-end-to-end"),
                         sys.text("description"), sys.source()),
                 elements(f.map("parties"), ModelLoader::party),

@@ -127,7 +127,7 @@ public final class RuleEngine {
     }
 
     private static String text(Object value) {
-        if (value instanceof List<?> l) return String.join(", ", l.stream().map(String::valueOf).toList());
+        if (value instanceof List<?> l) return String.join(", ", l.stream().map(String::valueOf).distinct().toList());
         return String.valueOf(value);
     }
 
@@ -169,7 +169,8 @@ public final class RuleEngine {
                 Source source = (Source) component(node, "source");
                 Object value = component(node, property(parts[i]));
                 if (i == parts.length - 1) {
-                    if (source != null) out.add(new Step(parts[i] + ": " + describe(value), source.of(parts[i])));
+                    if (source != null) out.add(new Step(parts[i] + ": " + describe(value)
+                            + (source.written(parts[i]) ? "" : " (not written: the default)"), source.of(parts[i])));
                 } else {
                     node = value;
                 }

@@ -16,6 +16,7 @@ import org.e2eereview.analysis.Route;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.Bundled;
+import org.e2eereview.load.Digests;
 import org.e2eereview.load.FieldSpec;
 import org.e2eereview.load.FieldType;
 import org.e2eereview.load.Fields;
@@ -54,8 +55,10 @@ public final class RuleSet {
     private final Map<String, Rule> rules;
     private final byte[] testBase;
     private final Catalog catalog;
+    private final String digest;
 
-    private RuleSet(Map<String, Rule> rules, byte[] testBase, Catalog catalog) {
+    private RuleSet(Map<String, Rule> rules, byte[] testBase, Catalog catalog, String digest) {
+        this.digest = digest;
         this.rules = Collections.unmodifiableMap(rules);
         this.testBase = testBase;
         this.catalog = catalog;
@@ -85,7 +88,7 @@ public final class RuleSet {
             }
         }
         if (!problems.isEmpty()) throw new InputException(problems);
-        return new RuleSet(rules, base, catalog);
+        return new RuleSet(rules, base, catalog, Digests.sha256(all));
     }
 
     private static void readDir(Path dir, Map<String, byte[]> into, List<Problem> problems) {
@@ -211,6 +214,11 @@ public final class RuleSet {
 
     public Map<String, Rule> rules() {
         return rules;
+    }
+
+    /** SHA-256 over every rule file in force, bundled and user's. */
+    public String digest() {
+        return digest;
     }
 
     public Catalog catalog() {

@@ -1,0 +1,120 @@
+package org.e2eereview.review;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.e2eereview.Version;
+import org.e2eereview.analysis.AccessAnalysis;
+import org.e2eereview.analysis.Access;
+import org.e2eereview.analysis.Analysis;
+import org.e2eereview.analysis.Safeguarded;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.catalog.Entries.Objective;
+import org.e2eereview.catalog.Entries.SafetyFeature;
+import org.e2eereview.catalog.Preserves;
+import org.e2eereview.load.InputException;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.model.Acceptance;
+import org.e2eereview.model.Model;
+import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.RuleEngine;
+import org.e2eereview.rules.RuleKind;
+import org.e2eereview.rules.RuleSet;
+import org.e2eereview.rules.Verdict;
+
+/** Loads, analyses and reviews models: the library's front door. */
+public final class Reviewer {
+
+    private final RuleSet rules;
+    private final RuleEngine engine;
+    private final Clock clock;
+
+    public Reviewer(RuleSet rules, Clock clock) {
+        this.rules = rules;
+        this.engine = new RuleEngine(rules);
+        this.clock = clock;
+    }
+
+    /** The bundled catalog and rules, plus the user's rule directories. */
+    public static Reviewer standard(List<Path> userRules) throws InputException {
+        return new Reviewer(RuleSet.load(Catalog.bundled(), userRules), Clock.systemUTC());
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public Review review(Path file) throws InputException {
+        return review(new ModelLoader().load(file));
+    }
+
+    public Review review(Model model) throws InputException {
+        Analysis analysis = AccessAnalysis.analyze(model);
+        List<Finding> findings = engine.evaluate(model, analysis);
+        LocalDate today = LocalDate.now(clock);
+        List<Reviewed> weakenings = new ArrayList<>();
+        List<Reviewed> features = new ArrayList<>();
+        Set<String> matched = new LinkedHashSet<>();
+        for (Finding f : findings) {
+            Acceptance a = model.accepted().get(f.id());
+            Reviewed.Status status = Reviewed.Status.ACTIVE;
+            if (a != null) {
+                matched.add(f.id());
+                status = a.until() != null && a.until().isBefore(today) ? Reviewed.Status.EXPIRED
+                        : Reviewed.Status.ACCEPTED;
+            }
+            (f.kind() == RuleKind.WEAKENING ? weakenings : features).add(new Reviewed(f, a, status));
+        }
+        List<String> unused = model.accepted().keySet().stream().filter(id -> !matched.contains(id)).sorted().toList();
+        List<Access> access = new ArrayList<>();
+        for (String c : model.conversations().keySet()) access.addAll(analysis.access(c));
+        List<Safeguarded> safeguards = new ArrayList<>();
+        analysis.allSafeguards().forEach(safeguards::addAll);
+        return new Review(model, analysis, rules.catalog(), List.copyOf(weakenings), List.copyOf(features),
+                List.copyOf(access), objectives(weakenings, features), List.copyOf(safeguards), unused, Version.get(),
+                rules.digest(), rules.catalog().digest());
+    }
+
+    private List<ObjectiveAssessment> objectives(List<Reviewed> weakenings, List<Reviewed> features) {
+        Catalog catalog = rules.catalog();
+        List<ObjectiveAssessment> out = new ArrayList<>();
+        for (Objective o : catalog.objectives().values()) {
+            List<String> metBy = new ArrayList<>();
+            List<ObjectiveAssessment.Through> through = new ArrayList<>();
+            for (Reviewed r : features) {
+                Finding f = r.finding();
+                SafetyFeature entry = catalog.safetyFeatures().get(f.catalog());
+                if (entry == null || !entry.objectives().contains(o.id())) continue;
+                if (f.verdict() == Verdict.PRESERVES) {
+                    metBy.add(f.id());
+                } else {
+                    through.add(new ObjectiveAssessment.Through(f.id(), weakeningsBehind(f, entry, weakenings)));
+                }
+            }
+            List<String> suggestions = metBy.isEmpty() ? catalog.safetyFeatures().values().stream()
+                    .filter(s -> s.objectives().contains(o.id()) && s.preservesE2ee() != Preserves.NO)
+                    .map(SafetyFeature::id).toList() : List.of();
+            out.add(new ObjectiveAssessment(o.id(), o.title(), metBy, through, suggestions));
+        }
+        return out;
+    }
+
+    /** The weakening findings a weakening feature relies on: those about the same parties, else the catalog's. */
+    private static List<String> weakeningsBehind(Finding feature, SafetyFeature entry, List<Reviewed> weakenings) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Reviewed w : weakenings) {
+            Finding f = w.finding();
+            boolean sameElement = f.element().equals(feature.element());
+            boolean sameReaders = feature.readers().stream().anyMatch(f.readers()::contains);
+            boolean sameCatalog = f.catalog().equals(entry.weakening());
+            if (sameElement || sameReaders || sameCatalog) ids.add(f.id());
+        }
+        if (ids.isEmpty() && entry.weakening() != null) ids.add(entry.weakening());
+        return List.copyOf(ids);
+    }
+}
