@@ -5,16 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.ModelLoader;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.e2eereview.review.Reviewer;
+import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.RuleSet;
 import org.e2eereview.model.Model;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The examples are real designs; each must load cleanly and cite its sources. */
+/** The examples are real designs; each must load cleanly, cite its sources and give exactly its findings. */
 class ExamplesTest {
 
     static final List<String> REQUIRED = List.of("signal.yaml", "whatsapp.yaml", "ghost-proposal.yaml",
@@ -60,6 +72,157 @@ class ExamplesTest {
         List<String> ghostBody = body("ghost-proposal.yaml");
         long changed = ghostBody.stream().filter(l -> !body.contains(l)).count();
         assertThat(changed).as("lines the ghost proposal adds or changes").isBetween(1L, 12L);
+    }
+
+    // ---- what each example must produce ----
+
+    static Reviewer reviewer;
+
+    @BeforeAll
+    static void reviewer() throws Exception {
+        reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), List.of()),
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    static Review review(String example) throws Exception {
+        return reviewer.review(Path.of("examples", example));
+    }
+
+    /** Weakening findings as "ID severity", and safety features as "ID verdict", exactly. */
+    static void assertFindings(String example, Set<String> weakenings, Set<String> features) throws Exception {
+        Review r = review(example);
+        assertThat(r.weakenings().stream().map(w -> w.finding().id() + " " + w.finding().severity().yamlName()))
+                .as(example + " weakenings").containsExactlyInAnyOrderElementsOf(weakenings);
+        assertThat(r.safetyFeatures().stream().map(w -> w.finding().id() + " " + w.finding().verdict().yamlName()))
+                .as(example + " safety features").containsExactlyInAnyOrderElementsOf(features);
+    }
+
+    static Finding finding(Review r, String id) {
+        return r.weakenings().stream().map(Reviewed::finding).filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void signalHasNoWeakeningAtHighOrAbove() throws Exception {
+        assertFindings("signal.yaml",
+                Set.of("METADATA-EXPOSURE@account-metadata info", "METADATA-EXPOSURE@delivery-metadata info"),
+                Set.of("CONTACT-CONTROLS@message-requests preserves",
+                        "LAWFUL-METADATA-DISCLOSURE@lawful-metadata-disclosure preserves"));
+        Review r = review("signal.yaml");
+        assertThat(r.failsAt(Severity.HIGH)).isFalse();
+        assertThat(r.access()).as("nobody outside a conversation reads it").isEmpty();
+    }
+
+    @Test
+    void whatsappHasServerControlledGroupsAndCloudKeyedBackups() throws Exception {
+        assertFindings("whatsapp.yaml",
+                Set.of("PROVIDER-KEYED-BACKUP@chat-backup high", "SERVER-CONTROLLED-MEMBERSHIP@group-chat high",
+                        "SERVER-CONTROLLED-MEMBERSHIP@group-call high", "METADATA-EXPOSURE@group-metadata low",
+                        "METADATA-EXPOSURE@delivery-metadata info"),
+                Set.of("CONTACT-CONTROLS@contact-controls preserves", "FORWARDING-LIMITS@forwarding-limits preserves",
+                        "LAWFUL-METADATA-DISCLOSURE@lawful-metadata-disclosure preserves",
+                        "METADATA-ABUSE-DETECTION@metadata-abuse-detection preserves",
+                        "REPORT-WITH-CONTEXT@report-with-context preserves",
+                        "SCAN-UNENCRYPTED-SURFACES@scan-unencrypted-surfaces preserves",
+                        "TRANSPARENT-ACCOUNT-ACTION@account-enforcement preserves"));
+        Review r = review("whatsapp.yaml");
+        assertThat(finding(r, "PROVIDER-KEYED-BACKUP@chat-backup").readers()).containsExactly("apple", "google");
+        assertThat(finding(r, "SERVER-CONTROLLED-MEMBERSHIP@group-chat").readers()).containsExactly("whatsapp");
+    }
+
+    @Test
+    void theGhostProposalLetsLawEnforcementReadGroupsSilently() throws Exception {
+        assertFindings("ghost-proposal.yaml",
+                Set.of("GHOST-PARTICIPANT@group-chat critical", "GHOST-PARTICIPANT@group-call critical",
+                        "PROVIDER-KEYED-BACKUP@chat-backup high", "METADATA-EXPOSURE@group-metadata low",
+                        "METADATA-EXPOSURE@delivery-metadata info"),
+                Set.of("CONTACT-CONTROLS@contact-controls preserves", "FORWARDING-LIMITS@forwarding-limits preserves",
+                        "LAWFUL-METADATA-DISCLOSURE@lawful-metadata-disclosure preserves",
+                        "METADATA-ABUSE-DETECTION@metadata-abuse-detection preserves",
+                        "REPORT-WITH-CONTEXT@report-with-context preserves",
+                        "SCAN-UNENCRYPTED-SURFACES@scan-unencrypted-surfaces preserves",
+                        "TRANSPARENT-ACCOUNT-ACTION@account-enforcement preserves",
+                        "EXCEPTIONAL-CONTENT-ACCESS@law-enforcement weakens"));
+        Review r = review("ghost-proposal.yaml");
+        Finding ghost = finding(r, "GHOST-PARTICIPANT@group-chat");
+        assertThat(ghost.readers()).containsExactly("law-enforcement", "whatsapp");
+        assertThat(ghost.systemic()).isTrue();
+        assertThat(ghost.evidence()).anySatisfy(c -> {
+            assertThat(c.title()).isEqualTo("law-enforcement can read group-chat");
+            assertThat(c.steps().get(0).text()).isEqualTo("law-enforcement can compel whatsapp (data-disclosure, add-participant)");
+            assertThat(c.steps()).anyMatch(s -> s.text().equals("changes-shown: suppressible")
+                    && s.at().toString().equals("examples/ghost-proposal.yaml:252:22"));
+        });
+        var lawful = r.objectives().stream().filter(o -> o.objective().equals("lawful-access-to-content")).findFirst().orElseThrow();
+        assertThat(lawful.metWithoutWeakening()).isFalse();
+        assertThat(lawful.onlyThrough()).singleElement().satisfies(t -> assertThat(t.weakenings())
+                .containsExactly("GHOST-PARTICIPANT@group-call", "GHOST-PARTICIPANT@group-chat"));
+    }
+
+    @Test
+    void appleScanningIsClientSideScanningAndCommunicationSafetyIsNot() throws Exception {
+        assertFindings("apple-2021-csam-scanning.yaml",
+                Set.of("CLIENT-SIDE-SCANNING@csam-detection high", "NO-FORWARD-SECRECY@imessage-chat medium"),
+                Set.of("CSS-REPORTING@csam-detection weakens", "ON-DEVICE-INTERVENTION@communication-safety preserves"));
+    }
+
+    @Test
+    void telegramCloudChatsAreNotEndToEndEncrypted() throws Exception {
+        assertFindings("telegram-cloud-chats.yaml",
+                Set.of("PROVIDER-PLAINTEXT@cloud-chat info", "PROVIDER-PLAINTEXT@cloud-group info",
+                        "SERVER-LINK-PREVIEW@fetch-preview medium", "METADATA-EXPOSURE@group-metadata low",
+                        "METADATA-EXPOSURE@metadata info"),
+                Set.of());
+        assertThat(finding(review("telegram-cloud-chats.yaml"), "PROVIDER-PLAINTEXT@cloud-chat").readers())
+                .containsExactly("telegram");
+    }
+
+    @Test
+    void keyEscrowIsEscrowAndAMasterKey() throws Exception {
+        assertFindings("key-escrow.yaml",
+                Set.of("KEY-ESCROW@unit-key critical", "MASTER-KEY@family-key critical",
+                        "NO-FORWARD-SECRECY@secure-call high", "WEAK-CRYPTO@family-key medium",
+                        "WEAK-CRYPTO@session-key medium", "WEAK-CRYPTO@unit-key medium",
+                        "METADATA-EXPOSURE@call-records info", "METADATA-EXPOSURE@unit-id info"),
+                Set.of("EXCEPTIONAL-CONTENT-ACCESS@law-enforcement weakens",
+                        "LAWFUL-METADATA-DISCLOSURE@wiretap-metadata preserves"));
+        Finding escrow = finding(review("key-escrow.yaml"), "KEY-ESCROW@unit-key");
+        assertThat(escrow.readers()).containsExactly("law-enforcement");
+        assertThat(escrow.evidence().get(0).steps()).extracting(s -> s.text()).contains(
+                "unit-key is derived from unit-key-half-a and unit-key-half-b");
+    }
+
+    @Test
+    void matrixHomeserversControlRoomsAndDevices() throws Exception {
+        assertFindings("matrix-megolm.yaml",
+                Set.of("SERVER-CONTROLLED-MEMBERSHIP@room high", "SILENT-DEVICE-ADD@room high",
+                        "UNVERIFIABLE-KEY-DIRECTORY@room high", "NO-FORWARD-SECRECY@room medium",
+                        "METADATA-EXPOSURE@room-state low", "METADATA-EXPOSURE@event-metadata info"),
+                Set.of());
+    }
+
+    @Test
+    void mlsWithKeyTransparencyIsClean() throws Exception {
+        assertFindings("mls-key-transparency.yaml", Set.of("METADATA-EXPOSURE@delivery-metadata info"), Set.of());
+    }
+
+    @Test
+    void iMessageStandardBackupIsProviderKeyed() throws Exception {
+        assertFindings("imessage-standard-backup.yaml",
+                Set.of("PROVIDER-KEYED-BACKUP@device-backup critical", "INSECURE-FALLBACK@imessage-chat high",
+                        "SILENT-DEVICE-ADD@imessage-chat high", "UNVERIFIABLE-KEY-DIRECTORY@imessage-chat high",
+                        "METADATA-EXPOSURE@delivery-metadata info"),
+                Set.of("EXCEPTIONAL-CONTENT-ACCESS@law-enforcement weakens"));
+        assertThat(finding(review("imessage-standard-backup.yaml"), "PROVIDER-KEYED-BACKUP@device-backup").readers())
+                .contains("apple");
+    }
+
+    @Test
+    void pgpAdditionalDecryptionKeyIsEscrow() throws Exception {
+        assertFindings("pgp-additional-decryption-key.yaml",
+                Set.of("KEY-ESCROW@adk critical", "MASTER-KEY@adk critical", "NO-FORWARD-SECRECY@email-thread high",
+                        "SILENT-DEVICE-ADD@email-thread high", "UNVERIFIABLE-KEY-DIRECTORY@email-thread medium",
+                        "METADATA-EXPOSURE@email-headers info"),
+                Set.of("EXCEPTIONAL-CONTENT-ACCESS@law-enforcement weakens"));
     }
 
     private static List<String> body(String name) throws IOException {

@@ -17,14 +17,33 @@ class LayeringTest {
     @ArchTest
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("cli").definedBy("org.e2eereview.cli..")
+            .layer("report").definedBy("org.e2eereview.report..")
+            .layer("review").definedBy("org.e2eereview.review..")
+            .layer("rules").definedBy("org.e2eereview.rules..")
+            .layer("analysis").definedBy("org.e2eereview.analysis..")
             .layer("catalog").definedBy("org.e2eereview.catalog..")
             .layer("load").definedBy("org.e2eereview.load..")
             .layer("model").definedBy("org.e2eereview.model..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("catalog").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "cli")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("load", "catalog", "cli")
-            .because("the model is the vocabulary everything else speaks, and the CLI is only a front end");
+            .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("review").mayOnlyBeAccessedByLayers("report", "cli")
+            .whereLayer("rules").mayOnlyBeAccessedByLayers("review", "report", "cli")
+            .whereLayer("analysis").mayOnlyBeAccessedByLayers("rules", "review", "report", "cli")
+            .whereLayer("catalog").mayOnlyBeAccessedByLayers("rules", "review", "report", "cli")
+            .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "rules", "review", "cli")
+            .because("the model is the vocabulary everything speaks; analysis knows only the model; rules "
+                    + "judge the analysis; the review assembles; reports and the CLI only present");
+
+    @ArchTest
+    static final ArchRule analysisKnowsOnlyTheModel = classes().that().resideInAPackage("org.e2eereview.analysis..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.e2eereview.analysis..",
+                    "org.e2eereview.model..", "java..")
+            .because("who can read what follows from the model alone, not from rules or their language");
+
+    @ArchTest
+    static final ArchRule onlyRulesSpeakCel = noClasses().that().resideOutsideOfPackage("org.e2eereview.rules..")
+            .should().dependOnClassesThat().resideInAPackage("dev.cel..")
+            .because("CEL is how rules are written, not a dependency of the rest");
 
     @ArchTest
     static final ArchRule modelIsPlainJava = classes().that().resideInAPackage("org.e2eereview.model..")

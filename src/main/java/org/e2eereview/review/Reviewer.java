@@ -17,6 +17,7 @@ import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Entries.Objective;
 import org.e2eereview.catalog.Entries.SafetyFeature;
 import org.e2eereview.catalog.Preserves;
+import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Acceptance;
@@ -109,6 +110,7 @@ public final class Reviewer {
         Set<String> ids = new LinkedHashSet<>();
         for (Reviewed w : weakenings) {
             Finding f = w.finding();
+            if (!f.severity().atLeast(Severity.MEDIUM)) continue; // metadata exposure is not how content is read
             boolean sameElement = f.element().equals(feature.element());
             boolean sameReaders = feature.readers().stream().anyMatch(f.readers()::contains);
             boolean sameCatalog = f.catalog().equals(entry.weakening());

@@ -63,6 +63,9 @@ final class Views {
             .text("party", "The party.", (v, a) -> a.party())
             .text("party_kind", "Its kind.", (v, a) -> v.partyKind(a.party()))
             .texts("routes", "How it reads (see reader.route).", (v, a) -> a.routes().stream().map(r -> r.id()).toList())
+            .texts("unconditional_routes", "Routes that work for every user, with no opt-in, order or fallback needed.",
+                    (v, a) -> a.readings().stream().filter(r -> r.condition() == org.e2eereview.model.Flow.Occurs.ALWAYS)
+                            .map(r -> r.route().id()).distinct().toList())
             .bool("partial", "True when it only reads data derived from the content.", (v, a) -> a.partial())
             .bool("systemic", "True when a route exists for every user.", (v, a) -> a.systemic())
             .text("condition", "When, at best: always, by-default, opt-in, on-legal-order or on-fallback.",

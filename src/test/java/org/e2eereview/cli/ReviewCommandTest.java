@@ -1,0 +1,168 @@
+package org.e2eereview.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ReviewCommandTest {
+
+    static final String TODAY = "--today=2026-06-01";
+
+    @Test
+    void signalPassesAndTheGhostProposalFails() {
+        Cli signal = Cli.run("review", "examples/signal.yaml", TODAY);
+        assertThat(signal.exitCode()).isZero();
+        assertThat(signal.out()).contains("Verdict: NO WEAKENING AT HIGH OR ABOVE").contains("direct-chat: members only");
+        Cli ghost = Cli.run("review", "examples/ghost-proposal.yaml", TODAY);
+        assertThat(ghost.exitCode()).isEqualTo(1);
+        assertThat(ghost.out()).contains("CRITICAL GHOST-PARTICIPANT@group-chat")
+                .contains("law-enforcement can read group-chat:")
+                .contains("examples/ghost-proposal.yaml:252:22  changes-shown: suppressible")
+                .contains("lawful-access-to-content: not met without weakening");
+    }
+
+    @Test
+    void failOnSetsTheThreshold() {
+        assertThat(Cli.run("review", "examples/whatsapp.yaml", TODAY).exitCode()).isEqualTo(1);
+        assertThat(Cli.run("review", "examples/whatsapp.yaml", "--fail-on", "critical", TODAY).exitCode()).isZero();
+        assertThat(Cli.run("review", "examples/signal.yaml", "--fail-on", "info", TODAY).exitCode()).isEqualTo(1);
+        assertThat(Cli.run("review", "examples/ghost-proposal.yaml", "--fail-on", "none", TODAY).exitCode()).isZero();
+        Cli bad = Cli.run("review", "examples/signal.yaml", "--fail-on", "severe");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("'severe' is not a severity");
+    }
+
+    @Test
+    void unusableInputIsExitTwoWithLocatedErrors(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("m.yaml"), "e2ee-review: 1\nsystem: { name: x }\n");
+        Cli r = Cli.run("review", broken.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith(broken + ":1:1: missing required field");
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("X.yaml"), "id: X\n");
+        Cli badRules = Cli.run("review", "examples/signal.yaml", "--rules", rules.toString());
+        assertThat(badRules.exitCode()).isEqualTo(2);
+        assertThat(badRules.err()).contains(rules.resolve("X.yaml") + ":1:1: missing required field 'title'");
+    }
+
+    @Test
+    void jsonIsDeterministic() {
+        Cli a = Cli.run("review", "examples/whatsapp.yaml", "--format", "json", TODAY);
+        Cli b = Cli.run("review", "examples/whatsapp.yaml", "--format", "json", TODAY);
+        assertThat(a.out()).isEqualTo(b.out()).startsWith("{\n  \"format\" : \"e2ee-review/review\"");
+    }
+
+    @Test
+    void outWritesTheReportToAFile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report.json");
+        Cli r = Cli.run("review", "examples/signal.yaml", "--format", "json", "-o", out.toString(), TODAY);
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(out)).isEqualTo(Cli.run("review", "examples/signal.yaml", "--format", "json", TODAY).out());
+    }
+
+    @Test
+    void acceptedFindingsDoNotCountUntilTheyExpire(@TempDir Path dir) throws Exception {
+        String whatsapp = Files.readString(Path.of("examples/whatsapp.yaml"), StandardCharsets.UTF_8);
+        String accepted = whatsapp + """
+
+                accepted:
+                  SERVER-CONTROLLED-MEMBERSHIP@group-chat: { status: accepted, justification: clients show every change, decided-by: review board, until: 2026-12-31 }
+                  SERVER-CONTROLLED-MEMBERSHIP@group-call: { status: mitigated-elsewhere, justification: calls are short-lived, decided-by: review board }
+                  PROVIDER-KEYED-BACKUP@chat-backup: { status: accepted, justification: opt-in only, decided-by: review board, until: 2026-01-31 }
+                  GHOST-PARTICIPANT@nowhere: { status: false-positive, justification: stale, decided-by: me }
+                """;
+        Path model = Files.writeString(dir.resolve("whatsapp.yaml"), accepted);
+        Cli r = Cli.run("review", model.toString(), TODAY, "--format", "json");
+        assertThat(r.exitCode()).as("the expired backup acceptance counts again").isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.at("/verdict/counts/high").asInt()).isEqualTo(1);
+        assertThat(statusOf(json, "SERVER-CONTROLLED-MEMBERSHIP@group-chat")).isEqualTo("accepted");
+        assertThat(statusOf(json, "PROVIDER-KEYED-BACKUP@chat-backup")).isEqualTo("expired");
+        assertThat(json.get("unusedAcceptances").toString()).isEqualTo("[\"GHOST-PARTICIPANT@nowhere\"]");
+        Cli beforeExpiry = Cli.run("review", model.toString(), "--today=2026-01-15");
+        assertThat(beforeExpiry.exitCode()).isZero();
+        assertThat(beforeExpiry.out()).contains("note: acceptance GHOST-PARTICIPANT@nowhere matches no finding");
+        assertJsonIsDocumented(json);
+    }
+
+    private static String statusOf(JsonNode json, String id) {
+        for (JsonNode f : json.get("findings")) {
+            if (f.get("id").asText().equals(id)) return f.get("status").asText();
+        }
+        return null;
+    }
+
+    /** Every key the JSON output has is in docs/json-output.md, and every documented key occurs. */
+    @Test
+    void everyJsonKeyIsDocumented() throws Exception {
+        Set<String> produced = new TreeSet<>();
+        for (String example : new String[] {"ghost-proposal", "apple-2021-csam-scanning", "imessage-standard-backup",
+                "key-escrow", "telegram-cloud-chats", "pgp-additional-decryption-key"}) {
+            JsonNode json = new ObjectMapper().readTree(
+                    Cli.run("review", "examples/" + example + ".yaml", "--format", "json", TODAY).out());
+            paths(json, "", produced);
+        }
+        Set<String> documented = documented();
+        produced.add("findings[].acceptance"); // exercised in acceptedFindingsDoNotCountUntilTheyExpire
+        documented.removeIf(p -> p.startsWith("findings[].acceptance."));
+        assertThat(produced).isEqualTo(documented);
+    }
+
+    private static void assertJsonIsDocumented(JsonNode json) throws Exception {
+        Set<String> produced = new TreeSet<>();
+        paths(json, "", produced);
+        assertThat(documented()).containsAll(produced);
+    }
+
+    private static Set<String> documented() throws Exception {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^\\| `([A-Za-z0-9.\\[\\]]+)` \\|").matcher(
+                Files.readString(Path.of("docs/json-output.md")));
+        while (m.find()) out.add(m.group(1));
+        return out;
+    }
+
+    private static void paths(JsonNode node, String prefix, Set<String> out) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String p = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+                out.add(p.replace("safetyFeatures[]", "findings[]").replace("safetyFeatures", "safetyFeatures"));
+                paths(e.getValue(), p, out);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode n : node) paths(n, prefix + "[]", out);
+        }
+    }
+
+    @Test
+    void rulesListsAndExplains() {
+        Cli list = Cli.run("rules");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("GHOST-PARTICIPANT").contains("Safety-feature rules:").contains("VERIFIABLE-REPORTING");
+        Cli one = Cli.run("rules", "GHOST-PARTICIPANT");
+        assertThat(one.exitCode()).isZero();
+        assertThat(one.out()).startsWith("GHOST-PARTICIPANT — Ghost participant")
+                .contains("Condition:").contains("'adds-member' in a.routes").contains("Test cases:")
+                .contains("[OL19]").contains("TOLA s317ZG(3)");
+        Cli none = Cli.run("rules", "GHOST");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("no rule 'GHOST' (did you mean GHOST-PARTICIPANT?)");
+    }
+}

@@ -1,0 +1,127 @@
+package org.e2eereview.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.e2eereview.analysis.AccessAnalysis;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.load.InputException;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.model.Model;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleLoadingTest {
+
+    static final String RULE = """
+            id: MY-RULE
+            title: Group chats without forward secrecy
+            kind: weakening
+            severity: high
+            catalog: NO-FORWARD-SECRECY
+            inspects: conversation
+            when: conversation.kind == 'group' && !conversation.forward_secrecy
+            message: "{{conversation.id}} is a group without forward secrecy"
+            remediation: Use MLS.
+            tests:
+              - name: fires
+                expect: [chat]
+                model: |
+                  conversations:
+                    chat: { end-to-end: { forward-secrecy: false } }
+              - name: quiet
+                expect: []
+                model: |
+                  conversations:
+                    chat: { kind: one-to-one }
+            """;
+
+    static Rule parse(String text) throws InputException {
+        return RuleSet.parse("rules/MY-RULE.yaml", text.getBytes(StandardCharsets.UTF_8), Catalog.bundled());
+    }
+
+    @Test
+    void aMisspeltFieldInAConditionIsAnErrorAtItsPosition() {
+        assertThatThrownBy(() -> parse(RULE.replace("!conversation.forward_secrecy", "!conversation.forward_secrcy")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("rules/MY-RULE.yaml:7:52: 'when': undefined field 'forward_secrcy'");
+    }
+
+    @Test
+    void positionsInsideFoldedBlockConditionsAreExact() {
+        String folded = RULE.replace("when: conversation.kind == 'group' && !conversation.forward_secrecy",
+                "when: >-\n  conversation.kind == 'group'\n  && !conversation.membrship");
+        assertThatThrownBy(() -> parse(folded))
+                .hasMessage("rules/MY-RULE.yaml:9:19: 'when': undefined field 'membrship'");
+    }
+
+    @Test
+    void aTypeErrorIsCaughtBeforeAnyModelIsReviewed() {
+        assertThatThrownBy(() -> parse(RULE.replace("conversation.kind == 'group'", "conversation.kind == 3")))
+                .hasMessageStartingWith("rules/MY-RULE.yaml:7:25: 'when': found no matching overload for '_==_'");
+        assertThatThrownBy(() -> parse(RULE.replace("when: conversation.kind == 'group' && !conversation.forward_secrecy",
+                "when: conversation.kind")))
+                .hasMessageContaining("'when': must be true or false, but is string");
+    }
+
+    @Test
+    void errorsInMessageTemplatesArePlacedInsideTheMessage() {
+        assertThatThrownBy(() -> parse(RULE.replace("{{conversation.id}}", "{{conversation.idd}}")))
+                .hasMessage("rules/MY-RULE.yaml:8:25: 'message': undefined field 'idd'");
+    }
+
+    @Test
+    void unknownCatalogEntryRouteAndFieldAreErrors() {
+        assertThatThrownBy(() -> parse(RULE.replace("catalog: NO-FORWARD-SECRECY", "catalog: NO-SUCH")
+                .replace("remediation:", "evidence-routes: [teleports]\nevidence-fields: [membership.colour]\nremediation:")))
+                .hasMessageContaining("unknown catalog entry 'NO-SUCH'")
+                .hasMessageContaining("unknown route 'teleports'")
+                .hasMessageContaining("no field 'membership.colour' in a conversation");
+    }
+
+    @Test
+    void aRuleNeedsCasesThatFireAndCasesThatDoNot() {
+        String onlyFiring = RULE.substring(0, RULE.indexOf("  - name: quiet"));
+        assertThatThrownBy(() -> parse(onlyFiring))
+                .hasMessageContaining("needs a test case where it fires and one where it does not");
+    }
+
+    @Test
+    void fileNameAndIdMustAgree() {
+        assertThatThrownBy(() -> parse(RULE.replace("id: MY-RULE", "id: OTHER")))
+                .hasMessageContaining("rule id 'OTHER' does not match the file name 'MY-RULE'");
+    }
+
+    @Test
+    void userRulesAreAddedAndRunWithTheirTests(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("MY-RULE.yaml"), RULE);
+        RuleSet set = RuleSet.load(Catalog.bundled(), List.of(dir));
+        Rule mine = set.rules().get("MY-RULE");
+        assertThat(mine.file()).isEqualTo(dir.resolve("MY-RULE.yaml").toString());
+        assertThat(RuleTests.run(set, mine)).allMatch(RuleTests.Outcome::passed);
+        assertThat(set.rules()).containsKey("GHOST-PARTICIPANT");
+    }
+
+    @Test
+    void aUserRuleCannotShadowABundledOne(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("GHOST-PARTICIPANT.yaml"), RULE.replace("MY-RULE", "GHOST-PARTICIPANT"));
+        assertThatThrownBy(() -> RuleSet.load(Catalog.bundled(), List.of(dir)))
+                .hasMessageContaining("duplicate rule id 'GHOST-PARTICIPANT': already defined in rules/GHOST-PARTICIPANT.yaml");
+    }
+
+    @Test
+    void aRuleThatFailsToEvaluateIsAnErrorNotASilentMiss() throws Exception {
+        Rule r = parse(RULE.replace("when: conversation.kind == 'group' && !conversation.forward_secrecy",
+                "when: conversation.members[5] == 'x'"));
+        RuleSet set = RuleSet.load(Catalog.bundled(), List.of());
+        Model m = new ModelLoader().parse("m.yaml", set.testBase());
+        assertThatThrownBy(() -> new RuleEngine(set).evaluate(List.of(r), m, AccessAnalysis.analyze(m)))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("rules/MY-RULE.yaml:1:1: rule MY-RULE failed on conversation 'chat': ");
+    }
+}
