@@ -333,8 +333,12 @@ final class Checker {
         if (node instanceof SequenceNode) return "a list";
         ScalarNode s = (ScalarNode) node;
         if (s.getTag().equals(Tag.NULL)) return "nothing";
-        if (s.getTag().equals(Tag.BOOL)) return "a boolean '" + s.getValue() + "'";
-        if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) return "a number '" + s.getValue() + "'";
+        if (s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
+            if (s.getValue().matches("true|false|yes|no|on|off|True|False|TRUE|FALSE")) {
+                return "a boolean '" + s.getValue() + "'";
+            }
+            if (s.getValue().matches("[-+]?[0-9][0-9_.,eE+-]*")) return "a number '" + s.getValue() + "'";
+        }
         return "a string '" + abbreviate(s.getValue()) + "'";
     }
 

@@ -34,7 +34,8 @@ public final class ModelPatch {
         StringWriter out = new StringWriter();
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options).serialize(merged, out);
+        new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options, new LoaderOptions(),
+                new LeanResolver()).serialize(merged, out);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.e2eereview.model.Location;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -24,6 +25,7 @@ import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Turns bytes into a YAML node tree, refusing anything unsafe or unreadable with a located problem.
@@ -66,7 +68,7 @@ final class YamlReader {
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(MAX_BYTES);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        Yaml yaml = yaml(options);
         try {
             Node root = yaml.compose(new StringReader(text));
             if (root == null) {
@@ -113,6 +115,11 @@ final class YamlReader {
             // fall through: the position stays unknown
         }
         return new Location(file, 1, 1);
+    }
+
+    static Yaml yaml(LoaderOptions options) {
+        DumperOptions dump = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dump), dump, options, new LeanResolver());
     }
 
     static String tooLarge(long size) {

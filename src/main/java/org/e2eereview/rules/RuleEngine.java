@@ -47,22 +47,27 @@ public final class RuleEngine {
     public List<Finding> evaluate(Collection<Rule> selected, Model model, Analysis analysis) throws InputException {
         Views views = new Views(model, analysis);
         Map<String, Object> system = Views.SYSTEM.view(views, model);
+        Map<Inspects, List<Rule>> byKind = new java.util.EnumMap<>(Inspects.class);
+        for (Rule rule : selected) byKind.computeIfAbsent(rule.inspects(), k -> new ArrayList<>()).add(rule);
         List<Finding> out = new ArrayList<>();
         List<Problem> failures = new ArrayList<>();
-        for (Rule rule : selected) {
-            for (Map.Entry<String, Object> e : subjects(rule.inspects(), model).entrySet()) {
+        for (Map.Entry<Inspects, List<Rule>> kind : byKind.entrySet()) {
+            Inspects inspects = kind.getKey();
+            for (Map.Entry<String, ?> e : subjects(inspects, model).entrySet()) {
+                // One view per element, shared by every rule of its kind: fields are computed once.
                 Map<String, Object> vars = new HashMap<>(4);
                 vars.put("system", system);
-                Map<String, Object> view = e.getKey().equals("system") && rule.inspects() == Inspects.SYSTEM ? system
-                        : view(rule.inspects(), views, e.getValue());
-                vars.put(rule.inspects().variable(), view);
-                try {
-                    if (Boolean.TRUE.equals(rule.compiled().when.eval(vars))) {
-                        out.add(finding(rule, e.getKey(), e.getValue(), vars, model, analysis));
+                vars.put(inspects.variable(), inspects == Inspects.SYSTEM ? system
+                        : view(inspects, views, e.getValue()));
+                for (Rule rule : kind.getValue()) {
+                    try {
+                        if (Boolean.TRUE.equals(rule.compiled().when.eval(vars))) {
+                            out.add(finding(rule, e.getKey(), e.getValue(), vars, model, analysis));
+                        }
+                    } catch (CelEvaluationException | RuntimeException ex) {
+                        failures.add(new Problem(rule.at(), "rule " + rule.id() + " failed on " + inspects.yamlName()
+                                + " '" + e.getKey() + "': " + ex.getMessage()));
                     }
-                } catch (CelEvaluationException | RuntimeException ex) {
-                    failures.add(new Problem(rule.at(), "rule " + rule.id() + " failed on " + rule.inspects().yamlName()
-                            + " '" + e.getKey() + "': " + ex.getMessage()));
                 }
             }
         }
@@ -76,8 +81,8 @@ public final class RuleEngine {
         return ((ViewType<Object>) kind.view()).view(views, subject);
     }
 
-    private static Map<String, Object> subjects(Inspects kind, Model m) {
-        Map<String, ?> source = switch (kind) {
+    private static Map<String, ?> subjects(Inspects kind, Model m) {
+        return switch (kind) {
             case PARTY -> m.parties();
             case COMPONENT -> m.components();
             case KEY -> m.keys();
@@ -87,7 +92,6 @@ public final class RuleEngine {
             case FEATURE -> m.features();
             case SYSTEM -> Map.of("system", m);
         };
-        return new LinkedHashMap<>(source);
     }
 
     private Finding finding(Rule rule, String id, Object subject, Map<String, Object> vars, Model model,
