@@ -268,11 +268,18 @@ public final class AccessAnalysis {
 
     /** What the supplier of a targetable client gets: the client's keys and readable data. */
     private void applyUpdates() {
+        if (targetableClients.isEmpty()) return;
+        Map<String, List<Key>> keysOn = new HashMap<>();
+        for (Key k : model.keys().values()) {
+            Set<String> places = new java.util.LinkedHashSet<>(k.storedOn());
+            if (k.generatedOn() != null) places.add(k.generatedOn());
+            for (String c : places) keysOn.computeIfAbsent(c, x -> new ArrayList<>()).add(k);
+        }
         for (Targetable t : targetableClients) {
             Component c = t.client();
             Evidence e = t.evidence();
-            for (Key k : model.keys().values()) {
-                if (k.storedOn().contains(c.id()) || c.id().equals(k.generatedOn())) {
+            for (Key k : keysOn.getOrDefault(c.id(), List.of())) {
+                {
                     addKey(c.suppliedBy(), k.id(), Route.TARGETED_UPDATE,
                             e.then(new Step(k.id() + " is on " + c.id(), k.source().of("stored-on"))), null);
                 }

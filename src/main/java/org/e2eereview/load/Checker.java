@@ -102,10 +102,13 @@ final class Checker {
             return out;
         }
         if (!visit(node)) return out;
-        Map<String, Location> seen = new HashMap<>();
-        for (NodeTuple t : map.getValue()) {
-            String name = key(t.getKeyNode(), seen);
+        List<NodeTuple> tuples = map.getValue();
+        Set<String> present = new HashSet<>();
+        for (int i = 0; i < tuples.size(); i++) {
+            NodeTuple t = tuples.get(i);
+            String name = key(t.getKeyNode(), tuples, i);
             if (name == null) continue;
+            present.add(name);
             FieldSpec f = spec.field(name);
             if (f == null) {
                 problem(at(t.getKeyNode()), "unknown field '" + name + "' in " + what + orHint(name, spec));
@@ -120,7 +123,7 @@ final class Checker {
             }
         }
         for (FieldSpec f : spec.fields()) {
-            if (f.required() && !seen.containsKey(f.name())) {
+            if (f.required() && !present.contains(f.name())) {
                 problem(out.at(), "missing required field '" + f.name() + "' in " + what + " (expected "
                         + f.type().describe() + ")");
             }
@@ -133,8 +136,34 @@ final class Checker {
         return hint.isEmpty() ? "; allowed: " + String.join(", ", spec.fieldNames()) : hint;
     }
 
-    /** The key's text, or null after reporting why it cannot be a field name. */
-    private String key(Node keyNode, Map<String, Location> seen) {
+    /**
+     * The key's text, or null after reporting why it cannot be a field name. Mappings of fields are
+     * small, so earlier keys are scanned rather than hashed: no allocation per mapping.
+     */
+    private String key(Node keyNode, List<NodeTuple> tuples, int index) {
+        String name = keyText(keyNode);
+        if (name == null) return null;
+        for (int j = 0; j < index; j++) {
+            if (tuples.get(j).getKeyNode() instanceof ScalarNode s && s.getValue().equals(name)) {
+                problem(at(keyNode), "duplicate key '" + name + "' (first written at line " + at(s).line() + ")");
+                return null;
+            }
+        }
+        return name;
+    }
+
+    private String key(Node keyNode, Map<String, Node> seen) {
+        String name = keyText(keyNode);
+        if (name == null) return null;
+        Node first = seen.putIfAbsent(name, keyNode);
+        if (first != null) {
+            problem(at(keyNode), "duplicate key '" + name + "' (first written at line " + at(first).line() + ")");
+            return null;
+        }
+        return name;
+    }
+
+    private String keyText(Node keyNode) {
         if (keyNode.getTag().equals(Tag.MERGE)) {
             problem(at(keyNode), "merge keys (<<) are not supported: write the fields out");
             return null;
@@ -143,13 +172,7 @@ final class Checker {
             problem(at(keyNode), "keys must be plain words, found " + kindOf(keyNode));
             return null;
         }
-        String name = s.getValue();
-        Location first = seen.putIfAbsent(name, at(keyNode));
-        if (first != null) {
-            problem(at(keyNode), "duplicate key '" + name + "' (first written at line " + first.line() + ")");
-            return null;
-        }
-        return name;
+        return s.getValue();
     }
 
     private Object value(Node node, FieldType type, String what, String field) {
@@ -221,9 +244,8 @@ final class Checker {
 
     private ModelEnum choice(Node node, FieldType.Choice type, String what) {
         if (!(scalar(node, what, type) instanceof ScalarNode s)) return null;
-        for (ModelEnum e : type.constants()) {
-            if (e.yamlName().equals(s.getValue())) return e;
-        }
+        ModelEnum e = type.named(s.getValue());
+        if (e != null) return e;
         problem(at(node), "bad value '" + s.getValue() + "' for " + what + ": expected one of "
                 + String.join(", ", type.names()) + Suggest.hint(s.getValue(), type.names()));
         return null;
@@ -264,8 +286,8 @@ final class Checker {
         if (!visit(node)) return null;
         Collection collection = collectionOf(field);
         Pattern idPattern = patterns.computeIfAbsent(type.idPattern(), Pattern::compile);
-        Map<String, Location> seen = new HashMap<>();
-        Map<String, Fields> out = new LinkedHashMap<>();
+        Map<String, Node> seen = new HashMap<>(map.getValue().size() * 2);
+        Map<String, Fields> out = new LinkedHashMap<>(map.getValue().size() * 2);
         for (NodeTuple t : map.getValue()) {
             String id = key(t.getKeyNode(), seen);
             if (id == null) continue;
@@ -318,7 +340,9 @@ final class Checker {
     }
 
     private boolean tagOk(Node node) {
-        return PLAIN_TAGS.contains(node.getTag());
+        Tag t = node.getTag();
+        // The composer hands out the shared constants; comparing identities first skips hashing.
+        return t == Tag.STR || t == Tag.MAP || t == Tag.SEQ || t == Tag.NULL || PLAIN_TAGS.contains(t);
     }
 
     private boolean visit(Node node) {

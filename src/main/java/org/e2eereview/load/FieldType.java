@@ -38,6 +38,20 @@ public sealed interface FieldType {
     }
 
     record Choice(Class<? extends ModelEnum> values) implements FieldType {
+        private static final ClassValue<java.util.Map<String, ModelEnum>> BY_NAME = new ClassValue<>() {
+            @Override
+            protected java.util.Map<String, ModelEnum> computeValue(Class<?> type) {
+                java.util.Map<String, ModelEnum> out = new java.util.HashMap<>();
+                for (Object c : type.getEnumConstants()) out.put(((ModelEnum) c).yamlName(), (ModelEnum) c);
+                return java.util.Map.copyOf(out);
+            }
+        };
+
+        /** The value with this YAML name, or null. */
+        public ModelEnum named(String yamlName) {
+            return BY_NAME.get(values).get(yamlName);
+        }
+
         public List<? extends ModelEnum> constants() {
             return List.of(values.getEnumConstants());
         }

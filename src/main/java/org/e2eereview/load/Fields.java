@@ -86,7 +86,7 @@ public final class Fields {
     }
 
     public Source source() {
-        return new Source(at, locations);
+        return new Source(at, java.util.Collections.unmodifiableMap(locations));
     }
 
     public String text(String field) {

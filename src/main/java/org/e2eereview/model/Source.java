@@ -8,8 +8,9 @@ import java.util.Map;
  */
 public record Source(Location at, Map<String, Location> fields) {
 
+    /** @param fields locations by field name; the caller hands over a map that no longer changes */
     public Source {
-        fields = Map.copyOf(fields);
+        java.util.Objects.requireNonNull(fields);
     }
 
     public static Source at(Location at) {

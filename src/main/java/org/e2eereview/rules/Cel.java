@@ -89,7 +89,11 @@ final class Cel {
 
     enum Result { BOOL, STRINGS, ANY }
 
-    CelRuntime.Program compile(Inspects kind, String expression, Result result) throws CompileError {
+    /** A checked, ready program and the checked expression it was made from. */
+    record Checked(CelRuntime.Program program, dev.cel.common.ast.CelExpr expr) {
+    }
+
+    Checked compile(Inspects kind, String expression, Result result) throws CompileError {
         try {
             CelAbstractSyntaxTree ast = compilers.get(kind).compile(expression).getAst();
             CelType type = ast.getResultType();
@@ -99,7 +103,7 @@ final class Cel {
             if (result == Result.STRINGS && !type.equals(ListType.create(SimpleType.STRING))) {
                 throw new CompileError(java.util.List.of(new Issue("must be a list of strings, but is " + type.name(), 1, 0)));
             }
-            return runtime.createProgram(ast);
+            return new Checked(runtime.createProgram(ast), ast.getExpr());
         } catch (CelValidationException e) {
             throw new CompileError(e.getErrors().stream().map(Cel::issue).toList());
         } catch (CelEvaluationException e) {

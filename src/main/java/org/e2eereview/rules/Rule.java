@@ -27,13 +27,16 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
 
     /** The compiled programs; not part of the rule's public description. */
     static final class Compiled {
+        /** The simple conjuncts of the condition, checked in Java first; null when there are none. */
+        final java.util.function.Predicate<java.util.Map<String, Object>> guard;
         final CelRuntime.Program when;
         final CelRuntime.Program readers;
         final List<CelRuntime.Program> severityIf;
         final List<Object> message; // Strings and Programs, in order
 
-        Compiled(CelRuntime.Program when, CelRuntime.Program readers, List<CelRuntime.Program> severityIf,
-                 List<Object> message) {
+        Compiled(java.util.function.Predicate<java.util.Map<String, Object>> guard, CelRuntime.Program when,
+                 CelRuntime.Program readers, List<CelRuntime.Program> severityIf, List<Object> message) {
+            this.guard = guard;
             this.when = when;
             this.readers = readers;
             this.severityIf = severityIf;

@@ -57,10 +57,11 @@ public final class RuleEngine {
                 // One view per element, shared by every rule of its kind: fields are computed once.
                 Map<String, Object> vars = new HashMap<>(4);
                 vars.put("system", system);
-                vars.put(inspects.variable(), inspects == Inspects.SYSTEM ? system
-                        : view(inspects, views, e.getValue()));
+                Map<String, Object> view = inspects == Inspects.SYSTEM ? system : view(inspects, views, e.getValue());
+                vars.put(inspects.variable(), view);
                 for (Rule rule : kind.getValue()) {
                     try {
+                        if (rule.compiled().guard != null && !rule.compiled().guard.test(view)) continue;
                         if (Boolean.TRUE.equals(rule.compiled().when.eval(vars))) {
                             out.add(finding(rule, e.getKey(), e.getValue(), vars, model, analysis));
                         }
@@ -109,7 +110,8 @@ public final class RuleEngine {
         }
         StringBuilder message = new StringBuilder();
         for (Object part : rule.compiled().message) {
-            message.append(part instanceof CelRuntime.Program p ? text(p.eval(vars)) : part);
+            if (part == RuleSet.READERS_PART) message.append(String.join(", ", readers));
+            else message.append(part instanceof CelRuntime.Program p ? text(p.eval(vars)) : part);
         }
         Location at = subject instanceof Element el ? el.source().at() : model.system().source().at();
         List<Finding.Chain> evidence = new ArrayList<>();
@@ -120,14 +122,20 @@ public final class RuleEngine {
             if (!chain.isEmpty()) evidence.add(new Finding.Chain(reader + " can read " + id, chain));
         }
         Weakening w = rules.catalog().weakenings().get(rule.catalog());
-        Set<String> defeatedBy = w == null ? Set.of()
-                : Set.copyOf(w.defeatedBy().stream().map(ModelEnum::yamlName).toList());
+        Set<String> defeatedBy = defeatedBy(w);
         List<Safeguarded> safeguards = analysis.safeguards(id).stream()
                 .filter(s -> defeatedBy.contains(s.safeguard())).toList();
         return new Finding(rule.id() + "@" + id, rule.id(), rule.kind(), severity, rule.title(), rule.catalog(),
                 rule.inspects(), id, at, message.toString().strip(), readers, evidence,
                 w != null && w.systemic(), w == null ? null : w.blastRadius(), safeguards, rule.remediation(),
                 rule.verdict());
+    }
+
+    private final Map<String, Set<String>> defeatedBy = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Set<String> defeatedBy(Weakening w) {
+        if (w == null) return Set.of();
+        return defeatedBy.computeIfAbsent(w.id(), id -> Set.copyOf(w.defeatedBy().stream().map(ModelEnum::yamlName).toList()));
     }
 
     private static String text(Object value) {
@@ -198,18 +206,27 @@ public final class RuleEngine {
         return s.toString();
     }
 
-    private static Object component(Object record, String name) {
-        if (record == null || !record.getClass().isRecord()) return null;
-        for (RecordComponent rc : record.getClass().getRecordComponents()) {
-            if (rc.getName().equals(name)) {
-                try {
-                    return rc.getAccessor().invoke(record);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
+    /** Record accessors by component name, looked up once per record class. */
+    private static final ClassValue<Map<String, java.lang.reflect.Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, java.lang.reflect.Method> computeValue(Class<?> type) {
+            Map<String, java.lang.reflect.Method> out = new HashMap<>();
+            if (type.isRecord()) {
+                for (RecordComponent rc : type.getRecordComponents()) out.put(rc.getName(), rc.getAccessor());
             }
+            return out;
         }
-        return null;
+    };
+
+    private static Object component(Object record, String name) {
+        if (record == null) return null;
+        java.lang.reflect.Method accessor = ACCESSORS.get(record.getClass()).get(name);
+        if (accessor == null) return null;
+        try {
+            return accessor.invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String describe(Object value) {

@@ -135,7 +135,10 @@ public final class RuleSet {
             }
         }
         Cel cel = Cel.get();
-        CelRuntime.Program when = program(cel, inspects, f, "when", f.text("when"), 0, Cel.Result.BOOL, problems);
+        Cel.Checked checkedWhen = checked(cel, inspects, f, "when", f.text("when"), 0, Cel.Result.BOOL, problems);
+        CelRuntime.Program when = checkedWhen == null ? null : checkedWhen.program();
+        java.util.function.Predicate<Map<String, Object>> guard = checkedWhen == null ? null
+                : Guard.of(checkedWhen.expr(), inspects.variable());
         CelRuntime.Program readers = f.has("readers")
                 ? program(cel, inspects, f, "readers", f.text("readers"), 0, Cel.Result.STRINGS, problems) : null;
         List<Rule.SeverityIf> severityIf = new ArrayList<>();
@@ -154,7 +157,7 @@ public final class RuleSet {
         return new Rule(id, f.text("title"), kind, f.choice("severity", null), severityIf, f.text("catalog"),
                 inspects, f.text("when"), f.text("readers"), f.list("evidence-routes"), f.list("evidence-fields"),
                 f.text("message"), f.text("remediation"), verdict, tests, file, f.at(),
-                new Rule.Compiled(when, readers, severityPrograms, message));
+                new Rule.Compiled(guard, when, readers, severityPrograms, message));
     }
 
     private static boolean fieldExists(ObjectSpec spec, String path) {
@@ -167,6 +170,12 @@ public final class RuleSet {
 
     private static CelRuntime.Program program(Cel cel, Inspects inspects, Fields f, String field, String expr,
                                               int offset, Cel.Result result, List<Problem> problems) {
+        Cel.Checked c = checked(cel, inspects, f, field, expr, offset, result, problems);
+        return c == null ? null : c.program();
+    }
+
+    private static Cel.Checked checked(Cel cel, Inspects inspects, Fields f, String field, String expr,
+                                       int offset, Cel.Result result, List<Problem> problems) {
         try {
             return cel.compile(inspects, expr, result);
         } catch (Cel.CompileError e) {
@@ -189,6 +198,10 @@ public final class RuleSet {
         return Math.min(expr.length(), offset + column);
     }
 
+    /** In a message, {{readers}} stands for the rule's readers, already evaluated. */
+    static final String READERS = "readers";
+    static final Object READERS_PART = new Object();
+
     private static List<Object> template(Cel cel, Inspects inspects, Fields f, List<Problem> problems) {
         String text = f.text("message");
         List<Object> parts = new ArrayList<>();
@@ -206,7 +219,13 @@ public final class RuleSet {
             }
             if (open > i) parts.add(text.substring(i, open));
             String expr = text.substring(open + 2, close);
-            parts.add(program(cel, inspects, f, "message", expr, open + 2, Cel.Result.ANY, problems));
+            if (expr.strip().equals(READERS)) {
+                if (!f.has("readers")) problems.add(new Problem(f.position("message", open),
+                        "'message': {{readers}} needs a 'readers' expression"));
+                parts.add(READERS_PART);
+            } else {
+                parts.add(program(cel, inspects, f, "message", expr, open + 2, Cel.Result.ANY, problems));
+            }
             i = close + 2;
         }
         return parts;

@@ -112,6 +112,8 @@ final class Views {
             .text("kind", "Its kind.", (v, k) -> k.kind().yamlName())
             .text("scope", "Whose data it opens.", (v, k) -> k.scope().yamlName())
             .text("algorithm", "Its algorithm, or ''.", (v, k) -> k.algorithm())
+            .text("algorithm_family", "The algorithm in lower case up to the first space or '(': "
+                    + "'Skipjack (80-bit)' is 'skipjack'; '' when not stated.", (v, k) -> family(k.algorithm()))
             .texts("stored_on", "Components keeping a copy.", (v, k) -> k.storedOn())
             .texts("protects_keys", "Keys it protects (wraps) directly.",
                     (v, k) -> k.protects().stream().filter(v.model.keys()::containsKey).toList())
@@ -326,6 +328,19 @@ final class Views {
     String partyKind(String party) {
         Party p = party == null ? null : model.parties().get(party);
         return p == null ? "" : p.kind().yamlName();
+    }
+
+    static String family(String algorithm) {
+        if (algorithm == null) return "";
+        String a = algorithm.strip().toLowerCase(java.util.Locale.ROOT);
+        int cut = a.length();
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) == ' ' || a.charAt(i) == '(') {
+                cut = i;
+                break;
+            }
+        }
+        return a.substring(0, cut);
     }
 
     static boolean isClient(Component c) {
