@@ -392,7 +392,14 @@ public final class AccessAnalysis {
         }
     }
 
+    private final Map<String, Evidence> compelSteps = new HashMap<>();
+
+    /** The step "L can compel P (powers)": the same for every fact passed on, so made once per pair. */
     private Evidence compel(Compeller c, String target) {
+        return compelSteps.computeIfAbsent(c.party() + "\u0000" + target, k -> compelStep(c, target));
+    }
+
+    private Evidence compelStep(Compeller c, String target) {
         String powers = String.join(", ", c.powers().stream().map(Party.Power::yamlName).toList());
         String basis = c.access().legalBasis() == null ? "" : " under " + c.access().legalBasis();
         return Evidence.of(new Step(c.party() + " can compel " + target + " (" + powers + ")" + basis,
