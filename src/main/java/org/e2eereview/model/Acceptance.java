@@ -10,19 +10,11 @@ public record Acceptance(String findingId, Status status, String justification, 
                          Source source) {
 
     public enum Status implements ModelEnum {
-        ACCEPTED("The risk is known and accepted."),
-        FALSE_POSITIVE("The finding does not apply to the real system."),
-        MITIGATED_ELSEWHERE("A control outside the model handles it.");
-
-        private final String description;
-
-        Status(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("The risk is known and accepted.")
+        ACCEPTED,
+        @Doc("The finding does not apply to the real system.")
+        FALSE_POSITIVE,
+        @Doc("A control outside the model handles it.")
+        MITIGATED_ELSEWHERE;
     }
 }

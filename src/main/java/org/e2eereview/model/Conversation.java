@@ -20,22 +20,16 @@ public record Conversation(String id, Kind kind, String name, List<String> membe
     }
 
     public enum Kind implements ModelEnum {
-        ONE_TO_ONE("A conversation between two users."),
-        GROUP("A conversation among many users."),
-        CALL("A voice or video call."),
-        CHANNEL("A broadcast to subscribers."),
-        EMAIL("Messages by e-mail.");
-
-        private final String description;
-
-        Kind(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("A conversation between two users.")
+        ONE_TO_ONE,
+        @Doc("A conversation among many users.")
+        GROUP,
+        @Doc("A voice or video call.")
+        CALL,
+        @Doc("A broadcast to subscribers.")
+        CHANNEL,
+        @Doc("Messages by e-mail.")
+        EMAIL;
     }
 
     /**
@@ -50,19 +44,10 @@ public record Conversation(String id, Kind kind, String name, List<String> membe
     }
 
     public enum FallbackTarget implements ModelEnum {
-        SMS("Plain SMS or MMS through the carrier."),
-        NON_E2EE("The provider's own channel without end-to-end encryption.");
-
-        private final String description;
-
-        FallbackTarget(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("Plain SMS or MMS through the carrier.")
+        SMS,
+        @Doc("The provider's own channel without end-to-end encryption.")
+        NON_E2EE;
     }
 
     /**
@@ -84,55 +69,33 @@ public record Conversation(String id, Kind kind, String name, List<String> membe
     }
 
     public enum ChangesShown implements ModelEnum {
-        ALWAYS("Every member and device change is shown to all members; the server cannot hide it."),
-        SUPPRESSIBLE("Changes are normally shown, but the server can flag a change to be hidden."),
-        NEVER("Changes are not shown.");
-
-        private final String description;
-
-        ChangesShown(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("Every member and device change is shown to all members; the server cannot hide it.")
+        ALWAYS,
+        @Doc("Changes are normally shown, but the server can flag a change to be hidden.")
+        SUPPRESSIBLE,
+        @Doc("Changes are not shown.")
+        NEVER;
     }
 
     public enum Verification implements ModelEnum {
-        SAFETY_NUMBERS("Users can compare fingerprints (safety numbers, QR codes) out of band."),
-        KEY_CHANGE_ALERTS("Users are warned when a contact's key changes."),
-        KEY_TRANSPARENCY("Clients check served keys against a key transparency log."),
-        CONTACT_KEY_VERIFICATION("Clients automatically verify contacts' keys (e.g. iMessage Contact Key Verification)."),
-        CROSS_SIGNING("Users sign their own devices and verified contacts (e.g. Matrix cross-signing).");
-
-        private final String description;
-
-        Verification(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("Users can compare fingerprints (safety numbers, QR codes) out of band.")
+        SAFETY_NUMBERS,
+        @Doc("Users are warned when a contact's key changes.")
+        KEY_CHANGE_ALERTS,
+        @Doc("Clients check served keys against a key transparency log.")
+        KEY_TRANSPARENCY,
+        @Doc("Clients automatically verify contacts' keys (e.g. iMessage Contact Key Verification).")
+        CONTACT_KEY_VERIFICATION,
+        @Doc("Users sign their own devices and verified contacts (e.g. Matrix cross-signing).")
+        CROSS_SIGNING;
     }
 
     public enum MetadataProtection implements ModelEnum {
-        SEALED_SENDER("The sender's identity is inside the encrypted envelope; the server does not see it."),
-        ENCRYPTED_GROUP_STATE("Group names and member lists are stored encrypted; the server cannot read them."),
-        PRIVATE_CONTACT_DISCOVERY("Contact discovery happens without the server learning the address book.");
-
-        private final String description;
-
-        MetadataProtection(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("The sender's identity is inside the encrypted envelope; the server does not see it.")
+        SEALED_SENDER,
+        @Doc("Group names and member lists are stored encrypted; the server cannot read them.")
+        ENCRYPTED_GROUP_STATE,
+        @Doc("Contact discovery happens without the server learning the address book.")
+        PRIVATE_CONTACT_DISCOVERY;
     }
 }

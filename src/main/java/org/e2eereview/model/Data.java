@@ -22,39 +22,50 @@ public record Data(String id, Kind kind, List<String> createdOn, List<String> de
     }
 
     public enum Kind implements ModelEnum {
-        MESSAGE_CONTENT("Text of messages."),
-        ATTACHMENT("Photos, videos, files and voice notes."),
-        CALL_MEDIA("Audio and video of calls."),
-        LINK("URLs inside messages."),
-        LINK_PREVIEW("Title, summary and image fetched for a link."),
-        NOTIFICATION_PAYLOAD("What a push notification carries."),
-        CONTENT_HASH("A hash or perceptual hash computed from content."),
-        CLASSIFIER_VERDICT("The output of a classifier run on content."),
-        SAFETY_VOUCHER("An encrypted match report attached to uploaded content."),
-        VISUAL_DERIVATIVE("A low-resolution version of an image, made for human review."),
-        MESSAGE_FINGERPRINT("An identifier of a message kept to trace who sent it first."),
-        FRANKING_TAG("A commitment to a message that lets a report be verified."),
-        FORWARD_COUNTER("How often a message has been forwarded."),
-        REPORT("What a user report sends to the provider."),
-        BACKUP("A backup of message history or keys."),
-        METADATA("Who talks to whom, when, from where."),
-        GROUP_METADATA("Group names, member lists, invite links."),
-        PROFILE("Profile name, photo and status."),
-        CONTACT_LIST("A user's address book."),
-        KEYSTROKES("What a user types, as a keyboard sees it."),
-        TELEMETRY("Analytics, crash reports and logs."),
-        OTHER("Anything not covered above.");
-
-        private final String description;
-
-        Kind(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("Text of messages.")
+        MESSAGE_CONTENT,
+        @Doc("Photos, videos, files and voice notes.")
+        ATTACHMENT,
+        @Doc("Audio and video of calls.")
+        CALL_MEDIA,
+        @Doc("URLs inside messages.")
+        LINK,
+        @Doc("Title, summary and image fetched for a link.")
+        LINK_PREVIEW,
+        @Doc("What a push notification carries.")
+        NOTIFICATION_PAYLOAD,
+        @Doc("A hash or perceptual hash computed from content.")
+        CONTENT_HASH,
+        @Doc("The output of a classifier run on content.")
+        CLASSIFIER_VERDICT,
+        @Doc("An encrypted match report attached to uploaded content.")
+        SAFETY_VOUCHER,
+        @Doc("A low-resolution version of an image, made for human review.")
+        VISUAL_DERIVATIVE,
+        @Doc("An identifier of a message kept to trace who sent it first.")
+        MESSAGE_FINGERPRINT,
+        @Doc("A commitment to a message that lets a report be verified.")
+        FRANKING_TAG,
+        @Doc("How often a message has been forwarded.")
+        FORWARD_COUNTER,
+        @Doc("What a user report sends to the provider.")
+        REPORT,
+        @Doc("A backup of message history or keys.")
+        BACKUP,
+        @Doc("Who talks to whom, when, from where.")
+        METADATA,
+        @Doc("Group names, member lists, invite links.")
+        GROUP_METADATA,
+        @Doc("Profile name, photo and status.")
+        PROFILE,
+        @Doc("A user's address book.")
+        CONTACT_LIST,
+        @Doc("What a user types, as a keyboard sees it.")
+        KEYSTROKES,
+        @Doc("Analytics, crash reports and logs.")
+        TELEMETRY,
+        @Doc("Anything not covered above.")
+        OTHER;
 
         /** Data about communication rather than its content: exposing it is a metadata question. */
         public boolean metadata() {

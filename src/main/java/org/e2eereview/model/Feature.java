@@ -28,82 +28,62 @@ public record Feature(String id, Kind kind, String runsOn, List<String> inspects
     }
 
     public enum Kind implements ModelEnum {
-        USER_REPORTING("A member reports messages to the provider (with franking, verifiably)."),
-        METADATA_ABUSE_DETECTION("Detecting abuse from behaviour and registration signals, not content."),
-        CONTENT_SCANNING("Matching or classifying content, on a device or a server."),
-        FORWARDING_LIMITS("Limits on how widely a message can be forwarded."),
-        CONTACT_CONTROLS("Message requests, blocking, consent before being added to groups."),
-        SAFETY_NOTICES("Warnings to users about risky contacts, from metadata."),
-        LAWFUL_DISCLOSURE("Handing over data the provider holds under legal process."),
-        ACCOUNT_ENFORCEMENT("Bans, appeals, referrals and transparency reporting."),
-        EXCEPTIONAL_ACCESS("Access to content for authorities: escrow, ghost participants, decryptable backups."),
-        ORIGINATOR_TRACING("Naming the first sender of a message."),
-        ENDPOINT_ACCESS("Access through a seized or targeted device, outside the service design.");
-
-        private final String description;
-
-        Kind(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("A member reports messages to the provider (with franking, verifiably).")
+        USER_REPORTING,
+        @Doc("Detecting abuse from behaviour and registration signals, not content.")
+        METADATA_ABUSE_DETECTION,
+        @Doc("Matching or classifying content, on a device or a server.")
+        CONTENT_SCANNING,
+        @Doc("Limits on how widely a message can be forwarded.")
+        FORWARDING_LIMITS,
+        @Doc("Message requests, blocking, consent before being added to groups.")
+        CONTACT_CONTROLS,
+        @Doc("Warnings to users about risky contacts, from metadata.")
+        SAFETY_NOTICES,
+        @Doc("Handing over data the provider holds under legal process.")
+        LAWFUL_DISCLOSURE,
+        @Doc("Bans, appeals, referrals and transparency reporting.")
+        ACCOUNT_ENFORCEMENT,
+        @Doc("Access to content for authorities: escrow, ghost participants, decryptable backups.")
+        EXCEPTIONAL_ACCESS,
+        @Doc("Naming the first sender of a message.")
+        ORIGINATOR_TRACING,
+        @Doc("Access through a seized or targeted device, outside the service design.")
+        ENDPOINT_ACCESS;
     }
 
     public enum Method implements ModelEnum {
-        HASH_MATCH("Compares hashes (exact or perceptual) against a list of known items."),
-        CLASSIFIER("A machine-learning classifier."),
-        BEHAVIOURAL_SIGNALS("Signals such as send rate, account age, group joins."),
-        HUMAN_REVIEW("People look at the material.");
-
-        private final String description;
-
-        Method(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("Compares hashes (exact or perceptual) against a list of known items.")
+        HASH_MATCH,
+        @Doc("A machine-learning classifier.")
+        CLASSIFIER,
+        @Doc("Signals such as send rate, account age, group joins.")
+        BEHAVIOURAL_SIGNALS,
+        @Doc("People look at the material.")
+        HUMAN_REVIEW;
     }
 
     public enum Initiator implements ModelEnum {
-        MEMBER("A member of the conversation chooses to act."),
-        AUTOMATIC("Software acts without anyone choosing to."),
-        PROVIDER("The provider acts."),
-        AUTHORITY("An authority acts, e.g. with a warrant.");
-
-        private final String description;
-
-        Initiator(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("A member of the conversation chooses to act.")
+        MEMBER,
+        @Doc("Software acts without anyone choosing to.")
+        AUTOMATIC,
+        @Doc("The provider acts.")
+        PROVIDER,
+        @Doc("An authority acts, e.g. with a warrant.")
+        AUTHORITY;
     }
 
     public enum AppliesTo implements ModelEnum {
-        ALL_USERS("Every user, with no way to opt out."),
-        OPT_IN("Only users who turn it on."),
-        MINORS("Only accounts of children."),
-        CLOUD_UPLOADS("Only content the user uploads to a cloud service."),
-        TARGETED_USERS("Only users named in a legal order.");
-
-        private final String description;
-
-        AppliesTo(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("Every user, with no way to opt out.")
+        ALL_USERS,
+        @Doc("Only users who turn it on.")
+        OPT_IN,
+        @Doc("Only accounts of children.")
+        MINORS,
+        @Doc("Only content the user uploads to a cloud service.")
+        CLOUD_UPLOADS,
+        @Doc("Only users named in a legal order.")
+        TARGETED_USERS;
     }
 }

@@ -17,55 +17,33 @@ public record Flow(String id, String from, String to, List<String> carries, Prot
     }
 
     public enum Protection implements ModelEnum {
-        END_TO_END("Encrypted under the keys that protect what is carried (see keys.protects): readable only where those keys are."),
-        TRANSPORT("Encrypted on the wire only (e.g. TLS): readable by the receiving component."),
-        NONE("Not encrypted: readable on the wire and by the receiving component.");
-
-        private final String description;
-
-        Protection(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("Encrypted under the keys that protect what is carried (see keys.protects): readable only where those keys are.")
+        END_TO_END,
+        @Doc("Encrypted on the wire only (e.g. TLS): readable by the receiving component.")
+        TRANSPORT,
+        @Doc("Not encrypted: readable on the wire and by the receiving component.")
+        NONE;
     }
 
     public enum Stage implements ModelEnum {
-        AFTER_ENCRYPTION("Taken as end-to-end encryption leaves it (the usual case)."),
-        BEFORE_ENCRYPTION("Taken on the sender's device before end-to-end encryption is applied."),
-        AFTER_DECRYPTION("Taken on the recipient's device after end-to-end decryption.");
-
-        private final String description;
-
-        Stage(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("Taken as end-to-end encryption leaves it (the usual case).")
+        AFTER_ENCRYPTION,
+        @Doc("Taken on the sender's device before end-to-end encryption is applied.")
+        BEFORE_ENCRYPTION,
+        @Doc("Taken on the recipient's device after end-to-end decryption.")
+        AFTER_DECRYPTION;
     }
 
     public enum Occurs implements ModelEnum {
-        ALWAYS("Happens for every user, with no way to turn it off."),
-        BY_DEFAULT("Happens unless the user turns it off."),
-        OPT_IN("Happens only for users who turn it on."),
-        ON_LEGAL_ORDER("Happens only when a warrant or legal order requires it."),
-        ON_FALLBACK("Happens only when end-to-end encryption cannot be used.");
-
-        private final String description;
-
-        Occurs(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("Happens for every user, with no way to turn it off.")
+        ALWAYS,
+        @Doc("Happens unless the user turns it off.")
+        BY_DEFAULT,
+        @Doc("Happens only for users who turn it on.")
+        OPT_IN,
+        @Doc("Happens only when a warrant or legal order requires it.")
+        ON_LEGAL_ORDER,
+        @Doc("Happens only when end-to-end encryption cannot be used.")
+        ON_FALLBACK;
     }
 }

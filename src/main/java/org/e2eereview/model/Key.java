@@ -21,49 +21,45 @@ public record Key(String id, Kind kind, String generatedOn, List<String> storedO
     }
 
     public enum Kind implements ModelEnum {
-        IDENTITY("A long-term identity key of a user or device."),
-        DEVICE("A per-device key, e.g. a linked device's key."),
-        PREKEY("A published one-time or signed pre-key."),
-        SESSION("A key agreed for a conversation session (e.g. ratchet state)."),
-        MESSAGE("A per-message key."),
-        GROUP("A key shared by the members of a group (e.g. a sender key or epoch secret)."),
-        BACKUP("A key that encrypts backups."),
-        RECOVERY("A key or secret used to restore other keys."),
-        STORAGE("A key that encrypts data at rest on a server or device."),
-        TRANSPORT("A key of a transport connection (e.g. TLS)."),
-        ESCROW("A key held so that a non-member can decrypt (lawful-access or escrow)."),
-        MASTER("One key that decrypts data of many users."),
-        SIGNING("A key that only signs (e.g. a franking or update-signing key).");
-
-        private final String description;
-
-        Kind(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("A long-term identity key of a user or device.")
+        IDENTITY,
+        @Doc("A per-device key, e.g. a linked device's key.")
+        DEVICE,
+        @Doc("A published one-time or signed pre-key.")
+        PREKEY,
+        @Doc("A key agreed for a conversation session (e.g. ratchet state).")
+        SESSION,
+        @Doc("A per-message key.")
+        MESSAGE,
+        @Doc("A key shared by the members of a group (e.g. a sender key or epoch secret).")
+        GROUP,
+        @Doc("A key that encrypts backups.")
+        BACKUP,
+        @Doc("A key or secret used to restore other keys.")
+        RECOVERY,
+        @Doc("A key that encrypts data at rest on a server or device.")
+        STORAGE,
+        @Doc("A key of a transport connection (e.g. TLS).")
+        TRANSPORT,
+        @Doc("A key held so that a non-member can decrypt (lawful-access or escrow).")
+        ESCROW,
+        @Doc("One key that decrypts data of many users.")
+        MASTER,
+        @Doc("A key that only signs (e.g. a franking or update-signing key).")
+        SIGNING;
     }
 
     public enum Scope implements ModelEnum {
-        MESSAGE("One message."),
-        CONVERSATION("One conversation or session."),
-        DEVICE("One device."),
-        USER("All of one user's data."),
-        ALL_USERS("Data of every user of the system.");
-
-        private final String description;
-
-        Scope(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("One message.")
+        MESSAGE,
+        @Doc("One conversation or session.")
+        CONVERSATION,
+        @Doc("One device.")
+        DEVICE,
+        @Doc("All of one user's data.")
+        USER,
+        @Doc("Data of every user of the system.")
+        ALL_USERS;
     }
 
     /**
@@ -81,22 +77,16 @@ public record Key(String id, Kind kind, String generatedOn, List<String> storedO
     }
 
     public enum Secret implements ModelEnum {
-        PIN("A short numeric PIN: few possibilities, guessable offline."),
-        PASSWORD("A user-chosen password: low entropy in practice."),
-        PASSPHRASE("A long generated passphrase or recovery code: infeasible to guess."),
-        RANDOM_KEY("A full-strength random key the user keeps (e.g. a 64-digit code)."),
-        NONE("No secret: the service can restore the key on its own.");
-
-        private final String description;
-
-        Secret(String description) {
-            this.description = description;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
+        @Doc("A short numeric PIN: few possibilities, guessable offline.")
+        PIN,
+        @Doc("A user-chosen password: low entropy in practice.")
+        PASSWORD,
+        @Doc("A long generated passphrase or recovery code: infeasible to guess.")
+        PASSPHRASE,
+        @Doc("A full-strength random key the user keeps (e.g. a 64-digit code).")
+        RANDOM_KEY,
+        @Doc("No secret: the service can restore the key on its own.")
+        NONE;
 
         /** A secret an attacker with the wrapped copy could guess without a guess limit. */
         public boolean guessable() {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * A closed vocabulary of the model format. Each value carries the word used in
- * YAML and a description, so that the loader's errors, the JSON Schema and
+ * YAML and a {@link Doc} description, so that the loader's errors, the JSON Schema and
  * docs/model.md are all generated from the same place.
  */
 public interface ModelEnum {
@@ -28,9 +28,32 @@ public interface ModelEnum {
             }
         };
 
+        private static final ClassValue<String[]> DOCS = new ClassValue<>() {
+            @Override
+            protected String[] computeValue(Class<?> type) {
+                Class<?> enumType = type.isEnum() ? type : type.getSuperclass();
+                Object[] constants = enumType.getEnumConstants();
+                String[] docs = new String[constants.length];
+                for (int i = 0; i < constants.length; i++) {
+                    try {
+                        Doc doc = enumType.getField(((Enum<?>) constants[i]).name()).getAnnotation(Doc.class);
+                        if (doc == null) throw new IllegalStateException(enumType.getName() + "." + constants[i]
+                                + " has no @Doc");
+                        docs[i] = doc.value();
+                    } catch (NoSuchFieldException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return docs;
+            }
+        };
+
         private Names() {
         }
     }
 
-    String description();
+    /** The meaning of the value, from its {@link Doc} annotation. */
+    default String description() {
+        return Names.DOCS.get(getClass())[((Enum<?>) this).ordinal()];
+    }
 }
