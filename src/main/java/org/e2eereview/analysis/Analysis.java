@@ -80,6 +80,12 @@ public final class Analysis {
      * content, sorted by party id, with one reading per route (the shortest), shortest first.
      */
     public List<Access> access(String conversationId) {
+        return accessCache.computeIfAbsent(conversationId, this::computeAccess);
+    }
+
+    private final Map<String, List<Access>> accessCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Access> computeAccess(String conversationId) {
         Conversation c = model.conversations().get(conversationId);
         Set<String> members = new HashSet<>(c.members());
         Map<String, Map<Route, Reading>> byParty = new TreeMap<>();
@@ -101,7 +107,7 @@ public final class Analysis {
             boolean partial = rs.stream().allMatch(r -> r.route() == Route.LEARNS_DERIVED);
             out.add(new Access(conversationId, party, rs, partial));
         });
-        return out;
+        return List.copyOf(out);
     }
 
     /** Keys a party holds, by key id. */

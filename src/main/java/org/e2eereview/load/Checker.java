@@ -115,6 +115,8 @@ final class Checker {
                 continue;
             }
             Object v = value(t.getValueNode(), f.type(), "'" + name + "' of " + what, f.name());
+            // Keyed by the spec's own string, so later lookups by literal field names match by identity.
+            name = f.name();
             if (v != null) out.put(name, v, at(t.getValueNode()));
             if (v instanceof String && lines != null && t.getValueNode() instanceof ScalarNode s) {
                 char style = s.getScalarStyle().getChar() == null ? ' ' : s.getScalarStyle().getChar();

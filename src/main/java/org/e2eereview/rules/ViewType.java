@@ -100,26 +100,42 @@ final class ViewType<T> {
         return s == null ? "" : s;
     }
 
+    /** Field positions by name, so that a view keeps its computed values in an array. */
+    private Map<String, Integer> index() {
+        if (index == null) {
+            Map<String, Integer> m = new HashMap<>();
+            int i = 0;
+            for (String f : fields.keySet()) m.put(f, i++);
+            index = m;
+        }
+        return index;
+    }
+
+    private Map<String, Integer> index;
+
     private static final class Lazy<T> extends AbstractMap<String, Object> {
         private final ViewType<T> type;
         private final Views views;
         private final T subject;
-        private final Map<String, Object> computed = new HashMap<>(8);
+        private final Map<String, Integer> index;
+        private final Object[] computed;
 
         Lazy(ViewType<T> type, Views views, T subject) {
             this.type = type;
             this.views = views;
             this.subject = subject;
+            this.index = type.index();
+            this.computed = new Object[index.size()];
         }
 
         @Override
         public Object get(Object key) {
-            Object v = computed.get(key);
+            Integer i = index.get(key);
+            if (i == null) return null;
+            Object v = computed[i];
             if (v == null) {
-                Field<T> f = type.fields.get(key);
-                if (f == null) return null;
-                v = f.value().apply(views, subject);
-                computed.put((String) key, v);
+                v = type.fields.get(key).value().apply(views, subject);
+                computed[i] = v;
             }
             return v;
         }
