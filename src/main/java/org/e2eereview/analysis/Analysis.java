@@ -103,8 +103,10 @@ public final class Analysis {
         }
         List<Access> out = new ArrayList<>();
         byParty.forEach((party, routes) -> {
+            boolean partial = routes.keySet().stream().allMatch(r -> r == Route.LEARNS_DERIVED);
+            // Reading something derived from the content adds nothing for a party that reads the content itself.
+            if (!partial) routes.remove(Route.LEARNS_DERIVED);
             List<Reading> rs = routes.values().stream().sorted(AccessAnalysis.shortestFirst()).toList();
-            boolean partial = rs.stream().allMatch(r -> r.route() == Route.LEARNS_DERIVED);
             out.add(new Access(conversationId, party, rs, partial));
         });
         return List.copyOf(out);
