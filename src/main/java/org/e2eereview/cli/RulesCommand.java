@@ -15,6 +15,7 @@ import org.e2eereview.load.Problem;
 import org.e2eereview.rules.Rule;
 import org.e2eereview.rules.RuleKind;
 import org.e2eereview.rules.RuleSet;
+import org.e2eereview.rules.RuleTests;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"List the rules, or explain one: its catalog entry, references, condition and test cases.",
-                "Loading checks every rule, so this also validates a directory given with --rules."})
+                "Loading checks every rule, so this also validates a directory given with --rules; --test also "
+                        + "runs the rules' own test cases."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success (with --test: every case passed)", "1:with --test: a test case failed",
+                "2:a rule cannot be loaded, or no such rule"})
 final class RulesCommand implements Callable<Integer> {
 
     @Spec
@@ -36,6 +41,9 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "A directory of extra rules (repeatable).")
     List<Path> ruleDirs = new ArrayList<>();
 
+    @Option(names = "--test", description = "Run the test cases of the rules (of ID only, if given).")
+    boolean test;
+
     @Override
     public Integer call() {
         RuleSet set;
@@ -46,6 +54,7 @@ final class RulesCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         var out = spec.commandLine().getOut();
+        if (test) return test(set, out);
         if (id == null) {
             for (RuleKind kind : RuleKind.values()) {
                 out.println(kind == RuleKind.WEAKENING ? "Weakening rules:" : "\nSafety-feature rules:");
@@ -68,6 +77,29 @@ final class RulesCommand implements Callable<Integer> {
         }
         explain(r, set.catalog(), out);
         return Main.OK;
+    }
+
+    private int test(RuleSet set, java.io.PrintWriter out) {
+        List<Rule> selected = id == null ? List.copyOf(set.rules().values())
+                : set.rules().containsKey(id) ? List.of(set.rules().get(id)) : List.of();
+        if (selected.isEmpty()) {
+            spec.commandLine().getErr().println("e2ee-review: no rule '" + id + "'; 'e2ee-review rules' lists them");
+            return Main.USAGE;
+        }
+        int passed = 0;
+        int failed = 0;
+        for (Rule r : selected) {
+            for (RuleTests.Outcome o : RuleTests.run(set, r)) {
+                if (o.passed()) {
+                    passed++;
+                } else {
+                    failed++;
+                    spec.commandLine().getErr().println(o.describe());
+                }
+            }
+        }
+        out.println("rules: " + passed + " passed, " + failed + " failed");
+        return failed == 0 ? Main.OK : Main.FINDINGS;
     }
 
     private static void explain(Rule r, Catalog catalog, java.io.PrintWriter out) {

@@ -152,6 +152,31 @@ class ReviewCommandTest {
     }
 
     @Test
+    void rulesTestRunsTheCasesOfBundledAndUserRules(@TempDir Path dir) throws Exception {
+        Cli all = Cli.run("rules", "--test");
+        assertThat(all.exitCode()).isZero();
+        assertThat(all.out()).matches("rules: \\d+ passed, 0 failed\\R");
+        Files.writeString(dir.resolve("MY-RULE.yaml"), """
+                id: MY-RULE
+                title: Every group
+                kind: weakening
+                severity: low
+                catalog: SERVER-CONTROLLED-MEMBERSHIP
+                inspects: conversation
+                when: conversation.kind == 'group'
+                message: "{{conversation.id}} is a group"
+                remediation: None.
+                tests:
+                  - { name: the group, expect: [chat], model: "{}" }
+                  - { name: wrongly expects nothing, expect: [], model: "{}" }
+                """);
+        Cli mine = Cli.run("rules", "--test", "--rules", dir.toString(), "MY-RULE");
+        assertThat(mine.exitCode()).isEqualTo(1);
+        assertThat(mine.out()).isEqualTo("rules: 1 passed, 1 failed\n");
+        assertThat(mine.err()).contains("test 'wrongly expects nothing' of MY-RULE: expected it to fire on [] but it fired on [chat]");
+    }
+
+    @Test
     void rulesListsAndExplains() {
         Cli list = Cli.run("rules");
         assertThat(list.exitCode()).isZero();
