@@ -145,7 +145,8 @@ public final class RuleReference {
                 .append("Conditions are type-checked when rules load: a misspelt field is an error with its file, ")
                 .append("line and column. `message` may insert CEL values with `{{expression}}`; `readers` is a CEL ")
                 .append("list of the parties a finding is about. Each rule carries test cases: patches to ")
-                .append("`rules/_test-base.yaml` and the elements the rule must fire on; the test suite runs them.\n\n")
+                .append("`rules/_test-base.yaml` and the elements the rule must fire on; the test suite runs them, and ")
+                .append("`e2ee-review rules --test --rules DIR` runs them for your own rules.\n\n")
                 .append("Routes (how a party reads): ");
         out.append(java.util.Arrays.stream(Route.values()).map(r -> "`" + r.id() + "` (" + r.description() + ")")
                 .collect(Collectors.joining(", "))).append(".\n\n");
