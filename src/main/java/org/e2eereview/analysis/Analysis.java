@@ -112,10 +112,5 @@ public final class Analysis {
         return List.copyOf(out);
     }
 
-    /** Keys a party holds, by key id. */
-    public Map<String, Holding> keysOf(String party) {
-        return Collections.unmodifiableMap(holdings.getOrDefault(party, Map.of()));
-    }
-
 
 }

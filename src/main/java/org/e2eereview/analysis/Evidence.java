@@ -40,9 +40,6 @@ public final class Evidence {
         return length;
     }
 
-    public Step last() {
-        return step;
-    }
 
     /** The steps in order, first to last. */
     public List<Step> steps() {

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -188,9 +187,4 @@ public final class Catalog {
         return weakenings.containsKey(id) || safetyFeatures.containsKey(id);
     }
 
-    public Set<String> ids() {
-        Set<String> ids = new java.util.TreeSet<>(weakenings.keySet());
-        ids.addAll(safetyFeatures.keySet());
-        return ids;
-    }
 }

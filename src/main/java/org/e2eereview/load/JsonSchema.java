@@ -1,6 +1,5 @@
 package org.e2eereview.load;
 
-import java.util.List;
 
 import org.e2eereview.model.Model;
 import org.e2eereview.model.ModelEnum;
@@ -99,10 +98,5 @@ public final class JsonSchema {
             p.putObject("propertyNames").put("pattern", m.idPattern());
             p.putObject("additionalProperties").put("$ref", "#/definitions/" + m.spec().name());
         }
-    }
-
-    /** Field paths of every object spec, for tests that compare schema, loader and docs. */
-    public static List<ObjectSpec> objects() {
-        return Format.MODEL.reachable();
     }
 }

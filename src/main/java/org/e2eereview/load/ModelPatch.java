@@ -1,6 +1,5 @@
 package org.e2eereview.load;
 
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package org.e2eereview.model;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A loaded, checked model: every reference resolves and every id is unique across
@@ -22,12 +21,4 @@ public record Model(String file, String sha256, int formatVersion, SystemInfo sy
                 + flows.size() + features.size();
     }
 
-    public Optional<Element> element(String id) {
-        for (Map<String, ? extends Element> m : java.util.List.of(parties, components, keys, data, conversations,
-                flows, features)) {
-            Element e = m.get(id);
-            if (e != null) return Optional.of(e);
-        }
-        return Optional.empty();
-    }
 }
