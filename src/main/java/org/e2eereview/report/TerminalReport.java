@@ -68,8 +68,8 @@ public final class TerminalReport {
             if (o.metWithoutWeakening()) {
                 out.append("met without weakening by ").append(String.join(", ", o.metBy()));
             } else {
-                out.append("not met without weakening");
-                if (!o.suggestions().isEmpty()) out.append(" (could be served by ")
+                out.append(o.onlyThrough().isEmpty() ? "no declared feature serves it" : "not met without weakening");
+                if (!o.suggestions().isEmpty()) out.append(" (could be served without weakening by ")
                         .append(String.join(", ", o.suggestions())).append(")");
             }
             for (ObjectiveAssessment.Through t : o.onlyThrough()) {
