@@ -112,18 +112,28 @@ class ExamplesTest {
         assertThat(r.access()).as("nobody outside a conversation reads it").isEmpty();
     }
 
+    /** WhatsApp's safety features; the ghost proposal keeps them all and adds exceptional access. */
+    static final Set<String> WHATSAPP_FEATURES = Set.of("CONTACT-CONTROLS@contact-controls preserves",
+            "FORWARDING-LIMITS@forwarding-limits preserves",
+            "LAWFUL-METADATA-DISCLOSURE@lawful-metadata-disclosure preserves",
+            "METADATA-ABUSE-DETECTION@metadata-abuse-detection preserves",
+            "REPORT-WITH-CONTEXT@report-with-context preserves",
+            "SCAN-UNENCRYPTED-SURFACES@scan-unencrypted-surfaces preserves",
+            "TRANSPARENT-ACCOUNT-ACTION@account-enforcement preserves");
+
+    static Set<String> union(Set<String> a, String... more) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(List.of(more));
+        return out;
+    }
+
     @Test
     void whatsappHasServerControlledGroupsAndCloudKeyedBackups() throws Exception {
         assertFindings("whatsapp.yaml",
                 Set.of("PROVIDER-KEYED-BACKUP@chat-backup high", "SERVER-CONTROLLED-MEMBERSHIP@group-chat high",
                         "SERVER-CONTROLLED-MEMBERSHIP@group-call high", "METADATA-EXPOSURE@group-metadata low",
                         "METADATA-EXPOSURE@delivery-metadata info"),
-                Set.of("CONTACT-CONTROLS@contact-controls preserves", "FORWARDING-LIMITS@forwarding-limits preserves",
-                        "LAWFUL-METADATA-DISCLOSURE@lawful-metadata-disclosure preserves",
-                        "METADATA-ABUSE-DETECTION@metadata-abuse-detection preserves",
-                        "REPORT-WITH-CONTEXT@report-with-context preserves",
-                        "SCAN-UNENCRYPTED-SURFACES@scan-unencrypted-surfaces preserves",
-                        "TRANSPARENT-ACCOUNT-ACTION@account-enforcement preserves"));
+                WHATSAPP_FEATURES);
         Review r = review("whatsapp.yaml");
         assertThat(finding(r, "PROVIDER-KEYED-BACKUP@chat-backup").readers()).containsExactly("apple", "google");
         assertThat(finding(r, "SERVER-CONTROLLED-MEMBERSHIP@group-chat").readers()).containsExactly("whatsapp");
@@ -135,13 +145,7 @@ class ExamplesTest {
                 Set.of("GHOST-PARTICIPANT@group-chat critical", "GHOST-PARTICIPANT@group-call critical",
                         "PROVIDER-KEYED-BACKUP@chat-backup high", "METADATA-EXPOSURE@group-metadata low",
                         "METADATA-EXPOSURE@delivery-metadata info"),
-                Set.of("CONTACT-CONTROLS@contact-controls preserves", "FORWARDING-LIMITS@forwarding-limits preserves",
-                        "LAWFUL-METADATA-DISCLOSURE@lawful-metadata-disclosure preserves",
-                        "METADATA-ABUSE-DETECTION@metadata-abuse-detection preserves",
-                        "REPORT-WITH-CONTEXT@report-with-context preserves",
-                        "SCAN-UNENCRYPTED-SURFACES@scan-unencrypted-surfaces preserves",
-                        "TRANSPARENT-ACCOUNT-ACTION@account-enforcement preserves",
-                        "EXCEPTIONAL-CONTENT-ACCESS@law-enforcement weakens"));
+                union(WHATSAPP_FEATURES, "EXCEPTIONAL-CONTENT-ACCESS@law-enforcement weakens"));
         Review r = review("ghost-proposal.yaml");
         Finding ghost = finding(r, "GHOST-PARTICIPANT@group-chat");
         assertThat(ghost.readers()).containsExactly("law-enforcement", "whatsapp");

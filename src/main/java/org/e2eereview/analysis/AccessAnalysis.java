@@ -152,9 +152,7 @@ public final class AccessAnalysis {
     }
 
     private void seedKey(Key k) {
-        Set<String> places = new java.util.LinkedHashSet<>(k.storedOn());
-        if (k.generatedOn() != null) places.add(k.generatedOn());
-        for (String c : places) {
+        for (String c : placesOf(k)) {
             String field = k.storedOn().contains(c) ? "stored-on" : "generated-on";
             Step s = new Step(k.id() + " is " + field.replace("-on", "") + " on " + c, k.source().of(field));
             addKey(runner(c).id(), k.id(), Route.HOLDS_KEY, Evidence.of(s).then(runs(c)), null);
@@ -271,9 +269,7 @@ public final class AccessAnalysis {
         if (targetableClients.isEmpty()) return;
         Map<String, List<Key>> keysOn = new HashMap<>();
         for (Key k : model.keys().values()) {
-            Set<String> places = new java.util.LinkedHashSet<>(k.storedOn());
-            if (k.generatedOn() != null) places.add(k.generatedOn());
-            for (String c : places) keysOn.computeIfAbsent(c, x -> new ArrayList<>()).add(k);
+            for (String c : placesOf(k)) keysOn.computeIfAbsent(c, x -> new ArrayList<>()).add(k);
         }
         for (Targetable t : targetableClients) {
             Component c = t.client();
@@ -404,6 +400,13 @@ public final class AccessAnalysis {
         String basis = c.access().legalBasis() == null ? "" : " under " + c.access().legalBasis();
         return Evidence.of(new Step(c.party() + " can compel " + target + " (" + powers + ")" + basis,
                 c.access().source().of("compels")));
+    }
+
+    /** Components that hold a usable copy of a key: where it is stored and where it is generated. */
+    private static Set<String> placesOf(Key k) {
+        Set<String> places = new java.util.LinkedHashSet<>(k.storedOn());
+        if (k.generatedOn() != null) places.add(k.generatedOn());
+        return places;
     }
 
     /** A reading under a weaker condition (always beats by-default beats opt-in ...) replaces the old one. */

@@ -38,8 +38,8 @@ public final class Analysis {
             List<Reading> rs = readersByData.computeIfAbsent(target.data(), x -> new TreeMap<>())
                     .computeIfAbsent(party, x -> new ArrayList<>());
             rs.addAll(byRoute.values());
-            rs.sort(AccessAnalysis.shortestFirst());
         }));
+        readersByData.values().forEach(byParty -> byParty.values().forEach(rs -> rs.sort(AccessAnalysis.shortestFirst())));
         holdings.forEach((party, byKey) -> byKey.forEach((key, h) -> holdersByKey
                 .computeIfAbsent(key, x -> new TreeMap<>()).put(party, h)));
     }

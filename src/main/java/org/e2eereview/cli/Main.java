@@ -67,6 +67,11 @@ public final class Main implements Runnable {
         return code;
     }
 
+    /** Prints every problem of an unusable input, one per line, as file:line:col: message. */
+    static void printProblems(CommandLine.Model.CommandSpec spec, org.e2eereview.load.InputException e) {
+        for (org.e2eereview.load.Problem p : e.problems()) spec.commandLine().getErr().println(p);
+    }
+
     private static String commandPath(CommandLine c) {
         StringBuilder path = new StringBuilder();
         for (CommandLine p = c; p.getParent() != null; p = p.getParent()) path.insert(0, p.getCommandName() + " ");

@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
-import org.e2eereview.load.Problem;
 import org.e2eereview.report.JsonReport;
 import org.e2eereview.report.TerminalReport;
 import org.e2eereview.review.Review;
@@ -75,7 +74,7 @@ final class ReviewCommand implements Callable<Integer> {
             Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
             review = reviewer.review(model);
         } catch (InputException e) {
-            for (Problem p : e.problems()) spec.commandLine().getErr().println(p);
+            Main.printProblems(spec, e);
             return Main.USAGE;
         }
         String text = format == Format.JSON ? JsonReport.render(review, failOn) : TerminalReport.render(review, failOn);

@@ -11,7 +11,6 @@ import org.e2eereview.catalog.Entries.Legal;
 import org.e2eereview.catalog.Entries.SafetyFeature;
 import org.e2eereview.catalog.Entries.Weakening;
 import org.e2eereview.load.InputException;
-import org.e2eereview.load.Problem;
 import org.e2eereview.rules.Rule;
 import org.e2eereview.rules.RuleKind;
 import org.e2eereview.rules.RuleSet;
@@ -50,7 +49,7 @@ final class RulesCommand implements Callable<Integer> {
         try {
             set = RuleSet.load(Catalog.bundled(), ruleDirs);
         } catch (InputException e) {
-            for (Problem p : e.problems()) spec.commandLine().getErr().println(p);
+            Main.printProblems(spec, e);
             return Main.USAGE;
         }
         var out = spec.commandLine().getOut();

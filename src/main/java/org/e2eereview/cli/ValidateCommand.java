@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
-import org.e2eereview.load.Problem;
 import org.e2eereview.model.Model;
 
 import picocli.CommandLine.Command;
@@ -37,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(summary(m));
             } catch (InputException e) {
                 failed = true;
-                for (Problem p : e.problems()) spec.commandLine().getErr().println(p);
+                Main.printProblems(spec, e);
             }
         }
         return failed ? Main.USAGE : Main.OK;

@@ -55,7 +55,7 @@ public final class JsonReport {
         model.put("formatVersion", review.model().formatVersion());
 
         ObjectNode verdict = root.putObject("verdict");
-        verdict.put("weakened", review.counts().get(Severity.CRITICAL) + review.counts().get(Severity.HIGH) > 0);
+        verdict.put("weakened", review.weakened());
         verdict.put("failOn", failOn == null ? "none" : failOn.yamlName());
         verdict.put("fails", review.failsAt(failOn));
         ObjectNode counts = verdict.putObject("counts");

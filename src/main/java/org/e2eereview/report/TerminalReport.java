@@ -27,8 +27,7 @@ public final class TerminalReport {
         var counts = review.counts();
         out.append("e2ee-review ").append(review.toolVersion()).append(" · ").append(review.model().file())
                 .append(" · ").append(review.model().system().name()).append("\n\n");
-        boolean weakened = counts.get(Severity.CRITICAL) + counts.get(Severity.HIGH) > 0;
-        out.append("Verdict: ").append(weakened ? "WEAKENED" : "NO WEAKENING AT HIGH OR ABOVE").append(" (")
+        out.append("Verdict: ").append(review.weakened() ? "WEAKENED" : "NO WEAKENING AT HIGH OR ABOVE").append(" (")
                 .append(java.util.Arrays.stream(Severity.values()).map(s -> counts.get(s) + " " + s.yamlName())
                         .collect(Collectors.joining(", ")))
                 .append(")");
@@ -38,7 +37,7 @@ public final class TerminalReport {
 
         out.append("WHO CAN READ EACH CONVERSATION, BEYOND ITS MEMBERS\n");
         for (String c : review.model().conversations().keySet()) {
-            List<Access> readers = review.access().stream().filter(a -> a.conversation().equals(c)).toList();
+            List<Access> readers = review.analysis().access(c);
             out.append("  ").append(c).append(": ");
             if (readers.isEmpty()) {
                 out.append("members only\n");

@@ -34,6 +34,11 @@ public record Review(Model model, Analysis analysis, Catalog catalog, List<Revie
         return counts;
     }
 
+    /** Whether a counted weakening is critical or high: the design weakens end-to-end encryption. */
+    public boolean weakened() {
+        return failsAt(Severity.HIGH);
+    }
+
     /** Whether a counted weakening is at or above the threshold; null threshold never fails. */
     public boolean failsAt(Severity threshold) {
         return threshold != null && weakenings.stream()

@@ -143,7 +143,7 @@ class ReviewCommandTest {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 var e = it.next();
                 String p = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-                out.add(p.replace("safetyFeatures[]", "findings[]").replace("safetyFeatures", "safetyFeatures"));
+                out.add(p.replace("safetyFeatures[]", "findings[]"));
                 paths(e.getValue(), p, out);
             }
         } else if (node.isArray()) {
