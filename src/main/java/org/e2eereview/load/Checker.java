@@ -9,34 +9,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.e2eereview.model.Location;
-import org.e2eereview.model.ModelEnum;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingEndEvent;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
 
 /**
- * Checks a YAML node tree against an {@link ObjectSpec}, converting values as it goes and
- * collecting every problem rather than stopping at the first. References are recorded and
- * resolved once all ids are known.
+ * Checks a model (or any input with an {@link ObjectSpec}) as its YAML events stream past,
+ * converting values as it goes and collecting every problem rather than stopping at the first.
+ * References are recorded and resolved once all ids are known. Messages naming a value's place
+ * ("'kind' of party 'alice'") are put together only when there is a problem to report.
  */
 final class Checker {
 
     /** Problems reported per file before the rest are summarised in one line. */
     static final int MAX_PROBLEMS = 100;
-    /** Nodes visited per file; only aliases could make a file bigger than this. */
-    static final int MAX_NODES = 5_000_000;
+    /** Below this many items a list is checked for repeats by scanning, above it by hashing. */
+    private static final int SCAN_LIMIT = 8;
 
-    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.FLOAT, Tag.NULL,
-            Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
-
-    record RefUse(String id, FieldType.Ref type, String field, Location at) {
+    record RefUse(String id, FieldType.Ref type, String field, long at) {
     }
 
     record Declared(Collection collection, Location at, Fields fields) {
@@ -44,15 +41,16 @@ final class Checker {
 
     private final String file;
     private final List<Problem> problems;
+    private final YamlEvents events;
     private final List<RefUse> refs = new ArrayList<>();
     private final Map<String, Declared> ids = new LinkedHashMap<>();
-    private final Map<String, Pattern> patterns = new HashMap<>();
-    private int nodes;
+    private final Map<String, Matcher> idMatchers = new HashMap<>();
     private int dropped;
     private String[] lines;
 
-    Checker(String file, List<Problem> problems) {
-        this.file = file;
+    Checker(YamlEvents events, List<Problem> problems) {
+        this.file = events.file();
+        this.events = events;
         this.problems = problems;
     }
 
@@ -61,16 +59,8 @@ final class Checker {
         this.lines = text.split("\n", -1);
     }
 
-    List<RefUse> refs() {
-        return refs;
-    }
-
     Map<String, Declared> ids() {
         return ids;
-    }
-
-    Location at(Node node) {
-        return new Location(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
     }
 
     void problem(Location at, String message) {
@@ -81,6 +71,10 @@ final class Checker {
         }
     }
 
+    private void problem(Event at, String message) {
+        problem(events.location(at), message);
+    }
+
     /** Adds a final line for problems beyond the cap; call once at the end. */
     void finish() {
         if (dropped > 0) {
@@ -89,43 +83,69 @@ final class Checker {
         }
     }
 
-    /** Checks the fields of a mapping; {@code what} names it in messages ("party 'alice'"). */
-    Fields object(Node node, ObjectSpec spec, String what) {
-        return object(node, spec, what, at(node));
+    /**
+     * Checks the document's root against {@code spec}; a root that is not a mapping is reported
+     * with {@code notAMapping} followed by what was found, and gives null.
+     */
+    Fields root(ObjectSpec spec, String what, String notAMapping) {
+        Event start = events.peek();
+        if (!(start instanceof MappingStartEvent)) {
+            problem(start, notAMapping + ", found " + kindOf(start));
+            events.skipNode();
+            return null;
+        }
+        return object(spec, what, events.location(start));
     }
 
-    /** As above, with the element located at {@code at} (the line of its id, for map entries). */
-    Fields object(Node node, ObjectSpec spec, String what, Location at) {
-        Fields out = new Fields(at);
-        if (!(node instanceof MappingNode map)) {
-            problem(at(node), "expected a mapping for " + what + ", found " + kindOf(node));
+    /** Checks the mapping at the cursor; {@code what} names it in messages ("party 'alice'"). */
+    private Fields object(ObjectSpec spec, String what, Location at) {
+        Fields out = new Fields(spec, at);
+        Event start = events.peek();
+        if (!(start instanceof MappingStartEvent)) {
+            problem(start, "expected a mapping for " + what + ", found " + kindOf(start));
+            events.skipNode();
             return out;
         }
-        if (!visit(node)) return out;
-        List<NodeTuple> tuples = map.getValue();
-        Set<String> present = new HashSet<>();
-        for (int i = 0; i < tuples.size(); i++) {
-            NodeTuple t = tuples.get(i);
-            String name = key(t.getKeyNode(), tuples, i);
-            if (name == null) continue;
-            present.add(name);
-            FieldSpec f = spec.field(name);
-            if (f == null) {
-                problem(at(t.getKeyNode()), "unknown field '" + name + "' in " + what + orHint(name, spec));
+        events.next();
+        Map<String, Integer> unknown = null;
+        while (!(events.peek() instanceof MappingEndEvent)) {
+            Event key = events.peek();
+            String name = keyText(key);
+            events.skipNode();
+            if (name == null) {
+                events.skipNode();
                 continue;
             }
-            Object v = value(t.getValueNode(), f.type(), "'" + name + "' of " + what, f.name());
-            // Keyed by the spec's own string, so later lookups by literal field names match by identity.
-            name = f.name();
-            if (v != null) out.put(name, v, at(t.getValueNode()));
-            if (v instanceof String && lines != null && t.getValueNode() instanceof ScalarNode s) {
-                char style = s.getScalarStyle().getChar() == null ? ' ' : s.getScalarStyle().getChar();
-                out.span(name, new Fields.TextSpan(file, lines, s.getStartMark().getLine(),
-                        s.getStartMark().getColumn(), style));
+            int i = spec.indexOf(name);
+            long keyAt = YamlEvents.position(key);
+            Integer firstLine = i >= 0 ? (out.written(i) ? (Integer) out.keyLine(i) : null)
+                    : unknown == null ? null : unknown.get(name);
+            if (firstLine != null) {
+                problem(key, "duplicate key '" + name + "' (first written at line " + firstLine + ")");
+                events.skipNode();
+                continue;
+            }
+            if (i < 0) {
+                if (unknown == null) unknown = new HashMap<>();
+                unknown.put(name, (int) (keyAt >>> 32));
+                problem(key, "unknown field '" + name + "' in " + what + orHint(name, spec));
+                events.skipNode();
+                continue;
+            }
+            FieldSpec f = spec.field(i);
+            Event valueStart = events.peek();
+            Object v = value(f.type(), f.name(), what, false);
+            out.put(i, v, YamlEvents.position(valueStart), keyAt);
+            if (v instanceof String && lines != null && valueStart instanceof ScalarEvent s) {
+                Character style = s.getScalarStyle().getChar();
+                out.span(i, new Fields.TextSpan(file, lines, s.getStartMark().getLine(),
+                        s.getStartMark().getColumn(), style == null ? ' ' : style));
             }
         }
-        for (FieldSpec f : spec.fields()) {
-            if (f.required() && !present.contains(f.name())) {
+        events.next();
+        for (int i = 0; i < spec.size(); i++) {
+            FieldSpec f = spec.field(i);
+            if (f.required() && !out.written(i)) {
                 problem(out.at(), "missing required field '" + f.name() + "' in " + what + " (expected "
                         + f.type().describe() + ")");
             }
@@ -138,168 +158,161 @@ final class Checker {
         return hint.isEmpty() ? "; allowed: " + String.join(", ", spec.fieldNames()) : hint;
     }
 
-    /**
-     * The key's text, or null after reporting why it cannot be a field name. Mappings of fields are
-     * small, so earlier keys are scanned rather than hashed: no allocation per mapping.
-     */
-    private String key(Node keyNode, List<NodeTuple> tuples, int index) {
-        String name = keyText(keyNode);
-        if (name == null) return null;
-        for (int j = 0; j < index; j++) {
-            if (tuples.get(j).getKeyNode() instanceof ScalarNode s && s.getValue().equals(name)) {
-                problem(at(keyNode), "duplicate key '" + name + "' (first written at line " + at(s).line() + ")");
-                return null;
-            }
-        }
-        return name;
-    }
-
-    private String key(Node keyNode, Map<String, Node> seen) {
-        String name = keyText(keyNode);
-        if (name == null) return null;
-        Node first = seen.putIfAbsent(name, keyNode);
-        if (first != null) {
-            problem(at(keyNode), "duplicate key '" + name + "' (first written at line " + at(first).line() + ")");
+    /** The key's text, or null after reporting why it cannot be a field name or id. */
+    private String keyText(Event key) {
+        if (key instanceof ScalarEvent s && YamlEvents.isMerge(s)) {
+            problem(key, "merge keys (<<) are not supported: write the fields out");
             return null;
         }
-        return name;
-    }
-
-    private String keyText(Node keyNode) {
-        if (keyNode.getTag().equals(Tag.MERGE)) {
-            problem(at(keyNode), "merge keys (<<) are not supported: write the fields out");
-            return null;
-        }
-        if (!(keyNode instanceof ScalarNode s) || !tagOk(keyNode)) {
-            problem(at(keyNode), "keys must be plain words, found " + kindOf(keyNode));
+        if (!(key instanceof ScalarEvent s) || !YamlEvents.plainTag(key)) {
+            problem(key, "keys must be plain words, found " + kindOf(key));
             return null;
         }
         return s.getValue();
     }
 
-    private Object value(Node node, FieldType type, String what, String field) {
-        if (!tagOk(node)) {
-            problem(at(node), "tag '" + node.getTag().getValue() + "' is not allowed on " + what
+    /** How a value is named in messages: "'kind' of party 'alice'", "an item of 'members' of ...". */
+    private static String what(String field, String owner, boolean item) {
+        return (item ? "an item of '" : "'") + field + "' of " + owner;
+    }
+
+    /** Checks and converts the node at the cursor, consuming it; null after reporting a problem. */
+    private Object value(FieldType type, String field, String owner, boolean item) {
+        Event e = events.peek();
+        if (!YamlEvents.plainTag(e)) {
+            problem(e, "tag '" + YamlEvents.tag(e) + "' is not allowed on " + what(field, owner, item)
                     + ": models are plain YAML");
+            events.skipNode();
             return null;
         }
-        if (node instanceof ScalarNode && node.getTag().equals(Tag.NULL)) {
-            problem(at(node), what + " has no value: expected " + type.describe());
+        if (e instanceof ScalarEvent s && YamlEvents.isNull(s)) {
+            problem(e, what(field, owner, item) + " has no value: expected " + type.describe());
+            events.next();
             return null;
         }
-        if (type instanceof FieldType.Text) {
-            return scalar(node, what, type) instanceof ScalarNode s ? s.getValue() : null;
-        } else if (type instanceof FieldType.Bool) {
-            return bool(node, what);
-        } else if (type instanceof FieldType.Int i) {
-            return integer(node, i, what);
-        } else if (type instanceof FieldType.Date) {
-            return date(node, what);
-        } else if (type instanceof FieldType.Choice c) {
-            return choice(node, c, what);
-        } else if (type instanceof FieldType.Ref r) {
-            return ref(node, r, what, field);
-        } else if (type instanceof FieldType.ListOf l) {
-            return list(node, l, what, field);
+        if (type instanceof FieldType.ListOf l) {
+            return list(l, field, owner);
         } else if (type instanceof FieldType.Obj o) {
-            return object(node, o.spec(), what);
+            return object(o.spec(), what(field, owner, item), events.location(e));
+        } else if (type instanceof FieldType.IdMap m) {
+            return idMap(m, field);
         }
-        return idMap(node, (FieldType.IdMap) type, field);
-    }
-
-    private Node scalar(Node node, String what, FieldType type) {
-        if (node instanceof ScalarNode) return node;
-        problem(at(node), "expected " + type.describe() + " for " + what + ", found " + kindOf(node));
-        return null;
-    }
-
-    private Boolean bool(Node node, String what) {
-        if (!(scalar(node, what, new FieldType.Bool()) instanceof ScalarNode s)) return null;
-        if (s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
-            if (s.getValue().equals("true")) return Boolean.TRUE;
-            if (s.getValue().equals("false")) return Boolean.FALSE;
-        }
-        problem(at(node), "expected true or false for " + what + ", found '" + s.getValue() + "'");
-        return null;
-    }
-
-    private Integer integer(Node node, FieldType.Int type, String what) {
-        if (!(scalar(node, what, type) instanceof ScalarNode s)) return null;
-        if (s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && s.getValue().matches("-?[0-9]{1,10}")) {
-            long v = Long.parseLong(s.getValue());
-            if (v >= type.min() && v <= type.max()) return (int) v;
-        }
-        problem(at(node), "expected " + type.describe() + " for " + what + ", found '" + s.getValue() + "'");
-        return null;
-    }
-
-    private LocalDate date(Node node, String what) {
-        if (!(scalar(node, what, new FieldType.Date()) instanceof ScalarNode s)) return null;
-        try {
-            if (s.getValue().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) return LocalDate.parse(s.getValue());
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        problem(at(node), "expected a date (YYYY-MM-DD) for " + what + ", found '" + s.getValue() + "'");
-        return null;
-    }
-
-    private ModelEnum choice(Node node, FieldType.Choice type, String what) {
-        if (!(scalar(node, what, type) instanceof ScalarNode s)) return null;
-        ModelEnum e = type.named(s.getValue());
-        if (e != null) return e;
-        problem(at(node), "bad value '" + s.getValue() + "' for " + what + ": expected one of "
-                + String.join(", ", type.names()) + Suggest.hint(s.getValue(), type.names()));
-        return null;
-    }
-
-    private String ref(Node node, FieldType.Ref type, String what, String field) {
-        if (!(scalar(node, what, type) instanceof ScalarNode s)) return null;
-        refs.add(new RefUse(s.getValue(), type, field, at(node)));
-        return s.getValue();
-    }
-
-    private List<Object> list(Node node, FieldType.ListOf type, String what, String field) {
-        if (!(node instanceof SequenceNode seq)) {
-            String hint = node instanceof ScalarNode s ? " (write [" + s.getValue() + "])" : "";
-            problem(at(node), "expected " + type.describe() + " for " + what + ", found " + kindOf(node) + hint);
+        if (!(e instanceof ScalarEvent s)) {
+            problem(e, "expected " + type.describe() + " for " + what(field, owner, item) + ", found " + kindOf(e));
+            events.skipNode();
             return null;
         }
-        if (!visit(node)) return null;
+        events.next();
+        String text = s.getValue();
+        Object v;
+        if (type instanceof FieldType.Text) {
+            return text;
+        } else if (type instanceof FieldType.Bool) {
+            v = YamlEvents.isPlain(s) ? (text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null)
+                    : null;
+            if (v == null) problem(e, "expected true or false for " + what(field, owner, item) + ", found '" + text + "'");
+        } else if (type instanceof FieldType.Int i) {
+            v = YamlEvents.isPlain(s) ? integer(text, i) : null;
+            if (v == null) {
+                problem(e, "expected " + i.describe() + " for " + what(field, owner, item) + ", found '" + text + "'");
+            }
+        } else if (type instanceof FieldType.Date) {
+            v = date(text);
+            if (v == null) {
+                problem(e, "expected a date (YYYY-MM-DD) for " + what(field, owner, item) + ", found '" + text + "'");
+            }
+        } else if (type instanceof FieldType.Choice c) {
+            v = c.named(text);
+            if (v == null) {
+                problem(e, "bad value '" + text + "' for " + what(field, owner, item) + ": expected one of "
+                        + String.join(", ", c.names()) + Suggest.hint(text, c.names()));
+            }
+        } else {
+            refs.add(new RefUse(text, (FieldType.Ref) type, field, YamlEvents.position(e)));
+            v = text;
+        }
+        return v;
+    }
+
+    /** A whole number of at most ten digits, optionally negative, within the type's range; else null. */
+    private static Integer integer(String text, FieldType.Int type) {
+        int digits = text.startsWith("-") ? 1 : 0;
+        if (text.length() == digits || text.length() - digits > 10) return null;
+        for (int k = digits; k < text.length(); k++) {
+            if (text.charAt(k) < '0' || text.charAt(k) > '9') return null;
+        }
+        long v = Long.parseLong(text);
+        return v >= type.min() && v <= type.max() ? Integer.valueOf((int) v) : null;
+    }
+
+    private static LocalDate date(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') return null;
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private List<Object> list(FieldType.ListOf type, String field, String owner) {
+        Event start = events.peek();
+        if (!(start instanceof SequenceStartEvent)) {
+            String hint = start instanceof ScalarEvent s ? " (write [" + s.getValue() + "])" : "";
+            problem(start, "expected " + type.describe() + " for " + what(field, owner, false) + ", found "
+                    + kindOf(start) + hint);
+            events.skipNode();
+            return null;
+        }
+        events.next();
         List<Object> out = new ArrayList<>();
-        Set<Object> seen = new HashSet<>();
-        for (Node item : seq.getValue()) {
-            Object v = value(item, type.item(), "an item of " + what, field);
+        Set<Object> seen = null;
+        while (!(events.peek() instanceof SequenceEndEvent)) {
+            Event item = events.peek();
+            Object v = value(type.item(), field, owner, true);
             if (v == null) continue;
-            if (!seen.add(v)) {
-                problem(at(item), "'" + v + "' is listed twice in " + what);
+            if (seen == null && out.size() == SCAN_LIMIT) seen = new HashSet<>(out);
+            if (seen == null ? out.contains(v) : !seen.add(v)) {
+                problem(item, "'" + v + "' is listed twice in " + what(field, owner, false));
                 continue;
             }
             out.add(v);
         }
+        events.next();
         return List.copyOf(out);
     }
 
-    private Map<String, Fields> idMap(Node node, FieldType.IdMap type, String field) {
-        if (!(node instanceof MappingNode map)) {
-            problem(at(node), "expected " + type.describe() + " for '" + field + "', found " + kindOf(node));
+    private Map<String, Fields> idMap(FieldType.IdMap type, String field) {
+        Event start = events.peek();
+        if (!(start instanceof MappingStartEvent)) {
+            problem(start, "expected " + type.describe() + " for '" + field + "', found " + kindOf(start));
+            events.skipNode();
             return null;
         }
-        if (!visit(node)) return null;
+        events.next();
         Collection collection = collectionOf(field);
-        Pattern idPattern = patterns.computeIfAbsent(type.idPattern(), Pattern::compile);
-        Map<String, Node> seen = new HashMap<>(map.getValue().size() * 2);
-        Map<String, Fields> out = new LinkedHashMap<>(map.getValue().size() * 2);
-        for (NodeTuple t : map.getValue()) {
-            String id = key(t.getKeyNode(), seen);
-            if (id == null) continue;
-            Location at = at(t.getKeyNode());
-            String what = type.spec().name() + " '" + id + "'";
-            if (!idPattern.matcher(id).matches()) {
-                problem(at, "bad id '" + id + "' in '" + field + "': expected " + type.idDescription());
+        Matcher idMatcher = idMatchers.computeIfAbsent(type.idPattern(), p -> Pattern.compile(p).matcher(""));
+        Map<String, Fields> out = new LinkedHashMap<>();
+        while (!(events.peek() instanceof MappingEndEvent)) {
+            Event key = events.peek();
+            String id = keyText(key);
+            events.skipNode();
+            if (id == null) {
+                events.skipNode();
                 continue;
             }
-            Fields f = object(t.getValueNode(), type.spec(), what, at);
+            Location at = events.location(key);
+            Fields first = out.get(id);
+            if (first != null) {
+                problem(at, "duplicate key '" + id + "' (first written at line " + first.at().line() + ")");
+                events.skipNode();
+                continue;
+            }
+            if (!idMatcher.reset(id).matches()) {
+                problem(at, "bad id '" + id + "' in '" + field + "': expected " + type.idDescription());
+                events.skipNode();
+                continue;
+            }
+            Fields f = object(type.spec(), type.spec().name() + " '" + id + "'", at);
             if (collection != null) {
                 Declared before = ids.putIfAbsent(id, new Declared(collection, at, f));
                 if (before != null) {
@@ -310,6 +323,7 @@ final class Checker {
             }
             out.put(id, f);
         }
+        events.next();
         return out;
     }
 
@@ -328,11 +342,11 @@ final class Checker {
                 List<String> candidates = ids.entrySet().stream()
                         .filter(e -> r.type().targets().contains(e.getValue().collection()))
                         .map(Map.Entry::getKey).toList();
-                problem(r.at(), "unknown " + nouns(r.type()) + " '" + r.id() + "' in '" + r.field() + "'"
-                        + Suggest.hint(r.id(), candidates));
+                problem(YamlEvents.location(file, r.at()), "unknown " + nouns(r.type()) + " '" + r.id() + "' in '"
+                        + r.field() + "'" + Suggest.hint(r.id(), candidates));
             } else if (!r.type().targets().contains(d.collection())) {
-                problem(r.at(), "'" + r.id() + "' is a " + d.collection().noun() + ", but '" + r.field()
-                        + "' needs " + Collection.describe(r.type().targets()));
+                problem(YamlEvents.location(file, r.at()), "'" + r.id() + "' is a " + d.collection().noun()
+                        + ", but '" + r.field() + "' needs " + Collection.describe(r.type().targets()));
             }
         }
     }
@@ -341,25 +355,12 @@ final class Checker {
         return r.targets().stream().sorted().map(Collection::noun).collect(java.util.stream.Collectors.joining(" or "));
     }
 
-    private boolean tagOk(Node node) {
-        Tag t = node.getTag();
-        // The composer hands out the shared constants; comparing identities first skips hashing.
-        return t == Tag.STR || t == Tag.MAP || t == Tag.SEQ || t == Tag.NULL || PLAIN_TAGS.contains(t);
-    }
-
-    private boolean visit(Node node) {
-        if (++nodes == MAX_NODES) {
-            problem(at(node), "document expands to more than " + MAX_NODES + " nodes through aliases");
-        }
-        return nodes < MAX_NODES;
-    }
-
-    static String kindOf(Node node) {
-        if (node instanceof MappingNode) return "a mapping";
-        if (node instanceof SequenceNode) return "a list";
-        ScalarNode s = (ScalarNode) node;
-        if (s.getTag().equals(Tag.NULL)) return "nothing";
-        if (s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
+    static String kindOf(Event e) {
+        if (e instanceof MappingStartEvent) return "a mapping";
+        if (e instanceof SequenceStartEvent) return "a list";
+        ScalarEvent s = (ScalarEvent) e;
+        if (YamlEvents.isNull(s)) return "nothing";
+        if (YamlEvents.isPlain(s)) {
             if (s.getValue().matches("true|false|yes|no|on|off|True|False|TRUE|FALSE")) {
                 return "a boolean '" + s.getValue() + "'";
             }

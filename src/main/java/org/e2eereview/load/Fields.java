@@ -1,7 +1,6 @@
 package org.e2eereview.load;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +14,12 @@ import org.e2eereview.model.Source;
  */
 public final class Fields {
 
+    private final ObjectSpec spec;
     private final Location at;
-    private final Map<String, Object> values = new LinkedHashMap<>();
-    private final Map<String, Location> locations = new LinkedHashMap<>();
-    private Map<String, TextSpan> spans;
+    private final Object[] values;
+    /** Per field, where its value starts and where its key does (see {@link YamlEvents#position}); 0 when not written. */
+    private final long[] written;
+    private TextSpan[] spans;
 
     /**
      * Where a text value's characters sit in the source, for mapping a position inside the
@@ -50,18 +51,31 @@ public final class Fields {
         }
     }
 
-    Fields(Location at) {
+    Fields(ObjectSpec spec, Location at) {
+        this.spec = spec;
         this.at = at;
+        this.values = new Object[spec.size()];
+        this.written = new long[2 * spec.size()];
     }
 
-    void put(String field, Object value, Location where) {
-        values.put(field, value);
-        locations.put(field, where);
+    /** Records field {@code index} as written; {@code value} is null when it was written wrongly. */
+    void put(int index, Object value, long valueAt, long keyAt) {
+        values[index] = value;
+        written[2 * index] = valueAt;
+        written[2 * index + 1] = keyAt;
     }
 
-    void span(String field, TextSpan span) {
-        if (spans == null) spans = new LinkedHashMap<>();
-        spans.put(field, span);
+    boolean written(int index) {
+        return written[2 * index + 1] != 0;
+    }
+
+    int keyLine(int index) {
+        return (int) (written[2 * index + 1] >>> 32);
+    }
+
+    void span(int index, TextSpan span) {
+        if (spans == null) spans = new TextSpan[values.length];
+        spans[index] = span;
     }
 
     /**
@@ -69,7 +83,8 @@ public final class Fields {
      * one-line scalars and for block scalars (| and >); the field's start when not known.
      */
     public Location position(String field, int offset) {
-        TextSpan span = spans == null ? null : spans.get(field);
+        int i = spec.indexOf(field);
+        TextSpan span = spans == null || i < 0 ? null : spans[i];
         return span == null ? at(field) : span.position(offset);
     }
 
@@ -78,57 +93,68 @@ public final class Fields {
     }
 
     public Location at(String field) {
-        return locations.getOrDefault(field, at);
+        int i = spec.indexOf(field);
+        return i < 0 || values[i] == null ? at : YamlEvents.location(at.file(), written[2 * i]);
     }
 
     public boolean has(String field) {
-        return values.containsKey(field);
+        return value(field) != null;
     }
 
+    /** Where the element and each of its fields were written; locations are made when asked for. */
     public Source source() {
-        return new Source(at, java.util.Collections.unmodifiableMap(locations));
+        long[] valueAt = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) valueAt[i] = written[2 * i];
+        }
+        return new Source(at, new FieldLocations(spec, at.file(), valueAt));
+    }
+
+    private Object value(String field) {
+        int i = spec.indexOf(field);
+        return i < 0 ? null : values[i];
     }
 
     public String text(String field) {
-        return (String) values.get(field);
+        return (String) value(field);
     }
 
     public boolean bool(String field) {
-        return Boolean.TRUE.equals(values.get(field));
+        return Boolean.TRUE.equals(value(field));
     }
 
     public boolean bool(String field, boolean otherwise) {
-        Object v = values.get(field);
+        Object v = value(field);
         return v == null ? otherwise : (Boolean) v;
     }
 
     public Integer integer(String field) {
-        return (Integer) values.get(field);
+        return (Integer) value(field);
     }
 
     public LocalDate date(String field) {
-        return (LocalDate) values.get(field);
+        return (LocalDate) value(field);
     }
 
     public <E extends Enum<E>> E choice(String field, E otherwise) {
         @SuppressWarnings("unchecked")
-        E v = (E) values.get(field);
+        E v = (E) value(field);
         return v == null ? otherwise : v;
     }
 
     @SuppressWarnings("unchecked")
     public <T> List<T> list(String field) {
-        Object v = values.get(field);
+        Object v = value(field);
         return v == null ? List.of() : (List<T>) v;
     }
 
     public Fields obj(String field) {
-        return (Fields) values.get(field);
+        return (Fields) value(field);
     }
 
     @SuppressWarnings("unchecked")
     public Map<String, Fields> map(String field) {
-        Object v = values.get(field);
+        Object v = value(field);
         return v == null ? Map.of() : (Map<String, Fields>) v;
     }
 }

@@ -23,8 +23,6 @@ import org.e2eereview.model.Location;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.Party;
 import org.e2eereview.model.SystemInfo;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Loads a model file strictly: every problem in the file is reported, located, in one pass,
@@ -60,19 +58,18 @@ public final class ModelLoader {
     /** Parses model text; {@code name} is used in locations. */
     public Model parse(String name, byte[] bytes) throws InputException {
         List<Problem> problems = new ArrayList<>();
-        Node root = YamlReader.read(name, bytes, problems);
-        if (root == null) throw new InputException(problems);
-        Checker checker = new Checker(name, problems);
-        if (!(root instanceof MappingNode)) {
-            checker.problem(checker.at(root), "the top level must be a mapping (e2ee-review: 1, system:, "
-                    + "parties:, ...), found " + Checker.kindOf(root));
-            throw new InputException(problems);
-        }
-        Fields fields = checker.object(root, Format.MODEL, "the model");
-        checker.resolveReferences();
-        new CrossChecks(checker).check(fields);
-        checker.finish();
-        if (!problems.isEmpty()) throw new InputException(problems);
+        Fields fields = YamlReader.read(name, bytes, problems,
+                "empty model: expected a mapping that starts with 'e2ee-review: 1'", events -> {
+                    Checker checker = new Checker(events, problems);
+                    Fields f = checker.root(Format.MODEL, "the model",
+                            "the top level must be a mapping (e2ee-review: 1, system:, parties:, ...)");
+                    if (f == null) return null;
+                    checker.resolveReferences();
+                    new CrossChecks(checker).check(f);
+                    checker.finish();
+                    return f;
+                });
+        if (fields == null || !problems.isEmpty()) throw new InputException(problems);
         return build(name, Digests.sha256(bytes), fields);
     }
 

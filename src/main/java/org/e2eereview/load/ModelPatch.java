@@ -40,8 +40,8 @@ public final class ModelPatch {
 
     private static Node compose(String name, String text) throws InputException {
         List<Problem> problems = new ArrayList<>();
-        Node n = YamlReader.read(name, text.getBytes(StandardCharsets.UTF_8), problems);
-        if (!problems.isEmpty() && !problems.get(0).message().startsWith("empty model")) {
+        Node n = YamlReader.compose(name, text.getBytes(StandardCharsets.UTF_8), problems);
+        if (!problems.isEmpty() && !problems.get(0).message().startsWith("empty document")) {
             throw new InputException(problems);
         }
         return n;

@@ -1,6 +1,8 @@
 package org.e2eereview.load;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,8 @@ public final class ObjectSpec {
     private final String name;
     private final String description;
     private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
+    private final Map<String, Integer> indexes = new HashMap<>();
+    private FieldSpec[] byIndex = new FieldSpec[0];
 
     private ObjectSpec(String name, String description) {
         this.name = name;
@@ -38,6 +42,27 @@ public final class ObjectSpec {
         return fields.get(fieldName);
     }
 
+    int size() {
+        return byIndex.length;
+    }
+
+    FieldSpec field(int index) {
+        return byIndex[index];
+    }
+
+    /**
+     * The field's position in the spec, or -1. Callers name fields with literals, the same
+     * strings the spec was built from, so comparing identities first finds them without hashing.
+     */
+    int indexOf(String fieldName) {
+        FieldSpec[] all = byIndex;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].name() == fieldName) return i;
+        }
+        Integer i = indexes.get(fieldName);
+        return i == null ? -1 : i;
+    }
+
     public Set<String> fieldNames() {
         return fields.keySet();
     }
@@ -58,6 +83,9 @@ public final class ObjectSpec {
         if (fields.putIfAbsent(f.name(), f) != null) {
             throw new IllegalStateException("field declared twice: " + name + "." + f.name());
         }
+        indexes.put(f.name(), byIndex.length);
+        byIndex = Arrays.copyOf(byIndex, byIndex.length + 1);
+        byIndex[byIndex.length - 1] = f;
         return this;
     }
 

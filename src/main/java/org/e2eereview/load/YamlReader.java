@@ -7,9 +7,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
 
 import org.e2eereview.model.Location;
 import org.yaml.snakeyaml.DumperOptions;
@@ -19,33 +18,79 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.AliasEvent;
-import org.yaml.snakeyaml.events.CollectionEndEvent;
-import org.yaml.snakeyaml.events.CollectionStartEvent;
-import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Turns bytes into a YAML node tree, refusing anything unsafe or unreadable with a located problem.
- * Only {@code compose} is used: no object is ever constructed from the document, and SnakeYAML 2
- * refuses global tags (such as {@code !!javax.script.ScriptEngineManager}) while composing.
+ * Turns bytes into YAML events for a checker, refusing anything unsafe or unreadable with a
+ * located problem. No object is ever constructed from a document and no tree of it is built:
+ * see {@link YamlEvents} for the bounds on tags, nesting and aliases.
  */
 final class YamlReader {
 
     /** Largest model file read; large enough for the 100k-element benchmark models. */
     static final int MAX_BYTES = 32 * 1024 * 1024;
-    /** Deepest nesting; the format itself needs fewer than ten levels. */
-    static final int MAX_DEPTH = 50;
-    /** Most aliases to collections in one document: enough for reuse, too few for a billion laughs. */
-    static final int MAX_ALIASES = 50;
 
     private YamlReader() {
     }
 
-    /** The document's root node, or null with the reason added to {@code problems}. */
-    static Node read(String file, byte[] bytes, List<Problem> problems) {
+    /**
+     * Runs {@code check} over the document's events and returns what it returns, or null when the
+     * file cannot be read as one YAML document; a problem that stops reading replaces the problems
+     * {@code check} found before it, which were about a document that is not there.
+     *
+     * @param whenEmpty the problem reported for a file with no document in it
+     */
+    static <T> T read(String file, byte[] bytes, List<Problem> problems, String whenEmpty,
+                      Function<YamlEvents, T> check) {
+        String text = text(file, bytes, problems);
+        if (text == null) return null;
+        YamlEvents events = new YamlEvents(file, text, options());
+        try {
+            if (!events.startDocument()) {
+                problems.add(new Problem(new Location(file, 1, 1), whenEmpty));
+                return null;
+            }
+            T result = check.apply(events);
+            events.endDocument();
+            return result;
+        } catch (YamlEvents.Fatal e) {
+            stop(problems, new Problem(e.at, e.getMessage()));
+        } catch (MarkedYAMLException e) {
+            stop(problems, new Problem(mark(file, e), describe(e)));
+        } catch (ReaderException e) {
+            stop(problems, new Problem(charPosition(file, text, e.getPosition()), String.format(
+                    "control character U+%04X is not allowed in YAML text", e.getCodePoint())));
+        } catch (YAMLException e) {
+            stop(problems, new Problem(new Location(file, 1, 1), "YAML error: " + oneLine(String.valueOf(e.getMessage()))));
+        } catch (StackOverflowError e) {
+            // The depth limit should make this unreachable; it stays as a last guard.
+            stop(problems, new Problem(new Location(file, 1, 1), "nesting too deep (limit " + YamlEvents.MAX_DEPTH + ")"));
+        }
+        return null;
+    }
+
+    private static void stop(List<Problem> problems, Problem fatal) {
+        problems.clear();
+        problems.add(fatal);
+    }
+
+    /**
+     * The document as a SnakeYAML node tree, for the few callers that rewrite YAML rather than
+     * check it (rule test patches); the text is first read through the same bounds as a model.
+     */
+    static Node compose(String file, byte[] bytes, List<Problem> problems) {
+        Boolean ok = read(file, bytes, problems, "empty document", events -> {
+            events.skipNode();
+            return Boolean.TRUE;
+        });
+        if (ok == null || !problems.isEmpty()) return null;
+        return yaml(options()).compose(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+    }
+
+    /** The text of the file, or null with the reason it is not YAML text. */
+    private static String text(String file, byte[] bytes, List<Problem> problems) {
         if (bytes.length > MAX_BYTES) {
             problems.add(new Problem(new Location(file, 1, 1), tooLarge(bytes.length)));
             return null;
@@ -58,63 +103,18 @@ final class YamlReader {
                 return null;
             }
         }
-        String text = decode(file, bytes, start, problems);
-        if (text == null) return null;
+        return decode(file, bytes, start, problems);
+    }
 
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setMaxAliasesForCollections(YamlEvents.MAX_ALIASES);
+        options.setNestingDepthLimit(YamlEvents.MAX_DEPTH);
         options.setCodePointLimit(MAX_BYTES);
         options.setProcessComments(false);
-        Yaml yaml = yaml(options);
-        try {
-            Node root = yaml.compose(new StringReader(text));
-            if (root == null) {
-                problems.add(new Problem(new Location(file, 1, 1),
-                        "empty model: expected a mapping that starts with 'e2ee-review: 1'"));
-            }
-            return root;
-        } catch (MarkedYAMLException e) {
-            problems.add(new Problem(mark(file, e), describe(e)));
-        } catch (ReaderException e) {
-            problems.add(new Problem(charPosition(file, text, e.getPosition()), String.format(
-                    "control character U+%04X is not allowed in YAML text", e.getCodePoint())));
-        } catch (YAMLException e) {
-            problems.add(new Problem(locateLimit(yaml, file, text), unmarked(e)));
-        } catch (StackOverflowError e) {
-            // The depth limit should make this unreachable; it stays as a last guard.
-            problems.add(new Problem(new Location(file, 1, 1), "nesting too deep (limit " + MAX_DEPTH + ")"));
-        }
-        return null;
-    }
-
-    /**
-     * SnakeYAML reports exceeded alias and depth limits without a position; replaying the
-     * parser's events (flat, no tree built) finds the alias or the opening bracket at fault.
-     */
-    private static Location locateLimit(Yaml yaml, String file, String text) {
-        Set<String> collectionAnchors = new HashSet<>();
-        int depth = 0;
-        int aliases = 0;
-        try {
-            for (Event e : yaml.parse(new StringReader(text))) {
-                Mark m = e.getStartMark();
-                if (e instanceof CollectionStartEvent c) {
-                    if (c.getAnchor() != null) collectionAnchors.add(c.getAnchor());
-                    if (++depth > MAX_DEPTH) return new Location(file, m.getLine() + 1, m.getColumn() + 1);
-                } else if (e instanceof CollectionEndEvent) {
-                    depth--;
-                } else if (e instanceof AliasEvent a && collectionAnchors.contains(a.getAnchor())
-                        && ++aliases > MAX_ALIASES) {
-                    return new Location(file, m.getLine() + 1, m.getColumn() + 1);
-                }
-            }
-        } catch (YAMLException e) {
-            // fall through: the position stays unknown
-        }
-        return new Location(file, 1, 1);
+        return options;
     }
 
     static Yaml yaml(LoaderOptions options) {
@@ -200,20 +200,6 @@ final class YamlReader {
             return text.replace("found duplicate key", "duplicate key");
         }
         return "YAML syntax error: " + oneLine(text);
-    }
-
-    private static String unmarked(YAMLException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        if (m.contains("Number of aliases")) {
-            return "too many aliases (limit " + MAX_ALIASES + "): aliases that expand exponentially are refused";
-        }
-        if (m.contains("Nesting Depth exceeded")) {
-            return "nesting too deep (limit " + MAX_DEPTH + " levels)";
-        }
-        if (m.contains("code points")) {
-            return "file is too large: more than " + MAX_BYTES + " characters";
-        }
-        return "YAML error: " + oneLine(m);
     }
 
     private static String oneLine(String s) {

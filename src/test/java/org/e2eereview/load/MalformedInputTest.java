@@ -86,6 +86,18 @@ class MalformedInputTest {
     }
 
     @Test
+    void aliasesCannotExpandTheDocumentBeyondItsBound(@TempDir Path dir) throws IOException {
+        // Within the alias limit, yet 45 aliases of a 120,000-item list would be 5.4 million values.
+        StringBuilder text = new StringBuilder("e2ee-review: 1\nbig: &big [").append("x,".repeat(120_000)).append("x]\n");
+        text.append("copies: [").append("*big, ".repeat(44)).append("*big]\n");
+        Path f = write(dir, "expanding.yaml", text.toString());
+        Cli r = Cli.run("validate", f.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).matches(java.util.regex.Pattern.quote(f.toString())
+                + ":2:\\d+: document expands to more than 5000000 nodes through aliases");
+    }
+
+    @Test
     void fiftyMegabyteFileIsRefusedBeforeReading(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("huge.yaml");
         try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {

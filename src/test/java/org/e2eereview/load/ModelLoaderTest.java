@@ -120,6 +120,62 @@ class ModelLoaderTest {
     }
 
     @Test
+    void anAliasStandsForItsNodeWhereverItIsUsedEvenInsideAnotherAnchor() throws Exception {
+        Model m = load(MODEL.replace("members: [users]", "members: *who")
+                .replace("conversations:\n", "conversations:\n"
+                        + "  dm: &dm { members: &who [users], content: &what [messages], end-to-end: &e2e { default: true, forward-secrecy: *yes } }\n"
+                        + "  dm-again: { members: *who, content: *what, end-to-end: *e2e }\n")
+                .replace("claims-end-to-end: true", "claims-end-to-end: &yes true"));
+        assertThat(m.conversations().get("group").members()).containsExactly("users");
+        assertThat(m.conversations().get("dm-again").members()).containsExactly("users");
+        assertThat(m.conversations().get("dm-again").endToEnd().forwardSecrecy()).isTrue();
+        assertThat(m.conversations().get("group").source().of("members"))
+                .as("an aliased value is located where its anchor was written")
+                .isEqualTo(m.conversations().get("dm").source().of("members"));
+    }
+
+    @Test
+    void aLaterAnchorOfTheSameNameHidesTheEarlierOne() throws Exception {
+        Model m = load(MODEL.replace("provider: { kind: provider, jurisdiction: NO }",
+                        "provider: { kind: &k provider, jurisdiction: &k NO }")
+                .replace("    kind: law-enforcement\n", "    kind: law-enforcement\n    jurisdiction: *k\n"));
+        assertThat(m.parties().get("police").jurisdiction()).isEqualTo("NO");
+    }
+
+    @Test
+    void recursiveAndUndefinedAliasesAreRefusedWhereTheyAreWritten() {
+        assertThatThrownBy(() -> load(MODEL.replace("system: { name: Example, claims-end-to-end: true }",
+                "system: &s { name: Example, description: *s }")))
+                .hasMessage("m.yaml:2:42: alias '*s' is inside the node it names: recursive structures are not allowed");
+        assertThatThrownBy(() -> load(MODEL.replace("name: Example,", "name: *nowhere,")))
+                .hasMessage("m.yaml:2:17: alias '*nowhere' has no anchor '&nowhere' before it");
+    }
+
+    @Test
+    void explicitTagsOfPlainTypesAreAccepted() throws Exception {
+        Model m = load(MODEL.replace("claims-end-to-end: true", "claims-end-to-end: !!bool true")
+                .replace("name: Example", "name: !!str 42"));
+        assertThat(m.system().claimsEndToEnd()).isTrue();
+        assertThat(m.system().name()).isEqualTo("42");
+    }
+
+    @Test
+    void aProblemThatStopsReadingReplacesTheProblemsFoundBeforeIt() {
+        assertThatThrownBy(() -> load(MODEL.replace("kind: user", "kind: nobody") + "---\ne2ee-review: 1\n"))
+                .hasMessage("m.yaml:33:1: more than one YAML document ('---'); a model file holds one");
+    }
+
+    @Test
+    void repeatsAreFoundInLongListsToo() {
+        String members = "members: [" + String.join(", ",
+                java.util.stream.IntStream.range(0, 12).mapToObj(i -> "p" + i).toList()) + ", p3]";
+        assertThatThrownBy(() -> load(MODEL.replace("members: [users]", members)))
+                .hasMessageContaining("m.yaml:25:65: 'p3' is listed twice in 'members' of conversation 'group'");
+        assertThatThrownBy(() -> load(MODEL.replace("members: [users]", "members: [users, police, users]")))
+                .hasMessageContaining("m.yaml:25:30: 'users' is listed twice in 'members' of conversation 'group'");
+    }
+
+    @Test
     void misspeltIdGetsASuggestionAmongIdsOfTheRightKind() {
         assertThatThrownBy(() -> load(MODEL.replace("managed-by: relay", "managed-by: rleay")))
                 .isInstanceOf(InputException.class)

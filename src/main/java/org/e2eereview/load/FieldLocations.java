@@ -1,0 +1,47 @@
+package org.e2eereview.load;
+
+import java.util.AbstractMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.e2eereview.model.Location;
+
+/**
+ * The locations of an element's written fields as a read-only map, kept as one long per field
+ * and turned into {@link Location}s only when asked: most are never asked for, and a model keeps
+ * one per value.
+ */
+final class FieldLocations extends AbstractMap<String, Location> {
+
+    private final ObjectSpec spec;
+    private final String file;
+    private final long[] positions;
+
+    FieldLocations(ObjectSpec spec, String file, long[] positions) {
+        this.spec = spec;
+        this.file = file;
+        this.positions = positions;
+    }
+
+    @Override
+    public Location get(Object key) {
+        int i = key instanceof String s ? spec.indexOf(s) : -1;
+        return i < 0 || positions[i] == 0 ? null : YamlEvents.location(file, positions[i]);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        int i = key instanceof String s ? spec.indexOf(s) : -1;
+        return i >= 0 && positions[i] != 0;
+    }
+
+    @Override
+    public Set<Entry<String, Location>> entrySet() {
+        Map<String, Location> all = new LinkedHashMap<>();
+        for (int i = 0; i < positions.length; i++) {
+            if (positions[i] != 0) all.put(spec.field(i).name(), YamlEvents.location(file, positions[i]));
+        }
+        return java.util.Collections.unmodifiableMap(all).entrySet();
+    }
+}
