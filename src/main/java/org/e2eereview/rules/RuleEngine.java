@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.e2eereview.analysis.Access;
@@ -27,6 +28,7 @@ import org.e2eereview.model.Source;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 
 /** Runs rules over a model and its analysis. */
 public final class RuleEngine {
@@ -45,19 +47,22 @@ public final class RuleEngine {
     /** The findings of the given rules only. A rule that cannot be evaluated is an error, never silence. */
     public List<Finding> evaluate(Collection<Rule> selected, Model model, Analysis analysis) throws InputException {
         Views views = new Views(model, analysis);
-        Map<String, Object> system = Views.SYSTEM.view(views, model);
+        Optional<Object> system = Optional.of(Views.SYSTEM.view(views, model));
         Map<Inspects, List<Rule>> byKind = new java.util.EnumMap<>(Inspects.class);
         for (Rule rule : selected) byKind.computeIfAbsent(rule.inspects(), k -> new ArrayList<>()).add(rule);
         List<Finding> out = new ArrayList<>();
         List<Problem> failures = new ArrayList<>();
         for (Map.Entry<Inspects, List<Rule>> kind : byKind.entrySet()) {
             Inspects inspects = kind.getKey();
+            String variable = inspects.variable();
             for (Map.Entry<String, ?> e : subjects(inspects, model).entrySet()) {
                 // One view per element, shared by every rule of its kind: fields are computed once.
-                Map<String, Object> vars = new HashMap<>(4);
-                vars.put("system", system);
-                Map<String, Object> view = inspects == Inspects.SYSTEM ? system : view(inspects, views, e.getValue());
-                vars.put(inspects.variable(), view);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> view = inspects == Inspects.SYSTEM ? (Map<String, Object>) system.get()
+                        : view(inspects, views, e.getValue());
+                Optional<Object> element = Optional.of(view);
+                CelVariableResolver vars = name -> name.equals(variable) ? element
+                        : name.equals("system") ? system : Optional.empty();
                 for (Rule rule : kind.getValue()) {
                     try {
                         if (rule.compiled().guard != null && !rule.compiled().guard.test(view)) continue;
@@ -94,7 +99,7 @@ public final class RuleEngine {
         };
     }
 
-    private Finding finding(Rule rule, String id, Object subject, Map<String, Object> vars, Model model,
+    private Finding finding(Rule rule, String id, Object subject, CelVariableResolver vars, Model model,
                             Analysis analysis) throws CelEvaluationException {
         Severity severity = rule.severity();
         for (int i = 0; i < rule.severityIf().size(); i++) {
