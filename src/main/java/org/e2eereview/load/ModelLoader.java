@@ -89,7 +89,7 @@ public final class ModelLoader {
     }
 
     private static <T> Map<String, T> elements(Map<String, Fields> raw, BiFunction<String, Fields, T> make) {
-        Map<String, T> out = new LinkedHashMap<>();
+        Map<String, T> out = new LinkedHashMap<>(raw.size() * 4 / 3 + 1);
         raw.forEach((id, fields) -> out.put(id, make.apply(id, fields)));
         return Collections.unmodifiableMap(out);
     }

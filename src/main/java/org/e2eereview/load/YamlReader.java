@@ -132,6 +132,10 @@ final class YamlReader {
     }
 
     private static String decode(String file, byte[] bytes, int start, List<Problem> problems) {
+        // The JDK's own decoding is fast but replaces bad bytes with U+FFFD; only a text that
+        // contains one (rare in a model) is decoded again, strictly, to find the bad byte.
+        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) return text;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -11,43 +11,76 @@ import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 
 /**
- * The cheap part of a condition, run in plain Java before the CEL program. A condition
- * {@code a && b && c} holds only if each conjunct does; conjuncts that merely compare a field of
- * the element with a literal ({@code feature.kind == 'content-scanning'}, {@code key.scope in [...]},
- * {@code !conversation.signed_by_members}) are checked here, and most elements stop at them.
- * Anything else is left to CEL, which still evaluates the whole condition when the guard passes.
+ * The cheap part of a condition, run in plain Java before the CEL program: a predicate that holds
+ * whenever the condition does (a necessary condition), built from the parts that merely compare a
+ * field of the element with a literal ({@code feature.kind == 'content-scanning'},
+ * {@code key.scope in [...]}, {@code !conversation.signed_by_members}) or need a list to be
+ * non-empty ({@code data.readers.exists(...)}, {@code key.stored_on.size() > 0}). Both sides of
+ * an {@code &&} must hold and one side of an {@code ||}. Most elements stop here; CEL still
+ * evaluates the whole condition on those that pass.
  */
 final class Guard {
 
     private Guard() {
     }
 
-    /** A predicate over the element's view, or null when no conjunct is simple enough. */
+    /** A predicate over the element's view, or null when nothing simple is necessary. */
     static Predicate<Map<String, Object>> of(CelExpr condition, String variable) {
-        List<Predicate<Map<String, Object>>> parts = new ArrayList<>();
-        collect(condition, variable, parts);
-        if (parts.isEmpty()) return null;
-        return view -> {
-            for (Predicate<Map<String, Object>> p : parts) {
-                if (!p.test(view)) return false;
-            }
-            return true;
-        };
+        return necessary(condition, variable);
     }
 
-    private static void collect(CelExpr e, String variable, List<Predicate<Map<String, Object>>> out) {
-        if (e.getKind() != CelExpr.ExprKind.Kind.CALL) {
-            String field = field(e, variable);
-            if (field != null) out.add(v -> Boolean.TRUE.equals(v.get(field)));
-            return;
+    private static Predicate<Map<String, Object>> necessary(CelExpr e, String variable) {
+        switch (e.getKind()) {
+            case SELECT -> {
+                String field = field(e, variable);
+                return field == null ? null : v -> Boolean.TRUE.equals(v.get(field));
+            }
+            case COMPREHENSION -> {
+                return exists(e.comprehension(), variable);
+            }
+            case CALL -> {
+                return call(e.call().function(), e.call(), variable);
+            }
+            default -> {
+                return null;
+            }
         }
-        String fn = e.call().function();
-        List<CelExpr> args = e.call().args();
+    }
+
+    private static Predicate<Map<String, Object>> call(String fn, CelExpr.CelCall call, String variable) {
+        List<CelExpr> args = call.args();
         switch (fn) {
-            case "_&&_" -> args.forEach(a -> collect(a, variable, out));
+            case "_&&_" -> {
+                List<Predicate<Map<String, Object>>> all = new ArrayList<>();
+                for (CelExpr a : args) {
+                    Predicate<Map<String, Object>> p = necessary(a, variable);
+                    if (p != null) all.add(p);
+                }
+                if (all.isEmpty()) return null;
+                return v -> {
+                    for (Predicate<Map<String, Object>> p : all) {
+                        if (!p.test(v)) return false;
+                    }
+                    return true;
+                };
+            }
+            case "_||_" -> {
+                List<Predicate<Map<String, Object>>> any = new ArrayList<>();
+                for (CelExpr a : args) {
+                    Predicate<Map<String, Object>> p = necessary(a, variable);
+                    if (p == null) return null; // that side may hold for reasons we cannot see
+                    any.add(p);
+                }
+                return v -> {
+                    for (Predicate<Map<String, Object>> p : any) {
+                        if (p.test(v)) return true;
+                    }
+                    return false;
+                };
+            }
             case "!_" -> {
                 String field = field(args.get(0), variable);
-                if (field != null) out.add(v -> Boolean.FALSE.equals(v.get(field)));
+                return field == null ? null : v -> Boolean.FALSE.equals(v.get(field));
             }
             case "_==_", "_!=_" -> {
                 String field = field(args.get(0), variable);
@@ -56,28 +89,55 @@ final class Guard {
                     field = field(args.get(1), variable);
                     constant = constant(args.get(0));
                 }
-                if (field == null || constant == null) return;
+                if (field == null || constant == null) return null;
                 String f = field;
                 Object c = constant;
                 boolean equal = fn.equals("_==_");
-                out.add(v -> Objects.equals(v.get(f), c) == equal);
+                return v -> Objects.equals(v.get(f), c) == equal;
             }
             case "@in" -> {
                 String field = field(args.get(0), variable);
-                if (field == null || args.get(1).getKind() != CelExpr.ExprKind.Kind.LIST) return;
+                if (field == null || args.get(1).getKind() != CelExpr.ExprKind.Kind.LIST) return null;
                 List<Object> values = new ArrayList<>();
                 for (CelExpr item : args.get(1).list().elements()) {
                     Object c = constant(item);
-                    if (c == null) return;
+                    if (c == null) return null;
                     values.add(c);
                 }
                 Set<Object> set = Set.copyOf(values);
-                out.add(v -> set.contains(v.get(field)));
+                return v -> set.contains(v.get(field));
+            }
+            case "_>_" -> {
+                // list.size() > 0 and size(list) > 0
+                String field = sizeOf(args.get(0), variable);
+                return field != null && Long.valueOf(0).equals(constant(args.get(1))) ? nonEmpty(field) : null;
             }
             default -> {
-                // not a simple comparison: CEL decides
+                return null;
             }
         }
+    }
+
+    /**
+     * {@code variable.list.exists(x, ...)}: the macro expands to a fold that starts false and
+     * returns its accumulator, so over an empty list it is false.
+     */
+    private static Predicate<Map<String, Object>> exists(CelExpr.CelComprehension c, String variable) {
+        String field = field(c.iterRange(), variable);
+        boolean startsFalse = Boolean.FALSE.equals(constant(c.accuInit()));
+        boolean returnsAccumulator = c.result().getKind() == CelExpr.ExprKind.Kind.IDENT
+                && c.result().ident().name().equals(c.accuVar());
+        return field != null && startsFalse && returnsAccumulator ? nonEmpty(field) : null;
+    }
+
+    private static Predicate<Map<String, Object>> nonEmpty(String field) {
+        return v -> v.get(field) instanceof java.util.Collection<?> list && !list.isEmpty();
+    }
+
+    private static String sizeOf(CelExpr e, String variable) {
+        if (e.getKind() != CelExpr.ExprKind.Kind.CALL || !e.call().function().equals("size")) return null;
+        if (e.call().target().isPresent()) return e.call().args().isEmpty() ? field(e.call().target().get(), variable) : null;
+        return e.call().args().size() == 1 ? field(e.call().args().get(0), variable) : null;
     }
 
     /** The field name when e is {@code variable.field}, else null. */

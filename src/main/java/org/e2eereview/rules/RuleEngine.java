@@ -115,7 +115,9 @@ public final class RuleEngine {
         StringBuilder message = new StringBuilder();
         for (Object part : rule.compiled().message) {
             if (part == RuleSet.READERS_PART) message.append(String.join(", ", readers));
-            else message.append(part instanceof CelRuntime.Program p ? text(p.eval(vars)) : part);
+            else if (part instanceof CelRuntime.Program p) message.append(text(p.eval(vars)));
+            else if (part instanceof RuleSet.FieldPart f) message.append(text(field(vars, f)));
+            else message.append(part);
         }
         Location at = subject instanceof Element el ? el.source().at() : model.system().source().at();
         List<Finding.Chain> evidence = new ArrayList<>();
@@ -140,6 +142,10 @@ public final class RuleEngine {
     private Set<String> defeatedBy(Weakening w) {
         if (w == null) return Set.of();
         return defeatedBy.computeIfAbsent(w.id(), id -> Set.copyOf(w.defeatedBy().stream().map(ModelEnum::yamlName).toList()));
+    }
+
+    private static Object field(CelVariableResolver vars, RuleSet.FieldPart part) {
+        return ((Map<?, ?>) vars.find(part.variable()).orElseThrow()).get(part.field());
     }
 
     private static String text(Object value) {

@@ -202,6 +202,10 @@ public final class RuleSet {
     static final String READERS = "readers";
     static final Object READERS_PART = new Object();
 
+    /** A message part that only names a field ({{data.id}}): read from the view, no CEL run needed. */
+    record FieldPart(String variable, String field) {
+    }
+
     private static List<Object> template(Cel cel, Inspects inspects, Fields f, List<Problem> problems) {
         String text = f.text("message");
         List<Object> parts = new ArrayList<>();
@@ -224,11 +228,20 @@ public final class RuleSet {
                         "'message': {{readers}} needs a 'readers' expression"));
                 parts.add(READERS_PART);
             } else {
-                parts.add(program(cel, inspects, f, "message", expr, open + 2, Cel.Result.ANY, problems));
+                Cel.Checked c = checked(cel, inspects, f, "message", expr, open + 2, Cel.Result.ANY, problems);
+                FieldPart field = c == null ? null : fieldPart(c.expr());
+                parts.add(field != null ? field : c == null ? null : c.program());
             }
             i = close + 2;
         }
         return parts;
+    }
+
+    private static FieldPart fieldPart(dev.cel.common.ast.CelExpr e) {
+        if (e.getKind() != dev.cel.common.ast.CelExpr.ExprKind.Kind.SELECT || e.select().testOnly()) return null;
+        dev.cel.common.ast.CelExpr operand = e.select().operand();
+        if (operand.getKind() != dev.cel.common.ast.CelExpr.ExprKind.Kind.IDENT) return null;
+        return new FieldPart(operand.ident().name(), e.select().field());
     }
 
     public Map<String, Rule> rules() {

@@ -112,6 +112,12 @@ class ModelLoaderTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInTheFileIsText() throws Exception {
+        assertThat(load(MODEL.replace("name: Example", "name: \"Ex\uFFFDample\"")).system().name())
+                .isEqualTo("Ex\uFFFDample");
+    }
+
+    @Test
     void aliasesWithinTheLimitAreAllowed() throws Exception {
         Model m = load(MODEL.replace("updates: { per-user-targeting: true }", "updates: &u { per-user-targeting: true }")
                 .replace("relay: { kind: server, run-by: provider }",

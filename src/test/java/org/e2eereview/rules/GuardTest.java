@@ -1,0 +1,113 @@
+package org.e2eereview.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.e2eereview.analysis.AccessAnalysis;
+import org.e2eereview.analysis.Analysis;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.load.ModelPatch;
+import org.e2eereview.model.Model;
+import org.junit.jupiter.api.Test;
+
+/** Guards only save work: whatever they let through or stop, the findings stay the same. */
+class GuardTest {
+
+    private static Predicate<Map<String, Object>> guard(String condition) throws Cel.CompileError {
+        Cel.Checked c = Cel.get().compile(Inspects.CONVERSATION, condition, Cel.Result.BOOL);
+        return Guard.of(c.expr(), "conversation");
+    }
+
+    private static final Map<String, Object> NO_ACCESS = Map.of("e2e_available", true, "access", List.of(),
+            "members", List.of("alice"), "kind", "group");
+    private static final Map<String, Object> ACCESS = Map.of("e2e_available", true, "access", List.of(Map.of()),
+            "members", List.of(), "kind", "group");
+    private static final Map<String, Object> NO_E2EE = Map.of("e2e_available", false, "access", List.of(),
+            "members", List.of(), "kind", "one-to-one");
+
+    @Test
+    void existsNeedsAnItemAndBothSidesOfAndMustHold() throws Exception {
+        Predicate<Map<String, Object>> g = guard(
+                "conversation.e2e_available && conversation.access.exists(a, 'adds-member' in a.routes)");
+        assertThat(g.test(NO_ACCESS)).isFalse();
+        assertThat(g.test(NO_E2EE)).isFalse();
+        assertThat(g.test(ACCESS)).isTrue();
+    }
+
+    @Test
+    void oneSideOfOrMustHoldWhenEverySideHasAGuard() throws Exception {
+        Predicate<Map<String, Object>> g = guard("!conversation.e2e_available || conversation.access.exists(a, a.partial)");
+        assertThat(g.test(NO_E2EE)).isTrue();
+        assertThat(g.test(ACCESS)).isTrue();
+        assertThat(g.test(NO_ACCESS)).isFalse();
+        assertThat(guard("conversation.e2e_available || conversation.id.startsWith('x')"))
+                .as("a side with nothing simple to check may hold for any element").isNull();
+    }
+
+    @Test
+    void sizesComparedWithZeroNeedAnItem() throws Exception {
+        assertThat(guard("conversation.members.size() > 0").test(NO_E2EE)).isFalse();
+        assertThat(guard("size(conversation.members) > 0").test(NO_ACCESS)).isTrue();
+        assertThat(guard("conversation.members.size() > 1")).isNull();
+    }
+
+    @Test
+    void foldsThatHoldOnAnEmptyListGetNoGuard() throws Exception {
+        assertThat(guard("conversation.access.all(a, a.partial)")).isNull();
+        assertThat(guard("conversation.access.exists_one(a, a.partial)")).isNull();
+        assertThat(guard("!conversation.access.exists(a, a.partial)")).isNull();
+    }
+
+    @Test
+    void comparisonsWithLiterals() throws Exception {
+        assertThat(guard("conversation.kind == 'group'").test(NO_ACCESS)).isTrue();
+        assertThat(guard("conversation.kind != 'group'").test(NO_ACCESS)).isFalse();
+        assertThat(guard("conversation.kind in ['one-to-one', 'broadcast']").test(NO_E2EE)).isTrue();
+        assertThat(guard("conversation.kind in ['one-to-one', 'broadcast']").test(NO_ACCESS)).isFalse();
+    }
+
+    @Test
+    void bundledRulesFindTheSameWithAndWithoutGuards() throws Exception {
+        RuleSet rules = RuleSet.load(Catalog.bundled(), List.of());
+        List<Rule> guarded = List.copyOf(rules.rules().values());
+        List<Rule> unguarded = guarded.stream().map(GuardTest::withoutGuard).toList();
+        assertThat(guarded).as("most rules have a guard").filteredOn(r -> r.compiled().guard != null)
+                .hasSizeGreaterThan(guarded.size() * 3 / 4);
+        RuleEngine engine = new RuleEngine(rules);
+        List<Model> models = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                models.add(new ModelLoader().load(f));
+            }
+        }
+        for (Rule r : guarded) {
+            for (Rule.RuleTest t : r.tests()) {
+                models.add(new ModelLoader().parse(t.name(), ModelPatch.apply(rules.testBase(), t.model())));
+            }
+        }
+        int findings = 0;
+        for (Model m : models) {
+            Analysis a = AccessAnalysis.analyze(m);
+            List<String> with = engine.evaluate(guarded, m, a).stream().map(Finding::id).toList();
+            assertThat(with).as(m.file()).isEqualTo(engine.evaluate(unguarded, m, a).stream().map(Finding::id).toList());
+            findings += with.size();
+        }
+        assertThat(findings).isGreaterThan(100);
+    }
+
+    private static Rule withoutGuard(Rule r) {
+        Rule.Compiled c = r.compiled();
+        return new Rule(r.id(), r.title(), r.kind(), r.severity(), r.severityIf(), r.catalog(), r.inspects(),
+                r.condition(), r.readersExpression(), r.evidenceRoutes(), r.evidenceFields(), r.message(),
+                r.remediation(), r.verdict(), r.tests(), r.file(), r.at(),
+                new Rule.Compiled(null, c.when, c.readers, c.severityIf, c.message));
+    }
+}
