@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.events.SequenceStartEvent;
  * Checks a model (or any input with an {@link ObjectSpec}) as its YAML events stream past,
  * converting values as it goes and collecting every problem rather than stopping at the first.
  * References are recorded and resolved once all ids are known. Messages naming a value's place
- * ("'kind' of party 'alice'") are put together only when there is a problem to report.
+ * ("'kind' of party 'alice'") are put together only when there is a problem to report; per
+ * element only its name ("party 'alice'") is built up front.
  */
 final class Checker {
 

@@ -17,6 +17,8 @@ final class FieldLocations extends AbstractMap<String, Location> {
     private final ObjectSpec spec;
     private final String file;
     private final long[] positions;
+    /** Locations already asked for: evidence asks for the same few fields again and again. */
+    private Location[] made;
 
     FieldLocations(ObjectSpec spec, String file, long[] positions) {
         this.spec = spec;
@@ -27,7 +29,11 @@ final class FieldLocations extends AbstractMap<String, Location> {
     @Override
     public Location get(Object key) {
         int i = key instanceof String s ? spec.indexOf(s) : -1;
-        return i < 0 || positions[i] == 0 ? null : YamlEvents.location(file, positions[i]);
+        if (i < 0 || positions[i] == 0) return null;
+        if (made == null) made = new Location[positions.length];
+        Location at = made[i];
+        if (at == null) made[i] = at = YamlEvents.location(file, positions[i]);
+        return at;
     }
 
     @Override

@@ -201,7 +201,13 @@ public final class RuleEngine {
         return out;
     }
 
+    private static final Map<String, String> PROPERTIES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String property(String yamlName) {
+        return PROPERTIES.computeIfAbsent(yamlName, RuleEngine::camelCase);
+    }
+
+    private static String camelCase(String yamlName) {
         if (yamlName.equals("default")) return "byDefault";
         StringBuilder s = new StringBuilder();
         boolean upper = false;
