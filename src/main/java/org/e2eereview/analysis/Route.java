@@ -15,10 +15,12 @@ public enum Route {
 
     private final String description;
     private final boolean systemic;
+    private final String id;
 
     Route(String description, boolean systemic) {
         this.description = description;
         this.systemic = systemic;
+        this.id = name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public String description() {
@@ -32,6 +34,6 @@ public enum Route {
 
     /** The name used in rules and JSON: {@code adds-member}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return id;
     }
 }

@@ -72,7 +72,12 @@ final class ViewType<T> {
 
     <U> ViewType<T> views(String field, ViewType<U> of, String doc, BiFunction<Views, T, List<U>> f) {
         return add(field, ListType.create(of.celType()), doc,
-                (v, t) -> f.apply(v, t).stream().map(u -> (Object) of.view(v, u)).toList());
+                (v, t) -> {
+                    List<U> items = f.apply(v, t);
+                    Object[] out = new Object[items.size()];
+                    for (int i = 0; i < out.length; i++) out[i] = of.view(v, items.get(i));
+                    return List.of(out);
+                });
     }
 
     private ViewType<T> add(String field, CelType celType, String doc, BiFunction<Views, T, Object> f) {

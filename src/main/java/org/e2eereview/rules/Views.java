@@ -62,10 +62,9 @@ final class Views {
                     "A party outside a conversation that can read its content (an access finding).")
             .text("party", "The party.", (v, a) -> a.party())
             .text("party_kind", "Its kind.", (v, a) -> v.partyKind(a.party()))
-            .texts("routes", "How it reads (see reader.route).", (v, a) -> a.routes().stream().map(r -> r.id()).toList())
+            .texts("routes", "How it reads (see reader.route).", (v, a) -> routeIds(a.readings(), false))
             .texts("unconditional_routes", "Routes that work for every user, with no opt-in, order or fallback needed.",
-                    (v, a) -> a.readings().stream().filter(r -> r.condition() == org.e2eereview.model.Flow.Occurs.ALWAYS)
-                            .map(r -> r.route().id()).distinct().toList())
+                    (v, a) -> routeIds(a.readings(), true))
             .bool("partial", "True when it only reads data derived from the content.", (v, a) -> a.partial())
             .bool("systemic", "True when a route exists for every user.", (v, a) -> a.systemic())
             .text("condition", "When, at best: always, by-default, opt-in, on-legal-order or on-fallback.",
@@ -117,8 +116,7 @@ final class Views {
             .texts("stored_on", "Components keeping a copy.", (v, k) -> k.storedOn())
             .texts("protects_keys", "Keys it protects (wraps) directly.",
                     (v, k) -> k.protects().stream().filter(v.model.keys()::containsKey).toList())
-            .texts("protects_data_kinds", "Kinds of the data it protects directly.", (v, k) -> k.protects().stream()
-                    .filter(v.model.data()::containsKey).map(d -> v.model.data().get(d).kind().yamlName()).distinct().toList())
+            .texts("protects_data_kinds", "Kinds of the data it protects directly.", (v, k) -> v.dataKinds(k.protects()))
             .texts("protects_conversations", "Conversations whose content it protects, directly or through other keys.",
                     (v, k) -> List.copyOf(v.conversationsProtectedBy(k.id())))
             .views("holders", HOLDER, "Parties that hold or can obtain it.", (v, k) -> v.analysis.holders(k.id())
@@ -141,8 +139,13 @@ final class Views {
             .texts("contains", "Data it contains.", (v, d) -> d.contains())
             .texts("derived_from", "Data it is derived from.", (v, d) -> d.derivedFrom())
             .text("retention", "How long it is kept, or ''.", (v, d) -> d.retention())
-            .views("readers", READER, "Parties that can read it.", (v, d) -> v.analysis.readers(d.id()).values().stream()
-                    .flatMap(List::stream).map(r -> new ReaderView(r, d)).toList());
+            .views("readers", READER, "Parties that can read it.", (v, d) -> {
+                List<ReaderView> out = new ArrayList<>();
+                for (List<Reading> rs : v.analysis.readers(d.id()).values()) {
+                    for (Reading r : rs) out.add(new ReaderView(r, d));
+                }
+                return out;
+            });
 
     static final ViewType<Conversation> CONVERSATION = new ViewType<Conversation>("conversation", "A conversation.")
             .text("id", "Its id.", (v, c) -> c.id())
@@ -345,6 +348,27 @@ final class Views {
 
     static boolean isClient(Component c) {
         return c.kind() == Component.Kind.CLIENT || c.kind() == Component.Kind.WEB_CLIENT;
+    }
+
+    /** Route ids of readings, each once, in order; only routes that need no opt-in, order or fallback if asked. */
+    static List<String> routeIds(List<Reading> readings, boolean unconditionalOnly) {
+        List<String> out = new ArrayList<>(readings.size());
+        for (Reading r : readings) {
+            if (unconditionalOnly && r.condition() != Flow.Occurs.ALWAYS) continue;
+            String id = r.route().id();
+            if (!out.contains(id)) out.add(id);
+        }
+        return out;
+    }
+
+    /** Kinds of the data items among {@code ids} (keys are skipped), each once, in order. */
+    List<String> dataKinds(List<String> ids) {
+        List<String> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Data d = model.data().get(id);
+            if (d != null && !out.contains(d.kind().yamlName())) out.add(d.kind().yamlName());
+        }
+        return out;
     }
 
     static List<String> names(List<? extends ModelEnum> values) {
