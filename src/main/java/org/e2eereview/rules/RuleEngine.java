@@ -110,7 +110,12 @@ public final class RuleEngine {
         }
         List<String> readers = List.of();
         if (rule.compiled().readers != null) {
-            readers = ((List<?>) rule.compiled().readers.eval(vars)).stream().map(String::valueOf).distinct().toList();
+            List<String> distinct = new ArrayList<>();
+            for (Object r : (List<?>) rule.compiled().readers.eval(vars)) {
+                String party = String.valueOf(r);
+                if (!distinct.contains(party)) distinct.add(party);
+            }
+            readers = distinct;
         }
         StringBuilder message = new StringBuilder();
         for (Object part : rule.compiled().message) {
@@ -124,7 +129,7 @@ public final class RuleEngine {
         List<Step> fieldSteps = fieldSteps(rule, subject, model);
         if (!fieldSteps.isEmpty()) evidence.add(new Finding.Chain(rule.inspects().yamlName() + " " + id, fieldSteps));
         for (String reader : readers) {
-            List<Step> chain = readerChain(rule, id, reader, analysis);
+            List<Step> chain = readerChain(rule, routes(rule), id, reader, analysis);
             if (!chain.isEmpty()) evidence.add(new Finding.Chain(reader + " can read " + id, chain));
         }
         Weakening w = rules.catalog().weakenings().get(rule.catalog());
@@ -153,8 +158,13 @@ public final class RuleEngine {
         return String.valueOf(value);
     }
 
-    private static List<Step> readerChain(Rule rule, String id, String party, Analysis analysis) {
-        Set<String> routes = Set.copyOf(rule.evidenceRoutes());
+    private final Map<String, Set<String>> routes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Set<String> routes(Rule rule) {
+        return routes.computeIfAbsent(rule.id(), id -> Set.copyOf(rule.evidenceRoutes()));
+    }
+
+    private static List<Step> readerChain(Rule rule, Set<String> routes, String id, String party, Analysis analysis) {
         switch (rule.inspects()) {
             case CONVERSATION -> {
                 for (Access a : analysis.access(id)) {
