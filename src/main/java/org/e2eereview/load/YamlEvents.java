@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * that makes a document unsafe or unbounded stops reading with a located {@link Fatal}: a tag that
  * names a Java class, nesting deeper than {@link #MAX_DEPTH}, more than {@link #MAX_ALIASES}
  * aliases to collections, an alias to a node that contains it or to no node, and aliases that
- * expand the document beyond {@link #MAX_EVENTS}.
+ * replay more than {@link #MAX_EVENTS} events in all.
  */
 final class YamlEvents {
 
@@ -39,7 +39,7 @@ final class YamlEvents {
     static final int MAX_DEPTH = 50;
     /** Most aliases to collections in one document: enough for reuse, too few for a billion laughs. */
     static final int MAX_ALIASES = 50;
-    /** Most events delivered, aliases expanded: a bound on the work a small file can ask for. */
+    /** Most events replayed for aliases: a bound on the work a small file can ask for. */
     static final int MAX_EVENTS = 5_000_000;
 
     static final String YAML_TAG = "tag:yaml.org,2002:";
@@ -91,7 +91,7 @@ final class YamlEvents {
     private Event peeked;
     private int depth;
     private int aliases;
-    private int delivered;
+    private int replayed;
 
     YamlEvents(String file, String text, LoaderOptions options) {
         this.file = file;
@@ -159,6 +159,9 @@ final class YamlEvents {
                     replays.push(new Replay(nested));
                     continue;
                 }
+                if (++replayed > MAX_EVENTS) {
+                    throw fatal((Event) item, "document expands to more than " + MAX_EVENTS + " nodes through aliases");
+                }
                 return deliver((Event) item);
             }
             Event e = parser.getEvent();
@@ -189,9 +192,6 @@ final class YamlEvents {
     }
 
     private Event deliver(Event e) {
-        if (++delivered > MAX_EVENTS) {
-            throw fatal(e, "document expands to more than " + MAX_EVENTS + " nodes through aliases");
-        }
         if (e instanceof CollectionStartEvent) {
             if (++depth > MAX_DEPTH) throw fatal(e, "nesting too deep (limit " + MAX_DEPTH + " levels)");
         } else if (e instanceof CollectionEndEvent) {
