@@ -356,7 +356,7 @@ final class Checker {
         return r.targets().stream().sorted().map(Collection::noun).collect(java.util.stream.Collectors.joining(" or "));
     }
 
-    static String kindOf(Event e) {
+    private static String kindOf(Event e) {
         if (e instanceof MappingStartEvent) return "a mapping";
         if (e instanceof SequenceStartEvent) return "a list";
         ScalarEvent s = (ScalarEvent) e;

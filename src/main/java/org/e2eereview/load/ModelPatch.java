@@ -41,7 +41,7 @@ public final class ModelPatch {
     private static Node compose(String name, String text) throws InputException {
         List<Problem> problems = new ArrayList<>();
         Node n = YamlReader.compose(name, text.getBytes(StandardCharsets.UTF_8), problems);
-        if (!problems.isEmpty() && !problems.get(0).message().startsWith("empty document")) {
+        if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
         return n;

@@ -2,7 +2,6 @@ package org.e2eereview.load;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,8 @@ public final class ObjectSpec {
 
     private final String name;
     private final String description;
-    private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
-    private final Map<String, Integer> indexes = new HashMap<>();
+    /** Field positions by name, in the order the fields were declared. */
+    private final Map<String, Integer> indexes = new LinkedHashMap<>();
     private FieldSpec[] byIndex = new FieldSpec[0];
 
     private ObjectSpec(String name, String description) {
@@ -35,11 +34,12 @@ public final class ObjectSpec {
     }
 
     public List<FieldSpec> fields() {
-        return List.copyOf(fields.values());
+        return List.of(byIndex);
     }
 
     public FieldSpec field(String fieldName) {
-        return fields.get(fieldName);
+        Integer i = indexes.get(fieldName);
+        return i == null ? null : byIndex[i];
     }
 
     int size() {
@@ -64,7 +64,7 @@ public final class ObjectSpec {
     }
 
     public Set<String> fieldNames() {
-        return fields.keySet();
+        return java.util.Collections.unmodifiableSet(indexes.keySet());
     }
 
     public ObjectSpec required(String field, FieldType type, String description) {
@@ -80,10 +80,9 @@ public final class ObjectSpec {
     }
 
     private ObjectSpec add(FieldSpec f) {
-        if (fields.putIfAbsent(f.name(), f) != null) {
+        if (indexes.putIfAbsent(f.name(), byIndex.length) != null) {
             throw new IllegalStateException("field declared twice: " + name + "." + f.name());
         }
-        indexes.put(f.name(), byIndex.length);
         byIndex = Arrays.copyOf(byIndex, byIndex.length + 1);
         byIndex[byIndex.length - 1] = f;
         return this;
@@ -99,7 +98,7 @@ public final class ObjectSpec {
     private static void collect(ObjectSpec spec, List<ObjectSpec> out) {
         if (out.contains(spec)) return;
         out.add(spec);
-        for (FieldSpec f : spec.fields.values()) {
+        for (FieldSpec f : spec.byIndex) {
             FieldType t = f.type() instanceof FieldType.ListOf l ? l.item() : f.type();
             if (t instanceof FieldType.Obj o) collect(o.spec(), out);
             if (t instanceof FieldType.IdMap m) collect(m.spec(), out);

@@ -1,6 +1,5 @@
 package org.e2eereview.load;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +18,7 @@ public final class StrictYaml {
         Fields fields = YamlReader.read(name, bytes, problems, "empty file: expected the fields of a " + spec.name(),
                 events -> {
                     Checker checker = new Checker(events, problems);
-                    String text = new String(bytes, StandardCharsets.UTF_8);
-                    checker.trackText(text.startsWith("\uFEFF") ? text.substring(1) : text);
+                    checker.trackText(events.text());
                     Fields f = checker.root(spec, "the " + spec.name(), "expected a mapping for the " + spec.name());
                     checker.finish();
                     return f;

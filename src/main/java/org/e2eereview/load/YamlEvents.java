@@ -84,6 +84,7 @@ final class YamlEvents {
     }
 
     private final String file;
+    private final String text;
     private final Parser parser;
     private final Map<String, Recording> anchors = new HashMap<>();
     private final List<Recording> open = new ArrayList<>();
@@ -95,11 +96,17 @@ final class YamlEvents {
 
     YamlEvents(String file, String text, LoaderOptions options) {
         this.file = file;
+        this.text = text;
         this.parser = new ParserImpl(new StreamReader(text), options);
     }
 
     String file() {
         return file;
+    }
+
+    /** The document's text, without a byte order mark. */
+    String text() {
+        return text;
     }
 
     /** Moves to the document's root node; false if the stream holds no document at all. */

@@ -40,16 +40,21 @@ final class YamlReader {
      * file cannot be read as one YAML document; a problem that stops reading replaces the problems
      * {@code check} found before it, which were about a document that is not there.
      *
-     * @param whenEmpty the problem reported for a file with no document in it
+     * @param whenEmpty the problem reported for a file with no document in it; null when an empty
+     *                  file is no problem
      */
     static <T> T read(String file, byte[] bytes, List<Problem> problems, String whenEmpty,
                       Function<YamlEvents, T> check) {
         String text = text(file, bytes, problems);
-        if (text == null) return null;
+        return text == null ? null : read(file, text, problems, whenEmpty, check);
+    }
+
+    private static <T> T read(String file, String text, List<Problem> problems, String whenEmpty,
+                              Function<YamlEvents, T> check) {
         YamlEvents events = new YamlEvents(file, text, options());
         try {
             if (!events.startDocument()) {
-                problems.add(new Problem(new Location(file, 1, 1), whenEmpty));
+                if (whenEmpty != null) problems.add(new Problem(new Location(file, 1, 1), whenEmpty));
                 return null;
             }
             T result = check.apply(events);
@@ -79,14 +84,16 @@ final class YamlReader {
     /**
      * The document as a SnakeYAML node tree, for the few callers that rewrite YAML rather than
      * check it (rule test patches); the text is first read through the same bounds as a model.
+     * Null for an empty document, and when there are problems.
      */
     static Node compose(String file, byte[] bytes, List<Problem> problems) {
-        Boolean ok = read(file, bytes, problems, "empty document", events -> {
+        String text = text(file, bytes, problems);
+        if (text == null) return null;
+        Boolean ok = read(file, text, problems, null, events -> {
             events.skipNode();
             return Boolean.TRUE;
         });
-        if (ok == null || !problems.isEmpty()) return null;
-        return yaml(options()).compose(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+        return ok == null || !problems.isEmpty() ? null : yaml(options()).compose(new StringReader(text));
     }
 
     /** The text of the file, or null with the reason it is not YAML text. */
@@ -193,16 +200,6 @@ final class YamlReader {
         String problem = e.getProblem() == null ? "" : e.getProblem().strip();
         String context = e.getContext() == null ? "" : e.getContext().strip();
         String text = problem.isEmpty() ? context : context.isEmpty() ? problem : context + ": " + problem;
-        if (text.startsWith("Global tag is not allowed")) {
-            return "tag " + text.substring(text.indexOf(':') + 1).strip()
-                    + " is not allowed: models are plain YAML and never name Java classes";
-        }
-        if (text.contains("expected a single document")) {
-            return "more than one YAML document ('---'); a model file holds one";
-        }
-        if (text.contains("found duplicate key")) {
-            return text.replace("found duplicate key", "duplicate key");
-        }
         return "YAML syntax error: " + oneLine(text);
     }
 

@@ -25,11 +25,7 @@ final class Guard {
     }
 
     /** A predicate over the element's view, or null when nothing simple is necessary. */
-    static Predicate<Map<String, Object>> of(CelExpr condition, String variable) {
-        return necessary(condition, variable);
-    }
-
-    private static Predicate<Map<String, Object>> necessary(CelExpr e, String variable) {
+    static Predicate<Map<String, Object>> of(CelExpr e, String variable) {
         switch (e.getKind()) {
             case SELECT -> {
                 String field = field(e, variable);
@@ -53,7 +49,7 @@ final class Guard {
             case "_&&_" -> {
                 List<Predicate<Map<String, Object>>> all = new ArrayList<>();
                 for (CelExpr a : args) {
-                    Predicate<Map<String, Object>> p = necessary(a, variable);
+                    Predicate<Map<String, Object>> p = of(a, variable);
                     if (p != null) all.add(p);
                 }
                 if (all.isEmpty()) return null;
@@ -67,7 +63,7 @@ final class Guard {
             case "_||_" -> {
                 List<Predicate<Map<String, Object>>> any = new ArrayList<>();
                 for (CelExpr a : args) {
-                    Predicate<Map<String, Object>> p = necessary(a, variable);
+                    Predicate<Map<String, Object>> p = of(a, variable);
                     if (p == null) return null; // that side may hold for reasons we cannot see
                     any.add(p);
                 }

@@ -32,15 +32,19 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
         final CelRuntime.Program when;
         final CelRuntime.Program readers;
         final List<CelRuntime.Program> severityIf;
-        final List<Object> message; // Strings and Programs, in order
+        final List<Object> message; // Strings, Programs and field parts, in order
+        /** The routes whose evidence a finding cites; empty for any. */
+        final java.util.Set<String> evidenceRoutes;
 
         Compiled(java.util.function.Predicate<java.util.Map<String, Object>> guard, CelRuntime.Program when,
-                 CelRuntime.Program readers, List<CelRuntime.Program> severityIf, List<Object> message) {
+                 CelRuntime.Program readers, List<CelRuntime.Program> severityIf, List<Object> message,
+                 java.util.Set<String> evidenceRoutes) {
             this.guard = guard;
             this.when = when;
             this.readers = readers;
             this.severityIf = severityIf;
             this.message = message;
+            this.evidenceRoutes = evidenceRoutes;
         }
     }
 }

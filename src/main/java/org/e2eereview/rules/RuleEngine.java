@@ -129,7 +129,7 @@ public final class RuleEngine {
         List<Step> fieldSteps = fieldSteps(rule, subject, model);
         if (!fieldSteps.isEmpty()) evidence.add(new Finding.Chain(rule.inspects().yamlName() + " " + id, fieldSteps));
         for (String reader : readers) {
-            List<Step> chain = readerChain(rule, routes(rule), id, reader, analysis);
+            List<Step> chain = readerChain(rule, id, reader, analysis);
             if (!chain.isEmpty()) evidence.add(new Finding.Chain(reader + " can read " + id, chain));
         }
         Weakening w = rules.catalog().weakenings().get(rule.catalog());
@@ -158,13 +158,8 @@ public final class RuleEngine {
         return String.valueOf(value);
     }
 
-    private final Map<String, Set<String>> routes = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private Set<String> routes(Rule rule) {
-        return routes.computeIfAbsent(rule.id(), id -> Set.copyOf(rule.evidenceRoutes()));
-    }
-
-    private static List<Step> readerChain(Rule rule, Set<String> routes, String id, String party, Analysis analysis) {
+    private static List<Step> readerChain(Rule rule, String id, String party, Analysis analysis) {
+        Set<String> routes = rule.compiled().evidenceRoutes;
         switch (rule.inspects()) {
             case CONVERSATION -> {
                 for (Access a : analysis.access(id)) {

@@ -157,7 +157,8 @@ public final class RuleSet {
         return new Rule(id, f.text("title"), kind, f.choice("severity", null), severityIf, f.text("catalog"),
                 inspects, f.text("when"), f.text("readers"), f.list("evidence-routes"), f.list("evidence-fields"),
                 f.text("message"), f.text("remediation"), verdict, tests, file, f.at(),
-                new Rule.Compiled(guard, when, readers, severityPrograms, message));
+                new Rule.Compiled(guard, when, readers, severityPrograms, message,
+                        java.util.Set.copyOf(f.<String>list("evidence-routes"))));
     }
 
     private static boolean fieldExists(ObjectSpec spec, String path) {
