@@ -1,6 +1,9 @@
 package org.e2eereview.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.e2eereview.model.Flow;
 
 /**
  * An access finding: a party that is not a member of a conversation but can read its content.
@@ -22,5 +25,31 @@ public record Access(String conversation, String party, List<Reading> readings, 
     /** The shortest evidence chain among the readings. */
     public Reading best() {
         return readings.get(0);
+    }
+
+    /** When, at best, the party can read: the weakest condition over its readings. */
+    public Flow.Occurs condition() {
+        Flow.Occurs best = Flow.Occurs.ON_FALLBACK;
+        for (Reading r : readings) if (r.condition().ordinal() < best.ordinal()) best = r.condition();
+        return best;
+    }
+
+    /** Whether every reading would be visible to members or outsiders: none goes unnoticed. */
+    public boolean detectable() {
+        return readings.stream().allMatch(Reading::detectable);
+    }
+
+    /** Parties compelled on the way, each once, sorted. */
+    public List<String> through() {
+        return readings.stream().flatMap(r -> r.through().stream()).distinct().sorted().toList();
+    }
+
+    /** Safeguards that make some reading visible, each once, in order. */
+    public List<Safeguarded> lowering() {
+        List<Safeguarded> out = new ArrayList<>();
+        for (Reading r : readings) {
+            for (Safeguarded s : r.lowering()) if (!out.contains(s)) out.add(s);
+        }
+        return out;
     }
 }

@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +18,13 @@ import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Conversation.Membership;
 import org.e2eereview.model.Conversation.Verification;
 import org.e2eereview.model.Data;
+import org.e2eereview.model.Feature;
 import org.e2eereview.model.Flow;
 import org.e2eereview.model.Key;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.Party;
+import org.e2eereview.model.Safeguard;
+import org.e2eereview.model.Source;
 
 /**
  * Works out who can read what, to a fixpoint, keeping for every fact the chain of model
@@ -27,29 +32,33 @@ import org.e2eereview.model.Party;
  * among the shortest.
  *
  * <ul>
- * <li>Parties hold keys stored on components they run; an outer key gives the keys it protects;
- * all of a key's sources give the key; a guessable recovery secret without an enforced guess limit
- * gives the key to whoever keeps the wrapped copy.</li>
+ * <li>Parties hold keys stored on components they run, or carried to them outside end-to-end
+ * encryption; an outer key gives the keys it protects; all of a key's sources give the key; a
+ * guessable recovery secret without an enforced guess limit gives the key to whoever keeps the
+ * wrapped copy.</li>
  * <li>Parties read data that is readable at a component they run (created there, or carried there
- * with transport protection only), data that a key they hold protects, and data contained in
- * what they read.</li>
+ * with transport protection only), data that a key they hold protects, data contained in what they
+ * read, and what features hand them.</li>
  * <li>The party running a conversation's membership or device list, or its key directory, reads
- * the conversation when members could not notice a change.</li>
- * <li>The supplier of a client that can target updates without transparency gets what the client
- * has.</li>
- * <li>A party with lawful access gets what the parties it compels can get, by the powers it has.</li>
+ * the conversation unless a safeguard prevents it; safeguards that only make a change visible
+ * leave the reading in place and are kept with it.</li>
+ * <li>The supplier of a client that can target updates gets what the client has.</li>
+ * <li>A party with lawful access gets what the parties it compels can get, by the powers it has,
+ * on a legal order.</li>
  * </ul>
+ * Nothing is credited from what the model leaves unwritten.
  */
 public final class AccessAnalysis {
 
     private static final Map<Party.Power, Set<Route>> POWERS = new EnumMap<>(Party.Power.class);
 
     static {
-        POWERS.put(Party.Power.DATA_DISCLOSURE, EnumSet.of(Route.RUNS_COMPONENT, Route.HOLDS_KEY, Route.RECOVERS_KEY));
+        POWERS.put(Party.Power.DATA_DISCLOSURE, EnumSet.of(Route.RUNS_COMPONENT, Route.HOLDS_KEY, Route.RECOVERS_KEY,
+                Route.FEATURE_RESULT, Route.MEMBER_DISCLOSURE, Route.LEARNS_DERIVED));
         POWERS.put(Party.Power.KEY_DISCLOSURE, EnumSet.noneOf(Route.class)); // handled on keys
         POWERS.put(Party.Power.ADD_PARTICIPANT, EnumSet.of(Route.ADDS_MEMBER, Route.ADDS_DEVICE, Route.SUBSTITUTES_KEYS));
         POWERS.put(Party.Power.TARGETED_UPDATE, EnumSet.of(Route.TARGETED_UPDATE));
-        POWERS.put(Party.Power.TECHNICAL_CAPABILITY, EnumSet.complementOf(EnumSet.of(Route.LEARNS_DERIVED)));
+        POWERS.put(Party.Power.TECHNICAL_CAPABILITY, EnumSet.allOf(Route.class));
     }
 
     private record Compeller(String party, List<Party.Power> powers, Party.LawfulAccess access) {
@@ -66,10 +75,13 @@ public final class AccessAnalysis {
     }
 
     private final Model model;
-    private final Map<String, List<Key>> keysProtectingKey = new HashMap<>();
     private final Map<String, List<Key>> keysDerivedFrom = new HashMap<>();
     private final Map<String, List<String>> derivedFromData = new HashMap<>();
     private final Map<String, List<Compeller>> compellers = new HashMap<>();
+    /** Reports a member chooses to send: reading what they contain is the member's disclosure. */
+    private final Set<String> memberDisclosed = new HashSet<>();
+    /** Derived data said to be created on a component, waiting for its sources to be readable there. */
+    private final Map<String, List<Data>> derivedCreatedOn = new HashMap<>();
 
     private final Map<String, Map<String, Holding>> holdings = new HashMap<>();
     private final Map<String, Map<Target, EnumMap<Route, Reading>>> readings = new HashMap<>();
@@ -78,12 +90,19 @@ public final class AccessAnalysis {
     /** What a reading is about: a data item, everywhere or only inside one conversation. */
     record Target(String data, String conversation) {
     }
+
     private final Map<String, Map<String, Reading>> plaintext = new HashMap<>();
     private final List<Safeguarded> safeguards = new ArrayList<>();
     private final ArrayDeque<Object> work = new ArrayDeque<>();
+    /**
+     * Derived readings that are facts in their own right (what a feature reports), rather than
+     * consequences of reading their source: only these pass to a compelling party as derived data;
+     * the others follow when the source itself is passed on.
+     */
+    private final Set<Reading> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /** A client whose supplier can target updates, found while seeding, applied once the rest is known. */
-    private record Targetable(Component client, Evidence evidence) {
+    private record Targetable(Component client, Evidence evidence, List<Safeguarded> lowering) {
     }
 
     private final List<Targetable> targetableClients = new ArrayList<>();
@@ -106,6 +125,16 @@ public final class AccessAnalysis {
         }
         for (Data d : model.data().values()) {
             for (String src : d.derivedFrom()) derivedFromData.computeIfAbsent(d.id(), x -> new ArrayList<>()).add(src);
+            if (d.kind() == Data.Kind.REPORT) memberDisclosed.add(d.id());
+        }
+        for (Feature f : model.features().values()) {
+            for (String d : f.discloses()) {
+                if (f.initiatedBy() == Feature.Initiator.MEMBER) memberDisclosed.add(d);
+            }
+        }
+        for (Feature f : model.features().values()) {
+            // A report sent without a member choosing to is not the member's disclosure.
+            if (f.initiatedBy() != Feature.Initiator.MEMBER) f.discloses().forEach(memberDisclosed::remove);
         }
         for (Flow f : model.flows().values()) {
             for (String item : f.carries()) dataCondition.merge(item, f.occurs(), (a, b) -> better(a, b) ? a : b);
@@ -125,143 +154,239 @@ public final class AccessAnalysis {
         for (Key k : model.keys().values()) seedKey(k);
         for (Data d : model.data().values()) {
             for (String c : d.createdOn()) {
-                Step s = new Step(d.id() + " is created on " + c, d.source().of("created-on"));
-                readableAt(c, d.id(), Evidence.of(s), Flow.Occurs.ALWAYS);
-            }
-        }
-        for (Flow f : model.flows().values()) {
-            if (f.protection() == Flow.Protection.END_TO_END) continue;
-            for (String item : f.carries()) {
-                if (!model.data().containsKey(item)) {
-                    Key k = model.keys().get(item);
-                    Party owner = runner(f.to());
-                    addKey(owner.id(), k.id(), Route.HOLDS_KEY, Evidence.of(new Step("flow " + f.id() + " carries key "
-                            + item + " to " + f.to() + " with " + f.protection().yamlName() + " protection only",
-                            f.source().of("protection"))).then(runs(f.to())), null);
-                    continue;
+                if (d.derivedFrom().isEmpty()) {
+                    Step s = step(d.id() + " is created on " + c, d.source(), "created-on", d.id());
+                    readableAt(c, d.id(), Evidence.of(s), Flow.Occurs.ALWAYS, List.of());
+                } else {
+                    derivedCreatedOn.computeIfAbsent(c, x -> new ArrayList<>()).add(d);
                 }
-                Step s = new Step("flow " + f.id() + " carries " + item + " to " + f.to() + " with "
-                        + f.protection().yamlName() + " protection only", f.source().of("protection"));
-                readableAt(f.to(), item, Evidence.of(s), f.occurs());
             }
         }
+        for (Flow f : model.flows().values()) seedFlow(f);
         for (Conversation c : model.conversations().values()) {
             if (c.membership() != null) seedMembership(c, c.membership());
         }
+        for (Feature f : model.features().values()) seedFeature(f);
         for (Component c : model.components().values()) seedUpdates(c);
+    }
+
+    private void seedFlow(Flow f) {
+        if (f.protection() == Flow.Protection.END_TO_END) return;
+        String protection = f.protection() == Flow.Protection.NONE ? "no protection" : "transport protection only";
+        for (String item : f.carries()) {
+            Step s = step("flow " + f.id() + " carries " + item + " to " + f.to() + " with " + protection,
+                    f.source(), "protection", f.id());
+            if (model.keys().containsKey(item)) {
+                addKey(runner(f.to()).id(), item, Route.HOLDS_KEY, Evidence.of(s).then(runs(f.to())), List.of(), null,
+                        f.occurs(), List.of());
+            } else {
+                readableAt(f.to(), item, Evidence.of(s), f.occurs(), List.of());
+            }
+        }
     }
 
     private void seedKey(Key k) {
         for (String c : placesOf(k)) {
             String field = k.storedOn().contains(c) ? "stored-on" : "generated-on";
-            Step s = new Step(k.id() + " is " + field.replace("-on", "") + " on " + c, k.source().of(field));
-            addKey(runner(c).id(), k.id(), Route.HOLDS_KEY, Evidence.of(s).then(runs(c)), null);
+            Step s = step(k.id() + " is " + field.replace("-on", "") + " on " + c, k.source(), field, k.id());
+            addKey(runner(c).id(), k.id(), Route.HOLDS_KEY, Evidence.of(s).then(runs(c)), List.of(), null,
+                    Flow.Occurs.ALWAYS, List.of());
         }
         Key.Recovery r = k.recovery();
         if (r == null) return;
-        boolean limited = r.enforcedBy() != null;
-        if (limited) {
-            safeguards.add(new Safeguarded("hsm-guess-limits", k.id(), Route.RECOVERS_KEY, "guesses at the "
+        if (r.enforcedBy() != null) {
+            safeguards.add(new Safeguarded(Safeguard.HSM_GUESS_LIMITS, k.id(), Route.RECOVERS_KEY, "guesses at the "
                     + r.secret().yamlName() + " protecting " + k.id() + " are limited by " + r.enforcedBy(),
                     r.source().of("enforced-by")));
         } else if (r.secret().guessable()) {
+            String how = r.secret() == Key.Secret.NONE ? " without any secret" : " from a " + r.secret().yamlName()
+                    + ", with no guess limit enforced";
             for (String c : r.storedOn()) {
-                Step s = new Step(k.id() + " can be recovered from a " + r.secret().yamlName() + " on " + c
-                        + ", with no guess limit enforced", r.source().of("secret"));
-                addKey(runner(c).id(), k.id(), Route.RECOVERS_KEY, Evidence.of(s).then(runs(c)), null);
+                Step s = step(k.id() + " can be recovered on " + c + how, r.source(), "secret", k.id());
+                addKey(runner(c).id(), k.id(), Route.RECOVERS_KEY, Evidence.of(s).then(runs(c)), List.of(), null,
+                        Flow.Occurs.ALWAYS, List.of());
             }
         }
     }
 
     private void seedMembership(Conversation c, Membership m) {
+        if (addable(c) && m.managedBy() != null) seedJoins(c, m);
+        if (m.devicesManagedBy() != null) seedDevices(c, m);
+        if (m.deviceKeysFrom() != null) seedDirectory(c, m);
+    }
+
+    /** Nobody can be added to a conversation between two fixed people or to an e-mail its sender addresses. */
+    static boolean addable(Conversation c) {
+        return c.kind() != Conversation.Kind.ONE_TO_ONE && c.kind() != Conversation.Kind.EMAIL;
+    }
+
+    private void seedJoins(Conversation c, Membership m) {
         Component manager = model.components().get(m.managedBy());
+        Source src = m.source();
         if (m.signedByMembers()) {
-            safeguards.add(new Safeguarded("member-signed-changes", c.id(), Route.ADDS_MEMBER,
-                    "membership changes of " + c.id() + " need a member's signature", m.source().of("signed-by-members")));
-        } else if (m.changesShown() == Conversation.ChangesShown.ALWAYS) {
-            safeguards.add(new Safeguarded("user-visible-indicators", c.id(), Route.ADDS_MEMBER,
-                    "membership changes of " + c.id() + " are always shown to members", m.source().of("changes-shown")));
-        } else {
-            Evidence e = Evidence.of(new Step("membership of " + c.id() + " is managed by " + manager.id(),
-                            m.source().of("managed-by")))
-                    .then(runs(manager.id()))
-                    .then(new Step("changes are not signed by members", m.source().of("signed-by-members")))
-                    .then(new Step("changes-shown: " + m.changesShown().yamlName(), m.source().of("changes-shown")));
-            readsConversation(manager.runBy(), c, Route.ADDS_MEMBER, e);
+            safeguards.add(new Safeguarded(Safeguard.MEMBER_SIGNED_CHANGES, c.id(), Route.ADDS_MEMBER,
+                    "a change to the members of " + c.id() + " needs a member's signature",
+                    src.of("signed-by-members")));
+            return;
         }
+        List<Safeguarded> lowering = new ArrayList<>();
+        Evidence e = Evidence.of(step("membership of " + c.id() + " is managed by " + manager.id(), src, "managed-by", c.id()))
+                .then(runs(manager.id()))
+                .then(step("changes are not signed by members", src, "signed-by-members", c.id()));
+        if (m.changesShown() == Conversation.ChangesShown.ALWAYS) {
+            Safeguarded shown = new Safeguarded(Safeguard.USER_VISIBLE_INDICATORS, c.id(), Route.ADDS_MEMBER,
+                    "every join to " + c.id() + " is shown to its members", src.of("changes-shown"));
+            safeguards.add(shown);
+            lowering.add(shown);
+        } else {
+            e = e.then(step(m.changesShown() == null ? "whether joins are shown is not written, so no notice is credited"
+                    : "changes-shown: " + m.changesShown().yamlName(), src, "changes-shown", c.id()));
+        }
+        readsConversation(manager.runBy(), c, Route.ADDS_MEMBER, e, lowering);
+    }
 
+    private void seedDevices(Conversation c, Membership m) {
         Component devices = model.components().get(m.devicesManagedBy());
+        Source src = m.source();
         if (m.deviceListSigned()) {
-            safeguards.add(new Safeguarded("signed-device-lists", c.id(), Route.ADDS_DEVICE,
+            safeguards.add(new Safeguarded(Safeguard.SIGNED_DEVICE_LISTS, c.id(), Route.ADDS_DEVICE,
                     "a new device in " + c.id() + " needs a signature from the member's existing device",
-                    m.source().of("device-list-signed")));
-        } else if (m.deviceChangesShown() == Conversation.ChangesShown.ALWAYS && !m.verification().isEmpty()) {
-            safeguards.add(new Safeguarded("user-visible-indicators", c.id(), Route.ADDS_DEVICE,
-                    "new devices are shown to members of " + c.id() + ", who can verify them",
-                    m.source().of("device-changes-shown")));
-        } else {
-            Evidence e = Evidence.of(new Step("device lists of " + c.id() + "'s members are managed by " + devices.id(),
-                            m.source().of("devices-managed-by")))
-                    .then(runs(devices.id()))
-                    .then(new Step("device lists are not signed by the members' devices", m.source().of("device-list-signed")))
-                    .then(m.deviceChangesShown() != Conversation.ChangesShown.ALWAYS
-                            ? new Step("device-changes-shown: " + m.deviceChangesShown().yamlName(),
-                                    m.source().of("device-changes-shown"))
-                            : new Step("members have no way to verify a new device", m.source().of("verification")));
-            readsConversation(devices.runBy(), c, Route.ADDS_DEVICE, e);
+                    src.of("device-list-signed")));
+            return;
         }
+        if (m.unverifiedDevices() == Conversation.UnverifiedDevices.BLOCK) {
+            safeguards.add(new Safeguarded(Safeguard.VERIFIED_DEVICES_ONLY, c.id(), Route.ADDS_DEVICE,
+                    "members' clients in " + c.id() + " encrypt only to devices their users have verified",
+                    src.of("unverified-devices")));
+            return;
+        }
+        List<Safeguarded> lowering = new ArrayList<>();
+        Evidence e = Evidence.of(step("device lists of " + c.id() + "'s members are managed by " + devices.id(), src,
+                        src.written("devices-managed-by") ? "devices-managed-by" : "managed-by", c.id()))
+                .then(runs(devices.id()))
+                .then(step("a new device needs no signature from the member's existing device", src,
+                        "device-list-signed", c.id()));
+        if (m.deviceChangesShown() == Conversation.ChangesShown.ALWAYS) {
+            Safeguarded shown = new Safeguarded(Safeguard.USER_VISIBLE_INDICATORS, c.id(), Route.ADDS_DEVICE,
+                    "a new device in " + c.id() + " is shown to the other members", src.of("device-changes-shown"));
+            safeguards.add(shown);
+            lowering.add(shown);
+        }
+        if (m.unverifiedDevices() == Conversation.UnverifiedDevices.WARN) {
+            Safeguarded warned = new Safeguarded(Safeguard.UNVERIFIED_DEVICE_WARNINGS, c.id(), Route.ADDS_DEVICE,
+                    "members of " + c.id() + " are warned about devices nobody has verified",
+                    src.of("unverified-devices"));
+            safeguards.add(warned);
+            lowering.add(warned);
+        }
+        if (lowering.isEmpty()) {
+            e = e.then(m.deviceChangesShown() == null && m.unverifiedDevices() == null
+                    ? step("whether members see or are warned about a new device is not written, so nothing is credited",
+                            src, "device-changes-shown", c.id())
+                    : m.unverifiedDevices() == Conversation.UnverifiedDevices.SHARE
+                    ? step("members' clients share keys with unverified devices without a warning", src,
+                            "unverified-devices", c.id())
+                    : step("device-changes-shown: " + (m.deviceChangesShown() == null ? "not written"
+                            : m.deviceChangesShown().yamlName()), src, "device-changes-shown", c.id()));
+        }
+        readsConversation(devices.runBy(), c, Route.ADDS_DEVICE, e, lowering);
+    }
 
-        if (m.deviceKeysFrom() == null) return;
+    private void seedDirectory(Conversation c, Membership m) {
         Component directory = model.components().get(m.deviceKeysFrom());
-        List<String> checks = new ArrayList<>();
-        if (directory.transparency() == Component.Transparency.KEY_TRANSPARENCY_LOG) checks.add("key-transparency");
-        for (Verification v : m.verification()) {
-            String name = switch (v) {
-                case KEY_TRANSPARENCY -> "key-transparency";
-                case SAFETY_NUMBERS -> "safety-numbers";
-                case KEY_CHANGE_ALERTS -> "key-change-alerts";
-                case CONTACT_KEY_VERIFICATION -> "key-transparency";
-                case CROSS_SIGNING -> "safety-numbers";
-            };
-            if (!checks.contains(name)) checks.add(name);
+        Source src = m.source();
+        List<Safeguarded> lowering = new ArrayList<>();
+        if (directory.transparency() == Component.Transparency.KEY_TRANSPARENCY_LOG) {
+            lowering.add(new Safeguarded(Safeguard.KEY_TRANSPARENCY, c.id(), Route.SUBSTITUTES_KEYS,
+                    directory.id() + " publishes every key it serves in a key transparency log",
+                    directory.source().of("transparency")));
         }
-        if (!checks.isEmpty()) {
-            for (String check : checks) {
-                safeguards.add(new Safeguarded(check, c.id(), Route.SUBSTITUTES_KEYS, "members of " + c.id()
-                        + " can check the keys " + directory.id() + " serves", check.equals("key-transparency")
-                        && directory.transparency() == Component.Transparency.KEY_TRANSPARENCY_LOG
-                        ? directory.source().of("transparency") : m.source().of("verification")));
+        for (Verification v : m.verification()) {
+            Safeguard s = switch (v) {
+                case KEY_TRANSPARENCY -> Safeguard.KEY_TRANSPARENCY;
+                case SAFETY_NUMBERS -> Safeguard.SAFETY_NUMBERS;
+                case KEY_CHANGE_ALERTS -> Safeguard.KEY_CHANGE_ALERTS;
+                case CONTACT_KEY_VERIFICATION -> Safeguard.CONTACT_KEY_VERIFICATION;
+                case CROSS_SIGNING -> Safeguard.CROSS_SIGNING;
+            };
+            if (lowering.stream().anyMatch(x -> x.safeguard() == s)) continue;
+            lowering.add(new Safeguarded(s, c.id(), Route.SUBSTITUTES_KEYS, "members of " + c.id()
+                    + " can check keys by " + VERIFICATION_TEXT.get(v), src.of("verification")));
+        }
+        safeguards.addAll(lowering);
+        Evidence e = Evidence.of(step("members of " + c.id() + " get each other's keys from " + directory.id(), src,
+                        "device-keys-from", c.id()))
+                .then(runs(directory.id()));
+        if (lowering.isEmpty()) {
+            e = e.then(step(directory.id() + " has no key transparency", directory.source(), "transparency", directory.id()))
+                    .then(step("members have no way to verify keys", src, "verification", c.id()));
+        }
+        readsConversation(directory.runBy(), c, Route.SUBSTITUTES_KEYS, e, lowering);
+    }
+
+    private static final Map<Verification, String> VERIFICATION_TEXT = new EnumMap<>(Map.of(
+            Verification.SAFETY_NUMBERS, "comparing safety numbers",
+            Verification.KEY_CHANGE_ALERTS, "the warnings shown when a contact's key changes",
+            Verification.KEY_TRANSPARENCY, "looking served keys up in a key transparency log",
+            Verification.CONTACT_KEY_VERIFICATION, "automatic contact key verification",
+            Verification.CROSS_SIGNING, "cross-signing"));
+
+    private void seedFeature(Feature f) {
+        if (f.resultsTo().isEmpty()) return;
+        Flow.Occurs condition = switch (f.appliesTo() == null ? Feature.AppliesTo.ALL_USERS : f.appliesTo()) {
+            case OPT_IN -> Flow.Occurs.OPT_IN;
+            case TARGETED_USERS -> Flow.Occurs.ON_LEGAL_ORDER;
+            default -> f.initiatedBy() == Feature.Initiator.AUTHORITY ? Flow.Occurs.ON_LEGAL_ORDER : Flow.Occurs.ALWAYS;
+        };
+        String where = f.runsOn() == null ? "" : " on " + f.runsOn();
+        for (String party : f.resultsTo()) {
+            if (model.parties().get(party).kind() == Party.Kind.USER) continue;
+            Step to = step("its results go to " + party, f.source(), "results-to", f.id());
+            for (String d : f.inspects()) {
+                if (model.data().get(d).kind().metadata()) continue;
+                Evidence e = Evidence.of(step("feature " + f.id() + where + " inspects " + d, f.source(), "inspects",
+                        f.id())).then(to);
+                Reading r = addRead(party, new Target(d, null), Route.LEARNS_DERIVED, e, List.of(), condition, List.of());
+                if (r != null) reported.add(r);
             }
-        } else {
-            Evidence e = Evidence.of(new Step("members of " + c.id() + " get each other's keys from " + directory.id(),
-                            m.source().of("device-keys-from")))
-                    .then(runs(directory.id()))
-                    .then(new Step(directory.id() + " has no key transparency", directory.source().of("transparency")))
-                    .then(new Step("members have no way to verify keys", m.source().of("verification")));
-            readsConversation(directory.runBy(), c, Route.SUBSTITUTES_KEYS, e);
+            for (String d : f.discloses()) {
+                boolean member = f.initiatedBy() == Feature.Initiator.MEMBER;
+                Evidence e = Evidence.of(step("feature " + f.id() + where + " hands over " + d
+                        + (member ? " when a member chooses to" : ""), f.source(), "discloses", f.id())).then(to);
+                addRead(party, new Target(d, null), member ? Route.MEMBER_DISCLOSURE : Route.FEATURE_RESULT, e,
+                        List.of(), condition, List.of());
+            }
         }
     }
 
     private void seedUpdates(Component c) {
         if (c.kind() != Component.Kind.CLIENT && c.kind() != Component.Kind.WEB_CLIENT) return;
         Component.Updates u = c.updates();
-        boolean transparent = u != null && (u.binaryTransparency() || u.reproducibleBuilds());
-        if (transparent) {
-            safeguards.add(new Safeguarded(u.binaryTransparency() ? "binary-transparency" : "reproducible-builds",
-                    c.id(), Route.TARGETED_UPDATE, "builds of " + c.id() + " can be checked by outsiders",
-                    u.source().of(u.binaryTransparency() ? "binary-transparency" : "reproducible-builds")));
-            return;
-        }
-        boolean targetable = c.kind() == Component.Kind.WEB_CLIENT || (u != null && u.perUserTargeting());
+        boolean web = c.kind() == Component.Kind.WEB_CLIENT;
+        boolean targetable = web || (u != null && u.perUserTargeting());
         if (!targetable) return;
-        Step first = c.kind() == Component.Kind.WEB_CLIENT && (u == null || !u.perUserTargeting())
-                ? new Step(c.id() + " is a web client: its code is served anew on each visit", c.source().of("kind"))
-                : new Step(c.suppliedBy() + " can ship an update of " + c.id() + " to chosen users",
-                        u.source().of("per-user-targeting"));
+        List<Safeguarded> lowering = new ArrayList<>();
+        if (u != null && u.binaryTransparency()) {
+            lowering.add(new Safeguarded(Safeguard.BINARY_TRANSPARENCY, c.id(), Route.TARGETED_UPDATE,
+                    "every build of " + c.id() + " is published in a log that can be checked",
+                    u.source().of("binary-transparency")));
+        }
+        if (u != null && u.reproducibleBuilds()) {
+            lowering.add(new Safeguarded(Safeguard.REPRODUCIBLE_BUILDS, c.id(), Route.TARGETED_UPDATE,
+                    "builds of " + c.id() + " can be reproduced from source and compared",
+                    u.source().of("reproducible-builds")));
+        }
+        safeguards.addAll(lowering);
+        Step first = web && (u == null || !u.perUserTargeting())
+                ? step(c.id() + " is a web client: its code is served anew on each visit", c.source(), "kind", c.id())
+                : step(c.suppliedBy() + " can ship an update of " + c.id() + " to chosen users", u.source(),
+                        "per-user-targeting", c.id());
         Evidence e = Evidence.of(first)
-                .then(new Step(c.id() + " is supplied by " + c.suppliedBy(), c.source().of("supplied-by")))
-                .then(new Step("no binary transparency or reproducible builds", c.source().of("updates")));
-        targetableClients.add(new Targetable(c, e));
+                .then(step(c.id() + " is supplied by " + c.suppliedBy(), c.source(), "supplied-by", c.id()));
+        if (lowering.isEmpty()) {
+            e = e.then(step("no binary transparency or reproducible builds", c.source(), "updates", c.id()));
+        }
+        targetableClients.add(new Targetable(c, e, lowering));
     }
 
     /** What the supplier of a targetable client gets: the client's keys and readable data. */
@@ -275,15 +400,14 @@ public final class AccessAnalysis {
             Component c = t.client();
             Evidence e = t.evidence();
             for (Key k : keysOn.getOrDefault(c.id(), List.of())) {
-                {
-                    addKey(c.suppliedBy(), k.id(), Route.TARGETED_UPDATE,
-                            e.then(new Step(k.id() + " is on " + c.id(), k.source().of("stored-on"))), null);
-                }
+                addKey(c.suppliedBy(), k.id(), Route.TARGETED_UPDATE,
+                        e.then(step(k.id() + " is on " + c.id(), k.source(), "stored-on", k.id())), List.of(), null,
+                        Flow.Occurs.ALWAYS, t.lowering());
             }
             Map<String, Reading> there = plaintext.getOrDefault(c.id(), Map.of());
             for (Reading r : List.copyOf(there.values())) {
-                addRead(c.suppliedBy(), new Target(r.data(), null), Route.TARGETED_UPDATE, e.then(r.evidence()), null,
-                        r.condition());
+                addRead(c.suppliedBy(), new Target(r.data(), null), Route.TARGETED_UPDATE, e.then(r.evidence()),
+                        List.of(), r.condition(), t.lowering());
             }
         }
     }
@@ -291,6 +415,8 @@ public final class AccessAnalysis {
     // ---- the fixpoint ----
 
     private void run() {
+        drain();
+        createUnreachedDerived();
         drain();
         applyUpdates();
         drain();
@@ -304,88 +430,132 @@ public final class AccessAnalysis {
         }
     }
 
-    private void readableAt(String component, String data, Evidence e, Flow.Occurs condition) {
+    private void readableAt(String component, String data, Evidence e, Flow.Occurs condition, List<Safeguarded> lowering) {
         Map<String, Reading> there = plaintext.computeIfAbsent(component, x -> new LinkedHashMap<>());
         Reading existing = there.get(data);
         if (existing != null && !better(condition, existing.condition())) return;
         Party runner = runner(component);
-        Reading r = new Reading(runner.id(), data, null, Route.RUNS_COMPONENT, e, null, condition);
+        Reading r = new Reading(runner.id(), data, null, Route.RUNS_COMPONENT, e, List.of(), condition, lowering);
         there.put(data, r);
-        addRead(runner.id(), new Target(data, null), Route.RUNS_COMPONENT, e.then(runs(component)), null, condition);
-    }
-
-    private void readsConversation(String party, Conversation c, Route route, Evidence e) {
-        for (String d : c.content()) {
-            addRead(party, new Target(d, c.id()), route, e.then(new Step(c.id() + " carries " + d,
-                    c.source().of("content"))), null, Flow.Occurs.ALWAYS);
+        addRead(runner.id(), new Target(data, null), Route.RUNS_COMPONENT, e.then(runs(component)), List.of(),
+                condition, lowering);
+        for (Data derived : derivedCreatedOn.getOrDefault(component, List.of())) {
+            if (!derived.derivedFrom().contains(data)) continue;
+            readableAt(component, derived.id(), e.then(step(derived.id() + " is made from " + data + " on " + component,
+                    derived.source(), "created-on", derived.id())), condition, lowering);
         }
     }
 
-    private void addKey(String party, String key, Route route, Evidence e, String through) {
-        addKey(party, key, route, e, through, null);
+    /** Derived data said to be created where its sources never become readable is taken at its word. */
+    private void createUnreachedDerived() {
+        derivedCreatedOn.forEach((component, items) -> {
+            for (Data d : items) {
+                if (plaintext.getOrDefault(component, Map.of()).containsKey(d.id())) continue;
+                Step s = step(d.id() + " is created on " + component, d.source(), "created-on", d.id());
+                readableAt(component, d.id(), Evidence.of(s), Flow.Occurs.ALWAYS, List.of());
+            }
+        });
     }
 
-    private void addKey(String party, String key, Route route, Evidence e, String through, String unwrappedWith) {
+    private void readsConversation(String party, Conversation c, Route route, Evidence e, List<Safeguarded> lowering) {
+        for (String d : c.content()) {
+            addRead(party, new Target(d, c.id()), route, e.then(step(c.id() + " carries " + d, c.source(), "content",
+                    c.id())), List.of(), Flow.Occurs.ALWAYS, List.copyOf(lowering));
+        }
+    }
+
+    private void addKey(String party, String key, Route route, Evidence e, List<String> through, String unwrappedWith,
+                        Flow.Occurs condition, List<Safeguarded> lowering) {
         Map<String, Holding> held = holdings.computeIfAbsent(party, x -> new HashMap<>());
-        if (held.containsKey(key)) return;
-        Holding h = new Holding(party, key, route, e, through, unwrappedWith);
+        Holding existing = held.get(key);
+        if (existing != null && !better(condition, existing.condition())) return;
+        Holding h = new Holding(party, key, route, e, through, unwrappedWith, condition, lowering);
         held.put(key, h);
         work.add(h);
     }
 
     private void processKey(Holding h) {
+        if (holdings.get(h.party()).get(h.key()) != h) return; // replaced by a holding under a weaker condition
         Key k = model.keys().get(h.key());
         for (String target : k.protects()) {
-            Step s = new Step(k.id() + " protects " + target, k.source().of("protects"));
+            Step s = step(k.id() + " protects " + target, k.source(), "protects", k.id());
             if (model.keys().containsKey(target)) {
-                addKey(h.party(), target, h.route(), h.evidence().then(s), h.through(), k.id());
+                addKey(h.party(), target, h.route(), h.evidence().then(s), h.through(), k.id(), h.condition(),
+                        h.lowering());
             } else {
                 addRead(h.party(), new Target(target, null), h.route(), h.evidence().then(s), h.through(),
-                        dataCondition.getOrDefault(target, Flow.Occurs.ALWAYS));
+                        weaker(h.condition(), dataCondition.getOrDefault(target, Flow.Occurs.ALWAYS)), h.lowering());
             }
         }
         for (Key derived : keysDerivedFrom.getOrDefault(k.id(), List.of())) {
             Map<String, Holding> held = holdings.get(h.party());
             if (!derived.derivedFrom().stream().allMatch(held::containsKey)) continue;
             Evidence e = null;
-            for (String src : derived.derivedFrom()) e = e == null ? held.get(src).evidence() : e.then(held.get(src).evidence());
-            addKey(h.party(), derived.id(), h.route(), e.then(new Step(derived.id() + " is derived from "
-                    + String.join(" and ", derived.derivedFrom()), derived.source().of("derived-from"))), h.through());
+            Set<String> through = new LinkedHashSet<>();
+            Flow.Occurs condition = Flow.Occurs.ALWAYS;
+            for (String src : derived.derivedFrom()) {
+                Holding part = held.get(src);
+                e = e == null ? part.evidence() : e.then(part.evidence());
+                through.addAll(part.through());
+                condition = weaker(condition, part.condition());
+            }
+            addKey(h.party(), derived.id(), h.route(), e.then(step(derived.id() + " is derived from "
+                            + String.join(" and ", derived.derivedFrom()), derived.source(), "derived-from", derived.id())),
+                    List.copyOf(through), null, condition, h.lowering());
         }
         for (Compeller c : compellers.getOrDefault(h.party(), List.of())) {
             if (!c.coversKeys()) continue;
-            addKey(c.party(), h.key(), h.route(), compel(c, h.party()).then(h.evidence()), h.party(), h.unwrappedWith());
+            addKey(c.party(), h.key(), h.route(), compel(c, h.party()).then(h.evidence()), throughAlso(h.party(), h.through()),
+                    h.unwrappedWith(), weaker(h.condition(), Flow.Occurs.ON_LEGAL_ORDER), h.lowering());
         }
     }
 
-    private void addRead(String party, Target target, Route route, Evidence e, String through,
-                         Flow.Occurs condition) {
+    /** Records a reading unless one as good is known; returns the new reading, or null. */
+    private Reading addRead(String party, Target target, Route route, Evidence e, List<String> through,
+                            Flow.Occurs condition, List<Safeguarded> lowering) {
         EnumMap<Route, Reading> byRoute = readings.computeIfAbsent(party, x -> new HashMap<>())
                 .computeIfAbsent(target, x -> new EnumMap<>(Route.class));
         Reading existing = byRoute.get(route);
-        if (existing != null && !better(condition, existing.condition())) return;
-        Reading r = new Reading(party, target.data(), target.conversation(), route, e, through, condition);
+        if (existing != null && !better(condition, existing.condition())) return null;
+        Reading r = new Reading(party, target.data(), target.conversation(), route, e, through, condition, lowering);
         byRoute.put(route, r);
         work.add(r);
+        return r;
     }
 
     private void processRead(Reading r) {
         Data d = model.data().get(r.data());
+        boolean disclosed = memberDisclosed.contains(d.id());
         for (String inner : d.contains()) {
-            addRead(r.party(), new Target(inner, r.conversation()), r.route(), r.evidence().then(new Step(d.id() + " contains " + inner,
-                    d.source().of("contains"))), r.through(), r.condition());
+            Route route = disclosed && r.route() != Route.LEARNS_DERIVED ? Route.MEMBER_DISCLOSURE : r.route();
+            addRead(r.party(), new Target(inner, r.conversation()), route, r.evidence().then(step(d.id() + " contains "
+                    + inner, d.source(), "contains", d.id())), r.through(), r.condition(), r.lowering());
         }
-        for (String source : derivedFromData.getOrDefault(d.id(), List.of())) {
-            addRead(r.party(), new Target(source, r.conversation()), Route.LEARNS_DERIVED, r.evidence().then(new Step(d.id() + " is derived from "
-                    + source, d.source().of("derived-from"))), r.through(), r.condition());
-        }
-        if (r.route() == Route.LEARNS_DERIVED) return;
-        for (Compeller c : compellers.getOrDefault(r.party(), List.of())) {
-            if (c.covers(r.route())) {
-                addRead(c.party(), new Target(r.data(), r.conversation()), r.route(),
-                        compel(c, r.party()).then(r.evidence()), r.party(), r.condition());
+        if (!d.kind().revealsNothing()) {
+            boolean reveals = d.kind().revealsSource();
+            for (String source : derivedFromData.getOrDefault(d.id(), List.of())) {
+                addRead(r.party(), new Target(source, r.conversation()), reveals ? r.route() : Route.LEARNS_DERIVED,
+                        r.evidence().then(step(d.id() + " is derived from " + source + (reveals ? " and shows it" : ""),
+                                d.source(), "derived-from", d.id())), r.through(), r.condition(), r.lowering());
             }
         }
+        if (r.route() == Route.LEARNS_DERIVED && !reported.contains(r)) return;
+        for (Compeller c : compellers.getOrDefault(r.party(), List.of())) {
+            if (c.covers(r.route())) {
+                Reading passed = addRead(c.party(), new Target(r.data(), r.conversation()), r.route(),
+                        compel(c, r.party()).then(r.evidence()), throughAlso(r.party(), r.through()),
+                        weaker(r.condition(), Flow.Occurs.ON_LEGAL_ORDER), r.lowering());
+                if (passed != null && reported.contains(r)) reported.add(passed);
+            }
+        }
+    }
+
+    private static List<String> throughAlso(String party, List<String> through) {
+        if (through.contains(party)) return through;
+        List<String> out = new ArrayList<>(through.size() + 1);
+        out.add(party);
+        out.addAll(through);
+        return List.copyOf(out);
     }
 
     private final Map<String, Evidence> compelSteps = new HashMap<>();
@@ -399,12 +569,12 @@ public final class AccessAnalysis {
         String powers = String.join(", ", c.powers().stream().map(Party.Power::yamlName).toList());
         String basis = c.access().legalBasis() == null ? "" : " under " + c.access().legalBasis();
         return Evidence.of(new Step(c.party() + " can compel " + target + " (" + powers + ")" + basis,
-                c.access().source().of("compels")));
+                c.access().source().of("compels"), c.party()));
     }
 
     /** Components that hold a usable copy of a key: where it is stored and where it is generated. */
     private static Set<String> placesOf(Key k) {
-        Set<String> places = new java.util.LinkedHashSet<>(k.storedOn());
+        Set<String> places = new LinkedHashSet<>(k.storedOn());
         if (k.generatedOn() != null) places.add(k.generatedOn());
         return places;
     }
@@ -414,17 +584,27 @@ public final class AccessAnalysis {
         return candidate.ordinal() < existing.ordinal();
     }
 
+    /** The weaker of two conditions: a reading needs both to hold. */
+    static Flow.Occurs weaker(Flow.Occurs a, Flow.Occurs b) {
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+
     private Party runner(String component) {
         return model.parties().get(model.components().get(component).runBy());
     }
 
     private Step runs(String component) {
         Component c = model.components().get(component);
-        return new Step(component + " is run by " + c.runBy(), c.source().of("run-by"));
+        return new Step(component + " is run by " + c.runBy(), c.source().of("run-by"), component);
+    }
+
+    private static Step step(String text, Source source, String field, String element) {
+        return new Step(text, source.of(field), element);
     }
 
     static Comparator<Reading> shortestFirst() {
         return Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
+                .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
                 .thenComparingInt(r -> r.evidence().length()).thenComparingInt(r -> r.route().ordinal())
                 .thenComparing(Reading::data);
     }

@@ -85,7 +85,44 @@ public final class Analysis {
 
     private final Map<String, List<Access>> accessCache = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * Parties outside a conversation that receive its content only because a member chose to report
+     * it: a member's disclosure, not a reader of the conversation. Sorted by party.
+     */
+    public List<Access> disclosures(String conversationId) {
+        return disclosureCache.computeIfAbsent(conversationId, c -> collect(c, true));
+    }
+
+    private final Map<String, List<Access>> disclosureCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Every reading whose evidence cites a fact about the element, in a fixed order. */
+    public List<Reading> through(String element) {
+        if (throughIndex == null) {
+            Map<String, List<Reading>> index = new java.util.HashMap<>();
+            for (Map<String, List<Reading>> byParty : readersByData.values()) {
+                for (List<Reading> rs : byParty.values()) {
+                    for (Reading r : rs) {
+                        Set<String> seen = new HashSet<>();
+                        for (Step s : r.evidence().steps()) {
+                            if (s.element() != null && seen.add(s.element())) {
+                                index.computeIfAbsent(s.element(), x -> new ArrayList<>()).add(r);
+                            }
+                        }
+                    }
+                }
+            }
+            throughIndex = index;
+        }
+        return Collections.unmodifiableList(throughIndex.getOrDefault(element, List.of()));
+    }
+
+    private volatile Map<String, List<Reading>> throughIndex;
+
     private List<Access> computeAccess(String conversationId) {
+        return collect(conversationId, false);
+    }
+
+    private List<Access> collect(String conversationId, boolean disclosures) {
         Conversation c = model.conversations().get(conversationId);
         Set<String> members = new HashSet<>(c.members());
         Map<String, Map<Route, Reading>> byParty = new TreeMap<>();
@@ -94,6 +131,7 @@ public final class Analysis {
             readers(data).forEach((party, rs) -> {
                 if (members.contains(party)) return;
                 for (Reading r : rs) {
+                    if (r.route().disclosure() != disclosures) continue;
                     if (r.conversation() != null && !r.conversation().equals(conversationId)) continue;
                     Map<Route, Reading> routes = byParty.computeIfAbsent(party, x -> new EnumMap<>(Route.class));
                     Reading old = routes.get(r.route());

@@ -36,6 +36,14 @@ public final class Evidence {
         return out;
     }
 
+    /** Whether a step of the chain states a fact about the element. */
+    public boolean mentions(String element) {
+        for (Evidence e = this; e != null; e = e.previous) {
+            if (element.equals(e.step.element())) return true;
+        }
+        return false;
+    }
+
     public int length() {
         return length;
     }

@@ -1,11 +1,18 @@
 package org.e2eereview.analysis;
 
+import java.util.List;
+
+import org.e2eereview.model.Flow;
+
 /**
  * A fact the analysis derived: {@code party} holds or can obtain {@code key}.
  *
  * @param route   {@link Route#HOLDS_KEY}, {@link Route#RECOVERS_KEY} or {@link Route#TARGETED_UPDATE}
- * @param through the party it compels to get the key, or null
+ * @param through the parties it compels to get the key, in order; empty when it holds the key itself
  * @param unwrappedWith the outer key it used to unwrap this one, or null when it holds the key itself
+ * @param condition the weakest condition along the way (a key released only on a legal order)
+ * @param lowering  safeguards that do not close the route but make its use visible
  */
-public record Holding(String party, String key, Route route, Evidence evidence, String through, String unwrappedWith) {
+public record Holding(String party, String key, Route route, Evidence evidence, List<String> through,
+                      String unwrappedWith, Flow.Occurs condition, List<Safeguarded> lowering) {
 }

@@ -1,5 +1,7 @@
 package org.e2eereview.analysis;
 
+import java.util.List;
+
 import org.e2eereview.model.Flow;
 
 /**
@@ -7,10 +9,22 @@ import org.e2eereview.model.Flow;
  *
  * @param conversation the only conversation in which the reading applies (membership routes), or null
  *                  when the party reads the data wherever it appears
- * @param through   the party it compels to get there, or null when it gets there itself
+ * @param through   the parties it compels to get there, in order; empty when it gets there itself
  * @param condition the weakest condition along the way: a reading that depends on an opt-in flow
  *                  happens only for users who opt in
+ * @param lowering  safeguards that leave the route open but make its use visible to members or
+ *                  outsiders; empty when nothing would show it
  */
 public record Reading(String party, String data, String conversation, Route route, Evidence evidence,
-                      String through, Flow.Occurs condition) {
+                      List<String> through, Flow.Occurs condition, List<Safeguarded> lowering) {
+
+    /** Whether a declared safeguard would make this reading visible. */
+    public boolean detectable() {
+        return !lowering.isEmpty();
+    }
+
+    /** Whether the chain cites a fact about the given element. */
+    public boolean passesThrough(String element) {
+        return evidence.mentions(element);
+    }
 }

@@ -11,7 +11,9 @@ public enum Route {
     ADDS_DEVICE("can add a device to a member's account without members noticing", true),
     SUBSTITUTES_KEYS("can serve members keys that they cannot check", true),
     TARGETED_UPDATE("can ship a modified client to chosen users", false),
-    LEARNS_DERIVED("reads data derived from it", true);
+    FEATURE_RESULT("receives it from a feature that hands it over without a member choosing to", true),
+    LEARNS_DERIVED("reads data derived from it", true),
+    MEMBER_DISCLOSURE("receives it when a member chooses to report it", true);
 
     private final String description;
     private final boolean systemic;
@@ -30,6 +32,11 @@ public enum Route {
     /** Whether the capability behind this route exists for every user, even if used against few. */
     public boolean systemic() {
         return systemic;
+    }
+
+    /** Whether reading by this route is a member's own choice to disclose, not an outside reader. */
+    public boolean disclosure() {
+        return this == MEMBER_DISCLOSURE;
     }
 
     /** The name used in rules and JSON: {@code adds-member}. */

@@ -13,6 +13,7 @@ import org.e2eereview.catalog.Entries.Instance;
 import org.e2eereview.catalog.Entries.Legal;
 import org.e2eereview.catalog.Entries.Objective;
 import org.e2eereview.catalog.Entries.Reference;
+import org.e2eereview.catalog.Entries.SafeguardEntry;
 import org.e2eereview.catalog.Entries.SafetyFeature;
 import org.e2eereview.catalog.Entries.Weakening;
 import org.e2eereview.load.Bundled;
@@ -23,6 +24,7 @@ import org.e2eereview.load.ObjectSpec;
 import org.e2eereview.load.Problem;
 import org.e2eereview.load.StrictYaml;
 import org.e2eereview.model.Location;
+import org.e2eereview.model.Safeguard;
 
 /**
  * The knowledge base every report cites: weakening patterns, safety features, public-safety
@@ -34,11 +36,14 @@ public final class Catalog {
     private final Map<String, SafetyFeature> safetyFeatures;
     private final Map<String, Objective> objectives;
     private final Map<String, Reference> references;
+    private final Map<String, SafeguardEntry> safeguards;
     private final String digest;
 
     private Catalog(Map<String, Weakening> weakenings, Map<String, SafetyFeature> safetyFeatures,
-                    Map<String, Objective> objectives, Map<String, Reference> references, String digest) {
+                    Map<String, Objective> objectives, Map<String, Reference> references,
+                    Map<String, SafeguardEntry> safeguards, String digest) {
         this.digest = digest;
+        this.safeguards = Collections.unmodifiableMap(safeguards);
         this.weakenings = Collections.unmodifiableMap(weakenings);
         this.safetyFeatures = Collections.unmodifiableMap(safetyFeatures);
         this.objectives = Collections.unmodifiableMap(objectives);
@@ -68,11 +73,19 @@ public final class Catalog {
         Map<String, SafetyFeature> features = new TreeMap<>();
         Map<String, Objective> objectives = new TreeMap<>();
         Map<String, Reference> references = new TreeMap<>();
+        Map<String, SafeguardEntry> safeguards = new LinkedHashMap<>();
         Map<String, Location> citedAt = new LinkedHashMap<>();
         for (var file : files.entrySet()) {
             String path = file.getKey();
             try {
-                if (path.endsWith("/references.yaml")) {
+                if (path.endsWith("/safeguards.yaml")) {
+                    Fields f = StrictYaml.read(path, file.getValue(), CatalogFormat.SAFEGUARDS);
+                    f.map("safeguards").forEach((key, g) -> {
+                        safeguards.put(key, new SafeguardEntry(key, g.text("title"), g.choice("effect", null),
+                                g.text("description"), citations(g, citedAt)));
+                        checkSafeguard(key, g, problems);
+                    });
+                } else if (path.endsWith("/references.yaml")) {
                     Fields f = StrictYaml.read(path, file.getValue(), CatalogFormat.REFERENCES);
                     f.map("references").forEach((key, r) -> references.put(key, new Reference(key, r.text("title"),
                             r.text("authors"), r.text("date"), r.text("url"), r.text("note"))));
@@ -94,16 +107,35 @@ public final class Catalog {
                                     f.text("description"), citations(f, citedAt)));
                 } else {
                     problems.add(new Problem(new Location(path, 0, 0),
-                            "not a catalog file: expected weakenings/, safety-features/, objectives/ or references.yaml"));
+                            "not a catalog file: expected weakenings/, safety-features/, objectives/, safeguards.yaml "
+                                    + "or references.yaml"));
                 }
             } catch (InputException e) {
                 problems.addAll(e.problems());
             }
         }
-        Catalog catalog = new Catalog(weakenings, features, objectives, references, Digests.sha256(files));
+        for (Safeguard s : Safeguard.values()) {
+            if (!safeguards.isEmpty() && !safeguards.containsKey(s.yamlName())) {
+                problems.add(new Problem(new Location("catalog/safeguards.yaml", 0, 0),
+                        "safeguard '" + s.yamlName() + "' has no entry"));
+            }
+        }
+        Catalog catalog = new Catalog(weakenings, features, objectives, references, safeguards, Digests.sha256(files));
         catalog.checkLinks(citedAt, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
         return catalog;
+    }
+
+    /** An entry must name a safeguard the analysis knows, with the effect the analysis gives it. */
+    private static void checkSafeguard(String key, Fields g, List<Problem> problems) {
+        Safeguard known = java.util.Arrays.stream(Safeguard.values()).filter(s -> s.yamlName().equals(key))
+                .findFirst().orElse(null);
+        if (known == null) {
+            problems.add(new Problem(g.at(), "unknown safeguard '" + key + "'"));
+        } else if (g.choice("effect", null) != known.effect()) {
+            problems.add(new Problem(g.at("effect"), "safeguard '" + key + "' " + known.effect().yamlName()
+                    + " in the analysis, not what this entry says"));
+        }
     }
 
     private static <T> void entry(String path, byte[] bytes, ObjectSpec spec, String kind, List<Problem> problems,
@@ -180,6 +212,11 @@ public final class Catalog {
 
     public Map<String, Reference> references() {
         return references;
+    }
+
+    /** Safeguards by id, in file order. */
+    public Map<String, SafeguardEntry> safeguards() {
+        return safeguards;
     }
 
     /** Whether an id names a weakening or a safety feature. */

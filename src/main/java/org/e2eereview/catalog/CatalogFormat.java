@@ -2,6 +2,7 @@ package org.e2eereview.catalog;
 
 import org.e2eereview.load.FieldType;
 import org.e2eereview.load.ObjectSpec;
+import org.e2eereview.model.Safeguard;
 
 /** The format of catalog files, checked as strictly as models. */
 final class CatalogFormat {
@@ -70,6 +71,17 @@ final class CatalogFormat {
             .required("statement", TEXT, "The ask, quoted with citation.")
             .required("description", TEXT, "What meeting it means.")
             .required("references", CITATIONS, "Sources.");
+
+    static final ObjectSpec SAFEGUARD = ObjectSpec.of("safeguard", "A safeguard a model can declare.")
+            .required("title", TEXT, "Title.")
+            .required("effect", new FieldType.Choice(Safeguard.Effect.class),
+                    "Whether it prevents the routes it applies to or only makes their use visible.")
+            .required("description", TEXT, "What it does and what it leaves open.")
+            .required("references", CITATIONS, "Sources.");
+
+    static final ObjectSpec SAFEGUARDS = ObjectSpec.of("safeguards", "Every safeguard, by its id.")
+            .required("safeguards", new FieldType.IdMap(SAFEGUARD, "^[a-z][a-z-]*$", "a safeguard id, e.g. key-transparency"),
+                    "Safeguards by id.");
 
     static final ObjectSpec REFERENCE = ObjectSpec.of("reference", "A source.")
             .required("title", TEXT, "Title.")

@@ -2,6 +2,8 @@ package org.e2eereview.catalog;
 
 import java.util.List;
 
+import org.e2eereview.model.Safeguard;
+
 /** The records of the catalog. Every text is in the project's words; facts carry citations. */
 public final class Entries {
 
@@ -30,6 +32,11 @@ public final class Entries {
     public record SafetyFeature(String id, String title, String summary, String description, List<String> objectives,
                                 Preserves preservesE2ee, String conditions, String weakening,
                                 List<Instance> instances, List<Citation> references, List<Legal> legal) {
+    }
+
+    /** A safeguard in the catalog's words, and whether it prevents or only makes visible. */
+    public record SafeguardEntry(String id, String title, Safeguard.Effect effect, String description,
+                                 List<Citation> references) {
     }
 
     public record Objective(String id, String title, String statement, String description,

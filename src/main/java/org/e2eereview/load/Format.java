@@ -25,7 +25,7 @@ import org.e2eereview.model.Party;
 public final class Format {
 
     public static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$";
-    public static final String FINDING_ID_PATTERN = "^[A-Z][A-Z0-9-]*@[A-Za-z0-9_.,@-]+$";
+    public static final String FINDING_ID_PATTERN = "^[A-Z][A-Z0-9-]*@[A-Za-z0-9_.,@/-]+$";
 
     private Format() {
     }
@@ -78,6 +78,9 @@ public final class Format {
             .optional("name", TEXT, "Display name.")
             .optional("jurisdiction", TEXT, "Where the party is subject to law, e.g. an ISO country code (GB, US) or EU.")
             .optional("lawful-access", obj(LAWFUL_ACCESS), "Legal powers over other parties.")
+            .optional("disclosed-to-users", TEXT,
+                    "Where users are told that this party can read their content, e.g. \"terms of use, s. 4\". "
+                            + "Reports say so; it does not lower a finding (an acceptance does).")
             .optional("description", TEXT, "Free text.");
 
     public static final ObjectSpec UPDATES = ObjectSpec.of("updates",
@@ -158,23 +161,28 @@ public final class Format {
                     "false");
 
     public static final ObjectSpec MEMBERSHIP = ObjectSpec.of("membership",
-                    "Who decides who is in a conversation, and what members can see and check.")
-            .required("managed-by", ref(COMPONENTS),
+                    "Who decides who is in a conversation and on which devices, and how members check keys. "
+                            + "A safeguard that is not written is not credited.")
+            .optional("managed-by", ref(COMPONENTS),
                     "Component that keeps the member list and hands out changes; whoever runs it controls "
-                            + "membership unless changes are signed by members.")
+                            + "membership unless changes are signed by members. Needed for groups, calls and "
+                            + "channels; a one-to-one chat has no members to add.")
             .optional("signed-by-members", BOOL,
                     "Whether a change takes effect only with a current member's signature, so the managing "
                             + "component cannot add anyone by itself (e.g. MLS commits, Signal group admins).",
                     "false")
-            .required("changes-shown", choice(Conversation.ChangesShown.class),
-                    "Whether members see member and device changes.")
+            .optional("changes-shown", choice(Conversation.ChangesShown.class),
+                    "Whether members see who joins and leaves.", "not credited")
             .optional("device-changes-shown", choice(Conversation.ChangesShown.class),
-                    "Whether members see a new device added to another member's account.", "as changes-shown")
+                    "Whether members see a new device added to another member's account.", "not credited")
             .optional("devices-managed-by", ref(COMPONENTS),
                     "Component that keeps each member's device list.", "the managed-by component")
             .optional("device-list-signed", BOOL,
                     "Whether a new device is accepted only with a signature from the user's existing device.",
                     "false")
+            .optional("unverified-devices", choice(Conversation.UnverifiedDevices.class),
+                    "What members' clients do with a device nobody has verified: share keys with it silently, "
+                            + "share and warn, or block it until verified.", "not credited")
             .optional("device-keys-from", ref(COMPONENTS), "Key directory that serves members' device keys.")
             .optional("verification", choices(Conversation.Verification.class),
                     "How members can check each other's keys.", "[]");

@@ -99,7 +99,7 @@ public final class ModelLoader {
         Party.LawfulAccess access = la == null ? null
                 : new Party.LawfulAccess(la.list("compels"), la.list("powers"), la.text("legal-basis"), la.source());
         return new Party(id, f.choice("kind", null), f.text("name"), f.text("jurisdiction"), access,
-                f.text("description"), f.source());
+                f.text("disclosed-to-users"), f.text("description"), f.source());
     }
 
     private static Component component(String id, Fields f) {
@@ -139,11 +139,10 @@ public final class ModelLoader {
         Fields m = f.obj("membership");
         Conversation.Membership membership = m == null ? null
                 : new Conversation.Membership(m.text("managed-by"), m.bool("signed-by-members"),
-                        m.choice("changes-shown", null),
-                        m.choice("device-changes-shown", m.<Conversation.ChangesShown>choice("changes-shown", null)),
+                        m.choice("changes-shown", null), m.choice("device-changes-shown", null),
                         m.has("devices-managed-by") ? m.text("devices-managed-by") : m.text("managed-by"),
-                        m.bool("device-list-signed"), m.text("device-keys-from"), m.list("verification"),
-                        m.source());
+                        m.bool("device-list-signed"), m.choice("unverified-devices", null),
+                        m.text("device-keys-from"), m.list("verification"), m.source());
         return new Conversation(id, f.choice("kind", Conversation.Kind.ONE_TO_ONE), f.text("name"),
                 f.list("members"), f.list("content"), f.text("protocol"), e2e, fallback, membership,
                 f.list("metadata-protection"), f.text("description"), f.source());

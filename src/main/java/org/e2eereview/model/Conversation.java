@@ -6,7 +6,7 @@ import java.util.List;
  * A chat, group or call: who is entitled to read it, what it carries, and how it is protected.
  *
  * @param members  the parties entitled to read its content; anyone else who can is a finding
- * @param fallback what happens when end-to-end encryption is unavailable, or null for no fallback
+ * @param fallback what happens when end-to-end encryption is unavailable, or null when not written
  */
 public record Conversation(String id, Kind kind, String name, List<String> members, List<String> content,
                            String protocol, EndToEnd endToEnd, Fallback fallback, Membership membership,
@@ -41,9 +41,15 @@ public record Conversation(String id, Kind kind, String name, List<String> membe
     }
 
     public record Fallback(FallbackTarget to, boolean automatic, boolean indicated, Source source) {
+        /** Whether messages can leave end-to-end encryption at all. */
+        public boolean exists() {
+            return to != FallbackTarget.NONE;
+        }
     }
 
     public enum FallbackTarget implements ModelEnum {
+        @Doc("There is no fallback: a message that cannot be end-to-end encrypted is not sent.")
+        NONE,
         @Doc("Plain SMS or MMS through the carrier.")
         SMS,
         @Doc("The provider's own channel without end-to-end encryption.")
@@ -51,17 +57,21 @@ public record Conversation(String id, Kind kind, String name, List<String> membe
     }
 
     /**
-     * Who decides who is in the conversation, and what members can see and check.
+     * Who decides who is in the conversation, and what members can see and check. Whatever is not
+     * written is null and credits nothing.
      *
-     * @param managedBy        component that keeps the member list and hands out changes
+     * @param managedBy        component that keeps the member list and hands out changes, or null
      * @param signedByMembers  changes take effect only with a member's signature (e.g. MLS commits)
-     * @param deviceChangesShown whether members see a member's new device
-     * @param devicesManagedBy component that keeps each user's device list
+     * @param changesShown     whether members see member changes, or null when not written
+     * @param deviceChangesShown whether members see a member's new device, or null when not written
+     * @param devicesManagedBy component that keeps each user's device list (managedBy unless written), or null
      * @param deviceListSigned a new device is accepted only when signed by the user's existing device
+     * @param unverifiedDevices what clients do with a device nobody has verified, or null when not written
      * @param deviceKeysFrom   key directory that serves members' device keys, or null
      */
     public record Membership(String managedBy, boolean signedByMembers, ChangesShown changesShown,
-                             ChangesShown deviceChangesShown, String devicesManagedBy, boolean deviceListSigned, String deviceKeysFrom,
+                             ChangesShown deviceChangesShown, String devicesManagedBy, boolean deviceListSigned,
+                             UnverifiedDevices unverifiedDevices, String deviceKeysFrom,
                              List<Verification> verification, Source source) {
         public Membership {
             verification = List.copyOf(verification);
@@ -75,6 +85,15 @@ public record Conversation(String id, Kind kind, String name, List<String> membe
         SUPPRESSIBLE,
         @Doc("Changes are not shown.")
         NEVER;
+    }
+
+    public enum UnverifiedDevices implements ModelEnum {
+        @Doc("Clients encrypt to every listed device, verified or not, without telling their users.")
+        SHARE,
+        @Doc("Clients encrypt to unverified devices too, but show a warning next to them.")
+        WARN,
+        @Doc("Clients encrypt only to devices their users have verified.")
+        BLOCK;
     }
 
     public enum Verification implements ModelEnum {

@@ -67,6 +67,20 @@ public record Data(String id, Kind kind, List<String> createdOn, List<String> de
         @Doc("Anything not covered above.")
         OTHER;
 
+        /**
+         * Whether reading data of this kind that is derived from content reveals the content itself: a
+         * notification payload, a visual derivative or a report is an excerpt or a copy, not a summary.
+         */
+        public boolean revealsSource() {
+            return this == NOTIFICATION_PAYLOAD || this == VISUAL_DERIVATIVE || this == REPORT || this == KEYSTROKES
+                    || this == MESSAGE_CONTENT || this == ATTACHMENT || this == CALL_MEDIA || this == BACKUP;
+        }
+
+        /** Whether it reveals nothing about its source to whoever lacks the key: a commitment, such as a franking tag. */
+        public boolean revealsNothing() {
+            return this == FRANKING_TAG;
+        }
+
         /** Data about communication rather than its content: exposing it is a metadata question. */
         public boolean metadata() {
             return this == METADATA || this == GROUP_METADATA || this == PROFILE || this == CONTACT_LIST

@@ -4,9 +4,10 @@ package org.e2eereview.model;
  * Someone who could obtain data: users, the provider, vendors, authorities.
  *
  * @param lawfulAccess the legal powers this party has over others, or null
+ * @param disclosedToUsers where users are told that this party can read their content, or null
  */
 public record Party(String id, Kind kind, String name, String jurisdiction, LawfulAccess lawfulAccess,
-                    String description, Source source) implements Element {
+                    String disclosedToUsers, String description, Source source) implements Element {
 
     public enum Kind implements ModelEnum {
         @Doc("People using the service; the usual members of conversations.")

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class JsonReport {
 
     /** Bumped when a field changes meaning or disappears; adding fields does not bump it. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -55,6 +55,9 @@ public final class JsonReport {
         model.put("formatVersion", review.model().formatVersion());
 
         ObjectNode verdict = root.putObject("verdict");
+        verdict.put("verdict", review.verdict().id());
+        ArrayNode notE2e = verdict.putArray("notEndToEndByDefault");
+        review.notEndToEndByDefault().forEach(notE2e::add);
         verdict.put("weakened", review.weakened());
         verdict.put("failOn", failOn == null ? "none" : failOn.yamlName());
         verdict.put("fails", review.failsAt(failOn));
@@ -62,21 +65,39 @@ public final class JsonReport {
         review.counts().forEach((s, n) -> counts.put(s.yamlName(), n));
 
         ArrayNode access = root.putArray("access");
-        for (Access a : review.access()) access.add(access(a));
+        for (Access a : review.access()) access.add(access(a, review));
+        ArrayNode disclosures = root.putArray("memberDisclosures");
+        for (Access a : review.disclosures()) {
+            ObjectNode n = disclosures.addObject();
+            n.put("conversation", a.conversation());
+            n.put("party", a.party());
+            evidence(n.putArray("evidence"), a);
+        }
         ArrayNode findings = root.putArray("findings");
         for (Reviewed r : review.weakenings()) findings.add(finding(r, review));
         ArrayNode features = root.putArray("safetyFeatures");
         for (Reviewed r : review.safetyFeatures()) features.add(finding(r, review));
         ArrayNode objectives = root.putArray("objectives");
         for (ObjectiveAssessment o : review.objectives()) objectives.add(objective(o));
+        ArrayNode notAssessed = root.putArray("notAssessed");
+        for (var x : review.notAssessed()) {
+            ObjectNode n = notAssessed.addObject();
+            n.put("rule", x.rule());
+            n.put("elementKind", x.inspects().yamlName());
+            n.put("element", x.element());
+            n.put("field", x.field());
+            location(n.putObject("location"), x.at());
+        }
         ArrayNode safeguards = root.putArray("safeguards");
         for (Safeguarded s : review.safeguards()) {
-            ObjectNode n = safeguards.addObject();
-            n.put("safeguard", s.safeguard());
+            ObjectNode n = safeguard(safeguards.addObject(), s);
             n.put("element", s.element());
-            n.put("prevents", s.prevents().id());
-            n.put("text", s.text());
-            location(n.putObject("location"), s.at());
+        }
+        ArrayNode notes = root.putArray("notes");
+        for (Review.Note x : review.notes()) {
+            ObjectNode n = notes.addObject();
+            n.put("message", x.message());
+            location(n.putObject("location"), x.at());
         }
         ArrayNode unused = root.putArray("unusedAcceptances");
         review.unusedAcceptances().forEach(unused::add);
@@ -87,7 +108,7 @@ public final class JsonReport {
         }
     }
 
-    private static ObjectNode access(Access a) {
+    private static ObjectNode access(Access a, Review review) {
         ObjectNode n = JSON.createObjectNode();
         n.put("conversation", a.conversation());
         n.put("party", a.party());
@@ -95,17 +116,36 @@ public final class JsonReport {
         a.routes().forEach(r -> routes.add(r.id()));
         n.put("partial", a.partial());
         n.put("systemic", a.systemic());
-        n.put("condition", a.best().condition().yamlName());
+        n.put("condition", a.condition().yamlName());
         ArrayNode through = n.putArray("through");
-        a.readings().stream().map(Reading::through).filter(t -> t != null).distinct().sorted().forEach(through::add);
-        ArrayNode evidence = n.putArray("evidence");
+        a.through().forEach(through::add);
+        n.put("detectable", a.detectable());
+        ArrayNode findings = n.putArray("findings");
+        review.explaining(a.conversation(), a.party()).forEach(f -> findings.add(f.id()));
+        evidence(n.putArray("evidence"), a);
+        return n;
+    }
+
+    private static void evidence(ArrayNode evidence, Access a) {
         for (Reading r : a.readings()) {
             ObjectNode chain = evidence.addObject();
             chain.put("route", r.route().id());
             chain.put("data", r.data());
             chain.put("condition", r.condition().yamlName());
+            ArrayNode through = chain.putArray("through");
+            r.through().forEach(through::add);
+            ArrayNode lowering = chain.putArray("loweredBy");
+            r.lowering().forEach(s -> lowering.add(s.name()));
             steps(chain.putArray("steps"), r.evidence().steps());
         }
+    }
+
+    private static ObjectNode safeguard(ObjectNode n, Safeguarded s) {
+        n.put("safeguard", s.name());
+        n.put("effect", s.safeguard().effect().yamlName());
+        n.put("route", s.route().id());
+        n.put("text", s.text());
+        location(n.putObject("location"), s.at());
         return n;
     }
 
@@ -124,6 +164,24 @@ public final class JsonReport {
         n.put("message", f.message());
         ArrayNode readers = n.putArray("readers");
         f.readers().forEach(readers::add);
+        ArrayNode reads = n.putArray("reads");
+        for (Finding.Read x : f.reads()) {
+            ObjectNode read = reads.addObject();
+            read.put("conversation", x.conversation());
+            read.put("party", x.party());
+            read.put("condition", x.condition().yamlName());
+            ArrayNode through = read.putArray("through");
+            x.through().forEach(through::add);
+            ArrayNode lowering = read.putArray("loweredBy");
+            x.lowering().stream().map(Safeguarded::name).distinct().forEach(lowering::add);
+        }
+        ArrayNode disclosed = n.putArray("disclosedToUsers");
+        for (Finding.Disclosed d : f.disclosed()) {
+            ObjectNode x = disclosed.addObject();
+            x.put("party", d.party());
+            x.put("where", d.where());
+            location(x.putObject("location"), d.at());
+        }
         if (f.kind() == org.e2eereview.rules.RuleKind.WEAKENING) {
             n.put("systemic", f.systemic());
             n.put("blastRadius", f.blastRadius());
@@ -135,12 +193,7 @@ public final class JsonReport {
             steps(chain.putArray("steps"), c.steps());
         }
         ArrayNode safeguards = n.putArray("safeguards");
-        for (Safeguarded s : f.safeguards()) {
-            ObjectNode g = safeguards.addObject();
-            g.put("safeguard", s.safeguard());
-            g.put("text", s.text());
-            location(g.putObject("location"), s.at());
-        }
+        for (Safeguarded s : f.safeguards()) safeguard(safeguards.addObject(), s);
         n.put("remediation", f.remediation().strip());
         n.put("status", r.status().id());
         if (r.acceptance() != null) {

@@ -1,11 +1,15 @@
 package org.e2eereview.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.e2eereview.analysis.Access;
-import org.e2eereview.analysis.Reading;
 import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.analysis.Step;
 import org.e2eereview.catalog.Entries.Citation;
@@ -15,6 +19,8 @@ import org.e2eereview.review.ObjectiveAssessment;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.RuleEngine;
+import org.e2eereview.rules.RuleEngine.NotAssessed;
 
 /** The review as a terminal reads it: verdict first, then who can read what and why. */
 public final class TerminalReport {
@@ -27,23 +33,30 @@ public final class TerminalReport {
         var counts = review.counts();
         out.append("e2ee-review ").append(review.toolVersion()).append(" · ").append(review.model().file())
                 .append(" · ").append(review.model().system().name()).append("\n\n");
-        out.append("Verdict: ").append(review.weakened() ? "WEAKENED" : "NO WEAKENING AT HIGH OR ABOVE").append(" (")
-                .append(java.util.Arrays.stream(Severity.values()).map(s -> counts.get(s) + " " + s.yamlName())
-                        .collect(Collectors.joining(", ")))
-                .append(")");
+        out.append("Verdict: ").append(review.verdict().text());
+        if (review.verdict() == Review.Verdict.NOT_END_TO_END_BY_DEFAULT) {
+            out.append(": ").append(String.join(", ", review.notEndToEndByDefault()));
+        }
+        out.append(" (").append(java.util.Arrays.stream(Severity.values()).map(s -> counts.get(s) + " " + s.yamlName())
+                .collect(Collectors.joining(", "))).append(")");
         if (failOn != null) out.append(review.failsAt(failOn) ? " · fails at --fail-on " : " · passes --fail-on ")
                 .append(failOn.yamlName());
+        int skipped = notAssessed(review).size();
+        if (skipped > 0) out.append(" · ").append(skipped).append(skipped == 1 ? " check" : " checks")
+                .append(" not assessed");
         out.append("\n\n");
 
         out.append("WHO CAN READ EACH CONVERSATION, BEYOND ITS MEMBERS\n");
         for (String c : review.model().conversations().keySet()) {
             List<Access> readers = review.analysis().access(c);
             out.append("  ").append(c).append(": ");
-            if (readers.isEmpty()) {
-                out.append("members only\n");
-                continue;
+            out.append(readers.isEmpty() ? "members only" : readers.stream().map(a -> reader(a, review))
+                    .collect(Collectors.joining("; "))).append('\n');
+            List<Access> disclosed = review.analysis().disclosures(c);
+            if (!disclosed.isEmpty()) {
+                out.append("    what members choose to report goes to ")
+                        .append(disclosed.stream().map(Access::party).collect(Collectors.joining(", "))).append('\n');
             }
-            out.append(readers.stream().map(TerminalReport::reader).collect(Collectors.joining("; "))).append('\n');
         }
         out.append('\n');
 
@@ -51,6 +64,14 @@ public final class TerminalReport {
         if (review.weakenings().isEmpty()) out.append("  none\n");
         for (Reviewed r : review.weakenings()) finding(out, r, review);
         out.append('\n');
+
+        Map<String, List<String>> skippedBy = notAssessed(review);
+        if (!skippedBy.isEmpty()) {
+            out.append("NOT ASSESSED (the model does not say, so nothing is assumed either way)\n");
+            skippedBy.forEach((what, ids) -> out.append("  ").append(what).append(": ")
+                    .append(String.join(", ", ids)).append(" not assessed\n"));
+            out.append('\n');
+        }
 
         out.append("SAFETY FEATURES\n");
         if (review.safetyFeatures().isEmpty()) out.append("  none recognised\n");
@@ -80,11 +101,18 @@ public final class TerminalReport {
         out.append('\n');
 
         if (!review.safeguards().isEmpty()) {
-            out.append("SAFEGUARDS CREDITED\n");
+            out.append("SAFEGUARDS DECLARED\n");
+            int width = review.safeguards().stream().mapToInt(s -> s.name().length()).max().orElse(0) + 2;
             for (Safeguarded s : review.safeguards()) {
-                out.append("  ").append(pad(s.safeguard(), 24)).append(s.at()).append("  ").append(s.text())
-                        .append(" (closes ").append(s.prevents().id()).append(")\n");
+                out.append("  ").append(pad(s.name(), width)).append(s.at()).append("  ").append(s.text())
+                        .append(s.prevents() ? " (prevents " : " (makes visible, does not prevent ")
+                        .append(s.route().id()).append(")\n");
             }
+            out.append('\n');
+        }
+        if (!review.notes().isEmpty()) {
+            out.append("NOTES ON THE MODEL\n");
+            for (Review.Note n : review.notes()) out.append("  ").append(n.at()).append("  ").append(n.message()).append('\n');
             out.append('\n');
         }
         for (String id : review.unusedAcceptances()) {
@@ -93,16 +121,29 @@ public final class TerminalReport {
         out.append("rules sha256:").append(review.rulesDigest(), 0, 16).append(" · catalog sha256:")
                 .append(review.catalogDigest(), 0, 16).append(" · model sha256:").append(review.model().sha256(), 0, 16)
                 .append('\n');
-        return out.toString();
+        return Terminal.inert(out.toString());
     }
 
-    private static String reader(Access a) {
-        String routes = a.routes().stream().map(r -> r.id()).collect(Collectors.joining(", "));
-        String through = a.readings().stream().map(Reading::through).filter(t -> t != null).distinct()
-                .collect(Collectors.joining(", "));
-        String condition = a.best().condition().yamlName();
-        return a.party() + " (" + routes + (through.isEmpty() ? "" : ", through " + through)
-                + (condition.equals("always") ? "" : ", " + condition) + (a.partial() ? ", derived data only" : "") + ")";
+    /** Rules not assessed, grouped by the element and the field they lacked. */
+    private static Map<String, List<String>> notAssessed(Review review) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (NotAssessed n : review.notAssessed()) {
+            out.computeIfAbsent(n.inspects().yamlName() + " " + n.element() + ": " + n.field() + " not written",
+                    x -> new ArrayList<>()).add(n.rule());
+        }
+        return out;
+    }
+
+    private static String reader(Access a, Review review) {
+        List<String> parts = new ArrayList<>();
+        parts.add(a.routes().stream().map(r -> r.id()).collect(Collectors.joining(", ")));
+        if (a.condition() != org.e2eereview.model.Flow.Occurs.ALWAYS) parts.add(RuleEngine.condition(a.condition()));
+        if (!a.through().isEmpty()) parts.add("through " + String.join(", ", a.through()));
+        if (a.detectable()) parts.add("visible: " + a.lowering().stream().map(Safeguarded::name).distinct()
+                .collect(Collectors.joining(", ")));
+        if (a.partial()) parts.add("derived data only");
+        List<String> named = review.explaining(a.conversation(), a.party()).stream().map(Finding::id).toList();
+        return a.party() + " (" + String.join(", ", parts) + ")" + (named.isEmpty() ? "" : " → " + String.join(", ", named));
     }
 
     private static void finding(StringBuilder out, Reviewed r, Review review) {
@@ -120,26 +161,31 @@ public final class TerminalReport {
             out.append("  ").append(c.title()).append(":\n");
             for (Step s : c.steps()) out.append("    ").append(s.at()).append("  ").append(s.text()).append('\n');
         }
+        for (Finding.Disclosed d : f.disclosed()) {
+            out.append("  disclosed to users by ").append(d.party()).append(": ").append(d.where()).append(" (")
+                    .append(d.at()).append("); disclosure does not lower the finding, an acceptance does\n");
+        }
         Weakening w = review.catalog().weakenings().get(f.catalog());
         if (w != null) {
             out.append("  ").append(f.systemic() ? "systemic" : "targeted").append(" · blast radius: ")
                     .append(f.blastRadius()).append('\n');
             if (!f.safeguards().isEmpty()) {
-                out.append("  lowered by: ").append(f.safeguards().stream()
-                        .map(s -> s.safeguard() + " (" + s.at() + ")").collect(Collectors.joining(", "))).append('\n');
+                out.append("  safeguards: ").append(f.safeguards().stream()
+                        .map(s -> s.name() + (s.prevents() ? " prevents it" : " makes it visible") + " (" + s.at() + ")")
+                        .distinct().collect(Collectors.joining(", "))).append('\n');
             }
-            out.append("  refs: ").append(refs(w.references()));
-            if (!w.legal().isEmpty()) {
-                out.append("; ").append(w.legal().stream().map(l -> l.provision()).distinct().collect(Collectors.joining("; ")));
-            }
+            out.append("  refs: ").append(refs(w));
             out.append('\n');
         }
         out.append("  fix: ").append(f.remediation().strip()).append('\n');
     }
 
-    private static String refs(List<Citation> citations) {
-        return citations.stream().map(c -> c.ref() + (c.section() == null ? "" : " " + c.section()))
-                .collect(Collectors.joining("; "));
+    /** The sources and legal provisions of a pattern, each once. */
+    static String refs(Weakening w) {
+        Set<String> refs = new LinkedHashSet<>();
+        for (Citation c : w.references()) refs.add(c.ref() + (c.section() == null ? "" : " " + c.section()));
+        w.legal().forEach(l -> refs.add(l.provision()));
+        return String.join("; ", refs);
     }
 
     private static String pad(String s, int width) {

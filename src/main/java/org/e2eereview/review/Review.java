@@ -1,5 +1,6 @@
 package org.e2eereview.review;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,20 +10,56 @@ import org.e2eereview.analysis.Analysis;
 import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Model;
+import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.RuleEngine.NotAssessed;
 
 /**
  * The result of reviewing one model: who can read each conversation, the weakenings found,
  * the safety features recognised, how the design stands against each public-safety objective,
- * and the digests that let anyone re-run it.
+ * what could not be assessed, and the digests that let anyone re-run it.
  *
  * @param access            access findings, conversation by conversation in model order
+ * @param disclosures       parties that receive content only when a member chooses to report it
+ * @param notAssessed       rules left unjudged on an element because a field they need is not written
+ * @param notes             the model's likely slips, each located: flows that carry what their source never has,
+ *                          features no rule recognised
  * @param unusedAcceptances acceptances in the model that match no finding (stale ids)
  */
 public record Review(Model model, Analysis analysis, Catalog catalog, List<Reviewed> weakenings,
-                     List<Reviewed> safetyFeatures, List<Access> access, List<ObjectiveAssessment> objectives,
-                     List<Safeguarded> safeguards, List<String> unusedAcceptances, String toolVersion,
-                     String rulesDigest, String catalogDigest) {
+                     List<Reviewed> safetyFeatures, List<Access> access, List<Access> disclosures,
+                     List<ObjectiveAssessment> objectives, List<Safeguarded> safeguards, List<NotAssessed> notAssessed,
+                     List<Note> notes, List<String> unusedAcceptances, String toolVersion, String rulesDigest,
+                     String catalogDigest) {
+
+    /** What the review concludes, in one word. */
+    public enum Verdict {
+        /** A conversation kind is not end-to-end encrypted by default, and a finding about it counts. */
+        NOT_END_TO_END_BY_DEFAULT("NOT END-TO-END ENCRYPTED BY DEFAULT"),
+        /** A counted weakening is critical or high. */
+        WEAKENED("WEAKENED"),
+        /** No counted weakening is critical or high. */
+        NOT_WEAKENED("NO WEAKENING AT HIGH OR ABOVE");
+
+        private final String text;
+
+        Verdict(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** A located remark about the model that is not a finding: likely a slip in writing it. */
+    public record Note(org.e2eereview.model.Location at, String message) {
+    }
 
     /** Counted (not accepted) weakenings per severity, every severity present. */
     public Map<Severity, Integer> counts() {
@@ -34,6 +71,27 @@ public record Review(Model model, Analysis analysis, Catalog catalog, List<Revie
         return counts;
     }
 
+    public Verdict verdict() {
+        if (!notEndToEndByDefault().isEmpty()) return Verdict.NOT_END_TO_END_BY_DEFAULT;
+        return weakened() ? Verdict.WEAKENED : Verdict.NOT_WEAKENED;
+    }
+
+    /**
+     * Conversations without end-to-end encryption by default about which a counted finding at high or
+     * above remains: only an acceptance with a justification takes one off this list.
+     */
+    public List<String> notEndToEndByDefault() {
+        List<String> out = new ArrayList<>();
+        for (Conversation c : model.conversations().values()) {
+            if (c.endToEnd().available() && c.endToEnd().byDefault()) continue;
+            boolean counted = weakenings.stream().anyMatch(r -> r.counts() && r.finding().severity().atLeast(Severity.HIGH)
+                    && (r.finding().element().equals(c.id())
+                        || r.finding().reads().stream().anyMatch(x -> x.conversation().equals(c.id()))));
+            if (counted) out.add(c.id());
+        }
+        return out;
+    }
+
     /** Whether a counted weakening is critical or high: the design weakens end-to-end encryption. */
     public boolean weakened() {
         return failsAt(Severity.HIGH);
@@ -43,5 +101,19 @@ public record Review(Model model, Analysis analysis, Catalog catalog, List<Revie
     public boolean failsAt(Severity threshold) {
         return threshold != null && weakenings.stream()
                 .anyMatch(r -> r.counts() && r.finding().severity().atLeast(threshold));
+    }
+
+    /** The weakening findings that name a party as reading a conversation. */
+    public List<Finding> explaining(String conversation, String party) {
+        List<Finding> out = new ArrayList<>();
+        for (Reviewed r : weakenings) {
+            for (Finding.Read read : r.finding().reads()) {
+                if (read.conversation().equals(conversation) && read.party().equals(party)) {
+                    out.add(r.finding());
+                    break;
+                }
+            }
+        }
+        return out;
     }
 }

@@ -17,7 +17,6 @@ import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Entries.Objective;
 import org.e2eereview.catalog.Entries.SafetyFeature;
 import org.e2eereview.catalog.Preserves;
-import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Acceptance;
@@ -56,7 +55,8 @@ public final class Reviewer {
 
     public Review review(Model model) throws InputException {
         Analysis analysis = AccessAnalysis.analyze(model);
-        List<Finding> findings = engine.evaluate(model, analysis);
+        RuleEngine.Evaluation evaluation = engine.evaluate(model, analysis);
+        List<Finding> findings = evaluation.findings();
         LocalDate today = LocalDate.now(clock);
         List<Reviewed> weakenings = new ArrayList<>();
         List<Reviewed> features = new ArrayList<>();
@@ -73,12 +73,17 @@ public final class Reviewer {
         }
         List<String> unused = model.accepted().keySet().stream().filter(id -> !matched.contains(id)).sorted().toList();
         List<Access> access = new ArrayList<>();
-        for (String c : model.conversations().keySet()) access.addAll(analysis.access(c));
+        List<Access> disclosures = new ArrayList<>();
+        for (String c : model.conversations().keySet()) {
+            access.addAll(analysis.access(c));
+            disclosures.addAll(analysis.disclosures(c));
+        }
         List<Safeguarded> safeguards = new ArrayList<>();
         analysis.allSafeguards().forEach(safeguards::addAll);
         return new Review(model, analysis, rules.catalog(), List.copyOf(weakenings), List.copyOf(features),
-                List.copyOf(access), objectives(weakenings, features), List.copyOf(safeguards), unused, Version.get(),
-                rules.digest(), rules.catalog().digest());
+                List.copyOf(access), List.copyOf(disclosures), objectives(weakenings, features),
+                List.copyOf(safeguards), evaluation.notAssessed(), Notes.of(model, evaluation.unrecognised()), unused,
+                Version.get(), rules.digest(), rules.catalog().digest());
     }
 
     private List<ObjectiveAssessment> objectives(List<Reviewed> weakenings, List<Reviewed> features) {
@@ -105,18 +110,23 @@ public final class Reviewer {
         return out;
     }
 
-    /** The weakening findings a weakening feature relies on: those about the same parties, else the catalog's. */
+    /**
+     * The weakening findings a weakening feature relies on: those that explain the same access, else
+     * those on the same element. The catalog's pattern is named only when no finding is found, and
+     * then marked as a pattern rather than a finding.
+     */
     private static List<String> weakeningsBehind(Finding feature, SafetyFeature entry, List<Reviewed> weakenings) {
+        Set<String> pairs = new java.util.HashSet<>();
+        for (Finding.Read r : feature.reads()) pairs.add(r.party() + "\u0000" + r.conversation());
         Set<String> ids = new LinkedHashSet<>();
         for (Reviewed w : weakenings) {
             Finding f = w.finding();
-            if (!f.severity().atLeast(Severity.MEDIUM)) continue; // metadata exposure is not how content is read
-            boolean sameElement = f.element().equals(feature.element());
-            boolean sameReaders = feature.readers().stream().anyMatch(f.readers()::contains);
-            boolean sameCatalog = f.catalog().equals(entry.weakening());
-            if (sameElement || sameReaders || sameCatalog) ids.add(f.id());
+            if (f.reads().stream().anyMatch(r -> pairs.contains(r.party() + "\u0000" + r.conversation()))) ids.add(f.id());
         }
-        if (ids.isEmpty() && entry.weakening() != null) ids.add(entry.weakening());
+        if (ids.isEmpty()) {
+            for (Reviewed w : weakenings) if (w.finding().element().equals(feature.element())) ids.add(w.finding().id());
+        }
+        if (ids.isEmpty() && entry.weakening() != null) ids.add("the " + entry.weakening() + " pattern");
         return List.copyOf(ids);
     }
 }

@@ -47,6 +47,8 @@ final class Cel {
     private static volatile Cel instance;
 
     private final Map<Inspects, CelCompiler> compilers = new EnumMap<>(Inspects.class);
+    /** Message parts also see {@code readers}, the rule's readers once they are known. */
+    private final Map<Inspects, CelCompiler> messageCompilers = new EnumMap<>(Inspects.class);
     private final CelRuntime runtime;
 
     private Cel() {
@@ -72,6 +74,7 @@ final class Cel {
                     .addVar("system", Views.SYSTEM.celType());
             if (kind != Inspects.SYSTEM) builder.addVar(kind.variable(), kind.view().celType());
             compilers.put(kind, builder.build());
+            messageCompilers.put(kind, builder.addVar(RuleSet.READERS, ListType.create(SimpleType.STRING)).build());
         }
         runtime = CelRuntimeFactory.standardCelRuntimeBuilder().addLibraries(CelExtensions.strings()).build();
     }
@@ -87,7 +90,7 @@ final class Cel {
         return c;
     }
 
-    enum Result { BOOL, STRINGS, ANY }
+    enum Result { BOOL, STRINGS, ANY, MESSAGE }
 
     /** A checked, ready program and the checked expression it was made from. */
     record Checked(CelRuntime.Program program, dev.cel.common.ast.CelExpr expr) {
@@ -95,7 +98,8 @@ final class Cel {
 
     Checked compile(Inspects kind, String expression, Result result) throws CompileError {
         try {
-            CelAbstractSyntaxTree ast = compilers.get(kind).compile(expression).getAst();
+            CelAbstractSyntaxTree ast = (result == Result.MESSAGE ? messageCompilers : compilers).get(kind)
+                    .compile(expression).getAst();
             CelType type = ast.getResultType();
             if (result == Result.BOOL && !type.equals(SimpleType.BOOL) && !type.equals(SimpleType.DYN)) {
                 throw new CompileError(java.util.List.of(new Issue("must be true or false, but is " + type.name(), 1, 0)));

@@ -11,6 +11,8 @@ public enum Inspects implements ModelEnum {
     CONVERSATION("Each conversation, with its access findings.", Views.CONVERSATION),
     FLOW("Each flow.", Views.FLOW),
     FEATURE("Each public-safety feature.", Views.FEATURE),
+    OUTSIDER("Each party outside a conversation that reads it by routes no other finding explains; "
+            + "rules of this kind run after all others.", Views.OUTSIDER),
     SYSTEM("The system as a whole, once.", Views.SYSTEM);
 
     private final String description;

@@ -14,11 +14,23 @@ import dev.cel.runtime.CelRuntime;
  */
 public record Rule(String id, String title, RuleKind kind, Severity severity, List<SeverityIf> severityIf,
                    String catalog, Inspects inspects, String condition, String readersExpression,
-                   List<String> evidenceRoutes, List<String> evidenceFields, String message, String remediation,
+                   List<String> evidenceRoutes, List<String> evidenceFields, List<FieldIf> evidenceFieldsIf,
+                   List<Need> needs, List<String> explains, String message, String remediation,
                    Verdict verdict, List<RuleTest> tests, String file, Location at,
                    Compiled compiled) {
 
     public record SeverityIf(String when, Severity severity) {
+    }
+
+    /** A field cited as evidence only when a condition holds. */
+    public record FieldIf(String field, String when) {
+    }
+
+    /**
+     * A field the rule cannot judge without: where it is not written (and {@code when}, if given,
+     * holds), the rule is not assessed on the element rather than assuming either way.
+     */
+    public record Need(String field, String when) {
     }
 
     /** A test case: a patch to the base model, and the elements the rule must fire on. */
@@ -35,16 +47,30 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
         final List<Object> message; // Strings, Programs and field parts, in order
         /** The routes whose evidence a finding cites; empty for any. */
         final java.util.Set<String> evidenceRoutes;
+        /** Conditions of evidenceFieldsIf, in order. */
+        final List<CelRuntime.Program> evidenceIf;
+        /** Conditions of needs, in order; null where a need has none. */
+        final List<CelRuntime.Program> needs;
+        /** The top-level conjuncts of the condition, to say which part failed; empty when not needed. */
+        final List<Conjunct> conjuncts;
 
         Compiled(java.util.function.Predicate<java.util.Map<String, Object>> guard, CelRuntime.Program when,
                  CelRuntime.Program readers, List<CelRuntime.Program> severityIf, List<Object> message,
-                 java.util.Set<String> evidenceRoutes) {
+                 java.util.Set<String> evidenceRoutes, List<CelRuntime.Program> evidenceIf,
+                 List<CelRuntime.Program> needs, List<Conjunct> conjuncts) {
             this.guard = guard;
             this.when = when;
             this.readers = readers;
             this.severityIf = severityIf;
             this.message = message;
             this.evidenceRoutes = evidenceRoutes;
+            this.evidenceIf = evidenceIf;
+            this.needs = needs;
+            this.conjuncts = conjuncts;
         }
+    }
+
+    /** One part of a condition joined to the rest by {@code &&}, with its text. */
+    record Conjunct(String text, CelRuntime.Program program) {
     }
 }

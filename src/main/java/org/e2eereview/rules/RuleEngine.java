@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Analysis;
@@ -21,17 +24,45 @@ import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.Problem;
 import org.e2eereview.model.Element;
+import org.e2eereview.model.Flow;
 import org.e2eereview.model.Location;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.ModelEnum;
+import org.e2eereview.model.Party;
 import org.e2eereview.model.Source;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
 
-/** Runs rules over a model and its analysis. */
+/**
+ * Runs rules over a model and its analysis, in three steps. Every rule runs on every element it
+ * inspects, each after the rules that explain it, so that a rule sees nothing another finding
+ * already explains under a more specific name. Each weakening finding is then matched to the
+ * access it explains: the outside readers of a conversation it names, under which condition.
+ * Last, the catch-all rules look at whatever access no finding explains, so that every outside
+ * reader is named by some finding.
+ */
 public final class RuleEngine {
+
+    /** What a run produced: the findings, what could not be assessed, and declared features nothing recognised. */
+    public record Evaluation(List<Finding> findings, List<NotAssessed> notAssessed, List<Unrecognised> unrecognised) {
+    }
+
+    /**
+     * A declared feature no safety-feature rule recognised, with each rule meant for its kind and the
+     * part of that rule's condition it failed.
+     */
+    public record Unrecognised(String feature, String kind, List<Miss> misses, Location at) {
+    }
+
+    /** A rule that looked at a feature of its kind, and the part of its condition that did not hold. */
+    public record Miss(String rule, String failed) {
+    }
+
+    /** A rule left unjudged on an element because a field it needs is not written. */
+    public record NotAssessed(String rule, Inspects inspects, String element, String field, Location at) {
+    }
 
     private final RuleSet rules;
 
@@ -40,50 +71,384 @@ public final class RuleEngine {
     }
 
     /** Every finding of every rule, sorted by severity, rule and element. */
-    public List<Finding> evaluate(Model model, Analysis analysis) throws InputException {
+    public Evaluation evaluate(Model model, Analysis analysis) throws InputException {
         return evaluate(rules.rules().values(), model, analysis);
     }
 
-    /** The findings of the given rules only. A rule that cannot be evaluated is an error, never silence. */
-    public List<Finding> evaluate(Collection<Rule> selected, Model model, Analysis analysis) throws InputException {
-        Views views = new Views(model, analysis);
-        Optional<Object> system = Optional.of(Views.SYSTEM.view(views, model));
-        Map<Inspects, List<Rule>> byKind = new java.util.EnumMap<>(Inspects.class);
-        for (Rule rule : selected) byKind.computeIfAbsent(rule.inspects(), k -> new ArrayList<>()).add(rule);
+    /**
+     * The findings of the given rules. All rules run, since which findings explain which depends on
+     * all of them; only the selected ones are returned. A rule that cannot be evaluated is an error,
+     * never silence.
+     */
+    public Evaluation evaluate(Collection<Rule> selected, Model model, Analysis analysis) throws InputException {
+        Run run = new Run(model, analysis);
+        for (Rule rule : rules.ordered()) {
+            if (rule.inspects() != Inspects.OUTSIDER) run.rule(rule);
+        }
+        run.outsiders(rules.ordered().stream().filter(r -> r.inspects() == Inspects.OUTSIDER).toList());
+        List<Unrecognised> unrecognised = run.unrecognised();
+        if (!run.failures.isEmpty()) throw new InputException(run.failures);
+        Set<String> ids = new HashSet<>();
+        for (Rule r : selected) ids.add(r.id());
         List<Finding> out = new ArrayList<>();
-        List<Problem> failures = new ArrayList<>();
-        for (Map.Entry<Inspects, List<Rule>> kind : byKind.entrySet()) {
-            Inspects inspects = kind.getKey();
-            String variable = inspects.variable();
-            for (Map.Entry<String, ?> e : subjects(inspects, model).entrySet()) {
-                // One view per element, shared by every rule of its kind: fields are computed once.
-                @SuppressWarnings("unchecked")
-                Map<String, Object> view = inspects == Inspects.SYSTEM ? (Map<String, Object>) system.get()
-                        : view(inspects, views, e.getValue());
-                Optional<Object> element = Optional.of(view);
-                CelVariableResolver vars = name -> name.equals(variable) ? element
-                        : name.equals("system") ? system : Optional.empty();
-                for (Rule rule : kind.getValue()) {
-                    try {
-                        if (rule.compiled().guard != null && !rule.compiled().guard.test(view)) continue;
-                        if (Boolean.TRUE.equals(rule.compiled().when.eval(vars))) {
-                            out.add(finding(rule, e.getKey(), e.getValue(), vars, model, analysis));
-                        }
-                    } catch (CelEvaluationException | RuntimeException ex) {
-                        failures.add(new Problem(rule.at(), "rule " + rule.id() + " failed on " + inspects.yamlName()
-                                + " '" + e.getKey() + "': " + ex.getMessage()));
+        for (Finding f : run.findings) if (ids.contains(f.rule())) out.add(f);
+        out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::rule).thenComparing(Finding::element));
+        List<NotAssessed> skipped = new ArrayList<>();
+        for (NotAssessed n : run.notAssessed) if (ids.contains(n.rule())) skipped.add(n);
+        return new Evaluation(List.copyOf(out), List.copyOf(skipped), unrecognised);
+    }
+
+    /** The state of one evaluation. */
+    private final class Run {
+        final Model model;
+        final Analysis analysis;
+        final Views views;
+        final Optional<Object> system;
+        final List<Finding> findings = new ArrayList<>();
+        final List<NotAssessed> notAssessed = new ArrayList<>();
+        final List<Problem> failures = new ArrayList<>();
+        /** Per rule, the party, conversation and content item of everything its findings explain. */
+        final Map<String, Set<String>> explainedBy = new HashMap<>();
+        /** Per pair, the best condition any weakening finding explains it under. */
+        final Map<String, Flow.Occurs> covered = new HashMap<>();
+
+        Run(Model model, Analysis analysis) {
+            this.model = model;
+            this.analysis = analysis;
+            this.views = new Views(model, analysis);
+            this.system = Optional.of(Views.SYSTEM.view(views, model));
+        }
+
+        void rule(Rule rule) {
+            Set<String> hidden = new HashSet<>();
+            for (Rule other : rules.rules().values()) {
+                if (other.explains().contains(rule.id())) hidden.addAll(explainedBy.getOrDefault(other.id(), Set.of()));
+            }
+            Views hiding = views.hiding(hidden);
+            Set<String> mine = explainedBy.computeIfAbsent(rule.id(), x -> new HashSet<>());
+            for (Map.Entry<String, ?> e : subjects(rule.inspects(), model).entrySet()) {
+                Finding f = evaluate(rule, e.getKey(), e.getValue(), views);
+                if (f == null) continue;
+                if (!hidden.isEmpty() && reads(f).stream().anyMatch(hidden::contains)) {
+                    // What another finding explains is left to it; the rest of this one, if any, stays.
+                    f = evaluate(rule, e.getKey(), e.getValue(), hiding);
+                    if (f == null) continue;
+                }
+                mine.addAll(reads(f));
+                cover(f);
+                findings.add(f);
+            }
+        }
+
+        private void cover(Finding f) {
+            if (f.kind() != RuleKind.WEAKENING) return;
+            for (Finding.Read r : f.reads()) {
+                covered.merge(r.party() + "\u0000" + r.conversation(), r.condition(),
+                        (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+            }
+        }
+
+        /** Party, conversation and content item of everything a finding explains. */
+        private List<String> reads(Finding f) {
+            List<String> out = new ArrayList<>();
+            for (Finding.Read r : f.reads()) for (String d : r.data()) out.add(Views.read(r.party(), r.conversation(), d));
+            return out;
+        }
+
+        /** Access no finding explains, at least not under as good a condition, goes to the catch-all rules. */
+        void outsiders(List<Rule> catchAll) {
+            if (catchAll.isEmpty()) return;
+            Map<String, Views.Outsider> left = new LinkedHashMap<>();
+            for (String c : model.conversations().keySet()) {
+                for (Access a : analysis.access(c)) {
+                    Flow.Occurs explained = covered.get(a.party() + "\u0000" + c);
+                    List<Reading> open = new ArrayList<>();
+                    for (Reading r : a.readings()) {
+                        if (explained == null || r.condition().ordinal() < explained.ordinal()) open.add(r);
                     }
+                    if (open.isEmpty()) continue;
+                    Views.Outsider o = new Views.Outsider(c, a.party(), List.copyOf(open));
+                    left.put(o.id(), o);
+                }
+            }
+            for (Rule rule : catchAll) {
+                for (Map.Entry<String, Views.Outsider> e : left.entrySet()) {
+                    Finding f = evaluate(rule, e.getKey(), e.getValue(), views);
+                    if (f != null) findings.add(f);
                 }
             }
         }
-        if (!failures.isEmpty()) throw new InputException(failures);
-        out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::rule).thenComparing(Finding::element));
-        return out;
+
+        /** Declared features that no safety-feature rule recognised, and why each rule of their kind did not. */
+        List<Unrecognised> unrecognised() {
+            Set<String> recognised = new HashSet<>();
+            for (Finding f : findings) {
+                if (f.kind() == RuleKind.SAFETY_FEATURE && f.inspects() == Inspects.FEATURE) recognised.add(f.element());
+            }
+            List<Unrecognised> out = new ArrayList<>();
+            for (org.e2eereview.model.Feature feature : model.features().values()) {
+                if (recognised.contains(feature.id())) continue;
+                Optional<Object> element = Optional.of(Views.FEATURE.view(views, feature));
+                CelVariableResolver vars = name -> name.equals("feature") ? element
+                        : name.equals("system") ? system : Optional.empty();
+                List<Miss> misses = new ArrayList<>();
+                for (Rule rule : rules.ordered()) {
+                    List<Rule.Conjunct> parts = rule.compiled().conjuncts;
+                    if (parts.isEmpty()) continue;
+                    try {
+                        boolean ofKind = false;
+                        String failed = null;
+                        for (Rule.Conjunct c : parts) {
+                            boolean holds = Boolean.TRUE.equals(c.program().eval(vars));
+                            if (c.text().contains("feature.kind")) {
+                                if (!holds) {
+                                    ofKind = false;
+                                    break;
+                                }
+                                ofKind = true;
+                            } else if (!holds && failed == null) {
+                                failed = c.text();
+                            }
+                        }
+                        if (ofKind && failed != null) misses.add(new Miss(rule.id(), failed));
+                    } catch (CelEvaluationException | RuntimeException ex) {
+                        failures.add(new Problem(rule.at(), "rule " + rule.id() + " failed on feature '"
+                                + feature.id() + "': " + ex.getMessage()));
+                    }
+                }
+                out.add(new Unrecognised(feature.id(), feature.kind().yamlName(), List.copyOf(misses),
+                        feature.source().at()));
+            }
+            return List.copyOf(out);
+        }
+
+        /** The rule's finding on one element, or null; records a failure or a skipped need instead. */
+        private Finding evaluate(Rule rule, String id, Object subject, Views v) {
+            Inspects inspects = rule.inspects();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> view = inspects == Inspects.SYSTEM ? (Map<String, Object>) system.get()
+                    : ((ViewType<Object>) inspects.view()).view(v, subject);
+            Optional<Object> element = Optional.of(view);
+            String variable = inspects.variable();
+            CelVariableResolver vars = name -> name.equals(variable) ? element
+                    : name.equals("system") ? system : Optional.empty();
+            try {
+                String missing = missingNeed(rule, subject, vars);
+                if (missing != null) {
+                    if (v == views) notAssessed.add(new NotAssessed(rule.id(), inspects, id, missing, at(subject)));
+                    return null;
+                }
+                if (rule.compiled().guard != null && !rule.compiled().guard.test(view)) return null;
+                if (!Boolean.TRUE.equals(rule.compiled().when.eval(vars))) return null;
+                return finding(rule, id, subject, vars, v);
+            } catch (CelEvaluationException | RuntimeException ex) {
+                failures.add(new Problem(rule.at(), "rule " + rule.id() + " failed on " + inspects.yamlName()
+                        + " '" + id + "': " + ex.getMessage()));
+                return null;
+            }
+        }
+
+        private String missingNeed(Rule rule, Object subject, CelVariableResolver vars) throws CelEvaluationException {
+            for (int i = 0; i < rule.needs().size(); i++) {
+                CelRuntime.Program when = rule.compiled().needs.get(i);
+                if (when != null && !Boolean.TRUE.equals(when.eval(vars))) continue;
+                String field = rule.needs().get(i).field();
+                if (!written(subject, field)) return field;
+            }
+            return null;
+        }
+
+        private Location at(Object subject) {
+            if (subject instanceof Element el) return el.source().at();
+            if (subject instanceof Views.Outsider o) return model.conversations().get(o.conversation()).source().at();
+            return model.system().source().at();
+        }
+
+        private Finding finding(Rule rule, String id, Object subject, CelVariableResolver vars, Views v)
+                throws CelEvaluationException {
+            Severity severity = rule.severity();
+            for (int i = 0; i < rule.severityIf().size(); i++) {
+                if (Boolean.TRUE.equals(rule.compiled().severityIf.get(i).eval(vars))) {
+                    severity = rule.severityIf().get(i).severity();
+                    break;
+                }
+            }
+            List<String> readers = List.of();
+            if (rule.compiled().readers != null) {
+                List<String> distinct = new ArrayList<>();
+                for (Object r : (List<?>) rule.compiled().readers.eval(vars)) {
+                    String party = String.valueOf(r);
+                    if (!party.isEmpty() && !distinct.contains(party)) distinct.add(party);
+                }
+                readers = distinct;
+            } else if (subject instanceof Views.Outsider o) {
+                readers = List.of(o.party());
+            }
+            Map<String, List<Reading>> covering = covering(rule, id, subject, readers, v);
+            StringBuilder message = new StringBuilder();
+            Optional<Object> readerList = Optional.of(readers);
+            CelVariableResolver messageVars = name -> name.equals(RuleSet.READERS) ? readerList : vars.find(name);
+            for (Object part : rule.compiled().message) {
+                if (part == RuleSet.READERS_PART) message.append(String.join(", ", readers));
+                else if (part instanceof CelRuntime.Program p) message.append(text(p.eval(messageVars)));
+                else if (part instanceof RuleSet.FieldPart f) message.append(text(field(vars, f)));
+                else message.append(part);
+            }
+            List<Finding.Chain> evidence = new ArrayList<>();
+            List<Step> fieldSteps = fieldSteps(rule, subject, vars);
+            if (!fieldSteps.isEmpty()) evidence.add(new Finding.Chain(rule.inspects().yamlName() + " " + id, fieldSteps));
+            List<Finding.Read> reads = new ArrayList<>();
+            List<Safeguarded> lowering = new ArrayList<>();
+            for (String reader : readers) {
+                List<Reading> rs = covering.getOrDefault(reader, List.of());
+                Map<String, List<Reading>> byConversation = new TreeMap<>();
+                String only = rule.inspects() == Inspects.CONVERSATION ? id
+                        : subject instanceof Views.Outsider o ? o.conversation() : null;
+                for (Reading r : rs) {
+                    for (String c : v.accessConversations(r)) {
+                        if (only == null || only.equals(c)) byConversation.computeIfAbsent(c, x -> new ArrayList<>()).add(r);
+                    }
+                }
+                for (Map.Entry<String, List<Reading>> e : byConversation.entrySet()) {
+                    reads.add(read(e.getKey(), reader, e.getValue()));
+                }
+                for (Reading r : rs) for (Safeguarded s : r.lowering()) if (!lowering.contains(s)) lowering.add(s);
+                Finding.Chain chain = chain(rule, id, reader, rs);
+                if (chain != null && !evidence.contains(chain)) evidence.add(chain);
+            }
+            Weakening w = rules.catalog().weakenings().get(rule.catalog());
+            List<Safeguarded> safeguards = new ArrayList<>(lowering);
+            Set<String> defeatedBy = defeatedBy(w);
+            for (Safeguarded s : analysis.safeguards(id)) {
+                boolean onRoute = rule.compiled().evidenceRoutes.isEmpty()
+                        || rule.compiled().evidenceRoutes.contains(s.route().id());
+                if (onRoute && defeatedBy.contains(s.name()) && !safeguards.contains(s)) safeguards.add(s);
+            }
+            List<Finding.Disclosed> disclosed = new ArrayList<>();
+            for (String reader : readers) {
+                Party p = model.parties().get(reader);
+                if (p != null && p.disclosedToUsers() != null) {
+                    disclosed.add(new Finding.Disclosed(reader, p.disclosedToUsers(), p.source().of("disclosed-to-users")));
+                }
+            }
+            return new Finding(rule.id() + "@" + id, rule.id(), rule.kind(), severity, rule.title(), rule.catalog(),
+                    rule.inspects(), id, at(subject), sentence(message.toString()), readers, List.copyOf(reads),
+                    List.copyOf(evidence), w != null && w.systemic(), w == null ? null : w.blastRadius(),
+                    List.copyOf(safeguards), List.copyOf(disclosed), rule.remediation(), rule.verdict());
+        }
+
+        private Finding.Read read(String conversation, String party, List<Reading> rs) {
+            Flow.Occurs best = Flow.Occurs.ON_FALLBACK;
+            List<String> data = new ArrayList<>();
+            List<String> through = new ArrayList<>();
+            List<Safeguarded> lowering = new ArrayList<>();
+            boolean allLowered = true;
+            for (Reading r : rs) {
+                if (r.condition().ordinal() < best.ordinal()) best = r.condition();
+                if (!data.contains(r.data())) data.add(r.data());
+                for (String t : r.through()) if (!through.contains(t)) through.add(t);
+                if (r.lowering().isEmpty()) allLowered = false;
+                for (Safeguarded s : r.lowering()) if (!lowering.contains(s)) lowering.add(s);
+            }
+            return new Finding.Read(conversation, party, List.copyOf(data), best, List.copyOf(through),
+                    allLowered ? List.copyOf(lowering) : List.of());
+        }
+
+        /**
+         * For each reader, the readings of conversation content this finding explains: those in the
+         * inspected conversation's access, or those whose chain passes through the inspected element,
+         * on the rule's evidence routes. Best first.
+         */
+        private Map<String, List<Reading>> covering(Rule rule, String id, Object subject, List<String> readers, Views v) {
+            Map<String, List<Reading>> out = new HashMap<>();
+            if (readers.isEmpty()) return out;
+            Set<String> routes = rule.compiled().evidenceRoutes;
+            Set<String> wanted = new HashSet<>(readers);
+            List<Reading> candidates = new ArrayList<>();
+            if (subject instanceof Views.Outsider o) {
+                candidates.addAll(o.readings());
+            } else if (rule.inspects() == Inspects.PARTY) {
+                for (String c : model.conversations().keySet()) {
+                    for (Access a : v.access(c)) if (a.party().equals(id)) candidates.addAll(a.readings());
+                }
+            } else if (rule.inspects() == Inspects.CONVERSATION) {
+                for (Access a : v.access(id)) candidates.addAll(a.readings());
+            } else if (rule.inspects() != Inspects.SYSTEM) {
+                for (Reading r : v.through(id)) if (!v.accessConversations(r).isEmpty() && !v.hidden(r)) candidates.add(r);
+            }
+            for (Reading r : candidates) {
+                if (!wanted.contains(r.party())) continue;
+                if (!routes.isEmpty() && !routes.contains(r.route().id())) continue;
+                out.computeIfAbsent(r.party(), x -> new ArrayList<>()).add(r);
+            }
+            out.values().forEach(rs -> rs.sort(SHORTEST_FIRST));
+            return out;
+        }
+
+        /** The evidence for one reader: the best reading explained, else how it holds the key or reads the data. */
+        private Finding.Chain chain(Rule rule, String id, String party, List<Reading> covered) {
+            Set<String> routes = rule.compiled().evidenceRoutes;
+            if (!covered.isEmpty()) {
+                Reading best = covered.get(0);
+                String target = rule.inspects() == Inspects.CONVERSATION ? id
+                        : rule.inspects() == Inspects.OUTSIDER ? id.substring(0, id.indexOf('/'))
+                        : String.join(", ", conversationsOf(covered));
+                return new Finding.Chain(party + " can read " + target + qualifier(best.condition(), best.through()),
+                        best.evidence().steps());
+            }
+            if (rule.inspects() == Inspects.KEY) {
+                Holding h = analysis.holders(id).get(party);
+                if (h != null && (routes.isEmpty() || routes.contains(h.route().id()))) {
+                    return new Finding.Chain(party + " can obtain " + id + qualifier(h.condition(), h.through()),
+                            h.evidence().steps());
+                }
+            } else if (rule.inspects() == Inspects.DATA) {
+                for (Reading r : analysis.readers(id).getOrDefault(party, List.of())) {
+                    if (routes.isEmpty() || routes.contains(r.route().id())) {
+                        return new Finding.Chain(party + " can read " + id + qualifier(r.condition(), r.through()),
+                                r.evidence().steps());
+                    }
+                }
+            }
+            return null;
+        }
+
+        private List<String> conversationsOf(List<Reading> rs) {
+            List<String> out = new ArrayList<>();
+            for (Reading r : rs) for (String c : views.accessConversations(r)) if (!out.contains(c)) out.add(c);
+            return out;
+        }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> view(Inspects kind, Views views, Object subject) {
-        return ((ViewType<Object>) kind.view()).view(views, subject);
+    private static final Comparator<Reading> SHORTEST_FIRST = Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
+            .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
+            .thenComparingInt(r -> r.evidence().length()).thenComparingInt(r -> r.route().ordinal())
+            .thenComparing(Reading::data);
+
+    /** " (on a legal order, through a, b)": when a reading applies, in words; empty when always and direct. */
+    static String qualifier(Flow.Occurs condition, List<String> through) {
+        List<String> parts = new ArrayList<>(2);
+        if (condition != Flow.Occurs.ALWAYS) parts.add(condition(condition));
+        if (!through.isEmpty()) parts.add("through " + String.join(", ", through));
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    /** A condition in words. */
+    public static String condition(Flow.Occurs condition) {
+        return switch (condition) {
+            case ALWAYS -> "always";
+            case BY_DEFAULT -> "by default";
+            case OPT_IN -> "for users who opt in";
+            case ON_LEGAL_ORDER -> "on a legal order";
+            case ON_FALLBACK -> "on fallback";
+        };
+    }
+
+    /** Collapses runs of blanks and the blank before punctuation that optional message parts leave. */
+    static String sentence(String text) {
+        String s = text.strip().replaceAll("\\s+", " ");
+        s = s.replaceAll(" ([,.;:)])", "$1").replace("( ", "(");
+        return s;
     }
 
     private static Map<String, ?> subjects(Inspects kind, Model m) {
@@ -96,50 +461,8 @@ public final class RuleEngine {
             case FLOW -> m.flows();
             case FEATURE -> m.features();
             case SYSTEM -> Map.of("system", m);
+            case OUTSIDER -> Map.of();
         };
-    }
-
-    private Finding finding(Rule rule, String id, Object subject, CelVariableResolver vars, Model model,
-                            Analysis analysis) throws CelEvaluationException {
-        Severity severity = rule.severity();
-        for (int i = 0; i < rule.severityIf().size(); i++) {
-            if (Boolean.TRUE.equals(rule.compiled().severityIf.get(i).eval(vars))) {
-                severity = rule.severityIf().get(i).severity();
-                break;
-            }
-        }
-        List<String> readers = List.of();
-        if (rule.compiled().readers != null) {
-            List<String> distinct = new ArrayList<>();
-            for (Object r : (List<?>) rule.compiled().readers.eval(vars)) {
-                String party = String.valueOf(r);
-                if (!distinct.contains(party)) distinct.add(party);
-            }
-            readers = distinct;
-        }
-        StringBuilder message = new StringBuilder();
-        for (Object part : rule.compiled().message) {
-            if (part == RuleSet.READERS_PART) message.append(String.join(", ", readers));
-            else if (part instanceof CelRuntime.Program p) message.append(text(p.eval(vars)));
-            else if (part instanceof RuleSet.FieldPart f) message.append(text(field(vars, f)));
-            else message.append(part);
-        }
-        Location at = subject instanceof Element el ? el.source().at() : model.system().source().at();
-        List<Finding.Chain> evidence = new ArrayList<>();
-        List<Step> fieldSteps = fieldSteps(rule, subject, model);
-        if (!fieldSteps.isEmpty()) evidence.add(new Finding.Chain(rule.inspects().yamlName() + " " + id, fieldSteps));
-        for (String reader : readers) {
-            List<Step> chain = readerChain(rule, id, reader, analysis);
-            if (!chain.isEmpty()) evidence.add(new Finding.Chain(reader + " can read " + id, chain));
-        }
-        Weakening w = rules.catalog().weakenings().get(rule.catalog());
-        Set<String> defeatedBy = defeatedBy(w);
-        List<Safeguarded> safeguards = analysis.safeguards(id).stream()
-                .filter(s -> defeatedBy.contains(s.safeguard())).toList();
-        return new Finding(rule.id() + "@" + id, rule.id(), rule.kind(), severity, rule.title(), rule.catalog(),
-                rule.inspects(), id, at, message.toString().strip(), readers, evidence,
-                w != null && w.systemic(), w == null ? null : w.blastRadius(), safeguards, rule.remediation(),
-                rule.verdict());
     }
 
     private final Map<String, Set<String>> defeatedBy = new java.util.concurrent.ConcurrentHashMap<>();
@@ -158,38 +481,18 @@ public final class RuleEngine {
         return String.valueOf(value);
     }
 
-    private static List<Step> readerChain(Rule rule, String id, String party, Analysis analysis) {
-        Set<String> routes = rule.compiled().evidenceRoutes;
-        switch (rule.inspects()) {
-            case CONVERSATION -> {
-                for (Access a : analysis.access(id)) {
-                    if (!a.party().equals(party)) continue;
-                    for (Reading r : a.readings()) {
-                        if (routes.isEmpty() || routes.contains(r.route().id())) return r.evidence().steps();
-                    }
-                }
-            }
-            case KEY -> {
-                Holding h = analysis.holders(id).get(party);
-                if (h != null && (routes.isEmpty() || routes.contains(h.route().id()))) return h.evidence().steps();
-            }
-            case DATA -> {
-                for (Reading r : analysis.readers(id).getOrDefault(party, List.of())) {
-                    if (routes.isEmpty() || routes.contains(r.route().id())) return r.evidence().steps();
-                }
-            }
-            default -> {
-                return List.of();
+    /** Steps for the fields a rule cites: "changes-shown: suppressible" at its line. */
+    private static List<Step> fieldSteps(Rule rule, Object subject, CelVariableResolver vars) throws CelEvaluationException {
+        List<String> paths = new ArrayList<>(rule.evidenceFields());
+        for (int i = 0; i < rule.evidenceFieldsIf().size(); i++) {
+            if (Boolean.TRUE.equals(rule.compiled().evidenceIf.get(i).eval(vars))) {
+                paths.add(rule.evidenceFieldsIf().get(i).field());
             }
         }
-        return List.of();
-    }
-
-    /** Steps for the fields a rule cites: "changes-shown: suppressible" at its line. */
-    private static List<Step> fieldSteps(Rule rule, Object subject, Model model) {
         List<Step> out = new ArrayList<>();
         Object root = subject instanceof Model m ? m.system() : subject;
-        for (String path : rule.evidenceFields()) {
+        String element = subject instanceof Element el ? el.id() : null;
+        for (String path : paths) {
             Object node = root;
             String[] parts = path.split("\\.");
             for (int i = 0; i < parts.length && node != null; i++) {
@@ -197,13 +500,26 @@ public final class RuleEngine {
                 Object value = component(node, property(parts[i]));
                 if (i == parts.length - 1) {
                     if (source != null) out.add(new Step(parts[i] + ": " + describe(value)
-                            + (source.written(parts[i]) ? "" : " (not written: the default)"), source.of(parts[i])));
+                            + (source.written(parts[i]) ? "" : " (not written: the default)"), source.of(parts[i]),
+                            element));
                 } else {
                     node = value;
                 }
             }
         }
         return out;
+    }
+
+    /** Whether a field path (a.b) of an element is written in the model rather than left to its default. */
+    static boolean written(Object subject, String path) {
+        Object node = subject;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = component(node, property(parts[i]));
+            if (node == null) return false;
+        }
+        Source source = (Source) component(node, "source");
+        return source != null && source.written(parts[parts.length - 1]);
     }
 
     private static final Map<String, String> PROPERTIES = new java.util.concurrent.ConcurrentHashMap<>();

@@ -16,6 +16,15 @@ final class RuleFormat {
             .required("when", TEXT, "CEL condition over the inspected element.")
             .required("severity", new FieldType.Choice(Severity.class), "The severity then.");
 
+    static final ObjectSpec FIELD_IF = ObjectSpec.of("field-if", "A field cited as evidence when a condition holds.")
+            .required("field", TEXT, "Field of the element (YAML name, a.b for nested).")
+            .required("when", TEXT, "CEL condition over the inspected element.");
+
+    static final ObjectSpec NEED = ObjectSpec.of("need",
+                    "A field the rule needs: where it is not written, the rule is not assessed on the element.")
+            .required("field", TEXT, "Field of the element (YAML name, a.b for nested).")
+            .optional("when", TEXT, "CEL condition: the need applies only to elements where it holds.");
+
     static final ObjectSpec TEST = ObjectSpec.of("test", "A model snippet and the elements the rule must fire on.")
             .required("name", TEXT, "What the case shows.")
             .required("expect", new FieldType.ListOf(TEXT),
@@ -37,6 +46,14 @@ final class RuleFormat {
                     "Routes whose evidence chains the finding cites for its readers.")
             .optional("evidence-fields", new FieldType.ListOf(TEXT),
                     "Fields of the element (YAML names, a.b for nested) the finding cites.")
+            .optional("evidence-fields-if", new FieldType.ListOf(new FieldType.Obj(FIELD_IF)),
+                    "Fields the finding cites only when a condition holds.")
+            .optional("needs", new FieldType.ListOf(new FieldType.Obj(NEED)),
+                    "Fields the rule cannot judge without; where one is not written the element is reported as "
+                            + "not assessed by this rule.")
+            .optional("explains", new FieldType.ListOf(TEXT),
+                    "Rules whose findings would repeat this one's under another name: their readers that this "
+                            + "rule's findings explain are left to this rule.")
             .required("message", TEXT, "The finding's message; {{expression}} inserts a CEL value.")
             .required("remediation", TEXT, "What to change.")
             .optional("verdict", new FieldType.Choice(Verdict.class),

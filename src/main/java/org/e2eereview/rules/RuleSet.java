@@ -57,9 +57,12 @@ public final class RuleSet {
     private final Catalog catalog;
     private final String digest;
 
+    private final List<Rule> ordered;
+
     private RuleSet(Map<String, Rule> rules, byte[] testBase, Catalog catalog, String digest) {
         this.digest = digest;
         this.rules = Collections.unmodifiableMap(rules);
+        this.ordered = List.copyOf(order(rules));
         this.testBase = testBase;
         this.catalog = catalog;
     }
@@ -87,8 +90,65 @@ public final class RuleSet {
                 problems.addAll(e.problems());
             }
         }
+        checkExplains(rules, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
         return new RuleSet(rules, base, catalog, Digests.sha256(all));
+    }
+
+    /** Rules named in 'explains' must exist, be weakening rules, and never explain each other round a loop. */
+    private static void checkExplains(Map<String, Rule> rules, List<Problem> problems) {
+        for (Rule r : rules.values()) {
+            for (String other : r.explains()) {
+                Rule o = rules.get(other);
+                if (o == null) {
+                    problems.add(new Problem(r.at(), "rule " + r.id() + " explains unknown rule '" + other + "'"));
+                } else if (o.kind() != RuleKind.WEAKENING || r.kind() != RuleKind.WEAKENING) {
+                    problems.add(new Problem(r.at(), "rule " + r.id() + " explains " + other
+                            + ", but only weakening rules explain each other"));
+                }
+            }
+        }
+        if (problems.isEmpty() && order(rules) == null) {
+            problems.add(new Problem(rules.values().iterator().next().at(),
+                    "the rules' 'explains' lists form a loop: " + String.join(", ", rules.keySet())));
+        }
+    }
+
+    /**
+     * Rules in an order where every rule comes after the rules that explain it, ties by id; null when
+     * the explains lists loop.
+     */
+    static List<Rule> order(Map<String, Rule> rules) {
+        Map<String, Integer> waiting = new TreeMap<>();
+        for (Rule r : rules.values()) waiting.putIfAbsent(r.id(), 0);
+        for (Rule r : rules.values()) {
+            for (String e : r.explains()) if (rules.containsKey(e)) waiting.merge(e, 1, Integer::sum);
+        }
+        List<Rule> out = new ArrayList<>();
+        java.util.Deque<String> ready = new java.util.ArrayDeque<>();
+        waiting.forEach((id, n) -> {
+            if (n == 0) ready.add(id);
+        });
+        while (!ready.isEmpty()) {
+            Rule r = rules.get(ready.poll());
+            out.add(r);
+            for (String e : new java.util.TreeSet<>(r.explains())) {
+                if (rules.containsKey(e) && waiting.merge(e, -1, Integer::sum) == 0) ready.add(e);
+            }
+        }
+        return out.size() == rules.size() ? out : null;
+    }
+
+    /** The same set with each rule replaced, for tests that compare variants of the rules. */
+    RuleSet map(java.util.function.UnaryOperator<Rule> change) {
+        Map<String, Rule> changed = new TreeMap<>();
+        rules.forEach((id, r) -> changed.put(id, change.apply(r)));
+        return new RuleSet(changed, testBase, catalog, digest);
+    }
+
+    /** The rules in an order where each comes after those that explain it. */
+    public List<Rule> ordered() {
+        return ordered;
     }
 
     private static void readDir(Path dir, Map<String, byte[]> into, List<Problem> problems) {
@@ -135,6 +195,25 @@ public final class RuleSet {
             }
         }
         Cel cel = Cel.get();
+        List<Rule.FieldIf> fieldsIf = new ArrayList<>();
+        List<CelRuntime.Program> fieldIfPrograms = new ArrayList<>();
+        for (Fields e : f.<Fields>list("evidence-fields-if")) {
+            if (!fieldExists(SPECS.get(inspects), e.text("field"))) {
+                problems.add(new Problem(e.at("field"), "no field '" + e.text("field") + "' in a " + inspects.yamlName()));
+            }
+            fieldsIf.add(new Rule.FieldIf(e.text("field"), e.text("when")));
+            fieldIfPrograms.add(program(cel, inspects, e, "when", e.text("when"), 0, Cel.Result.BOOL, problems));
+        }
+        List<Rule.Need> needs = new ArrayList<>();
+        List<CelRuntime.Program> needPrograms = new ArrayList<>();
+        for (Fields n : f.<Fields>list("needs")) {
+            if (!fieldExists(SPECS.get(inspects), n.text("field"))) {
+                problems.add(new Problem(n.at("field"), "no field '" + n.text("field") + "' in a " + inspects.yamlName()));
+            }
+            needs.add(new Rule.Need(n.text("field"), n.text("when")));
+            needPrograms.add(n.has("when")
+                    ? program(cel, inspects, n, "when", n.text("when"), 0, Cel.Result.BOOL, problems) : null);
+        }
         Cel.Checked checkedWhen = checked(cel, inspects, f, "when", f.text("when"), 0, Cel.Result.BOOL, problems);
         CelRuntime.Program when = checkedWhen == null ? null : checkedWhen.program();
         java.util.function.Predicate<Map<String, Object>> guard = checkedWhen == null ? null
@@ -156,12 +235,56 @@ public final class RuleSet {
         if (!problems.isEmpty()) throw new InputException(problems);
         return new Rule(id, f.text("title"), kind, f.choice("severity", null), severityIf, f.text("catalog"),
                 inspects, f.text("when"), f.text("readers"), f.list("evidence-routes"), f.list("evidence-fields"),
-                f.text("message"), f.text("remediation"), verdict, tests, file, f.at(),
-                new Rule.Compiled(guard, when, readers, severityPrograms, message,
-                        java.util.Set.copyOf(f.<String>list("evidence-routes"))));
+                fieldsIf, needs, f.list("explains"), f.text("message"), f.text("remediation"), verdict, tests, file,
+                f.at(), new Rule.Compiled(guard, when, readers, severityPrograms, message,
+                        java.util.Set.copyOf(f.<String>list("evidence-routes")), fieldIfPrograms, needPrograms,
+                        kind == RuleKind.SAFETY_FEATURE && inspects == Inspects.FEATURE
+                                ? conjuncts(cel, inspects, f.text("when")) : List.of()));
+    }
+
+    /** The top-level parts of a condition joined by &&, each compiled on its own. */
+    private static List<Rule.Conjunct> conjuncts(Cel cel, Inspects inspects, String when) {
+        List<Rule.Conjunct> out = new ArrayList<>();
+        for (String part : splitAnd(when)) {
+            try {
+                out.add(new Rule.Conjunct(part.strip().replaceAll("\\s+", " "),
+                        cel.compile(inspects, part, Cel.Result.BOOL).program()));
+            } catch (Cel.CompileError e) {
+                return List.of(); // a part that does not stand alone: fall back to the whole condition
+            }
+        }
+        return out;
+    }
+
+    /** Splits an expression at the && that are outside brackets and quotes. */
+    static List<String> splitAnd(String expr) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i < expr.length(); i++) {
+            char c = expr.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (depth == 0 && c == '&' && i + 1 < expr.length() && expr.charAt(i + 1) == '&') {
+                out.add(expr.substring(start, i));
+                start = i + 2;
+                i++;
+            }
+        }
+        out.add(expr.substring(start));
+        return out;
     }
 
     private static boolean fieldExists(ObjectSpec spec, String path) {
+        if (spec == null) return false;
         String[] parts = path.split("\\.", 2);
         FieldSpec field = spec.field(parts[0]);
         if (field == null) return false;
@@ -229,7 +352,7 @@ public final class RuleSet {
                         "'message': {{readers}} needs a 'readers' expression"));
                 parts.add(READERS_PART);
             } else {
-                Cel.Checked c = checked(cel, inspects, f, "message", expr, open + 2, Cel.Result.ANY, problems);
+                Cel.Checked c = checked(cel, inspects, f, "message", expr, open + 2, Cel.Result.MESSAGE, problems);
                 FieldPart field = c == null ? null : fieldPart(c.expr());
                 parts.add(field != null ? field : c == null ? null : c.program());
             }

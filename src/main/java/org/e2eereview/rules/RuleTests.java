@@ -9,7 +9,11 @@ import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.ModelPatch;
 import org.e2eereview.model.Model;
 
-/** Runs the test cases written in a rule file: each must fire on exactly the elements it expects. */
+/**
+ * Runs the test cases written in a rule file: each must fire on exactly the elements it expects.
+ * Every rule of the set runs on a case, as in a review, so a case also shows that another rule
+ * does not take over what this one should report.
+ */
 public final class RuleTests {
 
     /** The outcome of one case. */
@@ -35,8 +39,8 @@ public final class RuleTests {
             try {
                 byte[] yaml = ModelPatch.apply(set.testBase(), test.model());
                 Model model = new ModelLoader().parse(rule.file() + " [" + test.name() + "]", yaml);
-                List<String> fired = engine.evaluate(List.of(rule), model, AccessAnalysis.analyze(model)).stream()
-                        .map(Finding::element).sorted().toList();
+                List<String> fired = engine.evaluate(List.of(rule), model, AccessAnalysis.analyze(model)).findings()
+                        .stream().map(Finding::element).sorted().toList();
                 out.add(new Outcome(rule, test, fired, null));
             } catch (InputException e) {
                 out.add(new Outcome(rule, test, List.of(), e.getMessage().replace('\n', ' ')));

@@ -12,6 +12,9 @@ import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Analysis;
 import org.e2eereview.analysis.Holding;
 import org.e2eereview.analysis.Reading;
+import org.e2eereview.analysis.Route;
+import org.e2eereview.analysis.Safeguarded;
+import org.e2eereview.analysis.Step;
 import org.e2eereview.model.Component;
 import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Data;
@@ -41,7 +44,10 @@ final class Views {
             .text("party", "The party.", (v, h) -> h.holding().party())
             .text("party_kind", "Its kind.", (v, h) -> v.partyKind(h.holding().party()))
             .text("route", "How: holds-key, recovers-key or targeted-update.", (v, h) -> h.holding().route().id())
-            .text("through", "The party it compels to get the key, or ''.", (v, h) -> h.holding().through())
+            .texts("through", "The parties it compels to get the key, in order; empty when it holds it itself.",
+                    (v, h) -> h.holding().through())
+            .text("condition", "When: always, by-default, opt-in, on-legal-order or on-fallback.",
+                    (v, h) -> h.holding().condition().yamlName())
             .bool("unwrapped", "True when it gets the key only by unwrapping it with another key it holds.",
                     (v, h) -> h.holding().unwrappedWith() != null)
             .bool("outside", "True when it is not a member of every conversation whose content the key protects.",
@@ -54,9 +60,25 @@ final class Views {
                     + "substitutes-keys, targeted-update or learns-derived.", (v, r) -> r.reading().route().id())
             .text("condition", "When: always, by-default, opt-in, on-legal-order or on-fallback.",
                     (v, r) -> r.reading().condition().yamlName())
-            .text("through", "The party it compels to read, or ''.", (v, r) -> r.reading().through())
+            .texts("through", "The parties it compels to read, in order; empty when it reads by itself.",
+                    (v, r) -> r.reading().through())
+            .bool("detectable", "True when a declared safeguard makes this reading visible, though it does not prevent it.",
+                    (v, r) -> r.reading().detectable())
+            .texts("lowered_by", "Safeguards that make it visible.", (v, r) -> safeguardNames(r.reading().lowering()))
             .bool("outside", "True when it is not a member of every conversation the data belongs to.",
                     (v, r) -> v.outside(r.reading().party(), v.conversationsOfData(r.data().id())));
+
+    /** One reading inside an access finding: a route to one content item, and when it applies. */
+    static final ViewType<Reading> READING = new ViewType<Reading>("reading", "One way an outside party reads content.")
+            .text("route", "How: see reader.route.", (v, r) -> r.route().id())
+            .text("data", "The content item read.", (v, r) -> r.data())
+            .text("condition", "When: always, by-default, opt-in, on-legal-order or on-fallback.",
+                    (v, r) -> r.condition().yamlName())
+            .bool("detectable", "True when a declared safeguard makes it visible, though it does not prevent it.",
+                    (v, r) -> r.detectable())
+            .texts("lowered_by", "Safeguards that make it visible.", (v, r) -> safeguardNames(r.lowering()))
+            .texts("through", "Parties compelled on the way, in order.", (v, r) -> r.through())
+            .texts("through_kinds", "Their kinds.", (v, r) -> r.through().stream().map(v::partyKind).distinct().toList());
 
     static final ViewType<Access> ACCESS = new ViewType<Access>("access",
                     "A party outside a conversation that can read its content (an access finding).")
@@ -68,9 +90,57 @@ final class Views {
             .bool("partial", "True when it only reads data derived from the content.", (v, a) -> a.partial())
             .bool("systemic", "True when a route exists for every user.", (v, a) -> a.systemic())
             .text("condition", "When, at best: always, by-default, opt-in, on-legal-order or on-fallback.",
-                    (v, a) -> a.best().condition().yamlName())
-            .texts("through", "Parties it compels on the way.", (v, a) -> a.readings().stream()
-                    .map(Reading::through).filter(t -> t != null).distinct().sorted().toList());
+                    (v, a) -> a.condition().yamlName())
+            .texts("through", "Parties it compels on the way.", (v, a) -> a.through())
+            .texts("through_kinds", "Their kinds.", (v, a) -> a.through().stream().map(v::partyKind).distinct().toList())
+            .views("readings", READING, "Each route to each content item, best first.", (v, a) -> a.readings())
+            .bool("detectable", "True when a declared safeguard would make every one of its readings visible.",
+                    (v, a) -> a.detectable())
+            .texts("undetectable_routes", "Routes with a reading no declared safeguard would show.",
+                    (v, a) -> undetectableRoutes(a.readings()))
+            .texts("lowered_by", "Safeguards that make some reading visible.", (v, a) -> safeguardNames(a.lowering()))
+            .bool("holds_content_key", "True when it holds a key that opens the content itself, not a backup of it.",
+                    (v, a) -> a.readings().stream().anyMatch(r -> r.route() == Route.HOLDS_KEY
+                            && !v.throughBackup(r)));
+
+    /**
+     * A party outside a conversation whose readings of it no weakening finding explains: what the
+     * catch-all rule inspects, after every other rule has run.
+     *
+     * @param readings the readings left unexplained, best first
+     */
+    record Outsider(String conversation, String party, List<Reading> readings) {
+        String id() {
+            return conversation + "/" + party;
+        }
+
+        boolean partial() {
+            return readings.stream().allMatch(r -> r.route() == Route.LEARNS_DERIVED);
+        }
+    }
+
+    static final ViewType<Outsider> OUTSIDER = new ViewType<Outsider>("outsider",
+                    "A party outside a conversation that reads its content by routes no other finding explains.")
+            .text("id", "conversation/party.", (v, o) -> o.id())
+            .text("conversation", "The conversation.", (v, o) -> o.conversation())
+            .text("party", "The party.", (v, o) -> o.party())
+            .text("party_kind", "Its kind.", (v, o) -> v.partyKind(o.party()))
+            .texts("routes", "How it reads (see reader.route), by the readings left unexplained.",
+                    (v, o) -> routeIds(o.readings(), false))
+            .text("condition", "When, at best: always, by-default, opt-in, on-legal-order or on-fallback.",
+                    (v, o) -> o.readings().get(0).condition().yamlName())
+            .bool("partial", "True when it only reads data derived from the content.", (v, o) -> o.partial())
+            .bool("detectable", "True when a declared safeguard would make every unexplained reading visible.",
+                    (v, o) -> o.readings().stream().allMatch(Reading::detectable))
+            .texts("lowered_by", "Safeguards that make some of these readings visible.", (v, o) -> safeguardNames(
+                    o.readings().stream().flatMap(r -> r.lowering().stream()).distinct().toList()))
+            .texts("through", "Parties it compels on the way.", (v, o) -> o.readings().stream()
+                    .flatMap(r -> r.through().stream()).distinct().sorted().toList())
+            .texts("data", "The content it reads.", (v, o) -> o.readings().stream().map(Reading::data).distinct().toList())
+            .bool("end_to_end", "Whether the conversation is end-to-end encrypted by default.", (v, o) -> {
+                Conversation c = v.model.conversations().get(o.conversation());
+                return c.endToEnd().available() && c.endToEnd().byDefault();
+            });
 
     static final ViewType<Model> SYSTEM = new ViewType<Model>("system", "The system as a whole.")
             .text("name", "Name of the system.", (v, m) -> m.system().name())
@@ -84,7 +154,12 @@ final class Views {
             .texts("compels", "Parties it can compel.", (v, p) -> p.lawfulAccess() == null ? List.of() : p.lawfulAccess().compels())
             .texts("powers", "Its powers over them.", (v, p) -> p.lawfulAccess() == null ? List.of()
                     : names(p.lawfulAccess().powers()))
-            .texts("reads", "Conversations it can read without being a member.", (v, p) -> v.conversationsReadBy(p.id()));
+            .texts("reads", "Conversations whose content it can read without being a member (not only data derived "
+                    + "from it).", (v, p) -> v.conversationsReadBy(p.id()))
+            .texts("reads_unseen", "Conversations whose content it can read without being a member by a route no "
+                    + "declared safeguard would show.", (v, p) -> v.conversationsReadUnseenBy(p.id()))
+            .bool("disclosed_to_users", "Whether users are told it can read their content.",
+                    (v, p) -> p.disclosedToUsers() != null);
 
     static final ViewType<Component> COMPONENT = new ViewType<Component>("component", "A component.")
             .text("id", "Its id.", (v, c) -> c.id())
@@ -104,7 +179,9 @@ final class Views {
             .text("transparency", "For key directories: none or key-transparency-log.", (v, c) -> c.transparency().yamlName())
             .texts("readable", "Data readable at it.", (v, c) -> List.copyOf(new TreeSet<>(v.analysis.readableAt(c.id()))))
             .bool("readable_content", "Whether conversation content (not metadata) is readable at it.",
-                    (v, c) -> v.analysis.readableAt(c.id()).stream().anyMatch(d -> !v.conversationsOfData(d).isEmpty()));
+                    (v, c) -> v.analysis.readableAt(c.id()).stream().anyMatch(d -> !v.conversationsOfData(d).isEmpty()))
+            .views("readers", READER, "Parties outside a conversation that read its content by a chain that "
+                    + "passes through this component.", (v, c) -> v.readersThrough(c.id()));
 
     static final ViewType<Key> KEY = new ViewType<Key>("key", "A key.")
             .text("id", "Its id.", (v, k) -> k.id())
@@ -119,8 +196,12 @@ final class Views {
             .texts("protects_data_kinds", "Kinds of the data it protects directly.", (v, k) -> v.dataKinds(k.protects()))
             .texts("protects_conversations", "Conversations whose content it protects, directly or through other keys.",
                     (v, k) -> List.copyOf(v.conversationsProtectedBy(k.id())))
-            .views("holders", HOLDER, "Parties that hold or can obtain it.", (v, k) -> v.analysis.holders(k.id())
-                    .values().stream().map(h -> new HolderView(h, k)).toList())
+            .bool("protects_e2e", "Whether one of those conversations is end-to-end encrypted by default.",
+                    (v, k) -> v.conversationsProtectedBy(k.id()).stream().map(v.model.conversations()::get)
+                            .anyMatch(c -> c.endToEnd().available() && c.endToEnd().byDefault()))
+            .views("holders", HOLDER, "Parties that hold or can obtain it.", (v, k) -> v.holders(k))
+            .views("readers", READER, "Parties outside a conversation that read its content by a chain that "
+                    + "passes through this key.", (v, k) -> v.readersThrough(k.id()))
             .bool("has_recovery", "Whether it can be recovered from a user secret.", (v, k) -> k.recovery() != null)
             .text("recovery_secret", "The recovery secret's kind, or ''.",
                     (v, k) -> k.recovery() == null ? "" : k.recovery().secret().yamlName())
@@ -139,13 +220,7 @@ final class Views {
             .texts("contains", "Data it contains.", (v, d) -> d.contains())
             .texts("derived_from", "Data it is derived from.", (v, d) -> d.derivedFrom())
             .text("retention", "How long it is kept, or ''.", (v, d) -> d.retention())
-            .views("readers", READER, "Parties that can read it.", (v, d) -> {
-                List<ReaderView> out = new ArrayList<>();
-                for (List<Reading> rs : v.analysis.readers(d.id()).values()) {
-                    for (Reading r : rs) out.add(new ReaderView(r, d));
-                }
-                return out;
-            });
+            .views("readers", READER, "Parties that can read it.", (v, d) -> v.readers(d));
 
     static final ViewType<Conversation> CONVERSATION = new ViewType<Conversation>("conversation", "A conversation.")
             .text("id", "Its id.", (v, c) -> c.id())
@@ -158,22 +233,30 @@ final class Views {
             .bool("forward_secrecy", "Whether it has forward secrecy.", (v, c) -> c.endToEnd().forwardSecrecy())
             .bool("post_compromise_security", "Whether it has post-compromise security.",
                     (v, c) -> c.endToEnd().postCompromiseSecurity())
-            .bool("has_fallback", "Whether it falls back when E2EE cannot be used.", (v, c) -> c.fallback() != null)
-            .text("fallback_to", "sms or non-e2ee, or ''.", (v, c) -> c.fallback() == null ? "" : c.fallback().to().yamlName())
+            .bool("has_fallback", "Whether it falls back when E2EE cannot be used.",
+                    (v, c) -> c.fallback() != null && c.fallback().exists())
+            .text("fallback_to", "none, sms or non-e2ee; '' when not written.",
+                    (v, c) -> c.fallback() == null ? "" : c.fallback().to().yamlName())
             .bool("fallback_automatic", "Whether the fallback happens without asking.",
                     (v, c) -> c.fallback() != null && c.fallback().automatic())
             .bool("fallback_indicated", "Whether the fallback is shown.", (v, c) -> c.fallback() != null && c.fallback().indicated())
             .bool("has_membership", "Whether membership control is described.", (v, c) -> c.membership() != null)
+            .bool("addable", "Whether members can be added at all: not a one-to-one chat or an e-mail.",
+                    (v, c) -> c.kind() != Conversation.Kind.ONE_TO_ONE && c.kind() != Conversation.Kind.EMAIL)
             .text("managed_by_party", "The party running the membership component, or ''.",
-                    (v, c) -> c.membership() == null ? "" : v.runner(c.membership().managedBy()))
+                    (v, c) -> c.membership() == null || c.membership().managedBy() == null ? ""
+                            : v.runner(c.membership().managedBy()))
             .text("managed_by_party_kind", "Its kind, or ''.",
-                    (v, c) -> c.membership() == null ? "" : v.partyKind(v.runner(c.membership().managedBy())))
+                    (v, c) -> c.membership() == null || c.membership().managedBy() == null ? ""
+                            : v.partyKind(v.runner(c.membership().managedBy())))
             .bool("signed_by_members", "Whether changes need a member's signature.",
                     (v, c) -> c.membership() != null && c.membership().signedByMembers())
-            .text("changes_shown", "always, suppressible or never; '' without membership.",
-                    (v, c) -> c.membership() == null ? "" : c.membership().changesShown().yamlName())
-            .text("device_changes_shown", "always, suppressible or never; '' without membership.",
-                    (v, c) -> c.membership() == null ? "" : c.membership().deviceChangesShown().yamlName())
+            .text("changes_shown", "always, suppressible or never; '' when not written.",
+                    (v, c) -> c.membership() == null ? "" : name(c.membership().changesShown()))
+            .text("device_changes_shown", "always, suppressible or never; '' when not written.",
+                    (v, c) -> c.membership() == null ? "" : name(c.membership().deviceChangesShown()))
+            .text("unverified_devices", "share, warn or block; '' when not written.",
+                    (v, c) -> c.membership() == null ? "" : name(c.membership().unverifiedDevices()))
             .bool("device_list_signed", "Whether new devices need the user's existing device's signature.",
                     (v, c) -> c.membership() != null && c.membership().deviceListSigned())
             .text("device_keys_from", "The key directory, or ''.",
@@ -210,7 +293,9 @@ final class Views {
                         Set<String> convs = new LinkedHashSet<>();
                         for (String d : f.carries()) convs.addAll(v.conversationsOfData(d));
                         return !convs.isEmpty() && v.outside(v.runner(f.to()), convs);
-                    });
+                    })
+            .views("readers", READER, "Parties outside a conversation that read its content by a chain that "
+                    + "passes through this flow.", (v, f) -> v.readersThrough(f.id()));
 
     static final ViewType<Feature> FEATURE = new ViewType<Feature>("feature", "A public-safety feature.")
             .text("id", "Its id.", (v, f) -> f.id())
@@ -247,26 +332,39 @@ final class Views {
             .text("applies_to", "Whose data it applies to, or ''.", (v, f) -> f.appliesTo() == null ? "" : f.appliesTo().yamlName())
             .integer("threshold", "Matches needed before anything is revealed, 0 if none.", (v, f) -> f.threshold())
             .bool("requires_provider_assistance", "Whether the provider must build something.",
-                    (v, f) -> f.requiresProviderAssistance());
+                    (v, f) -> f.requiresProviderAssistance())
+            .views("readers", READER, "Parties outside a conversation that learn about its content from this "
+                    + "feature (not members' own reports).", (v, f) -> v.readersThrough(f.id()));
 
-    static final List<ViewType<?>> ELEMENT_VIEWS = List.of(PARTY, COMPONENT, KEY, DATA, CONVERSATION, FLOW, FEATURE, SYSTEM);
-    static final List<ViewType<?>> NESTED_VIEWS = List.of(HOLDER, READER, ACCESS);
+    static final List<ViewType<?>> ELEMENT_VIEWS = List.of(PARTY, COMPONENT, KEY, DATA, CONVERSATION, FLOW, FEATURE,
+            OUTSIDER, SYSTEM);
+    static final List<ViewType<?>> NESTED_VIEWS = List.of(HOLDER, READER, READING, ACCESS);
 
     // ---- indexes ----
 
     final Model model;
     final Analysis analysis;
-    private final Map<String, Set<String>> conversationsOfData = new HashMap<>();
+    private final Map<String, Set<String>> conversationsOfData;
+    private final Map<String, List<String>> contentOf;
     private final Map<String, Set<String>> conversationsOfKey = new HashMap<>();
     private final Map<String, List<Access>> access = new HashMap<>();
+    /**
+     * What other findings already explain, hidden from the rule at hand: party, conversation and
+     * content item, as {@link #read}; or null.
+     */
+    private final Set<String> hidden;
 
     Views(Model model, Analysis analysis) {
         this.model = model;
         this.analysis = analysis;
+        this.hidden = null;
+        this.conversationsOfData = new HashMap<>();
+        this.contentOf = new HashMap<>();
         for (Conversation c : model.conversations().values()) {
             for (String d : c.content()) {
                 if (!model.data().get(d).kind().metadata()) {
                     conversationsOfData.computeIfAbsent(d, x -> new TreeSet<>()).add(c.id());
+                    contentOf.computeIfAbsent(d, x -> new ArrayList<>()).add(c.id());
                 }
             }
         }
@@ -282,8 +380,50 @@ final class Views {
         }
     }
 
+    /** The same views with the readings of some party-and-conversation pairs hidden. */
+    private Views(Views base, Set<String> hidden) {
+        this.model = base.model;
+        this.analysis = base.analysis;
+        this.conversationsOfData = base.conversationsOfData;
+        this.contentOf = base.contentOf;
+        this.hidden = hidden;
+    }
+
+    Views hiding(Set<String> reads) {
+        return reads.isEmpty() ? this : new Views(this, reads);
+    }
+
+    /** The key of one party reading one content item of one conversation. */
+    static String read(String party, String conversation, String data) {
+        return party + "\u0000" + conversation + "\u0000" + data;
+    }
+
     Set<String> conversationsOfData(String data) {
         return conversationsOfData.getOrDefault(data, Set.of());
+    }
+
+    /**
+     * The conversations in whose access a reading counts: those that list its data as content,
+     * where its party is not a member, within the reading's own conversation if it has one.
+     */
+    List<String> accessConversations(Reading r) {
+        if (r.route().disclosure()) return List.of();
+        List<String> out = new ArrayList<>(1);
+        for (String c : contentOf.getOrDefault(r.data(), List.of())) {
+            if (r.conversation() != null && !r.conversation().equals(c)) continue;
+            if (model.conversations().get(c).members().contains(r.party())) continue;
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** Whether a reading counts in some access and another finding explains it in every one. */
+    boolean hidden(Reading r) {
+        if (hidden == null) return false;
+        List<String> convs = accessConversations(r);
+        if (convs.isEmpty()) return false;
+        for (String c : convs) if (!hidden.contains(read(r.party(), c, r.data()))) return false;
+        return true;
     }
 
     Set<String> conversationsProtectedBy(String key) {
@@ -298,13 +438,100 @@ final class Views {
     }
 
     List<Access> access(String conversation) {
-        return access.computeIfAbsent(conversation, analysis::access);
+        return access.computeIfAbsent(conversation, c -> {
+            List<Access> all = analysis.access(c);
+            if (hidden == null) return all;
+            List<Access> out = new ArrayList<>(all.size());
+            for (Access a : all) {
+                List<Reading> left = new ArrayList<>(a.readings().size());
+                for (Reading r : a.readings()) if (!hidden.contains(read(a.party(), c, r.data()))) left.add(r);
+                if (left.isEmpty()) continue;
+                out.add(left.size() == a.readings().size() ? a : new Access(c, a.party(), List.copyOf(left),
+                        left.stream().allMatch(r -> r.route() == Route.LEARNS_DERIVED)));
+            }
+            return out;
+        });
+    }
+
+    /** Readings of conversation content, by outsiders, whose chain passes through an element. */
+    List<ReaderView> readersThrough(String element) {
+        List<ReaderView> out = new ArrayList<>();
+        for (Reading r : through(element)) {
+            if (accessConversations(r).isEmpty() || hidden(r)) continue;
+            out.add(new ReaderView(r, model.data().get(r.data())));
+        }
+        return out;
+    }
+
+    /**
+     * Readings whose chain passes through an element; for a feature, also through what it hands over,
+     * since whoever receives that learns it because of the feature. Each once, in order.
+     */
+    List<Reading> through(String element) {
+        org.e2eereview.model.Feature f = model.features().get(element);
+        if (f == null || f.discloses().isEmpty()) return analysis.through(element);
+        Set<String> elements = new LinkedHashSet<>();
+        elements.add(element);
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(f.discloses());
+        while (!todo.isEmpty()) {
+            String d = todo.poll();
+            if (elements.add(d)) todo.addAll(model.data().get(d).contains());
+        }
+        Set<Reading> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Reading> ordered = new ArrayList<>();
+        for (String e : elements) for (Reading r : analysis.through(e)) if (out.add(r)) ordered.add(r);
+        return ordered;
+    }
+
+    List<ReaderView> readers(Data d) {
+        List<ReaderView> out = new ArrayList<>();
+        for (List<Reading> rs : analysis.readers(d.id()).values()) {
+            for (Reading r : rs) if (!hidden(r)) out.add(new ReaderView(r, d));
+        }
+        return out;
+    }
+
+    /** Holders of a key, less those whose every reading through the key is explained elsewhere. */
+    List<HolderView> holders(Key k) {
+        List<HolderView> out = new ArrayList<>();
+        for (Holding h : analysis.holders(k.id()).values()) {
+            if (hidden != null) {
+                boolean any = false;
+                boolean allHidden = true;
+                for (Reading r : analysis.through(k.id())) {
+                    if (!r.party().equals(h.party()) || accessConversations(r).isEmpty()) continue;
+                    any = true;
+                    if (!hidden(r)) allHidden = false;
+                }
+                if (any && allHidden) continue;
+            }
+            out.add(new HolderView(h, k));
+        }
+        return out;
+    }
+
+    /** Whether a reading's chain goes through a backup: holding the key of a backup is not holding the content key. */
+    boolean throughBackup(Reading r) {
+        for (Step s : r.evidence().steps()) {
+            Data d = s.element() == null ? null : model.data().get(s.element());
+            if (d != null && d.kind() == Data.Kind.BACKUP) return true;
+        }
+        return false;
+    }
+
+    List<String> conversationsReadUnseenBy(String party) {
+        List<String> out = new ArrayList<>();
+        for (String c : model.conversations().keySet()) {
+            if (access(c).stream().anyMatch(a -> a.party().equals(party) && a.readings().stream()
+                    .anyMatch(r -> !r.detectable() && r.route() != Route.LEARNS_DERIVED))) out.add(c);
+        }
+        return out;
     }
 
     List<String> conversationsReadBy(String party) {
         List<String> out = new ArrayList<>();
         for (String c : model.conversations().keySet()) {
-            if (access(c).stream().anyMatch(a -> a.party().equals(party))) out.add(c);
+            if (access(c).stream().anyMatch(a -> a.party().equals(party) && !a.partial())) out.add(c);
         }
         return out;
     }
@@ -367,6 +594,25 @@ final class Views {
         for (String id : ids) {
             Data d = model.data().get(id);
             if (d != null && !out.contains(d.kind().yamlName())) out.add(d.kind().yamlName());
+        }
+        return out;
+    }
+
+    static String name(ModelEnum value) {
+        return value == null ? "" : value.yamlName();
+    }
+
+    static List<String> safeguardNames(List<Safeguarded> safeguards) {
+        List<String> out = new ArrayList<>(safeguards.size());
+        for (Safeguarded s : safeguards) if (!out.contains(s.name())) out.add(s.name());
+        return out;
+    }
+
+    /** Route ids with a reading that nothing declared would show, each once, in order. */
+    static List<String> undetectableRoutes(List<Reading> readings) {
+        List<String> out = new ArrayList<>();
+        for (Reading r : readings) {
+            if (!r.detectable() && !out.contains(r.route().id())) out.add(r.route().id());
         }
         return out;
     }

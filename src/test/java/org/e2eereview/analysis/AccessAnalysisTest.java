@@ -30,9 +30,9 @@ class AccessAnalysisTest {
     void theBaseDesignLetsNobodyOutsideRead() throws Exception {
         Analysis a = analyze("");
         assertThat(a.access("chat")).isEmpty();
-        assertThat(a.safeguards("chat")).extracting(Safeguarded::safeguard)
+        assertThat(a.safeguards("chat")).extracting(Safeguarded::name)
                 .contains("member-signed-changes", "signed-device-lists", "key-transparency");
-        assertThat(a.safeguards("backup-key")).extracting(Safeguarded::safeguard).containsExactly("hsm-guess-limits");
+        assertThat(a.safeguards("backup-key")).extracting(Safeguarded::name).containsExactly("hsm-guess-limits");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package org.e2eereview.review;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.e2eereview.model.Component;
+import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Data;
+import org.e2eereview.model.Flow;
+import org.e2eereview.model.Key;
+import org.e2eereview.model.Model;
+import org.e2eereview.rules.RuleEngine.Miss;
+import org.e2eereview.rules.RuleEngine.Unrecognised;
+
+/**
+ * Remarks on a model that valid YAML can still get wrong, found at review time: each points at the
+ * line to look at. They do not change the verdict.
+ */
+final class Notes {
+
+    private Notes() {
+    }
+
+    static List<Review.Note> of(Model model, List<Unrecognised> unrecognised) {
+        List<Review.Note> out = new ArrayList<>();
+        flowsFromNowhere(model, out);
+        for (Conversation c : model.conversations().values()) {
+            Conversation.Membership m = c.membership();
+            if (m == null || m.deviceKeysFrom() == null) continue;
+            Component d = model.components().get(m.deviceKeysFrom());
+            if (d.kind() != Component.Kind.KEY_DIRECTORY) {
+                out.add(new Review.Note(m.source().of("device-keys-from"), "device-keys-from of conversation '"
+                        + c.id() + "' names '" + d.id() + "', a " + d.kind().yamlName() + ", not a key-directory: "
+                        + "key substitution is judged against it, but it cannot declare key transparency"));
+            }
+        }
+        for (Unrecognised u : unrecognised) {
+            String why = u.misses().isEmpty()
+                    ? "no safety-feature rule looks at features of kind " + u.kind() + " on their own"
+                    : String.join("; ", u.misses().stream().map(Notes::miss).toList());
+            out.add(new Review.Note(u.at(), "feature '" + u.feature() + "' (" + u.kind()
+                    + ") is not recognised as a safety feature: " + why));
+        }
+        out.sort(java.util.Comparator.comparing(Review.Note::at).thenComparing(Review.Note::message));
+        return List.copyOf(out);
+    }
+
+    private static String miss(Miss m) {
+        return m.rule() + " needs " + m.failed();
+    }
+
+    /** A flow whose source never has what it carries: not created, stored or received there. */
+    private static void flowsFromNowhere(Model model, List<Review.Note> out) {
+        Map<String, Set<String>> at = new HashMap<>();
+        for (Data d : model.data().values()) {
+            for (String c : d.createdOn()) at.computeIfAbsent(c, x -> new HashSet<>()).add(d.id());
+        }
+        for (Key k : model.keys().values()) {
+            for (String c : k.storedOn()) at.computeIfAbsent(c, x -> new HashSet<>()).add(k.id());
+            if (k.generatedOn() != null) at.computeIfAbsent(k.generatedOn(), x -> new HashSet<>()).add(k.id());
+            if (k.recovery() != null) {
+                for (String c : k.recovery().storedOn()) at.computeIfAbsent(c, x -> new HashSet<>()).add(k.id());
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Flow f : model.flows().values()) {
+                Set<String> from = at.getOrDefault(f.from(), Set.of());
+                Set<String> to = at.computeIfAbsent(f.to(), x -> new HashSet<>());
+                for (String item : f.carries()) {
+                    if (from.contains(item) && to.add(item)) changed = true;
+                }
+            }
+            for (Map.Entry<String, Set<String>> e : at.entrySet()) {
+                for (String item : List.copyOf(e.getValue())) {
+                    Data d = model.data().get(item);
+                    if (d == null) continue;
+                    for (String inner : d.contains()) changed |= e.getValue().add(inner);
+                }
+                for (Data d : model.data().values()) {
+                    if (!d.derivedFrom().isEmpty() && e.getValue().containsAll(d.derivedFrom())) {
+                        changed |= e.getValue().add(d.id());
+                    }
+                }
+            }
+        }
+        for (Flow f : model.flows().values()) {
+            Set<String> from = at.getOrDefault(f.from(), Set.of());
+            for (String item : f.carries()) {
+                if (from.contains(item)) continue;
+                out.add(new Review.Note(f.source().of("carries"), "flow '" + f.id() + "' carries '" + item
+                        + "' from '" + f.from() + "', but nothing puts it there: it is not created or stored on '"
+                        + f.from() + "' and no flow brings it"));
+            }
+        }
+    }
+}
