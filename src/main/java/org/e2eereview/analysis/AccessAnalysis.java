@@ -211,8 +211,18 @@ public final class AccessAnalysis {
 
     private void seedMembership(Conversation c, Membership m) {
         if (addable(c) && m.managedBy() != null) seedJoins(c, m);
-        if (m.devicesManagedBy() != null) seedDevices(c, m);
+        if (m.devicesManagedBy() != null && devicesDescribed(m)) seedDevices(c, m);
         if (m.deviceKeysFrom() != null) seedDirectory(c, m);
+    }
+
+    /**
+     * Whether the model says anything about members' devices: the device route is judged only then,
+     * since a device list managed by default by the membership server says nothing either way.
+     */
+    static boolean devicesDescribed(Membership m) {
+        Source s = m.source();
+        return s.written("devices-managed-by") || s.written("device-list-signed") || s.written("device-changes-shown")
+                || s.written("unverified-devices");
     }
 
     /** Nobody can be added to a conversation between two fixed people or to an e-mail its sender addresses. */
@@ -331,6 +341,11 @@ public final class AccessAnalysis {
             Verification.CONTACT_KEY_VERIFICATION, "automatic contact key verification",
             Verification.CROSS_SIGNING, "cross-signing"));
 
+    private static final Set<Feature.Kind> LEGAL_FEATURES = EnumSet.of(Feature.Kind.LAWFUL_DISCLOSURE,
+            Feature.Kind.EXCEPTIONAL_ACCESS, Feature.Kind.ENDPOINT_ACCESS);
+    private static final Set<Party.Kind> AUTHORITIES = EnumSet.of(Party.Kind.LAW_ENFORCEMENT,
+            Party.Kind.INTELLIGENCE_AGENCY, Party.Kind.GOVERNMENT);
+
     private void seedFeature(Feature f) {
         if (f.resultsTo().isEmpty()) return;
         Flow.Occurs condition = switch (f.appliesTo() == null ? Feature.AppliesTo.ALL_USERS : f.appliesTo()) {
@@ -340,13 +355,17 @@ public final class AccessAnalysis {
         };
         String where = f.runsOn() == null ? "" : " on " + f.runsOn();
         for (String party : f.resultsTo()) {
-            if (model.parties().get(party).kind() == Party.Kind.USER) continue;
+            Party.Kind kind = model.parties().get(party).kind();
+            if (kind == Party.Kind.USER) continue;
+            // What such features give an authority, it gives on a legal order.
+            Flow.Occurs when = LEGAL_FEATURES.contains(f.kind()) && AUTHORITIES.contains(kind)
+                    ? weaker(condition, Flow.Occurs.ON_LEGAL_ORDER) : condition;
             Step to = step("its results go to " + party, f.source(), "results-to", f.id());
             for (String d : f.inspects()) {
                 if (model.data().get(d).kind().metadata()) continue;
                 Evidence e = Evidence.of(step("feature " + f.id() + where + " inspects " + d, f.source(), "inspects",
                         f.id())).then(to);
-                Reading r = addRead(party, new Target(d, null), Route.LEARNS_DERIVED, e, List.of(), condition, List.of());
+                Reading r = addRead(party, new Target(d, null), Route.LEARNS_DERIVED, e, List.of(), when, List.of());
                 if (r != null) reported.add(r);
             }
             for (String d : f.discloses()) {
@@ -354,7 +373,7 @@ public final class AccessAnalysis {
                 Evidence e = Evidence.of(step("feature " + f.id() + where + " hands over " + d
                         + (member ? " when a member chooses to" : ""), f.source(), "discloses", f.id())).then(to);
                 addRead(party, new Target(d, null), member ? Route.MEMBER_DISCLOSURE : Route.FEATURE_RESULT, e,
-                        List.of(), condition, List.of());
+                        List.of(), when, List.of());
             }
         }
     }

@@ -30,7 +30,14 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
      * A field the rule cannot judge without: where it is not written (and {@code when}, if given,
      * holds), the rule is not assessed on the element rather than assuming either way.
      */
-    public record Need(String field, String when) {
+    public record Need(String field, List<String> or, String when) {
+        /** The field and its alternatives, as written in the model. */
+        public List<String> fields() {
+            List<String> all = new java.util.ArrayList<>();
+            all.add(field);
+            all.addAll(or);
+            return all;
+        }
     }
 
     /** A test case: a patch to the base model, and the elements the rule must fire on. */

@@ -252,8 +252,8 @@ public final class RuleEngine {
             for (int i = 0; i < rule.needs().size(); i++) {
                 CelRuntime.Program when = rule.compiled().needs.get(i);
                 if (when != null && !Boolean.TRUE.equals(when.eval(vars))) continue;
-                String field = rule.needs().get(i).field();
-                if (!written(subject, field)) return field;
+                Rule.Need need = rule.needs().get(i);
+                if (need.fields().stream().noneMatch(f -> written(subject, f))) return String.join(" or ", need.fields());
             }
             return null;
         }
@@ -374,7 +374,17 @@ public final class RuleEngine {
             } else if (rule.inspects() == Inspects.CONVERSATION) {
                 for (Access a : v.access(id)) candidates.addAll(a.readings());
             } else if (rule.inspects() != Inspects.SYSTEM) {
-                for (Reading r : v.through(id)) if (!v.accessConversations(r).isEmpty() && !v.hidden(r)) candidates.add(r);
+                Set<Reading> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                for (Reading r : v.through(id)) {
+                    if (!v.accessConversations(r).isEmpty() && !v.hidden(r) && seen.add(r)) candidates.add(r);
+                }
+                if (rule.inspects() == Inspects.KEY) {
+                    org.e2eereview.model.Key k = model.keys().get(id);
+                    for (Holding h : analysis.holders(id).values()) {
+                        if (!wanted.contains(h.party())) continue;
+                        for (Reading r : v.readingsByHolder(h, k)) if (!v.hidden(r) && seen.add(r)) candidates.add(r);
+                    }
+                }
             }
             for (Reading r : candidates) {
                 if (!wanted.contains(r.party())) continue;

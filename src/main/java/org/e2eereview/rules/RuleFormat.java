@@ -23,6 +23,7 @@ final class RuleFormat {
     static final ObjectSpec NEED = ObjectSpec.of("need",
                     "A field the rule needs: where it is not written, the rule is not assessed on the element.")
             .required("field", TEXT, "Field of the element (YAML name, a.b for nested).")
+            .optional("or", new FieldType.ListOf(TEXT), "Other fields any of which will do instead.")
             .optional("when", TEXT, "CEL condition: the need applies only to elements where it holds.");
 
     static final ObjectSpec TEST = ObjectSpec.of("test", "A model snippet and the elements the rule must fire on.")

@@ -207,10 +207,13 @@ public final class RuleSet {
         List<Rule.Need> needs = new ArrayList<>();
         List<CelRuntime.Program> needPrograms = new ArrayList<>();
         for (Fields n : f.<Fields>list("needs")) {
-            if (!fieldExists(SPECS.get(inspects), n.text("field"))) {
-                problems.add(new Problem(n.at("field"), "no field '" + n.text("field") + "' in a " + inspects.yamlName()));
+            Rule.Need need = new Rule.Need(n.text("field"), n.list("or"), n.text("when"));
+            for (String field : need.fields()) {
+                if (!fieldExists(SPECS.get(inspects), field)) {
+                    problems.add(new Problem(n.at("field"), "no field '" + field + "' in a " + inspects.yamlName()));
+                }
             }
-            needs.add(new Rule.Need(n.text("field"), n.text("when")));
+            needs.add(need);
             needPrograms.add(n.has("when")
                     ? program(cel, inspects, n, "when", n.text("when"), 0, Cel.Result.BOOL, problems) : null);
         }

@@ -491,21 +491,29 @@ final class Views {
         return out;
     }
 
-    /** Holders of a key, less those whose every reading through the key is explained elsewhere. */
+    /** Holders of a key, less those whose reading of what the key opens another finding explains. */
     List<HolderView> holders(Key k) {
         List<HolderView> out = new ArrayList<>();
         for (Holding h : analysis.holders(k.id()).values()) {
-            if (hidden != null) {
-                boolean any = false;
-                boolean allHidden = true;
-                for (Reading r : analysis.through(k.id())) {
-                    if (!r.party().equals(h.party()) || accessConversations(r).isEmpty()) continue;
-                    any = true;
-                    if (!hidden(r)) allHidden = false;
-                }
-                if (any && allHidden) continue;
-            }
+            if (hidden != null && !readingsByHolder(h, k).isEmpty()
+                    && readingsByHolder(h, k).stream().allMatch(this::hidden)) continue;
             out.add(new HolderView(h, k));
+        }
+        return out;
+    }
+
+    /**
+     * What holding a key lets a party read: its readings, by the route it holds the key by, of the
+     * conversations the key opens. The analysis keeps the shortest chain per route, which need not
+     * pass through this key, so this is matched by conversation rather than by chain.
+     */
+    List<Reading> readingsByHolder(Holding h, Key k) {
+        List<Reading> out = new ArrayList<>();
+        for (String c : conversationsProtectedBy(k.id())) {
+            for (Access a : analysis.access(c)) {
+                if (!a.party().equals(h.party())) continue;
+                for (Reading r : a.readings()) if (r.route() == h.route()) out.add(r);
+            }
         }
         return out;
     }
