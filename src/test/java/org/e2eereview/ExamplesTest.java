@@ -104,12 +104,19 @@ class ExamplesTest {
     @Test
     void signalHasNoWeakeningAtHighOrAbove() throws Exception {
         assertFindings("signal.yaml",
-                Set.of("METADATA-EXPOSURE@account-metadata info", "METADATA-EXPOSURE@delivery-metadata info"),
+                Set.of("UNVERIFIABLE-KEY-DIRECTORY@direct-chat low", "UNVERIFIABLE-KEY-DIRECTORY@group-chat low",
+                        "METADATA-EXPOSURE@account-metadata info", "METADATA-EXPOSURE@delivery-metadata info"),
                 Set.of("CONTACT-CONTROLS@message-requests preserves",
                         "LAWFUL-METADATA-DISCLOSURE@lawful-metadata-disclosure preserves"));
         Review r = review("signal.yaml");
         assertThat(r.failsAt(Severity.HIGH)).isFalse();
-        assertThat(r.access()).as("nobody outside a conversation reads it").isEmpty();
+        assertThat(r.verdict()).isEqualTo(Review.Verdict.NOT_WEAKENED);
+        assertThat(r.access()).as("only a key swap that safety numbers and alerts would show").allSatisfy(a -> {
+            assertThat(a.party()).isEqualTo("signal");
+            assertThat(a.detectable()).isTrue();
+        });
+        assertThat(finding(r, "UNVERIFIABLE-KEY-DIRECTORY@direct-chat").safeguards()).extracting(s -> s.name())
+                .containsExactly("safety-numbers", "key-change-alerts");
     }
 
     /** WhatsApp's safety features; the ghost proposal keeps them all and adds exceptional access. */
@@ -121,6 +128,12 @@ class ExamplesTest {
             "SCAN-UNENCRYPTED-SURFACES@scan-unencrypted-surfaces preserves",
             "TRANSPARENT-ACCOUNT-ACTION@account-enforcement preserves");
 
+    /** Findings both WhatsApp and the ghost proposal give: the ghost change touches none of them. */
+    static final Set<String> WHATSAPP_SHARED = Set.of("PROVIDER-KEYED-BACKUP@chat-backup high",
+            "METADATA-EXPOSURE@group-metadata low", "METADATA-EXPOSURE@delivery-metadata info",
+            "TARGETED-UPDATE@web-client low", "UNVERIFIABLE-KEY-DIRECTORY@direct-chat low",
+            "UNVERIFIABLE-KEY-DIRECTORY@group-chat low", "UNVERIFIABLE-KEY-DIRECTORY@group-call low");
+
     static Set<String> union(Set<String> a, String... more) {
         Set<String> out = new java.util.HashSet<>(a);
         out.addAll(List.of(more));
@@ -130,36 +143,47 @@ class ExamplesTest {
     @Test
     void whatsappHasServerControlledGroupsAndCloudKeyedBackups() throws Exception {
         assertFindings("whatsapp.yaml",
-                Set.of("PROVIDER-KEYED-BACKUP@chat-backup high", "SERVER-CONTROLLED-MEMBERSHIP@group-chat high",
-                        "SERVER-CONTROLLED-MEMBERSHIP@group-call high", "METADATA-EXPOSURE@group-metadata low",
-                        "METADATA-EXPOSURE@delivery-metadata info"),
+                union(WHATSAPP_SHARED, "SERVER-CONTROLLED-MEMBERSHIP@group-chat high",
+                        "SERVER-CONTROLLED-MEMBERSHIP@group-call high"),
                 WHATSAPP_FEATURES);
         Review r = review("whatsapp.yaml");
-        assertThat(finding(r, "PROVIDER-KEYED-BACKUP@chat-backup").readers()).containsExactly("apple", "google");
-        assertThat(finding(r, "SERVER-CONTROLLED-MEMBERSHIP@group-chat").readers()).containsExactly("whatsapp");
+        Finding backup = finding(r, "PROVIDER-KEYED-BACKUP@chat-backup");
+        assertThat(backup.readers()).containsExactly("apple", "google");
+        assertThat(backup.condition()).isEqualTo(org.e2eereview.model.Flow.Occurs.OPT_IN);
+        Finding groups = finding(r, "SERVER-CONTROLLED-MEMBERSHIP@group-chat");
+        assertThat(groups.readers()).containsExactly("whatsapp");
+        assertThat(groups.safeguards()).extracting(s -> s.name()).contains("user-visible-indicators");
+        Finding web = finding(r, "TARGETED-UPDATE@web-client");
+        assertThat(web.safeguards()).extracting(s -> s.name()).containsExactly("binary-transparency");
+        assertThat(r.disclosures()).extracting(a -> a.conversation() + " " + a.party())
+                .contains("direct-chat whatsapp", "group-chat whatsapp");
     }
 
     @Test
     void theGhostProposalLetsLawEnforcementReadGroupsSilently() throws Exception {
         assertFindings("ghost-proposal.yaml",
-                Set.of("GHOST-PARTICIPANT@group-chat critical", "GHOST-PARTICIPANT@group-call critical",
-                        "PROVIDER-KEYED-BACKUP@chat-backup high", "METADATA-EXPOSURE@group-metadata low",
-                        "METADATA-EXPOSURE@delivery-metadata info"),
+                union(WHATSAPP_SHARED, "GHOST-PARTICIPANT@group-chat critical", "GHOST-PARTICIPANT@group-call critical"),
                 union(WHATSAPP_FEATURES, "EXCEPTIONAL-CONTENT-ACCESS@law-enforcement weakens"));
         Review r = review("ghost-proposal.yaml");
         Finding ghost = finding(r, "GHOST-PARTICIPANT@group-chat");
         assertThat(ghost.readers()).containsExactly("law-enforcement", "whatsapp");
         assertThat(ghost.systemic()).isTrue();
+        assertThat(ghost.reads()).anySatisfy(read -> {
+            assertThat(read.party()).isEqualTo("law-enforcement");
+            assertThat(read.condition()).isEqualTo(org.e2eereview.model.Flow.Occurs.ON_LEGAL_ORDER);
+            assertThat(read.through()).containsExactly("whatsapp");
+        });
         assertThat(ghost.evidence()).anySatisfy(c -> {
-            assertThat(c.title()).isEqualTo("law-enforcement can read group-chat");
+            assertThat(c.title()).isEqualTo("law-enforcement can read group-chat (on a legal order, through whatsapp)");
             assertThat(c.steps().get(0).text()).isEqualTo("law-enforcement can compel whatsapp (data-disclosure, add-participant)");
             assertThat(c.steps()).anyMatch(s -> s.text().equals("changes-shown: suppressible")
-                    && s.at().toString().equals("examples/ghost-proposal.yaml:252:22"));
+                    && s.at().toString().equals("examples/ghost-proposal.yaml:254:22"));
         });
         var lawful = r.objectives().stream().filter(o -> o.objective().equals("lawful-access-to-content")).findFirst().orElseThrow();
         assertThat(lawful.metWithoutWeakening()).isFalse();
         assertThat(lawful.onlyThrough()).singleElement().satisfies(t -> assertThat(t.weakenings())
-                .containsExactly("GHOST-PARTICIPANT@group-call", "GHOST-PARTICIPANT@group-chat"));
+                .contains("GHOST-PARTICIPANT@group-call", "GHOST-PARTICIPANT@group-chat")
+                .doesNotContain("the KEY-ESCROW pattern"));
     }
 
     @Test
@@ -167,32 +191,45 @@ class ExamplesTest {
         assertFindings("apple-2021-csam-scanning.yaml",
                 Set.of("CLIENT-SIDE-SCANNING@csam-detection high", "NO-FORWARD-SECRECY@imessage-chat medium"),
                 Set.of("CSS-REPORTING@csam-detection weakens", "ON-DEVICE-INTERVENTION@communication-safety preserves"));
+        Review r = review("apple-2021-csam-scanning.yaml");
+        assertThat(finding(r, "CLIENT-SIDE-SCANNING@csam-detection").readers())
+                .as("the scanner is why Apple and the hotline learn about photos").containsExactly("apple", "ncmec");
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n.message())
+                .startsWith("feature 'csam-human-review' (account-enforcement) is not recognised as a safety feature"));
     }
 
     @Test
-    void telegramCloudChatsAreNotEndToEndEncrypted() throws Exception {
+    void telegramCloudChatsAreNotEndToEndEncryptedByDefault() throws Exception {
         assertFindings("telegram-cloud-chats.yaml",
-                Set.of("PROVIDER-PLAINTEXT@cloud-chat info", "PROVIDER-PLAINTEXT@cloud-group info",
+                Set.of("PROVIDER-PLAINTEXT@cloud-chat high", "PROVIDER-PLAINTEXT@cloud-group high",
                         "SERVER-LINK-PREVIEW@fetch-preview medium", "METADATA-EXPOSURE@group-metadata low",
                         "METADATA-EXPOSURE@metadata info"),
                 Set.of());
-        assertThat(finding(review("telegram-cloud-chats.yaml"), "PROVIDER-PLAINTEXT@cloud-chat").readers())
-                .containsExactly("telegram");
+        Review r = review("telegram-cloud-chats.yaml");
+        assertThat(r.verdict()).isEqualTo(Review.Verdict.NOT_END_TO_END_BY_DEFAULT);
+        assertThat(r.notEndToEndByDefault()).containsExactly("cloud-chat", "cloud-group");
+        assertThat(r.failsAt(Severity.HIGH)).isTrue();
+        Finding cloud = finding(r, "PROVIDER-PLAINTEXT@cloud-chat");
+        assertThat(cloud.readers()).containsExactly("telegram");
+        assertThat(cloud.disclosed()).singleElement().satisfies(d -> assertThat(d.party()).isEqualTo("telegram"));
+        assertThat(r.explaining("cloud-chat", "telegram")).extracting(Finding::id)
+                .containsExactlyInAnyOrder("PROVIDER-PLAINTEXT@cloud-chat", "SERVER-LINK-PREVIEW@fetch-preview");
     }
 
     @Test
-    void keyEscrowIsEscrowAndAMasterKey() throws Exception {
+    void keyEscrowIsEscrowWithBothAgentsOnALegalOrder() throws Exception {
         assertFindings("key-escrow.yaml",
-                Set.of("KEY-ESCROW@unit-key critical", "MASTER-KEY@family-key critical",
-                        "NO-FORWARD-SECRECY@secure-call high", "WEAK-CRYPTO@family-key medium",
-                        "WEAK-CRYPTO@session-key medium", "WEAK-CRYPTO@unit-key medium",
+                Set.of("KEY-ESCROW@unit-key critical", "NO-FORWARD-SECRECY@secure-call high",
+                        "WEAK-CRYPTO@family-key medium", "WEAK-CRYPTO@session-key medium", "WEAK-CRYPTO@unit-key medium",
                         "METADATA-EXPOSURE@call-records info", "METADATA-EXPOSURE@unit-id info"),
                 Set.of("EXCEPTIONAL-CONTENT-ACCESS@law-enforcement weakens",
                         "LAWFUL-METADATA-DISCLOSURE@wiretap-metadata preserves"));
         Finding escrow = finding(review("key-escrow.yaml"), "KEY-ESCROW@unit-key");
         assertThat(escrow.readers()).containsExactly("law-enforcement");
-        assertThat(escrow.evidence().get(0).steps()).extracting(s -> s.text()).contains(
-                "unit-key is derived from unit-key-half-a and unit-key-half-b");
+        assertThat(escrow.reads()).singleElement().satisfies(read -> {
+            assertThat(read.condition()).isEqualTo(org.e2eereview.model.Flow.Occurs.ON_LEGAL_ORDER);
+            assertThat(read.through()).containsExactly("escrow-agent-a", "escrow-agent-b");
+        });
     }
 
     @Test
@@ -205,8 +242,10 @@ class ExamplesTest {
     }
 
     @Test
-    void mlsWithKeyTransparencyIsClean() throws Exception {
-        assertFindings("mls-key-transparency.yaml", Set.of("METADATA-EXPOSURE@delivery-metadata info"), Set.of());
+    void mlsWithKeyTransparencyHasNothingAboveLow() throws Exception {
+        assertFindings("mls-key-transparency.yaml", Set.of("UNVERIFIABLE-KEY-DIRECTORY@mls-group low",
+                "METADATA-EXPOSURE@delivery-metadata info"), Set.of());
+        assertThat(review("mls-key-transparency.yaml").verdict()).isEqualTo(Review.Verdict.NOT_WEAKENED);
     }
 
     @Test
@@ -216,17 +255,20 @@ class ExamplesTest {
                         "SILENT-DEVICE-ADD@imessage-chat high", "UNVERIFIABLE-KEY-DIRECTORY@imessage-chat high",
                         "METADATA-EXPOSURE@delivery-metadata info"),
                 Set.of("EXCEPTIONAL-CONTENT-ACCESS@law-enforcement weakens"));
-        assertThat(finding(review("imessage-standard-backup.yaml"), "PROVIDER-KEYED-BACKUP@device-backup").readers())
-                .contains("apple");
+        Review r = review("imessage-standard-backup.yaml");
+        assertThat(finding(r, "PROVIDER-KEYED-BACKUP@device-backup").readers()).contains("apple", "law-enforcement");
+        assertThat(finding(r, "INSECURE-FALLBACK@imessage-chat").readers()).containsExactly("carrier");
     }
 
     @Test
-    void pgpAdditionalDecryptionKeyIsEscrow() throws Exception {
+    void pgpAdditionalDecryptionKeyIsOneMasterKeyFinding() throws Exception {
         assertFindings("pgp-additional-decryption-key.yaml",
-                Set.of("KEY-ESCROW@adk critical", "MASTER-KEY@adk critical", "NO-FORWARD-SECRECY@email-thread high",
+                Set.of("MASTER-KEY@adk critical", "NO-FORWARD-SECRECY@email-thread high",
                         "SILENT-DEVICE-ADD@email-thread high", "UNVERIFIABLE-KEY-DIRECTORY@email-thread medium",
                         "METADATA-EXPOSURE@email-headers info"),
                 Set.of("EXCEPTIONAL-CONTENT-ACCESS@law-enforcement weakens"));
+        assertThat(finding(review("pgp-additional-decryption-key.yaml"), "MASTER-KEY@adk").readers())
+                .containsExactlyInAnyOrder("company", "law-enforcement");
     }
 
     private static List<String> body(String name) throws IOException {

@@ -131,6 +131,15 @@ final class RulesCommand implements Callable<Integer> {
         out.println("Condition:");
         r.condition().strip().lines().forEach(l -> out.println("  " + l));
         out.println();
+        for (Rule.Need n : r.needs()) {
+            out.println("Not assessed where " + String.join(" or ", n.fields()) + " is not written"
+                    + (n.when() == null ? "" : ", when " + n.when().strip()));
+        }
+        if (!r.explains().isEmpty()) {
+            out.println("Explains: " + String.join(", ", r.explains())
+                    + " (what its findings explain is not reported again under those names)");
+        }
+        if (!r.needs().isEmpty() || !r.explains().isEmpty()) out.println();
         out.println("Remediation: " + r.remediation().strip());
         out.println();
         out.println("Test cases:");

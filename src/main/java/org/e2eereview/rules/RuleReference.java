@@ -30,6 +30,7 @@ public final class RuleReference {
                 .append("`mvn test -De2ee.regenerate=true` rewrites it, and a test fails while it is stale.\n\n")
                 .append("- [Weakening rules](#weakening-rules)\n- [Safety-feature rules](#safety-feature-rules)\n")
                 .append("- [Public-safety objectives](#public-safety-objectives)\n")
+                .append("- [Safeguards](#safeguards)\n")
                 .append("- [Writing rules: the condition language](#writing-rules-the-condition-language)\n")
                 .append("- [References](#references)\n\n");
         out.append("## Weakening rules\n\n| rule | severity | inspects | title |\n|---|---|---|---|\n");
@@ -48,6 +49,15 @@ public final class RuleReference {
                     .append(o.statement()).append("\n\n").append(o.description()).append("\n\n");
             citations(out, o.references());
         }
+        out.append("## Safeguards\n\nWhat a model can declare against a reading route. A safeguard that prevents a ")
+                .append("route removes the reader; one that only makes the route's use visible leaves the reader in ")
+                .append("\"who can read\", at a lower severity, and findings name it.\n\n| safeguard | effect | what it does |\n")
+                .append("|---|---|---|\n");
+        for (var g : catalog.safeguards().values()) {
+            out.append("| `").append(g.id()).append("` | ").append(g.effect() == org.e2eereview.model.Safeguard.Effect.PREVENTS
+                    ? "prevents" : "makes visible").append(" | ").append(g.description().replace("|", "\\|")).append(" |\n");
+        }
+        out.append('\n');
         out.append(conditionLanguage());
         out.append("## References\n\n");
         for (Reference r : catalog.references().values()) {
@@ -98,7 +108,17 @@ public final class RuleReference {
             legal(out, s.legal());
             citations(out, s.references());
         }
-        out.append("Condition:\n\n```\n").append(r.condition().strip()).append("\n```\n\n")
+        out.append("Condition:\n\n```\n").append(r.condition().strip()).append("\n```\n\n");
+        for (Rule.Need n : r.needs()) {
+            out.append("Not assessed where `").append(String.join("` or `", n.fields())).append("` is not written")
+                    .append(n.when() == null ? "" : " (when `" + n.when().strip() + "`)").append(".\n\n");
+        }
+        if (!r.explains().isEmpty()) {
+            out.append("Explains: ").append(r.explains().stream().map(e -> "[" + e + "](#" + anchor(e) + ")")
+                    .collect(Collectors.joining(", "))).append(": what its findings explain is not reported again under ")
+                    .append("those names.\n\n");
+        }
+        out.append("")
                 .append("Remediation: ").append(r.remediation().strip()).append("\n\n")
                 .append("Test cases:\n\n");
         for (Rule.RuleTest t : r.tests()) {
@@ -143,8 +163,13 @@ public final class RuleReference {
                 .append("[CEL](https://github.com/google/cel-spec) expression over the element it inspects, ")
                 .append("available under the name of its kind (`conversation`, `key`, ...), and `system`. ")
                 .append("Conditions are type-checked when rules load: a misspelt field is an error with its file, ")
-                .append("line and column. `message` may insert CEL values with `{{expression}}`; `readers` is a CEL ")
-                .append("list of the parties a finding is about. Each rule carries test cases: patches to ")
+                .append("line and column. `message` may insert CEL values with `{{expression}}` (where `readers` is the ")
+                .append("finding's readers); `readers` is a CEL list of the parties a finding is about. `needs` names ")
+                .append("fields the rule cannot judge without: where none of them is written, the element is reported as ")
+                .append("not assessed by the rule. `explains` names rules whose findings would repeat this one's under ")
+                .append("another name: what this rule's findings explain is hidden from them. Rules that inspect ")
+                .append("`outsider` run after all others, on whatever outside reading no weakening finding explains. ")
+                .append("Each rule carries test cases: patches to ")
                 .append("`rules/_test-base.yaml` and the elements the rule must fire on; the test suite runs them, and ")
                 .append("`e2ee-review rules --test --rules DIR` runs them for your own rules.\n\n")
                 .append("Routes (how a party reads): ");

@@ -15,11 +15,20 @@ import org.junit.jupiter.api.Test;
 /** Who can read what: each route of the analysis, shown firing and not firing, with its evidence. */
 class AccessAnalysisTest {
 
-    /** The clean design that rule test cases patch too: nobody outside reads anything. */
+    /**
+     * The design rule test cases patch, less its key directory: the provider could otherwise swap
+     * keys (visibly, under key transparency), and most tests here are about other routes.
+     */
     static Analysis analyze(String patch) throws Exception {
-        byte[] base = Files.readAllBytes(Path.of("rules/_test-base.yaml"));
+        byte[] base = ModelPatch.apply(Files.readAllBytes(Path.of("rules/_test-base.yaml")),
+                "conversations:\n  chat:\n    membership: { device-keys-from: null }\n");
         Model m = new ModelLoader().parse("m.yaml", ModelPatch.apply(base, patch));
         return AccessAnalysis.analyze(m);
+    }
+
+    static Analysis analyzeWithDirectory(String patch) throws Exception {
+        byte[] base = Files.readAllBytes(Path.of("rules/_test-base.yaml"));
+        return AccessAnalysis.analyze(new ModelLoader().parse("m.yaml", ModelPatch.apply(base, patch)));
     }
 
     static List<String> texts(Reading r) {
@@ -27,9 +36,16 @@ class AccessAnalysisTest {
     }
 
     @Test
-    void theBaseDesignLetsNobodyOutsideRead() throws Exception {
-        Analysis a = analyze("");
-        assertThat(a.access("chat")).isEmpty();
+    void theBaseDesignLetsNobodyOutsideReadUnseen() throws Exception {
+        assertThat(analyze("").access("chat")).isEmpty();
+        Analysis a = analyzeWithDirectory("");
+        assertThat(a.access("chat")).singleElement().satisfies(x -> {
+            assertThat(x.party()).isEqualTo("provider");
+            assertThat(x.routes()).containsExactly(Route.SUBSTITUTES_KEYS);
+            assertThat(x.detectable()).as("key transparency shows a swap; it does not prevent it").isTrue();
+            assertThat(x.lowering()).extracting(Safeguarded::name)
+                    .containsExactly("key-transparency", "safety-numbers", "key-change-alerts");
+        });
         assertThat(a.safeguards("chat")).extracting(Safeguarded::name)
                 .contains("member-signed-changes", "signed-device-lists", "key-transparency");
         assertThat(a.safeguards("backup-key")).extracting(Safeguarded::name).containsExactly("hsm-guess-limits");
@@ -49,10 +65,12 @@ class AccessAnalysisTest {
         assertThat(texts(police.best())).containsExactly("escrow-key is stored on escrow-vault",
                 "escrow-vault is run by police", "escrow-key protects session", "session protects messages");
         assertThat(a.holders("session").get("police").unwrappedWith()).isEqualTo("escrow-key");
+        assertThat(police.best().passesThrough("escrow-key")).isTrue();
+        assertThat(a.through("escrow-key")).contains(police.best());
     }
 
     @Test
-    void aDerivedKeyNeedsAllItsSources() throws Exception {
+    void aDerivedKeyNeedsAllItsSourcesAndNamesEveryPartyCompelled() throws Exception {
         String halves = """
                 parties:
                   agent-a: { kind: escrow-agent }
@@ -70,7 +88,25 @@ class AccessAnalysisTest {
                   police: { kind: law-enforcement, lawful-access: { compels: [agent-a, agent-b], powers: [key-disclosure] } }
                 """.replace("  police:", "parties:\n  police:"));
         assertThat(both.access("chat")).extracting(Access::party).containsExactly("police");
-        assertThat(texts(both.access("chat").get(0).best())).contains("unit is derived from half-a and half-b");
+        Access police = both.access("chat").get(0);
+        assertThat(texts(police.best())).contains("unit is derived from half-a and half-b");
+        assertThat(police.through()).containsExactly("agent-a", "agent-b");
+        assertThat(police.condition()).as("keys handed over under compulsion").isEqualTo(Flow.Occurs.ON_LEGAL_ORDER);
+    }
+
+    @Test
+    void aKeyReleasedOnlyOnALegalOrderIsReadOnALegalOrder() throws Exception {
+        Analysis a = analyze("""
+                components:
+                  agency-desk: { kind: other, run-by: police }
+                keys:
+                  session: { stored-on: [phone, vault] }
+                flows:
+                  release: { from: vault, to: agency-desk, carries: [session], protection: transport, occurs: on-legal-order }
+                """);
+        Access police = a.access("chat").stream().filter(x -> x.party().equals("police")).findFirst().orElseThrow();
+        assertThat(police.condition()).isEqualTo(Flow.Occurs.ON_LEGAL_ORDER);
+        assertThat(a.access("chat")).extracting(Access::party).containsExactly("police", "provider");
     }
 
     @Test
@@ -91,7 +127,7 @@ class AccessAnalysisTest {
     }
 
     @Test
-    void lawfulAccessReachesWhatTheCompelledPartyReadsByThePowersGiven() throws Exception {
+    void lawfulAccessReachesWhatTheCompelledPartyReadsByThePowersGivenOnALegalOrder() throws Exception {
         String serverReads = "flows:\n  send: { protection: transport }\n";
         Analysis disclosure = analyze(serverReads + """
                 parties:
@@ -100,7 +136,8 @@ class AccessAnalysisTest {
         assertThat(disclosure.access("chat")).extracting(Access::party).containsExactly("police", "provider");
         Access police = disclosure.access("chat").get(0);
         assertThat(texts(police.best()).get(0)).isEqualTo("police can compel provider (data-disclosure)");
-        assertThat(police.best().through()).isEqualTo("provider");
+        assertThat(police.best().through()).containsExactly("provider");
+        assertThat(police.condition()).isEqualTo(Flow.Occurs.ON_LEGAL_ORDER);
 
         Analysis wrongPower = analyze(serverReads + """
                 parties:
@@ -116,6 +153,7 @@ class AccessAnalysisTest {
                   chat:
                     membership: { signed-by-members: false, changes-shown: suppressible }
                   other:
+                    kind: group
                     members: [users]
                     content: [messages]
                     end-to-end: { default: true }
@@ -124,25 +162,87 @@ class AccessAnalysisTest {
         assertThat(a.access("chat")).singleElement().satisfies(x -> {
             assertThat(x.party()).isEqualTo("provider");
             assertThat(x.routes()).containsExactly(Route.ADDS_MEMBER);
+            assertThat(x.detectable()).isFalse();
         });
         assertThat(a.access("other")).as("the same content in a member-signed conversation").isEmpty();
     }
 
     @Test
-    void unverifiableDirectoriesAndUnsignedDeviceListsAreRoutes() throws Exception {
+    void joinsShownToMembersAreVisibleNotPrevented() throws Exception {
         Analysis a = analyze("""
+                conversations:
+                  chat:
+                    membership: { signed-by-members: false, changes-shown: always }
+                """);
+        assertThat(a.access("chat")).singleElement().satisfies(x -> {
+            assertThat(x.routes()).containsExactly(Route.ADDS_MEMBER);
+            assertThat(x.detectable()).isTrue();
+            assertThat(x.lowering()).extracting(Safeguarded::name).containsExactly("user-visible-indicators");
+        });
+        Analysis unwritten = analyze("""
+                conversations:
+                  chat:
+                    membership: { signed-by-members: false, changes-shown: null }
+                """);
+        assertThat(unwritten.access("chat")).singleElement().satisfies(x -> {
+            assertThat(x.detectable()).as("an unwritten notice is not credited").isFalse();
+            assertThat(texts(x.best())).contains("whether joins are shown is not written, so no notice is credited");
+        });
+    }
+
+    @Test
+    void nobodyIsAddedToAOneToOneChat() throws Exception {
+        Analysis a = analyze("""
+                conversations:
+                  chat:
+                    kind: one-to-one
+                    membership: { signed-by-members: false, changes-shown: never }
+                """);
+        assertThat(a.access("chat")).isEmpty();
+    }
+
+    @Test
+    void unverifiableDirectoriesAndUnsignedDeviceListsAreRoutes() throws Exception {
+        Analysis a = analyzeWithDirectory("""
                 components:
                   directory: { transparency: none }
                 conversations:
                   chat:
                     membership: { verification: [], device-list-signed: false, device-changes-shown: never }
                 """);
-        assertThat(a.access("chat")).singleElement().satisfies(x ->
-                assertThat(x.routes()).containsExactlyInAnyOrder(Route.ADDS_DEVICE, Route.SUBSTITUTES_KEYS));
+        assertThat(a.access("chat")).singleElement().satisfies(x -> {
+            assertThat(x.routes()).containsExactlyInAnyOrder(Route.ADDS_DEVICE, Route.SUBSTITUTES_KEYS);
+            assertThat(x.detectable()).isFalse();
+        });
     }
 
     @Test
-    void aTargetableClientWithoutTransparencyGivesItsSupplierWhatItHolds() throws Exception {
+    void devicesAreJudgedOnlyWhereTheModelDescribesThem() throws Exception {
+        String undescribed = """
+                conversations:
+                  chat:
+                    membership: { device-list-signed: null }
+                """;
+        assertThat(analyze(undescribed).access("chat")).as("nothing said about devices: not assessed").isEmpty();
+        Analysis warned = analyze("""
+                conversations:
+                  chat:
+                    membership: { device-list-signed: false, unverified-devices: warn }
+                """);
+        assertThat(warned.access("chat")).singleElement().satisfies(x -> {
+            assertThat(x.routes()).containsExactly(Route.ADDS_DEVICE);
+            assertThat(x.lowering()).extracting(Safeguarded::name).containsExactly("unverified-device-warnings");
+        });
+        Analysis blocked = analyze("""
+                conversations:
+                  chat:
+                    membership: { device-list-signed: false, unverified-devices: block }
+                """);
+        assertThat(blocked.access("chat")).as("keys only for verified devices prevent it").isEmpty();
+    }
+
+    @Test
+    void aTargetableClientGivesItsSupplierWhatItHoldsAndTransparencyOnlyMakesItVisible() throws Exception {
         Analysis a = analyze("""
                 components:
                   phone: { updates: { per-user-targeting: true, binary-transparency: false, reproducible-builds: false } }
@@ -151,7 +251,16 @@ class AccessAnalysisTest {
             assertThat(x.party()).isEqualTo("provider");
             assertThat(x.routes()).contains(Route.TARGETED_UPDATE);
             assertThat(x.systemic()).as("a targeted update is aimed at chosen users").isFalse();
+            assertThat(x.detectable()).isFalse();
         });
+        Analysis logged = analyze("""
+                components:
+                  phone: { updates: { per-user-targeting: true, binary-transparency: true, reproducible-builds: false } }
+                """);
+        assertThat(logged.access("chat")).singleElement()
+                .satisfies(x -> assertThat(x.lowering()).extracting(Safeguarded::name).containsExactly("binary-transparency"));
+        Analysis silent = analyze("components:\n  phone: { updates: null }\n");
+        assertThat(silent.access("chat")).as("updates not described: not assessed, not assumed").isEmpty();
     }
 
     @Test
@@ -162,7 +271,7 @@ class AccessAnalysisTest {
         assertThat(texts(provider.best())).contains("history contains messages");
 
         Analysis always = analyze("flows:\n  back-up: { protection: transport }\n  send: { protection: transport }\n");
-        assertThat(always.access("chat").get(0).best().condition()).isEqualTo(Flow.Occurs.ALWAYS);
+        assertThat(always.access("chat").get(0).condition()).isEqualTo(Flow.Occurs.ALWAYS);
     }
 
     @Test
@@ -178,6 +287,81 @@ class AccessAnalysisTest {
         assertThat(hash.access("chat")).singleElement().satisfies(x -> {
             assertThat(x.routes()).containsExactly(Route.LEARNS_DERIVED);
             assertThat(x.partial()).isTrue();
+        });
+    }
+
+    @Test
+    void aNotificationPreviewShowsTheMessageAndAFrankingTagShowsNothing() throws Exception {
+        Analysis preview = analyze("""
+                data:
+                  preview: { kind: notification-payload, derived-from: [messages], created-on: [phone] }
+                flows:
+                  notify: { from: phone, to: push, carries: [preview], protection: transport }
+                """);
+        assertThat(preview.access("chat")).singleElement().satisfies(x -> {
+            assertThat(x.party()).isEqualTo("vendor");
+            assertThat(x.partial()).as("a preview is the content, not a summary of it").isFalse();
+        });
+        Analysis tag = analyze("""
+                data:
+                  tag: { kind: franking-tag, derived-from: [messages], created-on: [phone] }
+                flows:
+                  frank: { from: phone, to: relay, carries: [tag], protection: transport }
+                """);
+        assertThat(tag.access("chat")).as("a commitment reveals nothing").isEmpty();
+    }
+
+    @Test
+    void derivedDataMadeOnAServerInheritsTheConditionOfItsSource() throws Exception {
+        Analysis a = analyze("""
+                components:
+                  previewer: { kind: link-preview-service, run-by: provider }
+                data:
+                  links: { kind: link, created-on: [phone] }
+                  previews: { kind: link-preview, created-on: [previewer], derived-from: [links] }
+                conversations:
+                  chat: { content: [messages, links, previews] }
+                flows:
+                  fetch: { from: phone, to: previewer, carries: [links], protection: transport, occurs: by-default }
+                """);
+        Access provider = a.access("chat").get(0);
+        assertThat(provider.condition()).isEqualTo(Flow.Occurs.BY_DEFAULT);
+        assertThat(provider.readings()).allMatch(r -> r.passesThrough("fetch"));
+    }
+
+    @Test
+    void aMembersReportIsTheirDisclosureNotAReader() throws Exception {
+        Analysis a = analyze("""
+                data:
+                  report-body: { kind: report, created-on: [phone], contains: [messages] }
+                flows:
+                  report: { from: phone, to: relay, carries: [report-body], protection: transport }
+                features:
+                  reporting: { kind: user-reporting, runs-on: phone, initiated-by: member, discloses: [report-body], results-to: [provider] }
+                """);
+        assertThat(a.access("chat")).isEmpty();
+        assertThat(a.disclosures("chat")).singleElement().satisfies(x -> {
+            assertThat(x.party()).isEqualTo("provider");
+            assertThat(x.routes()).containsExactly(Route.MEMBER_DISCLOSURE);
+        });
+        Analysis automatic = analyze("""
+                features:
+                  upload: { kind: content-scanning, runs-on: phone, inspects: [messages], initiated-by: automatic,
+                            discloses: [messages], results-to: [provider] }
+                """);
+        assertThat(automatic.access("chat")).singleElement().satisfies(x ->
+                assertThat(x.routes()).contains(Route.FEATURE_RESULT));
+    }
+
+    @Test
+    void whatALegalFeatureGivesAnAuthorityItGivesOnALegalOrder() throws Exception {
+        Analysis a = analyze("""
+                features:
+                  warrant: { kind: exceptional-access, runs-on: relay, discloses: [messages], results-to: [police] }
+                """);
+        assertThat(a.access("chat")).singleElement().satisfies(x -> {
+            assertThat(x.party()).isEqualTo("police");
+            assertThat(x.condition()).isEqualTo(Flow.Occurs.ON_LEGAL_ORDER);
         });
     }
 }

@@ -44,9 +44,13 @@ public final class SyntheticModel {
             y.append("  identity-").append(i).append(": { kind: identity, generated-on: phone-").append(i)
                     .append(", stored-on: [phone-").append(i).append("], scope: device, algorithm: X25519 }\n");
             y.append("  session-").append(i).append(": { kind: session, generated-on: phone-").append(i)
-                    .append(", stored-on: [phone-").append(i).append(i % 17 == 9 ? ", relay-" + i : "")
+                    .append(", stored-on: [phone-").append(i)
                     .append("], derived-from: [identity-").append(i).append("], protects: [messages-").append(i)
                     .append(", group-messages-").append(i).append("], algorithm: AES-256-GCM }\n");
+            if (i % 17 == 9) {
+                y.append("  escrow-key-").append(i).append(": { kind: escrow, stored-on: [relay-").append(i)
+                        .append("], protects: [session-").append(i).append("], scope: user }\n");
+            }
             y.append("  backup-key-").append(i).append(": { kind: backup, stored-on: [")
                     .append(i % 7 == 3 ? "backup-" + i : "phone-" + i).append("], protects: [history-").append(i)
                     .append("], scope: user }\n");

@@ -12,6 +12,7 @@ import org.e2eereview.analysis.AccessAnalysis;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
+import org.e2eereview.load.ModelPatch;
 import org.e2eereview.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,13 +116,39 @@ class RuleLoadingTest {
     }
 
     @Test
-    void aRuleThatFailsToEvaluateIsAnErrorNotASilentMiss() throws Exception {
-        Rule r = parse(RULE.replace("when: conversation.kind == 'group' && !conversation.forward_secrecy",
-                "when: conversation.members[5] == 'x'"));
-        RuleSet set = RuleSet.load(Catalog.bundled(), List.of());
+    void aRuleThatFailsToEvaluateIsAnErrorNotASilentMiss(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("MY-RULE.yaml"), RULE.replace(
+                "when: conversation.kind == 'group' && !conversation.forward_secrecy", "when: conversation.members[5] == 'x'"));
+        RuleSet set = RuleSet.load(Catalog.bundled(), List.of(dir));
         Model m = new ModelLoader().parse("m.yaml", set.testBase());
-        assertThatThrownBy(() -> new RuleEngine(set).evaluate(List.of(r), m, AccessAnalysis.analyze(m)))
+        assertThatThrownBy(() -> new RuleEngine(set).evaluate(m, AccessAnalysis.analyze(m)))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("rules/MY-RULE.yaml:1:1: rule MY-RULE failed on conversation 'chat': ");
+                .hasMessageStartingWith(file + ":1:1: rule MY-RULE failed on conversation 'chat': ");
+    }
+
+    @Test
+    void explainsMustNameWeakeningRulesAndNeverLoop(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("MY-RULE.yaml"), RULE.replace("remediation:", "explains: [NO-SUCH-RULE]\nremediation:"));
+        assertThatThrownBy(() -> RuleSet.load(Catalog.bundled(), List.of(dir)))
+                .hasMessageContaining("rule MY-RULE explains unknown rule 'NO-SUCH-RULE'");
+        Files.writeString(dir.resolve("MY-RULE.yaml"), RULE.replace("remediation:", "explains: [MY-RULE]\nremediation:"));
+        assertThatThrownBy(() -> RuleSet.load(Catalog.bundled(), List.of(dir)))
+                .hasMessageContaining("the rules' 'explains' lists form a loop");
+    }
+
+    @Test
+    void aRuleIsNotAssessedWhereAFieldItNeedsIsNotWritten(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("MY-RULE.yaml"), RULE.replace("remediation:",
+                "needs:\n  - field: fallback\n    when: \"conversation.kind == 'group'\"\nremediation:"));
+        RuleSet set = RuleSet.load(Catalog.bundled(), List.of(dir));
+        Model m = new ModelLoader().parse("m.yaml", ModelPatch.apply(set.testBase(),
+                "conversations:\n  chat: { fallback: null, end-to-end: { forward-secrecy: false } }\n"));
+        RuleEngine.Evaluation e = new RuleEngine(set).evaluate(List.of(set.rules().get("MY-RULE")), m, AccessAnalysis.analyze(m));
+        assertThat(e.findings()).isEmpty();
+        assertThat(e.notAssessed()).singleElement().satisfies(n -> {
+            assertThat(n.rule()).isEqualTo("MY-RULE");
+            assertThat(n.element()).isEqualTo("chat");
+            assertThat(n.field()).isEqualTo("fallback");
+        });
     }
 }
