@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
+import org.e2eereview.Corpus;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.model.Model;
 import org.e2eereview.review.Reviewer;
@@ -20,10 +21,6 @@ import org.junit.jupiter.api.Test;
  * problems, never in another exception; and whatever loads, reviews without one.
  */
 class MutationTest {
-
-    static final String[] SNIPPETS = {"{", "}", "[", "]", ":", "- ", "&a ", "*a", "!!str ", "'", "\"", "\n", "\t",
-            "  ", "null", "~", "true", "yes", "0x1F", "-1", "e2ee-review", "members", "protects", "kind", "<<: *a",
-            "\u0000", "\uFEFF", "é", "#"};
 
     @Test
     void mutatedExamplesNeverEscapeAsUnexpectedExceptions() throws Exception {
@@ -37,7 +34,7 @@ class MutationTest {
         }
         for (int i = 0; i < 600; i++) {
             Path example = examples.get(random.nextInt(examples.size()));
-            String text = mutate(Files.readString(example, StandardCharsets.UTF_8), random);
+            String text = Corpus.mutate(Files.readString(example, StandardCharsets.UTF_8), random);
             String name = example.getFileName() + "#" + i;
             try {
                 Model m = new ModelLoader().parse(name, text.getBytes(StandardCharsets.UTF_8));
@@ -59,24 +56,5 @@ class MutationTest {
         }
         assertThat(rejected).as("most mutations break something").isGreaterThan(100);
         assertThat(loaded).as("some mutations keep a valid model").isGreaterThan(10);
-    }
-
-    private static String mutate(String text, Random random) {
-        StringBuilder s = new StringBuilder(text);
-        int edits = 1 + random.nextInt(3);
-        for (int e = 0; e < edits && s.length() > 0; e++) {
-            int at = random.nextInt(s.length());
-            switch (random.nextInt(4)) {
-                case 0 -> s.insert(at, SNIPPETS[random.nextInt(SNIPPETS.length)]);
-                case 1 -> s.delete(at, Math.min(s.length(), at + 1 + random.nextInt(20)));
-                case 2 -> s.setCharAt(at, (char) (32 + random.nextInt(95)));
-                default -> {
-                    int from = random.nextInt(s.length());
-                    int len = Math.min(40, s.length() - from);
-                    s.insert(at, s.substring(from, from + len));
-                }
-            }
-        }
-        return s.toString();
     }
 }
