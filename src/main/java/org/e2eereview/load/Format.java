@@ -98,7 +98,9 @@ public final class Format {
             .optional("name", TEXT, "Display name.")
             .required("run-by", ref(PARTIES), "The party that operates it and can see what it processes.")
             .optional("supplied-by", ref(PARTIES), "The party that ships its code and updates.", "the run-by party")
-            .optional("updates", obj(UPDATES), "How its code is updated.")
+            .optional("updates", obj(UPDATES),
+                    "How its code is updated. For a client, not written means targeted updates are not assessed; a "
+                            + "web-client's code is served anew on each visit either way.")
             .optional("transparency", choice(Component.Transparency.class),
                     "For key-directory components only: how users can check the keys it serves.", "none")
             .optional("description", TEXT, "Free text.");
@@ -136,10 +138,13 @@ public final class Format {
             .required("kind", choice(Data.Kind.class), "What sort of data this is.")
             .optional("created-on", refs(COMPONENTS), "Components where it comes into being in readable form.", "[]")
             .optional("derived-from", refs(DATA),
-                    "Data it is computed from (a hash, a verdict, a preview). It tells something about the "
-                            + "source without containing it.", "[]")
+                    "Data it is computed from that tells something about the source without showing it (a hash, "
+                            + "a classifier verdict, a count). An excerpt, a preview or a low-resolution copy shows "
+                            + "the source: write contains. A notification payload, visual derivative or report derived "
+                            + "from content is read as showing it; a franking tag as showing nothing.", "[]")
             .optional("contains", refs(DATA),
-                    "Data carried whole inside it (a backup contains messages): reading it reads them.", "[]")
+                    "Data carried inside it, whole or in part (a backup contains messages, a notification preview "
+                            + "contains the message it shows): reading it reads them.", "[]")
             .optional("retention", TEXT, "How long it is kept where it is stored, e.g. \"90 days\".")
             .optional("description", TEXT, "Free text.");
 
@@ -155,7 +160,8 @@ public final class Format {
 
     public static final ObjectSpec FALLBACK = ObjectSpec.of("fallback",
                     "What happens when end-to-end encryption cannot be used for a message.")
-            .required("to", choice(Conversation.FallbackTarget.class), "What the message falls back to.")
+            .required("to", choice(Conversation.FallbackTarget.class),
+                    "What the message falls back to; none when it never leaves end-to-end encryption.")
             .optional("automatic", BOOL, "Whether it falls back without asking the user.", "false")
             .optional("indicated", BOOL, "Whether the user can see that a message was not end-to-end encrypted.",
                     "false");
@@ -196,8 +202,12 @@ public final class Format {
             .required("content", refs(DATA), "Data exchanged in it.")
             .optional("protocol", TEXT, "Protocol name, e.g. signal-protocol, mls, megolm, mtproto, openpgp.")
             .required("end-to-end", obj(END_TO_END), "End-to-end encryption and its properties.")
-            .optional("fallback", obj(FALLBACK), "Fallback when end-to-end encryption cannot be used.")
-            .optional("membership", obj(MEMBERSHIP), "Who controls membership, and how members verify keys.")
+            .optional("fallback", obj(FALLBACK),
+                    "Fallback when end-to-end encryption cannot be used; fallback: { to: none } when there is none. "
+                            + "Not written, the fallback check is not assessed.")
+            .optional("membership", obj(MEMBERSHIP),
+                    "Who controls membership and devices, and how members verify keys. Not written, those checks are "
+                            + "not assessed.")
             .optional("metadata-protection", choices(Conversation.MetadataProtection.class),
                     "Measures that hide metadata from the provider.", "[]")
             .optional("description", TEXT, "Free text.");

@@ -79,7 +79,7 @@ public record Conversation(String id, Kind kind, String name, List<String> membe
     }
 
     public enum ChangesShown implements ModelEnum {
-        @Doc("Every member and device change is shown to all members; the server cannot hide it.")
+        @Doc("Every change is shown to all members; the server cannot hide it. Visible, not prevented.")
         ALWAYS,
         @Doc("Changes are normally shown, but the server can flag a change to be hidden.")
         SUPPRESSIBLE,

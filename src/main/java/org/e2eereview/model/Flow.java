@@ -21,7 +21,7 @@ public record Flow(String id, String from, String to, List<String> carries, Prot
         END_TO_END,
         @Doc("Encrypted on the wire only (e.g. TLS): readable by the receiving component.")
         TRANSPORT,
-        @Doc("Not encrypted: readable on the wire and by the receiving component.")
+        @Doc("Not encrypted: readable by the receiving component and by anyone on the path (model the path's operator as a component to have it named).")
         NONE;
     }
 
