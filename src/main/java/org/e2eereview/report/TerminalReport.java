@@ -49,13 +49,12 @@ public final class TerminalReport {
         out.append("WHO CAN READ EACH CONVERSATION, BEYOND ITS MEMBERS\n");
         for (String c : review.model().conversations().keySet()) {
             List<Access> readers = review.analysis().access(c);
-            out.append("  ").append(c).append(": ");
-            out.append(readers.isEmpty() ? "members only" : readers.stream().map(a -> reader(a, review))
-                    .collect(Collectors.joining("; "))).append('\n');
+            out.append("  ").append(c).append(readers.isEmpty() ? ": members only" : ":").append('\n');
+            for (Access a : readers) out.append("    ").append(reader(a, review)).append('\n');
             List<Access> disclosed = review.analysis().disclosures(c);
             if (!disclosed.isEmpty()) {
-                out.append("    what members choose to report goes to ")
-                        .append(disclosed.stream().map(Access::party).collect(Collectors.joining(", "))).append('\n');
+                out.append("    (what members choose to report goes to ")
+                        .append(disclosed.stream().map(Access::party).collect(Collectors.joining(", "))).append(")\n");
             }
         }
         out.append('\n');
@@ -134,16 +133,17 @@ public final class TerminalReport {
         return out;
     }
 
+    /** "law-enforcement: adds-member, substitutes-keys; on a legal order, through whatsapp → FINDING, ..." */
     private static String reader(Access a, Review review) {
         List<String> parts = new ArrayList<>();
-        parts.add(a.routes().stream().map(r -> r.id()).collect(Collectors.joining(", ")));
-        if (a.condition() != org.e2eereview.model.Flow.Occurs.ALWAYS) parts.add(RuleEngine.condition(a.condition()));
+        parts.add(RuleEngine.condition(a.condition()));
         if (!a.through().isEmpty()) parts.add("through " + String.join(", ", a.through()));
         if (a.detectable()) parts.add("visible: " + a.lowering().stream().map(Safeguarded::name).distinct()
                 .collect(Collectors.joining(", ")));
         if (a.partial()) parts.add("derived data only");
         List<String> named = review.explaining(a.conversation(), a.party()).stream().map(Finding::id).toList();
-        return a.party() + " (" + String.join(", ", parts) + ")" + (named.isEmpty() ? "" : " → " + String.join(", ", named));
+        return a.party() + ": " + a.routes().stream().map(r -> r.id()).collect(Collectors.joining(", ")) + "; "
+                + String.join(", ", parts) + (named.isEmpty() ? "" : " → " + String.join(", ", named));
     }
 
     private static void finding(StringBuilder out, Reviewed r, Review review) {
