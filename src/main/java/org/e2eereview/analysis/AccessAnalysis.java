@@ -242,7 +242,7 @@ public final class AccessAnalysis {
         List<Safeguarded> lowering = new ArrayList<>();
         Evidence e = Evidence.of(step("membership of " + c.id() + " is managed by " + manager.id(), src, "managed-by", c.id()))
                 .then(runs(manager.id()))
-                .then(step("changes are not signed by members", src, "signed-by-members", c.id()));
+                .then(unlessWritten("changes are not signed by members", src, "signed-by-members", c.id()));
         if (m.changesShown() == Conversation.ChangesShown.ALWAYS) {
             Safeguarded shown = new Safeguarded(Safeguard.USER_VISIBLE_INDICATORS, c.id(), Route.ADDS_MEMBER,
                     "every join to " + c.id() + " is shown to its members", src.of("changes-shown"));
@@ -274,7 +274,7 @@ public final class AccessAnalysis {
         Evidence e = Evidence.of(step("device lists of " + c.id() + "'s members are managed by " + devices.id(), src,
                         src.written("devices-managed-by") ? "devices-managed-by" : "managed-by", c.id()))
                 .then(runs(devices.id()))
-                .then(step("a new device needs no signature from the member's existing device", src,
+                .then(unlessWritten("a new device needs no signature from the member's existing device", src,
                         "device-list-signed", c.id()));
         if (m.deviceChangesShown() == Conversation.ChangesShown.ALWAYS) {
             Safeguarded shown = new Safeguarded(Safeguard.USER_VISIBLE_INDICATORS, c.id(), Route.ADDS_DEVICE,
@@ -403,7 +403,10 @@ public final class AccessAnalysis {
         Evidence e = Evidence.of(first)
                 .then(step(c.id() + " is supplied by " + c.suppliedBy(), c.source(), "supplied-by", c.id()));
         if (lowering.isEmpty()) {
-            e = e.then(step("no binary transparency or reproducible builds", c.source(), "updates", c.id()));
+            e = e.then(u == null
+                    ? step("no binary transparency or reproducible builds (updates not written: no safeguard credited)",
+                            c.source(), "kind", c.id())
+                    : step("no binary transparency or reproducible builds", u.source(), "binary-transparency", c.id()));
         }
         targetableClients.add(new Targetable(c, e, lowering));
     }
@@ -619,6 +622,12 @@ public final class AccessAnalysis {
 
     private static Step step(String text, Source source, String field, String element) {
         return new Step(text, source.of(field), element);
+    }
+
+    /** A step that rests on a field's default when the field is not written, and says so. */
+    private static Step unlessWritten(String text, Source source, String field, String element) {
+        return new Step(source.written(field) ? text : text + " (" + field + " not written: no safeguard credited)",
+                source.of(field), element);
     }
 
     static Comparator<Reading> shortestFirst() {
