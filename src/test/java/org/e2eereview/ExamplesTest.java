@@ -177,7 +177,7 @@ class ExamplesTest {
             assertThat(c.title()).isEqualTo("law-enforcement can read group-chat (on a legal order, through whatsapp)");
             assertThat(c.steps().get(0).text()).isEqualTo("law-enforcement can compel whatsapp (data-disclosure, add-participant)");
             assertThat(c.steps()).anyMatch(s -> s.text().equals("changes-shown: suppressible")
-                    && s.at().toString().equals("examples/ghost-proposal.yaml:254:22"));
+                    && s.at().toString().equals("examples/ghost-proposal.yaml:255:22"));
         });
         var lawful = r.objectives().stream().filter(o -> o.objective().equals("lawful-access-to-content")).findFirst().orElseThrow();
         assertThat(lawful.metWithoutWeakening()).isFalse();

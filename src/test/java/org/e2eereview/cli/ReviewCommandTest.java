@@ -33,7 +33,7 @@ class ReviewCommandTest {
         assertThat(ghost.exitCode()).isEqualTo(1);
         assertThat(ghost.out()).contains("CRITICAL GHOST-PARTICIPANT@group-chat")
                 .contains("law-enforcement can read group-chat (on a legal order, through whatsapp):")
-                .contains("examples/ghost-proposal.yaml:254:22  changes-shown: suppressible")
+                .contains("examples/ghost-proposal.yaml:255:22  changes-shown: suppressible")
                 .contains("lawful-access-to-content: not met without weakening");
     }
 
