@@ -80,7 +80,12 @@ public final class AccessAnalysis {
     private final Map<String, List<Compeller>> compellers = new HashMap<>();
     /** Reports a member chooses to send: reading what they contain is the member's disclosure. */
     private final Set<String> memberDisclosed = new HashSet<>();
-    /** Derived data said to be created on a component, waiting for its sources to be readable there. */
+    /**
+     * Data made from other data (derived from it, or containing it) said to be created on a
+     * component: it exists there once what it is made from is readable there, and under the same
+     * condition, so a summary made in a vendor's cloud from messages an opt-in flow brings is read
+     * only by those who opt in.
+     */
     private final Map<String, List<Data>> derivedCreatedOn = new HashMap<>();
 
     private final Map<String, Map<String, Holding>> holdings = new HashMap<>();
@@ -154,7 +159,7 @@ public final class AccessAnalysis {
         for (Key k : model.keys().values()) seedKey(k);
         for (Data d : model.data().values()) {
             for (String c : d.createdOn()) {
-                if (d.derivedFrom().isEmpty()) {
+                if (d.derivedFrom().isEmpty() && d.contains().isEmpty()) {
                     Step s = step(d.id() + " is created on " + c, d.source(), "created-on", d.id());
                     readableAt(c, d.id(), Evidence.of(s), Flow.Occurs.ALWAYS, List.of());
                 } else {
@@ -461,10 +466,10 @@ public final class AccessAnalysis {
         there.put(data, r);
         addRead(runner.id(), new Target(data, null), Route.RUNS_COMPONENT, e.then(runs(component)), List.of(),
                 condition, lowering);
-        for (Data derived : derivedCreatedOn.getOrDefault(component, List.of())) {
-            if (!derived.derivedFrom().contains(data)) continue;
-            readableAt(component, derived.id(), e.then(step(derived.id() + " is made from " + data + " on " + component,
-                    derived.source(), "created-on", derived.id())), condition, lowering);
+        for (Data made : derivedCreatedOn.getOrDefault(component, List.of())) {
+            if (!made.derivedFrom().contains(data) && !made.contains().contains(data)) continue;
+            readableAt(component, made.id(), e.then(step(made.id() + " is made from " + data + " on " + component,
+                    made.source(), "created-on", made.id())), condition, lowering);
         }
     }
 

@@ -182,7 +182,9 @@ public final class Format {
             .optional("device-changes-shown", choice(Conversation.ChangesShown.class),
                     "Whether members see a new device added to another member's account.", "not credited")
             .optional("devices-managed-by", ref(COMPONENTS),
-                    "Component that keeps each member's device list.", "the managed-by component")
+                    "Component that keeps each member's device list. Devices are judged only when this or another "
+                            + "device field (device-list-signed, device-changes-shown, unverified-devices) is written.",
+                    "the managed-by component")
             .optional("device-list-signed", BOOL,
                     "Whether a new device is accepted only with a signature from the user's existing device.",
                     "false")

@@ -20,11 +20,11 @@ public record Conversation(String id, Kind kind, String name, List<String> membe
     }
 
     public enum Kind implements ModelEnum {
-        @Doc("A conversation between two users.")
+        @Doc("A chat or call between two people: nobody can be added to it.")
         ONE_TO_ONE,
         @Doc("A conversation among many users.")
         GROUP,
-        @Doc("A voice or video call.")
+        @Doc("A voice or video call that others can join (a call between two people is one-to-one).")
         CALL,
         @Doc("A broadcast to subscribers.")
         CHANNEL,

@@ -48,15 +48,15 @@ public record Party(String id, Kind kind, String name, String jurisdiction, Lawf
     }
 
     public enum Power implements ModelEnum {
-        @Doc("Require handing over data the compelled party holds in readable form.")
+        @Doc("Require handing over data the compelled party holds in readable form (what it reads on its components, with keys it holds or recovers, from features, from members' reports).")
         DATA_DISCLOSURE,
-        @Doc("Require handing over keys the compelled party holds or can recover.")
+        @Doc("Require handing over keys the compelled party holds or can recover, and so what they open.")
         KEY_DISCLOSURE,
-        @Doc("Require adding this party to a conversation the compelled party manages (a 'ghost').")
+        @Doc("Require adding this party to a conversation, or a device to a member's account, or a key of its choosing to what the compelled party's directory serves (a 'ghost').")
         ADD_PARTICIPANT,
         @Doc("Require shipping modified client software to chosen users.")
         TARGETED_UPDATE,
-        @Doc("Require building a new capability, e.g. removing protection the provider applies.")
+        @Doc("Require building a new capability, e.g. removing protection the provider applies: everything the compelled party could do by any route, keys included.")
         TECHNICAL_CAPABILITY;
     }
 }

@@ -127,23 +127,34 @@ public final class TerminalReport {
     private static Map<String, List<String>> notAssessed(Review review) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (NotAssessed n : review.notAssessed()) {
-            out.computeIfAbsent(n.inspects().yamlName() + " " + n.element() + ": " + n.field() + " not written",
-                    x -> new ArrayList<>()).add(n.rule());
+            String[] fields = n.field().split(" or ");
+            String what = fields.length == 1 ? fields[0] + " not written" : "none of " + String.join(", ", fields) + " written";
+            out.computeIfAbsent(n.inspects().yamlName() + " " + n.element() + ": " + what, x -> new ArrayList<>())
+                    .add(n.rule());
         }
         return out;
     }
 
-    /** "law-enforcement: adds-member, substitutes-keys; on a legal order, through whatsapp → FINDING, ..." */
+    /**
+     * "relay: holds-key (by default); substitutes-keys (always, visible: safety-numbers) → FINDING, ...":
+     * routes grouped by when they apply, so that a visible route does not hide an unseen one.
+     */
     private static String reader(Access a, Review review) {
-        List<String> parts = new ArrayList<>();
-        parts.add(RuleEngine.condition(a.condition()));
-        if (!a.through().isEmpty()) parts.add("through " + String.join(", ", a.through()));
-        if (a.detectable()) parts.add("visible: " + a.lowering().stream().map(Safeguarded::name).distinct()
-                .collect(Collectors.joining(", ")));
-        if (a.partial()) parts.add("derived data only");
+        Map<String, List<String>> routesByWhen = new LinkedHashMap<>();
+        for (var r : a.readings()) {
+            List<String> when = new ArrayList<>();
+            when.add(RuleEngine.condition(r.condition()));
+            if (!r.through().isEmpty()) when.add("through " + String.join(", ", r.through()));
+            if (r.detectable()) when.add("visible: " + r.lowering().stream().map(Safeguarded::name).distinct()
+                    .collect(Collectors.joining(", ")));
+            List<String> routes = routesByWhen.computeIfAbsent(String.join(", ", when), x -> new ArrayList<>());
+            if (!routes.contains(r.route().id())) routes.add(r.route().id());
+        }
+        String how = routesByWhen.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")")
+                .collect(Collectors.joining("; "));
         List<String> named = review.explaining(a.conversation(), a.party()).stream().map(Finding::id).toList();
-        return a.party() + ": " + a.routes().stream().map(r -> r.id()).collect(Collectors.joining(", ")) + "; "
-                + String.join(", ", parts) + (named.isEmpty() ? "" : " → " + String.join(", ", named));
+        return a.party() + ": " + how + (a.partial() ? ", derived data only" : "")
+                + (named.isEmpty() ? "" : " → " + String.join(", ", named));
     }
 
     private static void finding(StringBuilder out, Reviewed r, Review review) {

@@ -378,6 +378,18 @@ public final class RuleEngine {
                 for (Reading r : v.through(id)) {
                     if (!v.accessConversations(r).isEmpty() && !v.hidden(r) && seen.add(r)) candidates.add(r);
                 }
+                if (rule.inspects() == Inspects.FLOW) {
+                    // What the receiving component makes there for its operator (a preview built from
+                    // the links the flow brings) is learnt because of the flow, even where the model
+                    // does not say what it is made from.
+                    org.e2eereview.model.Flow flow = model.flows().get(id);
+                    String operator = model.components().get(flow.to()).runBy();
+                    for (Reading r : v.through(flow.to())) {
+                        if (!r.party().equals(operator) || v.accessConversations(r).isEmpty() || v.hidden(r)) continue;
+                        org.e2eereview.model.Data first = model.data().get(r.evidence().steps().get(0).element());
+                        if (first != null && first.createdOn().contains(flow.to()) && seen.add(r)) candidates.add(r);
+                    }
+                }
                 if (rule.inspects() == Inspects.KEY) {
                     org.e2eereview.model.Key k = model.keys().get(id);
                     for (Holding h : analysis.holders(id).values()) {
@@ -399,7 +411,10 @@ public final class RuleEngine {
         private Finding.Chain chain(Rule rule, String id, String party, List<Reading> covered) {
             Set<String> routes = rule.compiled().evidenceRoutes;
             if (!covered.isEmpty()) {
-                Reading best = covered.get(0);
+                // Among equally good readings, show the conversation's main content (its first item).
+                Reading best = covered.stream().min(Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
+                        .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
+                        .thenComparingInt(this::contentRank).thenComparing(SHORTEST_FIRST)).orElseThrow();
                 String target = rule.inspects() == Inspects.CONVERSATION ? id
                         : rule.inspects() == Inspects.OUTSIDER ? id.substring(0, id.indexOf('/'))
                         : String.join(", ", conversationsOf(covered));
@@ -421,6 +436,12 @@ public final class RuleEngine {
                 }
             }
             return null;
+        }
+
+        /** Where a reading's data stands in the content list of its conversation: messages before links. */
+        private int contentRank(Reading r) {
+            List<String> convs = views.accessConversations(r);
+            return convs.isEmpty() ? Integer.MAX_VALUE : model.conversations().get(convs.get(0)).content().indexOf(r.data());
         }
 
         private List<String> conversationsOf(List<Reading> rs) {

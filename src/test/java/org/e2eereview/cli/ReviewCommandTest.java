@@ -27,7 +27,7 @@ class ReviewCommandTest {
         Cli signal = Cli.run("review", "examples/signal.yaml", TODAY);
         assertThat(signal.exitCode()).isZero();
         assertThat(signal.out()).contains("Verdict: NO WEAKENING AT HIGH OR ABOVE")
-                .contains("  direct-chat:\n    signal: substitutes-keys; always, visible: safety-numbers, key-change-alerts"
+                .contains("  direct-chat:\n    signal: substitutes-keys (always, visible: safety-numbers, key-change-alerts)"
                         + " → UNVERIFIABLE-KEY-DIRECTORY@direct-chat\n");
         Cli ghost = Cli.run("review", "examples/ghost-proposal.yaml", TODAY);
         assertThat(ghost.exitCode()).isEqualTo(1);
