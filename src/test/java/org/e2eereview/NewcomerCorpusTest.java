@@ -61,6 +61,8 @@ class NewcomerCorpusTest {
             case "verdict" -> assertThat(r.verdict().id()).as(what).isEqualTo(c[1]);
             case "finding" -> assertThat(r.weakenings()).as(what)
                     .anyMatch(w -> w.finding().id().equals(c[1]) && w.finding().severity().yamlName().equals(c[2]));
+            case "rule" -> assertThat(r.weakenings()).as(what)
+                    .anyMatch(w -> w.finding().rule().equals(c[1]) && w.finding().severity().yamlName().equals(c[2]));
             case "no-rule" -> assertThat(r.weakenings().stream().map(Reviewed::finding).map(f -> f.rule()).toList())
                     .as(what).doesNotContain(c[1]);
             case "reads" -> assertThat(r.access()).as(what).anyMatch(a -> a.conversation().equals(c[1])
