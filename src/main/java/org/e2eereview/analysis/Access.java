@@ -48,7 +48,7 @@ public record Access(String conversation, String party, List<Reading> readings, 
     public List<Safeguarded> lowering() {
         List<Safeguarded> out = new ArrayList<>();
         for (Reading r : readings) {
-            for (Safeguarded s : r.lowering()) if (!out.contains(s)) out.add(s);
+            for (Safeguarded s : r.lowering()) Safeguarded.addOnce(out, s);
         }
         return out;
     }

@@ -90,7 +90,8 @@ public final class Analysis {
      * it: a member's disclosure, not a reader of the conversation. Sorted by party.
      */
     public List<Access> disclosures(String conversationId) {
-        return disclosureCache.computeIfAbsent(conversationId, c -> collect(c, true));
+        access(conversationId);
+        return disclosureCache.get(conversationId);
     }
 
     private final Map<String, List<Access>> disclosureCache = new java.util.concurrent.ConcurrentHashMap<>();
@@ -102,12 +103,11 @@ public final class Analysis {
             for (Map<String, List<Reading>> byParty : readersByData.values()) {
                 for (List<Reading> rs : byParty.values()) {
                     for (Reading r : rs) {
-                        Set<String> seen = new HashSet<>();
-                        for (Step s : r.evidence().steps()) {
-                            if (s.element() != null && seen.add(s.element())) {
-                                index.computeIfAbsent(s.element(), x -> new ArrayList<>()).add(r);
-                            }
-                        }
+                        r.evidence().forEachElement(named -> {
+                            List<Reading> at = index.computeIfAbsent(named, x -> new ArrayList<>());
+                            // A chain may name an element twice; it passes through it once.
+                            if (at.isEmpty() || at.get(at.size() - 1) != r) at.add(r);
+                        });
                     }
                 }
             }
@@ -118,36 +118,44 @@ public final class Analysis {
 
     private volatile Map<String, List<Reading>> throughIndex;
 
+    /** Access and disclosures of a conversation come from the same readings, so both are made in one pass. */
     private List<Access> computeAccess(String conversationId) {
-        return collect(conversationId, false);
+        List<Access> disclosed = new ArrayList<>();
+        List<Access> out = collect(conversationId, disclosed);
+        disclosureCache.put(conversationId, List.copyOf(disclosed));
+        return out;
     }
 
-    private List<Access> collect(String conversationId, boolean disclosures) {
+    private List<Access> collect(String conversationId, List<Access> disclosuresOut) {
         Conversation c = model.conversations().get(conversationId);
         Set<String> members = new HashSet<>(c.members());
         Map<String, Map<Route, Reading>> byParty = new TreeMap<>();
+        Map<String, Map<Route, Reading>> disclosedBy = new TreeMap<>();
         for (String data : c.content()) {
             if (model.data().get(data).kind().metadata()) continue;
             readers(data).forEach((party, rs) -> {
                 if (members.contains(party)) return;
                 for (Reading r : rs) {
-                    if (r.route().disclosure() != disclosures) continue;
                     if (r.conversation() != null && !r.conversation().equals(conversationId)) continue;
-                    Map<Route, Reading> routes = byParty.computeIfAbsent(party, x -> new EnumMap<>(Route.class));
+                    Map<Route, Reading> routes = (r.route().disclosure() ? disclosedBy : byParty)
+                            .computeIfAbsent(party, x -> new EnumMap<>(Route.class));
                     Reading old = routes.get(r.route());
                     if (old == null || AccessAnalysis.shortestFirst().compare(r, old) < 0) routes.put(r.route(), r);
                 }
             });
         }
+        disclosedBy.forEach((party, routes) -> disclosuresOut.add(accessOf(conversationId, party, routes)));
         List<Access> out = new ArrayList<>();
-        byParty.forEach((party, routes) -> {
-            boolean partial = routes.keySet().stream().allMatch(r -> r == Route.LEARNS_DERIVED);
-            // Reading something derived from the content adds nothing for a party that reads the content itself.
-            if (!partial) routes.remove(Route.LEARNS_DERIVED);
-            List<Reading> rs = routes.values().stream().sorted(AccessAnalysis.shortestFirst()).toList();
-            out.add(new Access(conversationId, party, rs, partial));
-        });
+        byParty.forEach((party, routes) -> out.add(accessOf(conversationId, party, routes)));
         return List.copyOf(out);
+    }
+
+    private static Access accessOf(String conversation, String party, Map<Route, Reading> routes) {
+        boolean partial = routes.keySet().stream().allMatch(r -> r == Route.LEARNS_DERIVED);
+        // Reading something derived from the content adds nothing for a party that reads the content itself.
+        if (!partial) routes.remove(Route.LEARNS_DERIVED);
+        List<Reading> rs = routes.values().stream().sorted(AccessAnalysis.shortestFirst()).toList();
+        return new Access(conversation, party, rs, partial);
     }
 
 

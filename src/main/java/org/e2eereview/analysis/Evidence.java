@@ -44,6 +44,13 @@ public final class Evidence {
         return false;
     }
 
+    /** Calls back with the element of each step that names one, last step first. */
+    void forEachElement(java.util.function.Consumer<String> action) {
+        for (Evidence e = this; e != null; e = e.previous) {
+            if (e.step.element() != null) action.accept(e.step.element());
+        }
+    }
+
     public int length() {
         return length;
     }

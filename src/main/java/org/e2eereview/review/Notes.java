@@ -53,41 +53,46 @@ final class Notes {
         return m.rule() + " needs " + m.failed();
     }
 
-    /** A flow whose source never has what it carries: not created, stored or received there. */
+    /**
+     * A flow whose source never has what it carries: not created, stored or received there. What a
+     * component has spreads along flows, into what it contains, and to data made from what it has,
+     * with a work list, so each component and item is taken once.
+     */
     private static void flowsFromNowhere(Model model, List<Review.Note> out) {
         Map<String, Set<String>> at = new HashMap<>();
+        Map<String, List<Flow>> carrying = new HashMap<>(); // by source component and item
+        Map<String, List<Data>> madeFrom = new HashMap<>();
+        for (Flow f : model.flows().values()) {
+            for (String item : f.carries()) carrying.computeIfAbsent(f.from() + "\u0000" + item, x -> new ArrayList<>()).add(f);
+        }
         for (Data d : model.data().values()) {
-            for (String c : d.createdOn()) at.computeIfAbsent(c, x -> new HashSet<>()).add(d.id());
+            for (String src : d.derivedFrom()) madeFrom.computeIfAbsent(src, x -> new ArrayList<>()).add(d);
         }
+        java.util.ArrayDeque<String> components = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<String> items = new java.util.ArrayDeque<>();
+        java.util.function.BiConsumer<String, String> put = (component, item) -> {
+            if (at.computeIfAbsent(component, x -> new HashSet<>()).add(item)) {
+                components.add(component);
+                items.add(item);
+            }
+        };
+        for (Data d : model.data().values()) for (String c : d.createdOn()) put.accept(c, d.id());
         for (Key k : model.keys().values()) {
-            for (String c : k.storedOn()) at.computeIfAbsent(c, x -> new HashSet<>()).add(k.id());
-            if (k.generatedOn() != null) at.computeIfAbsent(k.generatedOn(), x -> new HashSet<>()).add(k.id());
-            if (k.recovery() != null) {
-                for (String c : k.recovery().storedOn()) at.computeIfAbsent(c, x -> new HashSet<>()).add(k.id());
-            }
+            for (String c : k.storedOn()) put.accept(c, k.id());
+            if (k.generatedOn() != null) put.accept(k.generatedOn(), k.id());
+            if (k.recovery() != null) for (String c : k.recovery().storedOn()) put.accept(c, k.id());
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Flow f : model.flows().values()) {
-                Set<String> from = at.getOrDefault(f.from(), Set.of());
-                Set<String> to = at.computeIfAbsent(f.to(), x -> new HashSet<>());
-                for (String item : f.carries()) {
-                    if (from.contains(item) && to.add(item)) changed = true;
-                }
-            }
-            for (Map.Entry<String, Set<String>> e : at.entrySet()) {
-                for (String item : List.copyOf(e.getValue())) {
-                    Data d = model.data().get(item);
-                    if (d == null) continue;
-                    for (String inner : d.contains()) changed |= e.getValue().add(inner);
-                }
-                for (Data d : model.data().values()) {
-                    if (!d.derivedFrom().isEmpty() && e.getValue().containsAll(d.derivedFrom())) {
-                        changed |= e.getValue().add(d.id());
-                    }
-                }
-            }
+        while (!components.isEmpty()) {
+            String component = components.poll();
+            String item = items.poll();
+            for (Flow f : carrying.getOrDefault(component + "\u0000" + item, List.of())) put.accept(f.to(), item);
+            Data d = model.data().get(item);
+            if (d == null) continue;
+            for (String inner : d.contains()) put.accept(component, inner);
+            List<Data> made = madeFrom.get(item);
+            if (made == null) continue;
+            Set<String> here = at.get(component);
+            for (Data m : made) if (here.containsAll(m.derivedFrom())) put.accept(component, m.id());
         }
         for (Flow f : model.flows().values()) {
             Set<String> from = at.getOrDefault(f.from(), Set.of());

@@ -14,7 +14,8 @@ import dev.cel.common.ast.CelExpr;
  * The cheap part of a condition, run in plain Java before the CEL program: a predicate that holds
  * whenever the condition does (a necessary condition), built from the parts that merely compare a
  * field of the element with a literal ({@code feature.kind == 'content-scanning'},
- * {@code key.scope in [...]}, {@code !conversation.signed_by_members}) or need a list to be
+ * {@code key.scope in [...]}, {@code 'adds-member' in conversation.unseen_routes},
+ * {@code !conversation.signed_by_members}) or need a list to be
  * non-empty ({@code data.readers.exists(...)}, {@code key.stored_on.size() > 0}). Both sides of
  * an {@code &&} must hold and one side of an {@code ||}. Most elements stop here; CEL still
  * evaluates the whole condition on those that pass.
@@ -22,6 +23,39 @@ import dev.cel.common.ast.CelExpr;
 final class Guard {
 
     private Guard() {
+    }
+
+    /**
+     * Whether the guard of this condition is the condition itself, so that CEL need not run: every
+     * part is a simple comparison, joined by && and ||, with no fold whose body the guard ignores.
+     */
+    static boolean exact(CelExpr e, String variable) {
+        switch (e.getKind()) {
+            case SELECT -> {
+                return field(e, variable) != null;
+            }
+            case CALL -> {
+                List<CelExpr> args = e.call().args();
+                switch (e.call().function()) {
+                    case "_&&_", "_||_" -> {
+                        for (CelExpr a : args) if (!exact(a, variable)) return false;
+                        return true;
+                    }
+                    case "!_" -> {
+                        return field(args.get(0), variable) != null;
+                    }
+                    case "_==_", "_!=_", "@in", "_>_" -> {
+                        return of(e, variable) != null;
+                    }
+                    default -> {
+                        return false;
+                    }
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     /** A predicate over the element's view, or null when nothing simple is necessary. */
@@ -92,6 +126,12 @@ final class Guard {
                 return v -> Objects.equals(v.get(f), c) == equal;
             }
             case "@in" -> {
+                Object literal = constant(args.get(0));
+                String list = field(args.get(1), variable);
+                if (literal != null && list != null) {
+                    // 'adds-member' in conversation.unseen_routes
+                    return v -> v.get(list) instanceof java.util.Collection<?> c && c.contains(literal);
+                }
                 String field = field(args.get(0), variable);
                 if (field == null || args.get(1).getKind() != CelExpr.ExprKind.Kind.LIST) return null;
                 List<Object> values = new ArrayList<>();

@@ -48,6 +48,8 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
     static final class Compiled {
         /** The simple conjuncts of the condition, checked in Java first; null when there are none. */
         final java.util.function.Predicate<java.util.Map<String, Object>> guard;
+        /** Whether the guard is the whole condition, so that CEL need not run after it. */
+        final boolean exactGuard;
         final CelRuntime.Program when;
         final CelRuntime.Program readers;
         final List<CelRuntime.Program> severityIf;
@@ -61,11 +63,13 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
         /** The top-level conjuncts of the condition, to say which part failed; empty when not needed. */
         final List<Conjunct> conjuncts;
 
-        Compiled(java.util.function.Predicate<java.util.Map<String, Object>> guard, CelRuntime.Program when,
+        Compiled(java.util.function.Predicate<java.util.Map<String, Object>> guard, boolean exactGuard,
+                 CelRuntime.Program when,
                  CelRuntime.Program readers, List<CelRuntime.Program> severityIf, List<Object> message,
                  java.util.Set<String> evidenceRoutes, List<CelRuntime.Program> evidenceIf,
                  List<CelRuntime.Program> needs, List<Conjunct> conjuncts) {
             this.guard = guard;
+            this.exactGuard = exactGuard;
             this.when = when;
             this.readers = readers;
             this.severityIf = severityIf;

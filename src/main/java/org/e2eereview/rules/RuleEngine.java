@@ -126,6 +126,7 @@ public final class RuleEngine {
             }
             Views hiding = views.hiding(hidden);
             Set<String> mine = explainedBy.computeIfAbsent(rule.id(), x -> new HashSet<>());
+            boolean explainer = !rule.explains().isEmpty();
             for (Map.Entry<String, ?> e : subjects(rule.inspects(), model).entrySet()) {
                 Finding f = evaluate(rule, e.getKey(), e.getValue(), views);
                 if (f == null) continue;
@@ -134,7 +135,7 @@ public final class RuleEngine {
                     f = evaluate(rule, e.getKey(), e.getValue(), hiding);
                     if (f == null) continue;
                 }
-                mine.addAll(reads(f));
+                if (explainer) mine.addAll(reads(f));
                 cover(f);
                 findings.add(f);
             }
@@ -239,7 +240,7 @@ public final class RuleEngine {
                     return null;
                 }
                 if (rule.compiled().guard != null && !rule.compiled().guard.test(view)) return null;
-                if (!Boolean.TRUE.equals(rule.compiled().when.eval(vars))) return null;
+                if (!rule.compiled().exactGuard && !Boolean.TRUE.equals(rule.compiled().when.eval(vars))) return null;
                 return finding(rule, id, subject, vars, v);
             } catch (CelEvaluationException | RuntimeException ex) {
                 failures.add(new Problem(rule.at(), "rule " + rule.id() + " failed on " + inspects.yamlName()
@@ -248,12 +249,15 @@ public final class RuleEngine {
             }
         }
 
+        /** The first need whose fields are all unwritten on an element it applies to, or null. */
         private String missingNeed(Rule rule, Object subject, CelVariableResolver vars) throws CelEvaluationException {
             for (int i = 0; i < rule.needs().size(); i++) {
+                Rule.Need need = rule.needs().get(i);
+                // Whether a field is written is cheap to ask; the condition is evaluated only when it matters.
+                if (need.fields().stream().anyMatch(f -> written(subject, f))) continue;
                 CelRuntime.Program when = rule.compiled().needs.get(i);
                 if (when != null && !Boolean.TRUE.equals(when.eval(vars))) continue;
-                Rule.Need need = rule.needs().get(i);
-                if (need.fields().stream().noneMatch(f -> written(subject, f))) return String.join(" or ", need.fields());
+                return String.join(" or ", need.fields());
             }
             return null;
         }
@@ -283,6 +287,18 @@ public final class RuleEngine {
                 readers = distinct;
             } else if (subject instanceof Views.Outsider o) {
                 readers = List.of(o.party());
+            } else if (rule.inspects() == Inspects.CONVERSATION && !rule.compiled().evidenceRoutes.isEmpty()) {
+                // By default a conversation rule is about the outsiders who read it by its routes.
+                List<String> parties = new ArrayList<>();
+                for (Access a : v.access(id)) {
+                    for (Reading r : a.readings()) {
+                        if (rule.compiled().evidenceRoutes.contains(r.route().id())) {
+                            parties.add(a.party());
+                            break;
+                        }
+                    }
+                }
+                readers = parties;
             }
             Map<String, List<Reading>> covering = covering(rule, id, subject, readers, v);
             StringBuilder message = new StringBuilder();
@@ -304,16 +320,19 @@ public final class RuleEngine {
                 Map<String, List<Reading>> byConversation = new TreeMap<>();
                 String only = rule.inspects() == Inspects.CONVERSATION ? id
                         : subject instanceof Views.Outsider o ? o.conversation() : null;
-                for (Reading r : rs) {
-                    for (String c : v.accessConversations(r)) {
-                        if (only == null || only.equals(c)) byConversation.computeIfAbsent(c, x -> new ArrayList<>()).add(r);
+                if (only != null) {
+                    // Readings taken from the conversation's own access count in it and nowhere else here.
+                    if (!rs.isEmpty()) byConversation.put(only, rs);
+                } else {
+                    for (Reading r : rs) {
+                        for (String c : v.accessConversations(r)) byConversation.computeIfAbsent(c, x -> new ArrayList<>()).add(r);
                     }
                 }
                 for (Map.Entry<String, List<Reading>> e : byConversation.entrySet()) {
                     reads.add(read(e.getKey(), reader, e.getValue()));
                 }
-                for (Reading r : rs) for (Safeguarded s : r.lowering()) if (!lowering.contains(s)) lowering.add(s);
-                Finding.Chain chain = chain(rule, id, reader, rs);
+                for (Reading r : rs) for (Safeguarded s : r.lowering()) Safeguarded.addOnce(lowering, s);
+                Finding.Chain chain = chain(rule, id, reader, rs, only);
                 if (chain != null && !evidence.contains(chain)) evidence.add(chain);
             }
             Weakening w = rules.catalog().weakenings().get(rule.catalog());
@@ -322,7 +341,7 @@ public final class RuleEngine {
             for (Safeguarded s : analysis.safeguards(id)) {
                 boolean onRoute = rule.compiled().evidenceRoutes.isEmpty()
                         || rule.compiled().evidenceRoutes.contains(s.route().id());
-                if (onRoute && defeatedBy.contains(s.name()) && !safeguards.contains(s)) safeguards.add(s);
+                if (onRoute && defeatedBy.contains(s.name())) Safeguarded.addOnce(safeguards, s);
             }
             List<Finding.Disclosed> disclosed = new ArrayList<>();
             for (String reader : readers) {
@@ -348,7 +367,7 @@ public final class RuleEngine {
                 if (!data.contains(r.data())) data.add(r.data());
                 for (String t : r.through()) if (!through.contains(t)) through.add(t);
                 if (r.lowering().isEmpty()) allLowered = false;
-                for (Safeguarded s : r.lowering()) if (!lowering.contains(s)) lowering.add(s);
+                for (Safeguarded s : r.lowering()) Safeguarded.addOnce(lowering, s);
             }
             return new Finding.Read(conversation, party, List.copyOf(data), best, List.copyOf(through),
                     allLowered ? List.copyOf(lowering) : List.of());
@@ -408,13 +427,13 @@ public final class RuleEngine {
         }
 
         /** The evidence for one reader: the best reading explained, else how it holds the key or reads the data. */
-        private Finding.Chain chain(Rule rule, String id, String party, List<Reading> covered) {
+        private Finding.Chain chain(Rule rule, String id, String party, List<Reading> covered, String conversation) {
             Set<String> routes = rule.compiled().evidenceRoutes;
             if (!covered.isEmpty()) {
                 // Among equally good readings, show the conversation's main content (its first item).
                 Reading best = covered.stream().min(Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
                         .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
-                        .thenComparingInt(this::contentRank).thenComparing(SHORTEST_FIRST)).orElseThrow();
+                        .thenComparingInt(r -> contentRank(r, conversation)).thenComparing(SHORTEST_FIRST)).orElseThrow();
                 String target = rule.inspects() == Inspects.CONVERSATION ? id
                         : rule.inspects() == Inspects.OUTSIDER ? id.substring(0, id.indexOf('/'))
                         : String.join(", ", conversationsOf(covered));
@@ -439,9 +458,14 @@ public final class RuleEngine {
         }
 
         /** Where a reading's data stands in the content list of its conversation: messages before links. */
-        private int contentRank(Reading r) {
-            List<String> convs = views.accessConversations(r);
-            return convs.isEmpty() ? Integer.MAX_VALUE : model.conversations().get(convs.get(0)).content().indexOf(r.data());
+        private int contentRank(Reading r, String conversation) {
+            String c = conversation;
+            if (c == null) {
+                List<String> convs = views.accessConversations(r);
+                if (convs.isEmpty()) return Integer.MAX_VALUE;
+                c = convs.get(0);
+            }
+            return model.conversations().get(c).content().indexOf(r.data());
         }
 
         private List<String> conversationsOf(List<Reading> rs) {
@@ -477,9 +501,20 @@ public final class RuleEngine {
 
     /** Collapses runs of blanks and the blank before punctuation that optional message parts leave. */
     static String sentence(String text) {
-        String s = text.strip().replaceAll("\\s+", " ");
-        s = s.replaceAll(" ([,.;:)])", "$1").replace("( ", "(");
-        return s;
+        StringBuilder out = new StringBuilder(text.length());
+        boolean blank = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                blank = out.length() > 0;
+                continue;
+            }
+            boolean stop = c == ',' || c == '.' || c == ';' || c == ':' || c == ')';
+            if (blank && !stop && (out.length() == 0 || out.charAt(out.length() - 1) != '(')) out.append(' ');
+            blank = false;
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static Map<String, ?> subjects(Inspects kind, Model m) {

@@ -42,7 +42,8 @@ final class RuleFormat {
             .required("catalog", TEXT, "The catalog entry it implements.")
             .required("inspects", new FieldType.Choice(Inspects.class), "The element kind it looks at.")
             .required("when", TEXT, "CEL condition: the rule fires on an element when it is true.")
-            .optional("readers", TEXT, "CEL list of the parties the finding is about (who can read).")
+            .optional("readers", TEXT, "CEL list of the parties the finding is about (who can read). A conversation "
+                    + "rule with evidence-routes defaults to the outsiders who read the conversation by those routes.")
             .optional("evidence-routes", new FieldType.ListOf(TEXT),
                     "Routes whose evidence chains the finding cites for its readers.")
             .optional("evidence-fields", new FieldType.ListOf(TEXT),

@@ -239,7 +239,8 @@ public final class RuleSet {
         return new Rule(id, f.text("title"), kind, f.choice("severity", null), severityIf, f.text("catalog"),
                 inspects, f.text("when"), f.text("readers"), f.list("evidence-routes"), f.list("evidence-fields"),
                 fieldsIf, needs, f.list("explains"), f.text("message"), f.text("remediation"), verdict, tests, file,
-                f.at(), new Rule.Compiled(guard, when, readers, severityPrograms, message,
+                f.at(), new Rule.Compiled(guard, guard != null && Guard.exact(checkedWhen.expr(), inspects.variable()),
+                        when, readers, severityPrograms, message,
                         java.util.Set.copyOf(f.<String>list("evidence-routes")), fieldIfPrograms, needPrograms,
                         kind == RuleKind.SAFETY_FEATURE && inspects == Inspects.FEATURE
                                 ? conjuncts(cel, inspects, f.text("when")) : List.of()));
@@ -351,8 +352,9 @@ public final class RuleSet {
             if (open > i) parts.add(text.substring(i, open));
             String expr = text.substring(open + 2, close);
             if (expr.strip().equals(READERS)) {
-                if (!f.has("readers")) problems.add(new Problem(f.position("message", open),
-                        "'message': {{readers}} needs a 'readers' expression"));
+                boolean defaultReaders = inspects == Inspects.CONVERSATION && !f.<String>list("evidence-routes").isEmpty();
+                if (!f.has("readers") && !defaultReaders) problems.add(new Problem(f.position("message", open),
+                        "'message': {{readers}} needs a 'readers' expression, or evidence-routes on a conversation rule"));
                 parts.add(READERS_PART);
             } else {
                 Cel.Checked c = checked(cel, inspects, f, "message", expr, open + 2, Cel.Result.MESSAGE, problems);

@@ -267,7 +267,17 @@ final class Views {
             .texts("verification", "How members verify keys.", (v, c) -> c.membership() == null ? List.of()
                     : names(c.membership().verification()))
             .texts("metadata_protection", "Measures hiding metadata.", (v, c) -> names(c.metadataProtection()))
-            .views("access", ACCESS, "Parties outside it that can read its content.", (v, c) -> v.access(c.id()));
+            .views("access", ACCESS, "Parties outside it that can read its content.", (v, c) -> v.access(c.id()))
+            .texts("outside_routes", "Routes by which some party outside reads it.",
+                    (v, c) -> v.routes(c.id(), r -> true))
+            .texts("unseen_routes", "Routes with a reading by an outsider that no declared safeguard would show.",
+                    (v, c) -> v.routes(c.id(), r -> !r.detectable()))
+            .texts("visible_routes", "Routes with a reading by an outsider that a declared safeguard would show.",
+                    (v, c) -> v.routes(c.id(), Reading::detectable))
+            .texts("substitution_visible_by", "Safeguards that would show a swapped key, when every key swap would "
+                    + "be shown; empty otherwise.", (v, c) -> v.visibleBy(c.id(), Route.SUBSTITUTES_KEYS))
+            .bool("provider_reads", "Whether the provider, or someone compelling it, reads its content on a server or "
+                    + "with a key, always or by default.", (v, c) -> v.providerReads(c.id()));
 
     static final ViewType<Flow> FLOW = new ViewType<Flow>("flow", "A flow.")
             .text("id", "Its id.", (v, f) -> f.id())
@@ -527,21 +537,73 @@ final class Views {
         return false;
     }
 
-    List<String> conversationsReadUnseenBy(String party) {
-        List<String> out = new ArrayList<>();
-        for (String c : model.conversations().keySet()) {
-            if (access(c).stream().anyMatch(a -> a.party().equals(party) && a.readings().stream()
-                    .anyMatch(r -> !r.detectable() && r.route() != Route.LEARNS_DERIVED))) out.add(c);
-        }
+    /** Route ids of the outside readings of a conversation that pass a test, each once, in route order. */
+    List<String> routes(String conversation, java.util.function.Predicate<Reading> test) {
+        java.util.EnumSet<Route> found = java.util.EnumSet.noneOf(Route.class);
+        for (Access a : access(conversation)) for (Reading r : a.readings()) if (test.test(r)) found.add(r.route());
+        List<String> out = new ArrayList<>(found.size());
+        for (Route r : found) out.add(r.id());
         return out;
     }
 
-    List<String> conversationsReadBy(String party) {
-        List<String> out = new ArrayList<>();
-        for (String c : model.conversations().keySet()) {
-            if (access(c).stream().anyMatch(a -> a.party().equals(party) && !a.partial())) out.add(c);
+    /** The safeguards that would show every reading by a route, or nothing when one would go unseen. */
+    List<String> visibleBy(String conversation, Route route) {
+        List<Safeguarded> all = new ArrayList<>();
+        for (Access a : access(conversation)) {
+            for (Reading r : a.readings()) {
+                if (r.route() != route) continue;
+                if (!r.detectable()) return List.of();
+                for (Safeguarded s : r.lowering()) Safeguarded.addOnce(all, s);
+            }
         }
-        return out;
+        return safeguardNames(all);
+    }
+
+    boolean providerReads(String conversation) {
+        for (Access a : access(conversation)) {
+            boolean provider = "provider".equals(partyKind(a.party()));
+            for (Reading r : a.readings()) {
+                if (r.route() != Route.RUNS_COMPONENT && r.route() != Route.HOLDS_KEY) continue;
+                if (r.condition() != Flow.Occurs.ALWAYS && r.condition() != Flow.Occurs.BY_DEFAULT) continue;
+                if (provider || r.through().stream().anyMatch(t -> "provider".equals(partyKind(t)))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Conversations whose content a party reads by a route nothing declared would show (not only derived data). */
+    List<String> conversationsReadUnseenBy(String party) {
+        return byParty(true).getOrDefault(party, List.of());
+    }
+
+    /** Conversations whose content a party reads (not only derived data). */
+    List<String> conversationsReadBy(String party) {
+        return byParty(false).getOrDefault(party, List.of());
+    }
+
+    private Map<String, List<String>> readBy;
+    private Map<String, List<String>> readUnseenBy;
+
+    /** Conversations read, per party, in model order: one pass over every conversation's access. */
+    private Map<String, List<String>> byParty(boolean unseen) {
+        if (readBy == null) {
+            Map<String, List<String>> all = new HashMap<>();
+            Map<String, List<String>> hiddenOnes = new HashMap<>();
+            for (String c : model.conversations().keySet()) {
+                for (Access a : access(c)) {
+                    if (a.partial()) continue;
+                    all.computeIfAbsent(a.party(), x -> new ArrayList<>()).add(c);
+                    boolean anyUnseen = false;
+                    for (Reading r : a.readings()) {
+                        if (!r.detectable() && r.route() != Route.LEARNS_DERIVED) anyUnseen = true;
+                    }
+                    if (anyUnseen) hiddenOnes.computeIfAbsent(a.party(), x -> new ArrayList<>()).add(c);
+                }
+            }
+            readBy = all;
+            readUnseenBy = hiddenOnes;
+        }
+        return unseen ? readUnseenBy : readBy;
     }
 
     boolean outside(String party, Set<String> conversations) {

@@ -75,7 +75,7 @@ public final class SyntheticModel {
             y.append("  chat-").append(i).append(": { kind: one-to-one, members: [users-").append(i)
                     .append("], content: [messages-").append(i).append("], protocol: signal-protocol, ")
                     .append("end-to-end: { default: true, forward-secrecy: true, post-compromise-security: true }, ")
-                    .append("membership: ").append(membership).append(" }\n");
+                    .append("fallback: { to: none }, membership: ").append(membership).append(" }\n");
             String group = i % 5 == 2
                     ? membership.replace("signed-by-members: true, changes-shown: always",
                     "signed-by-members: false, changes-shown: " + (i % 10 == 2 ? "suppressible" : "always"))
@@ -83,7 +83,7 @@ public final class SyntheticModel {
             y.append("  group-").append(i).append(": { kind: group, members: [users-").append(i)
                     .append("], content: [group-messages-").append(i).append("], protocol: mls, ")
                     .append("end-to-end: { default: true, forward-secrecy: true, post-compromise-security: true }, ")
-                    .append("membership: ").append(group).append(" }\n");
+                    .append("fallback: { to: none }, membership: ").append(group).append(" }\n");
         }
 
         y.append("flows:\n");

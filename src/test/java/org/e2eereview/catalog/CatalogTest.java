@@ -73,4 +73,19 @@ class CatalogTest {
         files.put("catalog/weakenings/OTHER.yaml", files.get("catalog/weakenings/KEY-ESCROW.yaml"));
         assertThatThrownBy(() -> Catalog.load(files)).hasMessageContaining("does not match the file name 'OTHER'");
     }
+
+    @Test
+    void everySafeguardSaysWhetherItPreventsOrOnlyMakesVisibleAsTheAnalysisTreatsIt() {
+        Catalog c = Catalog.bundled();
+        for (org.e2eereview.model.Safeguard s : org.e2eereview.model.Safeguard.values()) {
+            assertThat(c.safeguards().get(s.yamlName())).as(s.yamlName()).isNotNull()
+                    .satisfies(e -> assertThat(e.effect()).isEqualTo(s.effect()));
+        }
+        Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("catalog"));
+        String text = new String(files.get("catalog/safeguards.yaml"), StandardCharsets.UTF_8);
+        files.put("catalog/safeguards.yaml", text.replaceFirst("(key-transparency:\\n    title: Key transparency\\n    effect:) detects",
+                "$1 prevents").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Catalog.load(files))
+                .hasMessageContaining("safeguard 'key-transparency' detects in the analysis, not what this entry says");
+    }
 }

@@ -186,7 +186,7 @@ class ReviewCommandTest {
         Cli one = Cli.run("rules", "GHOST-PARTICIPANT");
         assertThat(one.exitCode()).isZero();
         assertThat(one.out()).startsWith("GHOST-PARTICIPANT — Ghost participant")
-                .contains("Condition:").contains("'adds-member' in a.undetectable_routes").contains("Test cases:")
+                .contains("Condition:").contains("'adds-member' in conversation.unseen_routes").contains("Test cases:")
                 .contains("Not assessed where membership.managed-by is not written")
                 .contains("[OL19]").contains("TOLA s317ZG(3)");
         Cli none = Cli.run("rules", "GHOST");

@@ -110,7 +110,7 @@ class GuardTest {
         return new Rule(r.id(), r.title(), r.kind(), r.severity(), r.severityIf(), r.catalog(), r.inspects(),
                 r.condition(), r.readersExpression(), r.evidenceRoutes(), r.evidenceFields(), r.evidenceFieldsIf(),
                 r.needs(), r.explains(), r.message(), r.remediation(), r.verdict(), r.tests(), r.file(), r.at(),
-                new Rule.Compiled(null, c.when, c.readers, c.severityIf, c.message, c.evidenceRoutes, c.evidenceIf,
+                new Rule.Compiled(null, false, c.when, c.readers, c.severityIf, c.message, c.evidenceRoutes, c.evidenceIf,
                         c.needs, c.conjuncts));
     }
 }

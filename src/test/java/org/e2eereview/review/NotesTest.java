@@ -1,0 +1,102 @@
+package org.e2eereview.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.load.ModelPatch;
+import org.e2eereview.rules.RuleSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the review says besides findings: notes on likely slips, checks not assessed, and the verdict. */
+class NotesTest {
+
+    static Reviewer reviewer;
+
+    @BeforeAll
+    static void load() throws Exception {
+        reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), List.of()),
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    static Review review(String patch) throws Exception {
+        byte[] base = Files.readAllBytes(Path.of("rules/_test-base.yaml"));
+        return reviewer.review(new ModelLoader().parse("m.yaml", ModelPatch.apply(base, patch)));
+    }
+
+    @Test
+    void theBaseDesignHasNoNotes() throws Exception {
+        assertThat(review("").notes()).isEmpty();
+        assertThat(review("").notAssessed()).isEmpty();
+    }
+
+    @Test
+    void aFlowFromAComponentThatNeverHasWhatItCarriesIsNoted() throws Exception {
+        Review r = review("flows:\n  leak: { from: relay, to: push, carries: [history], protection: transport }\n");
+        assertThat(r.notes()).singleElement().satisfies(n -> {
+            assertThat(n.message()).isEqualTo("flow 'leak' carries 'history' from 'relay', but nothing puts it there: "
+                    + "it is not created or stored on 'relay' and no flow brings it");
+            assertThat(n.at().line()).isGreaterThan(0);
+        });
+    }
+
+    @Test
+    void keysFromSomethingThatIsNotAKeyDirectoryAreNoted() throws Exception {
+        Review r = review("conversations:\n  chat:\n    membership: { device-keys-from: relay }\n");
+        assertThat(r.notes()).singleElement().satisfies(n -> assertThat(n.message())
+                .startsWith("device-keys-from of conversation 'chat' names 'relay', a server, not a key-directory"));
+    }
+
+    @Test
+    void aDeclaredFeatureNoRuleRecognisesSaysWhichConditionFailed() throws Exception {
+        Review r = review("features:\n  limits: { kind: forwarding-limits, runs-on: phone, forward-limit: 5 }\n");
+        assertThat(r.safetyFeatures()).isEmpty();
+        assertThat(r.notes()).singleElement().satisfies(n -> assertThat(n.message()).isEqualTo(
+                "feature 'limits' (forwarding-limits) is not recognised as a safety feature: FORWARDING-LIMITS needs "
+                        + "feature.counter_in_ciphertext"));
+    }
+
+    @Test
+    void whatTheModelDoesNotSayIsNotAssessedRatherThanPassed() throws Exception {
+        Review r = review("""
+                components:
+                  phone: { updates: null }
+                conversations:
+                  chat: { fallback: null, membership: null }
+                """);
+        assertThat(r.notAssessed()).extracting(n -> n.rule() + " " + n.element() + " " + n.field()).containsExactlyInAnyOrder(
+                "TARGETED-UPDATE phone updates",
+                "INSECURE-FALLBACK chat fallback",
+                "GHOST-PARTICIPANT chat membership.managed-by",
+                "SERVER-CONTROLLED-MEMBERSHIP chat membership.managed-by",
+                "UNVERIFIABLE-KEY-DIRECTORY chat membership.device-keys-from",
+                "SILENT-DEVICE-ADD chat membership.device-list-signed or membership.device-changes-shown"
+                        + " or membership.unverified-devices or membership.devices-managed-by");
+        assertThat(r.verdict()).isEqualTo(Review.Verdict.NOT_WEAKENED);
+        assertThat(r.access()).as("nothing assumed either way").isEmpty();
+    }
+
+    @Test
+    void aConversationWithoutEndToEndEncryptionByDefaultSetsTheVerdictUntilAccepted() throws Exception {
+        String cloud = "conversations:\n  chat: { end-to-end: { available: true, default: false } }\n";
+        Review r = review(cloud);
+        assertThat(r.verdict()).isEqualTo(Review.Verdict.NOT_END_TO_END_BY_DEFAULT);
+        assertThat(r.notEndToEndByDefault()).containsExactly("chat");
+        assertThat(r.failsAt(org.e2eereview.catalog.Severity.HIGH)).isTrue();
+        Review disclosed = review(cloud + "parties:\n  provider: { disclosed-to-users: terms of use }\n");
+        assertThat(disclosed.verdict()).as("telling users does not lower it").isEqualTo(Review.Verdict.NOT_END_TO_END_BY_DEFAULT);
+        Review accepted = review(cloud + """
+                accepted:
+                  PROVIDER-PLAINTEXT@chat: { status: accepted, justification: opt-in encryption is our product, decided-by: board }
+                """);
+        assertThat(accepted.verdict()).as("an acceptance with a justification does").isEqualTo(Review.Verdict.NOT_WEAKENED);
+    }
+}
