@@ -96,11 +96,16 @@ public final class Analysis {
 
     private final Map<String, List<Access>> disclosureCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Every reading whose evidence cites a fact about the element, in a fixed order. */
+    /** Every reading of conversation content whose evidence cites a fact about the element, in a fixed order. */
     public List<Reading> through(String element) {
         if (throughIndex == null) {
+            // Only readings of what conversations list as content are ever asked about.
+            Set<String> content = new HashSet<>();
+            for (Conversation c : model.conversations().values()) content.addAll(c.content());
             Map<String, List<Reading>> index = new java.util.HashMap<>();
-            for (Map<String, List<Reading>> byParty : readersByData.values()) {
+            for (Map.Entry<String, Map<String, List<Reading>>> byData : readersByData.entrySet()) {
+                if (!content.contains(byData.getKey())) continue;
+                Map<String, List<Reading>> byParty = byData.getValue();
                 for (List<Reading> rs : byParty.values()) {
                     for (Reading r : rs) {
                         r.evidence().forEachElement(named -> {

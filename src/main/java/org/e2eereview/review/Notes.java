@@ -60,10 +60,11 @@ final class Notes {
      */
     private static void flowsFromNowhere(Model model, List<Review.Note> out) {
         Map<String, Set<String>> at = new HashMap<>();
-        Map<String, List<Flow>> carrying = new HashMap<>(); // by source component and item
+        Map<String, Map<String, List<Flow>>> carrying = new HashMap<>(); // by source component, then item
         Map<String, List<Data>> madeFrom = new HashMap<>();
         for (Flow f : model.flows().values()) {
-            for (String item : f.carries()) carrying.computeIfAbsent(f.from() + "\u0000" + item, x -> new ArrayList<>()).add(f);
+            Map<String, List<Flow>> from = carrying.computeIfAbsent(f.from(), x -> new HashMap<>());
+            for (String item : f.carries()) from.computeIfAbsent(item, x -> new ArrayList<>()).add(f);
         }
         for (Data d : model.data().values()) {
             for (String src : d.derivedFrom()) madeFrom.computeIfAbsent(src, x -> new ArrayList<>()).add(d);
@@ -85,7 +86,7 @@ final class Notes {
         while (!components.isEmpty()) {
             String component = components.poll();
             String item = items.poll();
-            for (Flow f : carrying.getOrDefault(component + "\u0000" + item, List.of())) put.accept(f.to(), item);
+            for (Flow f : carrying.getOrDefault(component, Map.of()).getOrDefault(item, List.of())) put.accept(f.to(), item);
             Data d = model.data().get(item);
             if (d == null) continue;
             for (String inner : d.contains()) put.accept(component, inner);

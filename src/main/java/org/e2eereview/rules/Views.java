@@ -269,11 +269,11 @@ final class Views {
             .texts("metadata_protection", "Measures hiding metadata.", (v, c) -> names(c.metadataProtection()))
             .views("access", ACCESS, "Parties outside it that can read its content.", (v, c) -> v.access(c.id()))
             .texts("outside_routes", "Routes by which some party outside reads it.",
-                    (v, c) -> v.routes(c.id(), r -> true))
+                    (v, c) -> v.routes(c.id()).get(0))
             .texts("unseen_routes", "Routes with a reading by an outsider that no declared safeguard would show.",
-                    (v, c) -> v.routes(c.id(), r -> !r.detectable()))
+                    (v, c) -> v.routes(c.id()).get(1))
             .texts("visible_routes", "Routes with a reading by an outsider that a declared safeguard would show.",
-                    (v, c) -> v.routes(c.id(), Reading::detectable))
+                    (v, c) -> v.routes(c.id()).get(2))
             .texts("substitution_visible_by", "Safeguards that would show a swapped key, when every key swap would "
                     + "be shown; empty otherwise.", (v, c) -> v.visibleBy(c.id(), Route.SUBSTITUTES_KEYS))
             .bool("provider_reads", "Whether the provider, or someone compelling it, reads its content on a server or "
@@ -537,12 +537,30 @@ final class Views {
         return false;
     }
 
-    /** Route ids of the outside readings of a conversation that pass a test, each once, in route order. */
-    List<String> routes(String conversation, java.util.function.Predicate<Reading> test) {
-        java.util.EnumSet<Route> found = java.util.EnumSet.noneOf(Route.class);
-        for (Access a : access(conversation)) for (Reading r : a.readings()) if (test.test(r)) found.add(r.route());
-        List<String> out = new ArrayList<>(found.size());
-        for (Route r : found) out.add(r.id());
+    private final Map<String, List<List<String>>> routes = new HashMap<>();
+
+    /**
+     * Route ids of a conversation's outside readings, each once, in route order: all of them, those
+     * no safeguard would show, and those one would; made in one pass.
+     */
+    List<List<String>> routes(String conversation) {
+        return routes.computeIfAbsent(conversation, c -> {
+            java.util.EnumSet<Route> all = java.util.EnumSet.noneOf(Route.class);
+            java.util.EnumSet<Route> unseen = java.util.EnumSet.noneOf(Route.class);
+            java.util.EnumSet<Route> visible = java.util.EnumSet.noneOf(Route.class);
+            for (Access a : access(c)) {
+                for (Reading r : a.readings()) {
+                    all.add(r.route());
+                    (r.detectable() ? visible : unseen).add(r.route());
+                }
+            }
+            return List.of(ids(all), ids(unseen), ids(visible));
+        });
+    }
+
+    private static List<String> ids(java.util.Set<Route> routes) {
+        List<String> out = new ArrayList<>(routes.size());
+        for (Route r : routes) out.add(r.id());
         return out;
     }
 
