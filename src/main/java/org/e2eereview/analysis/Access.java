@@ -46,10 +46,8 @@ public record Access(String conversation, String party, List<Reading> readings, 
 
     /** Safeguards that make some reading visible, each once, in order. */
     public List<Safeguarded> lowering() {
-        List<Safeguarded> out = new ArrayList<>();
-        for (Reading r : readings) {
-            for (Safeguarded s : r.lowering()) Safeguarded.addOnce(out, s);
-        }
-        return out;
+        java.util.Set<Safeguarded> out = new java.util.LinkedHashSet<>();
+        for (Reading r : readings) out.addAll(r.lowering());
+        return List.copyOf(out);
     }
 }

@@ -14,15 +14,6 @@ public record Safeguarded(Safeguard safeguard, String element, Route route, Stri
         return safeguard.prevents();
     }
 
-    /**
-     * Adds a safeguard unless that very declaration is already there: each is made once by the
-     * analysis and shared, so identity is enough and cheaper than comparing locations.
-     */
-    public static void addOnce(java.util.List<Safeguarded> to, Safeguarded s) {
-        for (Safeguarded t : to) if (t == s) return;
-        to.add(s);
-    }
-
     /** The safeguard's name as models and reports spell it. */
     public String name() {
         return safeguard.yamlName();

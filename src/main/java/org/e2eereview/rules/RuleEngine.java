@@ -314,7 +314,7 @@ public final class RuleEngine {
             List<Step> fieldSteps = fieldSteps(rule, subject, vars);
             if (!fieldSteps.isEmpty()) evidence.add(new Finding.Chain(rule.inspects().yamlName() + " " + id, fieldSteps));
             List<Finding.Read> reads = new ArrayList<>();
-            List<Safeguarded> lowering = new ArrayList<>();
+            Set<Safeguarded> lowering = new java.util.LinkedHashSet<>();
             for (String reader : readers) {
                 List<Reading> rs = covering.getOrDefault(reader, List.of());
                 Map<String, List<Reading>> byConversation = new TreeMap<>();
@@ -331,17 +331,17 @@ public final class RuleEngine {
                 for (Map.Entry<String, List<Reading>> e : byConversation.entrySet()) {
                     reads.add(read(e.getKey(), reader, e.getValue()));
                 }
-                for (Reading r : rs) for (Safeguarded s : r.lowering()) Safeguarded.addOnce(lowering, s);
+                for (Reading r : rs) lowering.addAll(r.lowering());
                 Finding.Chain chain = chain(rule, id, reader, rs, only);
                 if (chain != null && !evidence.contains(chain)) evidence.add(chain);
             }
             Weakening w = rules.catalog().weakenings().get(rule.catalog());
-            List<Safeguarded> safeguards = new ArrayList<>(lowering);
+            Set<Safeguarded> safeguards = new java.util.LinkedHashSet<>(lowering);
             Set<String> defeatedBy = defeatedBy(w);
             for (Safeguarded s : analysis.safeguards(id)) {
                 boolean onRoute = rule.compiled().evidenceRoutes.isEmpty()
                         || rule.compiled().evidenceRoutes.contains(s.route().id());
-                if (onRoute && defeatedBy.contains(s.name())) Safeguarded.addOnce(safeguards, s);
+                if (onRoute && defeatedBy.contains(s.name())) safeguards.add(s);
             }
             List<Finding.Disclosed> disclosed = new ArrayList<>();
             for (String reader : readers) {
@@ -360,14 +360,14 @@ public final class RuleEngine {
             Flow.Occurs best = Flow.Occurs.ON_FALLBACK;
             List<String> data = new ArrayList<>();
             List<String> through = new ArrayList<>();
-            List<Safeguarded> lowering = new ArrayList<>();
+            Set<Safeguarded> lowering = new java.util.LinkedHashSet<>();
             boolean allLowered = true;
             for (Reading r : rs) {
                 if (r.condition().ordinal() < best.ordinal()) best = r.condition();
                 if (!data.contains(r.data())) data.add(r.data());
                 for (String t : r.through()) if (!through.contains(t)) through.add(t);
                 if (r.lowering().isEmpty()) allLowered = false;
-                for (Safeguarded s : r.lowering()) Safeguarded.addOnce(lowering, s);
+                lowering.addAll(r.lowering());
             }
             return new Finding.Read(conversation, party, List.copyOf(data), best, List.copyOf(through),
                     allLowered ? List.copyOf(lowering) : List.of());
@@ -468,9 +468,9 @@ public final class RuleEngine {
             return model.conversations().get(c).content().indexOf(r.data());
         }
 
-        private List<String> conversationsOf(List<Reading> rs) {
-            List<String> out = new ArrayList<>();
-            for (Reading r : rs) for (String c : views.accessConversations(r)) if (!out.contains(c)) out.add(c);
+        private Set<String> conversationsOf(List<Reading> rs) {
+            Set<String> out = new java.util.LinkedHashSet<>();
+            for (Reading r : rs) out.addAll(views.accessConversations(r));
             return out;
         }
     }

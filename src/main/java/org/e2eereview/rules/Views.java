@@ -566,15 +566,15 @@ final class Views {
 
     /** The safeguards that would show every reading by a route, or nothing when one would go unseen. */
     List<String> visibleBy(String conversation, Route route) {
-        List<Safeguarded> all = new ArrayList<>();
+        Set<Safeguarded> all = new java.util.LinkedHashSet<>();
         for (Access a : access(conversation)) {
             for (Reading r : a.readings()) {
                 if (r.route() != route) continue;
                 if (!r.detectable()) return List.of();
-                for (Safeguarded s : r.lowering()) Safeguarded.addOnce(all, s);
+                all.addAll(r.lowering());
             }
         }
-        return safeguardNames(all);
+        return safeguardNames(List.copyOf(all));
     }
 
     boolean providerReads(String conversation) {
