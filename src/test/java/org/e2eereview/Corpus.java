@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.ModelPatch;
 import org.e2eereview.model.Model;
+import org.e2eereview.review.Reviewer;
 import org.e2eereview.rules.Rule;
 import org.e2eereview.rules.RuleSet;
 
@@ -23,6 +29,29 @@ import org.e2eereview.rules.RuleSet;
 public final class Corpus {
 
     private Corpus() {
+    }
+
+    /** The bundled rules, loaded once for all tests. */
+    public static RuleSet rules() throws InputException {
+        RuleSet r = rules;
+        if (r == null) rules = r = RuleSet.load(Catalog.bundled(), List.of());
+        return r;
+    }
+
+    private static RuleSet rules;
+
+    /** A reviewer of the bundled rules whose today is fixed, so that acceptances expire the same way every run. */
+    public static Reviewer reviewer() throws InputException {
+        return new Reviewer(rules(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    /** The examples, the new-user corpus and every rule's test cases. */
+    public static List<Model> reviewed() throws Exception {
+        List<Model> models = new ArrayList<>();
+        models.addAll(examples());
+        models.addAll(newcomers());
+        models.addAll(ruleCases(rules()));
+        return models;
     }
 
     public static List<Path> files(String dir) throws IOException {

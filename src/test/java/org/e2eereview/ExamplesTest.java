@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.review.Reviewer;
 import org.e2eereview.rules.Finding;
-import org.e2eereview.rules.RuleSet;
 import org.e2eereview.model.Model;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,8 +75,7 @@ class ExamplesTest {
 
     @BeforeAll
     static void reviewer() throws Exception {
-        reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), List.of()),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        reviewer = Corpus.reviewer();
     }
 
     static Review review(String example) throws Exception {

@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.review.Reviewer;
-import org.e2eereview.rules.RuleSet;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -58,8 +53,7 @@ class ModellingGuideTest {
 
     @TestFactory
     Stream<DynamicTest> eachRecipeGivesWhatTheGuideSays() throws Exception {
-        Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), List.of()),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        Reviewer reviewer = Corpus.reviewer();
         return recipes().stream().map(r -> DynamicTest.dynamicTest(r.title(), () -> {
             Review review = reviewer.review(new ModelLoader().parse("docs/modelling.md [" + r.title() + "]",
                     r.yaml().getBytes(StandardCharsets.UTF_8)));

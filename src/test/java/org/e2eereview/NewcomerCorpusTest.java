@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.e2eereview.analysis.Access;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.review.Reviewer;
-import org.e2eereview.rules.RuleSet;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -47,8 +42,7 @@ class NewcomerCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> eachModelGivesTheVerdictItsDescriptionCallsFor() throws Exception {
-        Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), List.of()),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        Reviewer reviewer = Corpus.reviewer();
         return checks().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             Review r = reviewer.review(DIR.resolve(e.getKey()));
             for (String[] c : e.getValue()) check(r, c);

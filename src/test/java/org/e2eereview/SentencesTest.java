@@ -2,9 +2,6 @@ package org.e2eereview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,16 +10,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.e2eereview.analysis.Step;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
-import org.e2eereview.model.Model;
 import org.e2eereview.report.TerminalReport;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.review.Reviewer;
 import org.e2eereview.rules.Finding;
-import org.e2eereview.rules.RuleSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -32,15 +25,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SentencesTest {
 
-    static Reviewer reviewer;
-    static RuleSet rules;
-
-    @BeforeAll
-    static void load() throws Exception {
-        rules = RuleSet.load(Catalog.bundled(), List.of());
-        reviewer = new Reviewer(rules, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-    }
-
     /** Words that are vocabulary ids, not English: a message should say "every user", not "all-users". */
     static final Pattern ID_AS_WORD = Pattern.compile(
             "\\b(all-users|cloud-uploads|targeted-users|on-legal-order|by-default|on-fallback|opt-in)\\b(?![^(]*\\))");
@@ -49,11 +33,8 @@ class SentencesTest {
 
     @TestFactory
     Stream<DynamicTest> everyFindingReadsAsASentence() throws Exception {
-        List<Model> models = new ArrayList<>();
-        models.addAll(Corpus.examples());
-        models.addAll(Corpus.newcomers());
-        models.addAll(Corpus.ruleCases(rules));
-        return models.stream().map(m -> DynamicTest.dynamicTest(m.file(), () -> check(reviewer.review(m))));
+        Reviewer reviewer = Corpus.reviewer();
+        return Corpus.reviewed().stream().map(m -> DynamicTest.dynamicTest(m.file(), () -> check(reviewer.review(m))));
     }
 
     static void check(Review review) {

@@ -2,9 +2,6 @@ package org.e2eereview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,14 +9,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.e2eereview.analysis.Access;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.model.Model;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.review.Reviewer;
 import org.e2eereview.rules.Finding;
-import org.e2eereview.rules.RuleSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -30,21 +24,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 class WhoCanReadTest {
 
-    static Reviewer reviewer;
-    static RuleSet rules;
-
-    @BeforeAll
-    static void load() throws Exception {
-        rules = RuleSet.load(Catalog.bundled(), List.of());
-        reviewer = new Reviewer(rules, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-    }
-
     @TestFactory
     Stream<DynamicTest> everyOutsideReaderIsAFindingAndEveryFindingsReaderIsAnOutsideReader() throws Exception {
-        List<Model> models = new ArrayList<>();
-        models.addAll(Corpus.examples());
-        models.addAll(Corpus.newcomers());
-        models.addAll(Corpus.ruleCases(rules));
+        Reviewer reviewer = Corpus.reviewer();
+        List<Model> models = new ArrayList<>(Corpus.reviewed());
         models.addAll(Corpus.mutations(600));
         assertThat(models).hasSizeGreaterThan(200);
         return models.stream().map(m -> DynamicTest.dynamicTest(m.file(), () -> check(reviewer.review(m))));

@@ -1,6 +1,5 @@
 package org.e2eereview.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.e2eereview.model.Flow;

@@ -4,32 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 
-import org.e2eereview.catalog.Catalog;
+import org.e2eereview.Corpus;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.ModelPatch;
-import org.e2eereview.rules.RuleSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What the review says besides findings: notes on likely slips, checks not assessed, and the verdict. */
 class NotesTest {
 
-    static Reviewer reviewer;
-
-    @BeforeAll
-    static void load() throws Exception {
-        reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), List.of()),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-    }
-
     static Review review(String patch) throws Exception {
         byte[] base = Files.readAllBytes(Path.of("rules/_test-base.yaml"));
-        return reviewer.review(new ModelLoader().parse("m.yaml", ModelPatch.apply(base, patch)));
+        return Corpus.reviewer().review(new ModelLoader().parse("m.yaml", ModelPatch.apply(base, patch)));
     }
 
     @Test
