@@ -52,22 +52,22 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
         final boolean exactGuard;
         final CelRuntime.Program when;
         final CelRuntime.Program readers;
-        final List<CelRuntime.Program> severityIf;
+        final List<Condition> severityIf;
         final List<Object> message; // Strings, Programs and field parts, in order
         /** The routes whose evidence a finding cites; empty for any. */
         final java.util.Set<String> evidenceRoutes;
         /** Conditions of evidenceFieldsIf, in order. */
         final List<CelRuntime.Program> evidenceIf;
         /** Conditions of needs, in order; null where a need has none. */
-        final List<CelRuntime.Program> needs;
+        final List<Condition> needs;
         /** The top-level conjuncts of the condition, to say which part failed; empty when not needed. */
         final List<Conjunct> conjuncts;
 
         Compiled(java.util.function.Predicate<java.util.Map<String, Object>> guard, boolean exactGuard,
                  CelRuntime.Program when,
-                 CelRuntime.Program readers, List<CelRuntime.Program> severityIf, List<Object> message,
+                 CelRuntime.Program readers, List<Condition> severityIf, List<Object> message,
                  java.util.Set<String> evidenceRoutes, List<CelRuntime.Program> evidenceIf,
-                 List<CelRuntime.Program> needs, List<Conjunct> conjuncts) {
+                 List<Condition> needs, List<Conjunct> conjuncts) {
             this.guard = guard;
             this.exactGuard = exactGuard;
             this.when = when;

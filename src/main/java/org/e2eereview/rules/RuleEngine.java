@@ -234,14 +234,14 @@ public final class RuleEngine {
             CelVariableResolver vars = name -> name.equals(variable) ? element
                     : name.equals("system") ? system : Optional.empty();
             try {
-                String missing = missingNeed(rule, subject, vars);
+                String missing = missingNeed(rule, subject, view, vars);
                 if (missing != null) {
                     if (v == views) notAssessed.add(new NotAssessed(rule.id(), inspects, id, missing, at(subject)));
                     return null;
                 }
                 if (rule.compiled().guard != null && !rule.compiled().guard.test(view)) return null;
                 if (!rule.compiled().exactGuard && !Boolean.TRUE.equals(rule.compiled().when.eval(vars))) return null;
-                return finding(rule, id, subject, vars, v);
+                return finding(rule, id, subject, view, vars, v);
             } catch (CelEvaluationException | RuntimeException ex) {
                 failures.add(new Problem(rule.at(), "rule " + rule.id() + " failed on " + inspects.yamlName()
                         + " '" + id + "': " + ex.getMessage()));
@@ -250,13 +250,14 @@ public final class RuleEngine {
         }
 
         /** The first need whose fields are all unwritten on an element it applies to, or null. */
-        private String missingNeed(Rule rule, Object subject, CelVariableResolver vars) throws CelEvaluationException {
+        private String missingNeed(Rule rule, Object subject, Map<String, Object> view, CelVariableResolver vars)
+                throws CelEvaluationException {
             for (int i = 0; i < rule.needs().size(); i++) {
                 Rule.Need need = rule.needs().get(i);
                 // Whether a field is written is cheap to ask; the condition is evaluated only when it matters.
                 if (need.fields().stream().anyMatch(f -> written(subject, f))) continue;
-                CelRuntime.Program when = rule.compiled().needs.get(i);
-                if (when != null && !Boolean.TRUE.equals(when.eval(vars))) continue;
+                Condition when = rule.compiled().needs.get(i);
+                if (when != null && !when.holds(view, vars)) continue;
                 return String.join(" or ", need.fields());
             }
             return null;
@@ -268,11 +269,12 @@ public final class RuleEngine {
             return model.system().source().at();
         }
 
-        private Finding finding(Rule rule, String id, Object subject, CelVariableResolver vars, Views v)
+        private Finding finding(Rule rule, String id, Object subject, Map<String, Object> view,
+                                CelVariableResolver vars, Views v)
                 throws CelEvaluationException {
             Severity severity = rule.severity();
             for (int i = 0; i < rule.severityIf().size(); i++) {
-                if (Boolean.TRUE.equals(rule.compiled().severityIf.get(i).eval(vars))) {
+                if (rule.compiled().severityIf.get(i).holds(view, vars)) {
                     severity = rule.severityIf().get(i).severity();
                     break;
                 }

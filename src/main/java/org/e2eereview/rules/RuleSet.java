@@ -205,7 +205,7 @@ public final class RuleSet {
             fieldIfPrograms.add(program(cel, inspects, e, "when", e.text("when"), 0, Cel.Result.BOOL, problems));
         }
         List<Rule.Need> needs = new ArrayList<>();
-        List<CelRuntime.Program> needPrograms = new ArrayList<>();
+        List<Condition> needPrograms = new ArrayList<>();
         for (Fields n : f.<Fields>list("needs")) {
             Rule.Need need = new Rule.Need(n.text("field"), n.list("or"), n.text("when"));
             for (String field : need.fields()) {
@@ -214,8 +214,9 @@ public final class RuleSet {
                 }
             }
             needs.add(need);
-            needPrograms.add(n.has("when")
-                    ? program(cel, inspects, n, "when", n.text("when"), 0, Cel.Result.BOOL, problems) : null);
+            needPrograms.add(n.has("when") ? Condition.of(
+                    checked(cel, inspects, n, "when", n.text("when"), 0, Cel.Result.BOOL, problems), inspects.variable())
+                    : null);
         }
         Cel.Checked checkedWhen = checked(cel, inspects, f, "when", f.text("when"), 0, Cel.Result.BOOL, problems);
         CelRuntime.Program when = checkedWhen == null ? null : checkedWhen.program();
@@ -224,10 +225,11 @@ public final class RuleSet {
         CelRuntime.Program readers = f.has("readers")
                 ? program(cel, inspects, f, "readers", f.text("readers"), 0, Cel.Result.STRINGS, problems) : null;
         List<Rule.SeverityIf> severityIf = new ArrayList<>();
-        List<CelRuntime.Program> severityPrograms = new ArrayList<>();
+        List<Condition> severityPrograms = new ArrayList<>();
         for (Fields s : f.<Fields>list("severity-if")) {
             severityIf.add(new Rule.SeverityIf(s.text("when"), s.<Severity>choice("severity", null)));
-            severityPrograms.add(program(cel, inspects, s, "when", s.text("when"), 0, Cel.Result.BOOL, problems));
+            severityPrograms.add(Condition.of(checked(cel, inspects, s, "when", s.text("when"), 0, Cel.Result.BOOL, problems),
+                    inspects.variable()));
         }
         List<Object> message = template(cel, inspects, f, problems);
         List<Rule.RuleTest> tests = f.<Fields>list("tests").stream()

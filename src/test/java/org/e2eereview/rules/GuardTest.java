@@ -18,7 +18,10 @@ import org.e2eereview.load.ModelPatch;
 import org.e2eereview.model.Model;
 import org.junit.jupiter.api.Test;
 
-/** Guards only save work: whatever they let through or stop, the findings stay the same. */
+/**
+ * Guards only save work: whatever they let through or stop, and wherever a condition runs in plain
+ * Java instead of CEL, the findings stay the same.
+ */
 class GuardTest {
 
     private static Predicate<Map<String, Object>> guard(String condition) throws Cel.CompileError {
@@ -100,6 +103,9 @@ class GuardTest {
             List<String> with = engine.evaluate(m, a).findings().stream().map(Finding::id).toList();
             assertThat(with).as(m.file()).isEqualTo(unguardedEngine.evaluate(m, a).findings().stream()
                     .map(Finding::id).toList());
+            assertThat(engine.evaluate(m, a).findings().stream().map(f -> f.id() + " " + f.severity()).toList())
+                    .as(m.file() + " severities").isEqualTo(unguardedEngine.evaluate(m, a).findings().stream()
+                            .map(f -> f.id() + " " + f.severity()).toList());
             findings += with.size();
         }
         assertThat(findings).isGreaterThan(100);
@@ -110,7 +116,12 @@ class GuardTest {
         return new Rule(r.id(), r.title(), r.kind(), r.severity(), r.severityIf(), r.catalog(), r.inspects(),
                 r.condition(), r.readersExpression(), r.evidenceRoutes(), r.evidenceFields(), r.evidenceFieldsIf(),
                 r.needs(), r.explains(), r.message(), r.remediation(), r.verdict(), r.tests(), r.file(), r.at(),
-                new Rule.Compiled(null, false, c.when, c.readers, c.severityIf, c.message, c.evidenceRoutes, c.evidenceIf,
-                        c.needs, c.conjuncts));
+                new Rule.Compiled(null, false, c.when, c.readers, interpreted(c.severityIf), c.message, c.evidenceRoutes,
+                        c.evidenceIf, interpreted(c.needs), c.conjuncts));
+    }
+
+    /** The same conditions, always run by the CEL interpreter. */
+    private static List<Condition> interpreted(List<Condition> conditions) {
+        return conditions.stream().map(x -> x == null ? null : new Condition(x.program(), null)).toList();
     }
 }
