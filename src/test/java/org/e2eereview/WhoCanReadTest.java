@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The review's central promise, on every model the project has: the parties in "who can read"
  * are exactly the readers the weakening findings name, condition by condition. No outside reader
- * goes without a finding, and no finding names a reader the analysis does not find.
+ * goes without a finding, no reading nothing would show is passed off as visible, and no finding
+ * names a reader the analysis does not find.
  */
 class WhoCanReadTest {
 
@@ -48,6 +49,10 @@ class WhoCanReadTest {
                     .as("%s reads %s %s: a finding must say so under that condition", a.party(), a.conversation(),
                             a.condition().yamlName())
                     .isEqualTo(a.condition());
+            if (!a.detectable()) {
+                assertThat(reads).as("%s reads %s by a route nothing would show: some finding must not call it visible",
+                        a.party(), a.conversation()).anyMatch(r -> r.lowering().isEmpty());
+            }
         }
         Set<String> readers = new HashSet<>();
         for (Access a : review.access()) readers.add(a.conversation() + "/" + a.party());

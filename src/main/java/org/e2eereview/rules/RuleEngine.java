@@ -111,6 +111,8 @@ public final class RuleEngine {
         final Map<String, Set<String>> explainedBy = new HashMap<>();
         /** Per pair, the best condition any weakening finding explains it under. */
         final Map<String, Flow.Occurs> covered = new HashMap<>();
+        /** The same, counting only findings that say some of the reading would go unseen. */
+        final Map<String, Flow.Occurs> coveredUnseen = new HashMap<>();
 
         Run(Model model, Analysis analysis) {
             this.model = model;
@@ -144,8 +146,9 @@ public final class RuleEngine {
         private void cover(Finding f) {
             if (f.kind() != RuleKind.WEAKENING) return;
             for (Finding.Read r : f.reads()) {
-                covered.merge(r.party() + "\u0000" + r.conversation(), r.condition(),
-                        (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+                String pair = r.party() + "\u0000" + r.conversation();
+                covered.merge(pair, r.condition(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+                if (r.lowering().isEmpty()) coveredUnseen.merge(pair, r.condition(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
             }
         }
 
@@ -156,15 +159,20 @@ public final class RuleEngine {
             return out;
         }
 
-        /** Access no finding explains, at least not under as good a condition, goes to the catch-all rules. */
+        /**
+         * Access no finding explains goes to the catch-all rules: a reading is left over when no finding
+         * names its party in its conversation under as good a condition, or, for a reading nothing
+         * would show, when every finding that names them says members would see it.
+         */
         void outsiders(List<Rule> catchAll) {
             if (catchAll.isEmpty()) return;
             Map<String, Views.Outsider> left = new LinkedHashMap<>();
             for (String c : model.conversations().keySet()) {
                 for (Access a : analysis.access(c)) {
-                    Flow.Occurs explained = covered.get(a.party() + "\u0000" + c);
+                    String pair = a.party() + "\u0000" + c;
                     List<Reading> open = new ArrayList<>();
                     for (Reading r : a.readings()) {
+                        Flow.Occurs explained = (r.detectable() ? covered : coveredUnseen).get(pair);
                         if (explained == null || r.condition().ordinal() < explained.ordinal()) open.add(r);
                     }
                     if (open.isEmpty()) continue;

@@ -85,4 +85,21 @@ class NotesTest {
                 """);
         assertThat(accepted.verdict()).as("an acceptance with a justification does").isEqualTo(Review.Verdict.NOT_WEAKENED);
     }
+
+    @Test
+    void aRuleDoesNotFireOnWhatTheModelDoesNotSayButTheReaderIsStillNamed() throws Exception {
+        Review r = review("""
+                conversations:
+                  chat:
+                    end-to-end: { forward-secrecy: null }
+                    membership: { signed-by-members: false, changes-shown: null }
+                """);
+        assertThat(r.notAssessed()).extracting(n -> n.rule() + " " + n.field()).contains(
+                "GHOST-PARTICIPANT membership.changes-shown", "SERVER-CONTROLLED-MEMBERSHIP membership.changes-shown",
+                "NO-FORWARD-SECRECY end-to-end.forward-secrecy");
+        assertThat(r.weakenings()).extracting(w -> w.finding().id() + " " + w.finding().severity().yamlName())
+                .as("whoever can add members unseen or not is still an outside reader")
+                .contains("OUTSIDE-READER@chat/provider high")
+                .noneMatch(id -> id.startsWith("GHOST") || id.startsWith("SERVER-CONTROLLED") || id.startsWith("NO-FORWARD"));
+    }
 }
