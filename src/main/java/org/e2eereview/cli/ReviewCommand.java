@@ -14,7 +14,9 @@ import java.util.concurrent.Callable;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
+import org.e2eereview.report.JUnitReport;
 import org.e2eereview.report.JsonReport;
+import org.e2eereview.report.SarifReport;
 import org.e2eereview.report.TerminalReport;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewer;
@@ -30,14 +32,17 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Review a model: who can read each conversation beyond its members, the weakening "
                 + "patterns, the safety features and the public-safety objectives they serve.",
-                "The text format is for people; --format json is documented in docs/json-output.md."},
+                "The text format is for people; json is documented in docs/json-output.md; sarif is SARIF 2.1.0 "
+                        + "for code scanning; junit is JUnit XML for CI servers.",
+                "Several --format/--out pairs render one review into several files: the n-th --out receives the "
+                        + "n-th --format; one format may go to standard output, written last."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no counted finding at or above --fail-on",
                 "1:a counted finding at or above --fail-on (accepted findings do not count)",
                 "2:unusable input: the model, a rule or an option"})
 final class ReviewCommand implements Callable<Integer> {
 
-    enum Format { TEXT, JSON }
+    enum Format { TEXT, JSON, SARIF, JUNIT }
 
     @Spec
     CommandSpec spec;
@@ -45,9 +50,9 @@ final class ReviewCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "The model file (YAML).")
     Path model;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).", converter = FormatConverter.class)
-    Format format;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, sarif or junit (default: text); "
+            + "repeatable, paired with --out.", converter = FormatConverter.class)
+    List<Format> formats = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
             description = "Exit 1 when a counted finding is at or above this: critical, high, medium, low, info, "
@@ -58,8 +63,8 @@ final class ReviewCommand implements Callable<Integer> {
     List<Path> ruleDirs = new ArrayList<>();
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the report to FILE instead of "
-            + "standard output; the file is replaced in one step, never half-written.")
-    Path out;
+            + "standard output; the file is replaced in one step, never half-written. Repeatable, one per --format.")
+    List<Path> outs = new ArrayList<>();
 
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date acceptances expire against "
             + "(default: today, UTC). Fix it to make a re-run reproducible.")
@@ -67,6 +72,12 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Format> wanted = formats.isEmpty() ? List.of(Format.TEXT) : formats;
+        if (outs.size() != wanted.size() && outs.size() != wanted.size() - 1) {
+            spec.commandLine().getErr().println("give one --out for each --format (the last format may go to "
+                    + "standard output): " + wanted.size() + " --format, " + outs.size() + " --out");
+            return Main.USAGE;
+        }
         Review review;
         try {
             Clock clock = today == null ? Clock.systemUTC()
@@ -77,18 +88,30 @@ final class ReviewCommand implements Callable<Integer> {
             Main.printProblems(spec, e);
             return Main.USAGE;
         }
-        String text = format == Format.JSON ? JsonReport.render(review, failOn) : TerminalReport.render(review, failOn);
-        if (out == null) {
-            spec.commandLine().getOut().print(text);
-        } else {
+        // Every file is rendered before any is written, so a rendering failure leaves all of them as they were.
+        List<byte[]> rendered = new ArrayList<>();
+        for (Format f : wanted) rendered.add(render(f, review).getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < outs.size(); i++) {
             try {
-                AtomicWrite.replace(out, text.getBytes(StandardCharsets.UTF_8));
+                AtomicWrite.replace(outs.get(i), rendered.get(i));
             } catch (IOException e) {
-                spec.commandLine().getErr().println(out + ": cannot write: " + AtomicWrite.reason(e));
+                spec.commandLine().getErr().println(outs.get(i) + ": cannot write: " + AtomicWrite.reason(e));
                 return Main.USAGE;
             }
         }
+        if (outs.size() < wanted.size()) {
+            spec.commandLine().getOut().print(new String(rendered.get(wanted.size() - 1), StandardCharsets.UTF_8));
+        }
         return review.failsAt(failOn) ? Main.FINDINGS : Main.OK;
+    }
+
+    private String render(Format f, Review review) {
+        return switch (f) {
+            case TEXT -> TerminalReport.render(review, failOn);
+            case JSON -> JsonReport.render(review, failOn);
+            case SARIF -> SarifReport.render(review);
+            case JUNIT -> JUnitReport.render(review, failOn);
+        };
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
@@ -97,7 +120,8 @@ final class ReviewCommand implements Callable<Integer> {
             try {
                 return Format.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a format: use text or json");
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a format: use text, json, sarif or junit");
             }
         }
     }

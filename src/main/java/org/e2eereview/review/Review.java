@@ -13,6 +13,7 @@ import org.e2eereview.catalog.Severity;
 import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Model;
 import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.RuleSet;
 import org.e2eereview.rules.RuleEngine.NotAssessed;
 
 /**
@@ -20,6 +21,7 @@ import org.e2eereview.rules.RuleEngine.NotAssessed;
  * the safety features recognised, how the design stands against each public-safety objective,
  * what could not be assessed, and the digests that let anyone re-run it.
  *
+ * @param rules             the rules in force, whose metadata reports cite
  * @param access            access findings, conversation by conversation in model order
  * @param disclosures       parties that receive content only when a member chooses to report it
  * @param notAssessed       rules left unjudged on an element because a field they need is not written
@@ -27,7 +29,7 @@ import org.e2eereview.rules.RuleEngine.NotAssessed;
  *                          features no rule recognised
  * @param unusedAcceptances acceptances in the model that match no finding (stale ids)
  */
-public record Review(Model model, Analysis analysis, Catalog catalog, List<Reviewed> weakenings,
+public record Review(Model model, Analysis analysis, Catalog catalog, RuleSet rules, List<Reviewed> weakenings,
                      List<Reviewed> safetyFeatures, List<Access> access, List<Access> disclosures,
                      List<ObjectiveAssessment> objectives, List<Safeguarded> safeguards, List<NotAssessed> notAssessed,
                      List<Note> notes, List<String> unusedAcceptances, String toolVersion, String rulesDigest,

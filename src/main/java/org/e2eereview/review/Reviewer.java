@@ -80,7 +80,7 @@ public final class Reviewer {
         }
         List<Safeguarded> safeguards = new ArrayList<>();
         analysis.allSafeguards().forEach(safeguards::addAll);
-        return new Review(model, analysis, rules.catalog(), List.copyOf(weakenings), List.copyOf(features),
+        return new Review(model, analysis, rules.catalog(), rules, List.copyOf(weakenings), List.copyOf(features),
                 List.copyOf(access), List.copyOf(disclosures), objectives(weakenings, features),
                 List.copyOf(safeguards), evaluation.notAssessed(), Notes.of(model, evaluation.unrecognised()), unused,
                 Version.get(), rules.digest(), rules.catalog().digest());

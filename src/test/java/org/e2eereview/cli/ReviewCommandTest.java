@@ -79,6 +79,34 @@ class ReviewCommandTest {
     }
 
     @Test
+    void severalFormatsRenderFromOneReview(@TempDir Path dir) throws Exception {
+        Path sarif = dir.resolve("r.sarif");
+        Path junit = dir.resolve("r.xml");
+        Cli r = Cli.run("review", "examples/whatsapp.yaml", TODAY, "--format", "sarif", "--out", sarif.toString(),
+                "--format", "junit", "--out", junit.toString(), "--format", "text");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo(Cli.run("review", "examples/whatsapp.yaml", TODAY).out());
+        assertThat(Files.readString(sarif)).isEqualTo(Cli.run("review", "examples/whatsapp.yaml", TODAY, "--format", "sarif").out())
+                .contains("\"version\" : \"2.1.0\"");
+        assertThat(Files.readString(junit)).startsWith("<?xml").contains("<testsuites ");
+    }
+
+    @Test
+    void formatsAndFilesMustPair(@TempDir Path dir) throws Exception {
+        Path kept = Files.writeString(dir.resolve("kept.json"), "previous");
+        Cli r = Cli.run("review", "examples/signal.yaml", "--format", "json", "--out", kept.toString(),
+                "--out", dir.resolve("extra.json").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("give one --out for each --format (the last format may go to standard output): "
+                + "1 --format, 2 --out\n");
+        assertThat(Files.readString(kept)).isEqualTo("previous");
+        assertThat(dir.resolve("extra.json")).doesNotExist();
+        Cli unknown = Cli.run("review", "examples/signal.yaml", "--format", "pdf");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("'pdf' is not a format");
+    }
+
+    @Test
     void acceptedFindingsDoNotCountUntilTheyExpire(@TempDir Path dir) throws Exception {
         String whatsapp = Files.readString(Path.of("examples/whatsapp.yaml"), StandardCharsets.UTF_8);
         String accepted = whatsapp + """

@@ -1,0 +1,188 @@
+package org.e2eereview.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.e2eereview.analysis.Step;
+import org.e2eereview.catalog.Entries.Weakening;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Location;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.Rule;
+import org.e2eereview.rules.RuleKind;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The review as SARIF 2.1.0, for code scanning: one result per weakening finding, located at the
+ * model line of the element it is about, with the evidence as related locations, the finding id as
+ * a stable fingerprint, and accepted findings as suppressions with their justification. Paths are
+ * relative to the repository that holds the model, as GitHub code scanning expects.
+ */
+public final class SarifReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SarifReport() {
+    }
+
+    public static String render(Review review) {
+        Path modelPath = Path.of(review.model().file());
+        Path root = repositoryRoot(modelPath);
+        ObjectNode sarif = JSON.createObjectNode();
+        sarif.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        sarif.put("version", "2.1.0");
+        ObjectNode run = sarif.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "e2ee-review");
+        driver.put("version", review.toolVersion());
+        driver.put("semanticVersion", review.toolVersion().replace("-SNAPSHOT", ""));
+        ArrayNode rules = driver.putArray("rules");
+        Map<String, Integer> index = new TreeMap<>();
+        for (Rule r : weakeningRules(review)) {
+            index.put(r.id(), index.size());
+            rules.add(rule(r, review));
+        }
+        run.putObject("automationDetails").put("id", "e2ee-review/" + uri(modelPath, root) + "/");
+        ArrayNode results = run.putArray("results");
+        for (Reviewed r : review.weakenings()) results.add(result(r, index, modelPath, root));
+        ObjectNode props = run.putObject("properties");
+        props.put("verdict", review.verdict().id());
+        props.put("rulesSha256", review.rulesDigest());
+        props.put("catalogSha256", review.catalogDigest());
+        props.put("modelSha256", review.model().sha256());
+        try {
+            return JSON.writeValueAsString(sarif).replace("\r\n", "\n") + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Rule> weakeningRules(Review review) {
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : review.rules().rules().values()) if (r.kind() == RuleKind.WEAKENING) out.add(r);
+        return out;
+    }
+
+    private static ObjectNode rule(Rule r, Review review) {
+        ObjectNode n = JSON.createObjectNode();
+        Weakening w = review.catalog().weakenings().get(r.catalog());
+        n.put("id", r.id());
+        n.put("name", pascal(r.id()));
+        n.putObject("shortDescription").put("text", r.title());
+        n.putObject("fullDescription").put("text", w == null ? r.title() : w.summary());
+        String alternative = w == null ? "" : " Instead: " + w.alternative();
+        ObjectNode help = n.putObject("help");
+        help.put("text", r.remediation().strip() + alternative);
+        help.put("markdown", Markdown.ruleHelp(r, w, review.catalog()));
+        n.putObject("defaultConfiguration").put("level", level(r.severity()));
+        ObjectNode props = n.putObject("properties");
+        props.put("security-severity", securitySeverity(r.severity()));
+        props.put("precision", "high");
+        ArrayNode tags = props.putArray("tags");
+        tags.add("security");
+        tags.add("end-to-end-encryption");
+        if (w != null) w.breaks().forEach(b -> tags.add(b.yamlName()));
+        return n;
+    }
+
+    private static ObjectNode result(Reviewed reviewed, Map<String, Integer> index, Path model, Path root) {
+        Finding f = reviewed.finding();
+        ObjectNode n = JSON.createObjectNode();
+        n.put("ruleId", f.rule());
+        if (index.containsKey(f.rule())) n.put("ruleIndex", index.get(f.rule()));
+        n.put("level", level(f.severity()));
+        n.putObject("message").put("text", f.message());
+        n.putArray("locations").add(location(f.at(), model, root, null));
+        ArrayNode related = n.putArray("relatedLocations");
+        int id = 0;
+        for (Finding.Chain c : f.evidence()) {
+            for (Step s : c.steps()) related.add(location(s.at(), model, root, c.title() + ": " + s.text()).put("id", id++));
+        }
+        n.putObject("partialFingerprints").put("e2eeReviewFindingId/v1", f.id());
+        ObjectNode props = n.putObject("properties");
+        props.put("findingId", f.id());
+        props.put("severity", f.severity().yamlName());
+        props.put("security-severity", securitySeverity(f.severity()));
+        ArrayNode readers = props.putArray("readers");
+        f.readers().forEach(readers::add);
+        if (reviewed.status() == Reviewed.Status.ACCEPTED) {
+            ObjectNode s = n.putArray("suppressions").addObject();
+            s.put("kind", "inSource");
+            s.put("status", "accepted");
+            s.put("justification", reviewed.acceptance().status().yamlName() + " by "
+                    + reviewed.acceptance().decidedBy() + ": " + reviewed.acceptance().justification());
+        }
+        return n;
+    }
+
+    private static ObjectNode location(Location at, Path model, Path root, String message) {
+        ObjectNode n = JSON.createObjectNode();
+        ObjectNode physical = n.putObject("physicalLocation");
+        physical.putObject("artifactLocation").put("uri", uri(Path.of(at.file()), root));
+        ObjectNode region = physical.putObject("region");
+        region.put("startLine", Math.max(1, at.line()));
+        if (at.column() > 0) region.put("startColumn", at.column());
+        if (message != null) n.putObject("message").put("text", message);
+        return n;
+    }
+
+    /** The repository holding a file: the nearest folder above it with a .git entry, or null. */
+    static Path repositoryRoot(Path file) {
+        for (Path p = file.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) return p;
+        }
+        return null;
+    }
+
+    /** A file as a URI relative to the repository root; outside a repository, as given (absolute as a file: URI). */
+    static String uri(Path file, Path root) {
+        if (root == null && file.isAbsolute()) return file.normalize().toUri().toString();
+        Path p = root == null ? file.normalize() : root.relativize(file.toAbsolutePath().normalize());
+        StringBuilder out = new StringBuilder();
+        for (Path part : p) {
+            if (out.length() > 0) out.append('/');
+            out.append(java.net.URLEncoder.encode(part.toString(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
+        }
+        return out.toString();
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case CRITICAL, HIGH -> "error";
+            case MEDIUM -> "warning";
+            case LOW, INFO -> "note";
+        };
+    }
+
+    /** GitHub's scale: 9.0 and above is critical, 7.0 high, 4.0 medium, above 0 low. */
+    static String securitySeverity(Severity s) {
+        return switch (s) {
+            case CRITICAL -> "9.5";
+            case HIGH -> "8.0";
+            case MEDIUM -> "5.5";
+            case LOW -> "3.0";
+            case INFO -> "0.5";
+        };
+    }
+
+    private static String pascal(String id) {
+        StringBuilder out = new StringBuilder();
+        for (String part : id.toLowerCase(Locale.ROOT).split("-")) {
+            if (!part.isEmpty()) out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
+    }
+}
