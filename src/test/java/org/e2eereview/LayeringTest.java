@@ -69,4 +69,29 @@ class LayeringTest {
             .that().resideOutsideOfPackage("org.e2eereview.cli..")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
             .because("library code returns results and errors; only the CLI decides what to print");
+
+    @ArchTest
+    static final ArchRule onlyTemplatesSpeakFreemarker = noClasses()
+            .that().resideOutsideOfPackage("org.e2eereview.report.template..")
+            .should().dependOnClassesThat().resideInAPackage("freemarker..")
+            .because("templates are one way to present the view, and the sandbox is set up in one place");
+
+    @ArchTest
+    static final ArchRule onlyTheDiagramUsesElk = noClasses()
+            .that().resideOutsideOfPackage("org.e2eereview.report.diagram..")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse..")
+            .because("layout is a detail of drawing the diagram");
+
+    @ArchTest
+    static final ArchRule onlyThePdfUsesPdfLibraries = noClasses()
+            .that().resideOutsideOfPackage("org.e2eereview.report.pdf..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.openhtmltopdf..", "org.apache.pdfbox..",
+                    "org.apache.fontbox..")
+            .because("the PDF is the submission's HTML laid out on pages, nothing more");
+
+    @ArchTest
+    static final ArchRule theViewKnowsNoMedium = noClasses().that().resideInAPackage("org.e2eereview.report.view..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.e2eereview.report.template..",
+                    "org.e2eereview.report.pdf..")
+            .because("every human format renders the same view; templates and the PDF depend on it, not the reverse");
 }

@@ -94,7 +94,7 @@ public final class Catalog {
                             f -> new Weakening(f.text("id"), f.text("title"), f.text("summary"), f.text("description"),
                                     f.list("breaks"), f.choice("severity", null), f.text("severity-note"),
                                     f.bool("systemic"), f.text("blast-radius"), f.list("defeated-by"), instances(f),
-                                    citations(f, citedAt), legal(f, citedAt), f.text("alternative")));
+                                    citations(f, citedAt), legal(f, citedAt), f.text("alternative"), f.list("asked-for")));
                 } else if (path.contains("/safety-features/")) {
                     entry(path, file.getValue(), CatalogFormat.SAFETY_FEATURE, "safety-feature", problems, features,
                             f -> new SafetyFeature(f.text("id"), f.text("title"), f.text("summary"),
@@ -104,7 +104,7 @@ public final class Catalog {
                 } else if (path.contains("/objectives/")) {
                     entry(path, file.getValue(), CatalogFormat.OBJECTIVE, "objective", problems, objectives,
                             f -> new Objective(f.text("id"), f.text("title"), f.text("statement"),
-                                    f.text("description"), citations(f, citedAt)));
+                                    f.integer("ask"), f.text("description"), citations(f, citedAt)));
                 } else {
                     problems.add(new Problem(new Location(path, 0, 0),
                             "not a catalog file: expected weakenings/, safety-features/, objectives/, safeguards.yaml "
@@ -178,6 +178,14 @@ public final class Catalog {
                 problems.add(new Problem(at, "unknown reference '" + ref + "': add it to catalog/references.yaml"));
             }
         });
+        for (Weakening w : weakenings.values()) {
+            for (String o : w.askedFor()) {
+                if (!objectives.containsKey(o)) {
+                    problems.add(new Problem(new Location("catalog/weakenings/" + w.id() + ".yaml", 0, 0),
+                            "unknown objective '" + o + "' in asked-for"));
+                }
+            }
+        }
         for (SafetyFeature s : safetyFeatures.values()) {
             for (String o : s.objectives()) {
                 if (!objectives.containsKey(o)) {

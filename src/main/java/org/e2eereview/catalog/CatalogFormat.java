@@ -48,7 +48,9 @@ final class CatalogFormat {
             .required("instances", INSTANCES, "Real designs or proposals.")
             .required("references", CITATIONS, "Sources.")
             .required("legal", LEGALS, "Legal provisions.")
-            .required("alternative", TEXT, "The E2EE-preserving alternative.");
+            .required("alternative", TEXT, "The E2EE-preserving alternative.")
+            .optional("asked-for", TEXTS, "Public-safety objectives governments have asked this pattern to serve: "
+                    + "it is then an access capability, and the consultation submission says what it would take.");
 
     static final ObjectSpec SAFETY_FEATURE = ObjectSpec.of("safety-feature", "A public-safety capability.")
             .required("id", TEXT, "Id, equal to the file name.")
@@ -69,6 +71,8 @@ final class CatalogFormat {
             .required("kind", TEXT, "Always 'objective'.")
             .required("title", TEXT, "Title.")
             .required("statement", TEXT, "The ask, quoted with citation.")
+            .required("ask", new FieldType.Int(1, 3), "Which of the statement's three asks it belongs to; the "
+                    + "consultation submission is structured by them.")
             .required("description", TEXT, "What meeting it means.")
             .required("references", CITATIONS, "Sources.");
 

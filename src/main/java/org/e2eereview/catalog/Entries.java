@@ -26,7 +26,12 @@ public final class Entries {
     public record Weakening(String id, String title, String summary, String description, List<Property> breaks,
                             Severity severity, String severityNote, boolean systemic, String blastRadius,
                             List<Safeguard> defeatedBy, List<Instance> instances, List<Citation> references,
-                            List<Legal> legal, String alternative) {
+                            List<Legal> legal, String alternative, List<String> askedFor) {
+
+        /** Whether governments have asked for it: an access capability the consultation submission discusses. */
+        public boolean capability() {
+            return !askedFor.isEmpty();
+        }
     }
 
     public record SafetyFeature(String id, String title, String summary, String description, List<String> objectives,
@@ -39,7 +44,7 @@ public final class Entries {
                                  List<Citation> references) {
     }
 
-    public record Objective(String id, String title, String statement, String description,
+    public record Objective(String id, String title, String statement, int ask, String description,
                             List<Citation> references) {
     }
 }

@@ -8,16 +8,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
-import org.e2eereview.report.JUnitReport;
-import org.e2eereview.report.JsonReport;
-import org.e2eereview.report.SarifReport;
-import org.e2eereview.report.TerminalReport;
+import org.e2eereview.report.Reports;
+import org.e2eereview.report.Reports.Format;
+import org.e2eereview.report.template.TemplateProblem;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewer;
 import org.e2eereview.rules.RuleSet;
@@ -32,8 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Review a model: who can read each conversation beyond its members, the weakening "
                 + "patterns, the safety features and the public-safety objectives they serve.",
-                "The text format is for people; json is documented in docs/json-output.md; sarif is SARIF 2.1.0 "
-                        + "for code scanning; junit is JUnit XML for CI servers.",
+                "Formats: text (the terminal), json (docs/json-output.md), md (Markdown with a Mermaid diagram, "
+                        + "for pull requests), html (a self-contained page), submission-md, submission-html and "
+                        + "submission-pdf (a consultation submission structured by the 2020 statement's three asks), "
+                        + "sarif (SARIF 2.1.0 for code scanning) and junit (JUnit XML for CI servers).",
                 "Several --format/--out pairs render one review into several files: the n-th --out receives the "
                         + "n-th --format; one format may go to standard output, written last."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -42,16 +42,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 "2:unusable input: the model, a rule or an option"})
 final class ReviewCommand implements Callable<Integer> {
 
-    enum Format { TEXT, JSON, SARIF, JUNIT }
-
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "MODEL", description = "The model file (YAML).")
     Path model;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, sarif or junit (default: text); "
-            + "repeatable, paired with --out.", converter = FormatConverter.class)
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, md, html, submission-md, "
+            + "submission-html, submission-pdf, sarif or junit (default: text); repeatable, paired with --out.",
+            converter = FormatConverter.class)
     List<Format> formats = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
@@ -65,6 +64,11 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the report to FILE instead of "
             + "standard output; the file is replaced in one step, never half-written. Repeatable, one per --format.")
     List<Path> outs = new ArrayList<>();
+
+    @Option(names = "--template-dir", paramLabel = "DIR", description = "A directory whose templates replace the "
+            + "bundled ones of the same name (review.md.ftl, review.html.ftlh, submission.md.ftl, submission.html.ftlh, "
+            + "page-style.ftl); see docs/reports.md.")
+    Path templateDir;
 
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date acceptances expire against "
             + "(default: today, UTC). Fix it to make a re-run reproducible.")
@@ -88,9 +92,18 @@ final class ReviewCommand implements Callable<Integer> {
             Main.printProblems(spec, e);
             return Main.USAGE;
         }
+        if (outs.size() < wanted.size() && wanted.get(wanted.size() - 1) == Format.SUBMISSION_PDF) {
+            spec.commandLine().getErr().println("submission-pdf is binary: give it an --out FILE");
+            return Main.USAGE;
+        }
         // Every file is rendered before any is written, so a rendering failure leaves all of them as they were.
-        List<byte[]> rendered = new ArrayList<>();
-        for (Format f : wanted) rendered.add(render(f, review).getBytes(StandardCharsets.UTF_8));
+        List<byte[]> rendered;
+        try {
+            rendered = Reports.render(review, wanted, new Reports.Options(failOn, clock(), templateDir, rerun()));
+        } catch (TemplateProblem e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return Main.USAGE;
+        }
         for (int i = 0; i < outs.size(); i++) {
             try {
                 AtomicWrite.replace(outs.get(i), rendered.get(i));
@@ -101,28 +114,40 @@ final class ReviewCommand implements Callable<Integer> {
         }
         if (outs.size() < wanted.size()) {
             spec.commandLine().getOut().print(new String(rendered.get(wanted.size() - 1), StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
         }
         return review.failsAt(failOn) ? Main.FINDINGS : Main.OK;
     }
 
-    private String render(Format f, Review review) {
-        return switch (f) {
-            case TEXT -> TerminalReport.render(review, failOn);
-            case JSON -> JsonReport.render(review, failOn);
-            case SARIF -> SarifReport.render(review);
-            case JUNIT -> JUnitReport.render(review, failOn);
-        };
+    private LocalDate clock() {
+        return today != null ? today : LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** The command that gives the same review again: the date fixed, the rules and threshold as given. */
+    private String rerun() {
+        StringBuilder out = new StringBuilder("java -jar e2ee-review.jar review ").append(shell(model));
+        for (Path d : ruleDirs) out.append(" --rules ").append(shell(d));
+        if (templateDir != null) out.append(" --template-dir ").append(shell(templateDir));
+        out.append(" --fail-on ").append(failOn == null ? "none" : failOn.yamlName());
+        out.append(" --today ").append(clock());
+        return out.toString();
+    }
+
+    /** A path as a POSIX shell word: quoted unless it is plainly safe. */
+    static String shell(Path p) {
+        String s = p.toString();
+        if (s.matches("[A-Za-z0-9_./:@%+=,-]+")) return s;
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            try {
-                return Format.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not a format: use text, json, sarif or junit");
+            Format f = Format.of(value);
+            if (f == null) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a format: use " + Format.names());
             }
+            return f;
         }
     }
 

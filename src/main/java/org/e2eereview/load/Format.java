@@ -270,6 +270,19 @@ public final class Format {
             .required("decided-by", TEXT, "Who decided.")
             .optional("until", new FieldType.Date(), "Date after which the finding counts again.", "no expiry");
 
+    public static final ObjectSpec SUBMISSION = ObjectSpec.of("submission",
+                    "The submitting organisation's own words for the consultation submission "
+                            + "(review --format submission-md|submission-html|submission-pdf). Each text opens its "
+                            + "section, as written, before what the review computed; blank lines separate paragraphs. "
+                            + "The review itself never reads them.")
+            .optional("organisation", TEXT, "Who submits, as the document's title page names it.")
+            .optional("contact", TEXT, "Where to reply, printed under the organisation.")
+            .optional("summary", TEXT, "Opens the executive summary.")
+            .optional("design", TEXT, "Opens the section on the design and its end-to-end guarantees.")
+            .optional("public-safety", TEXT, "Opens the section on the public safety the design supports.")
+            .optional("capabilities", TEXT, "Opens the section on the access capabilities governments ask for.")
+            .optional("closing", TEXT, "Closes the document, before the references.");
+
     public static final ObjectSpec MODEL = ObjectSpec.of("model",
                     "An e2ee-review model: the architecture of a messaging system.")
             .required("e2ee-review", new FieldType.Int(1, Integer.MAX_VALUE),
@@ -284,5 +297,6 @@ public final class Format {
             .optional("features", elements(FEATURE), "Public-safety features, keyed by id.", "{}")
             .optional("accepted", new FieldType.IdMap(ACCEPTANCE, FINDING_ID_PATTERN,
                     "a finding id: RULE-ID@element-ids, e.g. GHOST-PARTICIPANT@group-chat"),
-                    "Reviewed findings, keyed by finding id.", "{}");
+                    "Reviewed findings, keyed by finding id.", "{}")
+            .optional("submission", obj(SUBMISSION), "Narrative for the consultation submission.");
 }

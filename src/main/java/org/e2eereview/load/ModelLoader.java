@@ -22,6 +22,7 @@ import org.e2eereview.model.Key;
 import org.e2eereview.model.Location;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.Party;
+import org.e2eereview.model.Submission;
 import org.e2eereview.model.SystemInfo;
 
 /**
@@ -85,7 +86,13 @@ public final class ModelLoader {
                 elements(f.map("conversations"), ModelLoader::conversation),
                 elements(f.map("flows"), ModelLoader::flow),
                 elements(f.map("features"), ModelLoader::feature),
-                elements(f.map("accepted"), ModelLoader::acceptance));
+                elements(f.map("accepted"), ModelLoader::acceptance),
+                submission(f.obj("submission")));
+    }
+
+    private static Submission submission(Fields s) {
+        return s == null ? null : new Submission(s.text("organisation"), s.text("contact"), s.text("summary"),
+                s.text("design"), s.text("public-safety"), s.text("capabilities"), s.text("closing"), s.source());
     }
 
     private static <T> Map<String, T> elements(Map<String, Fields> raw, BiFunction<String, Fields, T> make) {

@@ -6,12 +6,13 @@ import java.util.Map;
  * A loaded, checked model: every reference resolves and every id is unique across
  * all element maps. Maps keep the order of the file.
  *
- * @param sha256 digest of the file's bytes, so a report names exactly what it reviewed
+ * @param sha256     digest of the file's bytes, so a report names exactly what it reviewed
+ * @param submission the submitting organisation's narrative, or null
  */
 public record Model(String file, String sha256, int formatVersion, SystemInfo system, Map<String, Party> parties,
                     Map<String, Component> components, Map<String, Key> keys, Map<String, Data> data,
                     Map<String, Conversation> conversations, Map<String, Flow> flows, Map<String, Feature> features,
-                    Map<String, Acceptance> accepted) {
+                    Map<String, Acceptance> accepted, Submission submission) {
 
     public static final int FORMAT_VERSION = 1;
 

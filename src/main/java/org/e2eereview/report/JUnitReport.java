@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.e2eereview.analysis.Step;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.model.Model;
+import org.e2eereview.report.escape.Inert;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
@@ -58,11 +59,11 @@ public final class JUnitReport {
                     cases.add(new Case(name, rule.id(), null, null, null, r.acceptance().status().yamlName() + " by "
                             + r.acceptance().decidedBy() + ": " + r.acceptance().justification(), null));
                 } else if (failOn != null && r.finding().severity().atLeast(failOn)) {
-                    cases.add(new Case(name, rule.id(), Terminal.inert(r.finding().message()),
+                    cases.add(new Case(name, rule.id(), Inert.text(r.finding().message()),
                             r.finding().severity().yamlName(), evidence(r.finding()), null, null));
                 } else {
                     cases.add(new Case(name, rule.id(), null, null, null, null, r.finding().severity().yamlName()
-                            + " (below --fail-on): " + Terminal.inert(r.finding().message())));
+                            + " (below --fail-on): " + Inert.text(r.finding().message())));
                 }
             }
             suites.put(rule.id(), cases);
@@ -73,7 +74,7 @@ public final class JUnitReport {
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
             x.writeStartElement("testsuites");
-            x.writeAttribute("name", "e2ee-review " + Terminal.inert(review.model().file()));
+            x.writeAttribute("name", "e2ee-review " + Inert.text(review.model().file()));
             writeCounts(x, suites.values().stream().flatMap(List::stream).toList());
             for (Map.Entry<String, List<Case>> suite : suites.entrySet()) {
                 x.writeCharacters("\n  ");
@@ -94,7 +95,7 @@ public final class JUnitReport {
                         x.writeEndElement();
                     } else if (c.skipped() != null) {
                         x.writeEmptyElement("skipped");
-                        x.writeAttribute("message", Terminal.inert(c.skipped()));
+                        x.writeAttribute("message", Inert.text(c.skipped()));
                     } else if (c.out() != null) {
                         x.writeStartElement("system-out");
                         x.writeCharacters(c.out());
@@ -140,10 +141,10 @@ public final class JUnitReport {
     }
 
     private static String evidence(Finding f) {
-        StringBuilder out = new StringBuilder(Terminal.inert(f.message())).append('\n');
+        StringBuilder out = new StringBuilder(Inert.text(f.message())).append('\n');
         for (Finding.Chain c : f.evidence()) {
-            out.append(Terminal.inert(c.title())).append(":\n");
-            for (Step s : c.steps()) out.append("  ").append(s.at()).append("  ").append(Terminal.inert(s.text())).append('\n');
+            out.append(Inert.text(c.title())).append(":\n");
+            for (Step s : c.steps()) out.append("  ").append(s.at()).append("  ").append(Inert.text(s.text())).append('\n');
         }
         out.append("fix: ").append(f.remediation().strip());
         return out.toString();

@@ -21,7 +21,6 @@ import org.e2eereview.rules.Finding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -34,7 +33,7 @@ public final class JsonReport {
     /** Bumped when a field changes meaning or disappears; adding fields does not bump it. */
     public static final int FORMAT_VERSION = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = InertJson.mapper();
 
     private JsonReport() {
     }

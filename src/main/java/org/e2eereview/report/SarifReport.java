@@ -3,15 +3,20 @@ package org.e2eereview.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.e2eereview.analysis.Step;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.catalog.Entries.Citation;
 import org.e2eereview.catalog.Entries.Weakening;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.model.Location;
+import org.e2eereview.report.escape.Markdown;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
@@ -20,7 +25,6 @@ import org.e2eereview.rules.RuleKind;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -32,7 +36,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class SarifReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = InertJson.mapper();
 
     private SarifReport() {
     }
@@ -69,6 +73,26 @@ public final class SarifReport {
         }
     }
 
+    /** The help a SARIF rule carries: what the pattern is, what to do instead, and its sources. */
+    private static String ruleHelp(Rule r, Weakening w, Catalog catalog) {
+        StringBuilder out = new StringBuilder();
+        out.append("**").append(Markdown.escape(r.title())).append("**\n\n");
+        if (w != null) out.append(Markdown.escape(w.description())).append("\n\n");
+        out.append("**Fix:** ").append(Markdown.escape(r.remediation().strip())).append("\n\n");
+        if (w != null) {
+            out.append("**Instead:** ").append(Markdown.escape(w.alternative())).append("\n\n");
+            Set<String> refs = new LinkedHashSet<>();
+            for (Citation c : w.references()) {
+                var ref = catalog.references().get(c.ref());
+                refs.add(Markdown.escape("[" + c.ref() + "] " + (ref == null ? "" : ref.title())
+                        + (c.section() == null ? "" : ", " + c.section())));
+            }
+            w.legal().forEach(l -> refs.add(Markdown.escape(l.provision())));
+            if (!refs.isEmpty()) out.append("**References:** ").append(String.join("; ", refs)).append('\n');
+        }
+        return out.toString();
+    }
+
     static List<Rule> weakeningRules(Review review) {
         List<Rule> out = new ArrayList<>();
         for (Rule r : review.rules().rules().values()) if (r.kind() == RuleKind.WEAKENING) out.add(r);
@@ -85,7 +109,7 @@ public final class SarifReport {
         String alternative = w == null ? "" : " Instead: " + w.alternative();
         ObjectNode help = n.putObject("help");
         help.put("text", r.remediation().strip() + alternative);
-        help.put("markdown", Markdown.ruleHelp(r, w, review.catalog()));
+        help.put("markdown", ruleHelp(r, w, review.catalog()));
         n.putObject("defaultConfiguration").put("level", level(r.severity()));
         ObjectNode props = n.putObject("properties");
         props.put("security-severity", securitySeverity(r.severity()));

@@ -15,6 +15,7 @@ import org.e2eereview.analysis.Step;
 import org.e2eereview.catalog.Entries.Citation;
 import org.e2eereview.catalog.Entries.Weakening;
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.report.escape.Inert;
 import org.e2eereview.review.ObjectiveAssessment;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
@@ -120,7 +121,7 @@ public final class TerminalReport {
         out.append("rules sha256:").append(review.rulesDigest(), 0, 16).append(" · catalog sha256:")
                 .append(review.catalogDigest(), 0, 16).append(" · model sha256:").append(review.model().sha256(), 0, 16)
                 .append('\n');
-        return Terminal.inert(out.toString());
+        return Inert.text(out.toString());
     }
 
     /** Rules not assessed, grouped by the element and the field they lacked. */

@@ -107,6 +107,34 @@ class ReviewCommandTest {
     }
 
     @Test
+    void aBrokenTemplateIsExitTwoAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("review.html.ftlh"), "<p>${verdict.text}</p>\n<#list findings as f>\n");
+        Path md = Files.writeString(dir.resolve("review.md"), "previous");
+        Path html = dir.resolve("review.html");
+        Cli r = Cli.run("review", "examples/signal.yaml", TODAY, "--template-dir", templates.toString(),
+                "--format", "md", "--out", md.toString(), "--format", "html", "--out", html.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith(templates.resolve("review.html.ftlh") + ":2:").endsWith("\n")
+                .hasLineCount(1);
+        assertThat(Files.readString(md)).isEqualTo("previous");
+        assertThat(html).doesNotExist();
+        Files.writeString(templates.resolve("review.html.ftlh"), "<p>${verdict.text}</p>\n");
+        Cli fixed = Cli.run("review", "examples/signal.yaml", TODAY, "--template-dir", templates.toString(),
+                "--format", "html", "--out", html.toString(), "--format", "md");
+        assertThat(fixed.exitCode()).isZero();
+        assertThat(Files.readString(html)).isEqualTo("<p>NO WEAKENING AT HIGH OR ABOVE</p>\n");
+        assertThat(fixed.out()).startsWith("# e2ee-review: Signal\n");
+    }
+
+    @Test
+    void thePdfNeedsAFile() {
+        Cli r = Cli.run("review", "examples/signal.yaml", "--format", "submission-pdf");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("submission-pdf is binary: give it an --out FILE\n");
+    }
+
+    @Test
     void acceptedFindingsDoNotCountUntilTheyExpire(@TempDir Path dir) throws Exception {
         String whatsapp = Files.readString(Path.of("examples/whatsapp.yaml"), StandardCharsets.UTF_8);
         String accepted = whatsapp + """

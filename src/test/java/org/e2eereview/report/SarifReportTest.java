@@ -122,11 +122,4 @@ class SarifReportTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) sarif.at("/runs/0/results/0")).put("level", "fatal");
         assertThat(schema.validate(sarif)).isNotEmpty();
     }
-
-    @Test
-    void modelTextThatLooksLikeMarkdownIsEscapedInHelp() {
-        assertThat(Markdown.escape("[click](javascript:x) <b>*x*</b> `y` | z")).isEqualTo(
-                "\\[click\\](javascript:x) \\<b\\>\\*x\\*\\</b\\> \\`y\\` \\| z");
-        assertThat(Markdown.escape("# title\nnext")).isEqualTo("\\# title next");
-    }
 }

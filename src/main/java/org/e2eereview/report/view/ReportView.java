@@ -1,0 +1,150 @@
+package org.e2eereview.report.view;
+
+import java.util.List;
+
+/**
+ * The one view of a review that every human format renders: Markdown, the HTML page and the
+ * consultation submission differ only in their templates. Everything here is already decided
+ * (wording, order, numbering of references); model text has been made inert (control characters
+ * and bidirectional overrides shown as escapes) but is otherwise raw, for each template's own
+ * escaping. Records only, so that templates see data and nothing they could call.
+ *
+ * @param format    the format being rendered (md, html, submission-pdf, ...), for what differs by medium
+ * @param command   the exact command that re-renders this report
+ * @param today     the date acceptances were judged against (YYYY-MM-DD)
+ * @param source    the model's lines, numbered, when the file could be read back unchanged
+ */
+public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<ConversationView> conversations,
+                         List<FindingView> findings, List<NotAssessedView> notAssessed,
+                         List<FeatureView> safetyFeatures, List<ObjectiveView> objectives,
+                         List<SafeguardView> safeguards, List<String> notes, List<String> unusedAcceptances,
+                         List<CapabilityView> capabilities, List<ReferenceView> references, DiagramView diagram,
+                         SubmissionView submission, List<SourceLine> source, String format, String command,
+                         String today) {
+
+    /** The same view for one format, with the command that re-renders it. */
+    public ReportView forFormat(String format, String command) {
+        return new ReportView(tool, model, verdict, conversations, findings, notAssessed, safetyFeatures, objectives,
+                safeguards, notes, unusedAcceptances, capabilities, references, diagram, submission, source, format,
+                command, today);
+    }
+
+    public record Tool(String name, String version, String rulesSha256, String catalogSha256) {
+    }
+
+    public record ModelInfo(String file, String sha256, String system, String systemVersion, String description,
+                            boolean claimsEndToEnd, int elements) {
+    }
+
+    /**
+     * @param id     not-end-to-end-by-default, weakened or not-weakened
+     * @param counts counted findings per severity, most severe first
+     */
+    public record VerdictView(String id, String text, String summary, List<String> notEndToEndByDefault,
+                              boolean weakened, String failOn, boolean fails, List<Count> counts, int accepted,
+                              int notAssessed) {
+    }
+
+    public record Count(String severity, int count) {
+    }
+
+    /**
+     * @param protection  "end-to-end encrypted by default", "end-to-end encryption available, not by default" or
+     *                    "not end-to-end encrypted"
+     * @param readers     parties outside it that can read its content
+     * @param reportsGoTo parties that receive only what members choose to report
+     */
+    public record ConversationView(String id, String name, String kind, List<String> members, String protection,
+                                   boolean endToEndByDefault, List<ReaderView> readers, List<String> reportsGoTo) {
+    }
+
+    /**
+     * @param unseen   whether some route would go unnoticed by members and outsiders
+     * @param findings the findings that explain this reader, with their anchors
+     */
+    public record ReaderView(String party, String summary, List<RouteView> routes, boolean partial, boolean unseen,
+                             List<Link> findings) {
+    }
+
+    /** Routes that apply under the same conditions, e.g. "holds-key, runs-component (by default)". */
+    public record RouteView(List<String> routes, String condition, List<String> through, List<String> visibleBy) {
+    }
+
+    public record Link(String id, String anchor) {
+    }
+
+    public record FindingView(String id, String anchor, String rule, String title, String severity, String status,
+                              boolean counted, String acceptance, String element, String elementKind, Location at,
+                              String message, List<String> readers, String condition, boolean systemic,
+                              String blastRadius, String summary, List<Chain> evidence, List<String> safeguards,
+                              List<String> disclosed, String fix, String alternative, List<Cite> refs,
+                              List<String> legal) {
+    }
+
+    public record Chain(String title, List<StepView> steps) {
+    }
+
+    public record StepView(String text, Location at) {
+    }
+
+    /** A place in the model; line 0 when unknown. */
+    public record Location(String file, int line, int column, String text) {
+    }
+
+    public record Cite(int number, String key, String section) {
+    }
+
+    public record NotAssessedView(String element, String elementKind, String missing, List<String> rules) {
+    }
+
+    public record FeatureView(String id, String title, String verdict, String message, List<String> objectives,
+                              String summary, List<Cite> refs) {
+    }
+
+    /**
+     * @param ask    which of the 2020 statement's three asks it belongs to
+     * @param status "met without weakening", "not met without weakening" or "no declared feature serves it"
+     */
+    public record ObjectiveView(String id, String title, String statement, int ask, boolean met, String status,
+                                List<String> metBy, List<String> onlyThrough, List<String> suggestions,
+                                List<Cite> refs) {
+    }
+
+    public record SafeguardView(String name, String title, String effect, String route, String element, String text,
+                                Location at) {
+    }
+
+    /**
+     * An access capability governments ask for (a weakening pattern with {@code asked-for} in the
+     * catalog), set against this design.
+     *
+     * @param present   findings of this pattern in the design, if it already has the capability
+     * @param requires  what adding it would take in this design: the declared safeguards it would have to
+     *                  defeat, each located
+     * @param research  facts from the sources, each cited
+     */
+    public record CapabilityView(String id, String title, String summary, List<String> askedFor, boolean inDesign,
+                                 List<Link> present, List<String> requires, List<String> breaks, boolean systemic,
+                                 String blastRadius, List<Fact> research, List<Fact> law, String alternative,
+                                 List<Cite> refs) {
+    }
+
+    public record Fact(String text, Cite cite) {
+    }
+
+    public record ReferenceView(int number, String key, String title, String authors, String date, String url,
+                                String note) {
+    }
+
+    /** The diagram twice: Mermaid source for Markdown, SVG markup for HTML; both escaped for their medium. */
+    public record DiagramView(String mermaid, String svg, boolean anyRoute) {
+    }
+
+    /** The organisation's own narrative, each text split into paragraphs; empty lists where not written. */
+    public record SubmissionView(String organisation, String contact, List<String> summary, List<String> design,
+                                 List<String> publicSafety, List<String> capabilities, List<String> closing) {
+    }
+
+    public record SourceLine(int number, String text) {
+    }
+}

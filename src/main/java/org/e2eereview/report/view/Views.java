@@ -1,0 +1,340 @@
+package org.e2eereview.report.view;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.e2eereview.analysis.Access;
+import org.e2eereview.analysis.Reading;
+import org.e2eereview.analysis.Safeguarded;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.catalog.Entries.Citation;
+import org.e2eereview.catalog.Entries.Legal;
+import org.e2eereview.catalog.Entries.Objective;
+import org.e2eereview.catalog.Entries.Reference;
+import org.e2eereview.catalog.Entries.SafeguardEntry;
+import org.e2eereview.catalog.Entries.SafetyFeature;
+import org.e2eereview.catalog.Entries.Weakening;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Model;
+import org.e2eereview.model.Submission;
+import org.e2eereview.report.diagram.Diagram;
+import org.e2eereview.report.diagram.MermaidDiagram;
+import org.e2eereview.report.diagram.SvgDiagram;
+import org.e2eereview.report.escape.Inert;
+import org.e2eereview.report.view.ReportView.CapabilityView;
+import org.e2eereview.report.view.ReportView.Chain;
+import org.e2eereview.report.view.ReportView.Cite;
+import org.e2eereview.report.view.ReportView.ConversationView;
+import org.e2eereview.report.view.ReportView.Count;
+import org.e2eereview.report.view.ReportView.DiagramView;
+import org.e2eereview.report.view.ReportView.Fact;
+import org.e2eereview.report.view.ReportView.FeatureView;
+import org.e2eereview.report.view.ReportView.FindingView;
+import org.e2eereview.report.view.ReportView.Link;
+import org.e2eereview.report.view.ReportView.NotAssessedView;
+import org.e2eereview.report.view.ReportView.ObjectiveView;
+import org.e2eereview.report.view.ReportView.ReaderView;
+import org.e2eereview.report.view.ReportView.ReferenceView;
+import org.e2eereview.report.view.ReportView.RouteView;
+import org.e2eereview.report.view.ReportView.SafeguardView;
+import org.e2eereview.report.view.ReportView.SourceLine;
+import org.e2eereview.report.view.ReportView.StepView;
+import org.e2eereview.report.view.ReportView.SubmissionView;
+import org.e2eereview.report.view.ReportView.VerdictView;
+import org.e2eereview.review.ObjectiveAssessment;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.RuleEngine;
+import org.e2eereview.rules.RuleEngine.NotAssessed;
+
+/** Builds the one {@link ReportView} of a review; every human format renders it. */
+public final class Views {
+
+    /**
+     * What the formats being rendered need beyond the review.
+     *
+     * @param command the command that re-renders the report, for its reproducibility note
+     * @param mermaid whether to draw the diagram as Mermaid source (Markdown formats)
+     * @param svg     whether to lay the diagram out as SVG (HTML formats; costs a layout)
+     * @param source  whether to carry the model's numbered lines (the HTML page links evidence to them)
+     */
+    public record Options(Severity failOn, LocalDate today, String command, boolean mermaid, boolean svg,
+                          boolean source) {
+    }
+
+    private final Review review;
+    private final Catalog catalog;
+    private final Map<String, Integer> numbers = new LinkedHashMap<>();
+    private final Map<String, String> anchors = new HashMap<>();
+
+    private Views(Review review) {
+        this.review = review;
+        this.catalog = review.catalog();
+    }
+
+    public static ReportView of(Review review, Options options) {
+        return new Views(review).build(options);
+    }
+
+    private ReportView build(Options o) {
+        Model m = review.model();
+        int n = 0;
+        for (Reviewed r : review.weakenings()) anchors.put(r.finding().id(), "finding-" + (++n));
+        // Sources are numbered in the order the reports show them: findings, features, objectives, capabilities.
+        List<FindingView> findings = review.weakenings().stream().map(this::finding).toList();
+        List<FeatureView> features = review.safetyFeatures().stream().map(this::feature).toList();
+        List<ObjectiveView> objectives = review.objectives().stream().map(this::objective).toList();
+        List<CapabilityView> capabilities = capabilities();
+        List<ReferenceView> references = new ArrayList<>();
+        numbers.forEach((key, number) -> {
+            Reference r = catalog.references().get(key);
+            references.add(new ReferenceView(number, key, r == null ? key : r.title(), r == null ? null : r.authors(),
+                    r == null ? null : r.date(), r == null ? null : r.url(), r == null ? null : r.note()));
+        });
+        Diagram diagram = o.mermaid() || o.svg() ? Diagram.of(review) : null;
+        DiagramView diagramView = diagram == null ? null : new DiagramView(
+                o.mermaid() ? MermaidDiagram.render(diagram) : null,
+                o.svg() ? SvgDiagram.render(diagram, "Architecture of " + t(m.system().name())) : null,
+                diagram.anyOnRoute());
+        return new ReportView(
+                new ReportView.Tool("e2ee-review", review.toolVersion(), review.rulesDigest(), review.catalogDigest()),
+                new ReportView.ModelInfo(t(m.file()), m.sha256(), t(m.system().name()), t(m.system().version()),
+                        t(m.system().description()), m.system().claimsEndToEnd(), m.size()),
+                verdict(o), conversations(), findings, notAssessed(), features, objectives, safeguards(),
+                review.notes().stream().map(x -> t(x.at() + "  " + x.message())).toList(),
+                review.unusedAcceptances().stream().map(Views::t).toList(), capabilities, List.copyOf(references),
+                diagramView, submission(m.submission()), o.source() ? source(m) : List.of(), null, t(o.command()),
+                o.today() == null ? null : o.today().toString());
+    }
+
+    private VerdictView verdict(Options o) {
+        Map<Severity, Integer> counts = review.counts();
+        List<Count> list = Arrays.stream(Severity.values()).map(s -> new Count(s.yamlName(), counts.get(s))).toList();
+        int accepted = (int) review.weakenings().stream().filter(r -> r.status() == Reviewed.Status.ACCEPTED).count();
+        String summary = switch (review.verdict()) {
+            case NOT_END_TO_END_BY_DEFAULT -> "Some conversations are not end-to-end encrypted by default: "
+                    + String.join(", ", review.notEndToEndByDefault()) + ".";
+            case WEAKENED -> "The design weakens end-to-end encryption: a counted finding is critical or high.";
+            case NOT_WEAKENED -> "No counted finding is critical or high.";
+        };
+        return new VerdictView(review.verdict().id(), review.verdict().text(), t(summary),
+                review.notEndToEndByDefault().stream().map(Views::t).toList(), review.weakened(),
+                o.failOn() == null ? "none" : o.failOn().yamlName(), review.failsAt(o.failOn()), list, accepted,
+                review.notAssessed().size());
+    }
+
+    private List<ConversationView> conversations() {
+        List<ConversationView> out = new ArrayList<>();
+        for (Conversation c : review.model().conversations().values()) {
+            List<ReaderView> readers = review.analysis().access(c.id()).stream().map(this::reader).toList();
+            String protection = !c.endToEnd().available() ? "not end-to-end encrypted"
+                    : c.endToEnd().byDefault() ? "end-to-end encrypted by default"
+                    : "end-to-end encryption available, not by default";
+            out.add(new ConversationView(t(c.id()), t(c.name()), c.kind().yamlName(),
+                    c.members().stream().map(Views::t).toList(), protection,
+                    c.endToEnd().available() && c.endToEnd().byDefault(), readers,
+                    review.analysis().disclosures(c.id()).stream().map(a -> t(a.party())).toList()));
+        }
+        return out;
+    }
+
+    /** Routes grouped by when they apply, so that a visible route does not hide an unseen one. */
+    private ReaderView reader(Access a) {
+        Map<String, RouteView> byWhen = new LinkedHashMap<>();
+        for (Reading r : a.readings()) {
+            String condition = RuleEngine.condition(r.condition());
+            List<String> visible = r.detectable()
+                    ? r.lowering().stream().map(Safeguarded::name).distinct().toList() : List.of();
+            String key = condition + "|" + r.through() + "|" + visible;
+            RouteView v = byWhen.computeIfAbsent(key, k -> new RouteView(new ArrayList<>(), condition,
+                    r.through().stream().map(Views::t).toList(), visible));
+            if (!v.routes().contains(r.route().id())) v.routes().add(r.route().id());
+        }
+        List<RouteView> routes = byWhen.values().stream()
+                .map(v -> new RouteView(List.copyOf(v.routes()), v.condition(), v.through(), v.visibleBy())).toList();
+        StringBuilder summary = new StringBuilder();
+        for (RouteView v : routes) {
+            if (summary.length() > 0) summary.append("; ");
+            summary.append(String.join(", ", v.routes())).append(" (").append(v.condition());
+            if (!v.through().isEmpty()) summary.append(", through ").append(String.join(", ", v.through()));
+            if (!v.visibleBy().isEmpty()) summary.append(", visible: ").append(String.join(", ", v.visibleBy()));
+            summary.append(')');
+        }
+        if (a.partial()) summary.append(", derived data only");
+        List<Link> findings = review.explaining(a.conversation(), a.party()).stream()
+                .map(f -> new Link(t(f.id()), anchors.get(f.id()))).toList();
+        return new ReaderView(t(a.party()), t(summary.toString()), routes, a.partial(), !a.detectable(), findings);
+    }
+
+    private FindingView finding(Reviewed r) {
+        Finding f = r.finding();
+        Weakening w = catalog.weakenings().get(f.catalog());
+        String acceptance = r.acceptance() == null || r.status() == Reviewed.Status.ACTIVE ? null
+                : (r.status() == Reviewed.Status.ACCEPTED ? "accepted" : "acceptance expired") + " ("
+                        + r.acceptance().status().yamlName() + " by " + r.acceptance().decidedBy()
+                        + (r.acceptance().until() == null ? "" : ", until " + r.acceptance().until()) + "): "
+                        + r.acceptance().justification();
+        List<Chain> evidence = f.evidence().stream().map(c -> new Chain(t(c.title()),
+                c.steps().stream().map(s -> new StepView(t(s.text()), location(s.at()))).toList())).toList();
+        List<String> safeguards = f.safeguards().stream()
+                .map(s -> t(s.name() + (s.prevents() ? " prevents it" : " makes it visible") + " (" + s.at() + ")"))
+                .distinct().toList();
+        List<String> disclosed = f.disclosed().stream()
+                .map(d -> t(d.party() + ": " + d.where() + " (" + d.at() + ")")).toList();
+        return new FindingView(t(f.id()), anchors.get(f.id()), f.rule(), t(f.title()),
+                f.severity().yamlName(), r.status().id(), r.counts(), t(acceptance), t(f.element()),
+                f.inspects().yamlName(), location(f.at()), t(f.message()),
+                f.readers().stream().map(Views::t).toList(),
+                f.condition() == null ? null : RuleEngine.condition(f.condition()), f.systemic(),
+                t(f.blastRadius()), w == null ? null : w.summary(), evidence, safeguards, disclosed,
+                t(f.remediation().strip()), w == null ? null : w.alternative(),
+                w == null ? List.of() : cites(w.references(), w.legal()),
+                w == null ? List.of() : w.legal().stream().map(Legal::provision).toList());
+    }
+
+    private List<NotAssessedView> notAssessed() {
+        Map<String, NotAssessedView> grouped = new LinkedHashMap<>();
+        for (NotAssessed n : review.notAssessed()) {
+            String[] fields = n.field().split(" or ");
+            String missing = fields.length == 1 ? fields[0] + " not written"
+                    : "none of " + String.join(", ", fields) + " written";
+            NotAssessedView v = grouped.computeIfAbsent(n.inspects().yamlName() + " " + n.element() + ": " + missing,
+                    k -> new NotAssessedView(t(n.element()), n.inspects().yamlName(), missing, new ArrayList<>()));
+            v.rules().add(n.rule());
+        }
+        return grouped.values().stream().map(v -> new NotAssessedView(v.element(), v.elementKind(), v.missing(),
+                List.copyOf(v.rules()))).toList();
+    }
+
+    private FeatureView feature(Reviewed r) {
+        Finding f = r.finding();
+        SafetyFeature s = catalog.safetyFeatures().get(f.catalog());
+        return new FeatureView(t(f.id()), t(f.title()), f.verdict() == null ? null : f.verdict().yamlName(),
+                t(f.message()), s == null ? List.of() : s.objectives(), s == null ? null : s.summary(),
+                s == null ? List.of() : cites(s.references(), s.legal()));
+    }
+
+    private ObjectiveView objective(ObjectiveAssessment o) {
+        Objective entry = catalog.objectives().get(o.objective());
+        String status = o.metWithoutWeakening() ? "met without weakening"
+                : o.onlyThrough().isEmpty() ? "no declared feature serves it" : "not met without weakening";
+        List<String> through = o.onlyThrough().stream()
+                .map(x -> t(x.feature() + " serves it only through " + String.join(", ", x.weakenings()))).toList();
+        return new ObjectiveView(o.objective(), o.title(), entry == null ? null : entry.statement(),
+                entry == null ? 0 : entry.ask(), o.metWithoutWeakening(), status, o.metBy().stream().map(Views::t).toList(), through,
+                o.suggestions(), entry == null ? List.of() : cites(entry.references(), List.of()));
+    }
+
+    private List<SafeguardView> safeguards() {
+        List<SafeguardView> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Safeguarded s : review.safeguards()) {
+            // One line per declaration: the same field can guard several conversations.
+            if (!seen.add(s.name() + "|" + s.route() + "|" + s.at())) continue;
+            SafeguardEntry e = catalog.safeguards().get(s.name());
+            out.add(new SafeguardView(s.name(), e == null ? s.name() : e.title(),
+                    s.prevents() ? "prevents" : "makes visible, does not prevent", s.route().id(), t(s.element()),
+                    t(s.text()), location(s.at())));
+        }
+        return out;
+    }
+
+    private List<CapabilityView> capabilities() {
+        List<CapabilityView> out = new ArrayList<>();
+        for (Weakening w : catalog.weakenings().values()) {
+            if (!w.capability()) continue;
+            List<Link> present = review.weakenings().stream().map(Reviewed::finding)
+                    .filter(f -> w.id().equals(f.catalog()))
+                    .map(f -> new Link(t(f.id() + " (" + f.severity().yamlName() + ")"), anchors.get(f.id()))).toList();
+            List<String> requires = new ArrayList<>();
+            for (Safeguarded s : review.safeguards()) {
+                if (w.defeatedBy().contains(s.safeguard())) {
+                    requires.add(t("overriding " + s.name() + " (" + s.text() + ", " + s.at() + "), which "
+                            + (s.prevents() ? "prevents it" : "would make it visible")));
+                }
+            }
+            List<String> askedFor = w.askedFor().stream()
+                    .map(o -> catalog.objectives().containsKey(o) ? catalog.objectives().get(o).title() : o).toList();
+            List<Fact> research = w.references().stream()
+                    .map(c -> new Fact(c.fact(), cite(c.ref(), c.section()))).toList();
+            List<Fact> law = w.legal().stream()
+                    .map(l -> new Fact(l.provision() + (l.note() == null ? "" : ": " + l.note()),
+                            l.ref() == null ? null : cite(l.ref(), null))).toList();
+            out.add(new CapabilityView(w.id(), w.title(), w.summary(), askedFor, !present.isEmpty(), present,
+                    List.copyOf(requires), w.breaks().stream().map(b -> b.yamlName().replace('-', ' ')).toList(),
+                    w.systemic(), w.blastRadius(), research, law, w.alternative(), cites(w.references(), w.legal())));
+        }
+        return out;
+    }
+
+    /** Citations in order, each source numbered at its first citation anywhere in the report. */
+    private List<Cite> cites(List<Citation> references, List<Legal> legal) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Cite> out = new ArrayList<>();
+        for (Citation c : references) {
+            if (seen.add(c.ref() + "|" + c.section())) out.add(cite(c.ref(), c.section()));
+        }
+        for (Legal l : legal) {
+            if (l.ref() != null && seen.add(l.ref() + "|null")) out.add(cite(l.ref(), null));
+        }
+        return out;
+    }
+
+    private Cite cite(String key, String section) {
+        int number = numbers.computeIfAbsent(key, k -> numbers.size() + 1);
+        return new Cite(number, key, section);
+    }
+
+    private static ReportView.Location location(org.e2eereview.model.Location at) {
+        return new ReportView.Location(t(at.file()), at.line(), at.column(), t(at.toString()));
+    }
+
+    private static SubmissionView submission(Submission s) {
+        if (s == null) return new SubmissionView(null, null, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new SubmissionView(t(s.organisation()), t(s.contact()), paragraphs(s.summary()), paragraphs(s.design()),
+                paragraphs(s.publicSafety()), paragraphs(s.capabilities()), paragraphs(s.closing()));
+    }
+
+    static List<String> paragraphs(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String p : text.strip().split("\\n\\s*\\n")) out.add(t(p.strip().replaceAll("\\s*\\n\\s*", " ")));
+        return out;
+    }
+
+    /** The model's lines, if the file still holds what was reviewed. */
+    private static List<SourceLine> source(Model m) {
+        try {
+            byte[] bytes = Files.readAllBytes(Path.of(m.file()));
+            if (!sha256(bytes).equals(m.sha256())) return List.of();
+            String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\r?\\n", -1);
+            List<SourceLine> out = new ArrayList<>(lines.length);
+            int count = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+            for (int i = 0; i < count; i++) out.add(new SourceLine(i + 1, t(lines[i])));
+            return out;
+        } catch (IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static String t(String text) {
+        return Inert.text(text);
+    }
+}

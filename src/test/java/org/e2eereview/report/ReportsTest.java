@@ -1,0 +1,252 @@
+package org.e2eereview.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.e2eereview.Corpus;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.report.Reports.Format;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+class ReportsTest {
+
+    static final Reports.Options OPTIONS = new Reports.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null,
+            "java -jar e2ee-review.jar review MODEL --today 2026-06-01");
+
+    static Stream<Path> examples() throws Exception {
+        return Corpus.files("examples").stream();
+    }
+
+    static List<byte[]> render(Review review, Format... formats) throws Exception {
+        return Reports.render(review, List.of(formats), OPTIONS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyExampleRendersInEveryFormatTheSameTwice(Path example) throws Exception {
+        Format[] all = Format.values();
+        List<byte[]> first = render(Corpus.reviewer().review(example), all);
+        List<byte[]> second = render(Corpus.reviewer().review(example), all);
+        for (int i = 0; i < all.length; i++) {
+            assertThat(first.get(i)).as(all[i].id()).isNotEmpty();
+            assertThat(Arrays.equals(first.get(i), second.get(i))).as(all[i] + " gives the same bytes").isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void markdownCarriesTheVerdictEveryFindingAndTheDiagramWithoutRawHtml(Path example) throws Exception {
+        Review review = Corpus.reviewer().review(example);
+        String md = text(render(review, Format.MD).get(0));
+        assertThat(md).contains("**Verdict: " + review.verdict().text() + ".**");
+        for (Reviewed r : review.weakenings()) {
+            assertThat(md).contains("### " + r.finding().severity().yamlName().toUpperCase() + " "
+                    + org.e2eereview.report.escape.Markdown.escape(r.finding().id()));
+        }
+        String mermaid = between(md, "```mermaid\n", "```");
+        assertThat(mermaid).startsWith("flowchart LR\n").contains("subgraph ");
+        String outside = md.replace(mermaid, "");
+        Matcher html = Pattern.compile("<(?!https?://)[A-Za-z/!]").matcher(outside);
+        assertThat(html.find()).as("GitHub strips raw HTML, so there must be none: " + (html.find(0) ? outside.substring(
+                Math.max(0, html.start() - 40), Math.min(outside.length(), html.start() + 40)) : "")).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void theHtmlPageIsWellFormedSelfContainedAndShowsTheReview(Path example) throws Exception {
+        Review review = Corpus.reviewer().review(example);
+        String html = text(render(review, Format.HTML).get(0));
+        Document doc = xml(html);
+        assertThat(doc.getElementsByTagName("script").getLength()).isZero();
+        assertThat(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("@import")
+                || html.replace("url(#", "").contains("url(")).as("nothing fetched from outside the page").isFalse();
+        assertThat(text(doc, "verdict")).contains("Verdict: " + review.verdict().text());
+        for (Reviewed r : review.weakenings()) assertThat(html).contains("</span> " + r.finding().id() + "</h3>");
+        NodeList svg = doc.getElementsByTagName("svg");
+        assertThat(svg.getLength()).isOne();
+        assertThat(((Element) svg.item(0)).getElementsByTagName("rect").getLength())
+                .isGreaterThanOrEqualTo(review.model().components().size());
+        NodeList anchors = doc.getElementsByTagName("a");
+        for (int i = 0; i < anchors.getLength(); i++) {
+            String href = ((Element) anchors.item(i)).getAttribute("href");
+            assertThat(href).as("links stay inside the page").startsWith("#");
+            assertThat(findById(doc, href.substring(1))).as("target of " + href).isTrue();
+        }
+    }
+
+    @Test
+    void theSubmissionFollowsTheStatementsThreeAsksAndIsReproducible() throws Exception {
+        Review review = Corpus.reviewer().review(Path.of("examples/ghost-proposal.yaml"));
+        List<byte[]> out = render(review, Format.SUBMISSION_MD, Format.SUBMISSION_HTML, Format.SUBMISSION_PDF);
+        String md = text(out.get(0));
+        String html = text(out.get(1));
+        String pdf = pdfText(out.get(2));
+        for (String heading : List.of("1. Executive summary", "2. The design and its end-to-end guarantees",
+                "3. Ask 1: public safety the design supports without weakening",
+                "4. Ask 2: access to content, and what each capability would require", "5. Ask 3: consultation",
+                "References", "Appendix A. Reproducing this document")) {
+            assertThat(md).contains(heading);
+            assertThat(html).contains(heading);
+            assertThat(pdf.replaceAll("\\s+", " ")).contains(heading);
+        }
+        for (String doc : List.of(md, html, pdf.replaceAll("\\s+", ""))) {
+            assertThat(doc).contains(review.model().sha256()).contains(review.rulesDigest())
+                    .contains(review.catalogDigest());
+        }
+        assertThat(md).contains("java -jar e2ee-review.jar review MODEL --today 2026-06-01 --format submission-md");
+        assertThat(pdf.replaceAll("\\s+", " ")).contains("--format submission-pdf")
+                .contains("Counted findings: 2 critical, 1 high, 0 medium, 5 low, 1 info")
+                .contains("3 of 7 present in this design");
+        assertThat(md).contains("### 4.1 Client-Side Scanning").contains("**In this design:** present: GHOST-PARTICIPANT@group-call (critical), GHOST-PARTICIPANT@group-chat (critical)");
+        Matcher refs = Pattern.compile("(?m)^(\\d+)\\. ").matcher(md.substring(md.indexOf("## References")));
+        int expected = 1;
+        while (refs.find()) assertThat(Integer.parseInt(refs.group(1))).isEqualTo(expected++);
+        assertThat(expected).as("numbered references").isGreaterThan(10);
+    }
+
+    @Test
+    void thePdfEmbedsEveryFontItUses() throws Exception {
+        byte[] pdf = render(Corpus.reviewer().review(Path.of("examples/signal.yaml")), Format.SUBMISSION_PDF).get(0);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isGreaterThan(3);
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    fonts.add(font.getName());
+                    assertThat(font.isEmbedded()).as(font.getName() + " is embedded").isTrue();
+                }
+            }
+            assertThat(fonts).anyMatch(f -> f.endsWith("DejaVuSans"));
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Consultation submission: Signal");
+        }
+    }
+
+    @Test
+    void theSubmissionCarriesTheOrganisationsOwnWordsInPlace(@TempDir Path dir) throws Exception {
+        Path model = java.nio.file.Files.writeString(dir.resolve("m.yaml"),
+                java.nio.file.Files.readString(Path.of("examples/signal.yaml")) + """
+
+                        submission:
+                          organisation: Example Messaging Ltd
+                          contact: policy@example.org
+                          summary: |
+                            We welcome the consultation.
+
+                            Our design keeps keys on devices.
+                          capabilities: We cannot add a reader without adding it for everyone.
+                        """);
+        String md = text(render(Corpus.reviewer().review(model), Format.SUBMISSION_MD).get(0));
+        assertThat(md).contains("Submitted by **Example Messaging Ltd**, policy@example.org.");
+        String summary = md.substring(md.indexOf("## 1. Executive summary"), md.indexOf("**Verdict:"));
+        assertThat(summary).contains("> We welcome the consultation.\n\n> Our design keeps keys on devices.");
+        String ask2 = md.substring(md.indexOf("## 4. Ask 2"), md.indexOf("### 4.1"));
+        assertThat(ask2).contains("> We cannot add a reader without adding it for everyone.");
+    }
+
+    @Test
+    void hostileTextRendersInertlyInEveryFormat(@TempDir Path dir) throws Exception {
+        Review review = Corpus.reviewer().review(Hostile.model(dir));
+        assertThat(review.model().system().name()).isEqualTo(Hostile.TEXT);
+        Format[] all = Format.values();
+        List<byte[]> out = render(review, all);
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == Format.SUBMISSION_PDF) continue;
+            String s = text(out.get(i));
+            assertThat(s).as(all[i] + ": no raw escape or bidirectional control").doesNotContain("\u001b")
+                    .doesNotContain("\u202e").doesNotContain("\u202c");
+        }
+        String text = text(out.get(Format.TEXT.ordinal()));
+        assertThat(text).contains("\\u001b[31mred").contains("\\u202eevil");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.readTree(out.get(Format.JSON.ordinal())).at("/model/system").asText()).isEqualTo(Hostile.TEXT);
+        assertThat(json.readTree(out.get(Format.SARIF.ordinal())).at("/version").asText()).isEqualTo("2.1.0");
+        JUnitReportTest.validate(text(out.get(Format.JUNIT.ordinal())));
+
+        for (Format f : List.of(Format.HTML, Format.SUBMISSION_HTML)) {
+            String html = text(out.get(f.ordinal()));
+            Document doc = xml(html);
+            assertThat(doc.getElementsByTagName("script").getLength()).as(f.id()).isZero();
+            assertThat(html).as(f.id()).contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; &#39;a&#39; ${x} "
+                    + "{{y}} --&gt; ] | `b` \\u001b[31mred");
+            assertThat(textContent(doc)).contains("<script>alert(1)</script> \"q\" 'a' ${x} {{y}} --> ] | `b`");
+        }
+        for (Format f : List.of(Format.MD, Format.SUBMISSION_MD)) {
+            String md = text(out.get(f.ordinal()));
+            assertThat(Pattern.compile("(?<!\\\\)(<script|<!--|\\[l\\]|`b`|\\$\\{)").matcher(md).find())
+                    .as(f.id() + ": markup, links, code and template syntax from the model are escaped").isFalse();
+            assertThat(md).as(f.id())
+                    .contains("\\<script\\>alert(1)\\</script\\> \"q\" 'a' \\$\\{x\\} \\{\\{y\\}\\} --\\> \\] \\| \\`b\\`");
+        }
+        assertThat(pdfText(out.get(Format.SUBMISSION_PDF.ordinal()))).contains("<script>alert(1)</script>");
+    }
+
+    static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static String between(String s, String start, String end) {
+        int a = s.indexOf(start);
+        assertThat(a).as("contains " + start).isNotNegative();
+        int b = s.indexOf(end, a + start.length());
+        return s.substring(a + start.length(), b);
+    }
+
+    static Document xml(String html) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        return f.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
+    }
+
+    static String text(Document doc, String id) {
+        NodeList all = doc.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (id.equals(e.getAttribute("id"))) return e.getTextContent();
+        }
+        throw new AssertionError("no element #" + id);
+    }
+
+    static boolean findById(Document doc, String id) {
+        NodeList all = doc.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) if (id.equals(((Element) all.item(i)).getAttribute("id"))) return true;
+        return false;
+    }
+
+    static String textContent(Document doc) {
+        return doc.getDocumentElement().getTextContent();
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+}
