@@ -1,0 +1,136 @@
+package org.e2eereview.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.e2eereview.Corpus;
+import org.e2eereview.report.Reports.Format;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every example's review page opened in headless Chromium: what it shows, that its console stays
+ * clean and that it asks the network for nothing. `.ci/run` installs Debian's chromium; elsewhere set
+ * CHROMIUM to a browser binary, or skip these tests with -De2ee.browser=skip.
+ */
+class BrowserPageTest {
+
+    static Chromium browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeFalse("skip".equals(System.getProperty("e2ee.browser")), "browser tests skipped on request");
+        Path binary = Chromium.find();
+        assertThat(binary).as("a Chromium binary: run bash .ci/run (installs Debian's chromium), set CHROMIUM, "
+                + "or pass -De2ee.browser=skip").isNotNull();
+        browser = new Chromium(binary);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) browser.close();
+    }
+
+    static Stream<Path> examples() throws Exception {
+        return Corpus.files("examples").stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void theReviewPageShowsTheReviewAndStaysOffline(Path example, @TempDir Path dir) throws Exception {
+        Review review = Corpus.reviewer().review(example);
+        Chromium.Page page = open(review, dir);
+        try {
+            assertThat(page.eval("document.querySelector('#verdict strong').textContent").asText())
+                    .isEqualTo("Verdict: " + review.verdict().text());
+            List<String> expected = new ArrayList<>();
+            for (Reviewed r : review.weakenings()) {
+                expected.add(r.finding().severity().yamlName().toUpperCase() + " " + r.finding().id());
+            }
+            assertThat(strings(page.eval("Array.from(document.querySelectorAll('article.finding h3'))"
+                    + ".map(h => h.textContent)"))).isEqualTo(expected);
+            assertThat(page.eval("document.querySelectorAll('#readers tr.conversation').length").asInt())
+                    .isEqualTo(review.model().conversations().size());
+            JsonNode box = page.eval("(() => { const s = document.querySelector('#diagram svg'); const b = s.getBBox();"
+                    + " return {w: b.width, h: b.height, shown: s.getBoundingClientRect().width,"
+                    + " rects: s.querySelectorAll('rect').length, routes: s.querySelectorAll('.route').length}; })()");
+            assertThat(box.get("w").asDouble()).as("the diagram is drawn").isGreaterThan(100);
+            assertThat(box.get("h").asDouble()).isGreaterThan(50);
+            assertThat(box.get("shown").asDouble()).as("and shown").isGreaterThan(100);
+            assertThat(box.get("rects").asInt()).isGreaterThanOrEqualTo(review.model().components().size());
+            assertThat(box.get("routes").asInt() > 0).as("routes are marked when someone outside reads")
+                    .isEqualTo(!review.access().isEmpty());
+            assertQuietAndOffline(page, dir.resolve("review.html"));
+        } finally {
+            page.close();
+        }
+    }
+
+    @Test
+    void hostileModelTextStaysText(@TempDir Path dir) throws Exception {
+        Review review = Corpus.reviewer().review(Hostile.model(dir));
+        Chromium.Page page = open(review, dir);
+        try {
+            assertThat(page.eval("document.scripts.length").asInt()).isZero();
+            assertThat(page.eval("document.querySelector('h1').textContent").asText())
+                    .startsWith("e2ee-review: <script>alert(1)</script> \"q\" 'a' ${x} {{y}} --> ] | `b` \\u001b[31mred");
+            assertThat(page.eval("document.querySelectorAll('a[href^=javascript]').length").asInt()).isZero();
+            assertQuietAndOffline(page, dir.resolve("review.html"));
+        } finally {
+            page.close();
+        }
+    }
+
+    private static Chromium.Page open(Review review, Path dir) throws Exception {
+        Path html = dir.resolve("review.html");
+        Files.write(html, Reports.render(review, List.of(Format.HTML), ReportsTest.OPTIONS).get(0));
+        Chromium.Page page = browser.open();
+        page.navigate(html.toUri().toString());
+        return page;
+    }
+
+    private static void assertQuietAndOffline(Chromium.Page page, Path file) {
+        List<String> problems = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
+        for (JsonNode e : page.events()) {
+            String method = e.path("method").asText();
+            JsonNode p = e.path("params");
+            switch (method) {
+                case "Runtime.exceptionThrown" -> problems.add("exception: " + p.path("exceptionDetails"));
+                case "Runtime.consoleAPICalled" -> {
+                    String type = p.path("type").asText();
+                    if (type.equals("error") || type.equals("assert") || type.equals("warning")) problems.add(type + ": " + p);
+                }
+                case "Log.entryAdded" -> {
+                    String level = p.path("entry").path("level").asText();
+                    if (level.equals("error") || level.equals("warning")) problems.add("log: " + p.path("entry"));
+                }
+                case "Page.javascriptDialogOpening" -> problems.add("dialog: " + p);
+                case "Network.requestWillBeSent" -> requests.add(p.path("request").path("url").asText());
+                default -> { }
+            }
+        }
+        assertThat(problems).as("console and log").isEmpty();
+        assertThat(requests).as("no request leaves the page").containsOnly(file.toUri().toString());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
