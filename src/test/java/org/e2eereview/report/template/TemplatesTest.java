@@ -71,6 +71,21 @@ class TemplatesTest {
                 .hasMessage(dir.resolve("missing") + ": not a directory of templates");
     }
 
+    /** docs/reports.md lists every field of the view; -De2ee.regenerate=true rewrites the list. */
+    @Test
+    void theDocumentedFieldsAreTheViewsFields() throws Exception {
+        Path doc = Path.of("docs/reports.md");
+        String text = Files.readString(doc);
+        String begin = "<!-- BEGIN GENERATED VIEW FIELDS: do not edit by hand; see TemplatesTest -->\n";
+        String end = "<!-- END GENERATED VIEW FIELDS -->";
+        int a = text.indexOf(begin);
+        int b = text.indexOf(end);
+        assertThat(a).as("docs/reports.md has the generated section").isNotNegative();
+        String expected = text.substring(0, a + begin.length()) + "\n" + ViewReference.table() + "\n" + text.substring(b);
+        if (Boolean.getBoolean("e2ee.regenerate")) Files.writeString(doc, expected);
+        assertThat(text).as("docs/reports.md is stale: run mvn test -De2ee.regenerate=true").isEqualTo(expected);
+    }
+
     @Test
     void theViewReachesTemplatesAsPlainData() {
         Object data = Templates.data(view);
