@@ -58,6 +58,17 @@ class ModelLoaderTest {
     }
 
     @Test
+    void errorsStayOnOneLineWhateverTheInputHolds() {
+        String yaml = "e2ee-review: 1\nsystem: { name: x }\nparties: { p: { kind: \"us\\ner\\u001b[2J\\u202e\" } }\n"
+                + "components: {}\nconversations: {}\n";
+        assertThatThrownBy(() -> new ModelLoader().parse("m.yaml", yaml.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).problems()).anySatisfy(p -> assertThat(p.toString())
+                        .startsWith("m.yaml:3:").contains("'us\\ner\\u001b[2J\\u202e'")
+                        .doesNotContain("\n").doesNotContain("\u001b")));
+    }
+
+    @Test
     void readsEveryKindOfElementWithValuesAndDefaults() throws Exception {
         Model m = load(MODEL);
         assertThat(m.system().claimsEndToEnd()).isTrue();
