@@ -28,6 +28,50 @@ final class AtomicWrite {
         }
     }
 
+    /**
+     * Writes several files as one step as far as a file system allows: every file is first written
+     * in full beside its target, and only then are they renamed into place, so a failure while
+     * writing (a full disk, a missing directory) replaces none of them.
+     */
+    static void replaceAll(java.util.List<Path> targets, java.util.List<byte[]> contents) throws Failure {
+        java.util.List<Path> temps = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < targets.size(); i++) {
+                try {
+                    temps.add(temp(targets.get(i), contents.get(i)));
+                } catch (IOException e) {
+                    throw new Failure(targets.get(i), e);
+                }
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                try {
+                    Files.move(temps.get(i), targets.get(i), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new Failure(targets.get(i), e);
+                }
+            }
+        } finally {
+            for (Path t : temps) {
+                try {
+                    Files.deleteIfExists(t);
+                } catch (IOException ignored) {
+                    // Best effort: a leftover temporary file is hidden and harmless.
+                }
+            }
+        }
+    }
+
+    /** Which file could not be written, and why. */
+    static final class Failure extends Exception {
+        final Path target;
+
+        Failure(Path target, IOException cause) {
+            super(cause);
+            this.target = target;
+        }
+    }
+
     /** Writes {@code target} only if it does not exist; throws FileAlreadyExistsException otherwise. */
     static void create(Path target, byte[] bytes) throws IOException {
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new FileAlreadyExistsException(

@@ -104,13 +104,12 @@ final class ReviewCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return Main.USAGE;
         }
-        for (int i = 0; i < outs.size(); i++) {
-            try {
-                AtomicWrite.replace(outs.get(i), rendered.get(i));
-            } catch (IOException e) {
-                spec.commandLine().getErr().println(outs.get(i) + ": cannot write: " + AtomicWrite.reason(e));
-                return Main.USAGE;
-            }
+        try {
+            AtomicWrite.replaceAll(outs, rendered.subList(0, outs.size()));
+        } catch (AtomicWrite.Failure e) {
+            spec.commandLine().getErr().println(e.target + ": cannot write: "
+                    + AtomicWrite.reason((IOException) e.getCause()));
+            return Main.USAGE;
         }
         if (outs.size() < wanted.size()) {
             spec.commandLine().getOut().print(new String(rendered.get(wanted.size() - 1), StandardCharsets.UTF_8));

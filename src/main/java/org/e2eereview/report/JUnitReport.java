@@ -81,6 +81,15 @@ public final class JUnitReport {
                 x.writeStartElement("testsuite");
                 x.writeAttribute("name", suite.getKey());
                 writeCounts(x, suite.getValue());
+                // What a re-run must match to give the same result: tool, rules, catalog and model.
+                x.writeCharacters("\n    ");
+                x.writeStartElement("properties");
+                property(x, "e2ee-review.version", review.toolVersion());
+                property(x, "e2ee-review.rules-sha256", review.rulesDigest());
+                property(x, "e2ee-review.catalog-sha256", review.catalogDigest());
+                property(x, "e2ee-review.model-sha256", review.model().sha256());
+                x.writeCharacters("\n    ");
+                x.writeEndElement();
                 for (Case c : suite.getValue()) {
                     x.writeCharacters("\n    ");
                     x.writeStartElement("testcase");
@@ -114,6 +123,13 @@ public final class JUnitReport {
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeCharacters("\n      ");
+        x.writeEmptyElement("property");
+        x.writeAttribute("name", name);
+        x.writeAttribute("value", value);
     }
 
     private static void writeCounts(XMLStreamWriter x, List<Case> cases) throws XMLStreamException {

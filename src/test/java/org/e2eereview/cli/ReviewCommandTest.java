@@ -128,6 +128,21 @@ class ReviewCommandTest {
     }
 
     @Test
+    void aFileThatCannotBeWrittenLeavesTheOthersAsTheyWere(@TempDir Path dir) throws Exception {
+        Path md = Files.writeString(dir.resolve("review.md"), "previous");
+        Path unwritable = dir.resolve("missing").resolve("review.html");
+        Cli r = Cli.run("review", "examples/signal.yaml", TODAY, "--format", "md", "--out", md.toString(),
+                "--format", "html", "--out", unwritable.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo(unwritable + ": cannot write: no such directory\n");
+        assertThat(Files.readString(md)).isEqualTo("previous");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).as("no temporary file is left")
+                    .containsExactly("review.md");
+        }
+    }
+
+    @Test
     void thePdfNeedsAFile() {
         Cli r = Cli.run("review", "examples/signal.yaml", "--format", "submission-pdf");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -47,6 +47,8 @@ class JUnitReportTest {
         assertThat(Integer.parseInt(suites.getAttribute("skipped"))).isEqualTo(review.notAssessed().size())
                 .isEqualTo(doc.getElementsByTagName("skipped").getLength());
         assertThat(counted > 0).isEqualTo(review.failsAt(Severity.HIGH));
+        assertThat(xml).contains("<property name=\"e2ee-review.model-sha256\" value=\"" + review.model().sha256() + "\"/>")
+                .contains("<property name=\"e2ee-review.rules-sha256\" value=\"" + review.rulesDigest() + "\"/>");
 
         NodeList failures = doc.getElementsByTagName("failure");
         for (int i = 0; i < failures.getLength(); i++) {
