@@ -3,6 +3,7 @@
 # e2ee-review: ${model.system}
 
 **Verdict: ${verdict.text}.** ${verdict.summary}
+
 Counted findings: <#list verdict.counts as c>${c.count} ${c.severity}<#sep>, </#list><#if verdict.accepted gt 0>; ${verdict.accepted} accepted</#if><#if verdict.notAssessed gt 0>; ${verdict.notAssessed} checks not assessed</#if>.
 `--fail-on ${verdict.failOn}`: <#if verdict.fails>fails<#else>passes</#if>.
 

@@ -80,6 +80,44 @@ class BrowserPageTest {
         }
     }
 
+    /** The Mermaid source in the Markdown report, parsed and drawn by Mermaid itself in the browser. */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void theMarkdownDiagramIsMermaidThatDraws(Path example, @TempDir Path dir) throws Exception {
+        Review review = Corpus.reviewer().review(example);
+        String md = new String(Reports.render(review, List.of(Format.MD), ReportsTest.OPTIONS).get(0),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String source = ReportsTest.between(md, "```mermaid\n", "```");
+        try (var in = BrowserPageTest.class.getResourceAsStream(
+                "/META-INF/resources/webjars/mermaid/11.6.0/dist/mermaid.min.js")) {
+            assertThat(in).as("the mermaid webjar").isNotNull();
+            Files.write(dir.resolve("mermaid.min.js"), in.readAllBytes());
+        }
+        Files.writeString(dir.resolve("mermaid.html"), "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                + "<script src=\"mermaid.min.js\"></script></head><body></body></html>");
+        Chromium.Page page = browser.open();
+        try {
+            page.navigate(dir.resolve("mermaid.html").toUri().toString());
+            String call = "(async () => { mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});"
+                    + " const r = await mermaid.render('d', " + new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(source) + "); const svg = document.createElement('div'); svg.innerHTML = r.svg;"
+                    + " return {nodes: svg.querySelectorAll('g.node').length, clusters: svg.querySelectorAll('g.cluster').length,"
+                    + " edges: svg.querySelectorAll('path.flowchart-link').length, text: svg.textContent}; })()";
+            JsonNode drawn = page.eval(call);
+            long boxes = review.model().parties().values().stream()
+                    .filter(p -> review.model().components().values().stream().anyMatch(c -> c.runBy().equals(p.id())))
+                    .count();
+            assertThat(drawn.get("clusters").asInt()).as("a box per party that runs components").isEqualTo((int) boxes);
+            assertThat(drawn.get("nodes").asInt()).as("components, keys and parties without components")
+                    .isEqualTo(review.model().components().size() + review.model().keys().size()
+                            + review.model().parties().size() - (int) boxes);
+            assertThat(drawn.get("edges").asInt()).isGreaterThanOrEqualTo(review.model().flows().size());
+            for (String id : review.model().components().keySet()) assertThat(drawn.get("text").asText()).contains(id);
+        } finally {
+            page.close();
+        }
+    }
+
     @Test
     void hostileModelTextStaysText(@TempDir Path dir) throws Exception {
         Review review = Corpus.reviewer().review(Hostile.model(dir));

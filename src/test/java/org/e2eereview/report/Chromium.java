@@ -101,7 +101,8 @@ final class Chromium implements AutoCloseable {
 
         /** Evaluates JavaScript in the page and returns its value as JSON. */
         JsonNode eval(String expression) throws Exception {
-            JsonNode r = call(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+            JsonNode r = call(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
+                    "awaitPromise", true));
             if (r.has("exceptionDetails")) throw new AssertionError("script failed: " + r.get("exceptionDetails"));
             return r.path("result").path("value");
         }
