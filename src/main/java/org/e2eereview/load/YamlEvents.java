@@ -93,6 +93,8 @@ final class YamlEvents {
     private int depth;
     private int aliases;
     private int replayed;
+    /** Where the last event from the parser ended: a scanner failure lies after it. */
+    private int parsedUpTo;
 
     YamlEvents(String file, String text, LoaderOptions options) {
         this.file = file;
@@ -171,7 +173,7 @@ final class YamlEvents {
                 }
                 return deliver((Event) item);
             }
-            Event e = parser.getEvent();
+            Event e = parsed();
             if (e instanceof AliasEvent a) {
                 replays.push(new Replay(resolve(a)));
                 continue;
@@ -180,6 +182,42 @@ final class YamlEvents {
             record(e);
             return deliver(e);
         }
+    }
+
+    /**
+     * The parser's next event. SnakeYAML's scanner lets a malformed escape in a double-quoted
+     * string ("\\u" without four hex digits) escape as a NumberFormatException; it becomes a
+     * located error here.
+     */
+    private Event parsed() {
+        try {
+            Event e = parser.getEvent();
+            if (e.getEndMark() != null) parsedUpTo = e.getEndMark().getIndex();
+            return e;
+        } catch (NumberFormatException e) {
+            java.util.regex.Matcher m = BAD_ESCAPE.matcher(text);
+            int at = m.find(Math.min(parsedUpTo, text.length())) ? m.start() : parsedUpTo;
+            throw new Fatal(charLocation(at), "invalid escape in a double-quoted string: \\x, \\u and \\U "
+                    + "take 2, 4 and 8 hex digits");
+        }
+    }
+
+    private static final java.util.regex.Pattern BAD_ESCAPE = java.util.regex.Pattern.compile(
+            "\\\\(x(?![0-9A-Fa-f]{2})|u(?![0-9A-Fa-f]{4})|U(?![0-9A-Fa-f]{8}))");
+
+    private Location charLocation(int index) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < index && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(c)) {
+                column++;
+            }
+        }
+        return new Location(file, line, column);
     }
 
     private Recording resolve(AliasEvent a) {
