@@ -128,7 +128,7 @@ final class Checker {
             }
             if (i < 0) {
                 if (unknown == null) unknown = new HashMap<>();
-                unknown.put(name, (int) (keyAt >>> 32));
+                unknown.put(name, YamlEvents.line(keyAt));
                 problem(key, "unknown field '" + name + "' in " + what + orHint(name, spec));
                 events.skipNode();
                 continue;

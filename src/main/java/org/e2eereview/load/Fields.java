@@ -70,7 +70,7 @@ public final class Fields {
     }
 
     int keyLine(int index) {
-        return (int) (written[2 * index + 1] >>> 32);
+        return YamlEvents.line(written[2 * index + 1]);
     }
 
     void span(int index, TextSpan span) {

@@ -60,18 +60,32 @@ public final class ModelLoader {
     public Model parse(String name, byte[] bytes) throws InputException {
         List<Problem> problems = new ArrayList<>();
         Fields fields = YamlReader.read(name, bytes, problems,
-                "empty model: expected a mapping that starts with 'e2ee-review: 1'", events -> {
-                    Checker checker = new Checker(events, problems);
-                    Fields f = checker.root(Format.MODEL, "the model",
-                            "the top level must be a mapping (e2ee-review: 1, system:, parties:, ...)");
-                    if (f == null) return null;
-                    checker.resolveReferences();
-                    new CrossChecks(checker).check(f);
-                    checker.finish();
-                    return f;
-                });
+                "empty model: expected a mapping that starts with 'e2ee-review: 1'", events -> check(events, problems));
         if (fields == null || !problems.isEmpty()) throw new InputException(problems);
         return build(name, Digests.sha256(bytes), fields);
+    }
+
+    /**
+     * Parses model text with patches applied, checked as strictly as a model file: each value
+     * keeps the file and line it was written at, in the model or in a patch. The digest is the
+     * model file's.
+     */
+    public Model parse(String name, byte[] bytes, List<YamlPatch> patches) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        Fields fields = YamlReader.readPatched(name, bytes, patches, problems, events -> check(events, problems));
+        if (fields == null || !problems.isEmpty()) throw new InputException(problems);
+        return build(name, Digests.sha256(bytes), fields);
+    }
+
+    private static Fields check(YamlEvents events, List<Problem> problems) {
+        Checker checker = new Checker(events, problems);
+        Fields f = checker.root(Format.MODEL, "the model",
+                "the top level must be a mapping (e2ee-review: 1, system:, parties:, ...)");
+        if (f == null) return null;
+        checker.resolveReferences();
+        new CrossChecks(checker).check(f);
+        checker.finish();
+        return f;
     }
 
     private static Model build(String name, String sha256, Fields f) {

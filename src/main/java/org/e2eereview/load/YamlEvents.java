@@ -97,9 +97,14 @@ final class YamlEvents {
     private int parsedUpTo;
 
     YamlEvents(String file, String text, LoaderOptions options) {
+        this(file, text, new ParserImpl(new StreamReader(text), options));
+    }
+
+    /** Events from another source, a merged node tree: {@code text} is the main file's. */
+    YamlEvents(String file, String text, Parser parser) {
         this.file = file;
         this.text = text;
-        this.parser = new ParserImpl(new StreamReader(text), options);
+        this.parser = parser;
     }
 
     String file() {
@@ -317,10 +322,17 @@ final class YamlEvents {
         return s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
     }
 
-    /** Line (high half) and column (low half), 1-based, of where an event starts. */
+    /**
+     * Where an event starts, packed: the source file in the top 8 bits (0 for the file being read,
+     * else a {@link Sources} number), then the 1-based line in 28 bits and column in 28 bits.
+     */
     static long position(Event e) {
         Mark m = e.getStartMark();
-        return ((long) (m.getLine() + 1) << 32) | (m.getColumn() + 1);
+        return ((long) Sources.number(m.getName()) << 56) | ((long) (m.getLine() + 1) << 28) | (m.getColumn() + 1);
+    }
+
+    static int line(long position) {
+        return (int) ((position >>> 28) & 0xFFFFFFF);
     }
 
     Location location(Event e) {
@@ -328,7 +340,8 @@ final class YamlEvents {
     }
 
     static Location location(String file, long position) {
-        return new Location(file, (int) (position >>> 32), (int) position);
+        int source = (int) (position >>> 56);
+        return new Location(source == 0 ? file : Sources.file(source), line(position), (int) (position & 0xFFFFFFF));
     }
 
     private Fatal fatal(Event e, String message) {

@@ -51,7 +51,24 @@ final class YamlReader {
 
     private static <T> T read(String file, String text, List<Problem> problems, String whenEmpty,
                               Function<YamlEvents, T> check) {
-        YamlEvents events = new YamlEvents(file, text, options());
+        return read(new YamlEvents(file, text, options()), file, text, problems, whenEmpty, check);
+    }
+
+    /**
+     * Runs {@code check} over a model merged from its file and patches: the file's node tree with
+     * each patch applied in turn, read as events that keep every node's own file and position.
+     */
+    static <T> T readPatched(String file, byte[] bytes, List<YamlPatch> patches, List<Problem> problems,
+                             Function<YamlEvents, T> check) {
+        Node merged = compose(file, bytes, problems);
+        if (merged == null) return null;
+        for (YamlPatch p : patches) merged = p.applyTo(merged);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return read(new YamlEvents(file, text, new NodeEvents(merged)), file, text, problems, null, check);
+    }
+
+    private static <T> T read(YamlEvents events, String file, String text, List<Problem> problems, String whenEmpty,
+                              Function<YamlEvents, T> check) {
         try {
             if (!events.startDocument()) {
                 if (whenEmpty != null) problems.add(new Problem(new Location(file, 1, 1), whenEmpty));

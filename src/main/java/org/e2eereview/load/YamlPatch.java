@@ -1,0 +1,254 @@
+package org.e2eereview.load;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.e2eereview.model.Location;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A change to a model, written in YAML in another file (a proposal's patch) and bound to the
+ * model's own ids before it is applied. Applied, every value it sets keeps the file, line and
+ * column it was written at, so that evidence can point into the patch as well as into the model.
+ *
+ * <p>The patch is a mapping merged into the model key by key. Three key suffixes change how a
+ * value lands: {@code key+: [...]} adds the list's items that are not there yet,
+ * {@code key?: value} sets the key only where it is not written, and a plain key replaces (a
+ * mapping merges). Placeholders name bound lists of ids: a key {@code $name} stands for one entry
+ * per bound id (within it, {@code $name} is that id); a list item {@code $name} stands for all
+ * bound ids (or the current one); a scalar {@code $name} for the one id; {@code ${name}} inside
+ * text for the one id.
+ */
+public final class YamlPatch {
+
+    private static final Pattern INLINE = Pattern.compile("\\$\\{([a-z][a-z0-9-]*)}");
+    private static final Pattern WHOLE = Pattern.compile("\\$([a-z][a-z0-9-]*)");
+
+    private final String file;
+    private final Node root;
+
+    private YamlPatch(String file, Node root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** Reads the mapping under {@code field} at the top of a file (the whole file when null). */
+    public static YamlPatch read(String file, byte[] bytes, String field) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        Node doc = YamlReader.compose(file, bytes, problems);
+        if (!problems.isEmpty()) throw new InputException(problems);
+        Node node = doc;
+        if (field != null && doc instanceof MappingNode m) {
+            node = null;
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(field)) node = t.getValueNode();
+            }
+        }
+        if (!(node instanceof MappingNode)) {
+            throw new InputException(List.of(new Problem(new Location(file, 1, 1),
+                    "expected a mapping" + (field == null ? "" : " under '" + field + "'"))));
+        }
+        return new YamlPatch(file, relabel(node, Sources.markName(file)));
+    }
+
+    /** The placeholders the patch uses, in the order written. */
+    public Set<String> placeholders() {
+        Set<String> out = new LinkedHashSet<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Node n, Set<String> out) {
+        if (n instanceof ScalarNode s) {
+            Matcher w = WHOLE.matcher(s.getValue());
+            if (w.matches()) out.add(w.group(1));
+            Matcher m = INLINE.matcher(s.getValue());
+            while (m.find()) out.add(m.group(1));
+        } else if (n instanceof SequenceNode q) {
+            q.getValue().forEach(c -> collect(c, out));
+        } else if (n instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                collect(t.getKeyNode(), out);
+                collect(t.getValueNode(), out);
+            }
+        }
+    }
+
+    /**
+     * The patch with every placeholder replaced by the ids bound to it.
+     *
+     * @throws InputException located at the placeholder, when one is unbound or a single id is
+     *                        needed where several are bound
+     */
+    public YamlPatch bind(Map<String, List<String>> bindings) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        Node bound = bind(root, bindings, Map.of(), problems);
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return new YamlPatch(file, bound);
+    }
+
+    private Node bind(Node n, Map<String, List<String>> all, Map<String, String> current, List<Problem> problems) {
+        if (n instanceof ScalarNode s) {
+            String v = s.getValue();
+            Matcher w = WHOLE.matcher(v);
+            if (w.matches()) v = one(w.group(1), all, current, s, problems);
+            Matcher m = INLINE.matcher(v);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(one(m.group(1), all, current, s, problems)));
+            m.appendTail(out);
+            return new ScalarNode(s.getTag(), out.toString(), s.getStartMark(), s.getEndMark(), s.getScalarStyle());
+        }
+        if (n instanceof SequenceNode q) {
+            List<Node> items = new ArrayList<>();
+            for (Node item : q.getValue()) {
+                Matcher w = item instanceof ScalarNode s ? WHOLE.matcher(s.getValue()) : null;
+                if (w != null && w.matches() && !current.containsKey(w.group(1))) {
+                    ScalarNode s = (ScalarNode) item;
+                    for (String id : ids(w.group(1), all, s, problems)) {
+                        items.add(new ScalarNode(Tag.STR, id, s.getStartMark(), s.getEndMark(), s.getScalarStyle()));
+                    }
+                } else {
+                    items.add(bind(item, all, current, problems));
+                }
+            }
+            return new SequenceNode(q.getTag(), true, items, q.getStartMark(), q.getEndMark(), q.getFlowStyle());
+        }
+        MappingNode m = (MappingNode) n;
+        List<NodeTuple> tuples = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            ScalarNode key = (ScalarNode) t.getKeyNode();
+            Matcher w = WHOLE.matcher(key.getValue());
+            if (w.matches() && !current.containsKey(w.group(1))) {
+                for (String id : ids(w.group(1), all, key, problems)) {
+                    Map<String, String> scope = new HashMap<>(current);
+                    scope.put(w.group(1), id);
+                    tuples.add(new NodeTuple(new ScalarNode(Tag.STR, id, key.getStartMark(), key.getEndMark(),
+                            key.getScalarStyle()), bind(t.getValueNode(), all, scope, problems)));
+                }
+            } else {
+                tuples.add(new NodeTuple(bind(key, all, current, problems), bind(t.getValueNode(), all, current, problems)));
+            }
+        }
+        return new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
+    }
+
+    private List<String> ids(String name, Map<String, List<String>> all, ScalarNode at, List<Problem> problems) {
+        List<String> ids = all.get(name);
+        if (ids == null) {
+            problems.add(new Problem(location(at), "placeholder '$" + name + "' is not bound"));
+            return List.of();
+        }
+        return ids;
+    }
+
+    private String one(String name, Map<String, List<String>> all, Map<String, String> current, ScalarNode at,
+                       List<Problem> problems) {
+        if (current.containsKey(name)) return current.get(name);
+        List<String> ids = ids(name, all, at, problems);
+        if (ids.size() != 1) {
+            if (all.containsKey(name)) problems.add(new Problem(location(at), "placeholder '$" + name
+                    + "' needs one id here, but " + ids.size() + " are bound"));
+            return "";
+        }
+        return ids.get(0);
+    }
+
+    private Location location(Node n) {
+        Mark m = n.getStartMark();
+        return new Location(file, m.getLine() + 1, m.getColumn() + 1);
+    }
+
+    /** The base document with this patch merged in. */
+    Node applyTo(Node base) {
+        return merge(base, root);
+    }
+
+    private static Node merge(Node base, Node patch) {
+        if (!(base instanceof MappingNode bm) || !(patch instanceof MappingNode pm)) return patch;
+        List<NodeTuple> out = new ArrayList<>(bm.getValue());
+        for (NodeTuple t : pm.getValue()) {
+            ScalarNode keyNode = (ScalarNode) t.getKeyNode();
+            String key = keyNode.getValue();
+            char mode = key.endsWith("+") ? '+' : key.endsWith("?") ? '?' : '=';
+            if (mode != '=') {
+                key = key.substring(0, key.length() - 1);
+                keyNode = new ScalarNode(keyNode.getTag(), key, keyNode.getStartMark(), keyNode.getEndMark(),
+                        keyNode.getScalarStyle());
+            }
+            int i = indexOf(out, key);
+            Node value = t.getValueNode();
+            if (i < 0) {
+                out.add(new NodeTuple(keyNode, value));
+            } else if (mode == '+' && out.get(i).getValueNode() instanceof SequenceNode have
+                    && value instanceof SequenceNode add) {
+                List<Node> items = new ArrayList<>(have.getValue());
+                for (Node item : add.getValue()) {
+                    boolean present = item instanceof ScalarNode s && have.getValue().stream()
+                            .anyMatch(h -> h instanceof ScalarNode hs && hs.getValue().equals(s.getValue()));
+                    if (!present) items.add(item);
+                }
+                out.set(i, new NodeTuple(out.get(i).getKeyNode(), new SequenceNode(have.getTag(), true, items,
+                        have.getStartMark(), have.getEndMark(), DumperOptions.FlowStyle.FLOW)));
+            } else if (mode != '?') {
+                out.set(i, new NodeTuple(out.get(i).getKeyNode(), merge(out.get(i).getValueNode(), value)));
+            }
+        }
+        return new MappingNode(bm.getTag(), true, out, bm.getStartMark(), bm.getEndMark(), bm.getFlowStyle());
+    }
+
+    private static int indexOf(List<NodeTuple> tuples, String key) {
+        for (int i = 0; i < tuples.size(); i++) {
+            if (tuples.get(i).getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)) return i;
+        }
+        return -1;
+    }
+
+    /** The same tree with every mark renamed, so that events made from it say which file they come from. */
+    private static Node relabel(Node n, String name) {
+        Mark start = rename(n.getStartMark(), name);
+        Mark end = rename(n.getEndMark(), name);
+        if (n instanceof ScalarNode s) return new ScalarNode(s.getTag(), s.getValue(), start, end, s.getScalarStyle());
+        if (n instanceof SequenceNode q) {
+            List<Node> items = new ArrayList<>();
+            for (Node c : q.getValue()) items.add(relabel(c, name));
+            return new SequenceNode(q.getTag(), true, items, start, end, q.getFlowStyle());
+        }
+        MappingNode m = (MappingNode) n;
+        List<NodeTuple> tuples = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) tuples.add(new NodeTuple(relabel(t.getKeyNode(), name), relabel(t.getValueNode(), name)));
+        return new MappingNode(m.getTag(), true, tuples, start, end, m.getFlowStyle());
+    }
+
+    private static Mark rename(Mark m, String name) {
+        return m == null ? null : new Mark(name, m.getIndex(), m.getLine(), m.getColumn(), new int[0], 0);
+    }
+
+    /** For tests and messages: the patch as YAML text (marks are not shown). */
+    @Override
+    public String toString() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()),
+                new org.yaml.snakeyaml.representer.Representer(options), options,
+                new org.yaml.snakeyaml.LoaderOptions(), new LeanResolver()).serialize(root, out);
+        return out.toString();
+    }
+}

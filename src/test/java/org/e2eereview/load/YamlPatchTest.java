@@ -1,0 +1,84 @@
+package org.e2eereview.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Model;
+import org.e2eereview.model.Party;
+import org.junit.jupiter.api.Test;
+
+class YamlPatchTest {
+
+    static final String GHOST = """
+            id: test
+            patch:
+              parties:
+                $authority:
+                  lawful-access:
+                    powers+: [add-participant, data-disclosure]
+              conversations:
+                $managed:
+                  membership:
+                    changes-shown: suppressible
+                    signed-by-members?: true
+            """;
+
+    static YamlPatch ghost() throws InputException {
+        return YamlPatch.read("proposals/test.yaml", GHOST.getBytes(StandardCharsets.UTF_8), "patch")
+                .bind(Map.of("authority", List.of("law-enforcement"), "managed", List.of("group-chat", "group-call")));
+    }
+
+    @Test
+    void aBoundPatchGivesTheHandWrittenModelWithEveryChangeLocatedInThePatch() throws Exception {
+        byte[] whatsapp = Files.readAllBytes(Path.of("examples/whatsapp.yaml"));
+        Model patched = new ModelLoader().parse("examples/whatsapp.yaml", whatsapp, List.of(ghost()));
+        Model handWritten = new ModelLoader().load(Path.of("examples/ghost-proposal.yaml"));
+        for (String c : List.of("group-chat", "group-call", "direct-chat")) {
+            Conversation.Membership got = patched.conversations().get(c).membership();
+            Conversation.Membership want = handWritten.conversations().get(c).membership();
+            assertThat(got == null ? null : got.changesShown()).as(c).isEqualTo(want == null ? null : want.changesShown());
+            assertThat(got == null ? null : got.signedByMembers()).as(c + ": ?-keys keep what is written")
+                    .isEqualTo(want == null ? null : want.signedByMembers());
+        }
+        Party police = patched.parties().get("law-enforcement");
+        assertThat(police.lawfulAccess().powers()).as("+ adds what is missing, in order")
+                .isEqualTo(handWritten.parties().get("law-enforcement").lawfulAccess().powers());
+        var membership = patched.conversations().get("group-chat").membership();
+        assertThat(membership.source().of("changes-shown").toString()).isEqualTo("proposals/test.yaml:10:24");
+        assertThat(membership.source().of("managed-by").file()).isEqualTo("examples/whatsapp.yaml");
+        assertThat(patched.sha256()).as("the digest is the model file's")
+                .isEqualTo(new ModelLoader().load(Path.of("examples/whatsapp.yaml")).sha256());
+    }
+
+    @Test
+    void aPatchThatBreaksTheModelIsRefusedWithLocationsInThePatch() throws Exception {
+        YamlPatch bad = YamlPatch.read("proposals/bad.yaml", """
+                patch:
+                  parties:
+                    $authority:
+                      lawful-access: { compels+: [nobody] }
+                """.getBytes(StandardCharsets.UTF_8), "patch").bind(Map.of("authority", List.of("law-enforcement")));
+        byte[] whatsapp = Files.readAllBytes(Path.of("examples/whatsapp.yaml"));
+        assertThatThrownBy(() -> new ModelLoader().parse("examples/whatsapp.yaml", whatsapp, List.of(bad)))
+                .isInstanceOf(InputException.class).hasMessageContaining("proposals/bad.yaml:4:");
+    }
+
+    @Test
+    void placeholdersMustBeBoundAndSingleWhereOneIdIsNeeded() throws Exception {
+        YamlPatch p = YamlPatch.read("p.yaml", "patch:\n  parties:\n    x:\n      name: ${who}\n".getBytes(StandardCharsets.UTF_8),
+                "patch");
+        assertThat(p.placeholders()).containsExactly("who");
+        assertThatThrownBy(() -> p.bind(Map.of())).isInstanceOf(InputException.class)
+                .hasMessageContaining("p.yaml:4:13: placeholder '$who' is not bound");
+        assertThatThrownBy(() -> p.bind(Map.of("who", List.of("a", "b")))).isInstanceOf(InputException.class)
+                .hasMessageContaining("placeholder '$who' needs one id here, but 2 are bound");
+        assertThat(p.bind(Map.of("who", List.of("a"))).toString()).contains("name: a");
+    }
+}
