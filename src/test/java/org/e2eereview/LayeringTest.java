@@ -18,6 +18,7 @@ class LayeringTest {
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("cli").definedBy("org.e2eereview.cli..")
             .layer("report").definedBy("org.e2eereview.report..")
+            .layer("assess").definedBy("org.e2eereview.assess..")
             .layer("review").definedBy("org.e2eereview.review..")
             .layer("rules").definedBy("org.e2eereview.rules..")
             .layer("analysis").definedBy("org.e2eereview.analysis..")
@@ -26,13 +27,15 @@ class LayeringTest {
             .layer("model").definedBy("org.e2eereview.model..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("review").mayOnlyBeAccessedByLayers("report", "cli")
-            .whereLayer("rules").mayOnlyBeAccessedByLayers("review", "report", "cli")
-            .whereLayer("analysis").mayOnlyBeAccessedByLayers("rules", "review", "report", "cli")
-            .whereLayer("catalog").mayOnlyBeAccessedByLayers("rules", "review", "report", "cli")
-            .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "rules", "review", "cli")
+            .whereLayer("assess").mayOnlyBeAccessedByLayers("report", "cli")
+            .whereLayer("review").mayOnlyBeAccessedByLayers("assess", "report", "cli")
+            .whereLayer("rules").mayOnlyBeAccessedByLayers("review", "assess", "report", "cli")
+            .whereLayer("analysis").mayOnlyBeAccessedByLayers("rules", "review", "assess", "report", "cli")
+            .whereLayer("catalog").mayOnlyBeAccessedByLayers("rules", "review", "assess", "report", "cli")
+            .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "rules", "review", "assess", "cli")
             .because("the model is the vocabulary everything speaks; analysis knows only the model; rules "
-                    + "judge the analysis; the review assembles; reports and the CLI only present");
+                    + "judge the analysis; the review assembles; assess compares reviews; reports and the CLI "
+                    + "only present");
 
     @ArchTest
     static final ArchRule analysisKnowsOnlyTheModel = classes().that().resideInAPackage("org.e2eereview.analysis..")

@@ -11,7 +11,9 @@ import java.util.function.Function;
 import org.e2eereview.catalog.Entries.Citation;
 import org.e2eereview.catalog.Entries.Instance;
 import org.e2eereview.catalog.Entries.Legal;
+import org.e2eereview.catalog.Entries.Binding;
 import org.e2eereview.catalog.Entries.Objective;
+import org.e2eereview.catalog.Entries.Proposal;
 import org.e2eereview.catalog.Entries.Reference;
 import org.e2eereview.catalog.Entries.SafeguardEntry;
 import org.e2eereview.catalog.Entries.SafetyFeature;
@@ -23,26 +25,29 @@ import org.e2eereview.load.InputException;
 import org.e2eereview.load.ObjectSpec;
 import org.e2eereview.load.Problem;
 import org.e2eereview.load.StrictYaml;
+import org.e2eereview.load.YamlPatch;
 import org.e2eereview.model.Location;
 import org.e2eereview.model.Safeguard;
 
 /**
  * The knowledge base every report cites: weakening patterns, safety features, public-safety
- * objectives and the sources behind them. Loaded strictly; every cross-reference must resolve.
+ * objectives, the lawful-access proposals that assess applies to a model, and the sources behind them. Loaded strictly; every cross-reference must resolve.
  */
 public final class Catalog {
 
     private final Map<String, Weakening> weakenings;
     private final Map<String, SafetyFeature> safetyFeatures;
     private final Map<String, Objective> objectives;
+    private final Map<String, Proposal> proposals;
     private final Map<String, Reference> references;
     private final Map<String, SafeguardEntry> safeguards;
     private final String digest;
 
     private Catalog(Map<String, Weakening> weakenings, Map<String, SafetyFeature> safetyFeatures,
-                    Map<String, Objective> objectives, Map<String, Reference> references,
-                    Map<String, SafeguardEntry> safeguards, String digest) {
+                    Map<String, Objective> objectives, Map<String, Proposal> proposals,
+                    Map<String, Reference> references, Map<String, SafeguardEntry> safeguards, String digest) {
         this.digest = digest;
+        this.proposals = Collections.unmodifiableMap(proposals);
         this.safeguards = Collections.unmodifiableMap(safeguards);
         this.weakenings = Collections.unmodifiableMap(weakenings);
         this.safetyFeatures = Collections.unmodifiableMap(safetyFeatures);
@@ -72,6 +77,7 @@ public final class Catalog {
         Map<String, Weakening> weakenings = new TreeMap<>();
         Map<String, SafetyFeature> features = new TreeMap<>();
         Map<String, Objective> objectives = new TreeMap<>();
+        Map<String, Proposal> proposals = new TreeMap<>();
         Map<String, Reference> references = new TreeMap<>();
         Map<String, SafeguardEntry> safeguards = new LinkedHashMap<>();
         Map<String, Location> citedAt = new LinkedHashMap<>();
@@ -101,13 +107,15 @@ public final class Catalog {
                                     f.text("description"), f.list("objectives"), f.choice("preserves-e2ee", null),
                                     f.text("conditions"), f.text("weakening"), instances(f), citations(f, citedAt),
                                     legal(f, citedAt)));
+                } else if (path.contains("/proposals/")) {
+                    proposal(path, file.getValue(), problems, proposals, citedAt);
                 } else if (path.contains("/objectives/")) {
                     entry(path, file.getValue(), CatalogFormat.OBJECTIVE, "objective", problems, objectives,
                             f -> new Objective(f.text("id"), f.text("title"), f.text("statement"),
                                     f.integer("ask"), f.text("description"), citations(f, citedAt)));
                 } else {
                     problems.add(new Problem(new Location(path, 0, 0),
-                            "not a catalog file: expected weakenings/, safety-features/, objectives/, safeguards.yaml "
+                            "not a catalog file: expected weakenings/, safety-features/, objectives/, proposals/, safeguards.yaml "
                                     + "or references.yaml"));
                 }
             } catch (InputException e) {
@@ -120,7 +128,8 @@ public final class Catalog {
                         "safeguard '" + s.yamlName() + "' has no entry"));
             }
         }
-        Catalog catalog = new Catalog(weakenings, features, objectives, references, safeguards, Digests.sha256(files));
+        Catalog catalog = new Catalog(weakenings, features, objectives, proposals, references, safeguards,
+                Digests.sha256(files));
         catalog.checkLinks(citedAt, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
         return catalog;
@@ -150,6 +159,25 @@ public final class Catalog {
             problems.add(new Problem(f.at("kind"), "kind must be '" + kind + "' in this folder"));
         }
         into.put(f.text("id"), make.apply(f));
+    }
+
+    private static void proposal(String path, byte[] bytes, List<Problem> problems, Map<String, Proposal> into,
+                                 Map<String, Location> citedAt) throws InputException {
+        Fields f = StrictYaml.read(path, bytes, CatalogFormat.PROPOSAL);
+        YamlPatch patch = YamlPatch.read(path, bytes, "patch");
+        List<Binding> binds = f.<Fields>list("binds").stream().map(b -> new Binding(b.text("as"),
+                b.choice("select", null), b.text("otherwise"), b.text("required"))).toList();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Binding b : binds) if (!names.add(b.as())) problems.add(new Problem(f.at("binds"), "'" + b.as() + "' is bound twice"));
+        for (String used : patch.placeholders()) {
+            if (!names.contains(used)) problems.add(new Problem(f.at("patch"), "placeholder '$" + used + "' has no binding"));
+        }
+        Map<String, Proposal> one = new TreeMap<>();
+        entry(path, bytes, CatalogFormat.PROPOSAL, "proposal", problems, one, x -> new Proposal(x.text("id"),
+                x.text("title"), x.integer("year"), x.text("proposed-by"), x.text("summary"), x.text("asks-for"),
+                x.text("gains-access"), x.list("claims"), x.list("weakenings"), binds, patch,
+                citations(x, citedAt), legal(x, citedAt)));
+        into.putAll(one);
     }
 
     private static List<Instance> instances(Fields f) {
@@ -186,6 +214,15 @@ public final class Catalog {
                 }
             }
         }
+        for (Proposal p : proposals.values()) {
+            Location at = new Location("catalog/proposals/" + p.id() + ".yaml", 0, 0);
+            for (String o : p.claims()) {
+                if (!objectives.containsKey(o)) problems.add(new Problem(at, "unknown objective '" + o + "' in claims"));
+            }
+            for (String w : p.weakenings()) {
+                if (!weakenings.containsKey(w)) problems.add(new Problem(at, "unknown weakening '" + w + "'"));
+            }
+        }
         for (SafetyFeature s : safetyFeatures.values()) {
             for (String o : s.objectives()) {
                 if (!objectives.containsKey(o)) {
@@ -212,6 +249,11 @@ public final class Catalog {
 
     public Map<String, SafetyFeature> safetyFeatures() {
         return safetyFeatures;
+    }
+
+    /** Lawful-access proposals by id. */
+    public Map<String, Proposal> proposals() {
+        return proposals;
     }
 
     public Map<String, Objective> objectives() {

@@ -52,6 +52,32 @@ final class CatalogFormat {
             .optional("asked-for", TEXTS, "Public-safety objectives governments have asked this pattern to serve: "
                     + "it is then an access capability, and the consultation submission says what it would take.");
 
+    static final ObjectSpec BINDING = ObjectSpec.of("binding",
+                    "A placeholder of the patch and the elements of the team's model it stands for.")
+            .required("as", TEXT, "The placeholder's name, written $name in the patch.")
+            .required("select", new FieldType.Choice(Selector.class), "Which elements.")
+            .optional("otherwise", TEXT, "An id to use when the model has none: the patch then adds that element.")
+            .optional("required", TEXT, "When the model has none and there is no 'otherwise': why the proposal "
+                    + "cannot apply to this design, in words that complete 'cannot apply: ...'.");
+
+    static final ObjectSpec PROPOSAL = ObjectSpec.of("proposal",
+                    "A lawful-access proposal, as a patch that can be applied to a team's own model.")
+            .required("id", TEXT, "Id, equal to the file name.")
+            .required("kind", TEXT, "Always 'proposal'.")
+            .required("title", TEXT, "Title.")
+            .required("year", new FieldType.Int(1900, 2100), "When it was proposed.")
+            .required("proposed-by", TEXT, "Who proposed it, and where.")
+            .required("summary", TEXT, "One sentence.")
+            .required("asks-for", TEXT, "What it asks providers to build.")
+            .required("gains-access", TEXT, "Who would gain access, to what, and when.")
+            .required("claims", TEXTS, "The public-safety objectives it claims to serve.")
+            .required("weakenings", TEXTS, "The weakening patterns it is; applied, each must be found.")
+            .required("binds", new FieldType.ListOf(new FieldType.Obj(BINDING)), "Its placeholders.")
+            .required("patch", new FieldType.Patch(), "What it changes in a model: parties, powers, keys, flows, "
+                    + "features; see docs/proposals.md.")
+            .required("references", CITATIONS, "Sources.")
+            .optional("legal", LEGALS, "Legal provisions.");
+
     static final ObjectSpec SAFETY_FEATURE = ObjectSpec.of("safety-feature", "A public-safety capability.")
             .required("id", TEXT, "Id, equal to the file name.")
             .required("kind", TEXT, "Always 'safety-feature'.")

@@ -44,6 +44,19 @@ public final class Entries {
                                  List<Citation> references) {
     }
 
+    /** A placeholder of a proposal's patch: the elements it stands for. */
+    public record Binding(String as, Selector select, String otherwise, String required) {
+    }
+
+    /**
+     * A lawful-access proposal: what it asks for and whom it serves, in the project's words, and the
+     * patch that applies it to a model.
+     */
+    public record Proposal(String id, String title, int year, String proposedBy, String summary, String asksFor,
+                           String gainsAccess, List<String> claims, List<String> weakenings, List<Binding> binds,
+                           org.e2eereview.load.YamlPatch patch, List<Citation> references, List<Legal> legal) {
+    }
+
     public record Objective(String id, String title, String statement, int ask, String description,
                             List<Citation> references) {
     }

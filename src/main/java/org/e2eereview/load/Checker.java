@@ -191,6 +191,13 @@ final class Checker {
             events.next();
             return null;
         }
+        if (type instanceof FieldType.Patch) {
+            if (!(e instanceof org.yaml.snakeyaml.events.MappingStartEvent)) {
+                problem(e, "expected " + type.describe() + " for " + what(field, owner, item) + ", found " + kindOf(e));
+            }
+            events.skipNode();
+            return Boolean.TRUE;
+        }
         if (type instanceof FieldType.ListOf l) {
             return list(l, field, owner);
         } else if (type instanceof FieldType.Obj o) {

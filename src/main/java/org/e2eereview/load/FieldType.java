@@ -82,6 +82,16 @@ public sealed interface FieldType {
         }
     }
 
+    /**
+     * A change to a model, written as YAML (a proposal's patch): only checked to be a mapping here;
+     * {@link YamlPatch} reads it, and the model it is applied to is checked as strictly as any.
+     */
+    record Patch() implements FieldType {
+        public String describe() {
+            return "a patch (a mapping merged into the model)";
+        }
+    }
+
     record Obj(ObjectSpec spec) implements FieldType {
         public String describe() {
             return "a mapping (" + spec.name() + ")";

@@ -52,6 +52,7 @@ public final class FormatReference {
         if (t instanceof FieldType.Ref r) return r.describe().replace("the id of ", "id of ");
         if (t instanceof FieldType.ListOf l) return "list of " + typeText(l.item());
         if (t instanceof FieldType.Obj o) return "[`" + o.spec().name() + "`](#" + o.spec().name() + ")";
+        if (t instanceof FieldType.Patch) return "patch";
         FieldType.IdMap m = (FieldType.IdMap) t;
         return "map of id to [`" + m.spec().name() + "`](#" + m.spec().name() + ")";
     }

@@ -93,6 +93,8 @@ public final class JsonSchema {
             type(p.putObject("items"), l.item());
         } else if (type instanceof FieldType.Obj o) {
             p.put("$ref", "#/definitions/" + o.spec().name());
+        } else if (type instanceof FieldType.Patch) {
+            p.put("type", "object");
         } else if (type instanceof FieldType.IdMap m) {
             p.put("type", "object");
             p.putObject("propertyNames").put("pattern", m.idPattern());

@@ -27,8 +27,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * <p>The patch is a mapping merged into the model key by key. Three key suffixes change how a
  * value lands: {@code key+: [...]} adds the list's items that are not there yet,
  * {@code key?: value} sets the key only where it is not written, and a plain key replaces (a
- * mapping merges). Placeholders name bound lists of ids: a key {@code $name} stands for one entry
- * per bound id (within it, {@code $name} is that id); a list item {@code $name} stands for all
+ * mapping merges). Placeholders name bound lists of ids: a key {@code $name} or
+ * {@code prefix-${name}} stands for one entry per bound id (within it, {@code $name} is that id); a list item {@code $name} stands for all
  * bound ids (or the current one); a scalar {@code $name} for the one id; {@code ${name}} inside
  * text for the one id.
  */
@@ -134,19 +134,29 @@ public final class YamlPatch {
         List<NodeTuple> tuples = new ArrayList<>();
         for (NodeTuple t : m.getValue()) {
             ScalarNode key = (ScalarNode) t.getKeyNode();
-            Matcher w = WHOLE.matcher(key.getValue());
-            if (w.matches() && !current.containsKey(w.group(1))) {
-                for (String id : ids(w.group(1), all, key, problems)) {
+            String each = perId(key.getValue(), current);
+            if (each != null) {
+                // One entry per bound id, named by the key with the id in place: $client or css-${client}.
+                for (String id : ids(each, all, key, problems)) {
                     Map<String, String> scope = new HashMap<>(current);
-                    scope.put(w.group(1), id);
-                    tuples.add(new NodeTuple(new ScalarNode(Tag.STR, id, key.getStartMark(), key.getEndMark(),
-                            key.getScalarStyle()), bind(t.getValueNode(), all, scope, problems)));
+                    scope.put(each, id);
+                    ScalarNode named = (ScalarNode) bind(key, all, scope, problems);
+                    tuples.add(new NodeTuple(named, bind(t.getValueNode(), all, scope, problems)));
                 }
             } else {
                 tuples.add(new NodeTuple(bind(key, all, current, problems), bind(t.getValueNode(), all, current, problems)));
             }
         }
         return new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
+    }
+
+    /** The placeholder a key repeats over, if it names one not already fixed by an enclosing key. */
+    private static String perId(String key, Map<String, String> current) {
+        Matcher w = WHOLE.matcher(key);
+        if (w.matches()) return current.containsKey(w.group(1)) ? null : w.group(1);
+        Matcher m = INLINE.matcher(key);
+        while (m.find()) if (!current.containsKey(m.group(1))) return m.group(1);
+        return null;
     }
 
     private List<String> ids(String name, Map<String, List<String>> all, ScalarNode at, List<Problem> problems) {
@@ -195,7 +205,7 @@ public final class YamlPatch {
             int i = indexOf(out, key);
             Node value = t.getValueNode();
             if (i < 0) {
-                out.add(new NodeTuple(keyNode, value));
+                out.add(new NodeTuple(keyNode, plain(value)));
             } else if (mode == '+' && out.get(i).getValueNode() instanceof SequenceNode have
                     && value instanceof SequenceNode add) {
                 List<Node> items = new ArrayList<>(have.getValue());
@@ -211,6 +221,27 @@ public final class YamlPatch {
             }
         }
         return new MappingNode(bm.getTag(), true, out, bm.getStartMark(), bm.getEndMark(), bm.getFlowStyle());
+    }
+
+    /** A subtree added whole: its keys lose their suffixes, since there is nothing to add to or keep. */
+    private static Node plain(Node n) {
+        if (n instanceof SequenceNode q) {
+            List<Node> items = new ArrayList<>();
+            for (Node c : q.getValue()) items.add(plain(c));
+            return new SequenceNode(q.getTag(), true, items, q.getStartMark(), q.getEndMark(), q.getFlowStyle());
+        }
+        if (!(n instanceof MappingNode m)) return n;
+        List<NodeTuple> tuples = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            ScalarNode k = (ScalarNode) t.getKeyNode();
+            String key = k.getValue();
+            if (key.endsWith("+") || key.endsWith("?")) {
+                k = new ScalarNode(k.getTag(), key.substring(0, key.length() - 1), k.getStartMark(), k.getEndMark(),
+                        k.getScalarStyle());
+            }
+            tuples.add(new NodeTuple(k, plain(t.getValueNode())));
+        }
+        return new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
     }
 
     private static int indexOf(List<NodeTuple> tuples, String key) {

@@ -109,6 +109,13 @@ public final class RuleEngine {
         final List<Problem> failures = new ArrayList<>();
         /** Per rule, the party, conversation and content item of everything its findings explain. */
         final Map<String, Set<String>> explainedBy = new HashMap<>();
+        /**
+         * The same per element on the findings' evidence: a finding explains one about a key, or about
+         * the same kind of element, only when that element is on its own chain, so that a second key
+         * giving the same reader (an escrow key beside a master key or a provider-keyed backup) is a
+         * second root cause, while a key the master key unwraps is not.
+         */
+        final Map<String, Map<String, Set<String>>> explainedAbout = new HashMap<>();
         /** Per pair, the best condition any weakening finding explains it under. */
         final Map<String, Flow.Occurs> covered = new HashMap<>();
         /** The same, counting only findings that say some of the reading would go unseen. */
@@ -122,25 +129,50 @@ public final class RuleEngine {
         }
 
         void rule(Rule rule) {
-            Set<String> hidden = new HashSet<>();
+            Set<String> hiddenEverywhere = new HashSet<>();
+            List<Map<String, Set<String>>> hiddenByElement = new ArrayList<>();
             for (Rule other : rules.rules().values()) {
-                if (other.explains().contains(rule.id())) hidden.addAll(explainedBy.getOrDefault(other.id(), Set.of()));
+                if (!other.explains().contains(rule.id())) continue;
+                // A key is its own root cause: another finding explains one about a key only when that key
+                // is on its chain (a master key explains the keys it unwraps, not a second escrow key).
+                if (other.inspects() == rule.inspects() || rule.inspects() == Inspects.KEY) {
+                    hiddenByElement.add(explainedAbout.getOrDefault(other.id(), Map.of()));
+                } else {
+                    hiddenEverywhere.addAll(explainedBy.getOrDefault(other.id(), Set.of()));
+                }
             }
-            Views hiding = views.hiding(hidden);
-            Set<String> mine = explainedBy.computeIfAbsent(rule.id(), x -> new HashSet<>());
             boolean explainer = !rule.explains().isEmpty();
+            Set<String> mine = explainedBy.computeIfAbsent(rule.id(), x -> new HashSet<>());
+            Map<String, Set<String>> mineAbout = explainedAbout.computeIfAbsent(rule.id(), x -> new HashMap<>());
             for (Map.Entry<String, ?> e : subjects(rule.inspects(), model).entrySet()) {
                 Finding f = evaluate(rule, e.getKey(), e.getValue(), views);
                 if (f == null) continue;
+                Set<String> hidden = hiddenEverywhere;
+                if (!hiddenByElement.isEmpty()) {
+                    hidden = new HashSet<>(hiddenEverywhere);
+                    for (Map<String, Set<String>> about : hiddenByElement) hidden.addAll(about.getOrDefault(e.getKey(), Set.of()));
+                }
                 if (!hidden.isEmpty() && reads(f).stream().anyMatch(hidden::contains)) {
                     // What another finding explains is left to it; the rest of this one, if any, stays.
-                    f = evaluate(rule, e.getKey(), e.getValue(), hiding);
+                    f = evaluate(rule, e.getKey(), e.getValue(), views.hiding(hidden));
                     if (f == null) continue;
                 }
-                if (explainer) mine.addAll(reads(f));
+                if (explainer) {
+                    List<String> reads = reads(f);
+                    mine.addAll(reads);
+                    for (String element : chain(f)) mineAbout.computeIfAbsent(element, x -> new HashSet<>()).addAll(reads);
+                }
                 cover(f);
                 findings.add(f);
             }
+        }
+
+        /** The elements a finding is about: its own and every one its evidence passes through. */
+        private static Set<String> chain(Finding f) {
+            Set<String> out = new HashSet<>();
+            out.add(f.element());
+            for (Finding.Chain c : f.evidence()) for (Step s : c.steps()) if (s.element() != null) out.add(s.element());
+            return out;
         }
 
         private void cover(Finding f) {

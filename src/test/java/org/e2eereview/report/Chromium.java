@@ -117,8 +117,10 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /** Events from the given index on, from a snapshot: the listener keeps adding while we look. */
     private Stream<JsonNode> since(int from) {
-        return events.subList(from, events.size()).stream();
+        List<JsonNode> snapshot = List.copyOf(events);
+        return snapshot.subList(Math.min(from, snapshot.size()), snapshot.size()).stream();
     }
 
     private JsonNode call(String session, String method, Map<String, Object> params) throws Exception {

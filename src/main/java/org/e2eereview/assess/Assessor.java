@@ -1,0 +1,206 @@
+package org.e2eereview.assess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.e2eereview.analysis.Access;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.catalog.Entries.Binding;
+import org.e2eereview.catalog.Entries.Proposal;
+import org.e2eereview.catalog.Entries.SafetyFeature;
+import org.e2eereview.catalog.Preserves;
+import org.e2eereview.load.InputException;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.load.Problem;
+import org.e2eereview.load.YamlPatch;
+import org.e2eereview.model.Location;
+import org.e2eereview.model.Model;
+import org.e2eereview.review.ObjectiveAssessment;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.e2eereview.review.Reviewer;
+import org.e2eereview.rules.Finding;
+
+/**
+ * Applies lawful-access proposals from the catalog to a team's model and reviews each result
+ * against the review of the model as it is. Nothing is argued: each answer is a review.
+ */
+public final class Assessor {
+
+    private final Reviewer reviewer;
+    private final Catalog catalog;
+
+    public Assessor(Reviewer reviewer) {
+        this.reviewer = reviewer;
+        this.catalog = reviewer.rules().catalog();
+    }
+
+    /** The review of the model as it is, and one assessment per proposal (all of them when none are named). */
+    public record Result(Review original, List<Assessment> assessments) {
+    }
+
+    public Result assess(Path file, List<String> proposalIds) throws InputException {
+        List<Proposal> proposals = select(proposalIds);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(List.of(new Problem(new Location(file.toString(), 0, 0),
+                    "cannot read: " + e.getMessage())));
+        }
+        Model model = new ModelLoader().parse(file.toString(), bytes);
+        Review original = reviewer.review(model);
+        List<Assessment> out = new ArrayList<>();
+        for (Proposal p : proposals) out.add(assess(p, file.toString(), bytes, model, original));
+        return new Result(original, out);
+    }
+
+    private List<Proposal> select(List<String> ids) throws InputException {
+        if (ids.isEmpty()) return List.copyOf(catalog.proposals().values());
+        List<Proposal> out = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (String id : ids) {
+            Proposal p = catalog.proposals().get(id);
+            if (p == null) {
+                problems.add(new Problem(new Location("--proposal", 0, 0), "unknown proposal '" + id + "': known are "
+                        + String.join(", ", catalog.proposals().keySet())));
+            } else {
+                out.add(p);
+            }
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return out;
+    }
+
+    /** Applies one proposal; a design it does not fit gets the reason, not an error. */
+    Assessment assess(Proposal p, String file, byte[] bytes, Model model, Review original) throws InputException {
+        Map<String, List<String>> bindings = new LinkedHashMap<>();
+        for (Binding b : p.binds()) {
+            List<String> ids = Selection.of(b.select(), model);
+            if (ids.isEmpty() && b.otherwise() != null) ids = List.of(b.otherwise());
+            if (ids.isEmpty() && b.required() != null) return notApplicable(p, b.required(), bindings);
+            bindings.put(b.as(), ids);
+        }
+        YamlPatch patch;
+        try {
+            patch = p.patch().bind(bindings);
+        } catch (InputException e) {
+            return notApplicable(p, "the patch needs one element where this design has several: "
+                    + e.problems().get(0), bindings);
+        }
+        Model patchedModel;
+        try {
+            patchedModel = new ModelLoader().parse(file, bytes, List.of(patch));
+        } catch (InputException e) {
+            return notApplicable(p, "the patch does not fit this model: " + e.problems().get(0), bindings);
+        }
+        Review patched = reviewer.review(patchedModel);
+        return compare(p, bindings, original, patched);
+    }
+
+    private Assessment notApplicable(Proposal p, String why, Map<String, List<String>> bindings) {
+        return new Assessment(p, why, bindings, null, List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
+                List.of(), alternatives(p, null));
+    }
+
+    private Assessment compare(Proposal p, Map<String, List<String>> bindings, Review before, Review after) {
+        Set<String> readersBefore = new HashSet<>();
+        for (Access a : before.access()) readersBefore.add(a.conversation() + "\u0000" + a.party());
+        List<Access> newReaders = after.access().stream()
+                .filter(a -> !readersBefore.contains(a.conversation() + "\u0000" + a.party())).toList();
+
+        Map<String, Reviewed> was = new HashMap<>();
+        for (Reviewed r : before.weakenings()) was.put(r.finding().id(), r);
+        Set<String> now = new HashSet<>();
+        List<Reviewed> introduced = new ArrayList<>();
+        List<Reviewed> changed = new ArrayList<>();
+        for (Reviewed r : after.weakenings()) {
+            now.add(r.finding().id());
+            Reviewed old = was.get(r.finding().id());
+            if (old == null) {
+                introduced.add(r);
+            } else if (old.finding().severity() != r.finding().severity()
+                    || !old.finding().readers().equals(r.finding().readers())) {
+                changed.add(r);
+            }
+        }
+        Map<String, List<String>> superseded = new LinkedHashMap<>();
+        List<String> removed = new ArrayList<>();
+        for (Reviewed r : before.weakenings()) {
+            if (now.contains(r.finding().id())) continue;
+            List<String> by = supersededBy(r.finding(), after);
+            if (by.isEmpty()) removed.add(r.finding().id());
+            else superseded.put(r.finding().id(), by);
+        }
+        Set<String> found = new HashSet<>();
+        for (Reviewed r : after.weakenings()) found.add(r.finding().catalog());
+        List<String> missing = p.weakenings().stream().filter(w -> !found.contains(w)).toList();
+
+        List<Assessment.ObjectiveChange> objectives = new ArrayList<>();
+        for (String o : p.claims()) {
+            objectives.add(new Assessment.ObjectiveChange(o, catalog.objectives().get(o).title(),
+                    objective(before, o), objective(after, o)));
+        }
+        return new Assessment(p, null, bindings, after, newReaders, introduced, changed, superseded, removed, missing,
+                objectives, alternatives(p, before));
+    }
+
+    /**
+     * The findings of the patched design that take over a finding that disappeared: together they
+     * name every reader of every conversation it named, at its severity or above (one root cause, one
+     * finding: a ghost participant replaces server-controlled membership). Empty when none do.
+     */
+    private static List<String> supersededBy(Finding old, Review after) {
+        Set<String> by = new java.util.LinkedHashSet<>();
+        if (old.reads().isEmpty()) {
+            for (Reviewed r : after.weakenings()) {
+                if (r.finding().element().equals(old.element()) && r.finding().severity().atLeast(old.severity())) {
+                    by.add(r.finding().id());
+                }
+            }
+            return List.copyOf(by);
+        }
+        for (Finding.Read read : old.reads()) {
+            String covering = null;
+            for (Reviewed r : after.weakenings()) {
+                if (!r.finding().severity().atLeast(old.severity())) continue;
+                boolean reads = r.finding().reads().stream().anyMatch(x -> x.conversation().equals(read.conversation())
+                        && x.party().equals(read.party()));
+                if (reads) {
+                    covering = r.finding().id();
+                    break;
+                }
+            }
+            if (covering == null) return List.of();
+            by.add(covering);
+        }
+        return List.copyOf(by);
+    }
+
+    private static ObjectiveAssessment objective(Review r, String id) {
+        return r.objectives().stream().filter(o -> o.objective().equals(id)).findFirst().orElse(null);
+    }
+
+    /** Catalog features that serve a claimed objective and always preserve end-to-end encryption. */
+    private List<Assessment.Alternative> alternatives(Proposal p, Review design) {
+        List<Assessment.Alternative> out = new ArrayList<>();
+        for (SafetyFeature f : catalog.safetyFeatures().values()) {
+            if (f.preservesE2ee() != Preserves.YES) continue;
+            List<String> serves = f.objectives().stream().filter(p.claims()::contains).toList();
+            if (serves.isEmpty()) continue;
+            List<String> inDesign = design == null ? List.of() : design.safetyFeatures().stream()
+                    .map(Reviewed::finding).filter(x -> Objects.equals(x.catalog(), f.id())).map(x -> x.id()).toList();
+            out.add(new Assessment.Alternative(f.id(), f.title(), serves, inDesign));
+        }
+        return out;
+    }
+}

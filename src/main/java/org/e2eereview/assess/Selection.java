@@ -1,0 +1,61 @@
+package org.e2eereview.assess;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.e2eereview.catalog.Selector;
+import org.e2eereview.model.Component;
+import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Key;
+import org.e2eereview.model.Model;
+import org.e2eereview.model.Party;
+
+/** What each {@link Selector} picks out of a model, in model order. */
+final class Selection {
+
+    private Selection() {
+    }
+
+    static List<String> of(Selector selector, Model m) {
+        return switch (selector) {
+            case PROVIDERS -> providers(m);
+            case PROVIDER_CLIENTS -> m.components().values().stream()
+                    .filter(c -> (c.kind() == Component.Kind.CLIENT || c.kind() == Component.Kind.WEB_CLIENT)
+                            && providers(m).contains(c.suppliedBy() != null ? c.suppliedBy() : c.runBy()))
+                    .map(Component::id).toList();
+            case PROVIDER_SERVERS -> m.components().values().stream()
+                    .filter(c -> c.kind() == Component.Kind.SERVER && providers(m).contains(c.runBy()))
+                    .map(Component::id).toList();
+            case MANAGED_CONVERSATIONS -> m.conversations().values().stream()
+                    .filter(c -> c.endToEnd().available()
+                            && c.kind() != Conversation.Kind.ONE_TO_ONE && c.kind() != Conversation.Kind.EMAIL
+                            && c.membership() != null && c.membership().managedBy() != null
+                            && providers(m).contains(m.components().get(c.membership().managedBy()).runBy()))
+                    .map(Conversation::id).toList();
+            case ENCRYPTED_CONVERSATIONS -> encrypted(m).stream().map(Conversation::id).toList();
+            case CONVERSATION_CONTENT -> List.copyOf(content(m));
+            case CONTENT_KEYS -> m.keys().values().stream()
+                    .filter(k -> k.protects().stream().anyMatch(content(m)::contains)).map(Key::id).toList();
+            case AUTHORITIES -> m.parties().values().stream()
+                    .filter(p -> (p.kind() == Party.Kind.LAW_ENFORCEMENT || p.kind() == Party.Kind.INTELLIGENCE_AGENCY)
+                            && p.lawfulAccess() != null
+                            && p.lawfulAccess().compels().stream().anyMatch(providers(m)::contains))
+                    .map(Party::id).toList();
+        };
+    }
+
+    private static List<String> providers(Model m) {
+        return m.parties().values().stream().filter(p -> p.kind() == Party.Kind.PROVIDER).map(Party::id).toList();
+    }
+
+    private static List<Conversation> encrypted(Model m) {
+        return m.conversations().values().stream().filter(c -> c.endToEnd().available()).toList();
+    }
+
+    private static Set<String> content(Model m) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Conversation c : encrypted(m)) out.addAll(c.content());
+        return out;
+    }
+}

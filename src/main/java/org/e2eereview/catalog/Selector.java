@@ -1,0 +1,27 @@
+package org.e2eereview.catalog;
+
+import org.e2eereview.model.Doc;
+import org.e2eereview.model.ModelEnum;
+
+/**
+ * The elements of a team's model that a proposal's patch binds to, by what they are rather than by
+ * name, so that one proposal applies to any design. `assess` computes each from the model.
+ */
+public enum Selector implements ModelEnum {
+    @Doc("Parties of kind provider: who runs the service.")
+    PROVIDERS,
+    @Doc("Clients (apps and web clients) whose code a provider supplies.")
+    PROVIDER_CLIENTS,
+    @Doc("Servers a provider runs.")
+    PROVIDER_SERVERS,
+    @Doc("End-to-end encrypted conversations to which members can be added, whose membership a component run by a provider manages.")
+    MANAGED_CONVERSATIONS,
+    @Doc("Conversations, of any kind, whose content is end-to-end encrypted.")
+    ENCRYPTED_CONVERSATIONS,
+    @Doc("Data items that are the content of an end-to-end encrypted conversation.")
+    CONVERSATION_CONTENT,
+    @Doc("Keys that directly protect the content of an end-to-end encrypted conversation.")
+    CONTENT_KEYS,
+    @Doc("Law-enforcement and intelligence parties that can compel a provider.")
+    AUTHORITIES;
+}
