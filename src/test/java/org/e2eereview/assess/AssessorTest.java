@@ -1,0 +1,133 @@
+package org.e2eereview.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.e2eereview.Corpus;
+import org.e2eereview.analysis.Access;
+import org.e2eereview.analysis.Step;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.load.InputException;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.e2eereview.rules.Finding;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AssessorTest {
+
+    static Assessor assessor;
+
+    @BeforeAll
+    static void assessor() throws Exception {
+        assessor = new Assessor(Corpus.reviewer());
+    }
+
+    @Test
+    void theGhostPatchReproducesTheHandWrittenGhostExample() throws Exception {
+        Assessor.Result result = assessor.assess(Path.of("examples/whatsapp.yaml"), List.of("ghost"));
+        Assessment ghost = result.assessments().get(0);
+        assertThat(ghost.applied()).isTrue();
+        Review handWritten = Corpus.reviewer().review(Path.of("examples/ghost-proposal.yaml"));
+        assertThat(findings(ghost.patched())).isEqualTo(findings(handWritten));
+        Review whatsapp = result.original();
+        Set<String> expectedNew = readers(handWritten);
+        expectedNew.removeAll(readers(whatsapp));
+        assertThat(ghost.newReaders().stream().map(a -> a.conversation() + " " + a.party()).toList())
+                .containsExactlyInAnyOrderElementsOf(expectedNew).isNotEmpty();
+        assertThat(ghost.introduced()).extracting(r -> r.finding().id())
+                .containsExactlyInAnyOrder("GHOST-PARTICIPANT@group-chat", "GHOST-PARTICIPANT@group-call");
+        assertThat(ghost.superseded()).containsOnlyKeys("SERVER-CONTROLLED-MEMBERSHIP@group-chat",
+                "SERVER-CONTROLLED-MEMBERSHIP@group-call");
+        assertThat(ghost.bindings().get("authority")).containsExactly("law-enforcement");
+    }
+
+    @Test
+    void evidencePointsIntoThePatchAndTheModel() throws Exception {
+        Assessment ghost = assessor.assess(Path.of("examples/whatsapp.yaml"), List.of("ghost")).assessments().get(0);
+        Finding f = ghost.introduced().get(0).finding();
+        Set<String> files = new TreeSet<>();
+        for (Finding.Chain c : f.evidence()) for (Step s : c.steps()) files.add(s.at().file());
+        assertThat(files).containsExactlyInAnyOrder("catalog/proposals/ghost.yaml", "examples/whatsapp.yaml");
+    }
+
+    static Stream<Path> examples() throws Exception {
+        return Corpus.files("examples").stream();
+    }
+
+    /**
+     * Every proposal on every example: it applies and the review finds every pattern the catalog
+     * says it is, or it says why it cannot apply; and it never takes a finding away unless a more
+     * severe one names the same readers.
+     */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyProposalAppliesAsCataloguedOrSaysWhyNot(Path example) throws Exception {
+        Assessor.Result result = assessor.assess(example, List.of());
+        assertThat(result.assessments()).hasSize(Catalog.bundled().proposals().size());
+        for (Assessment a : result.assessments()) {
+            String what = a.proposal().id() + " on " + example;
+            if (!a.applied()) {
+                assertThat(a.notApplicable()).as(what).isNotBlank().doesNotContain("does not fit");
+                continue;
+            }
+            assertThat(a.missing()).as(what + ": the patterns it is").isEmpty();
+            assertThat(a.removed()).as(what + ": monotonic").isEmpty();
+            Set<String> found = new TreeSet<>();
+            for (Reviewed r : a.patched().weakenings()) found.add(r.finding().catalog());
+            assertThat(found).as(what).containsAll(a.proposal().weakenings());
+            for (Access reader : a.newReaders()) {
+                assertThat(a.patched().explaining(reader.conversation(), reader.party())).as(what + ": "
+                        + reader.party() + " reading " + reader.conversation() + " is named by a finding").isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void someProposalsDoNotFitSomeDesignsAndSayWhy() throws Exception {
+        Assessment ghost = assessor.assess(Path.of("examples/apple-2021-csam-scanning.yaml"), List.of("ghost"))
+                .assessments().get(0);
+        assertThat(ghost.notApplicable()).isEqualTo("no end-to-end encrypted conversation to which members can be "
+                + "added has its membership managed by a server the provider runs");
+        Assessment scanning = assessor.assess(Path.of("examples/key-escrow.yaml"), List.of("client-side-scanning"))
+                .assessments().get(0);
+        assertThat(scanning.notApplicable()).isEqualTo("the design has no client whose code the provider supplies");
+    }
+
+    @Test
+    void applyingNothingChangesNothing() throws Exception {
+        Path whatsapp = Path.of("examples/whatsapp.yaml");
+        Review plain = Corpus.reviewer().review(whatsapp);
+        Review patched = Corpus.reviewer().review(new ModelLoader().parse(whatsapp.toString(),
+                Files.readAllBytes(whatsapp), List.of()));
+        assertThat(findings(patched)).isEqualTo(findings(plain));
+        assertThat(readers(patched)).isEqualTo(readers(plain));
+    }
+
+    @Test
+    void anUnknownProposalIsALocatedError() {
+        assertThatThrownBy(() -> assessor.assess(Path.of("examples/signal.yaml"), List.of("ghost", "backdoor")))
+                .isInstanceOf(InputException.class).hasMessageContaining("unknown proposal 'backdoor'");
+    }
+
+    static List<String> findings(Review r) {
+        return r.weakenings().stream().map(x -> x.finding().id() + " " + x.finding().severity() + " "
+                + x.finding().readers()).sorted().toList();
+    }
+
+    static Set<String> readers(Review r) {
+        Set<String> out = new TreeSet<>();
+        for (Access a : r.access()) out.add(a.conversation() + " " + a.party());
+        return out;
+    }
+}
