@@ -1,0 +1,97 @@
+package org.e2eereview.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.e2eereview.assess.Assessor;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.load.InputException;
+import org.e2eereview.report.AssessReport;
+import org.e2eereview.review.Reviewer;
+import org.e2eereview.rules.RuleSet;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = {"What each lawful-access proposal in the catalog would do to this design: the proposal's "
+                + "patch is applied to the model and the result reviewed against the design as it is (who gains "
+                + "the ability to read which conversation and how, the findings it introduces, what it claims to "
+                + "serve and what would serve that without weakening).",
+                "Proposals: see docs/proposals.md, or 'rules' for the patterns they are."},
+        exitCodeListHeading = "%nExit codes (as review, for the design as it is):%n",
+        exitCodeList = {"0:no counted finding at or above --fail-on",
+                "1:a counted finding at or above --fail-on",
+                "2:unusable input: the model, a rule, a proposal id or an option"})
+final class AssessCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "The model file (YAML).")
+    Path model;
+
+    @Option(names = "--proposal", paramLabel = "ID", description = "Assess only this proposal (repeatable; default: "
+            + "every proposal in the catalog).")
+    List<String> proposals = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+            description = "Exit 1 when the design as it is has a counted finding at or above this (default: "
+                    + "${DEFAULT-VALUE}; none never fails).", converter = ReviewCommand.SeverityConverter.class)
+    Severity failOn;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of extra rules (repeatable).")
+    List<Path> ruleDirs = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE, replaced in one step.")
+    Path out;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date acceptances expire against.")
+    LocalDate today;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("text") && !format.equals("json")) {
+            spec.commandLine().getErr().println("'" + format + "' is not a format of assess: use text or json");
+            return Main.USAGE;
+        }
+        Assessor.Result result;
+        try {
+            Clock clock = today == null ? Clock.systemUTC()
+                    : Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
+            result = new Assessor(reviewer).assess(model, proposals);
+        } catch (InputException e) {
+            Main.printProblems(spec, e);
+            return Main.USAGE;
+        }
+        String text = format.equals("json") ? AssessReport.json(result, failOn) : AssessReport.text(result, failOn);
+        if (out == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            try {
+                AtomicWrite.replace(out, text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                spec.commandLine().getErr().println(out + ": cannot write: " + AtomicWrite.reason(e));
+                return Main.USAGE;
+            }
+        }
+        return result.original().failsAt(failOn) ? Main.FINDINGS : Main.OK;
+    }
+}

@@ -1,0 +1,271 @@
+package org.e2eereview.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.e2eereview.analysis.Access;
+import org.e2eereview.analysis.Reading;
+import org.e2eereview.analysis.Safeguarded;
+import org.e2eereview.analysis.Step;
+import org.e2eereview.assess.Assessment;
+import org.e2eereview.assess.Assessor;
+import org.e2eereview.catalog.Entries.Citation;
+import org.e2eereview.catalog.Entries.Proposal;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.report.escape.Inert;
+import org.e2eereview.review.ObjectiveAssessment;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.RuleEngine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What each lawful-access proposal would do to a design, for a terminal and as JSON: the design as
+ * it is, then per proposal the readers it adds, the findings it introduces with their evidence (in
+ * the patch and in the model), what it claims and what would serve the same ends without weakening.
+ */
+public final class AssessReport {
+
+    private static final ObjectMapper JSON = InertJson.mapper();
+
+    private AssessReport() {
+    }
+
+    public static String text(Assessor.Result result, Severity failOn) {
+        Review design = result.original();
+        StringBuilder out = new StringBuilder();
+        out.append("e2ee-review ").append(design.toolVersion()).append(" · assess · ").append(design.model().file())
+                .append(" · ").append(design.model().system().name()).append("\n\n");
+        out.append("The design as it is: ").append(design.verdict().text()).append(" (").append(counts(design))
+                .append(")");
+        if (failOn != null) out.append(design.failsAt(failOn) ? " · fails at --fail-on " : " · passes --fail-on ")
+                .append(failOn.yamlName());
+        out.append("\n\n");
+        for (Assessment a : result.assessments()) proposal(out, a, design);
+        out.append("rules sha256:").append(design.rulesDigest(), 0, 16).append(" · catalog sha256:")
+                .append(design.catalogDigest(), 0, 16).append(" · model sha256:").append(design.model().sha256(), 0, 16)
+                .append('\n');
+        return Inert.text(out.toString());
+    }
+
+    private static void proposal(StringBuilder out, Assessment a, Review design) {
+        Proposal p = a.proposal();
+        out.append(p.id().toUpperCase(Locale.ROOT)).append(" · ").append(p.title()).append(" (").append(p.year())
+                .append(")\n");
+        out.append("  ").append(p.summary()).append('\n');
+        out.append("  proposed by: ").append(p.proposedBy()).append('\n');
+        out.append("  claims to serve: ").append(String.join(", ", p.claims())).append('\n');
+        if (!a.applied()) {
+            out.append("  CANNOT APPLY: ").append(a.notApplicable()).append("\n\n");
+            return;
+        }
+        Review after = a.patched();
+        out.append("  applied to: ").append(a.bindings().entrySet().stream()
+                .map(e -> e.getKey() + " = " + (e.getValue().isEmpty() ? "(none)" : String.join(", ", e.getValue())))
+                .collect(Collectors.joining("; "))).append('\n');
+        out.append("  verdict with it: ").append(after.verdict().text()).append(" (").append(counts(after)).append(")\n");
+        out.append("  new readers:");
+        if (a.newReaders().isEmpty()) out.append(" none (every party it adds already reads)");
+        out.append('\n');
+        for (Access r : a.newReaders()) {
+            out.append("    ").append(r.conversation()).append(": ").append(r.party()).append(" by ")
+                    .append(routes(r)).append(" → ")
+                    .append(after.explaining(r.conversation(), r.party()).stream().map(Finding::id)
+                            .collect(Collectors.joining(", "))).append('\n');
+        }
+        out.append("  introduces:");
+        if (a.introduced().isEmpty()) out.append(" no new finding (the design already has what it asks for)");
+        out.append('\n');
+        for (Reviewed r : a.introduced()) finding(out, r.finding());
+        for (Reviewed r : a.changed()) {
+            out.append("  changes: ").append(r.finding().severity().yamlName().toUpperCase(Locale.ROOT)).append(' ')
+                    .append(r.finding().id()).append(" now names ").append(String.join(", ", r.finding().readers()))
+                    .append('\n');
+        }
+        a.superseded().forEach((old, by) -> out.append("  replaces: ").append(old).append(" by ")
+                .append(String.join(", ", by)).append('\n'));
+        for (String id : a.removed()) out.append("  removes: ").append(id).append('\n');
+        for (String w : a.missing()) {
+            out.append("  note: the catalog says it is ").append(w).append(", which the review did not find here\n");
+        }
+        for (Assessment.ObjectiveChange o : a.objectives()) {
+            out.append("  ").append(o.objective()).append(": as designed, ").append(status(o.before()))
+                    .append("; with it, served only through ")
+                    .append(a.introduced().isEmpty() ? "what the design already has"
+                            : a.introduced().stream().map(r -> r.finding().id()).collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        List<String> instead = new ArrayList<>();
+        for (Assessment.Alternative alt : a.alternatives()) {
+            instead.add(alt.feature() + (alt.inDesign().isEmpty() ? "" : " (in this design: "
+                    + String.join(", ", alt.inDesign()) + ")"));
+        }
+        if (!instead.isEmpty()) out.append("  without weakening instead: ").append(String.join("; ", instead)).append('\n');
+        out.append("  refs: ").append(refs(p)).append("\n\n");
+    }
+
+    private static void finding(StringBuilder out, Finding f) {
+        out.append("    ").append(f.severity().yamlName().toUpperCase(Locale.ROOT)).append(' ').append(f.id())
+                .append("  ").append(f.message()).append('\n');
+        out.append("      ").append(f.systemic() ? "systemic" : "targeted").append(" · blast radius: ")
+                .append(f.blastRadius()).append('\n');
+        for (Finding.Chain c : f.evidence()) {
+            out.append("      ").append(c.title()).append(":\n");
+            for (Step s : c.steps()) out.append("        ").append(s.at()).append("  ").append(s.text()).append('\n');
+        }
+    }
+
+    /** "adds-member, substitutes-keys (on a legal order, through signal)". */
+    private static String routes(Access a) {
+        Map<String, Set<String>> byWhen = new LinkedHashMap<>();
+        for (Reading r : a.readings()) {
+            List<String> when = new ArrayList<>();
+            when.add(RuleEngine.condition(r.condition()));
+            if (!r.through().isEmpty()) when.add("through " + String.join(", ", r.through()));
+            if (r.detectable()) when.add("visible: " + r.lowering().stream().map(Safeguarded::name).distinct()
+                    .collect(Collectors.joining(", ")));
+            byWhen.computeIfAbsent(String.join(", ", when), x -> new LinkedHashSet<>()).add(r.route().id());
+        }
+        return byWhen.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")")
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String status(ObjectiveAssessment o) {
+        if (o == null) return "not assessed";
+        if (o.metWithoutWeakening()) return "met without weakening by " + String.join(", ", o.metBy());
+        return o.onlyThrough().isEmpty() ? "no declared feature serves it" : "not met without weakening";
+    }
+
+    private static String counts(Review r) {
+        var counts = r.counts();
+        List<String> out = new ArrayList<>();
+        for (Severity s : Severity.values()) out.add(counts.get(s) + " " + s.yamlName());
+        return String.join(", ", out);
+    }
+
+    private static String refs(Proposal p) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Citation c : p.references()) out.add(c.ref() + (c.section() == null ? "" : " " + c.section()));
+        p.legal().forEach(l -> out.add(l.provision()));
+        return String.join("; ", out);
+    }
+
+    /** The assessment as JSON: documented in docs/json-output.md, section "assess". */
+    public static String json(Assessor.Result result, Severity failOn) {
+        Review design = result.original();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", "e2ee-review/assess");
+        root.put("formatVersion", 1);
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", "e2ee-review");
+        tool.put("version", design.toolVersion());
+        tool.put("rulesSha256", design.rulesDigest());
+        tool.put("catalogSha256", design.catalogDigest());
+        ObjectNode model = root.putObject("model");
+        model.put("file", design.model().file());
+        model.put("sha256", design.model().sha256());
+        model.put("system", design.model().system().name());
+        ObjectNode d = root.putObject("design");
+        d.put("verdict", design.verdict().id());
+        d.put("failOn", failOn == null ? "none" : failOn.yamlName());
+        d.put("fails", design.failsAt(failOn));
+        ArrayNode proposals = root.putArray("proposals");
+        for (Assessment a : result.assessments()) {
+            ObjectNode n = proposals.addObject();
+            Proposal p = a.proposal();
+            n.put("id", p.id());
+            n.put("title", p.title());
+            n.put("year", p.year());
+            ArrayNode claims = n.putArray("claims");
+            p.claims().forEach(claims::add);
+            ArrayNode patterns = n.putArray("weakenings");
+            p.weakenings().forEach(patterns::add);
+            n.put("applied", a.applied());
+            if (!a.applied()) n.put("notApplicable", a.notApplicable());
+            ObjectNode bindings = n.putObject("bindings");
+            a.bindings().forEach((k, v) -> {
+                ArrayNode ids = bindings.putArray(k);
+                v.forEach(ids::add);
+            });
+            if (!a.applied()) continue;
+            n.put("verdict", a.patched().verdict().id());
+            ArrayNode readers = n.putArray("newReaders");
+            for (Access r : a.newReaders()) {
+                ObjectNode x = readers.addObject();
+                x.put("conversation", r.conversation());
+                x.put("party", r.party());
+                ArrayNode routes = x.putArray("routes");
+                r.routes().forEach(route -> routes.add(route.id()));
+                x.put("condition", r.condition().yamlName());
+                ArrayNode through = x.putArray("through");
+                r.through().forEach(through::add);
+                ArrayNode findings = x.putArray("findings");
+                a.patched().explaining(r.conversation(), r.party()).forEach(f -> findings.add(f.id()));
+            }
+            ArrayNode introduced = n.putArray("introduced");
+            for (Reviewed r : a.introduced()) introduced.add(finding(r.finding()));
+            ArrayNode changed = n.putArray("changed");
+            for (Reviewed r : a.changed()) changed.add(finding(r.finding()));
+            ObjectNode superseded = n.putObject("superseded");
+            a.superseded().forEach((k, v) -> {
+                ArrayNode by = superseded.putArray(k);
+                v.forEach(by::add);
+            });
+            ArrayNode removed = n.putArray("removed");
+            a.removed().forEach(removed::add);
+            ArrayNode missing = n.putArray("missing");
+            a.missing().forEach(missing::add);
+            ArrayNode alternatives = n.putArray("alternatives");
+            for (Assessment.Alternative alt : a.alternatives()) {
+                ObjectNode x = alternatives.addObject();
+                x.put("feature", alt.feature());
+                ArrayNode serves = x.putArray("objectives");
+                alt.objectives().forEach(serves::add);
+                ArrayNode in = x.putArray("inDesign");
+                alt.inDesign().forEach(in::add);
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode finding(Finding f) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", f.id());
+        n.put("rule", f.rule());
+        n.put("severity", f.severity().yamlName());
+        n.put("message", f.message());
+        n.put("systemic", f.systemic());
+        n.put("blastRadius", f.blastRadius());
+        ArrayNode readers = n.putArray("readers");
+        f.readers().forEach(readers::add);
+        ArrayNode evidence = n.putArray("evidence");
+        for (Finding.Chain c : f.evidence()) {
+            ObjectNode chain = evidence.addObject();
+            chain.put("title", c.title());
+            ArrayNode steps = chain.putArray("steps");
+            for (Step s : c.steps()) {
+                ObjectNode step = steps.addObject();
+                step.put("text", s.text());
+                step.put("file", s.at().file());
+                step.put("line", s.at().line());
+                step.put("column", s.at().column());
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,29 @@
+package org.e2eereview.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.e2eereview.Golden;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.catalog.Entries.Proposal;
+import org.junit.jupiter.api.Test;
+
+/** docs/proposals.md is generated from catalog/proposals/; it must not go stale. */
+class ProposalReferenceTest {
+
+    static final Path DOC = Path.of("docs/proposals.md");
+
+    @Test
+    void proposalReferenceIsCurrent() throws Exception {
+        Golden.check(DOC, ProposalReference.markdown(Catalog.bundled()));
+    }
+
+    @Test
+    void everyProposalIsInTheReference() throws Exception {
+        String doc = Files.readString(DOC);
+        for (Proposal p : Catalog.bundled().proposals().values()) assertThat(doc).contains("## " + p.id() + ": ");
+        assertThat(Catalog.bundled().proposals()).hasSizeGreaterThanOrEqualTo(7);
+    }
+}
