@@ -22,7 +22,11 @@ Prepared with e2ee-review ${tool.version} from ${model.file}; Appendix A says ho
 <#list objectives as o>
 - ${o.title} (ask ${o.ask}): ${o.status}<#if o.metBy?has_content> by <#list o.metBy as m>${m}<#sep>, </#list></#if>.
 </#list>
+<#if proposals?has_content>
+- Lawful-access proposals: ${proposals?size} applied to this design's model; ${proposals?filter(p -> p.applied)?size} fit it, and each of those would add <#if proposals?filter(p -> p.applied && p.introduced?has_content)?size == proposals?filter(p -> p.applied)?size>a finding<#else>findings where the design does not already have them</#if>. Section 4 sets out what each would do.
+<#else>
 - Access capabilities governments have asked for: ${present?size} of ${capabilities?size} present in this design<#if present?has_content> (<#list present as c>${c.title}<#sep>, </#list>)</#if>. Section 4 sets out what each would require.
+</#if>
 
 ## 2. The design and its end-to-end guarantees
 
@@ -104,6 +108,52 @@ The design declares no public-safety feature that the review recognises.
 
 </#list>
 <@paragraphs submission.capabilities/>
+<#if proposals?has_content>
+Each proposal below is one governments have put to providers. e2ee-review applied each to this design, as a patch to its model, and reviewed the result: what follows is computed, with the evidence in the tool's assess report.
+
+<#list proposals as p>
+### 4.${p?index + 1} ${p.title} (${p.year})
+
+${p.summary}
+
+- **Proposed by:** ${p.proposedBy}
+- **Asks for:** ${p.asksFor}
+- **Who would gain access:** ${p.gainsAccess}
+- **Claims to serve:** <#list p.claims as c>${c}<#sep>; </#list>
+<#if p.applied>
+- **Applied to this design:** <#list p.binds as b>${b}<#sep>; </#list>
+- **Safeguards it would take away:** <#if p.overrides?has_content><#list p.overrides as o>${o}<#sep>; </#list><#else>none</#if>
+- **Verdict with it:** ${p.verdict}
+- **New readers:**<#if !p.newReaders?has_content> none (the parties it adds could already read)</#if>
+<#list p.newReaders as r>
+  - ${r}
+</#list>
+- **Findings it introduces:**<#if !p.introduced?has_content> none (the design already has what it asks for)</#if>
+<#list p.introduced as f>
+  - ${f.severity?upper_case} ${f.id}: ${f.message} (<#if f.systemic>systemic<#else>targeted</#if><#if f.blastRadius??>; ${f.blastRadius}</#if>)
+</#list>
+<#list p.replaces as r>
+- **Replaces:** ${r}
+</#list>
+<#else>
+- **Cannot apply to this design:** ${p.notApplicable}
+</#if>
+<#if p.research?has_content>
+- **What research says:**
+<#list p.research as r>
+  - ${r.text}<#if r.cite??> \[${r.cite.number}\]</#if>
+</#list>
+</#if>
+<#if p.law?has_content>
+- **What the law says:**
+<#list p.law as l>
+  - ${l.text}<#if l.cite??> \[${l.cite.number}\]</#if>
+</#list>
+</#if>
+- **Without weakening instead:** <#list p.alternatives as a>${a}<#sep>; </#list><#list p.instead as i> ${i}</#list>
+
+</#list>
+<#else>
 Each capability below is one governments have asked providers to build. For each: whether this design already has it, what adding it would take here, and what research and law say of it.
 
 <#list capabilities as c>
@@ -113,7 +163,7 @@ ${c.summary}
 
 - **Asked for:** <#list c.askedFor as a>${a}<#sep>; </#list>
 - **In this design:** <#if c.inDesign>present: <#list c.present as p>${p.id}<#sep>, </#list><#else>absent</#if>
-- **What it would require of this design:** <#if c.inDesign>nothing further: the design already allows it<#elseif c.requires?has_content><#list c.requires as r>${r}<#sep>; </#list><#else>no safeguard the design declares stands in its way; it would be added as a new reader of the conversations it targets</#if>
+- **Safeguards it would have to override:** <#if c.inDesign>nothing further: the design already allows it<#elseif c.requires?has_content><#list c.requires as r>${r}<#sep>; </#list><#else>no safeguard the design declares stands in its way; it would be added as a new reader of the conversations it targets</#if>
 - **What it breaks:** <#list c.breaks as b>${b}<#sep>, </#list>; <#if c.systemic>systemic: it changes the system for every user<#else>targeted</#if>. ${c.blastRadius}
 <#if c.research?has_content>
 - **What research says:**
@@ -130,6 +180,7 @@ ${c.summary}
 - **Instead:** ${c.alternative}
 
 </#list>
+</#if>
 ## 5. Ask 3: consultation
 
 <#list ask3 as o>

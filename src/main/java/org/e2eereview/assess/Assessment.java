@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.e2eereview.analysis.Access;
+import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.catalog.Entries.Proposal;
 import org.e2eereview.review.ObjectiveAssessment;
 import org.e2eereview.review.Review;
@@ -25,11 +26,12 @@ import org.e2eereview.review.Reviewed;
  * @param missing       weakening patterns the catalog says the proposal is, which the review did not find
  * @param objectives    for each objective the proposal claims: how the design stands, with and without it
  * @param alternatives  safety features that serve a claimed objective without weakening
+ * @param overridden    safeguards the design declares that the patched design no longer has
  */
 public record Assessment(Proposal proposal, String notApplicable, Map<String, List<String>> bindings, Review patched,
                          List<Access> newReaders, List<Reviewed> introduced, List<Reviewed> changed,
                          Map<String, List<String>> superseded, List<String> removed, List<String> missing, List<ObjectiveChange> objectives,
-                         List<Alternative> alternatives) {
+                         List<Alternative> alternatives, List<Safeguarded> overridden) {
 
     public boolean applied() {
         return notApplicable == null;

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.e2eereview.analysis.Access;
+import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Entries.Binding;
 import org.e2eereview.catalog.Entries.Proposal;
@@ -109,7 +110,7 @@ public final class Assessor {
 
     private Assessment notApplicable(Proposal p, String why, Map<String, List<String>> bindings) {
         return new Assessment(p, why, bindings, null, List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
-                List.of(), alternatives(p, null));
+                List.of(), alternatives(p, null), List.of());
     }
 
     private Assessment compare(Proposal p, Map<String, List<String>> bindings, Review before, Review after) {
@@ -150,8 +151,12 @@ public final class Assessor {
             objectives.add(new Assessment.ObjectiveChange(o, catalog.objectives().get(o).title(),
                     objective(before, o), objective(after, o)));
         }
+        Set<String> kept = new HashSet<>();
+        for (Safeguarded s : after.safeguards()) kept.add(s.name() + "\u0000" + s.element() + "\u0000" + s.route());
+        List<Safeguarded> overridden = before.safeguards().stream()
+                .filter(s -> !kept.contains(s.name() + "\u0000" + s.element() + "\u0000" + s.route())).toList();
         return new Assessment(p, null, bindings, after, newReaders, introduced, changed, superseded, removed, missing,
-                objectives, alternatives(p, before));
+                objectives, alternatives(p, before), overridden);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
@@ -83,11 +84,18 @@ final class ReviewCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Review review;
+        Assessor.Result assessment = null;
         try {
             Clock clock = today == null ? Clock.systemUTC()
                     : Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
-            review = reviewer.review(model);
+            if (Reports.needsAssessment(wanted)) {
+                // The submission says what each lawful-access proposal would do to this design.
+                assessment = new Assessor(reviewer).assess(model, List.of());
+                review = assessment.original();
+            } else {
+                review = reviewer.review(model);
+            }
         } catch (InputException e) {
             Main.printProblems(spec, e);
             return Main.USAGE;
@@ -99,7 +107,8 @@ final class ReviewCommand implements Callable<Integer> {
         // Every file is rendered before any is written, so a rendering failure leaves all of them as they were.
         List<byte[]> rendered;
         try {
-            rendered = Reports.render(review, wanted, new Reports.Options(failOn, clock(), templateDir, rerun()));
+            rendered = Reports.render(review, wanted, new Reports.Options(failOn, clock(), templateDir, rerun(),
+                    assessment));
         } catch (TemplateProblem e) {
             spec.commandLine().getErr().println(e.getMessage());
             return Main.USAGE;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.report.pdf.PdfDocument;
 import org.e2eereview.report.template.TemplateProblem;
@@ -66,8 +67,21 @@ public final class Reports {
     /**
      * @param templateDir a directory whose templates replace the bundled ones of the same name, or null
      * @param command     how the run was asked for, without --format/--out, for the reproducibility note
+     * @param assessment  what each lawful-access proposal would do to the design: the submission
+     *                    renders it; null leaves that part out
      */
-    public record Options(Severity failOn, LocalDate today, Path templateDir, String command) {
+    public record Options(Severity failOn, LocalDate today, Path templateDir, String command,
+                          Assessor.Result assessment) {
+
+        public Options(Severity failOn, LocalDate today, Path templateDir, String command) {
+            this(failOn, today, templateDir, command, null);
+        }
+    }
+
+    /** Whether any of the formats renders a proposal's assessment (the consultation submission). */
+    public static boolean needsAssessment(List<Format> formats) {
+        return formats.stream().anyMatch(f -> f == Format.SUBMISSION_MD || f == Format.SUBMISSION_HTML
+                || f == Format.SUBMISSION_PDF);
     }
 
     private Reports() {
@@ -96,7 +110,7 @@ public final class Reports {
             }
             if (shared == null) {
                 shared = Views.of(review, new Views.Options(options.failOn(), options.today(), null, mermaid, svg,
-                        wanted.contains(Format.HTML)));
+                        wanted.contains(Format.HTML), options.assessment()));
             }
             ReportView view = shared.forFormat(f.id(), options.command() == null ? null
                     : options.command() + " --format " + f.id());

@@ -131,6 +131,36 @@ class ReportsTest {
     }
 
     @Test
+    void theSubmissionSaysWhatEachProposalWouldDoToTheDesign() throws Exception {
+        Path signal = Path.of("examples/signal.yaml");
+        var assessment = new org.e2eereview.assess.Assessor(Corpus.reviewer()).assess(signal, List.of());
+        Reports.Options options = new Reports.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, "x",
+                assessment);
+        List<byte[]> out = Reports.render(assessment.original(), List.of(Format.SUBMISSION_MD, Format.SUBMISSION_HTML,
+                Format.SUBMISSION_PDF), options);
+        String md = text(out.get(0));
+        String section = md.substring(md.indexOf("## 4. Ask 2"), md.indexOf("## 5. Ask 3"));
+        assertThat(section).contains("### 4.3 The \"ghost\" participant (2018)")
+                .contains("- **Applied to this design:** provider: signal; managed: group-chat; authority: law-enforcement")
+                .contains("- **Safeguards it would take away:** member-signed-changes (a change to the members of "
+                        + "group-chat needs a member's signature, examples/signal.yaml:208:26), which prevents adds-member")
+                .contains("  - CRITICAL GHOST-PARTICIPANT@group-chat: ")
+                .contains("  - group-chat: law-enforcement by adds-member (on a legal order, through signal)")
+                .contains("### 4.5 Key escrow with two escrow agents (1994)");
+        assertThat(md).contains("- Lawful-access proposals: 7 applied to this design's model; 7 fit it");
+        Document html = xml(text(out.get(1)));
+        assertThat(text(html, "proposal-ghost")).contains("GHOST-PARTICIPANT@group-chat");
+        assertThat(pdfText(out.get(2)).replaceAll("\\s+", " ")).contains("4.3 The \"ghost\" participant (2018)")
+                .contains("Findings it introduces");
+        Path escrow = Path.of("examples/key-escrow.yaml");
+        var other = new org.e2eereview.assess.Assessor(Corpus.reviewer()).assess(escrow, List.of("ghost"));
+        String cannot = text(Reports.render(other.original(), List.of(Format.SUBMISSION_MD), new Reports.Options(
+                Severity.HIGH, LocalDate.of(2026, 6, 1), null, "x", other)).get(0));
+        assertThat(cannot).contains("- **Cannot apply to this design:** no end-to-end encrypted conversation to "
+                + "which members can be added has its membership managed by a server the provider runs");
+    }
+
+    @Test
     void thePdfEmbedsEveryFontItUses() throws Exception {
         byte[] pdf = render(Corpus.reviewer().review(Path.of("examples/signal.yaml")), Format.SUBMISSION_PDF).get(0);
         try (PDDocument doc = Loader.loadPDF(pdf)) {

@@ -18,15 +18,16 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
                          List<FindingView> findings, List<NotAssessedView> notAssessed,
                          List<FeatureView> safetyFeatures, List<ObjectiveView> objectives,
                          List<SafeguardView> safeguards, List<String> notes, List<String> unusedAcceptances,
-                         List<CapabilityView> capabilities, List<ReferenceView> references, DiagramView diagram,
+                         List<CapabilityView> capabilities, List<ProposalView> proposals,
+                         List<ReferenceView> references, DiagramView diagram,
                          SubmissionView submission, List<SourceLine> source, String format, String command,
                          String today) {
 
     /** The same view for one format, with the command that re-renders it. */
     public ReportView forFormat(String format, String command) {
         return new ReportView(tool, model, verdict, conversations, findings, notAssessed, safetyFeatures, objectives,
-                safeguards, notes, unusedAcceptances, capabilities, references, diagram, submission, source, format,
-                command, today);
+                safeguards, notes, unusedAcceptances, capabilities, proposals, references, diagram, submission, source,
+                format, command, today);
     }
 
     public record Tool(String name, String version, String rulesSha256, String catalogSha256) {
@@ -130,6 +131,25 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
     }
 
     public record Fact(String text, Cite cite) {
+    }
+
+    /**
+     * A lawful-access proposal applied to this design by {@code assess} (empty unless the report
+     * asked for it: the consultation submission does).
+     *
+     * @param binds      the design's elements the proposal's patch was bound to, "managed: group-chat, group-call"
+     * @param overrides  declared safeguards it would have to override, each located
+     * @param newReaders "group-chat: law-enforcement by adds-member (on a legal order, through whatsapp)"
+     * @param replaces   "SERVER-CONTROLLED-MEMBERSHIP@group-chat by GHOST-PARTICIPANT@group-chat"
+     */
+    public record ProposalView(String id, String title, int year, String proposedBy, String summary, String asksFor,
+                               String gainsAccess, List<String> claims, boolean applied, String notApplicable,
+                               List<String> binds, List<String> overrides, String verdict, List<String> newReaders,
+                               List<IntroducedView> introduced, List<String> replaces, List<Fact> research,
+                               List<Fact> law, List<String> alternatives, List<String> instead) {
+    }
+
+    public record IntroducedView(String id, String severity, String message, boolean systemic, String blastRadius) {
     }
 
     public record ReferenceView(int number, String key, String title, String authors, String date, String url,

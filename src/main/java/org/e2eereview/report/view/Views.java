@@ -17,10 +17,13 @@ import java.util.Set;
 import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Reading;
 import org.e2eereview.analysis.Safeguarded;
+import org.e2eereview.assess.Assessment;
+import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Entries.Citation;
 import org.e2eereview.catalog.Entries.Legal;
 import org.e2eereview.catalog.Entries.Objective;
+import org.e2eereview.catalog.Entries.Proposal;
 import org.e2eereview.catalog.Entries.Reference;
 import org.e2eereview.catalog.Entries.SafeguardEntry;
 import org.e2eereview.catalog.Entries.SafetyFeature;
@@ -42,9 +45,11 @@ import org.e2eereview.report.view.ReportView.DiagramView;
 import org.e2eereview.report.view.ReportView.Fact;
 import org.e2eereview.report.view.ReportView.FeatureView;
 import org.e2eereview.report.view.ReportView.FindingView;
+import org.e2eereview.report.view.ReportView.IntroducedView;
 import org.e2eereview.report.view.ReportView.Link;
 import org.e2eereview.report.view.ReportView.NotAssessedView;
 import org.e2eereview.report.view.ReportView.ObjectiveView;
+import org.e2eereview.report.view.ReportView.ProposalView;
 import org.e2eereview.report.view.ReportView.ReaderView;
 import org.e2eereview.report.view.ReportView.ReferenceView;
 import org.e2eereview.report.view.ReportView.RouteView;
@@ -70,9 +75,14 @@ public final class Views {
      * @param mermaid whether to draw the diagram as Mermaid source (Markdown formats)
      * @param svg     whether to lay the diagram out as SVG (HTML formats; costs a layout)
      * @param source  whether to carry the model's numbered lines (the HTML page links evidence to them)
+     * @param assessment what each lawful-access proposal would do to the design, for the submission; or null
      */
     public record Options(Severity failOn, LocalDate today, String command, boolean mermaid, boolean svg,
-                          boolean source) {
+                          boolean source, Assessor.Result assessment) {
+
+        public Options(Severity failOn, LocalDate today, String command, boolean mermaid, boolean svg, boolean source) {
+            this(failOn, today, command, mermaid, svg, source, null);
+        }
     }
 
     private final Review review;
@@ -98,6 +108,7 @@ public final class Views {
         List<FeatureView> features = review.safetyFeatures().stream().map(this::feature).toList();
         List<ObjectiveView> objectives = review.objectives().stream().map(this::objective).toList();
         List<CapabilityView> capabilities = capabilities();
+        List<ProposalView> proposals = o.assessment() == null ? List.of() : proposals(o.assessment(), capabilities);
         List<ReferenceView> references = new ArrayList<>();
         numbers.forEach((key, number) -> {
             Reference r = catalog.references().get(key);
@@ -115,7 +126,7 @@ public final class Views {
                         t(m.system().description()), m.system().claimsEndToEnd(), m.size()),
                 verdict(o), conversations(), findings, notAssessed(), features, objectives, safeguards(),
                 review.notes().stream().map(x -> t(x.at() + "  " + x.message())).toList(),
-                review.unusedAcceptances().stream().map(Views::t).toList(), capabilities, List.copyOf(references),
+                review.unusedAcceptances().stream().map(Views::t).toList(), capabilities, proposals, List.copyOf(references),
                 diagramView, submission(m.submission()), o.source() ? source(m) : List.of(), null, t(o.command()),
                 o.today() == null ? null : o.today().toString());
     }
@@ -153,6 +164,10 @@ public final class Views {
 
     /** Routes grouped by when they apply, so that a visible route does not hide an unseen one. */
     private ReaderView reader(Access a) {
+        return reader(a, review);
+    }
+
+    private ReaderView reader(Access a, Review in) {
         Map<String, RouteView> byWhen = new LinkedHashMap<>();
         for (Reading r : a.readings()) {
             String condition = RuleEngine.condition(r.condition());
@@ -174,7 +189,7 @@ public final class Views {
             summary.append(')');
         }
         if (a.partial()) summary.append(", derived data only");
-        List<Link> findings = review.explaining(a.conversation(), a.party()).stream()
+        List<Link> findings = in.explaining(a.conversation(), a.party()).stream()
                 .map(f -> new Link(t(f.id()), anchors.get(f.id()))).toList();
         return new ReaderView(t(a.party()), t(summary.toString()), routes, a.partial(), !a.detectable(), findings);
     }
@@ -262,7 +277,7 @@ public final class Views {
             List<String> requires = new ArrayList<>();
             for (Safeguarded s : review.safeguards()) {
                 if (w.defeatedBy().contains(s.safeguard())) {
-                    requires.add(t("overriding " + s.name() + " (" + s.text() + ", " + s.at() + "), which "
+                    requires.add(t(s.name() + " (" + s.text() + ", " + s.at() + "), which "
                             + (s.prevents() ? "prevents it" : "would make it visible")));
                 }
             }
@@ -276,6 +291,47 @@ public final class Views {
             out.add(new CapabilityView(w.id(), w.title(), w.summary(), askedFor, !present.isEmpty(), present,
                     List.copyOf(requires), w.breaks().stream().map(b -> b.yamlName().replace('-', ' ')).toList(),
                     w.systemic(), w.blastRadius(), research, law, w.alternative(), cites(w.references(), w.legal())));
+        }
+        return out;
+    }
+
+    private List<ProposalView> proposals(Assessor.Result result, List<CapabilityView> capabilities) {
+        List<ProposalView> out = new ArrayList<>();
+        for (Assessment a : result.assessments()) {
+            Proposal p = a.proposal();
+            List<String> binds = a.bindings().entrySet().stream()
+                    .map(e -> t(e.getKey() + ": " + (e.getValue().isEmpty() ? "none" : String.join(", ", e.getValue()))))
+                    .toList();
+            Set<String> overrides = new LinkedHashSet<>();
+            for (Safeguarded s : a.overridden()) {
+                overrides.add(t(s.name() + " (" + s.text() + ", " + s.at() + "), which "
+                        + (s.prevents() ? "prevents " : "makes visible ") + s.route().id()));
+            }
+            List<String> instead = new ArrayList<>();
+            for (CapabilityView c : capabilities) if (p.weakenings().contains(c.id())) instead.add(c.alternative());
+            List<String> readers = new ArrayList<>();
+            for (Access r : a.newReaders()) {
+                ReaderView v = reader(r, a.patched());
+                readers.add(t(r.conversation()) + ": " + v.party() + " by " + v.summary()
+                        + (v.findings().isEmpty() ? "" : " (" + String.join(", ", v.findings().stream().map(Link::id)
+                        .toList()) + ")"));
+            }
+            List<IntroducedView> introduced = a.introduced().stream().map(Reviewed::finding)
+                    .map(f -> new IntroducedView(t(f.id()), f.severity().yamlName(), t(f.message()), f.systemic(),
+                            t(f.blastRadius()))).toList();
+            List<String> replaces = a.superseded().entrySet().stream()
+                    .map(e -> t(e.getKey() + " by " + String.join(", ", e.getValue()))).toList();
+            List<Fact> research = p.references().stream().map(c -> new Fact(c.fact(), cite(c.ref(), c.section()))).toList();
+            List<Fact> law = p.legal().stream().map(l -> new Fact(l.provision() + (l.note() == null ? "" : ": " + l.note()),
+                    l.ref() == null ? null : cite(l.ref(), null))).toList();
+            List<String> alternatives = a.alternatives().stream().map(x -> x.title() + (x.inDesign().isEmpty()
+                    ? "" : " (in this design: " + String.join(", ", x.inDesign()) + ")")).map(Views::t).toList();
+            List<String> claims = p.claims().stream()
+                    .map(o -> catalog.objectives().containsKey(o) ? catalog.objectives().get(o).title() : o).toList();
+            out.add(new ProposalView(p.id(), p.title(), p.year(), p.proposedBy(), p.summary(), p.asksFor(),
+                    p.gainsAccess(), claims, a.applied(), t(a.notApplicable()), binds, List.copyOf(overrides),
+                    a.applied() ? a.patched().verdict().text() : null, readers, introduced, replaces, research, law,
+                    alternatives, instead));
         }
         return out;
     }
