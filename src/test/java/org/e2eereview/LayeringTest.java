@@ -19,6 +19,7 @@ class LayeringTest {
             .layer("cli").definedBy("org.e2eereview.cli..")
             .layer("report").definedBy("org.e2eereview.report..")
             .layer("assess").definedBy("org.e2eereview.assess..")
+            .layer("diff").definedBy("org.e2eereview.diff..")
             .layer("review").definedBy("org.e2eereview.review..")
             .layer("rules").definedBy("org.e2eereview.rules..")
             .layer("analysis").definedBy("org.e2eereview.analysis..")
@@ -28,13 +29,14 @@ class LayeringTest {
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("assess").mayOnlyBeAccessedByLayers("report", "cli")
-            .whereLayer("review").mayOnlyBeAccessedByLayers("assess", "report", "cli")
-            .whereLayer("rules").mayOnlyBeAccessedByLayers("review", "assess", "report", "cli")
-            .whereLayer("analysis").mayOnlyBeAccessedByLayers("rules", "review", "assess", "report", "cli")
-            .whereLayer("catalog").mayOnlyBeAccessedByLayers("rules", "review", "assess", "report", "cli")
+            .whereLayer("diff").mayOnlyBeAccessedByLayers("assess", "report", "cli")
+            .whereLayer("review").mayOnlyBeAccessedByLayers("diff", "assess", "report", "cli")
+            .whereLayer("rules").mayOnlyBeAccessedByLayers("review", "diff", "assess", "report", "cli")
+            .whereLayer("analysis").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli")
+            .whereLayer("catalog").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli")
             .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "rules", "review", "assess", "cli")
             .because("the model is the vocabulary everything speaks; analysis knows only the model; rules "
-                    + "judge the analysis; the review assembles; assess compares reviews; reports and the CLI "
+                    + "judge the analysis; the review assembles; diff compares two reviews, assess a patched one; reports and the CLI "
                     + "only present");
 
     @ArchTest

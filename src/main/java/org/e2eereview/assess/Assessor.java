@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.e2eereview.analysis.Access;
-import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Entries.Binding;
 import org.e2eereview.catalog.Entries.Proposal;
 import org.e2eereview.catalog.Entries.SafetyFeature;
 import org.e2eereview.catalog.Preserves;
+import org.e2eereview.diff.ReviewDiff;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.Problem;
@@ -29,7 +27,6 @@ import org.e2eereview.review.ObjectiveAssessment;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.review.Reviewer;
-import org.e2eereview.rules.Finding;
 
 /**
  * Applies lawful-access proposals from the catalog to a team's model and reviews each result
@@ -114,81 +111,19 @@ public final class Assessor {
     }
 
     private Assessment compare(Proposal p, Map<String, List<String>> bindings, Review before, Review after) {
-        Set<String> readersBefore = new HashSet<>();
-        for (Access a : before.access()) readersBefore.add(a.conversation() + "\u0000" + a.party());
-        List<Access> newReaders = after.access().stream()
-                .filter(a -> !readersBefore.contains(a.conversation() + "\u0000" + a.party())).toList();
-
-        Map<String, Reviewed> was = new HashMap<>();
-        for (Reviewed r : before.weakenings()) was.put(r.finding().id(), r);
-        Set<String> now = new HashSet<>();
-        List<Reviewed> introduced = new ArrayList<>();
-        List<Reviewed> changed = new ArrayList<>();
-        for (Reviewed r : after.weakenings()) {
-            now.add(r.finding().id());
-            Reviewed old = was.get(r.finding().id());
-            if (old == null) {
-                introduced.add(r);
-            } else if (old.finding().severity() != r.finding().severity()
-                    || !old.finding().readers().equals(r.finding().readers())) {
-                changed.add(r);
-            }
-        }
-        Map<String, List<String>> superseded = new LinkedHashMap<>();
-        List<String> removed = new ArrayList<>();
-        for (Reviewed r : before.weakenings()) {
-            if (now.contains(r.finding().id())) continue;
-            List<String> by = supersededBy(r.finding(), after);
-            if (by.isEmpty()) removed.add(r.finding().id());
-            else superseded.put(r.finding().id(), by);
-        }
+        ReviewDiff d = ReviewDiff.of(before, after);
         Set<String> found = new HashSet<>();
         for (Reviewed r : after.weakenings()) found.add(r.finding().catalog());
         List<String> missing = p.weakenings().stream().filter(w -> !found.contains(w)).toList();
-
         List<Assessment.ObjectiveChange> objectives = new ArrayList<>();
         for (String o : p.claims()) {
             objectives.add(new Assessment.ObjectiveChange(o, catalog.objectives().get(o).title(),
                     objective(before, o), objective(after, o)));
         }
-        Set<String> kept = new HashSet<>();
-        for (Safeguarded s : after.safeguards()) kept.add(s.name() + "\u0000" + s.element() + "\u0000" + s.route());
-        List<Safeguarded> overridden = before.safeguards().stream()
-                .filter(s -> !kept.contains(s.name() + "\u0000" + s.element() + "\u0000" + s.route())).toList();
-        return new Assessment(p, null, bindings, after, newReaders, introduced, changed, superseded, removed, missing,
-                objectives, alternatives(p, before), overridden);
-    }
-
-    /**
-     * The findings of the patched design that take over a finding that disappeared: together they
-     * name every reader of every conversation it named, at its severity or above (one root cause, one
-     * finding: a ghost participant replaces server-controlled membership). Empty when none do.
-     */
-    private static List<String> supersededBy(Finding old, Review after) {
-        Set<String> by = new java.util.LinkedHashSet<>();
-        if (old.reads().isEmpty()) {
-            for (Reviewed r : after.weakenings()) {
-                if (r.finding().element().equals(old.element()) && r.finding().severity().atLeast(old.severity())) {
-                    by.add(r.finding().id());
-                }
-            }
-            return List.copyOf(by);
-        }
-        for (Finding.Read read : old.reads()) {
-            String covering = null;
-            for (Reviewed r : after.weakenings()) {
-                if (!r.finding().severity().atLeast(old.severity())) continue;
-                boolean reads = r.finding().reads().stream().anyMatch(x -> x.conversation().equals(read.conversation())
-                        && x.party().equals(read.party()));
-                if (reads) {
-                    covering = r.finding().id();
-                    break;
-                }
-            }
-            if (covering == null) return List.of();
-            by.add(covering);
-        }
-        return List.copyOf(by);
+        return new Assessment(p, null, bindings, after, d.gainedReaders(), d.introduced(),
+                d.changed().stream().map(ReviewDiff.Change::after).toList(), d.superseded(),
+                d.removed().stream().map(r -> r.finding().id()).toList(), missing, objectives,
+                alternatives(p, before), d.safeguardsRemoved());
     }
 
     private static ObjectiveAssessment objective(Review r, String id) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Threat modelling and design review of encrypted messaging systems.",
                 "Describe a messaging system's architecture in YAML; e2ee-review checks it and works out "
                         + "who can read each conversation."},
-        subcommands = {ReviewCommand.class, AssessCommand.class, ValidateCommand.class, RulesCommand.class, SchemaCommand.class,
+        subcommands = {ReviewCommand.class, AssessCommand.class, DiffCommand.class, ValidateCommand.class, RulesCommand.class, SchemaCommand.class,
                 InitCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -36,7 +36,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: review, assess, validate, rules, schema or init");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: review, assess, diff, validate, rules, schema or init");
     }
 
     public static void main(String[] args) {

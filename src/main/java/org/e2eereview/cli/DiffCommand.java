@@ -1,0 +1,147 @@
+package org.e2eereview.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.diff.ReviewDiff;
+import org.e2eereview.load.InputException;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.load.Problem;
+import org.e2eereview.model.Location;
+import org.e2eereview.report.DiffReport;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewer;
+import org.e2eereview.rules.RuleSet;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"What a change to a model changes in its review: findings introduced, removed or changed "
+                + "(severity, readers, condition), parties that gain or lose the ability to read each conversation, "
+                + "safety features, objectives and safeguards.",
+                "OLD may be a git revision of a file, REV:PATH (diff HEAD~1:model.yaml model.yaml), read with "
+                        + "'git show' in the current directory."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the change introduces no counted finding at or above --fail-on",
+                "1:it introduces one (or raises one to it)",
+                "2:unusable input: a model, a revision, a rule or an option"})
+final class DiffCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "The model before the change: a file, or REV:PATH.")
+    String old;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The model after the change: a file, or REV:PATH.")
+    String now;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json or md (a pull-request comment); default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+            description = "Exit 1 when the change introduces a counted finding at or above this (default: "
+                    + "${DEFAULT-VALUE}; none never fails).", converter = ReviewCommand.SeverityConverter.class)
+    Severity failOn;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of extra rules (repeatable).")
+    List<Path> ruleDirs = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE, replaced in one step.")
+    Path out;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date acceptances expire against.")
+    LocalDate today;
+
+    @Override
+    public Integer call() {
+        if (!List.of("text", "json", "md").contains(format)) {
+            spec.commandLine().getErr().println("'" + format + "' is not a format of diff: use text, json or md");
+            return Main.USAGE;
+        }
+        ReviewDiff diff;
+        try {
+            Clock clock = today == null ? Clock.systemUTC()
+                    : Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
+            Review before = reviewer.review(new ModelLoader().parse(old, read(old)));
+            Review after = reviewer.review(new ModelLoader().parse(now, read(now)));
+            diff = ReviewDiff.of(before, after);
+        } catch (InputException e) {
+            Main.printProblems(spec, e);
+            return Main.USAGE;
+        }
+        String text = switch (format) {
+            case "json" -> DiffReport.json(diff, failOn);
+            case "md" -> DiffReport.markdown(diff, failOn);
+            default -> DiffReport.text(diff, failOn);
+        };
+        if (out == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            try {
+                AtomicWrite.replace(out, text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                spec.commandLine().getErr().println(out + ": cannot write: " + AtomicWrite.reason(e));
+                return Main.USAGE;
+            }
+        }
+        return diff.introducesAtLeast(failOn) ? Main.FINDINGS : Main.OK;
+    }
+
+    /** A file's bytes, or a revision's through git when the argument is REV:PATH and no such file exists. */
+    static byte[] read(String spec) throws InputException {
+        Path file = Path.of(spec);
+        if (Files.isRegularFile(file)) {
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw problem(spec, "cannot read: " + AtomicWrite.reason(e));
+            }
+        }
+        int colon = spec.indexOf(':');
+        if (colon <= 0 || colon == spec.length() - 1) throw problem(spec, "no such file");
+        try {
+            // The revision and path go to git as one argument, never through a shell.
+            Process git = new ProcessBuilder("git", "show", "--no-textconv", spec).redirectErrorStream(false).start();
+            git.getOutputStream().close();
+            byte[] bytes = git.getInputStream().readAllBytes();
+            String err = new String(git.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!git.waitFor(60, TimeUnit.SECONDS)) {
+                git.destroyForcibly();
+                throw problem(spec, "git show did not finish");
+            }
+            if (git.exitValue() != 0) {
+                String first = err.isEmpty() ? "exit code " + git.exitValue() : err.lines().findFirst().orElse(err);
+                throw problem(spec, "no such file, and git cannot show it: " + first);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw problem(spec, "no such file, and git cannot be run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw problem(spec, "interrupted");
+        }
+    }
+
+    private static InputException problem(String file, String message) {
+        return new InputException(List.of(new Problem(new Location(file, 0, 0), message)));
+    }
+}

@@ -1,0 +1,194 @@
+package org.e2eereview.diff;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.e2eereview.analysis.Access;
+import org.e2eereview.analysis.Safeguarded;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.review.ObjectiveAssessment;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.e2eereview.rules.Finding;
+
+/**
+ * What changes between two reviews of a design: findings introduced, removed, replaced or changed,
+ * readers gained and lost, safety features, objectives and safeguards. Both `diff` and `assess`
+ * are this comparison; neither re-derives anything the reviews say.
+ *
+ * @param superseded findings of the old review that gave way to a more severe one naming the same
+ *                   readers (one root cause, one finding): old id to new ids
+ * @param removed    findings of the old review gone with nothing in their place
+ * @param uncovered  findings of the new review that were there before under a more severe one now
+ *                   removed (taking a ghost away leaves the server-controlled membership it stood on):
+ *                   not introduced, since nobody gains a reading
+ */
+public record ReviewDiff(Review before, Review after, List<Reviewed> introduced, List<Change> changed,
+                         Map<String, List<String>> superseded, List<Reviewed> removed, List<Uncovered> uncovered,
+                         List<Access> gainedReaders,
+                         List<Access> lostReaders, List<FeatureChange> features, List<ObjectiveChange> objectives,
+                         List<Safeguarded> safeguardsAdded, List<Safeguarded> safeguardsRemoved) {
+
+    /** A finding in both reviews whose severity, readers or condition differ. */
+    public record Change(Reviewed before, Reviewed after, List<String> what) {
+    }
+
+    /** A finding of the new review that a removed, more severe finding of the old one covered. */
+    public record Uncovered(Reviewed finding, List<String> within) {
+    }
+
+    /** A safety feature added, removed, or whose verdict changed; null on the side it is missing from. */
+    public record FeatureChange(String id, Reviewed before, Reviewed after) {
+    }
+
+    public record ObjectiveChange(String objective, String title, ObjectiveAssessment before, ObjectiveAssessment after) {
+    }
+
+    public static ReviewDiff of(Review before, Review after) {
+        Map<String, Access> readersBefore = new LinkedHashMap<>();
+        for (Access a : before.access()) readersBefore.put(key(a), a);
+        Set<String> readersAfter = new HashSet<>();
+        List<Access> gained = new ArrayList<>();
+        for (Access a : after.access()) {
+            readersAfter.add(key(a));
+            if (!readersBefore.containsKey(key(a))) gained.add(a);
+        }
+        List<Access> lost = readersBefore.entrySet().stream().filter(e -> !readersAfter.contains(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+
+        Map<String, Reviewed> was = new HashMap<>();
+        for (Reviewed r : before.weakenings()) was.put(r.finding().id(), r);
+        Set<String> now = new HashSet<>();
+        List<Reviewed> introduced = new ArrayList<>();
+        List<Change> changed = new ArrayList<>();
+        for (Reviewed r : after.weakenings()) {
+            now.add(r.finding().id());
+            Reviewed old = was.get(r.finding().id());
+            if (old == null) {
+                introduced.add(r);
+                continue;
+            }
+            List<String> what = new ArrayList<>();
+            if (old.finding().severity() != r.finding().severity()) what.add("severity");
+            if (!old.finding().readers().equals(r.finding().readers())) what.add("readers");
+            if (old.finding().condition() != r.finding().condition()) what.add("condition");
+            if (old.status() != r.status()) what.add("status");
+            if (!what.isEmpty()) changed.add(new Change(old, r, List.copyOf(what)));
+        }
+        Map<String, List<String>> superseded = new LinkedHashMap<>();
+        List<Reviewed> removed = new ArrayList<>();
+        for (Reviewed r : before.weakenings()) {
+            if (now.contains(r.finding().id())) continue;
+            List<String> by = supersededBy(r.finding(), after);
+            if (by.isEmpty()) removed.add(r);
+            else superseded.put(r.finding().id(), by);
+        }
+        List<Uncovered> uncovered = new ArrayList<>();
+        for (var it = introduced.iterator(); it.hasNext(); ) {
+            Reviewed r = it.next();
+            List<String> within = supersededBy(r.finding(), before);
+            if (!within.isEmpty() && within.stream().noneMatch(now::contains)) {
+                uncovered.add(new Uncovered(r, within));
+                it.remove();
+            }
+        }
+
+        Map<String, Reviewed> featuresBefore = new LinkedHashMap<>();
+        for (Reviewed r : before.safetyFeatures()) featuresBefore.put(r.finding().id(), r);
+        Map<String, Reviewed> featuresAfter = new LinkedHashMap<>();
+        for (Reviewed r : after.safetyFeatures()) featuresAfter.put(r.finding().id(), r);
+        List<FeatureChange> features = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>(featuresBefore.keySet());
+        ids.addAll(featuresAfter.keySet());
+        for (String id : ids) {
+            Reviewed b = featuresBefore.get(id);
+            Reviewed a = featuresAfter.get(id);
+            if (b == null || a == null || b.finding().verdict() != a.finding().verdict()) {
+                features.add(new FeatureChange(id, b, a));
+            }
+        }
+
+        List<ObjectiveChange> objectives = new ArrayList<>();
+        for (ObjectiveAssessment a : after.objectives()) {
+            ObjectiveAssessment b = before.objectives().stream().filter(o -> o.objective().equals(a.objective()))
+                    .findFirst().orElse(null);
+            if (b == null || !Objects.equals(b, a)) objectives.add(new ObjectiveChange(a.objective(), a.title(), b, a));
+        }
+
+        Set<String> guardsBefore = new HashSet<>();
+        for (Safeguarded s : before.safeguards()) guardsBefore.add(key(s));
+        Set<String> guardsAfter = new HashSet<>();
+        for (Safeguarded s : after.safeguards()) guardsAfter.add(key(s));
+        List<Safeguarded> added = after.safeguards().stream().filter(s -> !guardsBefore.contains(key(s))).toList();
+        List<Safeguarded> taken = before.safeguards().stream().filter(s -> !guardsAfter.contains(key(s))).toList();
+
+        return new ReviewDiff(before, after, List.copyOf(introduced), List.copyOf(changed), superseded,
+                List.copyOf(removed), List.copyOf(uncovered), List.copyOf(gained), lost, List.copyOf(features), List.copyOf(objectives),
+                added, taken);
+    }
+
+    private static String key(Access a) {
+        return a.conversation() + "\u0000" + a.party();
+    }
+
+    private static String key(Safeguarded s) {
+        return s.name() + "\u0000" + s.element() + "\u0000" + s.route();
+    }
+
+    /**
+     * The findings of the new review that take over one that disappeared: together they name every
+     * reader of every conversation it named, at its severity or above. Empty when none do.
+     */
+    static List<String> supersededBy(Finding old, Review after) {
+        Set<String> by = new LinkedHashSet<>();
+        if (old.reads().isEmpty()) {
+            for (Reviewed r : after.weakenings()) {
+                if (r.finding().element().equals(old.element()) && r.finding().severity().atLeast(old.severity())) {
+                    by.add(r.finding().id());
+                }
+            }
+            return List.copyOf(by);
+        }
+        for (Finding.Read read : old.reads()) {
+            String covering = null;
+            for (Reviewed r : after.weakenings()) {
+                if (!r.finding().severity().atLeast(old.severity())) continue;
+                boolean reads = r.finding().reads().stream().anyMatch(x -> x.conversation().equals(read.conversation())
+                        && x.party().equals(read.party()));
+                if (reads) {
+                    covering = r.finding().id();
+                    break;
+                }
+            }
+            if (covering == null) return List.of();
+            by.add(covering);
+        }
+        return List.copyOf(by);
+    }
+
+    /** Whether the change introduces, or raises to, a counted finding at or above the threshold. */
+    public boolean introducesAtLeast(Severity threshold) {
+        if (threshold == null) return false;
+        for (Reviewed r : introduced) if (r.counts() && r.finding().severity().atLeast(threshold)) return true;
+        for (Change c : changed) {
+            Reviewed a = c.after();
+            boolean nowCounts = a.counts() && a.finding().severity().atLeast(threshold);
+            boolean wasCounted = c.before().counts() && c.before().finding().severity().atLeast(threshold);
+            if (nowCounts && !wasCounted) return true;
+        }
+        return false;
+    }
+
+    public boolean empty() {
+        return introduced.isEmpty() && changed.isEmpty() && superseded.isEmpty() && removed.isEmpty() && uncovered.isEmpty()
+                && gainedReaders.isEmpty() && lostReaders.isEmpty() && features.isEmpty() && objectives.isEmpty()
+                && safeguardsAdded.isEmpty() && safeguardsRemoved.isEmpty();
+    }
+}

@@ -1,0 +1,316 @@
+package org.e2eereview.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.e2eereview.analysis.Access;
+import org.e2eereview.analysis.Reading;
+import org.e2eereview.analysis.Safeguarded;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.diff.ReviewDiff;
+import org.e2eereview.report.escape.Inert;
+import org.e2eereview.report.escape.Markdown;
+import org.e2eereview.review.ObjectiveAssessment;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.RuleEngine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What a change to a model changes in its review, for a terminal, as JSON and as Markdown for a
+ * pull-request comment. Each line is one fact of the comparison; nothing is said twice.
+ */
+public final class DiffReport {
+
+    private static final ObjectMapper JSON = InertJson.mapper();
+
+    private DiffReport() {
+    }
+
+    /** One medium's way of writing: plain for the terminal, escaped for Markdown. */
+    private interface Style {
+        String text(String s);
+
+        String heading(String s);
+
+        String item(String s);
+
+        String code(String s);
+    }
+
+    private static final Style PLAIN = new Style() {
+        public String text(String s) {
+            return s;
+        }
+
+        public String heading(String s) {
+            return s.toUpperCase(Locale.ROOT) + "\n";
+        }
+
+        public String item(String s) {
+            return "  " + s + "\n";
+        }
+
+        public String code(String s) {
+            return s;
+        }
+    };
+
+    private static final Style MARKDOWN = new Style() {
+        public String text(String s) {
+            return Markdown.escape(s);
+        }
+
+        public String heading(String s) {
+            return "\n### " + s + "\n\n";
+        }
+
+        public String item(String s) {
+            return "- " + s + "\n";
+        }
+
+        public String code(String s) {
+            return Markdown.escape(s);
+        }
+    };
+
+    public static String text(ReviewDiff d, Severity failOn) {
+        return Inert.text(render(d, failOn, PLAIN));
+    }
+
+    public static String markdown(ReviewDiff d, Severity failOn) {
+        return render(d, failOn, MARKDOWN);
+    }
+
+    private static String render(ReviewDiff d, Severity failOn, Style s) {
+        StringBuilder out = new StringBuilder();
+        Review before = d.before();
+        Review after = d.after();
+        if (s == MARKDOWN) {
+            out.append("## e2ee-review: ").append(s.text(before.model().file())).append(" → ")
+                    .append(s.text(after.model().file())).append("\n\n");
+        } else {
+            out.append("e2ee-review ").append(after.toolVersion()).append(" · diff · ").append(before.model().file())
+                    .append(" → ").append(after.model().file()).append("\n\n");
+        }
+        out.append(s == MARKDOWN ? "**Verdict:** " : "Verdict: ").append(before.verdict().text()).append(" → ")
+                .append(after.verdict().text()).append(" (").append(counts(before)).append(" → ").append(counts(after))
+                .append(")");
+        if (failOn != null) {
+            out.append(d.introducesAtLeast(failOn) ? " · introduces a finding at or above --fail-on "
+                    : " · introduces nothing at or above --fail-on ").append(failOn.yamlName());
+        }
+        out.append("\n");
+        if (d.empty()) {
+            out.append(s == MARKDOWN ? "\n" : "\n").append("No change in what the review says.\n");
+            return out.toString();
+        }
+        if (s == PLAIN) out.append('\n');
+        Map<String, String> replaces = new LinkedHashMap<>();
+        d.superseded().forEach((old, by) -> by.forEach(b -> replaces.merge(b, old, (x, y) -> x + ", " + y)));
+        section(out, s, "Introduces", d.introduced().stream().map(r -> severity(r.finding()) + " "
+                + s.code(r.finding().id()) + "  " + s.text(r.finding().message())
+                + (replaces.containsKey(r.finding().id()) ? " (replaces " + s.text(replaces.get(r.finding().id())) + ")" : "")
+                + (r.counts() ? "" : " [" + r.status().id() + "]")).toList());
+        section(out, s, "Changes", d.changed().stream().map(c -> severity(c.after().finding()) + " "
+                + s.code(c.after().finding().id()) + ": " + s.text(change(c))).toList());
+        section(out, s, "Removes", d.removed().stream().map(r -> severity(r.finding()) + " "
+                + s.code(r.finding().id()) + "  " + s.text(r.finding().message())).toList());
+        section(out, s, "Uncovers", d.uncovered().stream().map(u -> severity(u.finding().finding()) + " "
+                + s.code(u.finding().finding().id()) + "  " + s.text(u.finding().finding().message()) + " (was within "
+                + s.text(String.join(", ", u.within())) + ")").toList());
+        section(out, s, "Readers gained", d.gainedReaders().stream().map(a -> s.text(a.conversation() + ": "
+                + a.party() + " by " + routes(a) + explaining(after, a))).toList());
+        section(out, s, "Readers lost", d.lostReaders().stream().map(a -> s.text(a.conversation() + ": "
+                + a.party() + " (was " + routes(a) + ")")).toList());
+        section(out, s, "Safety features", d.features().stream().map(f -> s.text(f.id() + ": "
+                + (f.before() == null ? "added, " + verdict(f.after()) : f.after() == null ? "removed"
+                : verdict(f.before()) + " → " + verdict(f.after())))).toList());
+        section(out, s, "Objectives", d.objectives().stream().map(o -> s.text(o.objective() + ": "
+                + status(o.before()) + " → " + status(o.after()))).toList());
+        section(out, s, "Safeguards taken away", d.safeguardsRemoved().stream().map(g -> s.text(guard(g))).toList());
+        section(out, s, "Safeguards added", d.safeguardsAdded().stream().map(g -> s.text(guard(g))).toList());
+        return out.toString();
+    }
+
+    private static void section(StringBuilder out, Style s, String title, List<String> items) {
+        if (items.isEmpty()) return;
+        out.append(s.heading(title));
+        for (String item : items) out.append(s.item(item));
+        if (s == PLAIN) out.append('\n');
+    }
+
+    private static String severity(Finding f) {
+        return f.severity().yamlName().toUpperCase(Locale.ROOT);
+    }
+
+    private static String change(ReviewDiff.Change c) {
+        Finding a = c.before().finding();
+        Finding b = c.after().finding();
+        List<String> parts = new ArrayList<>();
+        if (c.what().contains("severity")) parts.add("severity " + a.severity().yamlName() + " → " + b.severity().yamlName());
+        if (c.what().contains("readers")) {
+            parts.add("readers " + (a.readers().isEmpty() ? "none" : String.join(", ", a.readers())) + " → "
+                    + (b.readers().isEmpty() ? "none" : String.join(", ", b.readers())));
+        }
+        if (c.what().contains("condition")) {
+            parts.add("when " + (a.condition() == null ? "-" : RuleEngine.condition(a.condition())) + " → "
+                    + (b.condition() == null ? "-" : RuleEngine.condition(b.condition())));
+        }
+        if (c.what().contains("status")) parts.add(c.before().status().id() + " → " + c.after().status().id());
+        return String.join("; ", parts);
+    }
+
+    private static String routes(Access a) {
+        Map<String, Set<String>> byWhen = new LinkedHashMap<>();
+        for (Reading r : a.readings()) {
+            List<String> when = new ArrayList<>();
+            when.add(RuleEngine.condition(r.condition()));
+            if (!r.through().isEmpty()) when.add("through " + String.join(", ", r.through()));
+            if (r.detectable()) when.add("visible: " + r.lowering().stream().map(Safeguarded::name).distinct()
+                    .collect(Collectors.joining(", ")));
+            byWhen.computeIfAbsent(String.join(", ", when), x -> new LinkedHashSet<>()).add(r.route().id());
+        }
+        return byWhen.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")")
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String explaining(Review r, Access a) {
+        List<String> ids = r.explaining(a.conversation(), a.party()).stream().map(Finding::id).toList();
+        return ids.isEmpty() ? "" : " → " + String.join(", ", ids);
+    }
+
+    private static String verdict(Reviewed r) {
+        return r.finding().verdict() == null ? "-" : r.finding().verdict().yamlName();
+    }
+
+    private static String status(ObjectiveAssessment o) {
+        if (o == null) return "-";
+        if (o.metWithoutWeakening()) return "met without weakening by " + String.join(", ", o.metBy());
+        return o.onlyThrough().isEmpty() ? "no declared feature serves it" : "not met without weakening";
+    }
+
+    private static String guard(Safeguarded g) {
+        return g.name() + " (" + g.text() + ", " + g.at() + "): " + (g.prevents() ? "prevents " : "makes visible ")
+                + g.route().id();
+    }
+
+    private static String counts(Review r) {
+        var counts = r.counts();
+        List<String> out = new ArrayList<>();
+        for (Severity s : Severity.values()) if (counts.get(s) > 0) out.add(counts.get(s) + " " + s.yamlName());
+        return out.isEmpty() ? "no findings" : String.join(", ", out);
+    }
+
+    /** The comparison as JSON: documented in docs/diff-output.md. */
+    public static String json(ReviewDiff d, Severity failOn) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", "e2ee-review/diff");
+        root.put("formatVersion", 1);
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", "e2ee-review");
+        tool.put("version", d.after().toolVersion());
+        tool.put("rulesSha256", d.after().rulesDigest());
+        tool.put("catalogSha256", d.after().catalogDigest());
+        model(root.putObject("old"), d.before());
+        model(root.putObject("new"), d.after());
+        root.put("failOn", failOn == null ? "none" : failOn.yamlName());
+        root.put("fails", d.introducesAtLeast(failOn));
+        ArrayNode introduced = root.putArray("introduced");
+        for (Reviewed r : d.introduced()) introduced.add(finding(r));
+        ArrayNode changed = root.putArray("changed");
+        for (ReviewDiff.Change c : d.changed()) {
+            ObjectNode n = changed.addObject();
+            n.put("id", c.after().finding().id());
+            ArrayNode what = n.putArray("what");
+            c.what().forEach(what::add);
+            n.set("old", finding(c.before()));
+            n.set("new", finding(c.after()));
+        }
+        ObjectNode superseded = root.putObject("superseded");
+        d.superseded().forEach((k, v) -> {
+            ArrayNode by = superseded.putArray(k);
+            v.forEach(by::add);
+        });
+        ArrayNode removed = root.putArray("removed");
+        for (Reviewed r : d.removed()) removed.add(finding(r));
+        ArrayNode uncovered = root.putArray("uncovered");
+        for (ReviewDiff.Uncovered u : d.uncovered()) {
+            ObjectNode n = finding(u.finding());
+            ArrayNode within = n.putArray("within");
+            u.within().forEach(within::add);
+            uncovered.add(n);
+        }
+        ArrayNode gained = root.putArray("readersGained");
+        for (Access a : d.gainedReaders()) gained.add(reader(a, d.after()));
+        ArrayNode lost = root.putArray("readersLost");
+        for (Access a : d.lostReaders()) lost.add(reader(a, d.before()));
+        ArrayNode features = root.putArray("safetyFeatures");
+        for (ReviewDiff.FeatureChange f : d.features()) {
+            ObjectNode n = features.addObject();
+            n.put("id", f.id());
+            n.put("old", f.before() == null ? null : verdict(f.before()));
+            n.put("new", f.after() == null ? null : verdict(f.after()));
+        }
+        ArrayNode objectives = root.putArray("objectives");
+        for (ReviewDiff.ObjectiveChange o : d.objectives()) {
+            ObjectNode n = objectives.addObject();
+            n.put("objective", o.objective());
+            n.put("old", status(o.before()));
+            n.put("new", status(o.after()));
+        }
+        ArrayNode taken = root.putArray("safeguardsRemoved");
+        for (Safeguarded g : d.safeguardsRemoved()) taken.add(guard(g));
+        ArrayNode added = root.putArray("safeguardsAdded");
+        for (Safeguarded g : d.safeguardsAdded()) added.add(guard(g));
+        try {
+            return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void model(ObjectNode n, Review r) {
+        n.put("file", r.model().file());
+        n.put("sha256", r.model().sha256());
+        n.put("verdict", r.verdict().id());
+    }
+
+    private static ObjectNode finding(Reviewed r) {
+        ObjectNode n = JSON.createObjectNode();
+        Finding f = r.finding();
+        n.put("id", f.id());
+        n.put("severity", f.severity().yamlName());
+        n.put("status", r.status().id());
+        n.put("message", f.message());
+        ArrayNode readers = n.putArray("readers");
+        f.readers().forEach(readers::add);
+        n.put("condition", f.condition() == null ? null : f.condition().yamlName());
+        return n;
+    }
+
+    private static ObjectNode reader(Access a, Review in) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("conversation", a.conversation());
+        n.put("party", a.party());
+        ArrayNode routes = n.putArray("routes");
+        a.routes().forEach(r -> routes.add(r.id()));
+        n.put("condition", a.condition().yamlName());
+        ArrayNode through = n.putArray("through");
+        a.through().forEach(through::add);
+        ArrayNode findings = n.putArray("findings");
+        in.explaining(a.conversation(), a.party()).forEach(f -> findings.add(f.id()));
+        return n;
+    }
+}
