@@ -69,6 +69,10 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date acceptances expire against.")
     LocalDate today;
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings already reviewed (docs/baselines.md), "
+            + "applied to both reviews: an accepted finding the change introduces does not fail it.")
+    Path baseline;
+
     @Override
     public Integer call() {
         if (!List.of("text", "json", "md").contains(format)) {
@@ -80,6 +84,7 @@ final class DiffCommand implements Callable<Integer> {
             Clock clock = today == null ? Clock.systemUTC()
                     : Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
+            if (baseline != null) reviewer = reviewer.withBaseline(new ModelLoader().loadBaseline(baseline));
             Review before = reviewer.review(new ModelLoader().parse(old, read(old)));
             Review after = reviewer.review(new ModelLoader().parse(now, read(now)));
             diff = ReviewDiff.of(before, after);
