@@ -210,6 +210,14 @@ class BaselineCommandTest {
                 .isEqualTo("mitigated-elsewhere");
     }
 
+    @Test
+    void assessTakesTheBaselineForTheDesignAsItIs(@TempDir Path dir) throws Exception {
+        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), DECIDED);
+        assertThat(Cli.run("assess", GHOST, "--proposal", "ghost", "--today=2026-06-01").exitCode()).isEqualTo(1);
+        assertThat(Cli.run("assess", GHOST, "--proposal", "ghost", "--today=2026-06-01", "--baseline",
+                baseline.toString()).exitCode()).isZero();
+    }
+
     private static int lineOf(String text, String line) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) if (lines[i].equals(line)) return i + 1;
