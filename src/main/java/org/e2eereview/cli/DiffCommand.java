@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(severity, readers, condition), parties that gain or lose the ability to read each conversation, "
                 + "safety features, objectives and safeguards.",
                 "OLD may be a git revision of a file, REV:PATH (diff HEAD~1:model.yaml model.yaml), read with "
-                        + "'git show' in the current directory."},
+                        + "'git show' in the current directory: PATH is from the repository's top, or from the "
+                        + "current directory written REV:./PATH."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the change introduces no counted finding at or above --fail-on",
                 "1:it introduces one (or raises one to it)",
