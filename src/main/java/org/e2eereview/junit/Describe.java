@@ -24,7 +24,7 @@ final class Describe {
         return label + " ".repeat(Math.max(1, 9 - label.length())) + f.id() + " — " + f.message();
     }
 
-    /** The headline, the decision recorded about it if any, and every evidence chain with its model lines. */
+    /** The headline, the decision recorded about it if any, every evidence chain with its model lines, and its safeguards. */
     static String finding(Reviewed r) {
         StringBuilder out = new StringBuilder(headline(r)).append('\n');
         String decision = decision(r);
@@ -32,6 +32,11 @@ final class Describe {
         for (Finding.Chain c : r.finding().evidence()) {
             out.append("  ").append(c.title()).append(":\n");
             for (Step s : c.steps()) out.append("    ").append(s.at()).append("  ").append(s.text()).append('\n');
+        }
+        if (!r.finding().safeguards().isEmpty()) {
+            out.append("  safeguards: ").append(r.finding().safeguards().stream()
+                    .map(s -> s.name() + (s.prevents() ? " prevents it" : " makes it visible") + " (" + s.at() + ")")
+                    .distinct().collect(Collectors.joining(", "))).append('\n');
         }
         return out.toString();
     }

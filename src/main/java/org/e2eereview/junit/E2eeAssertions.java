@@ -16,7 +16,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Assertions on a {@link Review}. Each fails with an {@link AssertionFailedError} whose message lists the
  * findings one per line ({@code SEVERITY ID — message}) with their evidence chains and model lines, and
- * whose expected and actual values are the finding ids, so an IDE shows the difference.
+ * whose expected and actual values list the findings one per line ({@code ID severity}), so an IDE shows
+ * the difference.
  *
  * <p>Only counted findings fail the threshold assertions: a finding accepted in the model's
  * {@code accepted:} section is listed in the message as accepted but does not fail, until its acceptance
@@ -91,7 +92,8 @@ public final class E2eeAssertions {
                     .append('\n');
         }
         throw new AssertionFailedError(Inert.text(message.toString().stripTrailing()), "",
-                Inert.text(String.join("\n", counted.stream().map(Describe::headline).toList())));
+                Inert.text(String.join("\n", counted.stream()
+                        .map(r -> r.finding().id() + " " + r.finding().severity().yamlName()).toList())));
     }
 
     /**
