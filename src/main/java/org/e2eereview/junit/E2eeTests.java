@@ -31,8 +31,10 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * A review as dynamic tests, for a {@code @TestFactory}: a container per weakening rule and in it a test
- * per element the rule inspected, so CI lists every check and not only the failures. As in the
- * {@code junit} report format, a test
+ * per element the rule inspected, so CI lists every check and not only the failures. A test is named by
+ * the finding id it stands for, {@code RULE@element}, which stays unique where a build tool shows test
+ * names without their container, and is the id an acceptance keys on. As in the {@code junit} report
+ * format, a test
  * <ul>
  * <li>fails when the rule found a counted weakening at or above the threshold there, with its evidence;</li>
  * <li>is aborted (shown as skipped) when the finding is accepted, with the justification, or when the rule
@@ -75,8 +77,7 @@ public final class E2eeTests {
                 Reviewed r = found.get(id);
                 NotAssessed n = skipped.get(id);
                 Location source = r != null ? r.finding().at() : n != null ? n.at() : at;
-                tests.add(DynamicTest.dynamicTest(rule.inspects().yamlName() + " " + element, uri(source),
-                        check(r, n, failOn)));
+                tests.add(DynamicTest.dynamicTest(id, uri(source), check(r, n, failOn)));
             });
             containers.add(DynamicContainer.dynamicContainer(rule.id() + ": " + rule.title(), ruleUri(rule),
                     tests.stream()));

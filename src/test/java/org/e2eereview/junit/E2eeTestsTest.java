@@ -67,7 +67,8 @@ class E2eeTestsTest {
         for (var container : tree(E2eeTests.perRuleAndElement(review, failOn)).entrySet()) {
             String rule = container.getKey().substring(0, container.getKey().indexOf(':'));
             for (var test : container.getValue().entrySet()) {
-                if (run(test.getValue()).startsWith(outcome)) ids.add(rule + "@" + test.getKey().replaceFirst("^\\S+ ", ""));
+                assertThat(test.getKey()).startsWith(rule + "@");
+                if (run(test.getValue()).startsWith(outcome)) ids.add(test.getKey());
             }
         }
         return ids;
@@ -88,11 +89,11 @@ class E2eeTestsTest {
         assertThat(tree.keySet()).containsExactlyElementsOf(ghost.rules().rules().values().stream()
                 .filter(r -> r.kind() == RuleKind.WEAKENING).map(r -> r.id() + ": " + r.title()).toList());
         assertThat(tree.get("GHOST-PARTICIPANT: Ghost participant").keySet()).containsExactlyElementsOf(
-                ghost.model().conversations().keySet().stream().map(c -> "conversation " + c).toList());
+                ghost.model().conversations().keySet().stream().map(c -> "GHOST-PARTICIPANT@" + c).toList());
         assertThat(tree.get("OUTSIDE-READER: Reader outside the conversation").keySet()).hasSize(ghost.access().size())
-                .contains("outsider group-chat/law-enforcement");
+                .contains("OUTSIDE-READER@group-chat/law-enforcement");
         assertThat(tree.get("TARGETED-UPDATE: Targeted client update").keySet())
-                .containsExactlyElementsOf(ghost.model().components().keySet().stream().map(c -> "component " + c).toList());
+                .containsExactlyElementsOf(ghost.model().components().keySet().stream().map(c -> "TARGETED-UPDATE@" + c).toList());
         assertThat(outline(E2eeTests.perRuleAndElement(ghost, Severity.HIGH))).as("the same every time")
                 .isEqualTo(outline(E2eeTests.perRuleAndElement(ghost, Severity.HIGH)));
     }
@@ -121,7 +122,7 @@ class E2eeTestsTest {
     @Test
     void aFailingTestGivesTheFindingWithItsEvidenceAndPointsAtItsModelLine() throws Throwable {
         var ghostRule = tree(E2eeTests.perRuleAndElement(ghost, Severity.HIGH)).get("GHOST-PARTICIPANT: Ghost participant");
-        DynamicTest groupChat = ghostRule.get("conversation group-chat");
+        DynamicTest groupChat = ghostRule.get("GHOST-PARTICIPANT@group-chat");
         assertThat(run(groupChat)).startsWith("failed: CRITICAL GHOST-PARTICIPANT@group-chat — law-enforcement, whatsapp "
                         + "can read group-chat: ")
                 .contains("\n    examples/ghost-proposal.yaml:255:22  changes-shown: suppressible\n")
@@ -131,7 +132,7 @@ class E2eeTestsTest {
         assertThat(at.getFile()).isEqualTo(model.toAbsolutePath().toFile());
         assertThat(line(model, at.getPosition().orElseThrow().getLine())).contains("group-chat");
 
-        DynamicTest directChat = ghostRule.get("conversation direct-chat");
+        DynamicTest directChat = ghostRule.get("GHOST-PARTICIPANT@direct-chat");
         assertThat(run(directChat)).isEqualTo("passed");
         assertThat(line(model, source(directChat).getPosition().orElseThrow().getLine())).isEqualTo("  direct-chat:");
 
@@ -148,7 +149,7 @@ class E2eeTestsTest {
         assertThat(outcomes(accepted, Severity.HIGH, "aborted"))
                 .containsExactlyInAnyOrder("GHOST-PARTICIPANT@group-chat", "GHOST-PARTICIPANT@group-call");
         DynamicTest groupChat = tree(E2eeTests.perRuleAndElement(accepted, Severity.HIGH))
-                .get("GHOST-PARTICIPANT: Ghost participant").get("conversation group-chat");
+                .get("GHOST-PARTICIPANT: Ghost participant").get("GHOST-PARTICIPANT@group-chat");
         assertThat(run(groupChat)).startsWith("aborted: CRITICAL GHOST-PARTICIPANT@group-chat — ")
                 .endsWith("\naccepted (accepted by review board, until 2026-12-31): only on a warrant we publish");
         Review expired = E2eeReview.with().today(LocalDate.of(2027, 1, 1)).review(E2eeAssertionsTest.ghostAccepted(dir));
@@ -165,7 +166,7 @@ class E2eeTestsTest {
         assertThat(n.field()).isEqualTo("membership.device-keys-from");
         DynamicTest test = tree(E2eeTests.perRuleAndElement(telegram, Severity.HIGH)).entrySet().stream()
                 .filter(e -> e.getKey().startsWith(n.rule() + ":")).findFirst().orElseThrow().getValue()
-                .get(n.inspects().yamlName() + " " + n.element());
+                .get(n.rule() + "@" + n.element());
         assertThat(run(test)).isEqualTo("aborted: not assessed: membership.device-keys-from is not written ("
                 + n.at() + "); the model does not say, so nothing is assumed either way");
         assertThat(source(test).getPosition().orElseThrow().getLine()).isEqualTo(n.at().line());
