@@ -79,7 +79,7 @@ public final class E2eeTests {
                 Location source = r != null ? r.finding().at() : n != null ? n.at() : at;
                 tests.add(DynamicTest.dynamicTest(id, uri(source), check(r, n, failOn)));
             });
-            containers.add(DynamicContainer.dynamicContainer(rule.id() + ": " + rule.title(), ruleUri(rule),
+            containers.add(DynamicContainer.dynamicContainer(rule.id() + ": " + rule.title(), ruleUri(rule.at()),
                     tests.stream()));
         }
         return containers.stream();
@@ -142,11 +142,14 @@ public final class E2eeTests {
         elements.forEach((id, e) -> out.put(id, e.source().at()));
     }
 
-    /** A bundled rule's file is the project's own when it is there (the project's tests), else the jar's. */
-    private static URI ruleUri(Rule rule) {
-        URI file = uri(rule.at());
-        if (file != null || E2eeTests.class.getClassLoader().getResource(rule.file()) == null) return file;
-        return URI.create("classpath:/" + rule.file() + position(rule.at()));
+    /**
+     * A rule's file on disk, or else the class path resource of that name: bundled rules are read from the
+     * jar, and only the project's own tests have them on disk too.
+     */
+    static URI ruleUri(Location at) {
+        URI file = uri(at);
+        if (file != null || E2eeTests.class.getClassLoader().getResource(at.file()) == null) return file;
+        return URI.create("classpath:/" + at.file() + position(at));
     }
 
     /** A file URI with the line and column JUnit reads from its query, or null when the file is not on disk. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Location;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.RuleEngine.NotAssessed;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.descriptor.UriSource;
 import org.opentest4j.AssertionFailedError;
@@ -141,6 +143,25 @@ class E2eeTestsTest {
         FileSource rule = source(container);
         assertThat(rule.getFile()).isEqualTo(Path.of("rules/GHOST-PARTICIPANT.yaml").toAbsolutePath().toFile());
         assertThat(rule.getPosition()).isPresent();
+    }
+
+    @Test
+    void aRuleOnlyInTheJarIsAClasspathSourceAndATeamRuleItsFile(@TempDir Path dir) throws Throwable {
+        URI inJar = E2eeTests.ruleUri(new Location("org/e2eereview/version.properties", 3, 1));
+        assertThat(inJar).hasToString("classpath:/org/e2eereview/version.properties?line=3&column=1");
+        ClasspathResourceSource resource = ClasspathResourceSource.from(inJar);
+        assertThat(resource.getClasspathResourceName()).isEqualTo("org/e2eereview/version.properties");
+        assertThat(resource.getPosition().orElseThrow().getLine()).isEqualTo(3);
+        assertThat(E2eeTests.ruleUri(new Location("rules/NO-SUCH-RULE.yaml", 1, 1))).isNull();
+
+        Files.writeString(dir.resolve("TEAM-NO-GROUPS.yaml"), E2eeReviewTest.TEAM_RULE);
+        Review withTeamRule = E2eeReview.with().rules(dir).today(TODAY).review(Path.of("examples/signal.yaml"));
+        DynamicNode team = E2eeTests.perRuleAndElement(withTeamRule, Severity.MEDIUM)
+                .filter(n -> n.getDisplayName().equals("TEAM-NO-GROUPS: Groups need a design review"))
+                .findFirst().orElseThrow();
+        assertThat(source(team).getFile()).isEqualTo(dir.resolve("TEAM-NO-GROUPS.yaml").toAbsolutePath().toFile());
+        assertThat(outcomes(withTeamRule, Severity.MEDIUM, "failed")).contains("TEAM-NO-GROUPS@group-chat")
+                .doesNotContain("TEAM-NO-GROUPS@direct-chat");
     }
 
     @Test
