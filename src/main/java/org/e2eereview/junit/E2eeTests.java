@@ -79,7 +79,7 @@ public final class E2eeTests {
                 Location source = r != null ? r.finding().at() : n != null ? n.at() : at;
                 tests.add(DynamicTest.dynamicTest(id, uri(source), check(r, n, failOn)));
             });
-            containers.add(DynamicContainer.dynamicContainer(rule.id() + ": " + rule.title(), ruleUri(rule.at()),
+            containers.add(DynamicContainer.dynamicContainer(Inert.text(rule.id() + ": " + rule.title()), ruleUri(rule.at()),
                     tests.stream()));
         }
         return containers.stream();

@@ -120,7 +120,7 @@ class E2eeAssertionsTest {
                   GHOST-PARTICIPANT@group-chat
                   UNVERIFIABLE-KEY-DIRECTORY@direct-chat high
                 unexpected:
-                  LOW      UNVERIFIABLE-KEY-DIRECTORY@direct-chat — """);
+                  LOW      UNVERIFIABLE-KEY-DIRECTORY@direct-chat —\s""");
         assertThat(e.getMessage()).contains("\n  INFO     METADATA-EXPOSURE@delivery-metadata — ")
                 .contains("\n      examples/signal.yaml:");
         assertThat(e.getExpected().getValue()).isEqualTo("""
@@ -146,6 +146,6 @@ class E2eeAssertionsTest {
                 missing:
                   CONTACT-CONTROLS@message-requests weakens
                 unexpected:
-                  PRESERVES CONTACT-CONTROLS@message-requests — """);
+                  PRESERVES CONTACT-CONTROLS@message-requests —\s""");
     }
 }
