@@ -17,14 +17,15 @@ final class Describe {
     private Describe() {
     }
 
-    /** "CRITICAL GHOST-PARTICIPANT@group-chat — message"; a safety feature shows its verdict, as the text report does. */
+    /** "CRITICAL GHOST-PARTICIPANT@group-chat — message"; a safety feature shows its verdict, as in the text report. */
     static String headline(Reviewed r) {
         Finding f = r.finding();
-        String label = (f.verdict() != null ? f.verdict().yamlName() : f.severity().yamlName()).toUpperCase(Locale.ROOT);
+        String label = (f.verdict() != null ? f.verdict().yamlName() : f.severity().yamlName())
+                .toUpperCase(Locale.ROOT);
         return label + " ".repeat(Math.max(1, 9 - label.length())) + f.id() + " — " + f.message();
     }
 
-    /** The headline, the decision recorded about it if any, every evidence chain with its model lines, and its safeguards. */
+    /** The headline, the decision recorded if any, each evidence chain with its model lines, and the safeguards. */
     static String finding(Reviewed r) {
         StringBuilder out = new StringBuilder(headline(r)).append('\n');
         String decision = decision(r);

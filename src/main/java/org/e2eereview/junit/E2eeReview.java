@@ -60,7 +60,7 @@ public final class E2eeReview {
             return new Options(List.copyOf(all), clock);
         }
 
-        /** Fixes the date acceptances expire against, as {@code --today}, so the test gives the same result every day. */
+        /** Fixes the date acceptances expire against, as {@code --today}: the same result every day. */
         public Options today(LocalDate today) {
             return clock(Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         }

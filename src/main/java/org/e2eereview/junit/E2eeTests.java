@@ -56,12 +56,12 @@ public final class E2eeTests {
     private E2eeTests() {
     }
 
-    /** Reviews the model with the bundled rules ({@link E2eeReview#review}) and fails at high, as {@code --fail-on high}. */
+    /** Reviews the model as {@link E2eeReview#review} does, and fails at high, as {@code --fail-on high}. */
     public static Stream<DynamicNode> perRuleAndElement(Path model) {
         return perRuleAndElement(E2eeReview.review(model), Severity.HIGH);
     }
 
-    /** One container per weakening rule of the review's rule set; {@code failOn} null never fails, as {@code --fail-on none}. */
+    /** A container per weakening rule of the review's rules; a null {@code failOn} never fails (as {@code none}). */
     public static Stream<DynamicNode> perRuleAndElement(Review review, Severity failOn) {
         Map<String, Reviewed> found = new HashMap<>();
         for (Reviewed r : review.weakenings()) found.put(r.finding().id(), r);
@@ -79,8 +79,8 @@ public final class E2eeTests {
                 Location source = r != null ? r.finding().at() : n != null ? n.at() : at;
                 tests.add(DynamicTest.dynamicTest(id, uri(source), check(r, n, failOn)));
             });
-            containers.add(DynamicContainer.dynamicContainer(Inert.text(rule.id() + ": " + rule.title()), ruleUri(rule.at()),
-                    tests.stream()));
+            String name = Inert.text(rule.id() + ": " + rule.title());
+            containers.add(DynamicContainer.dynamicContainer(name, ruleUri(rule.at()), tests.stream()));
         }
         return containers.stream();
     }
