@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.InputException;
+import org.e2eereview.load.ModelLoader;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewer;
 import org.e2eereview.rules.RuleSet;
@@ -37,7 +38,7 @@ public final class E2eeReview {
 
     /** Settings to change before reviewing: extra rule directories, the date acceptances expire against. */
     public static Options with() {
-        return new Options(List.of(), Clock.systemUTC());
+        return new Options(List.of(), Clock.systemUTC(), null);
     }
 
     /** Immutable review settings; each method returns a changed copy. */
@@ -45,19 +46,21 @@ public final class E2eeReview {
 
         private final List<Path> ruleDirs;
         private final Clock clock;
+        private final Path baseline;
         /** Rule directories are read and type-checked once per Options, not once per review. */
         private volatile RuleSet loaded;
 
-        private Options(List<Path> ruleDirs, Clock clock) {
+        private Options(List<Path> ruleDirs, Clock clock, Path baseline) {
             this.ruleDirs = ruleDirs;
             this.clock = clock;
+            this.baseline = baseline;
         }
 
         /** Adds directories of the team's own rules, as {@code --rules DIR}. */
         public Options rules(Path... dirs) {
             List<Path> all = new ArrayList<>(ruleDirs);
             for (Path d : dirs) all.add(Objects.requireNonNull(d));
-            return new Options(List.copyOf(all), clock);
+            return new Options(List.copyOf(all), clock, baseline);
         }
 
         /** Fixes the date acceptances expire against, as {@code --today}: the same result every day. */
@@ -67,14 +70,27 @@ public final class E2eeReview {
 
         /** The clock whose date (in its zone) acceptances expire against. */
         public Options clock(Clock clock) {
-            return new Options(ruleDirs, Objects.requireNonNull(clock));
+            return new Options(ruleDirs, Objects.requireNonNull(clock), baseline);
+        }
+
+        /** Decides findings by a baseline file as well, as {@code --baseline FILE} (docs/baselines.md). */
+        public Options baseline(Path file) {
+            return new Options(ruleDirs, clock, Objects.requireNonNull(file));
         }
 
         /** Loads and reviews the model; fails the test with every located problem when it cannot be used. */
         public Review review(Path model) {
             RuleSet rules = ruleSet();
+            Reviewer reviewer = new Reviewer(rules, clock);
+            if (baseline != null) {
+                try {
+                    reviewer = reviewer.withBaseline(new ModelLoader().loadBaseline(baseline));
+                } catch (InputException e) {
+                    throw new UnusableInputError("e2ee-review cannot use the baseline " + baseline, e);
+                }
+            }
             try {
-                return new Reviewer(rules, clock).review(model);
+                return reviewer.review(model);
             } catch (InputException e) {
                 throw new UnusableInputError("e2ee-review cannot review " + model, e);
             }

@@ -81,4 +81,24 @@ class E2eeReviewTest {
         assertThat(E2eeReview.review(Path.of("examples/signal.yaml")).rules().rules())
                 .as("the defaults are not changed by another's rules").doesNotContainKey("TEAM-NO-GROUPS");
     }
+
+    @Test
+    void aBaselineDecidesFindingsAsOnTheCommandLine(@TempDir Path dir) throws Exception {
+        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), """
+                e2ee-review-baseline: 1
+                accepted:
+                  GHOST-PARTICIPANT@group-*: { status: accepted, justification: a study model, decided-by: me, until: 2026-12-31 }
+                  PROVIDER-KEYED-BACKUP@*: { status: accepted, justification: opt-in, decided-by: me }
+                """);
+        Path ghost = Path.of("examples/ghost-proposal.yaml");
+        E2eeAssertions.assertNotWeakened(E2eeReview.with().baseline(baseline).today(LocalDate.of(2026, 6, 1)).review(ghost));
+        AssertionFailedError expired = assertThrows(AssertionFailedError.class, () -> E2eeAssertions.assertNotWeakened(
+                E2eeReview.with().baseline(baseline).today(LocalDate.of(2027, 1, 1)).review(ghost)));
+        assertThat(expired.getMessage()).contains("acceptance expired");
+        Files.writeString(baseline, "e2ee-review-baseline: 1\naccepted:\n  X@y: { status: accepted, justification: '', decided-by: me }\n");
+        UnusableInputError e = assertThrows(UnusableInputError.class,
+                () -> E2eeReview.with().baseline(baseline).review(ghost));
+        assertThat(e.getMessage()).isEqualTo("e2ee-review cannot use the baseline " + baseline + ":\n" + baseline
+                + ":3:43: empty 'justification' of acceptance 'X@y': expected a non-empty string");
+    }
 }
