@@ -108,7 +108,7 @@ None recognised.
 - ${n}
 </#list>
 <#list unusedAcceptances as a>
-- acceptance ${a} matches no finding; remove it or fix its id
+- acceptance ${a}
 </#list>
 
 </#if>

@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "current directory written REV:./PATH."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the change introduces no counted finding at or above --fail-on",
-                "1:it introduces one (or raises one to it)",
+                "1:it introduces one, raises one to it, or lets a new party read through one",
                 "2:unusable input: a model, a revision, a rule or an option"})
 final class DiffCommand implements Callable<Integer> {
 

@@ -173,7 +173,10 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
         return List.copyOf(by);
     }
 
-    /** Whether the change introduces, or raises to, a counted finding at or above the threshold. */
+    /**
+     * Whether the change introduces, or raises to, a counted finding at or above the threshold, or
+     * lets a new party read through one.
+     */
     public boolean introducesAtLeast(Severity threshold) {
         if (threshold == null) return false;
         for (Reviewed r : introduced) if (r.counts() && r.finding().severity().atLeast(threshold)) return true;
@@ -182,6 +185,8 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
             boolean nowCounts = a.counts() && a.finding().severity().atLeast(threshold);
             boolean wasCounted = c.before().counts() && c.before().finding().severity().atLeast(threshold);
             if (nowCounts && !wasCounted) return true;
+            // The same weakening now serving one more party is a new reading, not a restatement.
+            if (nowCounts && !c.before().finding().readers().containsAll(a.finding().readers())) return true;
         }
         return false;
     }

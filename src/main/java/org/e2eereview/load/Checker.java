@@ -230,7 +230,9 @@ final class Checker {
         } else if (type instanceof FieldType.Date) {
             v = date(text);
             if (v == null) {
-                problem(e, "expected a date (YYYY-MM-DD) for " + what(field, owner, item) + ", found '" + text + "'");
+                boolean shaped = text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+                problem(e, "expected a date (YYYY-MM-DD) for " + what(field, owner, item) + ", found '" + text + "'"
+                        + (shaped ? ": there is no such day" : ""));
             }
         } else if (type instanceof FieldType.Choice c) {
             v = c.named(text);

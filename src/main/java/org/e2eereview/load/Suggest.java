@@ -3,13 +3,13 @@ package org.e2eereview.load;
 import java.util.Locale;
 
 /** "Did you mean" for misspelt field names, ids and enum values. */
-final class Suggest {
+public final class Suggest {
 
     private Suggest() {
     }
 
     /** The closest candidate within a small edit distance, or null. Ties go to the first candidate. */
-    static String closest(String input, Iterable<String> candidates) {
+    public static String closest(String input, Iterable<String> candidates) {
         String lower = input.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -25,7 +25,7 @@ final class Suggest {
     }
 
     /** The suffix " (did you mean 'x'?)" or "". */
-    static String hint(String input, Iterable<String> candidates) {
+    public static String hint(String input, Iterable<String> candidates) {
         String c = closest(input, candidates);
         return c == null ? "" : " (did you mean '" + c + "'?)";
     }

@@ -108,8 +108,8 @@ public final class DiffReport {
                 .append(after.verdict().text()).append(" (").append(counts(before)).append(" → ").append(counts(after))
                 .append(")");
         if (failOn != null) {
-            out.append(d.introducesAtLeast(failOn) ? " · introduces a finding at or above --fail-on "
-                    : " · introduces nothing at or above --fail-on ").append(failOn.yamlName());
+            out.append(d.introducesAtLeast(failOn) ? " · fails: a new or wider weakening at or above --fail-on "
+                    : " · passes: nothing new or wider at or above --fail-on ").append(failOn.yamlName());
         }
         out.append("\n");
         if (d.empty()) {

@@ -121,7 +121,7 @@ public final class TerminalReport {
         }
         for (Acceptance a : review.unusedAcceptances()) {
             out.append("note: acceptance ").append(a.findingId()).append(" (").append(a.source().at())
-                    .append(") matches no finding; remove it or fix its id\n");
+                    .append(") ").append(review.whyUnused(a)).append('\n');
         }
         out.append("rules sha256:").append(review.rulesDigest(), 0, 16).append(" · catalog sha256:")
                 .append(review.catalogDigest(), 0, 16).append(" · model sha256:").append(review.model().sha256(), 0, 16)

@@ -67,6 +67,24 @@ public record Review(Model model, Analysis analysis, Catalog catalog, RuleSet ru
     public record Note(org.e2eereview.model.Location at, String message) {
     }
 
+    /**
+     * Why an acceptance decides nothing: its rule does not exist (a typo, or a rule since renamed),
+     * or it matches no finding of that rule.
+     */
+    public String whyUnused(Acceptance a) {
+        String rule = a.findingId().substring(0, a.findingId().indexOf('@'));
+        if (rules.rules().containsKey(rule)) return "matches no finding; remove it or fix its id";
+        // Only weakenings count, so only they are worth deciding about.
+        List<String> weakening = rules.rules().values().stream()
+                .filter(r -> r.kind() == org.e2eereview.rules.RuleKind.WEAKENING).map(r -> r.id()).sorted().toList();
+        String hint = org.e2eereview.load.Suggest.hint(rule, weakening);
+        if (hint.isEmpty()) {
+            List<String> longer = weakening.stream().filter(id -> id.startsWith(rule)).toList();
+            if (!longer.isEmpty()) hint = " (did you mean '" + String.join("' or '", longer) + "'?)";
+        }
+        return "names no rule '" + rule + "'" + hint + "; see e2ee-review rules";
+    }
+
     /** Counted (not accepted) weakenings per severity, every severity present. */
     public Map<Severity, Integer> counts() {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);

@@ -211,6 +211,23 @@ class BaselineCommandTest {
     }
 
     @Test
+    void anEntryNamingNoRuleSaysSo(@TempDir Path dir) throws Exception {
+        Path b = Files.writeString(dir.resolve("b.yaml"), """
+                e2ee-review-baseline: 1
+                accepted:
+                  METADATA@*: { status: accepted, justification: a known cost, decided-by: DPO }
+                  GOST-PARTICIPANT@group-chat: { status: accepted, justification: study, decided-by: me }
+                """);
+        Cli r = Cli.run("review", GHOST, "--baseline", b.toString(), "--today=2026-06-01");
+        assertThat(r.out()).contains("note: acceptance METADATA@* (" + b + ":3:3) names no rule 'METADATA' (did you "
+                + "mean 'METADATA-EXPOSURE'?); see e2ee-review rules")
+                .contains("note: acceptance GOST-PARTICIPANT@group-chat (" + b + ":4:3) names no rule "
+                        + "'GOST-PARTICIPANT' (did you mean 'GHOST-PARTICIPANT'?)");
+        assertThat(Cli.run("review", GHOST, "--baseline", b.toString(), "--today=2026-06-01", "--format", "md").out())
+                .contains("names no rule 'METADATA'");
+    }
+
+    @Test
     void assessTakesTheBaselineForTheDesignAsItIs(@TempDir Path dir) throws Exception {
         Path baseline = Files.writeString(dir.resolve("baseline.yaml"), DECIDED);
         assertThat(Cli.run("assess", GHOST, "--proposal", "ghost", "--today=2026-06-01").exitCode()).isEqualTo(1);

@@ -71,6 +71,19 @@ class DiffCommandTest {
     }
 
     @Test
+    void aCriticalFindingThatGainsAReaderFailsTheChange(@TempDir Path dir) throws Exception {
+        String ghost = Files.readString(Path.of("examples/ghost-proposal.yaml"));
+        Path old = Files.writeString(dir.resolve("old.yaml"), ghost.replace(
+                "powers: [data-disclosure, add-participant]", "powers: [data-disclosure]"));
+        Cli r = Cli.run("diff", old.toString(), "examples/ghost-proposal.yaml", TODAY);
+        assertThat(r.out()).contains("CRITICAL GHOST-PARTICIPANT@group-chat: readers whatsapp → law-enforcement, "
+                + "whatsapp").doesNotContain("INTRODUCES");
+        assertThat(r.exitCode()).as("law enforcement now reads through a critical finding").isEqualTo(1);
+        assertThat(Cli.run("diff", "examples/ghost-proposal.yaml", old.toString(), TODAY).exitCode())
+                .as("losing a reader is no failure").isZero();
+    }
+
+    @Test
     void oldMayBeAGitRevision() {
         Cli r = Cli.run("diff", "HEAD:examples/whatsapp.yaml", "examples/ghost-proposal.yaml", TODAY, "--fail-on", "none");
         assertThat(r.exitCode()).isZero();

@@ -127,7 +127,8 @@ public final class Views {
                         t(m.system().description()), m.system().claimsEndToEnd(), m.size()),
                 verdict(o), conversations(), findings, notAssessed(), features, objectives, safeguards(),
                 review.notes().stream().map(x -> t(x.at() + "  " + x.message())).toList(),
-                review.unusedAcceptances().stream().map(a -> t(a.findingId() + decidedIn(a))).toList(), capabilities, proposals, List.copyOf(references),
+                review.unusedAcceptances().stream()
+                        .map(a -> t(a.findingId() + " (" + a.source().at() + ") " + review.whyUnused(a))).toList(), capabilities, proposals, List.copyOf(references),
                 diagramView, submission(m.submission()), o.source() ? source(m) : List.of(), null, t(o.command()),
                 o.today() == null ? null : o.today().toString());
     }
