@@ -17,6 +17,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("cli").definedBy("org.e2eereview.cli..")
+            .layer("archunit").definedBy("org.e2eereview.archunit..")
             .layer("report").definedBy("org.e2eereview.report..")
             .layer("assess").definedBy("org.e2eereview.assess..")
             .layer("diff").definedBy("org.e2eereview.diff..")
@@ -27,6 +28,7 @@ class LayeringTest {
             .layer("load").definedBy("org.e2eereview.load..")
             .layer("model").definedBy("org.e2eereview.model..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("archunit").mayNotBeAccessedByAnyLayer()
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("assess").mayOnlyBeAccessedByLayers("report", "cli")
             .whereLayer("diff").mayOnlyBeAccessedByLayers("assess", "report", "cli")
@@ -34,7 +36,7 @@ class LayeringTest {
             .whereLayer("rules").mayOnlyBeAccessedByLayers("review", "diff", "assess", "report", "cli")
             .whereLayer("analysis").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli")
             .whereLayer("catalog").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli")
-            .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "rules", "review", "assess", "cli")
+            .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "rules", "review", "assess", "cli", "archunit")
             .because("the model is the vocabulary everything speaks; analysis knows only the model; rules "
                     + "judge the analysis; the review assembles; diff compares two reviews, assess a patched one; reports and the CLI "
                     + "only present");
@@ -64,6 +66,12 @@ class LayeringTest {
     static final ArchRule onlyTheCliUsesPicocli = noClasses().that().resideOutsideOfPackage("org.e2eereview.cli..")
             .should().dependOnClassesThat().resideInAPackage("picocli..")
             .because("the library must be usable without the command line");
+
+    @ArchTest
+    static final ArchRule onlyTheModelRulesUseArchUnit = noClasses()
+            .that().resideOutsideOfPackage("org.e2eereview.archunit..")
+            .should().dependOnClassesThat().resideInAPackage("com.tngtech.archunit..")
+            .because("ArchUnit is an optional dependency that the CLI jar leaves out");
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("org.e2eereview.(*)..").should().beFreeOfCycles()
