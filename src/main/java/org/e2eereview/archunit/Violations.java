@@ -47,13 +47,18 @@ final class Violations {
     ArchCondition<JavaClass> keyUsedWhereNotHeld() {
         return perDependency("use keys only where they are held", (from, to, report) -> {
             for (Key key : to.keys()) {
-                if (from.keys().contains(key)) continue;
+                if (from.keys().stream().anyMatch(k -> k.equals(key) || related(k, key))) continue;
                 Set<String> holders = places.holding(key.id());
                 if (from.components().stream().anyMatch(c -> holders.contains(c.id()))) continue;
                 report.violated(who(from) + " uses key '" + key.id() + "' " + at(key.source().at()) + ", "
                         + (holders.isEmpty() ? "which no component holds" : "held only by " + quoted(holders)));
             }
         });
+    }
+
+    /** A key computed from another, or wrapping it, is made where that key is, so its classes may use the other's. */
+    private static boolean related(Key user, Key used) {
+        return user.derivedFrom().contains(used.id()) || user.protects().contains(used.id());
     }
 
     ArchCondition<JavaClass> keyMeetsSink() {
@@ -171,7 +176,12 @@ final class Violations {
     }
 
     private String who(Membership m) {
-        return m.components().isEmpty() ? "Code of no component" : capitalised(components(m.components()));
+        if (!m.components().isEmpty()) return capitalised(components(m.components()));
+        if (!m.keys().isEmpty()) {
+            return "Class of " + m.keys().stream().map(k -> "key '" + k.id() + "' " + at(k.source().at()))
+                    .collect(Collectors.joining(", "));
+        }
+        return "Code of no component";
     }
 
     private String components(List<Component> cs) {
