@@ -193,17 +193,22 @@ class ModelArchRulesTest {
         JavaClasses classes = compile(Map.of(
                 "app/keys/DeviceKey.java", BASE.get("app/keys/DeviceKey.java")
                         .replace("public final class DeviceKey {", "public final class DeviceKey implements java.io.Serializable {"),
-                "app/log/KeyLog.java", "package app.log;\npublic final class KeyLog { void log(app.keys.ChatKey k) {} }\n"));
+                "app/log/KeyLog.java", "package app.log;\npublic final class KeyLog { void log(app.keys.ChatKey k) {} }\n",
+                "app/log/Logged.java", "package app.log;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)\n"
+                        + "public @interface Logged {}\n",
+                "app/keys/OrphanKey.java", "package app.keys;\n@app.log.Logged\npublic final class OrphanKey {}\n"));
         String code = "  serialisation:";
         assertThat(violations(rules(MODEL).keysStayOutOfSinks(), classes)).containsExactlyInAnyOrder(
                 "Key 'device-key' " + at(MODEL, "  device-key:") + " uses serialisation code " + at(MODEL, code)
                         + ": Class <app.keys.DeviceKey> implements interface <java.io.Serializable> in (DeviceKey.java:0)",
                 "Logging code " + at(MODEL, "  logging:") + " uses key 'chat-key' " + at(MODEL, "  chat-key:")
-                        + ": Method <app.log.KeyLog.log(app.keys.ChatKey)> has parameter of type <app.keys.ChatKey> in (KeyLog.java:0)");
+                        + ": Method <app.log.KeyLog.log(app.keys.ChatKey)> has parameter of type <app.keys.ChatKey> in (KeyLog.java:0)",
+                "Key 'orphan-key' " + at(MODEL, "  orphan-key:") + " uses logging code " + at(MODEL, "  logging:")
+                        + ": Class <app.keys.OrphanKey> is annotated with <app.log.Logged> in (OrphanKey.java:0)");
         assertThat(violations(rules(MODEL.replace("  serialisation: [java.io.Serializable]\n", "")
                 .replace("logging: [app.log..]", "telemetry: [app.log..]")).keysStayOutOfSinks(), classes))
-                .as("without serialisation named, and the log package named as telemetry").singleElement()
-                .satisfies(l -> assertThat(l).startsWith("Telemetry code (m.yaml:"));
+                .as("without serialisation named, and the log package named as telemetry").hasSize(2)
+                .allMatch(l -> l.contains("elemetry code (m.yaml:")).noneMatch(l -> l.contains("Serializable"));
     }
 
     @Test

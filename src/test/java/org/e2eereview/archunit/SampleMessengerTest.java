@@ -47,6 +47,8 @@ class SampleMessengerTest {
                 .startsWith(relay + " uses " + key + ", held only by 'phone': ")
                 .contains("<org.example.messenger.server.Relay.fromKnownSender(")
                 .containsPattern("\\(Relay\\.java:\\d+\\)$"));
+        String doc = Files.readString(Path.of("docs/archunit.md"));
+        assertThat(lines).as("the doc shows a real violation").anyMatch(doc::contains);
         for (ArchRule other : rules.rules().subList(1, rules.rules().size())) {
             assertThat(other.evaluate(classes).hasViolation()).as(other.getDescription()).isFalse();
         }
