@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.e2eereview.archunit.CodeIndex.Membership;
@@ -103,6 +104,8 @@ final class Violations {
 
     ArchCondition<JavaClass> patternMatchingNothing() {
         return new ArchCondition<>("have code patterns that match imported classes") {
+            private final Set<Pattern> matched = new HashSet<>();
+
             @Override
             public void init(Collection<JavaClass> all) {
                 matched.clear();
@@ -115,8 +118,6 @@ final class Violations {
                 }
             }
 
-            private final Set<Pattern> matched = new HashSet<>();
-
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 // Whether a pattern matches anything is known only once all classes are seen: see finish.
@@ -128,14 +129,13 @@ final class Violations {
                 report(index.keyPatterns(), "key", Key::id, events);
             }
 
-            private <E> void report(Map<E, List<Pattern>> patterns, String kind, java.util.function.Function<E, String> id,
+            private <E> void report(Map<E, List<Pattern>> patterns, String kind, Function<E, String> id,
                                     ConditionEvents events) {
                 patterns.forEach((element, ps) -> {
                     for (Pattern p : ps) {
-                        if (!matched.contains(p)) {
-                            events.add(SimpleConditionEvent.violated(element, "Pattern '" + p.text() + "' of " + kind + " '" + id.apply(element)
-                                    + "' " + at(p.at()) + " matches no imported class"));
-                        }
+                        if (matched.contains(p)) continue;
+                        events.add(SimpleConditionEvent.violated(element, "Pattern '" + p.text() + "' of " + kind
+                                + " '" + id.apply(element) + "' " + at(p.at()) + " matches no imported class"));
                     }
                 });
             }
