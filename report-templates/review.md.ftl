@@ -4,7 +4,7 @@
 
 **Verdict: ${verdict.text}.** ${verdict.summary}
 
-Counted findings: <#list verdict.counts as c>${c.count} ${c.severity}<#sep>, </#list><#if verdict.accepted gt 0>; ${verdict.accepted} accepted</#if><#if verdict.notAssessed gt 0>; ${verdict.notAssessed} checks not assessed</#if>.
+Counted findings: <#list verdict.counts as c>${c.count} ${c.severity}<#sep>, </#list><#if verdict.accepted gt 0>; ${verdict.accepted} accepted</#if><#if verdict.expired gt 0>; ${verdict.expired} acceptances expired (counted again)</#if><#if verdict.baseline??>; baseline ${verdict.baseline}</#if><#if verdict.notAssessed gt 0>; ${verdict.notAssessed} checks not assessed</#if>.
 `--fail-on ${verdict.failOn}`: <#if verdict.fails>fails<#else>passes</#if>.
 
 ## Who can read each conversation, beyond its members

@@ -17,6 +17,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("cli").definedBy("org.e2eereview.cli..")
+            .layer("junit").definedBy("org.e2eereview.junit..")
             .layer("archunit").definedBy("org.e2eereview.archunit..")
             .layer("report").definedBy("org.e2eereview.report..")
             .layer("assess").definedBy("org.e2eereview.assess..")
@@ -28,18 +29,20 @@ class LayeringTest {
             .layer("load").definedBy("org.e2eereview.load..")
             .layer("model").definedBy("org.e2eereview.model..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("junit").mayNotBeAccessedByAnyLayer()
             .whereLayer("archunit").mayNotBeAccessedByAnyLayer()
-            .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "junit")
             .whereLayer("assess").mayOnlyBeAccessedByLayers("report", "cli")
             .whereLayer("diff").mayOnlyBeAccessedByLayers("assess", "report", "cli")
-            .whereLayer("review").mayOnlyBeAccessedByLayers("diff", "assess", "report", "cli")
-            .whereLayer("rules").mayOnlyBeAccessedByLayers("review", "diff", "assess", "report", "cli")
-            .whereLayer("analysis").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli")
-            .whereLayer("catalog").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli")
-            .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "rules", "review", "assess", "cli", "archunit")
+            .whereLayer("review").mayOnlyBeAccessedByLayers("diff", "assess", "report", "cli", "junit")
+            .whereLayer("rules").mayOnlyBeAccessedByLayers("review", "diff", "assess", "report", "cli", "junit")
+            .whereLayer("analysis").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli", "junit")
+            .whereLayer("catalog").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli", "junit")
+            .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "rules", "review", "assess", "cli", "junit",
+                    "archunit")
             .because("the model is the vocabulary everything speaks; analysis knows only the model; rules "
-                    + "judge the analysis; the review assembles; diff compares two reviews, assess a patched one; reports and the CLI "
-                    + "only present");
+                    + "judge the analysis; the review assembles; diff compares two reviews, assess a patched one; reports, "
+                    + "the CLI and the JUnit API only present");
 
     @ArchTest
     static final ArchRule analysisKnowsOnlyTheModel = classes().that().resideInAPackage("org.e2eereview.analysis..")
@@ -61,6 +64,11 @@ class LayeringTest {
     static final ArchRule onlyTheLoaderReadsYaml = noClasses().that().resideOutsideOfPackage("org.e2eereview.load..")
             .should().dependOnClassesThat().resideInAPackage("org.yaml.snakeyaml..")
             .because("all YAML goes through the strict, bounded loader");
+
+    @ArchTest
+    static final ArchRule onlyTheJUnitApiUsesJUnit = noClasses().that().resideOutsideOfPackage("org.e2eereview.junit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..")
+            .because("JUnit is an optional dependency: the CLI jar leaves it out");
 
     @ArchTest
     static final ArchRule onlyTheCliUsesPicocli = noClasses().that().resideOutsideOfPackage("org.e2eereview.cli..")

@@ -64,6 +64,10 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date acceptances expire against.")
     LocalDate today;
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings already reviewed (docs/baselines.md), "
+            + "applied to the design as it is and as each proposal would make it.")
+    Path baseline;
+
     @Override
     public Integer call() {
         if (!format.equals("text") && !format.equals("json")) {
@@ -75,6 +79,9 @@ final class AssessCommand implements Callable<Integer> {
             Clock clock = today == null ? Clock.systemUTC()
                     : Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
+            if (baseline != null) {
+                reviewer = reviewer.withBaseline(new org.e2eereview.load.ModelLoader().loadBaseline(baseline));
+            }
             result = new Assessor(reviewer).assess(model, proposals);
         } catch (InputException e) {
             Main.printProblems(spec, e);

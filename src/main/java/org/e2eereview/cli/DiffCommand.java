@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(severity, readers, condition), parties that gain or lose the ability to read each conversation, "
                 + "safety features, objectives and safeguards.",
                 "OLD may be a git revision of a file, REV:PATH (diff HEAD~1:model.yaml model.yaml), read with "
-                        + "'git show' in the current directory."},
+                        + "'git show' in the current directory: PATH is from the repository's top, or from the "
+                        + "current directory written REV:./PATH."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the change introduces no counted finding at or above --fail-on",
                 "1:it introduces one (or raises one to it)",
@@ -69,6 +70,10 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date acceptances expire against.")
     LocalDate today;
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings already reviewed (docs/baselines.md), "
+            + "applied to both reviews: an accepted finding the change introduces does not fail it.")
+    Path baseline;
+
     @Override
     public Integer call() {
         if (!List.of("text", "json", "md").contains(format)) {
@@ -80,6 +85,7 @@ final class DiffCommand implements Callable<Integer> {
             Clock clock = today == null ? Clock.systemUTC()
                     : Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
+            if (baseline != null) reviewer = reviewer.withBaseline(new ModelLoader().loadBaseline(baseline));
             Review before = reviewer.review(new ModelLoader().parse(old, read(old)));
             Review after = reviewer.review(new ModelLoader().parse(now, read(now)));
             diff = ReviewDiff.of(before, after);

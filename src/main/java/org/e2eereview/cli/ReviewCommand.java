@@ -2,6 +2,7 @@ package org.e2eereview.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,6 +15,8 @@ import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.report.BaselineFile;
 import org.e2eereview.report.Reports;
 import org.e2eereview.report.Reports.Format;
 import org.e2eereview.report.template.TemplateProblem;
@@ -75,6 +78,16 @@ final class ReviewCommand implements Callable<Integer> {
             + "(default: today, UTC). Fix it to make a re-run reproducible.")
     LocalDate today;
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings already reviewed, kept beside the "
+            + "model (docs/baselines.md): accepted ones stay in every format, marked, and do not count; expired or "
+            + "orphaned entries are reported and the finding counts again.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "Also write today's findings as a "
+            + "baseline, each entry to be decided and justified before it loads; decisions from --baseline are "
+            + "kept. Refuses to replace a file not given as --baseline.")
+    Path writeBaseline;
+
     @Override
     public Integer call() {
         List<Format> wanted = formats.isEmpty() ? List.of(Format.TEXT) : formats;
@@ -89,6 +102,13 @@ final class ReviewCommand implements Callable<Integer> {
             Clock clock = today == null ? Clock.systemUTC()
                     : Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
+            if (baseline != null) reviewer = reviewer.withBaseline(new ModelLoader().loadBaseline(baseline));
+            if (writeBaseline != null && Files.exists(writeBaseline)
+                    && (baseline == null || !Files.isSameFile(writeBaseline, baseline))) {
+                spec.commandLine().getErr().println(writeBaseline + ": exists; give it as --baseline too to keep its "
+                        + "decisions, or remove it first");
+                return Main.USAGE;
+            }
             if (Reports.needsAssessment(wanted)) {
                 // The submission says what each lawful-access proposal would do to this design.
                 assessment = new Assessor(reviewer).assess(model, List.of());
@@ -98,6 +118,10 @@ final class ReviewCommand implements Callable<Integer> {
             }
         } catch (InputException e) {
             Main.printProblems(spec, e);
+            return Main.USAGE;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println(writeBaseline + ": cannot compare with " + baseline + ": "
+                    + AtomicWrite.reason(e));
             return Main.USAGE;
         }
         if (outs.size() < wanted.size() && wanted.get(wanted.size() - 1) == Format.SUBMISSION_PDF) {
@@ -113,12 +137,24 @@ final class ReviewCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return Main.USAGE;
         }
+        List<Path> targets = new ArrayList<>(outs);
+        List<byte[]> contents = new ArrayList<>(rendered.subList(0, outs.size()));
+        BaselineFile.Written written = null;
+        if (writeBaseline != null) {
+            written = BaselineFile.of(review, clock());
+            targets.add(writeBaseline);
+            contents.add(written.text().getBytes(StandardCharsets.UTF_8));
+        }
         try {
-            AtomicWrite.replaceAll(outs, rendered.subList(0, outs.size()));
+            AtomicWrite.replaceAll(targets, contents);
         } catch (AtomicWrite.Failure e) {
             spec.commandLine().getErr().println(e.target + ": cannot write: "
                     + AtomicWrite.reason((IOException) e.getCause()));
             return Main.USAGE;
+        }
+        if (written != null) {
+            spec.commandLine().getErr().println(writeBaseline + ": " + written.undecided() + " finding(s) to decide and "
+                    + "justify before it loads, " + written.kept() + " decision(s) kept");
         }
         if (outs.size() < wanted.size()) {
             spec.commandLine().getOut().print(new String(rendered.get(wanted.size() - 1), StandardCharsets.UTF_8));
@@ -135,6 +171,7 @@ final class ReviewCommand implements Callable<Integer> {
     private String rerun() {
         StringBuilder out = new StringBuilder("java -jar e2ee-review.jar review ").append(shell(model));
         for (Path d : ruleDirs) out.append(" --rules ").append(shell(d));
+        if (baseline != null) out.append(" --baseline ").append(shell(baseline));
         if (templateDir != null) out.append(" --template-dir ").append(shell(templateDir));
         out.append(" --fail-on ").append(failOn == null ? "none" : failOn.yamlName());
         out.append(" --today ").append(clock());

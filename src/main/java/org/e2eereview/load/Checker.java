@@ -213,7 +213,10 @@ final class Checker {
         events.next();
         String text = s.getValue();
         Object v;
-        if (type instanceof FieldType.Text) {
+        if (type instanceof FieldType.Text t) {
+            if (t.nonEmpty() && text.isBlank()) {
+                problem(e, "empty " + what(field, owner, item) + ": expected " + t.describe());
+            }
             return text;
         } else if (type instanceof FieldType.Bool) {
             v = YamlEvents.isPlain(s) ? (text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null)
@@ -237,7 +240,8 @@ final class Checker {
         } else if (type instanceof FieldType.Choice c) {
             v = c.named(text);
             if (v == null) {
-                problem(e, "bad value '" + text + "' for " + what(field, owner, item) + ": expected one of "
+                problem(e, (text.isEmpty() ? "empty " + what(field, owner, item)
+                        : "bad value '" + text + "' for " + what(field, owner, item)) + ": expected one of "
                         + String.join(", ", c.names()) + Suggest.hint(text, c.names()));
             }
         } else {

@@ -11,9 +11,14 @@ public sealed interface FieldType {
     /** A human name for error messages: "expected a boolean". */
     String describe();
 
-    record Text() implements FieldType {
+    /** @param nonEmpty whether blank text is refused: a reason or a name that says nothing is no reason */
+    record Text(boolean nonEmpty) implements FieldType {
+        public Text() {
+            this(false);
+        }
+
         public String describe() {
-            return "a string";
+            return nonEmpty ? "a non-empty string" : "a string";
         }
     }
 

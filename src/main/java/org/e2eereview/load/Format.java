@@ -27,6 +27,9 @@ public final class Format {
     public static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$";
     public static final String FINDING_ID_PATTERN = "^[A-Z][A-Z0-9-]*@[A-Za-z0-9_.,@/-]+$";
 
+    /** A finding id whose element part may hold '*' (any run of characters); the rule part stays exact. */
+    public static final String BASELINE_ID_PATTERN = "^[A-Z][A-Z0-9-]*@[A-Za-z0-9_.,@/*-]+$";
+
     /** One segment of a code pattern: a Java identifier in which '*' stands for one or more characters. */
     private static final String CODE_SEGMENT =
             "(?:[A-Za-z_][A-Za-z0-9_]*(?:\\*[A-Za-z0-9_]+)*\\*?|\\*(?:[A-Za-z0-9_]+\\*)*[A-Za-z0-9_]*)";
@@ -287,8 +290,9 @@ public final class Format {
     public static final ObjectSpec ACCEPTANCE = ObjectSpec.of("acceptance",
                     "A reviewed finding, keyed by its stable id. After 'until' the finding counts again.")
             .required("status", choice(Acceptance.Status.class), "The decision.")
-            .required("justification", TEXT, "Why: required, so that no finding is silenced without a reason.")
-            .required("decided-by", TEXT, "Who decided.")
+            .required("justification", new FieldType.Text(true),
+                    "Why: required and not empty, so that no finding is silenced without a reason.")
+            .required("decided-by", new FieldType.Text(true), "Who decided: a person or a team, not empty.")
             .optional("until", new FieldType.Date(), "Date after which the finding counts again.", "no expiry");
 
     public static final ObjectSpec SUBMISSION = ObjectSpec.of("submission",
@@ -336,4 +340,14 @@ public final class Format {
             .optional("submission", obj(SUBMISSION), "Narrative for the consultation submission.")
             .optional("code", obj(CODE_SINKS), "Where the team's code logs, reports telemetry, serialises and does "
                     + "cryptography, for the ArchUnit rules.");
+
+    /** A baseline file (review --baseline FILE): reviewed findings kept beside the model. */
+    public static final ObjectSpec BASELINE = ObjectSpec.of("baseline",
+                    "Reviewed findings kept beside a model (review --baseline FILE), in the model's 'accepted' form.")
+            .required("e2ee-review-baseline", new FieldType.Int(1, Integer.MAX_VALUE),
+                    "Version of the baseline format. This release reads version 1.")
+            .required("accepted", new FieldType.IdMap(ACCEPTANCE, BASELINE_ID_PATTERN,
+                    "a finding id, RULE-ID@element-ids, where '*' in the element part stands for any run of "
+                            + "characters, e.g. KEY-ESCROW@backup-*"),
+                    "Reviewed findings, keyed by finding id or pattern.");
 }

@@ -44,7 +44,7 @@ public final class FormatReference {
     }
 
     private static String typeText(FieldType t) {
-        if (t instanceof FieldType.Text) return "string";
+        if (t instanceof FieldType.Text x) return x.nonEmpty() ? "non-empty string" : "string";
         if (t instanceof FieldType.Bool) return "boolean";
         if (t instanceof FieldType.Int i) return "integer " + i.min() + ".." + i.max();
         if (t instanceof FieldType.Date) return "date";

@@ -64,8 +64,9 @@ public final class JsonSchema {
     }
 
     private static void type(ObjectNode p, FieldType type) {
-        if (type instanceof FieldType.Text) {
+        if (type instanceof FieldType.Text t) {
             p.put("type", "string");
+            if (t.nonEmpty()) p.put("pattern", "\\S");
         } else if (type instanceof FieldType.Bool) {
             p.put("type", "boolean");
         } else if (type instanceof FieldType.Int i) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.e2eereview.model.Acceptance;
+import org.e2eereview.model.Baseline;
 import org.e2eereview.model.Code;
 import org.e2eereview.model.Component;
 import org.e2eereview.model.Conversation;
@@ -34,6 +35,34 @@ public final class ModelLoader {
 
     /** Loads a file; its path as given is the name used in every location. */
     public Model load(Path path) throws InputException {
+        return parse(path.toString(), read(path));
+    }
+
+    /** Loads a baseline file (review --baseline FILE) as strictly as a model. */
+    public Baseline loadBaseline(Path path) throws InputException {
+        return parseBaseline(path.toString(), read(path));
+    }
+
+    public Baseline parseBaseline(String name, byte[] bytes) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        Fields fields = YamlReader.read(name, bytes, problems,
+                "empty baseline: expected a mapping that starts with 'e2ee-review-baseline: 1'", events -> {
+                    Checker checker = new Checker(events, problems);
+                    Fields f = checker.root(Format.BASELINE, "the baseline",
+                            "the top level must be a mapping (e2ee-review-baseline: 1, accepted:)");
+                    checker.finish();
+                    return f;
+                });
+        if (fields != null && problems.isEmpty() && fields.integer("e2ee-review-baseline") != 1) {
+            problems.add(new Problem(fields.source().of("e2ee-review-baseline"), "baseline format version "
+                    + fields.integer("e2ee-review-baseline") + ": this release of e2ee-review reads version 1"));
+        }
+        if (fields == null || !problems.isEmpty()) throw new InputException(problems);
+        return new Baseline(name, Digests.sha256(bytes), List.copyOf(elements(fields.map("accepted"),
+                ModelLoader::acceptance).values()));
+    }
+
+    private static byte[] read(Path path) throws InputException {
         String name = path.toString();
         byte[] bytes;
         try {
@@ -50,7 +79,7 @@ public final class ModelLoader {
         } catch (IOException e) {
             throw fileProblem(name, "cannot read: " + e.getMessage());
         }
-        return parse(name, bytes);
+        return bytes;
     }
 
     private static InputException fileProblem(String name, String message) {

@@ -99,7 +99,15 @@ public final class JsonReport {
             location(n.putObject("location"), x.at());
         }
         ArrayNode unused = root.putArray("unusedAcceptances");
-        review.unusedAcceptances().forEach(unused::add);
+        review.unusedAcceptances().forEach(a -> unused.add(a.findingId()));
+        if (review.baseline() == null) {
+            root.putNull("baseline");
+        } else {
+            ObjectNode b = root.putObject("baseline");
+            b.put("file", review.baseline().file());
+            b.put("sha256", review.baseline().sha256());
+            b.put("entries", review.baseline().entries().size());
+        }
         try {
             return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
         } catch (JsonProcessingException e) {
@@ -201,6 +209,8 @@ public final class JsonReport {
             a.put("justification", r.acceptance().justification());
             a.put("decidedBy", r.acceptance().decidedBy());
             if (r.acceptance().until() != null) a.put("until", r.acceptance().until().toString());
+            a.put("key", r.acceptance().findingId());
+            location(a.putObject("location"), r.acceptance().source().at());
         }
         catalog(n.putObject("catalog"), f.catalog(), review);
         return n;

@@ -17,6 +17,7 @@ import org.e2eereview.catalog.Entries.Weakening;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.report.escape.Inert;
 import org.e2eereview.review.ObjectiveAssessment;
+import org.e2eereview.model.Acceptance;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
@@ -45,7 +46,10 @@ public final class TerminalReport {
         int skipped = notAssessed(review).size();
         if (skipped > 0) out.append(" · ").append(skipped).append(skipped == 1 ? " check" : " checks")
                 .append(" not assessed");
-        out.append("\n\n");
+        out.append('\n');
+        String decisions = decisions(review);
+        if (!decisions.isEmpty()) out.append(decisions).append('\n');
+        out.append('\n');
 
         out.append("WHO CAN READ EACH CONVERSATION, BEYOND ITS MEMBERS\n");
         for (String c : review.model().conversations().keySet()) {
@@ -115,8 +119,9 @@ public final class TerminalReport {
             for (Review.Note n : review.notes()) out.append("  ").append(n.at()).append("  ").append(n.message()).append('\n');
             out.append('\n');
         }
-        for (String id : review.unusedAcceptances()) {
-            out.append("note: acceptance ").append(id).append(" matches no finding; remove it or fix its id\n");
+        for (Acceptance a : review.unusedAcceptances()) {
+            out.append("note: acceptance ").append(a.findingId()).append(" (").append(a.source().at())
+                    .append(") matches no finding; remove it or fix its id\n");
         }
         out.append("rules sha256:").append(review.rulesDigest(), 0, 16).append(" · catalog sha256:")
                 .append(review.catalogDigest(), 0, 16).append(" · model sha256:").append(review.model().sha256(), 0, 16)
@@ -158,6 +163,23 @@ public final class TerminalReport {
                 + (named.isEmpty() ? "" : " → " + String.join(", ", named));
     }
 
+    /**
+     * How the recorded decisions stood: "Acceptances: 5 accepted, 1 expired (counts again), 1 matches
+     * no finding · baseline b.yaml"; empty when the review has none.
+     */
+    static String decisions(Review review) {
+        long accepted = review.weakenings().stream().filter(r -> r.status() == Reviewed.Status.ACCEPTED).count();
+        long expired = review.weakenings().stream().filter(r -> r.status() == Reviewed.Status.EXPIRED).count();
+        int unused = review.unusedAcceptances().size();
+        if (accepted + expired + unused == 0 && review.baseline() == null) return "";
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add(accepted + " accepted");
+        if (expired > 0) parts.add(expired + " expired (counted again)");
+        if (unused > 0) parts.add(unused + (unused == 1 ? " matches" : " match") + " no finding");
+        return "Acceptances: " + String.join(", ", parts)
+                + (review.baseline() == null ? "" : " · baseline " + review.baseline().file());
+    }
+
     private static void finding(StringBuilder out, Reviewed r, Review review) {
         Finding f = r.finding();
         out.append(pad(f.severity().yamlName().toUpperCase(Locale.ROOT), 9)).append(f.id()).append("  ")
@@ -167,6 +189,8 @@ public final class TerminalReport {
                     .append(" (").append(r.acceptance().status().yamlName()).append(" by ")
                     .append(r.acceptance().decidedBy())
                     .append(r.acceptance().until() == null ? "" : ", until " + r.acceptance().until())
+                    .append(r.acceptance().source().at().file().equals(review.model().file()) ? ""
+                            : "; " + r.acceptance().source().at())
                     .append("): ").append(r.acceptance().justification()).append('\n');
         }
         for (Finding.Chain c : f.evidence()) {

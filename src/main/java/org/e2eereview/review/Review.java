@@ -10,6 +10,8 @@ import org.e2eereview.analysis.Analysis;
 import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Acceptance;
+import org.e2eereview.model.Baseline;
 import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Model;
 import org.e2eereview.rules.Finding;
@@ -27,12 +29,14 @@ import org.e2eereview.rules.RuleEngine.NotAssessed;
  * @param notAssessed       rules left unjudged on an element because a field they need is not written
  * @param notes             the model's likely slips, each located: flows that carry what their source never has,
  *                          features no rule recognised
- * @param unusedAcceptances acceptances in the model that match no finding (stale ids)
+ * @param unusedAcceptances acceptances that match no finding (stale ids): the model's by id, then the
+ *                          baseline's in file order
+ * @param baseline          the baseline the findings were also decided by, or null
  */
 public record Review(Model model, Analysis analysis, Catalog catalog, RuleSet rules, List<Reviewed> weakenings,
                      List<Reviewed> safetyFeatures, List<Access> access, List<Access> disclosures,
                      List<ObjectiveAssessment> objectives, List<Safeguarded> safeguards, List<NotAssessed> notAssessed,
-                     List<Note> notes, List<String> unusedAcceptances, String toolVersion, String rulesDigest,
+                     List<Note> notes, List<Acceptance> unusedAcceptances, Baseline baseline, String toolVersion, String rulesDigest,
                      String catalogDigest) {
 
     /** What the review concludes, in one word. */

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +22,7 @@ import org.e2eereview.catalog.Preserves;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Acceptance;
+import org.e2eereview.model.Baseline;
 import org.e2eereview.model.Model;
 import org.e2eereview.rules.Finding;
 import org.e2eereview.rules.RuleEngine;
@@ -33,11 +36,25 @@ public final class Reviewer {
     private final RuleSet rules;
     private final RuleEngine engine;
     private final Clock clock;
+    private final Baseline baseline;
 
     public Reviewer(RuleSet rules, Clock clock) {
+        this(rules, new RuleEngine(rules), clock, null);
+    }
+
+    private Reviewer(RuleSet rules, RuleEngine engine, Clock clock, Baseline baseline) {
         this.rules = rules;
-        this.engine = new RuleEngine(rules);
+        this.engine = engine;
         this.clock = clock;
+        this.baseline = baseline;
+    }
+
+    /**
+     * The same reviewer deciding findings by a baseline as well: a model's own {@code accepted:} entry
+     * comes first, then the baseline's (see {@link Baseline#match}).
+     */
+    public Reviewer withBaseline(Baseline baseline) {
+        return new Reviewer(rules, engine, clock, baseline);
     }
 
     /** The bundled catalog and rules, plus the user's rule directories. */
@@ -60,18 +77,23 @@ public final class Reviewer {
         LocalDate today = LocalDate.now(clock);
         List<Reviewed> weakenings = new ArrayList<>();
         List<Reviewed> features = new ArrayList<>();
-        Set<String> matched = new LinkedHashSet<>();
+        Set<Acceptance> matched = new HashSet<>();
         for (Finding f : findings) {
             Acceptance a = model.accepted().get(f.id());
+            if (a == null && baseline != null) a = baseline.match(f.id());
             Reviewed.Status status = Reviewed.Status.ACTIVE;
             if (a != null) {
-                matched.add(f.id());
+                matched.add(a);
                 status = a.until() != null && a.until().isBefore(today) ? Reviewed.Status.EXPIRED
                         : Reviewed.Status.ACCEPTED;
             }
             (f.kind() == RuleKind.WEAKENING ? weakenings : features).add(new Reviewed(f, a, status));
         }
-        List<String> unused = model.accepted().keySet().stream().filter(id -> !matched.contains(id)).sorted().toList();
+        // Orphans: decisions about findings the review no longer makes, to be removed or re-keyed.
+        List<Acceptance> unused = new ArrayList<>();
+        model.accepted().values().stream().filter(a -> !matched.contains(a))
+                .sorted(Comparator.comparing(Acceptance::findingId)).forEach(unused::add);
+        if (baseline != null) baseline.entries().stream().filter(a -> !matched.contains(a)).forEach(unused::add);
         List<Access> access = new ArrayList<>();
         List<Access> disclosures = new ArrayList<>();
         for (String c : model.conversations().keySet()) {
@@ -82,7 +104,7 @@ public final class Reviewer {
         analysis.allSafeguards().forEach(safeguards::addAll);
         return new Review(model, analysis, rules.catalog(), rules, List.copyOf(weakenings), List.copyOf(features),
                 List.copyOf(access), List.copyOf(disclosures), objectives(weakenings, features),
-                List.copyOf(safeguards), evaluation.notAssessed(), Notes.of(model, evaluation.unrecognised()), unused,
+                List.copyOf(safeguards), evaluation.notAssessed(), Notes.of(model, evaluation.unrecognised()), List.copyOf(unused), baseline,
                 Version.get(), rules.digest(), rules.catalog().digest());
     }
 

@@ -43,7 +43,7 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      */
     public record VerdictView(String id, String text, String summary, List<String> notEndToEndByDefault,
                               boolean weakened, String failOn, boolean fails, List<Count> counts, int accepted,
-                              int notAssessed) {
+                              int expired, String baseline, int notAssessed) {
     }
 
     public record Count(String severity, int count) {

@@ -29,6 +29,7 @@ import org.e2eereview.catalog.Entries.SafeguardEntry;
 import org.e2eereview.catalog.Entries.SafetyFeature;
 import org.e2eereview.catalog.Entries.Weakening;
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Acceptance;
 import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.Submission;
@@ -126,7 +127,7 @@ public final class Views {
                         t(m.system().description()), m.system().claimsEndToEnd(), m.size()),
                 verdict(o), conversations(), findings, notAssessed(), features, objectives, safeguards(),
                 review.notes().stream().map(x -> t(x.at() + "  " + x.message())).toList(),
-                review.unusedAcceptances().stream().map(Views::t).toList(), capabilities, proposals, List.copyOf(references),
+                review.unusedAcceptances().stream().map(a -> t(a.findingId() + decidedIn(a))).toList(), capabilities, proposals, List.copyOf(references),
                 diagramView, submission(m.submission()), o.source() ? source(m) : List.of(), null, t(o.command()),
                 o.today() == null ? null : o.today().toString());
     }
@@ -135,6 +136,7 @@ public final class Views {
         Map<Severity, Integer> counts = review.counts();
         List<Count> list = Arrays.stream(Severity.values()).map(s -> new Count(s.yamlName(), counts.get(s))).toList();
         int accepted = (int) review.weakenings().stream().filter(r -> r.status() == Reviewed.Status.ACCEPTED).count();
+        int expired = (int) review.weakenings().stream().filter(r -> r.status() == Reviewed.Status.EXPIRED).count();
         String summary = switch (review.verdict()) {
             case NOT_END_TO_END_BY_DEFAULT -> "Some conversations are not end-to-end encrypted by default: "
                     + String.join(", ", review.notEndToEndByDefault()) + ".";
@@ -144,7 +146,7 @@ public final class Views {
         return new VerdictView(review.verdict().id(), review.verdict().text(), t(summary),
                 review.notEndToEndByDefault().stream().map(Views::t).toList(), review.weakened(),
                 o.failOn() == null ? "none" : o.failOn().yamlName(), review.failsAt(o.failOn()), list, accepted,
-                review.notAssessed().size());
+                expired, review.baseline() == null ? null : t(review.baseline().file()), review.notAssessed().size());
     }
 
     private List<ConversationView> conversations() {
@@ -194,14 +196,19 @@ public final class Views {
         return new ReaderView(t(a.party()), t(summary.toString()), routes, a.partial(), !a.detectable(), findings);
     }
 
+    /** Where a decision was taken when it is not the model: "; baseline.yaml:4:3". */
+    private String decidedIn(Acceptance a) {
+        return a.source().at().file().equals(review.model().file()) ? "" : "; " + a.source().at();
+    }
+
     private FindingView finding(Reviewed r) {
         Finding f = r.finding();
         Weakening w = catalog.weakenings().get(f.catalog());
         String acceptance = r.acceptance() == null || r.status() == Reviewed.Status.ACTIVE ? null
                 : (r.status() == Reviewed.Status.ACCEPTED ? "accepted" : "acceptance expired") + " ("
                         + r.acceptance().status().yamlName() + " by " + r.acceptance().decidedBy()
-                        + (r.acceptance().until() == null ? "" : ", until " + r.acceptance().until()) + "): "
-                        + r.acceptance().justification();
+                        + (r.acceptance().until() == null ? "" : ", until " + r.acceptance().until())
+                        + decidedIn(r.acceptance()) + "): " + r.acceptance().justification();
         List<Chain> evidence = f.evidence().stream().map(c -> new Chain(t(c.title()),
                 c.steps().stream().map(s -> new StepView(t(s.text()), location(s.at()))).toList())).toList();
         List<String> safeguards = f.safeguards().stream()
