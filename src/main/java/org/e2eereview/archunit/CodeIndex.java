@@ -49,7 +49,9 @@ final class CodeIndex {
             String name = c.getName();
             names.add(name);
             // Nested and anonymous classes belong where their outermost class does.
-            for (int i = name.lastIndexOf('$'); i > 0; i = name.lastIndexOf('$', i - 1)) names.add(name.substring(0, i));
+            for (int i = name.lastIndexOf('$'); i > 0; i = name.lastIndexOf('$', i - 1)) {
+                names.add(name.substring(0, i));
+            }
             return new ClassName(c.getPackageName(), names);
         }
     }

@@ -37,16 +37,17 @@ class SampleMessengerTest {
                 .hasMessageStartingWith("Architecture Violation [Priority: MEDIUM] - Rule 'classes of each key in")
                 .hasMessageNotContaining("crypto primitives should")
                 .hasMessageContaining("Rule 'classes of each key in examples/java-messenger/model.yaml should only be "
-                        + "used by the key's own classes and by code of components that hold the key, because only the components the model says hold a key")
+                        + "used by the key's own classes and by code of components that hold the key, because only "
+                        + "the components the model says hold a key")
                 .hasMessageContaining(relay + " uses " + key + ", held only by 'phone': Method "
-                        + "<org.example.messenger.server.Relay.fromKnownSender(org.example.messenger.client.IdentityKey, "
-                        + "java.security.PublicKey)> calls method <org.example.messenger.client.IdentityKey.publicKey()> "
-                        + "in (Relay.java:");
+                        + "<org.example.messenger.server.Relay.fromKnownSender("
+                        + "org.example.messenger.client.IdentityKey, java.security.PublicKey)> calls method "
+                        + "<org.example.messenger.client.IdentityKey.publicKey()> in (Relay.java:");
         List<String> lines = rules.keysStayWithTheirHolders().evaluate(classes).getFailureReport().getDetails();
-        assertThat(lines).as("every violation is the relay using the key class").isNotEmpty().allSatisfy(l -> assertThat(l)
-                .startsWith(relay + " uses " + key + ", held only by 'phone': ")
-                .contains("<org.example.messenger.server.Relay.fromKnownSender(")
-                .containsPattern("\\(Relay\\.java:\\d+\\)$"));
+        assertThat(lines).as("every violation is the relay using the key class").isNotEmpty()
+                .allSatisfy(l -> assertThat(l).startsWith(relay + " uses " + key + ", held only by 'phone': ")
+                        .contains("<org.example.messenger.server.Relay.fromKnownSender(")
+                        .containsPattern("\\(Relay\\.java:\\d+\\)$"));
         String doc = Files.readString(Path.of("docs/archunit.md"));
         assertThat(lines).as("the doc shows a real violation").anyMatch(doc::contains);
         for (ArchRule other : rules.rules().subList(1, rules.rules().size())) {
