@@ -47,7 +47,8 @@ public final class Format {
     private static final FieldType BOOL = new FieldType.Bool();
 
     private static final FieldType CODE = new FieldType.ListOf(new FieldType.Formatted("Java code pattern",
-            CODE_PATTERN, "com.acme.server.. (a package and its subpackages) or com.acme.client.IdentityKey (a class)"));
+            CODE_PATTERN,
+            "com.acme.server.. (a package and its subpackages) or com.acme.client.IdentityKey (a class)"));
 
     private static FieldType choice(Class<? extends ModelEnum> e) {
         return new FieldType.Choice(e);
