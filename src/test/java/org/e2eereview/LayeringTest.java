@@ -18,6 +18,7 @@ class LayeringTest {
     static final ArchRule layersPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("cli").definedBy("org.e2eereview.cli..")
             .layer("junit").definedBy("org.e2eereview.junit..")
+            .layer("archunit").definedBy("org.e2eereview.archunit..")
             .layer("report").definedBy("org.e2eereview.report..")
             .layer("assess").definedBy("org.e2eereview.assess..")
             .layer("diff").definedBy("org.e2eereview.diff..")
@@ -29,6 +30,7 @@ class LayeringTest {
             .layer("model").definedBy("org.e2eereview.model..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("junit").mayNotBeAccessedByAnyLayer()
+            .whereLayer("archunit").mayNotBeAccessedByAnyLayer()
             .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "junit")
             .whereLayer("assess").mayOnlyBeAccessedByLayers("report", "cli")
             .whereLayer("diff").mayOnlyBeAccessedByLayers("assess", "report", "cli")
@@ -36,7 +38,8 @@ class LayeringTest {
             .whereLayer("rules").mayOnlyBeAccessedByLayers("review", "diff", "assess", "report", "cli", "junit")
             .whereLayer("analysis").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli", "junit")
             .whereLayer("catalog").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli", "junit")
-            .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "rules", "review", "assess", "cli", "junit")
+            .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "rules", "review", "assess", "cli", "junit",
+                    "archunit")
             .because("the model is the vocabulary everything speaks; analysis knows only the model; rules "
                     + "judge the analysis; the review assembles; diff compares two reviews, assess a patched one; reports, "
                     + "the CLI and the JUnit API only present");
@@ -71,6 +74,12 @@ class LayeringTest {
     static final ArchRule onlyTheCliUsesPicocli = noClasses().that().resideOutsideOfPackage("org.e2eereview.cli..")
             .should().dependOnClassesThat().resideInAPackage("picocli..")
             .because("the library must be usable without the command line");
+
+    @ArchTest
+    static final ArchRule onlyTheModelRulesUseArchUnit = noClasses()
+            .that().resideOutsideOfPackage("org.e2eereview.archunit..")
+            .should().dependOnClassesThat().resideInAPackage("com.tngtech.archunit..")
+            .because("ArchUnit is an optional dependency that the CLI jar leaves out");
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("org.e2eereview.(*)..").should().beFreeOfCycles()

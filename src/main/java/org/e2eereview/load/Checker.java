@@ -45,7 +45,7 @@ final class Checker {
     private final YamlEvents events;
     private final List<RefUse> refs = new ArrayList<>();
     private final Map<String, Declared> ids = new LinkedHashMap<>();
-    private final Map<String, Matcher> idMatchers = new HashMap<>();
+    private final Map<String, Matcher> matchers = new HashMap<>();
     private int dropped;
     private String[] lines;
 
@@ -234,6 +234,11 @@ final class Checker {
                 problem(e, "expected a date (YYYY-MM-DD) for " + what(field, owner, item) + ", found '" + text + "'"
                         + (shaped ? ": there is no such day" : ""));
             }
+        } else if (type instanceof FieldType.Formatted f) {
+            v = matcher(f.pattern()).reset(text).matches() ? text : null;
+            if (v == null) {
+                problem(e, "bad value '" + text + "' for " + what(field, owner, item) + ": expected " + f.describe());
+            }
         } else if (type instanceof FieldType.Choice c) {
             v = c.named(text);
             if (v == null) {
@@ -304,7 +309,7 @@ final class Checker {
         }
         events.next();
         Collection collection = collectionOf(field);
-        Matcher idMatcher = idMatchers.computeIfAbsent(type.idPattern(), p -> Pattern.compile(p).matcher(""));
+        Matcher idMatcher = matcher(type.idPattern());
         Map<String, Fields> out = new LinkedHashMap<>();
         while (!(events.peek() instanceof MappingEndEvent)) {
             Event key = events.peek();
@@ -339,6 +344,11 @@ final class Checker {
         }
         events.next();
         return out;
+    }
+
+    /** One matcher per pattern for the whole file: patterns are few, values many. */
+    private Matcher matcher(String pattern) {
+        return matchers.computeIfAbsent(pattern, p -> Pattern.compile(p).matcher(""));
     }
 
     private static Collection collectionOf(String field) {

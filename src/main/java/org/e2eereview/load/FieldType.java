@@ -42,6 +42,16 @@ public sealed interface FieldType {
         }
     }
 
+    /**
+     * Text of a fixed form, such as a Java code pattern: {@code pattern} is a regular expression
+     * the loader and the schema both apply; {@code name} and {@code example} explain it to people.
+     */
+    record Formatted(String name, String pattern, String example) implements FieldType {
+        public String describe() {
+            return "a " + name + " such as " + example;
+        }
+    }
+
     record Choice(Class<? extends ModelEnum> values) implements FieldType {
         private static final ClassValue<java.util.Map<String, ModelEnum>> BY_NAME = new ClassValue<>() {
             @Override

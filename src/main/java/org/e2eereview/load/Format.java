@@ -30,11 +30,25 @@ public final class Format {
     /** A finding id whose element part may hold '*' (any run of characters); the rule part stays exact. */
     public static final String BASELINE_ID_PATTERN = "^[A-Z][A-Z0-9-]*@[A-Za-z0-9_.,@/*-]+$";
 
+    /** One segment of a code pattern: a Java identifier in which '*' stands for one or more characters. */
+    private static final String CODE_SEGMENT =
+            "(?:[A-Za-z_][A-Za-z0-9_]*(?:\\*[A-Za-z0-9_]+)*\\*?|\\*(?:[A-Za-z0-9_]+\\*)*[A-Za-z0-9_]*)";
+    /**
+     * A package or class pattern as ArchUnit writes them: segments joined by '.', or by '..' for any
+     * number of packages in between. Written so that ArchUnit's package matcher accepts whatever it matches.
+     */
+    public static final String CODE_PATTERN =
+            "^(?:\\.\\.)?" + CODE_SEGMENT + "(?:\\.\\.?" + CODE_SEGMENT + ")*(?:\\.\\.)?$";
+
     private Format() {
     }
 
     private static final FieldType TEXT = new FieldType.Text();
     private static final FieldType BOOL = new FieldType.Bool();
+
+    private static final FieldType CODE = new FieldType.ListOf(new FieldType.Formatted("Java code pattern",
+            CODE_PATTERN,
+            "com.acme.server.. (a package and its subpackages) or com.acme.client.IdentityKey (a class)"));
 
     private static FieldType choice(Class<? extends ModelEnum> e) {
         return new FieldType.Choice(e);
@@ -106,6 +120,10 @@ public final class Format {
                             + "web-client's code is served anew on each visit either way.")
             .optional("transparency", choice(Component.Transparency.class),
                     "For key-directory components only: how users can check the keys it serves.", "none")
+            .optional("code", CODE,
+                    "The Java packages and classes that implement it: com.acme.server.. is that package and its "
+                            + "subpackages, com.acme.client.IdentityKey one class, '*' any part of a name. Only the "
+                            + "ArchUnit rules read it (docs/archunit.md).", "[]")
             .optional("description", TEXT, "Free text.");
 
     public static final ObjectSpec RECOVERY = ObjectSpec.of("recovery",
@@ -134,6 +152,10 @@ public final class Format {
             .optional("scope", choice(Key.Scope.class), "Whose data the key opens.", "conversation")
             .optional("algorithm", TEXT, "Algorithm, e.g. X25519, AES-256-GCM, RSA-1024, 3DES.")
             .optional("recovery", obj(RECOVERY), "How the key can be restored from a user secret.")
+            .optional("code", CODE,
+                    "The Java classes that hold or represent the key, as code patterns: the ArchUnit rules let only "
+                            + "the code of components that hold the key use them, and keep them apart from logging, "
+                            + "telemetry and serialisation (docs/archunit.md).", "[]")
             .optional("description", TEXT, "Free text.");
 
     public static final ObjectSpec DATA_ITEM = ObjectSpec.of("data",
@@ -287,6 +309,20 @@ public final class Format {
             .optional("capabilities", TEXT, "Opens the section on the access capabilities governments ask for.")
             .optional("closing", TEXT, "Closes the document, before the references.");
 
+    public static final ObjectSpec CODE_SINKS = ObjectSpec.of("code",
+                    "Where the team's Java code logs, reports telemetry, serialises and does cryptography, as code "
+                            + "patterns, for the ArchUnit rules (docs/archunit.md). The review itself never reads it.")
+            .optional("logging", CODE, "Code that writes logs, e.g. org.slf4j.., java.util.logging..; key classes and "
+                    + "this code must not depend on each other.", "[]")
+            .optional("telemetry", CODE, "Code that reports metrics, traces or crashes, e.g. io.opentelemetry..; key "
+                    + "classes and this code must not depend on each other.", "[]")
+            .optional("serialisation", CODE, "Code that turns objects into bytes or text, e.g. "
+                    + "com.fasterxml.jackson.., java.io.Serializable; key classes and this code must not depend on "
+                    + "each other.", "[]")
+            .optional("crypto-primitives", CODE, "Crypto libraries besides javax.crypto and java.security's key "
+                    + "generation, e.g. org.bouncycastle..: only key classes and the code of components that hold a "
+                    + "key may use them.", "[]");
+
     public static final ObjectSpec MODEL = ObjectSpec.of("model",
                     "An e2ee-review model: the architecture of a messaging system.")
             .required("e2ee-review", new FieldType.Int(1, Integer.MAX_VALUE),
@@ -302,7 +338,9 @@ public final class Format {
             .optional("accepted", new FieldType.IdMap(ACCEPTANCE, FINDING_ID_PATTERN,
                     "a finding id: RULE-ID@element-ids, e.g. GHOST-PARTICIPANT@group-chat"),
                     "Reviewed findings, keyed by finding id.", "{}")
-            .optional("submission", obj(SUBMISSION), "Narrative for the consultation submission.");
+            .optional("submission", obj(SUBMISSION), "Narrative for the consultation submission.")
+            .optional("code", obj(CODE_SINKS), "Where the team's code logs, reports telemetry, serialises and does "
+                    + "cryptography, for the ArchUnit rules.");
 
     /** A baseline file (review --baseline FILE): reviewed findings kept beside the model. */
     public static final ObjectSpec BASELINE = ObjectSpec.of("baseline",

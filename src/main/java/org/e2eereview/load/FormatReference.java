@@ -48,6 +48,7 @@ public final class FormatReference {
         if (t instanceof FieldType.Bool) return "boolean";
         if (t instanceof FieldType.Int i) return "integer " + i.min() + ".." + i.max();
         if (t instanceof FieldType.Date) return "date";
+        if (t instanceof FieldType.Formatted f) return f.name();
         if (t instanceof FieldType.Choice c) return c.names().stream().collect(Collectors.joining(" \\| "));
         if (t instanceof FieldType.Ref r) return r.describe().replace("the id of ", "id of ");
         if (t instanceof FieldType.ListOf l) return "list of " + typeText(l.item());

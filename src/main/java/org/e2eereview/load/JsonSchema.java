@@ -76,6 +76,9 @@ public final class JsonSchema {
         } else if (type instanceof FieldType.Date) {
             p.put("type", "string");
             p.put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+        } else if (type instanceof FieldType.Formatted f) {
+            p.put("type", "string");
+            p.put("pattern", f.pattern());
         } else if (type instanceof FieldType.Choice c) {
             p.put("type", "string");
             ArrayNode values = p.putArray("enum");

@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 
 import org.e2eereview.model.Acceptance;
 import org.e2eereview.model.Baseline;
+import org.e2eereview.model.Code;
 import org.e2eereview.model.Component;
 import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Data;
@@ -130,7 +131,12 @@ public final class ModelLoader {
                 elements(f.map("flows"), ModelLoader::flow),
                 elements(f.map("features"), ModelLoader::feature),
                 elements(f.map("accepted"), ModelLoader::acceptance),
-                submission(f.obj("submission")));
+                submission(f.obj("submission")), code(f.obj("code")));
+    }
+
+    private static Code code(Fields c) {
+        return c == null ? null : new Code(c.list("logging"), c.list("telemetry"), c.list("serialisation"),
+                c.list("crypto-primitives"), c.source());
     }
 
     private static Submission submission(Fields s) {
@@ -160,7 +166,8 @@ public final class ModelLoader {
         String runBy = f.text("run-by");
         return new Component(id, f.choice("kind", null), f.text("name"), runBy,
                 f.has("supplied-by") ? f.text("supplied-by") : runBy, updates,
-                f.choice("transparency", Component.Transparency.NONE), f.text("description"), f.source());
+                f.choice("transparency", Component.Transparency.NONE), f.list("code"), f.text("description"),
+                f.source());
     }
 
     private static Key key(String id, Fields f) {
@@ -170,7 +177,7 @@ public final class ModelLoader {
                         r.integer("guess-limit"), r.source());
         return new Key(id, f.choice("kind", null), f.text("generated-on"), f.list("stored-on"), f.list("protects"),
                 f.list("derived-from"), f.choice("scope", Key.Scope.CONVERSATION), f.text("algorithm"), recovery,
-                f.text("description"), f.source());
+                f.list("code"), f.text("description"), f.source());
     }
 
     private static Data data(String id, Fields f) {

@@ -1,14 +1,22 @@
 package org.e2eereview.model;
 
+import java.util.List;
+
 /**
  * Software or hardware that handles data: run by one party, its code supplied by another.
  *
  * @param suppliedBy who ships its code and updates; the same as runBy unless written
  * @param updates    how its code is updated, or null when not stated
  * @param transparency for key directories: how users can check the keys it serves
+ * @param code         Java package and class patterns of the code that implements it (for the ArchUnit rules)
  */
 public record Component(String id, Kind kind, String name, String runBy, String suppliedBy, Updates updates,
-                        Transparency transparency, String description, Source source) implements Element {
+                        Transparency transparency, List<String> code, String description, Source source)
+        implements Element {
+
+    public Component {
+        code = List.copyOf(code);
+    }
 
     public enum Kind implements ModelEnum {
         @Doc("An app or device a user runs: where messages are written, encrypted and read.")

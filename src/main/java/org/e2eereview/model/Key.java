@@ -9,15 +9,17 @@ import java.util.List;
  * @param protects    data items and other keys encrypted (wrapped) under this key
  * @param derivedFrom keys from which this one can be computed: whoever holds all of them has it
  * @param recovery    how the key can be recovered when the device is lost, or null
+ * @param code        Java class patterns of the classes that hold or represent it (for the ArchUnit rules)
  */
 public record Key(String id, Kind kind, String generatedOn, List<String> storedOn, List<String> protects,
-                  List<String> derivedFrom, Scope scope, String algorithm, Recovery recovery, String description,
-                  Source source) implements Element {
+                  List<String> derivedFrom, Scope scope, String algorithm, Recovery recovery, List<String> code,
+                  String description, Source source) implements Element {
 
     public Key {
         storedOn = List.copyOf(storedOn);
         protects = List.copyOf(protects);
         derivedFrom = List.copyOf(derivedFrom);
+        code = List.copyOf(code);
     }
 
     public enum Kind implements ModelEnum {

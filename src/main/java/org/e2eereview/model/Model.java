@@ -8,11 +8,12 @@ import java.util.Map;
  *
  * @param sha256     digest of the file's bytes, so a report names exactly what it reviewed
  * @param submission the submitting organisation's narrative, or null
+ * @param code       where the team's code logs, serialises and does cryptography, or null
  */
 public record Model(String file, String sha256, int formatVersion, SystemInfo system, Map<String, Party> parties,
                     Map<String, Component> components, Map<String, Key> keys, Map<String, Data> data,
                     Map<String, Conversation> conversations, Map<String, Flow> flows, Map<String, Feature> features,
-                    Map<String, Acceptance> accepted, Submission submission) {
+                    Map<String, Acceptance> accepted, Submission submission, Code code) {
 
     public static final int FORMAT_VERSION = 1;
 

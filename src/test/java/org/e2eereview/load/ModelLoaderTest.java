@@ -235,4 +235,57 @@ class ModelLoaderTest {
         }
         throw new AssertionError("expected a InputException");
     }
+
+    static final String WITH_CODE = """
+            e2ee-review: 1
+            system: { name: Example }
+            parties:
+              users: { kind: user }
+              provider: { kind: provider }
+            components:
+              phone: { kind: client, run-by: users, supplied-by: provider, code: [com.acme.client.., com.acme.ui.*View] }
+              relay: { kind: server, run-by: provider }
+            keys:
+              identity: { kind: identity, stored-on: [phone], code: [com.acme.client.IdentityKey] }
+            data:
+              messages: { kind: message-content, created-on: [phone] }
+            conversations:
+              chat: { members: [users], content: [messages], end-to-end: { default: true } }
+            code:
+              logging: [org.slf4j.., ..log..]
+              serialisation: [java.io.Serializable]
+            """;
+
+    @Test
+    void codePatternsAreReadWithTheirLocations() throws Exception {
+        Model m = load(WITH_CODE);
+        assertThat(m.components().get("phone").code()).containsExactly("com.acme.client..", "com.acme.ui.*View");
+        assertThat(m.components().get("relay").code()).as("code defaults to none").isEmpty();
+        assertThat(m.keys().get("identity").code()).containsExactly("com.acme.client.IdentityKey");
+        assertThat(m.code().logging()).containsExactly("org.slf4j..", "..log..");
+        assertThat(m.code().serialisation()).containsExactly("java.io.Serializable");
+        assertThat(m.code().telemetry()).isEmpty();
+        assertThat(m.code().source().of("serialisation")).isEqualTo(new Location("m.yaml", 17, 18));
+        assertThat(load(MODEL).code()).as("a model without code").isNull();
+    }
+
+    @Test
+    void badCodePatternsAreLocatedErrors() {
+        for (String bad : new String[] {"com..acme...x", "com.**", "com.acme.", ".com", "com-acme", "com.1x", "*.$Inner",
+                "com acme", "[a|b]", "(*)"}) {
+            String yaml = WITH_CODE.replace("[java.io.Serializable]", "['" + bad + "']");
+            assertThatThrownBy(() -> load(yaml)).as(bad).isInstanceOf(InputException.class)
+                    .satisfies(e -> assertThat(((InputException) e).problems()).singleElement()
+                            .satisfies(p -> assertThat(p.toString()).isEqualTo("m.yaml:17:19: bad value '" + bad
+                                    + "' for an item of 'serialisation' of 'code' of the model: expected a Java code pattern such as "
+                                    + "com.acme.server.. (a package and its subpackages) or com.acme.client.IdentityKey "
+                                    + "(a class)")));
+        }
+        assertThatThrownBy(() -> load(WITH_CODE.replace("code: [com.acme.client.IdentityKey]", "code: com.acme.Key")))
+                .hasMessage("m.yaml:10:57: expected a list of Java code pattern such as com.acme.server.. (a package "
+                        + "and its subpackages) or com.acme.client.IdentityKey (a class) for 'code' of key 'identity', "
+                        + "found a string 'com.acme.Key' (write [com.acme.Key])");
+        assertThatThrownBy(() -> load(WITH_CODE.replace("telemetry", "x").replace("logging:", "loging:")))
+                .hasMessageContaining("m.yaml:16:3: unknown field 'loging' in 'code' of the model (did you mean 'logging'?)");
+    }
 }

@@ -30,7 +30,7 @@ class MutationTest {
         int rejected = 0;
         List<Path> examples;
         try (var files = Files.list(Path.of("examples"))) {
-            examples = files.sorted().toList();
+            examples = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         for (int i = 0; i < 600; i++) {
             Path example = examples.get(random.nextInt(examples.size()));
