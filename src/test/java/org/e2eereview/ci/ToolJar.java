@@ -1,0 +1,76 @@
+package org.e2eereview.ci;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * A jar that runs the command line as target/e2ee-review.jar does, for tests that run the tool
+ * as a user would (a process, {@code java -jar}): {@code mvn test} runs before {@code package},
+ * so the shaded jar is not there. It holds the main classes and resources, and names the
+ * dependency jars of the test class path in its manifest. Jars only, no folders on the class
+ * path, so that a class-data-sharing archive can be made of it like of the shaded jar.
+ */
+final class ToolJar {
+
+    private static Path jar;
+
+    private ToolJar() {
+    }
+
+    /** The jar, built once per test run under target/. */
+    static synchronized Path get() {
+        if (jar != null) return jar;
+        try {
+            Path classes = null;
+            List<String> classPath = new ArrayList<>();
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry).toAbsolutePath();
+                if (Files.isRegularFile(p.resolve("org/e2eereview/cli/Main.class"))) {
+                    classes = p;
+                } else if (Files.isRegularFile(p) && p.toString().endsWith(".jar")
+                        && !p.getFileName().toString().startsWith("surefire")) {
+                    classPath.add(p.toUri().toString());
+                }
+            }
+            if (classes == null) throw new IllegalStateException("the main classes are not on the test class path");
+            Path dir = Files.createDirectories(Path.of("target", "tool-jar").toAbsolutePath());
+            Path out = dir.resolve("e2ee-review.jar");
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.e2eereview.cli.Main");
+            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
+            Path tmp = Files.createTempFile(dir, "e2ee-review", ".jar");
+            try (OutputStream os = Files.newOutputStream(tmp); JarOutputStream jos = new JarOutputStream(os, manifest);
+                    Stream<Path> files = Files.walk(classes)) {
+                for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                    String name = classes.relativize(f).toString().replace('\\', '/');
+                    if (name.isEmpty()) continue;
+                    // Folder entries too, as Maven writes them: the bundled catalog and rules are found by folder.
+                    boolean folder = Files.isDirectory(f);
+                    jos.putNextEntry(new JarEntry(folder ? name + "/" : name));
+                    if (!folder) Files.copy(f, jos);
+                    jos.closeEntry();
+                }
+            }
+            jar = Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The java launcher of the JVM running the tests, so processes run on the same JDK. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
