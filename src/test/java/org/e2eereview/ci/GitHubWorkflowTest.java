@@ -88,6 +88,29 @@ class GitHubWorkflowTest {
     }
 
     @Test
+    void aWeakeningTheBaselineAcceptsPassesButStaysInTheReports() throws Exception {
+        repository("e2ee-review.yaml", Shell.example("signal.yaml"));
+        sh.ok("git", "checkout", "-q", "-b", "change");
+        sh.write("e2ee-review.yaml", Shell.signalWithAGhost());
+        sh.write("e2ee-review-baseline.yaml", """
+                e2ee-review-baseline: 1
+                accepted:
+                  GHOST-PARTICIPANT@*:
+                    status: accepted
+                    justification: a study of the ghost proposal, not a design to ship
+                    decided-by: review board
+                """);
+        sh.ok("git", "add", ".");
+        sh.ok("git", "commit", "-q", "-m", "change the design, with the decision");
+        Run run = execute(pullRequestContext(true), "");
+        assertThat(run.failedStep).as(run.output).isNull();
+        assertThat(run.skipped).containsExactly("Fail on findings at or above FAIL_ON");
+        assertThat(Files.readString(workspace.resolve("e2ee-review.md"))).contains("GHOST-PARTICIPANT")
+                .contains("a study of the ghost proposal");
+        assertThat(Files.readString(workspace.resolve("e2ee-review-diff.md"))).contains("GHOST-PARTICIPANT@group-chat");
+    }
+
+    @Test
     void aHarmlessPullRequestPassesAndEditsItsEarlierComment() throws Exception {
         Run run = pullRequest(Shell.signalReworded(), true, "4242");
         assertThat(run.failedStep).as(run.output).isNull();
