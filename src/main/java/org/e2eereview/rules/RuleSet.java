@@ -153,7 +153,8 @@ public final class RuleSet {
 
     private static void readDir(Path dir, Map<String, byte[]> into, List<Problem> problems) {
         if (!Files.isDirectory(dir)) {
-            problems.add(new Problem(new Location(dir.toString(), 0, 0), "not a directory of rules"));
+            problems.add(new Problem(new Location(dir.toString(), 0, 0), Files.exists(dir)
+                    ? "not a directory: --rules takes a directory of rule files" : "no such directory of rules"));
             return;
         }
         try (Stream<Path> s = Files.list(dir)) {
