@@ -148,15 +148,22 @@ final class Cel {
     record Checked(CelRuntime.Program program, dev.cel.common.ast.CelExpr expr) {
     }
 
+    /** Prepared expressions already made ready: rules repeat message parts such as {{conversation.id}}. */
+    private final Map<PreparedRules.Key, Checked> ready = new java.util.concurrent.ConcurrentHashMap<>();
+
     Checked compile(Inspects kind, String expression, Result result) throws CompileError {
         PreparedRules.Key key = new PreparedRules.Key(kind, result, expression);
-        PreparedRules.Entry ready = prepared.get(key);
+        PreparedRules.Entry entry = prepared.get(key);
         try {
-            if (ready != null) {
-                if (ready.checked() == null) throw new CompileError(ready.issues());
+            if (entry != null) {
+                if (entry.checked() == null) throw new CompileError(entry.issues());
+                Checked done = ready.get(key);
+                if (done != null) return done;
                 CelAbstractSyntaxTree ast = CelProtoAbstractSyntaxTree.fromCheckedExpr(
-                        CheckedExpr.parseFrom(ready.checked())).getAst();
-                return new Checked(runtime.createProgram(ast), ast.getExpr());
+                        CheckedExpr.parseFrom(entry.checked())).getAst();
+                done = new Checked(runtime.createProgram(ast), ast.getExpr());
+                ready.put(key, done);
+                return done;
             }
             CelAbstractSyntaxTree ast = check(kind, expression, result);
             if (record != null) {

@@ -182,7 +182,9 @@ public final class PreparedRules {
     public static void main(String[] args) throws IOException, InputException {
         org.e2eereview.load.Bundled.writeIndex(Path.of(args[0]), "catalog", "rules");
         Map<Key, Entry> record = new HashMap<>();
-        RuleSet.load(Catalog.bundled(), List.of(), Cel.recording(record));
+        RuleSet rules = RuleSet.load(Catalog.bundled(), List.of(), Cel.recording(record));
+        // Compiled on first use, not when rules load: prepared all the same.
+        for (Rule r : rules.rules().values()) r.compiled().conjuncts();
         Path out = Path.of(args[0]).resolve(RESOURCE);
         Files.createDirectories(out.getParent());
         Files.write(out, write(record, fingerprint()));

@@ -253,7 +253,7 @@ public final class RuleSet {
                         when, readers, severityPrograms, message,
                         java.util.Set.copyOf(f.<String>list("evidence-routes")), fieldIfPrograms, needPrograms,
                         kind == RuleKind.SAFETY_FEATURE && inspects == Inspects.FEATURE
-                                ? conjuncts(cel, inspects, f.text("when")) : List.of()));
+                                ? () -> conjuncts(cel, inspects, f.text("when")) : List::of));
     }
 
     /** The top-level parts of a condition joined by &&, each compiled on its own. */
