@@ -1,6 +1,9 @@
 package org.e2eereview.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.e2eereview.Version;
 
@@ -14,13 +17,24 @@ import picocli.CommandLine.ScopeType;
         description = {"Threat modelling and design review of encrypted messaging systems.",
                 "Describe a messaging system's architecture in YAML; e2ee-review checks it and works out "
                         + "who can read each conversation."},
-        subcommands = {ReviewCommand.class, AssessCommand.class, DiffCommand.class, ValidateCommand.class, RulesCommand.class, SchemaCommand.class,
-                InitCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:findings at or above the --fail-on severity",
                 "2:unusable input (a model, file or option)", "3:internal error (a bug: please report it)"})
 public final class Main implements Runnable {
+
+    /** The commands by name, in the order help lists them. */
+    static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("review", ReviewCommand::new);
+        COMMANDS.put("assess", AssessCommand::new);
+        COMMANDS.put("diff", DiffCommand::new);
+        COMMANDS.put("validate", ValidateCommand::new);
+        COMMANDS.put("rules", RulesCommand::new);
+        COMMANDS.put("schema", SchemaCommand::new);
+        COMMANDS.put("init", InitCommand::new);
+        COMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
 
     public static final int OK = 0;
     public static final int FINDINGS = 1;
@@ -46,6 +60,14 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given streams; returns the exit code. Used by main and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        // Only the command named is built (help needs them all): picocli reflects over every command
+        // it is given, and building all of them was a tenth of a cold review (docs/performance.md).
+        Supplier<Object> named = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cli.addSubcommand(named.get());
+        } else {
+            for (Supplier<Object> c : COMMANDS.values()) cli.addSubcommand(c.get());
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> INTERNAL);

@@ -2,14 +2,17 @@ package org.e2eereview.rules;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableList;
+import com.google.protobuf.InvalidProtocolBufferException;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelProtoAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.CelTypeProvider;
@@ -17,6 +20,7 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.expr.CheckedExpr;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
@@ -26,9 +30,17 @@ import dev.cel.runtime.CelRuntimeFactory;
 /**
  * The CEL environment of rules: one type-checking compiler per element kind, declaring the
  * element's view and {@code system}, and one runtime. Built once; compiling a rule and running
- * it never builds it again.
+ * it never builds it again. Expressions of the bundled rules come checked from the build
+ * ({@link PreparedRules}); the compilers are built only for an expression that does not.
  */
 final class Cel {
+
+    /**
+     * What the compilers below declare besides the views: part of the prepared rules'
+     * fingerprint, so change it with them.
+     */
+    static final String ENVIRONMENT = "cel-java 0.11.0; standard macros; strings extension; variables: system, "
+            + "the inspected kind's; messages also: readers list(string); results: bool, list(string), dyn";
 
     /** A compile error at a position inside the expression (1-based line, 0-based column). */
     record Issue(String message, int line, int column) {
@@ -46,12 +58,22 @@ final class Cel {
 
     private static volatile Cel instance;
 
-    private final Map<Inspects, CelCompiler> compilers = new EnumMap<>(Inspects.class);
+    private final Map<PreparedRules.Key, PreparedRules.Entry> prepared;
+    /** Where a build records what each expression gave; null when not building. */
+    private final Map<PreparedRules.Key, PreparedRules.Entry> record;
+    private Map<Inspects, CelCompiler> compilers;
     /** Message parts also see {@code readers}, the rule's readers once they are known. */
-    private final Map<Inspects, CelCompiler> messageCompilers = new EnumMap<>(Inspects.class);
+    private Map<Inspects, CelCompiler> messageCompilers;
     private final CelRuntime runtime;
 
-    private Cel() {
+    private Cel(Map<PreparedRules.Key, PreparedRules.Entry> prepared, Map<PreparedRules.Key, PreparedRules.Entry> record) {
+        this.prepared = prepared;
+        this.record = record;
+        runtime = CelRuntimeFactory.standardCelRuntimeBuilder().addLibraries(CelExtensions.strings()).build();
+    }
+
+    private synchronized void buildCompilers() {
+        if (compilers != null) return;
         Map<String, CelType> types = new LinkedHashMap<>();
         for (ViewType<?> v : Views.NESTED_VIEWS) types.put(v.celType().name(), v.celType());
         for (ViewType<?> v : Views.ELEMENT_VIEWS) types.put(v.celType().name(), v.celType());
@@ -66,6 +88,8 @@ final class Cel {
                 return Optional.ofNullable(types.get(name));
             }
         };
+        Map<Inspects, CelCompiler> plain = new EnumMap<>(Inspects.class);
+        Map<Inspects, CelCompiler> message = new EnumMap<>(Inspects.class);
         for (Inspects kind : Inspects.values()) {
             var builder = CelCompilerFactory.standardCelCompilerBuilder()
                     .setTypeProvider(provider)
@@ -73,10 +97,11 @@ final class Cel {
                     .addLibraries(CelExtensions.strings())
                     .addVar("system", Views.SYSTEM.celType());
             if (kind != Inspects.SYSTEM) builder.addVar(kind.variable(), kind.view().celType());
-            compilers.put(kind, builder.build());
-            messageCompilers.put(kind, builder.addVar(RuleSet.READERS, ListType.create(SimpleType.STRING)).build());
+            plain.put(kind, builder.build());
+            message.put(kind, builder.addVar(RuleSet.READERS, ListType.create(SimpleType.STRING)).build());
         }
-        runtime = CelRuntimeFactory.standardCelRuntimeBuilder().addLibraries(CelExtensions.strings()).build();
+        messageCompilers = message;
+        compilers = plain;
     }
 
     static Cel get() {
@@ -84,11 +109,38 @@ final class Cel {
         if (c == null) {
             synchronized (Cel.class) {
                 c = instance;
-                if (c == null) instance = c = new Cel();
+                if (c == null) instance = c = new Cel(PreparedRules.load(), null);
             }
         }
         return c;
     }
+
+    /** An environment that compiles every expression and records what each gave: the build's. */
+    static Cel recording(Map<PreparedRules.Key, PreparedRules.Entry> record) {
+        return new Cel(Map.of(), record);
+    }
+
+    /** An environment that compiles every expression, prepared or not: for tests that compare the two. */
+    static Cel compilingEverything() {
+        return new Cel(Map.of(), null);
+    }
+
+    /** An environment with what the build prepared, apart from the one runs share: for tests that count. */
+    static Cel fromBuild() {
+        return new Cel(PreparedRules.load(), null);
+    }
+
+    /** How many expressions came prepared from the build. */
+    int preparedCount() {
+        return prepared.size();
+    }
+
+    /** How many expressions this environment had to check itself. */
+    int checkedCount() {
+        return checked.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
 
     enum Result { BOOL, STRINGS, ANY, MESSAGE }
 
@@ -96,7 +148,42 @@ final class Cel {
     record Checked(CelRuntime.Program program, dev.cel.common.ast.CelExpr expr) {
     }
 
+    /** Prepared expressions already made ready: rules repeat message parts such as {{conversation.id}}. */
+    private final Map<PreparedRules.Key, Checked> ready = new java.util.concurrent.ConcurrentHashMap<>();
+
     Checked compile(Inspects kind, String expression, Result result) throws CompileError {
+        PreparedRules.Key key = new PreparedRules.Key(kind, result, expression);
+        PreparedRules.Entry entry = prepared.get(key);
+        try {
+            if (entry != null) {
+                if (entry.checked() == null) throw new CompileError(entry.issues());
+                Checked done = ready.get(key);
+                if (done != null) return done;
+                CelAbstractSyntaxTree ast = CelProtoAbstractSyntaxTree.fromCheckedExpr(
+                        CheckedExpr.parseFrom(entry.checked())).getAst();
+                done = new Checked(runtime.createProgram(ast), ast.getExpr());
+                ready.put(key, done);
+                return done;
+            }
+            CelAbstractSyntaxTree ast = check(kind, expression, result);
+            if (record != null) {
+                record.put(key, new PreparedRules.Entry(PreparedRules.serialize(
+                        CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr()), List.of()));
+            }
+            return new Checked(runtime.createProgram(ast), ast.getExpr());
+        } catch (CompileError e) {
+            if (record != null) record.put(key, new PreparedRules.Entry(null, List.copyOf(e.issues)));
+            throw e;
+        } catch (CelEvaluationException e) {
+            throw new CompileError(java.util.List.of(new Issue(e.getMessage(), 1, 0)));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a prepared rule expression is damaged: " + expression, e);
+        }
+    }
+
+    private CelAbstractSyntaxTree check(Inspects kind, String expression, Result result) throws CompileError {
+        checked.incrementAndGet();
+        buildCompilers();
         try {
             CelAbstractSyntaxTree ast = (result == Result.MESSAGE ? messageCompilers : compilers).get(kind)
                     .compile(expression).getAst();
@@ -107,11 +194,9 @@ final class Cel {
             if (result == Result.STRINGS && !type.equals(ListType.create(SimpleType.STRING))) {
                 throw new CompileError(java.util.List.of(new Issue("must be a list of strings, but is " + type.name(), 1, 0)));
             }
-            return new Checked(runtime.createProgram(ast), ast.getExpr());
+            return ast;
         } catch (CelValidationException e) {
             throw new CompileError(e.getErrors().stream().map(Cel::issue).toList());
-        } catch (CelEvaluationException e) {
-            throw new CompileError(java.util.List.of(new Issue(e.getMessage(), 1, 0)));
         }
     }
 

@@ -60,14 +60,18 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
         final List<CelRuntime.Program> evidenceIf;
         /** Conditions of needs, in order; null where a need has none. */
         final List<Condition> needs;
-        /** The top-level conjuncts of the condition, to say which part failed; empty when not needed. */
-        final List<Conjunct> conjuncts;
+        /**
+         * The top-level conjuncts of the condition, to say which part failed; empty when not needed.
+         * Compiled on first use: only a feature no rule recognises needs them.
+         */
+        private final java.util.function.Supplier<List<Conjunct>> conjunctSource;
+        private List<Conjunct> conjuncts;
 
         Compiled(java.util.function.Predicate<java.util.Map<String, Object>> guard, boolean exactGuard,
                  CelRuntime.Program when,
                  CelRuntime.Program readers, List<Condition> severityIf, List<Object> message,
                  java.util.Set<String> evidenceRoutes, List<CelRuntime.Program> evidenceIf,
-                 List<Condition> needs, List<Conjunct> conjuncts) {
+                 List<Condition> needs, java.util.function.Supplier<List<Conjunct>> conjuncts) {
             this.guard = guard;
             this.exactGuard = exactGuard;
             this.when = when;
@@ -77,7 +81,12 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
             this.evidenceRoutes = evidenceRoutes;
             this.evidenceIf = evidenceIf;
             this.needs = needs;
-            this.conjuncts = conjuncts;
+            this.conjunctSource = conjuncts;
+        }
+
+        synchronized List<Conjunct> conjuncts() {
+            if (conjuncts == null) conjuncts = List.copyOf(conjunctSource.get());
+            return conjuncts;
         }
     }
 

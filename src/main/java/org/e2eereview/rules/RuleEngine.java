@@ -234,7 +234,7 @@ public final class RuleEngine {
                         : name.equals("system") ? system : Optional.empty();
                 List<Miss> misses = new ArrayList<>();
                 for (Rule rule : rules.ordered()) {
-                    List<Rule.Conjunct> parts = rule.compiled().conjuncts;
+                    List<Rule.Conjunct> parts = rule.compiled().conjuncts();
                     if (parts.isEmpty()) continue;
                     try {
                         boolean ofKind = false;

@@ -69,6 +69,11 @@ public final class RuleSet {
 
     /** The bundled rules plus the rules in each directory given (their *.yaml files). */
     public static RuleSet load(Catalog catalog, List<Path> userDirs) throws InputException {
+        return load(catalog, userDirs, Cel.get());
+    }
+
+    /** The same, checking conditions in the CEL environment given. */
+    static RuleSet load(Catalog catalog, List<Path> userDirs, Cel cel) throws InputException {
         Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("rules"));
         List<Problem> problems = new ArrayList<>();
         Map<String, byte[]> user = new LinkedHashMap<>();
@@ -80,7 +85,7 @@ public final class RuleSet {
         for (var f : all.entrySet()) {
             if (Path.of(f.getKey()).getFileName().toString().startsWith("_")) continue;
             try {
-                Rule r = parse(f.getKey(), f.getValue(), catalog);
+                Rule r = parse(f.getKey(), f.getValue(), catalog, cel);
                 Rule before = rules.putIfAbsent(r.id(), r);
                 if (before != null) {
                     problems.add(new Problem(r.at(), "duplicate rule id '" + r.id() + "': already defined in "
@@ -167,6 +172,10 @@ public final class RuleSet {
     }
 
     static Rule parse(String file, byte[] bytes, Catalog catalog) throws InputException {
+        return parse(file, bytes, catalog, Cel.get());
+    }
+
+    static Rule parse(String file, byte[] bytes, Catalog catalog, Cel cel) throws InputException {
         Fields f = StrictYaml.read(file, bytes, RuleFormat.RULE);
         List<Problem> problems = new ArrayList<>();
         String id = f.text("id");
@@ -195,7 +204,6 @@ public final class RuleSet {
                 problems.add(new Problem(f.at("evidence-fields"), "no field '" + path + "' in a " + inspects.yamlName()));
             }
         }
-        Cel cel = Cel.get();
         List<Rule.FieldIf> fieldsIf = new ArrayList<>();
         List<CelRuntime.Program> fieldIfPrograms = new ArrayList<>();
         for (Fields e : f.<Fields>list("evidence-fields-if")) {
@@ -246,7 +254,7 @@ public final class RuleSet {
                         when, readers, severityPrograms, message,
                         java.util.Set.copyOf(f.<String>list("evidence-routes")), fieldIfPrograms, needPrograms,
                         kind == RuleKind.SAFETY_FEATURE && inspects == Inspects.FEATURE
-                                ? conjuncts(cel, inspects, f.text("when")) : List.of()));
+                                ? () -> conjuncts(cel, inspects, f.text("when")) : List::of));
     }
 
     /** The top-level parts of a condition joined by &&, each compiled on its own. */

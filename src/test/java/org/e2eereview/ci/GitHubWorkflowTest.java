@@ -209,9 +209,8 @@ class GitHubWorkflowTest {
         Map<String, String> env = new LinkedHashMap<>();
         map(job.get("env")).forEach((k, v) -> env.put(k, String.valueOf(v)));
         // The tool, where the workflow's build step leaves it.
-        Path jar = workspace.resolve(env.get("E2EE_REVIEW_JAR"));
-        Files.createDirectories(jar.getParent());
-        Files.copy(ToolJar.get(), jar);
+        Path launcher = workspace.resolve(env.get("E2EE_REVIEW"));
+        assertThat(ToolJar.installCheckout(launcher.getParent().getParent())).isEqualTo(launcher);
         Path bin = mkdirs(tmp.resolve("bin"));
         ghLog = tmp.resolve("gh.log");
         ghBody = tmp.resolve("gh-body.md");

@@ -41,7 +41,7 @@ class GitLabJobTest {
         assertThat(script(job)).contains("--format junit -o " + junit);
         assertThat(String.join("\n", strings(job.get("before_script"))))
                 .contains("-f .e2ee-review/pom.xml package");
-        assertThat(variables(job).get("E2EE_REVIEW_JAR")).isEqualTo(".e2ee-review/target/e2ee-review.jar");
+        assertThat(variables(job).get("E2EE_REVIEW")).isEqualTo(".e2ee-review/bin/e2ee-review");
     }
 
     @Test
@@ -114,9 +114,8 @@ class GitLabJobTest {
         Map<String, Object> job = job();
         Map<String, String> env = new HashMap<>(variables(job));
         env.putAll(predefined);
-        Path jar = sh.dir().resolve(env.get("E2EE_REVIEW_JAR"));
-        Files.createDirectories(jar.getParent());
-        Files.copy(ToolJar.get(), jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path launcher = sh.dir().resolve(env.get("E2EE_REVIEW"));
+        assertThat(ToolJar.installCheckout(launcher.getParent().getParent())).isEqualTo(launcher);
         Path script = Files.writeString(tmp.resolve("job.sh"), script(job));
         return sh.run(List.of("bash", "-eo", "pipefail", script.toString()), env);
     }

@@ -99,6 +99,21 @@ class PreCommitHookTest {
     }
 
     @Test
+    void theLauncherBesideTheJarRunsTheReview(@TempDir Path tool) throws Exception {
+        Path launcher = ToolJar.installCheckout(tool);
+        Files.move(launcher, tool.resolve("bin/launcher"));
+        Path used = tool.resolve("launcher-used");
+        Files.writeString(launcher, "#!/usr/bin/env bash\ntouch '" + used + "'\nexec \"$(dirname \"$0\")/launcher\" \"$@\"\n");
+        assertThat(launcher.toFile().setExecutable(true)).isTrue();
+        git.env("E2EE_REVIEW_JAR", tool.resolve("target/e2ee-review.jar").toString());
+        git.write("e2ee-review.yaml", Shell.signalWithAGhost());
+        Shell.Result commit = git.run(List.of("git", "commit", "-q", "-am", "let the server hide joins"));
+        assertThat(commit.exitCode()).isNotZero();
+        assertThat(commit.output()).contains("CRITICAL GHOST-PARTICIPANT@group-chat");
+        assertThat(used).exists();
+    }
+
+    @Test
     void thePreCommitFrameworkManifestRunsTheHookOnModelFiles() throws Exception {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> hooks = (List<Map<String, Object>>) new Yaml(new SafeConstructor(new LoaderOptions()))

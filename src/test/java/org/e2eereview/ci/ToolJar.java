@@ -69,6 +69,23 @@ final class ToolJar {
         }
     }
 
+    /**
+     * The tool as a build of its source checkout leaves it for CI recipes: bin/e2ee-review, and the
+     * jar in target/. Returns the launcher.
+     */
+    static Path installCheckout(Path checkout) {
+        try {
+            Path launcher = checkout.resolve("bin/e2ee-review");
+            Files.createDirectories(launcher.getParent());
+            Files.createDirectories(checkout.resolve("target"));
+            Files.copy(Path.of("bin/e2ee-review"), launcher, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(get(), checkout.resolve("target/e2ee-review.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return launcher;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The java launcher of the JVM running the tests, so processes run on the same JDK. */
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

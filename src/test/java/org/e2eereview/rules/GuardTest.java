@@ -117,7 +117,7 @@ class GuardTest {
                 r.condition(), r.readersExpression(), r.evidenceRoutes(), r.evidenceFields(), r.evidenceFieldsIf(),
                 r.needs(), r.explains(), r.message(), r.remediation(), r.verdict(), r.tests(), r.file(), r.at(),
                 new Rule.Compiled(null, false, c.when, c.readers, interpreted(c.severityIf), c.message, c.evidenceRoutes,
-                        c.evidenceIf, interpreted(c.needs), c.conjuncts));
+                        c.evidenceIf, interpreted(c.needs), c::conjuncts));
     }
 
     /** The same conditions, always run by the CEL interpreter. */

@@ -1,0 +1,192 @@
+package org.e2eereview.rules;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.load.InputException;
+
+import com.google.protobuf.CodedOutputStream;
+
+import dev.cel.common.types.CelType;
+
+/**
+ * The bundled rules' CEL expressions, parsed and type-checked when the project is built (by
+ * {@link #main}, in Maven's process-classes phase) and shipped checked as a resource. A cold run
+ * of the command line then neither builds CEL's compilers nor checks each expression, which was
+ * half of its time (docs/performance.md, "Cold start").
+ *
+ * <p>An expression is found by the kind of element, the result it must give and its exact text,
+ * so a rule changed or added since the build, or a user's rule, is not found and is compiled as
+ * before. The whole file counts only while the declarations it was checked against (each view's
+ * fields and their types, the variables, the CEL environment) are the ones in force: otherwise it
+ * is ignored and every expression is compiled.
+ */
+public final class PreparedRules {
+
+    static final String RESOURCE = "org/e2eereview/rules/prepared-rules.bin";
+
+    /** Bumped when the file's layout changes. */
+    private static final int LAYOUT = 1;
+
+    record Key(Inspects kind, Cel.Result result, String expression) {
+        static final Comparator<Key> ORDER = Comparator.comparing(Key::kind).thenComparing(Key::result)
+                .thenComparing(Key::expression);
+    }
+
+    /** A checked expression (a serialized {@code dev.cel.expr.CheckedExpr}), or the issues checking it gave. */
+    record Entry(byte[] checked, List<Cel.Issue> issues) {
+    }
+
+    private PreparedRules() {
+    }
+
+    /** The prepared expressions on the class path; none when there are none or they were checked against other declarations. */
+    static Map<Key, Entry> load() {
+        try (InputStream in = PreparedRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) return Map.of();
+            return read(in.readAllBytes(), fingerprint());
+        } catch (IOException | RuntimeException e) {
+            // A file that cannot be read only costs the time it would have saved.
+            return Map.of();
+        }
+    }
+
+    static Map<Key, Entry> read(byte[] bytes, String fingerprint) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        if (in.readInt() != LAYOUT || !text(in).equals(fingerprint)) return Map.of();
+        int n = in.readInt();
+        Map<Key, Entry> out = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            Key key = new Key(Inspects.valueOf(text(in)), Cel.Result.valueOf(text(in)), text(in));
+            if (in.readBoolean()) {
+                byte[] checked = new byte[in.readInt()];
+                in.readFully(checked);
+                out.put(key, new Entry(checked, List.of()));
+            } else {
+                int issues = in.readInt();
+                List<Cel.Issue> list = new ArrayList<>(issues);
+                for (int j = 0; j < issues; j++) list.add(new Cel.Issue(text(in), in.readInt(), in.readInt()));
+                out.put(key, new Entry(null, List.copyOf(list)));
+            }
+        }
+        return out;
+    }
+
+    static byte[] write(Map<Key, Entry> entries, String fingerprint) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(LAYOUT);
+        text(out, fingerprint);
+        Map<Key, Entry> sorted = new TreeMap<>(Key.ORDER);
+        sorted.putAll(entries);
+        out.writeInt(sorted.size());
+        for (var e : sorted.entrySet()) {
+            text(out, e.getKey().kind().name());
+            text(out, e.getKey().result().name());
+            text(out, e.getKey().expression());
+            Entry entry = e.getValue();
+            out.writeBoolean(entry.checked() != null);
+            if (entry.checked() != null) {
+                out.writeInt(entry.checked().length);
+                out.write(entry.checked());
+            } else {
+                out.writeInt(entry.issues().size());
+                for (Cel.Issue i : entry.issues()) {
+                    text(out, i.message());
+                    out.writeInt(i.line());
+                    out.writeInt(i.column());
+                }
+            }
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /** A checked expression as bytes, the same bytes for the same expression on every build. */
+    static byte[] serialize(dev.cel.expr.CheckedExpr checked) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+            out.useDeterministicSerialization();
+            checked.writeTo(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What a checked expression depends on besides its text: the CEL environment and, for every
+     * view, its name and its fields' names and types.
+     */
+    static String fingerprint() {
+        StringBuilder s = new StringBuilder(Cel.ENVIRONMENT).append('\n');
+        for (Inspects kind : Inspects.values()) s.append(kind.name()).append(' ').append(kind.variable()).append(' ')
+                .append(kind.view().name()).append('\n');
+        List<ViewType<?>> views = new ArrayList<>(Views.NESTED_VIEWS);
+        views.addAll(Views.ELEMENT_VIEWS);
+        for (ViewType<?> v : views) {
+            s.append(v.celType().name()).append(" {");
+            for (ViewType.Field<?> f : v.fields()) s.append(' ').append(f.name()).append(": ").append(describe(f.type()));
+            s.append(" }\n");
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String describe(CelType t) {
+        if (t.parameters().isEmpty()) return t.name();
+        StringBuilder s = new StringBuilder(t.name()).append('(');
+        for (int i = 0; i < t.parameters().size(); i++) s.append(i == 0 ? "" : ", ").append(describe(t.parameters().get(i)));
+        return s.append(')').toString();
+    }
+
+    private static String text(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void text(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    /**
+     * Build step, in Maven's process-classes phase: checks every expression of the bundled rules,
+     * as loading them does, and writes what it gave under the class output folder given as the only
+     * argument; lists the bundled catalog and rules there too, for the same reason (a faster start).
+     */
+    public static void main(String[] args) throws IOException, InputException {
+        org.e2eereview.load.Bundled.writeIndex(Path.of(args[0]), "catalog", "rules");
+        Map<Key, Entry> record = new HashMap<>();
+        RuleSet rules = RuleSet.load(Catalog.bundled(), List.of(), Cel.recording(record));
+        // Compiled on first use, not when rules load: prepared all the same.
+        for (Rule r : rules.rules().values()) r.compiled().conjuncts();
+        Path out = Path.of(args[0]).resolve(RESOURCE);
+        Files.createDirectories(out.getParent());
+        Files.write(out, write(record, fingerprint()));
+    }
+}

@@ -1,0 +1,92 @@
+package org.e2eereview.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.e2eereview.bench.SyntheticModel;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.model.Model;
+import org.e2eereview.report.Reports;
+import org.e2eereview.review.Reviewer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules checked at build time (target/classes/org/e2eereview/rules/prepared-rules.bin, made
+ * in process-classes) are every bundled expression, and give the same reviews as rules checked
+ * when they load.
+ */
+class PreparedRulesTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void everyExpressionOfTheBundledRulesComesPrepared() throws Exception {
+        Cel cel = Cel.fromBuild();
+        assertThat(cel.preparedCount()).as("the build step ran: mvn process-classes").isPositive();
+        RuleSet rules = RuleSet.load(Catalog.bundled(), List.of(), cel);
+        for (Rule r : rules.rules().values()) r.compiled().conjuncts();
+        assertThat(cel.checkedCount()).as("expressions the build did not prepare").isZero();
+    }
+
+    @Test
+    void aUsersRuleIsStillCheckedWhenItLoads() throws Exception {
+        Cel cel = Cel.fromBuild();
+        assertThat(cel.compile(Inspects.CONVERSATION, "conversation.members.size() > 7", Cel.Result.BOOL)).isNotNull();
+        assertThat(cel.checkedCount()).isEqualTo(1);
+        Cel.CompileError misspelt = org.assertj.core.api.Assertions.catchThrowableOfType(Cel.CompileError.class,
+                () -> cel.compile(Inspects.CONVERSATION, "conversation.membrs.size() > 7", Cel.Result.BOOL));
+        assertThat(misspelt.issues.get(0).message()).contains("undefined field 'membrs'");
+    }
+
+    @Test
+    void preparedAndFreshlyCheckedRulesGiveTheSameReviews() throws Exception {
+        Reviewer prepared = new Reviewer(RuleSet.load(Catalog.bundled(), List.of(), Cel.fromBuild()), CLOCK);
+        Reviewer fresh = new Reviewer(RuleSet.load(Catalog.bundled(), List.of(), Cel.compilingEverything()), CLOCK);
+        List<Model> models = new ArrayList<>();
+        try (Stream<Path> examples = Files.list(Path.of("examples"))) {
+            for (Path p : examples.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                models.add(new ModelLoader().load(p));
+            }
+        }
+        models.add(new ModelLoader().parse("synthetic.yaml", SyntheticModel.generate(2000).getBytes(StandardCharsets.UTF_8)));
+        Reports.Options options = new Reports.Options(null, LocalDate.of(2026, 6, 1), null, "test", null);
+        for (Model m : models) {
+            String a = new String(Reports.render(prepared.review(m), List.of(Reports.Format.JSON), options).get(0),
+                    StandardCharsets.UTF_8);
+            String b = new String(Reports.render(fresh.review(m), List.of(Reports.Format.JSON), options).get(0),
+                    StandardCharsets.UTF_8);
+            assertThat(a).as(m.file()).isEqualTo(b);
+        }
+    }
+
+    @Test
+    void theFileRoundTripsAndCountsOnlyForTheDeclarationsItWasCheckedAgainst() throws Exception {
+        Map<PreparedRules.Key, PreparedRules.Entry> record = new java.util.HashMap<>();
+        Cel recording = Cel.recording(record);
+        recording.compile(Inspects.KEY, "key.kind == 'escrow'", Cel.Result.BOOL);
+        try {
+            recording.compile(Inspects.KEY, "key.kind", Cel.Result.BOOL);
+        } catch (Cel.CompileError expected) {
+            // recorded as a failure, with its issues
+        }
+        byte[] file = PreparedRules.write(record, PreparedRules.fingerprint());
+        Map<PreparedRules.Key, PreparedRules.Entry> read = PreparedRules.read(file, PreparedRules.fingerprint());
+        assertThat(read).hasSize(2);
+        assertThat(read.get(new PreparedRules.Key(Inspects.KEY, Cel.Result.BOOL, "key.kind")).issues()).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("must be true or false"));
+        assertThat(PreparedRules.write(read, PreparedRules.fingerprint())).as("the same bytes again").isEqualTo(file);
+        assertThat(PreparedRules.read(file, "another view declaration")).isEmpty();
+    }
+}
