@@ -1,24 +1,17 @@
 package org.e2eereview.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.e2eereview.assess.Assessor;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
 import org.e2eereview.report.AssessReport;
-import org.e2eereview.review.Reviewer;
-import org.e2eereview.rules.RuleSet;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -55,18 +48,11 @@ final class AssessCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}; none never fails).", converter = ReviewCommand.SeverityConverter.class)
     Severity failOn;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of extra rules (repeatable).")
-    List<Path> ruleDirs = new ArrayList<>();
-
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE, replaced in one step.")
     Path out;
 
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date acceptances expire against.")
-    LocalDate today;
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings already reviewed (docs/baselines.md), "
-            + "applied to the design as it is and as each proposal would make it.")
-    Path baseline;
+    @Mixin
+    ReviewSettings settings;
 
     @Override
     public Integer call() {
@@ -76,29 +62,13 @@ final class AssessCommand implements Callable<Integer> {
         }
         Assessor.Result result;
         try {
-            Clock clock = today == null ? Clock.systemUTC()
-                    : Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-            Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
-            if (baseline != null) {
-                reviewer = reviewer.withBaseline(new org.e2eereview.load.ModelLoader().loadBaseline(baseline));
-            }
-            result = new Assessor(reviewer).assess(model, proposals);
+            result = new Assessor(settings.reviewer()).assess(model, proposals);
         } catch (InputException e) {
             Main.printProblems(spec, e);
             return Main.USAGE;
         }
         String text = format.equals("json") ? AssessReport.json(result, failOn) : AssessReport.text(result, failOn);
-        if (out == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        } else {
-            try {
-                AtomicWrite.replace(out, text.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                spec.commandLine().getErr().println(out + ": cannot write: " + AtomicWrite.reason(e));
-                return Main.USAGE;
-            }
-        }
+        if (!ReviewSettings.emit(spec, out, text)) return Main.USAGE;
         return result.original().failsAt(failOn) ? Main.FINDINGS : Main.OK;
     }
 }

@@ -4,15 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.diff.ReviewDiff;
 import org.e2eereview.load.InputException;
@@ -22,9 +17,9 @@ import org.e2eereview.model.Location;
 import org.e2eereview.report.DiffReport;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewer;
-import org.e2eereview.rules.RuleSet;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,18 +56,11 @@ final class DiffCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}; none never fails).", converter = ReviewCommand.SeverityConverter.class)
     Severity failOn;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of extra rules (repeatable).")
-    List<Path> ruleDirs = new ArrayList<>();
-
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE, replaced in one step.")
     Path out;
 
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date acceptances expire against.")
-    LocalDate today;
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings already reviewed (docs/baselines.md), "
-            + "applied to both reviews: an accepted finding the change introduces does not fail it.")
-    Path baseline;
+    @Mixin
+    ReviewSettings settings;
 
     @Override
     public Integer call() {
@@ -82,10 +70,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         ReviewDiff diff;
         try {
-            Clock clock = today == null ? Clock.systemUTC()
-                    : Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-            Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
-            if (baseline != null) reviewer = reviewer.withBaseline(new ModelLoader().loadBaseline(baseline));
+            Reviewer reviewer = settings.reviewer();
             Review before = reviewer.review(new ModelLoader().parse(old, read(old)));
             Review after = reviewer.review(new ModelLoader().parse(now, read(now)));
             diff = ReviewDiff.of(before, after);
@@ -98,17 +83,7 @@ final class DiffCommand implements Callable<Integer> {
             case "md" -> DiffReport.markdown(diff, failOn);
             default -> DiffReport.text(diff, failOn);
         };
-        if (out == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        } else {
-            try {
-                AtomicWrite.replace(out, text.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                spec.commandLine().getErr().println(out + ": cannot write: " + AtomicWrite.reason(e));
-                return Main.USAGE;
-            }
-        }
+        if (!ReviewSettings.emit(spec, out, text)) return Main.USAGE;
         return diff.introducesAtLeast(failOn) ? Main.FINDINGS : Main.OK;
     }
 

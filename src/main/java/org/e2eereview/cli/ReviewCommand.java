@@ -4,28 +4,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.e2eereview.assess.Assessor;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
-import org.e2eereview.load.ModelLoader;
 import org.e2eereview.report.BaselineFile;
 import org.e2eereview.report.Reports;
 import org.e2eereview.report.Reports.Format;
 import org.e2eereview.report.template.TemplateProblem;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewer;
-import org.e2eereview.rules.RuleSet;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -62,9 +57,6 @@ final class ReviewCommand implements Callable<Integer> {
                     + "or none to never fail (default: ${DEFAULT-VALUE}).", converter = SeverityConverter.class)
     Severity failOn;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of extra rules (repeatable).")
-    List<Path> ruleDirs = new ArrayList<>();
-
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the report to FILE instead of "
             + "standard output; the file is replaced in one step, never half-written. Repeatable, one per --format.")
     List<Path> outs = new ArrayList<>();
@@ -74,14 +66,8 @@ final class ReviewCommand implements Callable<Integer> {
             + "page-style.ftl); see docs/reports.md.")
     Path templateDir;
 
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date acceptances expire against "
-            + "(default: today, UTC). Fix it to make a re-run reproducible.")
-    LocalDate today;
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings already reviewed, kept beside the "
-            + "model (docs/baselines.md): accepted ones stay in every format, marked, and do not count; expired or "
-            + "orphaned entries are reported and the finding counts again.")
-    Path baseline;
+    @Mixin
+    ReviewSettings settings;
 
     @Option(names = "--write-baseline", paramLabel = "FILE", description = "Also write today's findings as a "
             + "baseline, each entry to be decided and justified before it loads; decisions from --baseline are "
@@ -99,10 +85,8 @@ final class ReviewCommand implements Callable<Integer> {
         Review review;
         Assessor.Result assessment = null;
         try {
-            Clock clock = today == null ? Clock.systemUTC()
-                    : Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-            Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
-            if (baseline != null) reviewer = reviewer.withBaseline(new ModelLoader().loadBaseline(baseline));
+            Reviewer reviewer = settings.reviewer();
+            Path baseline = settings.baseline;
             if (writeBaseline != null && Files.exists(writeBaseline)
                     && (baseline == null || !Files.isSameFile(writeBaseline, baseline))) {
                 spec.commandLine().getErr().println(writeBaseline + ": exists; give it as --baseline too to keep its "
@@ -120,7 +104,7 @@ final class ReviewCommand implements Callable<Integer> {
             Main.printProblems(spec, e);
             return Main.USAGE;
         } catch (IOException e) {
-            spec.commandLine().getErr().println(writeBaseline + ": cannot compare with " + baseline + ": "
+            spec.commandLine().getErr().println(writeBaseline + ": cannot compare with " + settings.baseline + ": "
                     + AtomicWrite.reason(e));
             return Main.USAGE;
         }
@@ -131,7 +115,7 @@ final class ReviewCommand implements Callable<Integer> {
         // Every file is rendered before any is written, so a rendering failure leaves all of them as they were.
         List<byte[]> rendered;
         try {
-            rendered = Reports.render(review, wanted, new Reports.Options(failOn, clock(), templateDir, rerun(),
+            rendered = Reports.render(review, wanted, new Reports.Options(failOn, settings.date(), templateDir, rerun(),
                     assessment));
         } catch (TemplateProblem e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -141,7 +125,7 @@ final class ReviewCommand implements Callable<Integer> {
         List<byte[]> contents = new ArrayList<>(rendered.subList(0, outs.size()));
         BaselineFile.Written written = null;
         if (writeBaseline != null) {
-            written = BaselineFile.of(review, clock());
+            written = BaselineFile.of(review, settings.date());
             targets.add(writeBaseline);
             contents.add(written.text().getBytes(StandardCharsets.UTF_8));
         }
@@ -163,18 +147,14 @@ final class ReviewCommand implements Callable<Integer> {
         return review.failsAt(failOn) ? Main.FINDINGS : Main.OK;
     }
 
-    private LocalDate clock() {
-        return today != null ? today : LocalDate.now(ZoneOffset.UTC);
-    }
-
     /** The command that gives the same review again: the date fixed, the rules and threshold as given. */
     private String rerun() {
         StringBuilder out = new StringBuilder("java -jar e2ee-review.jar review ").append(shell(model));
-        for (Path d : ruleDirs) out.append(" --rules ").append(shell(d));
-        if (baseline != null) out.append(" --baseline ").append(shell(baseline));
+        for (Path d : settings.ruleDirs) out.append(" --rules ").append(shell(d));
+        if (settings.baseline != null) out.append(" --baseline ").append(shell(settings.baseline));
         if (templateDir != null) out.append(" --template-dir ").append(shell(templateDir));
         out.append(" --fail-on ").append(failOn == null ? "none" : failOn.yamlName());
-        out.append(" --today ").append(clock());
+        out.append(" --today ").append(settings.date());
         return out.toString();
     }
 

@@ -1,17 +1,13 @@
 package org.e2eereview.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.e2eereview.analysis.Access;
-import org.e2eereview.analysis.Reading;
-import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.analysis.Step;
 import org.e2eereview.assess.Assessment;
 import org.e2eereview.assess.Assessor;
@@ -23,7 +19,6 @@ import org.e2eereview.review.ObjectiveAssessment;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
-import org.e2eereview.rules.RuleEngine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,7 +75,7 @@ public final class AssessReport {
         out.append('\n');
         for (Access r : a.newReaders()) {
             out.append("    ").append(r.conversation()).append(": ").append(r.party()).append(" by ")
-                    .append(routes(r)).append(" → ")
+                    .append(TerminalReport.routes(r)).append(" → ")
                     .append(after.explaining(r.conversation(), r.party()).stream().map(Finding::id)
                             .collect(Collectors.joining(", "))).append('\n');
         }
@@ -124,21 +119,6 @@ public final class AssessReport {
             out.append("      ").append(c.title()).append(":\n");
             for (Step s : c.steps()) out.append("        ").append(s.at()).append("  ").append(s.text()).append('\n');
         }
-    }
-
-    /** "adds-member, substitutes-keys (on a legal order, through signal)". */
-    private static String routes(Access a) {
-        Map<String, Set<String>> byWhen = new LinkedHashMap<>();
-        for (Reading r : a.readings()) {
-            List<String> when = new ArrayList<>();
-            when.add(RuleEngine.condition(r.condition()));
-            if (!r.through().isEmpty()) when.add("through " + String.join(", ", r.through()));
-            if (r.detectable()) when.add("visible: " + r.lowering().stream().map(Safeguarded::name).distinct()
-                    .collect(Collectors.joining(", ")));
-            byWhen.computeIfAbsent(String.join(", ", when), x -> new LinkedHashSet<>()).add(r.route().id());
-        }
-        return byWhen.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")")
-                .collect(Collectors.joining("; "));
     }
 
     private static String status(ObjectiveAssessment o) {

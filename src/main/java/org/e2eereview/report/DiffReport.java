@@ -2,15 +2,11 @@ package org.e2eereview.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.e2eereview.analysis.Access;
-import org.e2eereview.analysis.Reading;
 import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.diff.ReviewDiff;
@@ -131,9 +127,9 @@ public final class DiffReport {
                 + s.code(u.finding().finding().id()) + "  " + s.text(u.finding().finding().message()) + " (was within "
                 + s.text(String.join(", ", u.within())) + ")").toList());
         section(out, s, "Readers gained", d.gainedReaders().stream().map(a -> s.text(a.conversation() + ": "
-                + a.party() + " by " + routes(a) + explaining(after, a))).toList());
+                + a.party() + " by " + TerminalReport.routes(a) + explaining(after, a))).toList());
         section(out, s, "Readers lost", d.lostReaders().stream().map(a -> s.text(a.conversation() + ": "
-                + a.party() + " (was " + routes(a) + ")")).toList());
+                + a.party() + " (was " + TerminalReport.routes(a) + ")")).toList());
         section(out, s, "Safety features", d.features().stream().map(f -> s.text(f.id() + ": "
                 + (f.before() == null ? "added, " + verdict(f.after()) : f.after() == null ? "removed"
                 : verdict(f.before()) + " → " + verdict(f.after())))).toList());
@@ -170,20 +166,6 @@ public final class DiffReport {
         }
         if (c.what().contains("status")) parts.add(c.before().status().id() + " → " + c.after().status().id());
         return String.join("; ", parts);
-    }
-
-    private static String routes(Access a) {
-        Map<String, Set<String>> byWhen = new LinkedHashMap<>();
-        for (Reading r : a.readings()) {
-            List<String> when = new ArrayList<>();
-            when.add(RuleEngine.condition(r.condition()));
-            if (!r.through().isEmpty()) when.add("through " + String.join(", ", r.through()));
-            if (r.detectable()) when.add("visible: " + r.lowering().stream().map(Safeguarded::name).distinct()
-                    .collect(Collectors.joining(", ")));
-            byWhen.computeIfAbsent(String.join(", ", when), x -> new LinkedHashSet<>()).add(r.route().id());
-        }
-        return byWhen.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")")
-                .collect(Collectors.joining("; "));
     }
 
     private static String explaining(Review r, Access a) {

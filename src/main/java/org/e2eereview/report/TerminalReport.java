@@ -146,18 +146,7 @@ public final class TerminalReport {
      * routes grouped by when they apply, so that a visible route does not hide an unseen one.
      */
     private static String reader(Access a, Review review) {
-        Map<String, List<String>> routesByWhen = new LinkedHashMap<>();
-        for (var r : a.readings()) {
-            List<String> when = new ArrayList<>();
-            when.add(RuleEngine.condition(r.condition()));
-            if (!r.through().isEmpty()) when.add("through " + String.join(", ", r.through()));
-            if (r.detectable()) when.add("visible: " + r.lowering().stream().map(Safeguarded::name).distinct()
-                    .collect(Collectors.joining(", ")));
-            List<String> routes = routesByWhen.computeIfAbsent(String.join(", ", when), x -> new ArrayList<>());
-            if (!routes.contains(r.route().id())) routes.add(r.route().id());
-        }
-        String how = routesByWhen.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")")
-                .collect(Collectors.joining("; "));
+        String how = routes(a);
         List<String> named = review.explaining(a.conversation(), a.party()).stream().map(Finding::id).toList();
         return a.party() + ": " + how + (a.partial() ? ", derived data only" : "")
                 + (named.isEmpty() ? "" : " → " + String.join(", ", named));
@@ -178,6 +167,25 @@ public final class TerminalReport {
         if (unused > 0) parts.add(unused + (unused == 1 ? " matches" : " match") + " no finding");
         return "Acceptances: " + String.join(", ", parts)
                 + (review.baseline() == null ? "" : " · baseline " + review.baseline().file());
+    }
+
+    /**
+     * "adds-member, substitutes-keys (on a legal order, through signal); holds-key (always)": a reader's
+     * routes grouped by when they apply, so that a visible route does not hide an unseen one. Every
+     * plain-text format says readers this way.
+     */
+    static String routes(Access a) {
+        Map<String, Set<String>> byWhen = new LinkedHashMap<>();
+        for (var r : a.readings()) {
+            List<String> when = new ArrayList<>();
+            when.add(RuleEngine.condition(r.condition()));
+            if (!r.through().isEmpty()) when.add("through " + String.join(", ", r.through()));
+            if (r.detectable()) when.add("visible: " + r.lowering().stream().map(Safeguarded::name).distinct()
+                    .collect(Collectors.joining(", ")));
+            byWhen.computeIfAbsent(String.join(", ", when), x -> new LinkedHashSet<>()).add(r.route().id());
+        }
+        return byWhen.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")")
+                .collect(Collectors.joining("; "));
     }
 
     private static void finding(StringBuilder out, Reviewed r, Review review) {
