@@ -49,6 +49,22 @@ class PreCommitHookTest {
     }
 
     @Test
+    void aWeakeningTheStagedBaselineAcceptsIsCommitted() {
+        git.write("e2ee-review.yaml", Shell.signalWithAGhost());
+        git.write("e2ee-review-baseline.yaml", """
+                e2ee-review-baseline: 1
+                accepted:
+                  GHOST-PARTICIPANT@*: { status: accepted, justification: a study of the proposal, decided-by: review board }
+                """);
+        git.ok("git", "add", "e2ee-review.yaml");
+        assertThat(git.run(List.of("git", "commit", "-q", "-m", "the ghost, undecided")).exitCode())
+                .as("the baseline is not staged").isNotZero();
+        git.ok("git", "add", "e2ee-review-baseline.yaml");
+        Shell.Result commit = git.run(List.of("git", "commit", "-q", "-m", "the ghost, decided"));
+        assertThat(commit.exitCode()).as(commit.output()).isZero();
+    }
+
+    @Test
     void aHarmlessChangeIsCommittedSilently() {
         git.write("e2ee-review.yaml", Shell.signalReworded());
         Shell.Result commit = git.run(List.of("git", "commit", "-q", "-am", "note the meeting"));
