@@ -1,6 +1,7 @@
 package org.e2eereview.report;
 
 import java.util.List;
+import java.util.Map;
 
 
 import org.e2eereview.analysis.Access;
@@ -64,7 +65,8 @@ public final class JsonReport {
         review.counts().forEach((s, n) -> counts.put(s.yamlName(), n));
 
         ArrayNode access = root.putArray("access");
-        for (Access a : review.access()) access.add(access(a, review));
+        Map<String, Map<String, List<Finding>>> explained = review.explainingEveryReader();
+        for (Access a : review.access()) access.add(access(a, explained));
         ArrayNode disclosures = root.putArray("memberDisclosures");
         for (Access a : review.disclosures()) {
             ObjectNode n = disclosures.addObject();
@@ -115,7 +117,7 @@ public final class JsonReport {
         }
     }
 
-    private static ObjectNode access(Access a, Review review) {
+    private static ObjectNode access(Access a, Map<String, Map<String, List<Finding>>> explained) {
         ObjectNode n = JSON.createObjectNode();
         n.put("conversation", a.conversation());
         n.put("party", a.party());
@@ -128,7 +130,8 @@ public final class JsonReport {
         a.through().forEach(through::add);
         n.put("detectable", a.detectable());
         ArrayNode findings = n.putArray("findings");
-        review.explaining(a.conversation(), a.party()).forEach(f -> findings.add(f.id()));
+        explained.getOrDefault(a.conversation(), Map.of()).getOrDefault(a.party(), List.of())
+                .forEach(f -> findings.add(f.id()));
         evidence(n.putArray("evidence"), a);
         return n;
     }

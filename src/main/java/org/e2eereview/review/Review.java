@@ -127,6 +127,24 @@ public record Review(Model model, Analysis analysis, Catalog catalog, RuleSet ru
                 .anyMatch(r -> r.counts() && r.finding().severity().atLeast(threshold));
     }
 
+    /**
+     * {@link #explaining} for every reader at once, by conversation and then party, in one pass over
+     * the findings: a report asks it for every reader, thousands in a large model.
+     */
+    public Map<String, Map<String, List<Finding>>> explainingEveryReader() {
+        Map<String, Map<String, List<Finding>>> out = new java.util.HashMap<>();
+        for (Reviewed r : weakenings) {
+            java.util.Set<List<String>> named = new java.util.HashSet<>();
+            for (Finding.Read read : r.finding().reads()) {
+                if (named.add(List.of(read.conversation(), read.party()))) {
+                    out.computeIfAbsent(read.conversation(), c -> new java.util.HashMap<>())
+                            .computeIfAbsent(read.party(), x -> new ArrayList<>()).add(r.finding());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The weakening findings that name a party as reading a conversation. */
     public List<Finding> explaining(String conversation, String party) {
         List<Finding> out = new ArrayList<>();
