@@ -38,15 +38,49 @@ public final class YamlPatch {
     private static final Pattern WHOLE = Pattern.compile("\\$([a-z][a-z0-9-]*)");
 
     private final String file;
-    private final Node root;
+    /** The file it was read from and the field read, for a patch not yet bound; else null. */
+    private final byte[] source;
+    private final String field;
+    /** Read on first use for a patch from a {@link Snapshot}; see {@link #unread}. */
+    private Node root;
 
-    private YamlPatch(String file, Node root) {
+    private YamlPatch(String file, Node root, byte[] source, String field) {
         this.file = file;
         this.root = root;
+        this.source = source;
+        this.field = field;
     }
 
     public String file() {
         return file;
+    }
+
+    byte[] source() {
+        if (source == null) throw new IllegalStateException("a bound patch is not written to a snapshot");
+        return source;
+    }
+
+    String field() {
+        return field;
+    }
+
+    /**
+     * A patch read from the file only when first used: for a snapshot of a catalog, whose patches
+     * were read and checked when it was written, and which most runs never apply.
+     */
+    static YamlPatch unread(String file, byte[] source, String field) {
+        return new YamlPatch(file, null, source, field);
+    }
+
+    private synchronized Node root() {
+        if (root == null) {
+            try {
+                root = read(file, source, field).root;
+            } catch (InputException e) {
+                throw new IllegalStateException("a patch read before no longer reads: " + e.getMessage(), e);
+            }
+        }
+        return root;
     }
 
     /** Reads the mapping under {@code field} at the top of a file (the whole file when null). */
@@ -65,13 +99,13 @@ public final class YamlPatch {
             throw new InputException(List.of(new Problem(new Location(file, 1, 1),
                     "expected a mapping" + (field == null ? "" : " under '" + field + "'"))));
         }
-        return new YamlPatch(file, relabel(node, Sources.markName(file)));
+        return new YamlPatch(file, relabel(node, Sources.markName(file)), bytes.clone(), field);
     }
 
     /** The placeholders the patch uses, in the order written. */
     public Set<String> placeholders() {
         Set<String> out = new LinkedHashSet<>();
-        collect(root, out);
+        collect(root(), out);
         return out;
     }
 
@@ -99,9 +133,9 @@ public final class YamlPatch {
      */
     public YamlPatch bind(Map<String, List<String>> bindings) throws InputException {
         List<Problem> problems = new ArrayList<>();
-        Node bound = bind(root, bindings, Map.of(), problems);
+        Node bound = bind(root(), bindings, Map.of(), problems);
         if (!problems.isEmpty()) throw new InputException(problems);
-        return new YamlPatch(file, bound);
+        return new YamlPatch(file, bound, null, null);
     }
 
     private Node bind(Node n, Map<String, List<String>> all, Map<String, String> current, List<Problem> problems) {
@@ -187,7 +221,7 @@ public final class YamlPatch {
 
     /** The base document with this patch merged in. */
     Node applyTo(Node base) {
-        return merge(base, root);
+        return merge(base, root());
     }
 
     private static Node merge(Node base, Node patch) {
@@ -279,7 +313,7 @@ public final class YamlPatch {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()),
                 new org.yaml.snakeyaml.representer.Representer(options), options,
-                new org.yaml.snakeyaml.LoaderOptions(), new LeanResolver()).serialize(root, out);
+                new org.yaml.snakeyaml.LoaderOptions(), new LeanResolver()).serialize(root(), out);
         return out.toString();
     }
 }

@@ -177,10 +177,12 @@ public final class PreparedRules {
     /**
      * Build step, in Maven's process-classes phase: checks every expression of the bundled rules,
      * as loading them does, and writes what it gave under the class output folder given as the only
-     * argument; lists the bundled catalog and rules there too, for the same reason (a faster start).
+     * argument; lists the bundled catalog and rules there too, and writes the catalog as a snapshot,
+     * for the same reason (a faster start).
      */
     public static void main(String[] args) throws IOException, InputException {
         org.e2eereview.load.Bundled.writeIndex(Path.of(args[0]), "catalog", "rules");
+        Catalog.writeSnapshot(Path.of(args[0]));
         Map<Key, Entry> record = new HashMap<>();
         RuleSet rules = RuleSet.load(Catalog.bundled(), List.of(), Cel.recording(record));
         // Compiled on first use, not when rules load: prepared all the same.
