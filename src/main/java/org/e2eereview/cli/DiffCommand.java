@@ -14,6 +14,7 @@ import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.Problem;
 import org.e2eereview.model.Location;
+import org.e2eereview.model.Model;
 import org.e2eereview.report.DiffReport;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewer;
@@ -70,9 +71,12 @@ final class DiffCommand implements Callable<Integer> {
         }
         ReviewDiff diff;
         try {
+            // Both models are read first: meanwhile the bundled rules get ready on other threads (Main).
+            Model oldModel = new ModelLoader().parse(old, read(old));
+            Model newModel = new ModelLoader().parse(now, read(now));
             Reviewer reviewer = settings.reviewer();
-            Review before = reviewer.review(new ModelLoader().parse(old, read(old)));
-            Review after = reviewer.review(new ModelLoader().parse(now, read(now)));
+            Review before = reviewer.review(oldModel);
+            Review after = reviewer.review(newModel);
             diff = ReviewDiff.of(before, after);
         } catch (InputException e) {
             Main.printProblems(spec, e);

@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.model.Model;
 import org.e2eereview.report.BaselineFile;
 import org.e2eereview.report.Reports;
 import org.e2eereview.report.Reports.Format;
@@ -85,6 +87,8 @@ final class ReviewCommand implements Callable<Integer> {
         Review review;
         Assessor.Result assessment = null;
         try {
+            // The model is read first: meanwhile the bundled rules get ready on other threads (Main).
+            Model parsed = Reports.needsAssessment(wanted) ? null : new ModelLoader().load(model);
             Reviewer reviewer = settings.reviewer();
             Path baseline = settings.baseline;
             if (writeBaseline != null && Files.exists(writeBaseline)
@@ -98,7 +102,7 @@ final class ReviewCommand implements Callable<Integer> {
                 assessment = new Assessor(reviewer).assess(model, List.of());
                 review = assessment.original();
             } else {
-                review = reviewer.review(model);
+                review = reviewer.review(parsed);
             }
         } catch (InputException e) {
             Main.printProblems(spec, e);

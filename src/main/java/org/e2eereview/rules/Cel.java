@@ -115,6 +115,11 @@ final class Cel {
         return c;
     }
 
+    /** Whether this is the environment {@link #get} gives, which every plain load uses. */
+    static boolean isShared(Cel cel) {
+        return cel != null && cel == instance;
+    }
+
     /** An environment that compiles every expression and records what each gave: the build's. */
     static Cel recording(Map<PreparedRules.Key, PreparedRules.Entry> record) {
         return new Cel(Map.of(), record);

@@ -72,6 +72,42 @@ public final class RuleSet {
         return load(catalog, userDirs, Cel.get());
     }
 
+    /**
+     * Bundled rule files already read and compiled in the shared CEL environment, by file: they are the
+     * same for every load in a process, so a later load (with other user rules, in the same test run,
+     * or after {@link #prepareInBackground}) takes them from here. Each is read once: a thread that
+     * asks for one being read waits for it.
+     */
+    private static final Map<String, Parsed> PARSED_BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean preparing;
+
+    /**
+     * Starts readying the CEL runtime and reading the bundled rules, first to last, on a daemon thread.
+     * For a process that reviews once, such as the command line, which starts it before parsing its
+     * arguments: on a second core this overlaps them with reading the command line, the model and the
+     * catalog, and a {@link #load} that comes before it is done reads the rest from last to first, so
+     * the two meet (docs/performance.md, "Cold start"). Nothing is reported from this thread: a
+     * problem is kept for the load that needs the rules, and anything else happens again there.
+     * Calling it again does nothing.
+     */
+    public static synchronized void prepareInBackground() {
+        if (preparing) return;
+        preparing = true;
+        Thread t = new Thread(() -> {
+            try {
+                Cel cel = Cel.get();
+                Bundled.yamlFiles("rules").forEach((file, bytes) -> {
+                    if (!isBase(file)) PARSED_BUNDLED.computeIfAbsent(file, f -> read(f, bytes, cel));
+                });
+            } catch (RuntimeException | Error e) {
+                // Happens again, and is reported, in the load that needs the rules.
+            }
+        }, "e2ee-review: rules");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The same, checking conditions in the CEL environment given. */
     static RuleSet load(Catalog catalog, List<Path> userDirs, Cel cel) throws InputException {
         Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("rules"));
@@ -82,10 +118,24 @@ public final class RuleSet {
         Map<String, Rule> rules = new TreeMap<>();
         Map<String, byte[]> all = new LinkedHashMap<>(files);
         all.putAll(user);
+        // Bundled files are read once per process, in the environment every plain load uses; from the
+        // last, to meet a background reading from the first (prepareInBackground), then in order.
+        boolean shared = Cel.isShared(cel);
+        if (shared) {
+            List<String> names = new ArrayList<>(files.keySet());
+            Collections.reverse(names);
+            for (String name : names) {
+                if (!isBase(name)) PARSED_BUNDLED.computeIfAbsent(name, k -> read(k, files.get(k), cel));
+            }
+        }
         for (var f : all.entrySet()) {
-            if (Path.of(f.getKey()).getFileName().toString().startsWith("_")) continue;
+            if (isBase(f.getKey())) continue;
+            // The same array: the bundled file itself, not a user's file of the same name.
+            boolean bundled = shared && files.get(f.getKey()) == f.getValue();
+            Parsed p = bundled ? PARSED_BUNDLED.computeIfAbsent(f.getKey(), k -> read(k, f.getValue(), cel))
+                    : read(f.getKey(), f.getValue(), cel);
             try {
-                Rule r = parse(f.getKey(), f.getValue(), catalog, cel);
+                Rule r = withCatalog(p, catalog);
                 Rule before = rules.putIfAbsent(r.id(), r);
                 if (before != null) {
                     problems.add(new Problem(r.at(), "duplicate rule id '" + r.id() + "': already defined in "
@@ -176,15 +226,46 @@ public final class RuleSet {
     }
 
     static Rule parse(String file, byte[] bytes, Catalog catalog, Cel cel) throws InputException {
-        Fields f = StrictYaml.read(file, bytes, RuleFormat.RULE);
+        return withCatalog(read(file, bytes, cel), catalog);
+    }
+
+    /** A file name starting with '_' is not a rule (the test cases' base model). */
+    private static boolean isBase(String file) {
+        return Path.of(file).getFileName().toString().startsWith("_");
+    }
+
+    /**
+     * A rule file read and its expressions compiled, before its catalog entry is looked up: the part
+     * of loading a rule that does not depend on the catalog, so that it can be shared and done while
+     * the catalog loads.
+     *
+     * @param rule null when there are problems
+     * @param catalogAt where the catalog entry is named; null when the file could not be read at all
+     */
+    private record Parsed(Rule rule, List<Problem> problems, String catalogId, Location catalogAt) {
+    }
+
+    private static Rule withCatalog(Parsed p, Catalog catalog) throws InputException {
+        List<Problem> problems = new ArrayList<>(p.problems());
+        if (p.catalogAt() != null && !catalog.has(p.catalogId())) {
+            problems.add(new Problem(p.catalogAt(), "unknown catalog entry '" + p.catalogId() + "'"));
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return p.rule();
+    }
+
+    private static Parsed read(String file, byte[] bytes, Cel cel) {
+        Fields f;
+        try {
+            f = StrictYaml.read(file, bytes, RuleFormat.RULE);
+        } catch (InputException e) {
+            return new Parsed(null, e.problems(), null, null);
+        }
         List<Problem> problems = new ArrayList<>();
         String id = f.text("id");
         String expected = Path.of(file).getFileName().toString().replaceFirst("\\.yaml$", "");
         if (!expected.equals(id)) problems.add(new Problem(f.at("id"), "rule id '" + id
                 + "' does not match the file name '" + expected + "'"));
-        if (!catalog.has(f.text("catalog"))) {
-            problems.add(new Problem(f.at("catalog"), "unknown catalog entry '" + f.text("catalog") + "'"));
-        }
         RuleKind kind = f.choice("kind", null);
         Inspects inspects = f.choice("inspects", null);
         Verdict verdict = f.choice("verdict", null);
@@ -246,15 +327,16 @@ public final class RuleSet {
         if (tests.stream().noneMatch(t -> !t.expect().isEmpty()) || tests.stream().noneMatch(t -> t.expect().isEmpty())) {
             problems.add(new Problem(f.at("tests"), "a rule needs a test case where it fires and one where it does not"));
         }
-        if (!problems.isEmpty()) throw new InputException(problems);
-        return new Rule(id, f.text("title"), kind, f.choice("severity", null), severityIf, f.text("catalog"),
+        if (!problems.isEmpty()) return new Parsed(null, List.copyOf(problems), f.text("catalog"), f.at("catalog"));
+        return new Parsed(new Rule(id, f.text("title"), kind, f.choice("severity", null), severityIf, f.text("catalog"),
                 inspects, f.text("when"), f.text("readers"), f.list("evidence-routes"), f.list("evidence-fields"),
                 fieldsIf, needs, f.list("explains"), f.text("message"), f.text("remediation"), verdict, tests, file,
                 f.at(), new Rule.Compiled(guard, guard != null && Guard.exact(checkedWhen.expr(), inspects.variable()),
                         when, readers, severityPrograms, message,
                         java.util.Set.copyOf(f.<String>list("evidence-routes")), fieldIfPrograms, needPrograms,
                         kind == RuleKind.SAFETY_FEATURE && inspects == Inspects.FEATURE
-                                ? () -> conjuncts(cel, inspects, f.text("when")) : List::of));
+                                ? () -> conjuncts(cel, inspects, f.text("when")) : List::of)),
+                List.of(), f.text("catalog"), f.at("catalog"));
     }
 
     /** The top-level parts of a condition joined by &&, each compiled on its own. */
