@@ -8,12 +8,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,11 +39,23 @@ public final class PreparedRules {
     static final String RESOURCE = "org/e2eereview/rules/prepared-rules.bin";
 
     /** Bumped when the file's layout changes. */
-    private static final int LAYOUT = 1;
+    private static final int LAYOUT = 2;
 
     record Key(Inspects kind, Cel.Result result, String expression) {
         static final Comparator<Key> ORDER = Comparator.comparing(Key::kind).thenComparing(Key::result)
                 .thenComparing(Key::expression);
+
+        // Written out: a record's own equals and hashCode go through method handles, which cost a
+        // cold run several milliseconds over the few hundred expressions it looks up.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && kind == k.kind && result == k.result && expression.equals(k.expression);
+        }
+
+        @Override
+        public int hashCode() {
+            return (kind.hashCode() * 31 + result.hashCode()) * 31 + expression.hashCode();
+        }
     }
 
     /** A checked expression (a serialized {@code dev.cel.expr.CheckedExpr}), or the issues checking it gave. */
@@ -147,12 +156,8 @@ public final class PreparedRules {
             for (ViewType.Field<?> f : v.fields()) s.append(' ').append(f.name()).append(": ").append(describe(f.type()));
             s.append(" }\n");
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // Kept whole rather than digested: a few kilobytes, compared without readying a digest.
+        return s.toString();
     }
 
     private static String describe(CelType t) {
