@@ -135,6 +135,12 @@ final class Cel {
         return new Cel(PreparedRules.load(), null);
     }
 
+    /** Whether the build checked this expression and found it sound: it will compile without issues. */
+    boolean isPrepared(Inspects kind, String expression, Result result) {
+        PreparedRules.Entry entry = prepared.get(new PreparedRules.Key(kind, result, expression));
+        return entry != null && entry.checked() != null;
+    }
+
     /** How many expressions came prepared from the build. */
     int preparedCount() {
         return prepared.size();

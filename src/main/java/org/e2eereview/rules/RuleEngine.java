@@ -346,7 +346,8 @@ public final class RuleEngine {
             StringBuilder message = new StringBuilder();
             Optional<Object> readerList = Optional.of(readers);
             CelVariableResolver messageVars = name -> name.equals(RuleSet.READERS) ? readerList : vars.find(name);
-            for (Object part : rule.compiled().message) {
+            for (Object written : rule.compiled().message) {
+                Object part = written instanceof RuleSet.LaterPart later ? later.get() : written;
                 if (part == RuleSet.READERS_PART) message.append(String.join(", ", readers));
                 else if (part instanceof CelRuntime.Program p) message.append(text(p.eval(messageVars)));
                 else if (part instanceof RuleSet.FieldPart f) message.append(text(field(vars, f)));
