@@ -36,7 +36,8 @@ class LayeringTest {
             .whereLayer("diff").mayOnlyBeAccessedByLayers("assess", "report", "cli")
             .whereLayer("review").mayOnlyBeAccessedByLayers("diff", "assess", "report", "cli", "junit")
             .whereLayer("rules").mayOnlyBeAccessedByLayers("review", "diff", "assess", "report", "cli", "junit")
-            .whereLayer("analysis").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli", "junit")
+            .whereLayer("analysis").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli", "junit",
+                    "archunit")
             .whereLayer("catalog").mayOnlyBeAccessedByLayers("rules", "review", "diff", "assess", "report", "cli", "junit")
             .whereLayer("load").mayOnlyBeAccessedByLayers("catalog", "rules", "review", "assess", "cli", "junit",
                     "archunit")

@@ -121,7 +121,8 @@ public final class AccessAnalysis {
         a.index();
         a.seed();
         a.run();
-        return new Analysis(model, a.holdings, a.readings, a.plaintext, a.safeguards);
+        a.deriveKeyPlaces();
+        return new Analysis(model, a.holdings, a.readings, a.plaintext, a.safeguards, a.keyPlaces);
     }
 
     private void index() {
@@ -182,6 +183,7 @@ public final class AccessAnalysis {
             Step s = step("flow " + f.id() + " carries " + item + " to " + f.to() + " with " + protection,
                     f.source(), "protection", f.id());
             if (model.keys().containsKey(item)) {
+                keyPlaces.computeIfAbsent(item, x -> new LinkedHashSet<>()).add(f.to());
                 addKey(runner(f.to()).id(), item, Route.HOLDS_KEY, Evidence.of(s).then(runs(f.to())), List.of(), null,
                         f.occurs(), List.of());
             } else {
@@ -191,6 +193,7 @@ public final class AccessAnalysis {
     }
 
     private void seedKey(Key k) {
+        keyPlaces.computeIfAbsent(k.id(), x -> new LinkedHashSet<>()).addAll(placesOf(k));
         for (String c : placesOf(k)) {
             String field = k.storedOn().contains(c) ? "stored-on" : "generated-on";
             Step s = step(k.id() + " is " + field.replace("-on", "") + " on " + c, k.source(), field, k.id());
@@ -597,6 +600,27 @@ public final class AccessAnalysis {
         String basis = c.access().legalBasis() == null ? "" : " under " + c.access().legalBasis();
         return Evidence.of(new Step(c.party() + " can compel " + target + " (" + powers + ")" + basis,
                 c.access().source().of("compels"), c.party()));
+    }
+
+    /**
+     * Where each key is usable, component by component: where it is generated or stored, where a flow
+     * brings it without end-to-end protection, and, for a derived key, wherever all of its sources
+     * are. A wrapped copy (a recovery store, a key under another key) is not usable where it lies.
+     */
+    private final Map<String, Set<String>> keyPlaces = new LinkedHashMap<>();
+
+    /** A derived key is wherever all of its sources are; sources may be derived too, hence the fixpoint. */
+    private void deriveKeyPlaces() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Key k : model.keys().values()) {
+                if (k.derivedFrom().isEmpty()) continue;
+                Set<String> common = new LinkedHashSet<>(keyPlaces.getOrDefault(k.derivedFrom().get(0), Set.of()));
+                for (String src : k.derivedFrom()) common.retainAll(keyPlaces.getOrDefault(src, Set.of()));
+                changed |= keyPlaces.computeIfAbsent(k.id(), x -> new LinkedHashSet<>()).addAll(common);
+            }
+        }
     }
 
     /** Components that hold a usable copy of a key: where it is stored and where it is generated. */

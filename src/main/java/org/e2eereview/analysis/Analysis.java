@@ -24,12 +24,14 @@ public final class Analysis {
     private final Map<String, List<Safeguarded>> safeguards = new LinkedHashMap<>();
     private final Map<String, Map<String, List<Reading>>> readersByData = new TreeMap<>();
     private final Map<String, Map<String, Holding>> holdersByKey = new TreeMap<>();
+    private final Map<String, Set<String>> keyPlaces;
 
     Analysis(Model model, Map<String, Map<String, Holding>> holdings,
              Map<String, Map<AccessAnalysis.Target, EnumMap<Route, Reading>>> readings,
              Map<String, Map<String, Reading>> plaintext,
-             List<Safeguarded> safeguards) {
+             List<Safeguarded> safeguards, Map<String, Set<String>> keyPlaces) {
         this.model = model;
+        this.keyPlaces = keyPlaces;
         this.holdings = holdings;
         this.readings = readings;
         this.plaintext = plaintext;
@@ -59,6 +61,15 @@ public final class Analysis {
     /** Parties that hold or can obtain a key. Sorted by party. */
     public Map<String, Holding> holders(String key) {
         return Collections.unmodifiableMap(holdersByKey.getOrDefault(key, Map.of()));
+    }
+
+    /**
+     * Components where a usable copy of a key is, in the order found: where it is generated or
+     * stored, where a flow brings it without end-to-end protection, and, for a derived key, where all
+     * of its sources are. The parties that run them are among its {@link #holders}.
+     */
+    public Set<String> keyPlaces(String key) {
+        return Collections.unmodifiableSet(keyPlaces.getOrDefault(key, Set.of()));
     }
 
     /** Data readable at a component (created there, or carried there unprotected). */

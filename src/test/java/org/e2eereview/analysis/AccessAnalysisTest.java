@@ -52,6 +52,25 @@ class AccessAnalysisTest {
     }
 
     @Test
+    void aKeyIsUsableWhereItIsKeptWhereItArrivesUnprotectedAndAKeyDerivedWhereAllItsSourcesAre() throws Exception {
+        Analysis a = analyze("""
+                keys:
+                  prekey: { kind: identity, generated-on: phone, stored-on: [phone] }
+                  relay-secret: { kind: identity, generated-on: relay, stored-on: [relay] }
+                  mixed: { kind: session, derived-from: [identity, relay-secret] }
+                flows:
+                  upload-identity: { from: phone, to: relay, carries: [identity], protection: transport }
+                  upload-prekey: { from: phone, to: directory, carries: [prekey], protection: end-to-end }
+                """);
+        assertThat(a.keyPlaces("identity")).containsExactly("phone", "relay");
+        assertThat(a.keyPlaces("prekey")).as("an end-to-end flow leaves it unusable where it goes")
+                .containsExactly("phone");
+        assertThat(a.keyPlaces("mixed")).as("only the relay has both sources").containsExactly("relay");
+        assertThat(a.keyPlaces("backup-key")).as("a recovery store holds it wrapped").containsExactly("phone");
+        assertThat(a.keyPlaces("no-such-key")).isEmpty();
+    }
+
+    @Test
     void anOuterKeyGivesTheKeysItWrapsAndTheirData() throws Exception {
         Analysis a = analyze("""
                 components:
