@@ -64,8 +64,29 @@ class LauncherTest {
         // A rebuilt jar: the archive records the jar's modification time and size.
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
         assertSameAsJavaJar(REVIEW, 1);
-        assertThat(classSource()).contains("org.e2eereview.cli.Main source: file:")
-                .doesNotContain("shared objects file (top)");
+        assertThat(classSource()).contains("org.e2eereview.cli.Main source: file:");
+    }
+
+    @Test
+    void theJvmsOwnWarningsStayOffStandardOutputWhereTheReportGoes() throws Exception {
+        makeArchive();
+        // A heap smaller than the young generation the launcher asks for: the JVM says so, and adjusts.
+        ProcessBuilder launcher = new ProcessBuilder(bin.resolve("e2ee-review").toString(), "review",
+                "examples/signal.yaml", "--format", "json", "--today", "2026-06-01");
+        launcher.environment().put("JAVA_OPTS", "-Xmx48m");
+        launcher.environment().put("PATH", Path.of(ToolJar.java()).getParent() + java.io.File.pathSeparator
+                + System.getenv("PATH"));
+        Path err = tmp.resolve("stderr.txt");
+        launcher.redirectError(err.toFile());
+        Process p = launcher.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(Files.readString(err)).contains("[warning][gc");
+        Process plain = new ProcessBuilder(ToolJar.java(), "-jar", jar.toString(), "review", "examples/signal.yaml",
+                "--format", "json", "--today", "2026-06-01").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String expected = new String(plain.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(plain.waitFor()).isZero();
+        assertThat(out).isEqualTo(expected).startsWith("{");
     }
 
     @Test
@@ -97,10 +118,14 @@ class LauncherTest {
         assertThat(none.output()).startsWith("e2ee-review: no e2ee-review.jar next to ");
     }
 
-    /** The archive as the package step makes it: one review, at exit. */
+    /** The archive as the package step makes it: the classes one review loads, dumped with the JDK's. */
     private void makeArchive() throws Exception {
-        Shell.Result dump = sh.run(List.of(ToolJar.java(), "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off",
-                "-jar", jar.toString(), "review", "examples/signal.yaml", "--fail-on", "none"));
+        Path list = tmp.resolve("classes.list");
+        Shell.Result training = sh.run(List.of(ToolJar.java(), "-XX:DumpLoadedClassList=" + list, "-jar",
+                jar.toString(), "review", "examples/signal.yaml", "--fail-on", "none"));
+        assertThat(training.exitCode()).as(training.output()).isZero();
+        Shell.Result dump = sh.run(List.of(ToolJar.java(), "-Xshare:dump", "-XX:SharedClassListFile=" + list,
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-cp", jar.toString()));
         assertThat(dump.exitCode()).as(dump.output()).isZero();
         assertThat(archive).isNotEmptyFile();
     }
