@@ -146,6 +146,11 @@ final class Cel {
         return prepared.size();
     }
 
+    /** How many prepared expressions have been made into programs so far. */
+    int readyCount() {
+        return ready.size();
+    }
+
     /** How many expressions this environment had to check itself. */
     int checkedCount() {
         return checked.get();

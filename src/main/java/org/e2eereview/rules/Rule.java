@@ -51,13 +51,13 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
         /** Whether the guard is the whole condition, so that CEL need not run after it. */
         final boolean exactGuard;
         final CelRuntime.Program when;
-        final CelRuntime.Program readers;
-        final List<Condition> severityIf;
-        final List<Object> message; // Strings, Programs and field parts, in order
+        final Later<CelRuntime.Program> readers;
+        final List<Later<Condition>> severityIf;
+        final List<Object> message; // Strings, the readers' place and later parts (programs or fields), in order
         /** The routes whose evidence a finding cites; empty for any. */
         final java.util.Set<String> evidenceRoutes;
         /** Conditions of evidenceFieldsIf, in order. */
-        final List<CelRuntime.Program> evidenceIf;
+        final List<Later<CelRuntime.Program>> evidenceIf;
         /** Conditions of needs, in order; null where a need has none. */
         final List<Condition> needs;
         /**
@@ -69,8 +69,8 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
 
         Compiled(java.util.function.Predicate<java.util.Map<String, Object>> guard, boolean exactGuard,
                  CelRuntime.Program when,
-                 CelRuntime.Program readers, List<Condition> severityIf, List<Object> message,
-                 java.util.Set<String> evidenceRoutes, List<CelRuntime.Program> evidenceIf,
+                 Later<CelRuntime.Program> readers, List<Later<Condition>> severityIf, List<Object> message,
+                 java.util.Set<String> evidenceRoutes, List<Later<CelRuntime.Program>> evidenceIf,
                  List<Condition> needs, java.util.function.Supplier<List<Conjunct>> conjuncts) {
             this.guard = guard;
             this.exactGuard = exactGuard;

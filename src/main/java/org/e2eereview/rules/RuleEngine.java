@@ -314,7 +314,7 @@ public final class RuleEngine {
                 throws CelEvaluationException {
             Severity severity = rule.severity();
             for (int i = 0; i < rule.severityIf().size(); i++) {
-                if (rule.compiled().severityIf.get(i).holds(view, vars)) {
+                if (rule.compiled().severityIf.get(i).get().holds(view, vars)) {
                     severity = rule.severityIf().get(i).severity();
                     break;
                 }
@@ -322,7 +322,7 @@ public final class RuleEngine {
             List<String> readers = List.of();
             if (rule.compiled().readers != null) {
                 List<String> distinct = new ArrayList<>();
-                for (Object r : (List<?>) rule.compiled().readers.eval(vars)) {
+                for (Object r : (List<?>) rule.compiled().readers.get().eval(vars)) {
                     String party = String.valueOf(r);
                     if (!party.isEmpty() && !distinct.contains(party)) distinct.add(party);
                 }
@@ -347,7 +347,7 @@ public final class RuleEngine {
             Optional<Object> readerList = Optional.of(readers);
             CelVariableResolver messageVars = name -> name.equals(RuleSet.READERS) ? readerList : vars.find(name);
             for (Object written : rule.compiled().message) {
-                Object part = written instanceof RuleSet.LaterPart later ? later.get() : written;
+                Object part = written instanceof Later<?> later ? later.get() : written;
                 if (part == RuleSet.READERS_PART) message.append(String.join(", ", readers));
                 else if (part instanceof CelRuntime.Program p) message.append(text(p.eval(messageVars)));
                 else if (part instanceof RuleSet.FieldPart f) message.append(text(field(vars, f)));
@@ -594,7 +594,7 @@ public final class RuleEngine {
     private static List<Step> fieldSteps(Rule rule, Object subject, CelVariableResolver vars) throws CelEvaluationException {
         List<String> paths = new ArrayList<>(rule.evidenceFields());
         for (int i = 0; i < rule.evidenceFieldsIf().size(); i++) {
-            if (Boolean.TRUE.equals(rule.compiled().evidenceIf.get(i).eval(vars))) {
+            if (Boolean.TRUE.equals(rule.compiled().evidenceIf.get(i).get().eval(vars))) {
                 paths.add(rule.evidenceFieldsIf().get(i).field());
             }
         }

@@ -286,13 +286,14 @@ public final class RuleSet {
             }
         }
         List<Rule.FieldIf> fieldsIf = new ArrayList<>();
-        List<CelRuntime.Program> fieldIfPrograms = new ArrayList<>();
+        List<Later<CelRuntime.Program>> fieldIfPrograms = new ArrayList<>();
         for (Fields e : f.<Fields>list("evidence-fields-if")) {
             if (!fieldExists(SPECS.get(inspects), e.text("field"))) {
                 problems.add(new Problem(e.at("field"), "no field '" + e.text("field") + "' in a " + inspects.yamlName()));
             }
             fieldsIf.add(new Rule.FieldIf(e.text("field"), e.text("when")));
-            fieldIfPrograms.add(program(cel, inspects, e, "when", e.text("when"), 0, Cel.Result.BOOL, problems));
+            fieldIfPrograms.add(later(cel, inspects, e, "when", e.text("when"), 0, Cel.Result.BOOL, problems,
+                    Cel.Checked::program));
         }
         List<Rule.Need> needs = new ArrayList<>();
         List<Condition> needPrograms = new ArrayList<>();
@@ -312,14 +313,14 @@ public final class RuleSet {
         CelRuntime.Program when = checkedWhen == null ? null : checkedWhen.program();
         java.util.function.Predicate<Map<String, Object>> guard = checkedWhen == null ? null
                 : Guard.of(checkedWhen.expr(), inspects.variable());
-        CelRuntime.Program readers = f.has("readers")
-                ? program(cel, inspects, f, "readers", f.text("readers"), 0, Cel.Result.STRINGS, problems) : null;
+        Later<CelRuntime.Program> readers = f.has("readers") ? later(cel, inspects, f, "readers", f.text("readers"), 0,
+                Cel.Result.STRINGS, problems, Cel.Checked::program) : null;
         List<Rule.SeverityIf> severityIf = new ArrayList<>();
-        List<Condition> severityPrograms = new ArrayList<>();
+        List<Later<Condition>> severityPrograms = new ArrayList<>();
         for (Fields s : f.<Fields>list("severity-if")) {
             severityIf.add(new Rule.SeverityIf(s.text("when"), s.<Severity>choice("severity", null)));
-            severityPrograms.add(Condition.of(checked(cel, inspects, s, "when", s.text("when"), 0, Cel.Result.BOOL, problems),
-                    inspects.variable()));
+            severityPrograms.add(later(cel, inspects, s, "when", s.text("when"), 0, Cel.Result.BOOL, problems,
+                    c -> Condition.of(c, inspects.variable())));
         }
         List<Object> message = template(cel, inspects, f, problems);
         List<Rule.RuleTest> tests = f.<Fields>list("tests").stream()
@@ -389,12 +390,6 @@ public final class RuleSet {
         return field.type() instanceof FieldType.Obj o && fieldExists(o.spec(), parts[1]);
     }
 
-    private static CelRuntime.Program program(Cel cel, Inspects inspects, Fields f, String field, String expr,
-                                              int offset, Cel.Result result, List<Problem> problems) {
-        Cel.Checked c = checked(cel, inspects, f, field, expr, offset, result, problems);
-        return c == null ? null : c.program();
-    }
-
     private static Cel.Checked checked(Cel cel, Inspects inspects, Fields f, String field, String expr,
                                        int offset, Cel.Result result, List<Problem> problems) {
         try {
@@ -449,11 +444,9 @@ public final class RuleSet {
                 if (!f.has("readers") && !defaultReaders) problems.add(new Problem(f.position("message", open),
                         "'message': {{readers}} needs a 'readers' expression, or evidence-routes on a conversation rule"));
                 parts.add(READERS_PART);
-            } else if (cel.isPrepared(inspects, expr, Cel.Result.MESSAGE)) {
-                parts.add(new LaterPart(cel, inspects, expr));
             } else {
-                Cel.Checked c = checked(cel, inspects, f, "message", expr, open + 2, Cel.Result.MESSAGE, problems);
-                parts.add(c == null ? null : ready(c));
+                parts.add(later(cel, inspects, f, "message", expr, open + 2, Cel.Result.MESSAGE, problems,
+                        RuleSet::ready));
             }
             i = close + 2;
         }
@@ -467,33 +460,23 @@ public final class RuleSet {
     }
 
     /**
-     * A message part checked when the project was built, made ready the first time a finding says
-     * it: most rules do not fire on a given model, and readying the parts of every message was a
-     * fifth of reading the rules in a cold run.
+     * A compiled part made ready when first needed if the build checked it (see {@link Later}),
+     * else compiled now; null, with the problems added, when it does not compile.
      */
-    static final class LaterPart {
-        private final Cel cel;
-        private final Inspects kind;
-        private final String expression;
-        private Object ready;
-
-        LaterPart(Cel cel, Inspects kind, String expression) {
-            this.cel = cel;
-            this.kind = kind;
-            this.expression = expression;
-        }
-
-        synchronized Object get() {
-            if (ready == null) {
+    private static <T> Later<T> later(Cel cel, Inspects inspects, Fields f, String field, String expr, int offset,
+                                      Cel.Result result, List<Problem> problems,
+                                      java.util.function.Function<Cel.Checked, T> make) {
+        if (cel.isPrepared(inspects, expr, result)) {
+            return Later.when(() -> {
                 try {
-                    ready = ready(cel.compile(kind, expression, Cel.Result.MESSAGE));
+                    return make.apply(cel.compile(inspects, expr, result));
                 } catch (Cel.CompileError e) {
-                    throw new IllegalStateException("a message part checked by the build no longer compiles: "
-                            + expression, e);
+                    throw new IllegalStateException("an expression checked by the build no longer compiles: " + expr, e);
                 }
-            }
-            return ready;
+            });
         }
+        Cel.Checked c = checked(cel, inspects, f, field, expr, offset, result, problems);
+        return c == null ? null : Later.now(make.apply(c));
     }
 
     private static FieldPart fieldPart(dev.cel.common.ast.CelExpr e) {

@@ -116,12 +116,17 @@ class GuardTest {
         return new Rule(r.id(), r.title(), r.kind(), r.severity(), r.severityIf(), r.catalog(), r.inspects(),
                 r.condition(), r.readersExpression(), r.evidenceRoutes(), r.evidenceFields(), r.evidenceFieldsIf(),
                 r.needs(), r.explains(), r.message(), r.remediation(), r.verdict(), r.tests(), r.file(), r.at(),
-                new Rule.Compiled(null, false, c.when, c.readers, interpreted(c.severityIf), c.message, c.evidenceRoutes,
+                new Rule.Compiled(null, false, c.when, c.readers, c.severityIf.stream()
+                        .map(later -> Later.now(interpreted(later.get()))).toList(), c.message, c.evidenceRoutes,
                         c.evidenceIf, interpreted(c.needs), c::conjuncts));
     }
 
     /** The same conditions, always run by the CEL interpreter. */
     private static List<Condition> interpreted(List<Condition> conditions) {
-        return conditions.stream().map(x -> x == null ? null : new Condition(x.program(), null)).toList();
+        return conditions.stream().map(GuardTest::interpreted).toList();
+    }
+
+    private static Condition interpreted(Condition x) {
+        return x == null ? null : new Condition(x.program(), null);
     }
 }

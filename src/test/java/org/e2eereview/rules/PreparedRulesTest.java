@@ -41,6 +41,18 @@ class PreparedRulesTest {
     }
 
     @Test
+    void whatARuleNeedsOnlyOnceItFiresIsMadeReadyWhenItFirstFires() throws Exception {
+        Cel cel = Cel.fromBuild();
+        RuleSet rules = RuleSet.load(Catalog.bundled(), List.of(), cel);
+        int atLoad = cel.readyCount();
+        assertThat(atLoad).as("conditions and guards are ready at load").isPositive()
+                .as("messages, readers, severity-if and evidence conditions are not").isLessThan(cel.preparedCount() / 2);
+        new Reviewer(rules, CLOCK).review(new ModelLoader().load(Path.of("examples/ghost-proposal.yaml")));
+        assertThat(cel.readyCount()).as("the parts of the rules that fired").isGreaterThan(atLoad);
+        assertThat(cel.checkedCount()).isZero();
+    }
+
+    @Test
     void aUsersRuleIsStillCheckedWhenItLoads() throws Exception {
         Cel cel = Cel.fromBuild();
         assertThat(cel.compile(Inspects.CONVERSATION, "conversation.members.size() > 7", Cel.Result.BOOL)).isNotNull();
