@@ -8,11 +8,9 @@ import java.util.Optional;
 
 import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableList;
-import com.google.protobuf.InvalidProtocolBufferException;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
-import dev.cel.common.CelProtoAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.CelTypeProvider;
@@ -20,7 +18,6 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
-import dev.cel.expr.CheckedExpr;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
@@ -39,7 +36,7 @@ final class Cel {
      * What the compilers below declare besides the views: part of the prepared rules'
      * fingerprint, so change it with them.
      */
-    static final String ENVIRONMENT = "cel-java 0.11.0; standard macros; strings extension; variables: system, "
+    static final String ENVIRONMENT = "cel-java 0.11.0, prepared by CheckedCodec 1; standard macros; strings extension; variables: system, "
             + "the inspected kind's; messages also: readers list(string); results: bool, list(string), dyn";
 
     /** A compile error at a position inside the expression (1-based line, 0-based column). */
@@ -175,16 +172,18 @@ final class Cel {
                 if (entry.checked() == null) throw new CompileError(entry.issues());
                 Checked done = ready.get(key);
                 if (done != null) return done;
-                CelAbstractSyntaxTree ast = CelProtoAbstractSyntaxTree.fromCheckedExpr(
-                        CheckedExpr.parseFrom(entry.checked())).getAst();
+                CelAbstractSyntaxTree ast = CheckedCodec.decode(entry.checked());
                 done = new Checked(runtime.createProgram(ast), ast.getExpr());
                 ready.put(key, done);
                 return done;
             }
             CelAbstractSyntaxTree ast = check(kind, expression, result);
             if (record != null) {
-                record.put(key, new PreparedRules.Entry(PreparedRules.serialize(
-                        CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr()), List.of()));
+                try {
+                    record.put(key, new PreparedRules.Entry(CheckedCodec.encode(ast), List.of()));
+                } catch (CheckedCodec.Unsupported e) {
+                    // Left out of the prepared rules: checked whenever it loads, as a user's rule is.
+                }
             }
             return new Checked(runtime.createProgram(ast), ast.getExpr());
         } catch (CompileError e) {
@@ -192,7 +191,7 @@ final class Cel {
             throw e;
         } catch (CelEvaluationException e) {
             throw new CompileError(java.util.List.of(new Issue(e.getMessage(), 1, 0)));
-        } catch (InvalidProtocolBufferException e) {
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("a prepared rule expression is damaged: " + expression, e);
         }
     }

@@ -18,8 +18,6 @@ import java.util.TreeMap;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.InputException;
 
-import com.google.protobuf.CodedOutputStream;
-
 import dev.cel.common.types.CelType;
 
 /**
@@ -39,7 +37,7 @@ public final class PreparedRules {
     static final String RESOURCE = "org/e2eereview/rules/prepared-rules.bin";
 
     /** Bumped when the file's layout changes. */
-    private static final int LAYOUT = 2;
+    private static final int LAYOUT = 3;
 
     record Key(Inspects kind, Cel.Result result, String expression) {
         static final Comparator<Key> ORDER = Comparator.comparing(Key::kind).thenComparing(Key::result)
@@ -58,7 +56,7 @@ public final class PreparedRules {
         }
     }
 
-    /** A checked expression (a serialized {@code dev.cel.expr.CheckedExpr}), or the issues checking it gave. */
+    /** A checked expression (in {@link CheckedCodec}'s form), or the issues checking it gave. */
     record Entry(byte[] checked, List<Cel.Issue> issues) {
     }
 
@@ -125,20 +123,6 @@ public final class PreparedRules {
         }
         out.flush();
         return bytes.toByteArray();
-    }
-
-    /** A checked expression as bytes, the same bytes for the same expression on every build. */
-    static byte[] serialize(dev.cel.expr.CheckedExpr checked) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-            out.useDeterministicSerialization();
-            checked.writeTo(out);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /**

@@ -53,6 +53,32 @@ class PreparedRulesTest {
     }
 
     @Test
+    void everyPreparedExpressionReadsBackAsTheCheckerGaveIt() throws Exception {
+        Cel fresh = Cel.compilingEverything();
+        Map<PreparedRules.Key, PreparedRules.Entry> prepared = PreparedRules.load();
+        assertThat(prepared).isNotEmpty();
+        for (var e : prepared.entrySet()) {
+            PreparedRules.Key k = e.getKey();
+            var read = CheckedCodec.decode(e.getValue().checked());
+            assertThat(read.getExpr()).as(k.expression())
+                    .isEqualTo(fresh.compile(k.kind(), k.expression(), k.result()).expr());
+            assertThat(read.isChecked()).isTrue();
+        }
+    }
+
+    @Test
+    void whatTheCodecDoesNotCoverIsLeftToBeCheckedAndDamageIsCaught() throws Exception {
+        Map<PreparedRules.Key, PreparedRules.Entry> record = new java.util.HashMap<>();
+        Cel recording = Cel.recording(record);
+        recording.compile(Inspects.KEY, "b'bytes' == b'bytes'", Cel.Result.BOOL);
+        assertThat(record).as("a bytes constant is not covered: not prepared").isEmpty();
+        recording.compile(Inspects.KEY, "key.id.startsWith('k') && [1, 2].exists(x, x > 1)", Cel.Result.BOOL);
+        byte[] bytes = record.values().iterator().next().checked();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheckedCodec.decode(java.util.Arrays.copyOf(bytes,
+                bytes.length - 3))).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
     void aUsersRuleIsStillCheckedWhenItLoads() throws Exception {
         Cel cel = Cel.fromBuild();
         assertThat(cel.compile(Inspects.CONVERSATION, "conversation.members.size() > 7", Cel.Result.BOOL)).isNotNull();
