@@ -26,11 +26,19 @@ public final class Bundled {
     private Bundled() {
     }
 
+    /** Each folder's files, read once per process: a cold review asks for the rules on two threads. */
+    private static final Map<String, Map<String, byte[]>> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * Every {@code .yaml} file under a bundled folder, by path relative to the class path root
-     * (e.g. {@code catalog/weakenings/KEY-ESCROW.yaml}), sorted by name for a stable order.
+     * (e.g. {@code catalog/weakenings/KEY-ESCROW.yaml}), sorted by name for a stable order. Read
+     * once per process and shared: the map cannot be changed, and nobody may change the arrays.
      */
     public static Map<String, byte[]> yamlFiles(String folder) {
+        return READ.computeIfAbsent(folder, f -> java.util.Collections.unmodifiableMap(readFolder(f)));
+    }
+
+    private static Map<String, byte[]> readFolder(String folder) {
         URL url = Bundled.class.getClassLoader().getResource(folder);
         if (url == null) throw new IllegalStateException("bundled folder missing from the class path: " + folder);
         try {

@@ -1,7 +1,6 @@
 package org.e2eereview.report;
 
 import java.util.List;
-import java.util.Map;
 
 
 import org.e2eereview.analysis.Access;
@@ -65,7 +64,7 @@ public final class JsonReport {
         review.counts().forEach((s, n) -> counts.put(s.yamlName(), n));
 
         ArrayNode access = root.putArray("access");
-        Map<String, Map<String, List<Finding>>> explained = review.explainingEveryReader();
+        Review.Explaining explained = review.explainingEveryReader();
         for (Access a : review.access()) access.add(access(a, explained));
         ArrayNode disclosures = root.putArray("memberDisclosures");
         for (Access a : review.disclosures()) {
@@ -117,7 +116,7 @@ public final class JsonReport {
         }
     }
 
-    private static ObjectNode access(Access a, Map<String, Map<String, List<Finding>>> explained) {
+    private static ObjectNode access(Access a, Review.Explaining explained) {
         ObjectNode n = JSON.createObjectNode();
         n.put("conversation", a.conversation());
         n.put("party", a.party());
@@ -130,8 +129,7 @@ public final class JsonReport {
         a.through().forEach(through::add);
         n.put("detectable", a.detectable());
         ArrayNode findings = n.putArray("findings");
-        explained.getOrDefault(a.conversation(), Map.of()).getOrDefault(a.party(), List.of())
-                .forEach(f -> findings.add(f.id()));
+        explained.of(a.conversation(), a.party()).forEach(f -> findings.add(f.id()));
         evidence(n.putArray("evidence"), a);
         return n;
     }

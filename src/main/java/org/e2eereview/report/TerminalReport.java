@@ -52,7 +52,7 @@ public final class TerminalReport {
         out.append('\n');
 
         out.append("WHO CAN READ EACH CONVERSATION, BEYOND ITS MEMBERS\n");
-        Map<String, Map<String, List<Finding>>> explained = review.explainingEveryReader();
+        Review.Explaining explained = review.explainingEveryReader();
         for (String c : review.model().conversations().keySet()) {
             List<Access> readers = review.analysis().access(c);
             out.append("  ").append(c).append(readers.isEmpty() ? ": members only" : ":").append('\n');
@@ -146,10 +146,9 @@ public final class TerminalReport {
      * "relay: holds-key (by default); substitutes-keys (always, visible: safety-numbers) → FINDING, ...":
      * routes grouped by when they apply, so that a visible route does not hide an unseen one.
      */
-    private static String reader(Access a, Map<String, Map<String, List<Finding>>> explained) {
+    private static String reader(Access a, Review.Explaining explained) {
         String how = routes(a);
-        List<String> named = explained.getOrDefault(a.conversation(), Map.of()).getOrDefault(a.party(), List.of())
-                .stream().map(Finding::id).toList();
+        List<String> named = explained.of(a.conversation(), a.party()).stream().map(Finding::id).toList();
         return a.party() + ": " + how + (a.partial() ? ", derived data only" : "")
                 + (named.isEmpty() ? "" : " → " + String.join(", ", named));
     }

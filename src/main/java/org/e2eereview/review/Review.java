@@ -128,34 +128,40 @@ public record Review(Model model, Analysis analysis, Catalog catalog, RuleSet ru
     }
 
     /**
-     * {@link #explaining} for every reader at once, by conversation and then party, in one pass over
-     * the findings: a report asks it for every reader, thousands in a large model.
+     * Which weakening findings name each reader, found in one pass over the findings: for a report,
+     * which asks it of every reader (thousands in a large model).
      */
-    public Map<String, Map<String, List<Finding>>> explainingEveryReader() {
-        Map<String, Map<String, List<Finding>>> out = new java.util.HashMap<>();
+    public Explaining explainingEveryReader() {
+        Map<String, Map<String, List<Finding>>> byReader = new java.util.HashMap<>();
         for (Reviewed r : weakenings) {
             java.util.Set<List<String>> named = new java.util.HashSet<>();
             for (Finding.Read read : r.finding().reads()) {
                 if (named.add(List.of(read.conversation(), read.party()))) {
-                    out.computeIfAbsent(read.conversation(), c -> new java.util.HashMap<>())
+                    byReader.computeIfAbsent(read.conversation(), c -> new java.util.HashMap<>())
                             .computeIfAbsent(read.party(), x -> new ArrayList<>()).add(r.finding());
                 }
             }
         }
-        return out;
+        return new Explaining(byReader);
+    }
+
+    /** The weakening findings that name a party as reading a conversation, in the order of the findings. */
+    public static final class Explaining {
+        private final Map<String, Map<String, List<Finding>>> byReader;
+
+        private Explaining(Map<String, Map<String, List<Finding>>> byReader) {
+            this.byReader = byReader;
+        }
+
+        public List<Finding> of(String conversation, String party) {
+            return java.util.Collections.unmodifiableList(
+                    byReader.getOrDefault(conversation, Map.of()).getOrDefault(party, List.of()));
+        }
     }
 
     /** The weakening findings that name a party as reading a conversation. */
     public List<Finding> explaining(String conversation, String party) {
-        List<Finding> out = new ArrayList<>();
-        for (Reviewed r : weakenings) {
-            for (Finding.Read read : r.finding().reads()) {
-                if (read.conversation().equals(conversation) && read.party().equals(party)) {
-                    out.add(r.finding());
-                    break;
-                }
-            }
-        }
-        return out;
+        return explainingEveryReader().of(conversation, party);
     }
+
 }

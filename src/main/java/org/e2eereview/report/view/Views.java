@@ -91,7 +91,7 @@ public final class Views {
     private final Map<String, Integer> numbers = new LinkedHashMap<>();
     private final Map<String, String> anchors = new HashMap<>();
     /** Each review's {@link Review#explainingEveryReader}, made once: every reader of it asks. */
-    private final Map<Review, Map<String, Map<String, List<Finding>>>> explained = new java.util.IdentityHashMap<>();
+    private final Map<Review, Review.Explaining> explained = new java.util.IdentityHashMap<>();
 
     private Views(Review review) {
         this.review = review;
@@ -195,7 +195,7 @@ public final class Views {
         }
         if (a.partial()) summary.append(", derived data only");
         List<Link> findings = explained.computeIfAbsent(in, Review::explainingEveryReader)
-                .getOrDefault(a.conversation(), Map.of()).getOrDefault(a.party(), List.of()).stream()
+                .of(a.conversation(), a.party()).stream()
                 .map(f -> new Link(t(f.id()), anchors.get(f.id()))).toList();
         return new ReaderView(t(a.party()), t(summary.toString()), routes, a.partial(), !a.detectable(), findings);
     }
