@@ -56,6 +56,20 @@ class ExamplesTest {
         assertThat(header).contains("Sources:").containsPattern("\\[[A-Z0-9-]+\\]");
     }
 
+    /**
+     * A team's test resources put a rules/ (and a catalog/) folder before the tool's jar on the class
+     * path (src/test/resources/rules/TEAM-RULE.yaml here): the bundled ones are under the project's
+     * package path, so the review keeps all of its rules and findings.
+     */
+    @Test
+    void aRulesFolderOnTheClassPathReplacesNoBundledRule() throws Exception {
+        assertThat(ExamplesTest.class.getClassLoader().getResource("rules/TEAM-RULE.yaml")).isNotNull();
+        Review r = review("ghost-proposal.yaml");
+        assertThat(r.rules().rules()).containsKeys("GHOST-PARTICIPANT", "OUTSIDE-READER").doesNotContainKey("TEAM-RULE");
+        assertThat(r.verdict()).isEqualTo(Review.Verdict.WEAKENED);
+        assertThat(r.weakenings()).extracting(w -> w.finding().id()).contains("GHOST-PARTICIPANT@group-chat");
+    }
+
     /** The ghost proposal is WhatsApp plus the ghost change, so that the two can be compared line by line. */
     @Test
     void ghostProposalDiffersFromWhatsAppOnlyByTheGhostChange() throws Exception {

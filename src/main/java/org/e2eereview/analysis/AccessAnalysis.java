@@ -50,25 +50,52 @@ import org.e2eereview.model.Source;
  */
 public final class AccessAnalysis {
 
-    private static final Map<Party.Power, Set<Route>> POWERS = new EnumMap<>(Party.Power.class);
+    /**
+     * Each power, one meaning (docs/model.md has the same table): the routes by which what the
+     * compelled party reads passes to the authority as a reading, and those by which a key it holds
+     * passes as a key the authority then holds. A route needs its own power: key-disclosure gives no
+     * targeted update, which the compelled party would have to build and ship.
+     */
+    private static final Map<Party.Power, Set<Route>> READS = new EnumMap<>(Party.Power.class);
+    private static final Map<Party.Power, Set<Route>> KEYS = new EnumMap<>(Party.Power.class);
 
     static {
-        POWERS.put(Party.Power.DATA_DISCLOSURE, EnumSet.of(Route.RUNS_COMPONENT, Route.HOLDS_KEY, Route.RECOVERS_KEY,
+        READS.put(Party.Power.DATA_DISCLOSURE, EnumSet.of(Route.RUNS_COMPONENT, Route.HOLDS_KEY, Route.RECOVERS_KEY,
                 Route.FEATURE_RESULT, Route.MEMBER_DISCLOSURE, Route.LEARNS_DERIVED));
-        POWERS.put(Party.Power.KEY_DISCLOSURE, EnumSet.noneOf(Route.class)); // handled on keys
-        POWERS.put(Party.Power.ADD_PARTICIPANT, EnumSet.of(Route.ADDS_MEMBER, Route.ADDS_DEVICE, Route.SUBSTITUTES_KEYS));
-        POWERS.put(Party.Power.TARGETED_UPDATE, EnumSet.of(Route.TARGETED_UPDATE));
-        POWERS.put(Party.Power.TECHNICAL_CAPABILITY, EnumSet.allOf(Route.class));
+        READS.put(Party.Power.KEY_DISCLOSURE, EnumSet.noneOf(Route.class));
+        READS.put(Party.Power.DECRYPTION, EnumSet.of(Route.HOLDS_KEY, Route.RECOVERS_KEY));
+        READS.put(Party.Power.ADD_PARTICIPANT, EnumSet.of(Route.ADDS_MEMBER, Route.ADDS_DEVICE, Route.SUBSTITUTES_KEYS));
+        READS.put(Party.Power.TARGETED_UPDATE, EnumSet.of(Route.TARGETED_UPDATE));
+        READS.put(Party.Power.TECHNICAL_CAPABILITY, EnumSet.allOf(Route.class));
+        KEYS.put(Party.Power.DATA_DISCLOSURE, EnumSet.noneOf(Route.class));
+        KEYS.put(Party.Power.KEY_DISCLOSURE, EnumSet.of(Route.HOLDS_KEY, Route.RECOVERS_KEY));
+        KEYS.put(Party.Power.DECRYPTION, EnumSet.noneOf(Route.class));
+        KEYS.put(Party.Power.ADD_PARTICIPANT, EnumSet.noneOf(Route.class));
+        KEYS.put(Party.Power.TARGETED_UPDATE, EnumSet.of(Route.TARGETED_UPDATE));
+        KEYS.put(Party.Power.TECHNICAL_CAPABILITY, EnumSet.allOf(Route.class));
     }
 
-    private record Compeller(String party, List<Party.Power> powers, Party.LawfulAccess access) {
-        boolean coversKeys() {
-            return powers.contains(Party.Power.KEY_DISCLOSURE) || powers.contains(Party.Power.TECHNICAL_CAPABILITY);
+    /** What powers give, for docs/model.md's table. */
+    public static Set<Route> readsGivenBy(Party.Power power) {
+        return java.util.Collections.unmodifiableSet(READS.get(power));
+    }
+
+    /** Which held keys a power passes on, for docs/model.md's table. */
+    public static Set<Route> keysGivenBy(Party.Power power) {
+        return java.util.Collections.unmodifiableSet(KEYS.get(power));
+    }
+
+    private record Compeller(String party, List<Party.Power> powers, Party.LawfulAccess access, Flow.Occurs condition) {
+        boolean coversKey(Route route) {
+            for (Party.Power p : powers) {
+                if (KEYS.get(p).contains(route)) return true;
+            }
+            return false;
         }
 
         boolean covers(Route route) {
             for (Party.Power p : powers) {
-                if (POWERS.get(p).contains(route)) return true;
+                if (READS.get(p).contains(route)) return true;
             }
             return false;
         }
@@ -126,39 +153,51 @@ public final class AccessAnalysis {
     }
 
     private void index() {
-        for (Key k : model.keys().values()) {
+        for (Key k : byId(model.keys())) {
             for (String src : k.derivedFrom()) keysDerivedFrom.computeIfAbsent(src, x -> new ArrayList<>()).add(k);
         }
-        for (Data d : model.data().values()) {
+        for (Data d : byId(model.data())) {
             for (String src : d.derivedFrom()) derivedFromData.computeIfAbsent(d.id(), x -> new ArrayList<>()).add(src);
             if (d.kind() == Data.Kind.REPORT) memberDisclosed.add(d.id());
         }
-        for (Feature f : model.features().values()) {
+        for (Feature f : byId(model.features())) {
             for (String d : f.discloses()) {
                 if (f.initiatedBy() == Feature.Initiator.MEMBER) memberDisclosed.add(d);
             }
         }
-        for (Feature f : model.features().values()) {
+        for (Feature f : byId(model.features())) {
             // A report sent without a member choosing to is not the member's disclosure.
             if (f.initiatedBy() != Feature.Initiator.MEMBER) f.discloses().forEach(memberDisclosed::remove);
         }
-        for (Flow f : model.flows().values()) {
+        for (Flow f : byId(model.flows())) {
             for (String item : f.carries()) dataCondition.merge(item, f.occurs(), (a, b) -> better(a, b) ? a : b);
         }
-        for (Party p : model.parties().values()) {
+        for (Party p : byId(model.parties())) {
             if (p.lawfulAccess() == null) continue;
             for (String target : p.lawfulAccess().compels()) {
+                // An organisation's power over its vendor is its own decision, not a legal order.
+                Flow.Occurs when = p.kind() == Party.Kind.ORGANISATION ? Flow.Occurs.ON_ORGANISATION_DECISION
+                        : Flow.Occurs.ON_LEGAL_ORDER;
                 compellers.computeIfAbsent(target, x -> new ArrayList<>())
-                        .add(new Compeller(p.id(), p.lawfulAccess().powers(), p.lawfulAccess()));
+                        .add(new Compeller(p.id(), p.lawfulAccess().powers(), p.lawfulAccess(), when));
             }
         }
+    }
+
+    /**
+     * A section's elements in id order, not the order they are written in: facts are found
+     * breadth-first and the first chain found is kept, so the same model written in another order
+     * must be walked in the same order to give the same chains.
+     */
+    private static <T> java.util.Collection<T> byId(Map<String, T> section) {
+        return section instanceof java.util.SortedMap ? section.values() : new java.util.TreeMap<>(section).values();
     }
 
     // ---- seeding: the facts the model states directly ----
 
     private void seed() {
-        for (Key k : model.keys().values()) seedKey(k);
-        for (Data d : model.data().values()) {
+        for (Key k : byId(model.keys())) seedKey(k);
+        for (Data d : byId(model.data())) {
             for (String c : d.createdOn()) {
                 if (d.derivedFrom().isEmpty() && d.contains().isEmpty()) {
                     Step s = step(d.id() + " is created on " + c, d.source(), "created-on", d.id());
@@ -168,12 +207,12 @@ public final class AccessAnalysis {
                 }
             }
         }
-        for (Flow f : model.flows().values()) seedFlow(f);
-        for (Conversation c : model.conversations().values()) {
+        for (Flow f : byId(model.flows())) seedFlow(f);
+        for (Conversation c : byId(model.conversations())) {
             if (c.membership() != null) seedMembership(c, c.membership());
         }
-        for (Feature f : model.features().values()) seedFeature(f);
-        for (Component c : model.components().values()) seedUpdates(c);
+        for (Feature f : byId(model.features())) seedFeature(f);
+        for (Component c : byId(model.components())) seedUpdates(c);
     }
 
     private void seedFlow(Flow f) {
@@ -423,7 +462,7 @@ public final class AccessAnalysis {
     private void applyUpdates() {
         if (targetableClients.isEmpty()) return;
         Map<String, List<Key>> keysOn = new HashMap<>();
-        for (Key k : model.keys().values()) {
+        for (Key k : byId(model.keys())) {
             for (String c : placesOf(k)) keysOn.computeIfAbsent(c, x -> new ArrayList<>()).add(k);
         }
         for (Targetable t : targetableClients) {
@@ -510,8 +549,9 @@ public final class AccessAnalysis {
         for (String target : k.protects()) {
             Step s = step(k.id() + " protects " + target, k.source(), "protects", k.id());
             if (model.keys().containsKey(target)) {
-                addKey(h.party(), target, h.route(), h.evidence().then(s), h.through(), k.id(), h.condition(),
-                        h.lowering());
+                // As for data: a wrapped key the model moves only under a condition is had only then.
+                addKey(h.party(), target, h.route(), h.evidence().then(s), h.through(), k.id(),
+                        weaker(h.condition(), dataCondition.getOrDefault(target, Flow.Occurs.ALWAYS)), h.lowering());
             } else {
                 addRead(h.party(), new Target(target, null), h.route(), h.evidence().then(s), h.through(),
                         weaker(h.condition(), dataCondition.getOrDefault(target, Flow.Occurs.ALWAYS)), h.lowering());
@@ -534,9 +574,9 @@ public final class AccessAnalysis {
                     List.copyOf(through), null, condition, h.lowering());
         }
         for (Compeller c : compellers.getOrDefault(h.party(), List.of())) {
-            if (!c.coversKeys()) continue;
+            if (!c.coversKey(h.route())) continue;
             addKey(c.party(), h.key(), h.route(), compel(c, h.party()).then(h.evidence()), throughAlso(h.party(), h.through()),
-                    h.unwrappedWith(), weaker(h.condition(), Flow.Occurs.ON_LEGAL_ORDER), h.lowering());
+                    h.unwrappedWith(), weaker(h.condition(), c.condition()), h.lowering());
         }
     }
 
@@ -574,7 +614,7 @@ public final class AccessAnalysis {
             if (c.covers(r.route())) {
                 Reading passed = addRead(c.party(), new Target(r.data(), r.conversation()), r.route(),
                         compel(c, r.party()).then(r.evidence()), throughAlso(r.party(), r.through()),
-                        weaker(r.condition(), Flow.Occurs.ON_LEGAL_ORDER), r.lowering());
+                        weaker(r.condition(), c.condition()), r.lowering());
                 if (passed != null && reported.contains(r)) reported.add(passed);
             }
         }
@@ -614,7 +654,7 @@ public final class AccessAnalysis {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Key k : model.keys().values()) {
+            for (Key k : byId(model.keys())) {
                 if (k.derivedFrom().isEmpty()) continue;
                 Set<String> common = new LinkedHashSet<>(keyPlaces.getOrDefault(k.derivedFrom().get(0), Set.of()));
                 for (String src : k.derivedFrom()) common.retainAll(keyPlaces.getOrDefault(src, Set.of()));

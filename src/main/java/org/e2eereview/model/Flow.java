@@ -41,8 +41,12 @@ public record Flow(String id, String from, String to, List<String> carries, Prot
         BY_DEFAULT,
         @Doc("Happens only for users who turn it on.")
         OPT_IN,
+        @Doc("Happens only when the organisation that provides the service to its members (an employer) decides it, e.g. a retention policy or a legal hold set by its administrator.")
+        ON_ORGANISATION_DECISION,
         @Doc("Happens only when a warrant or legal order requires it.")
         ON_LEGAL_ORDER,
+        @Doc("Happens only with the user's device in someone else's hands (seized or stolen), e.g. reading a secret off a phone.")
+        WITH_DEVICE,
         @Doc("Happens only when end-to-end encryption cannot be used.")
         ON_FALLBACK;
     }

@@ -30,6 +30,10 @@ public record Party(String id, Kind kind, String name, String jurisdiction, Lawf
         CHILD_SAFETY_ORGANISATION,
         @Doc("A parent or guardian of a user.")
         PARENT,
+        @Doc("An employer or other organisation that provides the service to its members and sets its policy (retention, legal hold), usually through an administrator. Its power over the vendor, written as lawful-access, acts on the organisation's decision, not on a legal order.")
+        ORGANISATION,
+        @Doc("A company that makes hardware others rely on, e.g. the maker of the processor whose enclave attestation clients check.")
+        HARDWARE_VENDOR,
         @Doc("Any other organisation, e.g. a keyboard, analytics or AI vendor.")
         THIRD_PARTY,
         @Doc("An adversary with no legal standing, kept in the model to ask what it could read.")
@@ -50,11 +54,13 @@ public record Party(String id, Kind kind, String name, String jurisdiction, Lawf
     public enum Power implements ModelEnum {
         @Doc("Require handing over data the compelled party holds in readable form (what it reads on its components, with keys it holds or recovers, from features, from members' reports).")
         DATA_DISCLOSURE,
-        @Doc("Require handing over keys the compelled party holds or can recover, and so what they open.")
+        @Doc("Require handing over keys the compelled party holds or can recover, and so what they open. The authority then holds them itself.")
         KEY_DISCLOSURE,
+        @Doc("Require the compelled party to decrypt, with keys it holds or can recover, data the authority brings (a seized device, intercepted traffic) and hand over the result, not the keys: the authority reads what those keys open, on a legal order, but holds no key.")
+        DECRYPTION,
         @Doc("Require adding this party to a conversation, or a device to a member's account, or a key of its choosing to what the compelled party's directory serves (a 'ghost').")
         ADD_PARTICIPANT,
-        @Doc("Require shipping modified client software to chosen users.")
+        @Doc("Require shipping modified client software to chosen users: what those clients hold and read, keys included.")
         TARGETED_UPDATE,
         @Doc("Require building a new capability, e.g. removing protection the provider applies: everything the compelled party could do by any route, keys included.")
         TECHNICAL_CAPABILITY;

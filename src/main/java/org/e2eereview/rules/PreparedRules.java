@@ -170,7 +170,7 @@ public final class PreparedRules {
      * for the same reason (a faster start).
      */
     public static void main(String[] args) throws IOException, InputException {
-        org.e2eereview.load.Bundled.writeIndex(Path.of(args[0]), "catalog", "rules");
+        org.e2eereview.load.Bundled.writeIndex(Path.of(args[0]), "catalog", "rules", "report-templates");
         Catalog.writeSnapshot(Path.of(args[0]));
         Map<Key, Entry> record = new HashMap<>();
         RuleSet rules = RuleSet.load(Catalog.bundled(), List.of(), Cel.recording(record));

@@ -511,8 +511,9 @@ public final class RuleEngine {
             return model.conversations().get(c).content().indexOf(r.data());
         }
 
+        /** By id, so that a chain's title does not depend on the order the model writes conversations in. */
         private Set<String> conversationsOf(List<Reading> rs) {
-            Set<String> out = new java.util.LinkedHashSet<>();
+            Set<String> out = new java.util.TreeSet<>();
             for (Reading r : rs) out.addAll(views.accessConversations(r));
             return out;
         }
@@ -537,7 +538,9 @@ public final class RuleEngine {
             case ALWAYS -> "always";
             case BY_DEFAULT -> "by default";
             case OPT_IN -> "for users who opt in";
+            case ON_ORGANISATION_DECISION -> "on the organisation's decision";
             case ON_LEGAL_ORDER -> "on a legal order";
+            case WITH_DEVICE -> "with the device in hand";
             case ON_FALLBACK -> "on fallback";
         };
     }

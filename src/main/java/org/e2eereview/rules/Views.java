@@ -46,7 +46,7 @@ final class Views {
             .text("route", "How: holds-key, recovers-key or targeted-update.", (v, h) -> h.holding().route().id())
             .texts("through", "The parties it compels to get the key, in order; empty when it holds it itself.",
                     (v, h) -> h.holding().through())
-            .text("condition", "When: always, by-default, opt-in, on-legal-order or on-fallback.",
+            .text("condition", "When: always, by-default, opt-in, on-organisation-decision, on-legal-order, with-device or on-fallback.",
                     (v, h) -> h.holding().condition().yamlName())
             .bool("unwrapped", "True when it gets the key only by unwrapping it with another key it holds.",
                     (v, h) -> h.holding().unwrappedWith() != null)
@@ -58,7 +58,7 @@ final class Views {
             .text("party_kind", "Its kind.", (v, r) -> v.partyKind(r.reading().party()))
             .text("route", "How it reads: runs-component, holds-key, recovers-key, adds-member, adds-device, "
                     + "substitutes-keys, targeted-update or learns-derived.", (v, r) -> r.reading().route().id())
-            .text("condition", "When: always, by-default, opt-in, on-legal-order or on-fallback.",
+            .text("condition", "When: always, by-default, opt-in, on-organisation-decision, on-legal-order, with-device or on-fallback.",
                     (v, r) -> r.reading().condition().yamlName())
             .texts("through", "The parties it compels to read, in order; empty when it reads by itself.",
                     (v, r) -> r.reading().through())
@@ -72,7 +72,7 @@ final class Views {
     static final ViewType<Reading> READING = new ViewType<Reading>("reading", "One way an outside party reads content.")
             .text("route", "How: see reader.route.", (v, r) -> r.route().id())
             .text("data", "The content item read.", (v, r) -> r.data())
-            .text("condition", "When: always, by-default, opt-in, on-legal-order or on-fallback.",
+            .text("condition", "When: always, by-default, opt-in, on-organisation-decision, on-legal-order, with-device or on-fallback.",
                     (v, r) -> r.condition().yamlName())
             .bool("detectable", "True when a declared safeguard makes it visible, though it does not prevent it.",
                     (v, r) -> r.detectable())
@@ -89,7 +89,7 @@ final class Views {
                     (v, a) -> routeIds(a.readings(), true))
             .bool("partial", "True when it only reads data derived from the content.", (v, a) -> a.partial())
             .bool("systemic", "True when a route exists for every user.", (v, a) -> a.systemic())
-            .text("condition", "When, at best: always, by-default, opt-in, on-legal-order or on-fallback.",
+            .text("condition", "When, at best: always, by-default, opt-in, on-organisation-decision, on-legal-order, with-device or on-fallback.",
                     (v, a) -> a.condition().yamlName())
             .texts("through", "Parties it compels on the way.", (v, a) -> a.through())
             .texts("through_kinds", "Their kinds.", (v, a) -> a.through().stream().map(v::partyKind).distinct().toList())
@@ -127,7 +127,7 @@ final class Views {
             .text("party_kind", "Its kind.", (v, o) -> v.partyKind(o.party()))
             .texts("routes", "How it reads (see reader.route), by the readings left unexplained.",
                     (v, o) -> routeIds(o.readings(), false))
-            .text("condition", "When, at best: always, by-default, opt-in, on-legal-order or on-fallback.",
+            .text("condition", "When, at best: always, by-default, opt-in, on-organisation-decision, on-legal-order, with-device or on-fallback.",
                     (v, o) -> o.readings().get(0).condition().yamlName())
             .bool("partial", "True when it only reads data derived from the content.", (v, o) -> o.partial())
             .bool("detectable", "True when a declared safeguard would make every unexplained reading visible.",
@@ -199,6 +199,14 @@ final class Views {
             .bool("protects_e2e", "Whether one of those conversations is end-to-end encrypted by default.",
                     (v, k) -> v.conversationsProtectedBy(k.id()).stream().map(v.model.conversations()::get)
                             .anyMatch(c -> c.endToEnd().available() && c.endToEnd().byDefault()))
+            .bool("under_all_users_key", "True when a key for every user's data (scope all-users), held off the users' "
+                    + "devices, opens this one: wraps it, or something it is derived from.", (v, k) -> v.underAllUsersKey(k.id()))
+            .texts("keepers", "Parties other than users that keep it, or a part of it when it is derived from parts kept "
+                    + "apart (split escrow): who has it, not who can obtain it by compelling them. Sorted.",
+                    (v, k) -> v.keepers(k.id()))
+            .bool("split", "True when nobody outside the users keeps it whole: its keepers keep the parts it is derived from.",
+                    (v, k) -> !v.keepers(k.id()).isEmpty() && v.analysis.holders(k.id()).values().stream()
+                            .noneMatch(h -> h.through().isEmpty() && !"user".equals(v.partyKind(h.party()))))
             .views("holders", HOLDER, "Parties that hold or can obtain it.", (v, k) -> v.holders(k))
             .views("readers", READER, "Parties outside a conversation that read its content by a chain that "
                     + "passes through this key.", (v, k) -> v.readersThrough(k.id()))
@@ -296,7 +304,7 @@ final class Views {
             .bool("carries_keys", "Whether it carries keys.", (v, f) -> f.carries().stream().anyMatch(v.model.keys()::containsKey))
             .text("protection", "end-to-end, transport or none.", (v, f) -> f.protection().yamlName())
             .text("stage", "after-encryption, before-encryption or after-decryption.", (v, f) -> f.stage().yamlName())
-            .text("occurs", "always, by-default, opt-in, on-legal-order or on-fallback.", (v, f) -> f.occurs().yamlName())
+            .text("occurs", "always, by-default, opt-in, on-organisation-decision, on-legal-order, with-device or on-fallback.", (v, f) -> f.occurs().yamlName())
             .text("purpose", "Its purpose, or ''.", (v, f) -> f.purpose())
             .bool("to_outsider", "Whether the receiver's party is not a member of every conversation whose content it carries.",
                     (v, f) -> {
@@ -436,15 +444,98 @@ final class Views {
         return true;
     }
 
+    /**
+     * Conversations whose content a key opens, through every key it wraps and every key derived
+     * from what it gives. Walked as a closure rather than by recursion, so that keys wrapping each
+     * other give every one of them the same whole answer, whatever order the model writes them in.
+     */
     Set<String> conversationsProtectedBy(String key) {
         Set<String> cached = conversationsOfKey.get(key);
         if (cached != null) return cached;
         Set<String> out = new TreeSet<>();
-        conversationsOfKey.put(key, out); // guards cycles in key hierarchies
-        for (String t : model.keys().get(key).protects()) {
-            out.addAll(model.keys().containsKey(t) ? conversationsProtectedBy(t) : conversationsOfData(t));
+        for (String k : keysOpenedBy(key)) {
+            for (String t : model.keys().get(k).protects()) {
+                if (!model.keys().containsKey(t)) out.addAll(conversationsOfData(t));
+            }
         }
+        conversationsOfKey.put(key, out);
         return out;
+    }
+
+    /** The key and every key its holder gets from it: those it wraps, and those derived from what it gives. */
+    Set<String> keysOpenedBy(String key) {
+        Set<String> seen = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        seen.add(key);
+        todo.add(key);
+        while (!todo.isEmpty()) {
+            String k = todo.poll();
+            for (String t : model.keys().get(k).protects()) {
+                if (model.keys().containsKey(t) && seen.add(t)) todo.add(t);
+            }
+            for (Key d : derivedFrom().getOrDefault(k, List.of())) {
+                if (!seen.contains(d.id()) && seen.containsAll(d.derivedFrom())) {
+                    seen.add(d.id());
+                    todo.add(d.id());
+                }
+            }
+        }
+        return seen;
+    }
+
+    private Map<String, List<Key>> derivedFrom;
+
+    /** Keys derived from each key. */
+    private Map<String, List<Key>> derivedFrom() {
+        if (derivedFrom == null) {
+            Map<String, List<Key>> out = new HashMap<>();
+            for (Key k : model.keys().values()) {
+                for (String src : k.derivedFrom()) out.computeIfAbsent(src, x -> new ArrayList<>()).add(k);
+            }
+            derivedFrom = out;
+        }
+        return derivedFrom;
+    }
+
+    /** See the key view's keepers: direct holders, else the keepers of the parts it is derived from. */
+    List<String> keepers(String key) {
+        Set<String> out = new TreeSet<>();
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(key));
+        while (!todo.isEmpty()) {
+            String k = todo.poll();
+            if (!seen.add(k)) continue;
+            boolean kept = false;
+            for (Holding h : analysis.holders(k).values()) {
+                if (h.through().isEmpty() && !"user".equals(partyKind(h.party()))) {
+                    out.add(h.party());
+                    kept = true;
+                }
+            }
+            if (!kept) todo.addAll(model.keys().get(k).derivedFrom());
+        }
+        return List.copyOf(out);
+    }
+
+    private Map<String, Boolean> underAllUsersKey;
+
+    /**
+     * Whether a key for every user's data, held outside the users' devices, opens this key (wraps it
+     * or something it is derived from): a finding about it then belongs to that key, its root.
+     */
+    boolean underAllUsersKey(String key) {
+        if (underAllUsersKey == null) {
+            Map<String, Boolean> out = new HashMap<>();
+            for (Key k : model.keys().values()) {
+                if (k.scope() != Key.Scope.ALL_USERS || k.kind() == Key.Kind.SIGNING) continue;
+                boolean heldOutside = analysis.holders(k.id()).values().stream()
+                        .anyMatch(h -> !"user".equals(partyKind(h.party())));
+                if (!heldOutside) continue;
+                for (String opened : keysOpenedBy(k.id())) if (!opened.equals(k.id())) out.put(opened, true);
+            }
+            underAllUsersKey = out;
+        }
+        return underAllUsersKey.getOrDefault(key, false);
     }
 
     List<Access> access(String conversation) {
@@ -602,7 +693,7 @@ final class Views {
     private Map<String, List<String>> readBy;
     private Map<String, List<String>> readUnseenBy;
 
-    /** Conversations read, per party, in model order: one pass over every conversation's access. */
+    /** Conversations read, per party, by id: one pass over every conversation's access. */
     private Map<String, List<String>> byParty(boolean unseen) {
         if (readBy == null) {
             Map<String, List<String>> all = new HashMap<>();
@@ -618,6 +709,9 @@ final class Views {
                     if (anyUnseen) hiddenOnes.computeIfAbsent(a.party(), x -> new ArrayList<>()).add(c);
                 }
             }
+            // By id: what rules say of them must not depend on the order the model writes them in.
+            all.values().forEach(java.util.Collections::sort);
+            hiddenOnes.values().forEach(java.util.Collections::sort);
             readBy = all;
             readUnseenBy = hiddenOnes;
         }

@@ -44,7 +44,7 @@ class E2eeReviewTest {
                 e2ee-review cannot review src/test/resources/malformed/many-errors.yaml:
                 src/test/resources/malformed/many-errors.yaml:4:18: bad value 'usr' for 'kind' of party 'users': expected \
                 one of user, provider, cloud-vendor, os-vendor, law-enforcement, intelligence-agency, government, \
-                escrow-agent, child-safety-organisation, parent, third-party, attacker (did you mean 'user'?)
+                escrow-agent, child-safety-organisation, parent, organisation, hardware-vendor, third-party, attacker (did you mean 'user'?)
                 src/test/resources/malformed/many-errors.yaml:8:34: unknown party 'nobody' in 'run-by'
                 src/test/resources/malformed/many-errors.yaml:8:42: unknown field 'extra' in component 'relay'; allowed: \
                 kind, name, run-by, supplied-by, updates, transparency, code, description""");

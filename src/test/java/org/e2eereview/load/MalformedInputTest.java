@@ -66,7 +66,7 @@ class MalformedInputTest {
         assertThat(r.err().lines().toList()).containsExactly(
                 p + ":4:18: bad value 'usr' for 'kind' of party 'users': expected one of user, provider, "
                         + "cloud-vendor, os-vendor, law-enforcement, intelligence-agency, government, escrow-agent, "
-                        + "child-safety-organisation, parent, third-party, attacker (did you mean 'user'?)",
+                        + "child-safety-organisation, parent, organisation, hardware-vendor, third-party, attacker (did you mean 'user'?)",
                 p + ":8:34: unknown party 'nobody' in 'run-by'",
                 p + ":8:42: unknown field 'extra' in component 'relay'; allowed: kind, name, run-by, supplied-by, "
                         + "updates, transparency, code, description");

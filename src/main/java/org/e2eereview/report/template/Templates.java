@@ -12,13 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 
+import org.e2eereview.load.Bundled;
 import org.e2eereview.report.view.ReportView;
 
-import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.ConditionalTemplateConfigurationFactory;
 import freemarker.cache.FileNameGlobMatcher;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.StringTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateConfiguration;
@@ -71,7 +72,7 @@ public final class Templates {
         markdown.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
         config.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(
                 new FileNameGlobMatcher("*.md.ftl"), markdown));
-        TemplateLoader bundled = new ClassTemplateLoader(Templates.class, "/" + FOLDER);
+        TemplateLoader bundled = bundled();
         if (userDir == null) {
             config.setTemplateLoader(bundled);
         } else {
@@ -83,6 +84,14 @@ public final class Templates {
                 throw new TemplateProblem(userDir + ": cannot read: " + e.getMessage());
             }
         }
+    }
+
+    /** The bundled templates, as the build's index lists them (see {@link Bundled}). */
+    private static TemplateLoader bundled() {
+        StringTemplateLoader loader = new StringTemplateLoader();
+        Bundled.files(FOLDER).forEach((name, bytes) -> loader.putTemplate(name.substring(FOLDER.length() + 1),
+                new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+        return loader;
     }
 
     /** Renders one template over the view. */
