@@ -383,4 +383,89 @@ class AccessAnalysisTest {
             assertThat(x.condition()).isEqualTo(Flow.Occurs.ON_LEGAL_ORDER);
         });
     }
+
+    /** A model where the provider's client can be updated per user and the provider keeps a content key. */
+    private static final String COMPELLED = """
+            parties:
+              police:
+                lawful-access: { compels: [provider], powers: [%s] }
+            components:
+              phone: { updates: { per-user-targeting: true, binary-transparency: false, reproducible-builds: false } }
+              vault: { kind: hsm, run-by: provider }
+            keys:
+              vendor-key: { kind: master, scope: all-users, stored-on: [vault], protects: [session] }
+            """;
+
+    @Test
+    void keyDisclosureGivesHeldKeysAndWhatTheyOpenButNoTargetedUpdate() throws Exception {
+        Analysis a = analyze(COMPELLED.formatted("key-disclosure"));
+        assertThat(a.holders("vendor-key")).containsKey("police");
+        assertThat(a.holders("vendor-key").get("police").through()).containsExactly("provider");
+        assertThat(a.access("chat")).filteredOn(x -> x.party().equals("police")).singleElement().satisfies(x -> {
+            assertThat(x.routes()).as("shipping a build needs the targeted-update power").containsExactly(Route.HOLDS_KEY);
+            assertThat(x.condition()).isEqualTo(Flow.Occurs.ON_LEGAL_ORDER);
+        });
+        Analysis updates = analyze(COMPELLED.formatted("key-disclosure, targeted-update"));
+        assertThat(updates.access("chat")).filteredOn(x -> x.party().equals("police")).singleElement()
+                .satisfies(x -> assertThat(x.routes()).contains(Route.HOLDS_KEY, Route.TARGETED_UPDATE));
+    }
+
+    @Test
+    void decryptionGivesWhatTheKeysOpenButNeverTheKeys() throws Exception {
+        Analysis a = analyze(COMPELLED.formatted("decryption"));
+        assertThat(a.holders("vendor-key")).doesNotContainKey("police");
+        assertThat(a.holders("session")).doesNotContainKey("police");
+        assertThat(a.access("chat")).filteredOn(x -> x.party().equals("police")).singleElement().satisfies(x -> {
+            assertThat(x.routes()).containsExactly(Route.HOLDS_KEY);
+            assertThat(x.through()).containsExactly("provider");
+            assertThat(x.condition()).isEqualTo(Flow.Occurs.ON_LEGAL_ORDER);
+            assertThat(texts(x.best()).get(0)).isEqualTo("police can compel provider (decryption)");
+        });
+        assertThat(analyze(COMPELLED.formatted("add-participant")).access("chat"))
+                .noneMatch(x -> x.party().equals("police"));
+    }
+
+    @Test
+    void anOrganisationsPowerActsOnItsDecisionNotOnALegalOrder() throws Exception {
+        Analysis a = analyze("""
+                parties:
+                  employer:
+                    kind: organisation
+                    lawful-access: { compels: [provider], powers: [data-disclosure] }
+                components:
+                  archive: { kind: storage, run-by: provider }
+                flows:
+                  retain: { from: phone, to: archive, carries: [messages], protection: transport, occurs: on-organisation-decision }
+                """);
+        assertThat(a.access("chat")).filteredOn(x -> x.party().equals("employer")).singleElement()
+                .satisfies(x -> assertThat(x.condition()).isEqualTo(Flow.Occurs.ON_ORGANISATION_DECISION));
+        assertThat(a.access("chat")).filteredOn(x -> x.party().equals("provider")).singleElement()
+                .satisfies(x -> assertThat(x.condition()).isEqualTo(Flow.Occurs.ON_ORGANISATION_DECISION));
+    }
+
+    @Test
+    void aWrappedKeyThatLeavesTheDeviceOnlyWithTheDeviceInHandIsHadOnlyThen() throws Exception {
+        Analysis a = analyze("""
+                components:
+                  vault: { kind: hsm, run-by: vendor }
+                keys:
+                  vendor-key: { kind: master, scope: all-users, stored-on: [vault], protects: [unlock] }
+                  unlock: { kind: device, generated-on: phone, stored-on: [phone], protects: [session] }
+                flows:
+                  read-off: { from: phone, to: vault, carries: [unlock], protection: end-to-end, occurs: with-device }
+                """);
+        assertThat(a.holders("unlock").get("vendor").condition()).isEqualTo(Flow.Occurs.WITH_DEVICE);
+        assertThat(a.access("chat")).filteredOn(x -> x.party().equals("vendor")).singleElement()
+                .satisfies(x -> assertThat(x.condition()).isEqualTo(Flow.Occurs.WITH_DEVICE));
+        Analysis unmoved = analyze("""
+                components:
+                  vault: { kind: hsm, run-by: vendor }
+                keys:
+                  vendor-key: { kind: master, scope: all-users, stored-on: [vault], protects: [unlock] }
+                  unlock: { kind: device, generated-on: phone, stored-on: [phone], protects: [session] }
+                """);
+        assertThat(unmoved.holders("unlock").get("vendor").condition())
+                .as("where the model says nothing of the wrapped copy, it is taken to be obtainable")
+                .isEqualTo(Flow.Occurs.ALWAYS);
+    }
 }
