@@ -42,6 +42,8 @@ ${f.message}
 - **Where:** ${f.at.text}
 <#if f.readers?has_content>
 - **Readers:** <#list f.readers as r>${r}<#sep>, </#list><#if f.condition??> (${f.condition})</#if>
+<#elseif f.withoutReaders??>
+- **Readers:** none named: ${f.withoutReaders}
 </#if>
 - **Scope:** <#if f.systemic>systemic<#else>targeted</#if><#if f.blastRadius??> · blast radius: ${f.blastRadius}</#if>
 <#list f.evidence as chain>

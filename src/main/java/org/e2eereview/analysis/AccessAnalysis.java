@@ -116,7 +116,11 @@ public final class AccessAnalysis {
     private final Map<String, List<Data>> derivedCreatedOn = new HashMap<>();
 
     private final Map<String, Map<String, Holding>> holdings = new HashMap<>();
-    private final Map<String, Map<Target, EnumMap<Route, Reading>>> readings = new HashMap<>();
+    private final Map<String, Map<Target, Map<Slot, Reading>>> readings = new HashMap<>();
+
+    /** Where a reading is kept: one per route and origin (see {@link Reading#origin}). */
+    record Slot(Route route, String origin) {
+    }
     private final Map<String, Flow.Occurs> dataCondition = new HashMap<>();
 
     /** What a reading is about: a data item, everywhere or only inside one conversation. */
@@ -201,7 +205,7 @@ public final class AccessAnalysis {
             for (String c : d.createdOn()) {
                 if (d.derivedFrom().isEmpty() && d.contains().isEmpty()) {
                     Step s = step(d.id() + " is created on " + c, d.source(), "created-on", d.id());
-                    readableAt(c, d.id(), Evidence.of(s), Flow.Occurs.ALWAYS, List.of());
+                    readableAt(c, d.id(), Evidence.of(s), Flow.Occurs.ALWAYS, List.of(), null);
                 } else {
                     derivedCreatedOn.computeIfAbsent(c, x -> new ArrayList<>()).add(d);
                 }
@@ -224,9 +228,9 @@ public final class AccessAnalysis {
             if (model.keys().containsKey(item)) {
                 keyPlaces.computeIfAbsent(item, x -> new LinkedHashSet<>()).add(f.to());
                 addKey(runner(f.to()).id(), item, Route.HOLDS_KEY, Evidence.of(s).then(runs(f.to())), List.of(), null,
-                        f.occurs(), List.of());
+                        f.occurs(), List.of(), f.id());
             } else {
-                readableAt(f.to(), item, Evidence.of(s), f.occurs(), List.of());
+                readableAt(f.to(), item, Evidence.of(s), f.occurs(), List.of(), f.id());
             }
         }
     }
@@ -237,7 +241,7 @@ public final class AccessAnalysis {
             String field = k.storedOn().contains(c) ? "stored-on" : "generated-on";
             Step s = step(k.id() + " is " + field.replace("-on", "") + " on " + c, k.source(), field, k.id());
             addKey(runner(c).id(), k.id(), Route.HOLDS_KEY, Evidence.of(s).then(runs(c)), List.of(), null,
-                    Flow.Occurs.ALWAYS, List.of());
+                    Flow.Occurs.ALWAYS, List.of(), null);
         }
         Key.Recovery r = k.recovery();
         if (r == null) return;
@@ -251,7 +255,7 @@ public final class AccessAnalysis {
             for (String c : r.storedOn()) {
                 Step s = step(k.id() + " can be recovered on " + c + how, r.source(), "secret", k.id());
                 addKey(runner(c).id(), k.id(), Route.RECOVERS_KEY, Evidence.of(s).then(runs(c)), List.of(), null,
-                        Flow.Occurs.ALWAYS, List.of());
+                        Flow.Occurs.ALWAYS, List.of(), null);
             }
         }
     }
@@ -412,7 +416,7 @@ public final class AccessAnalysis {
                 if (model.data().get(d).kind().metadata()) continue;
                 Evidence e = Evidence.of(step("feature " + f.id() + where + " inspects " + d, f.source(), "inspects",
                         f.id())).then(to);
-                Reading r = addRead(party, new Target(d, null), Route.LEARNS_DERIVED, e, List.of(), when, List.of());
+                Reading r = addRead(party, new Target(d, null), Route.LEARNS_DERIVED, e, List.of(), when, List.of(), f.id());
                 if (r != null) reported.add(r);
             }
             for (String d : f.discloses()) {
@@ -420,7 +424,7 @@ public final class AccessAnalysis {
                 Evidence e = Evidence.of(step("feature " + f.id() + where + " hands over " + d
                         + (member ? " when a member chooses to" : ""), f.source(), "discloses", f.id())).then(to);
                 addRead(party, new Target(d, null), member ? Route.MEMBER_DISCLOSURE : Route.FEATURE_RESULT, e,
-                        List.of(), when, List.of());
+                        List.of(), when, List.of(), f.id());
             }
         }
     }
@@ -471,12 +475,12 @@ public final class AccessAnalysis {
             for (Key k : keysOn.getOrDefault(c.id(), List.of())) {
                 addKey(c.suppliedBy(), k.id(), Route.TARGETED_UPDATE,
                         e.then(step(k.id() + " is on " + c.id(), k.source(), "stored-on", k.id())), List.of(), null,
-                        Flow.Occurs.ALWAYS, t.lowering());
+                        Flow.Occurs.ALWAYS, t.lowering(), c.id());
             }
             Map<String, Reading> there = plaintext.getOrDefault(c.id(), Map.of());
             for (Reading r : List.copyOf(there.values())) {
                 addRead(c.suppliedBy(), new Target(r.data(), null), Route.TARGETED_UPDATE, e.then(r.evidence()),
-                        List.of(), r.condition(), t.lowering());
+                        List.of(), r.condition(), t.lowering(), c.id());
             }
         }
     }
@@ -499,19 +503,24 @@ public final class AccessAnalysis {
         }
     }
 
-    private void readableAt(String component, String data, Evidence e, Flow.Occurs condition, List<Safeguarded> lowering) {
+    private void readableAt(String component, String data, Evidence e, Flow.Occurs condition, List<Safeguarded> lowering,
+                            String origin) {
         Map<String, Reading> there = plaintext.computeIfAbsent(component, x -> new LinkedHashMap<>());
         Reading existing = there.get(data);
-        if (existing != null && !better(condition, existing.condition())) return;
+        boolean improves = existing == null || better(condition, existing.condition());
         Party runner = runner(component);
-        Reading r = new Reading(runner.id(), data, null, Route.RUNS_COMPONENT, e, List.of(), condition, lowering);
-        there.put(data, r);
-        addRead(runner.id(), new Target(data, null), Route.RUNS_COMPONENT, e.then(runs(component)), List.of(),
-                condition, lowering);
+        if (improves) {
+            there.put(data, new Reading(runner.id(), data, null, Route.RUNS_COMPONENT, e, List.of(), condition,
+                    lowering, origin));
+        }
+        // A second flow bringing the same data still gives its own reading (see Reading#origin).
+        Reading added = addRead(runner.id(), new Target(data, null), Route.RUNS_COMPONENT, e.then(runs(component)),
+                List.of(), condition, lowering, origin);
+        if (added == null && !improves) return;
         for (Data made : derivedCreatedOn.getOrDefault(component, List.of())) {
             if (!made.derivedFrom().contains(data) && !made.contains().contains(data)) continue;
             readableAt(component, made.id(), e.then(step(made.id() + " is made from " + data + " on " + component,
-                    made.source(), "created-on", made.id())), condition, lowering);
+                    made.source(), "created-on", made.id())), condition, lowering, origin);
         }
     }
 
@@ -521,7 +530,7 @@ public final class AccessAnalysis {
             for (Data d : items) {
                 if (plaintext.getOrDefault(component, Map.of()).containsKey(d.id())) continue;
                 Step s = step(d.id() + " is created on " + component, d.source(), "created-on", d.id());
-                readableAt(component, d.id(), Evidence.of(s), Flow.Occurs.ALWAYS, List.of());
+                readableAt(component, d.id(), Evidence.of(s), Flow.Occurs.ALWAYS, List.of(), null);
             }
         });
     }
@@ -529,16 +538,16 @@ public final class AccessAnalysis {
     private void readsConversation(String party, Conversation c, Route route, Evidence e, List<Safeguarded> lowering) {
         for (String d : c.content()) {
             addRead(party, new Target(d, c.id()), route, e.then(step(c.id() + " carries " + d, c.source(), "content",
-                    c.id())), List.of(), Flow.Occurs.ALWAYS, List.copyOf(lowering));
+                    c.id())), List.of(), Flow.Occurs.ALWAYS, List.copyOf(lowering), null);
         }
     }
 
     private void addKey(String party, String key, Route route, Evidence e, List<String> through, String unwrappedWith,
-                        Flow.Occurs condition, List<Safeguarded> lowering) {
+                        Flow.Occurs condition, List<Safeguarded> lowering, String origin) {
         Map<String, Holding> held = holdings.computeIfAbsent(party, x -> new HashMap<>());
         Holding existing = held.get(key);
         if (existing != null && !better(condition, existing.condition())) return;
-        Holding h = new Holding(party, key, route, e, through, unwrappedWith, condition, lowering);
+        Holding h = new Holding(party, key, route, e, through, unwrappedWith, condition, lowering, origin);
         held.put(key, h);
         work.add(h);
     }
@@ -551,10 +560,12 @@ public final class AccessAnalysis {
             if (model.keys().containsKey(target)) {
                 // As for data: a wrapped key the model moves only under a condition is had only then.
                 addKey(h.party(), target, h.route(), h.evidence().then(s), h.through(), k.id(),
-                        weaker(h.condition(), dataCondition.getOrDefault(target, Flow.Occurs.ALWAYS)), h.lowering());
+                        weaker(h.condition(), dataCondition.getOrDefault(target, Flow.Occurs.ALWAYS)), h.lowering(),
+                        h.origin());
             } else {
                 addRead(h.party(), new Target(target, null), h.route(), h.evidence().then(s), h.through(),
-                        weaker(h.condition(), dataCondition.getOrDefault(target, Flow.Occurs.ALWAYS)), h.lowering());
+                        weaker(h.condition(), dataCondition.getOrDefault(target, Flow.Occurs.ALWAYS)), h.lowering(),
+                        h.origin());
             }
         }
         for (Key derived : keysDerivedFrom.getOrDefault(k.id(), List.of())) {
@@ -571,24 +582,26 @@ public final class AccessAnalysis {
             }
             addKey(h.party(), derived.id(), h.route(), e.then(step(derived.id() + " is derived from "
                             + String.join(" and ", derived.derivedFrom()), derived.source(), "derived-from", derived.id())),
-                    List.copyOf(through), null, condition, h.lowering());
+                    List.copyOf(through), null, condition, h.lowering(), h.origin());
         }
         for (Compeller c : compellers.getOrDefault(h.party(), List.of())) {
             if (!c.coversKey(h.route())) continue;
             addKey(c.party(), h.key(), h.route(), compel(c, h.party()).then(h.evidence()), throughAlso(h.party(), h.through()),
-                    h.unwrappedWith(), weaker(h.condition(), c.condition()), h.lowering());
+                    h.unwrappedWith(), weaker(h.condition(), c.condition()), h.lowering(), h.origin());
         }
     }
 
     /** Records a reading unless one as good is known; returns the new reading, or null. */
     private Reading addRead(String party, Target target, Route route, Evidence e, List<String> through,
-                            Flow.Occurs condition, List<Safeguarded> lowering) {
-        EnumMap<Route, Reading> byRoute = readings.computeIfAbsent(party, x -> new HashMap<>())
-                .computeIfAbsent(target, x -> new EnumMap<>(Route.class));
-        Reading existing = byRoute.get(route);
+                            Flow.Occurs condition, List<Safeguarded> lowering, String origin) {
+        Map<Slot, Reading> bySlot = readings.computeIfAbsent(party, x -> new HashMap<>())
+                .computeIfAbsent(target, x -> new HashMap<>(4));
+        Slot slot = new Slot(route, origin);
+        Reading existing = bySlot.get(slot);
         if (existing != null && !better(condition, existing.condition())) return null;
-        Reading r = new Reading(party, target.data(), target.conversation(), route, e, through, condition, lowering);
-        byRoute.put(route, r);
+        Reading r = new Reading(party, target.data(), target.conversation(), route, e, through, condition, lowering,
+                origin);
+        bySlot.put(slot, r);
         work.add(r);
         return r;
     }
@@ -599,14 +612,14 @@ public final class AccessAnalysis {
         for (String inner : d.contains()) {
             Route route = disclosed && r.route() != Route.LEARNS_DERIVED ? Route.MEMBER_DISCLOSURE : r.route();
             addRead(r.party(), new Target(inner, r.conversation()), route, r.evidence().then(step(d.id() + " contains "
-                    + inner, d.source(), "contains", d.id())), r.through(), r.condition(), r.lowering());
+                    + inner, d.source(), "contains", d.id())), r.through(), r.condition(), r.lowering(), r.origin());
         }
         if (!d.kind().revealsNothing()) {
             boolean reveals = d.kind().revealsSource();
             for (String source : derivedFromData.getOrDefault(d.id(), List.of())) {
                 addRead(r.party(), new Target(source, r.conversation()), reveals ? r.route() : Route.LEARNS_DERIVED,
                         r.evidence().then(step(d.id() + " is derived from " + source + (reveals ? " and shows it" : ""),
-                                d.source(), "derived-from", d.id())), r.through(), r.condition(), r.lowering());
+                                d.source(), "derived-from", d.id())), r.through(), r.condition(), r.lowering(), r.origin());
             }
         }
         if (r.route() == Route.LEARNS_DERIVED && !reported.contains(r)) return;
@@ -614,7 +627,7 @@ public final class AccessAnalysis {
             if (c.covers(r.route())) {
                 Reading passed = addRead(c.party(), new Target(r.data(), r.conversation()), r.route(),
                         compel(c, r.party()).then(r.evidence()), throughAlso(r.party(), r.through()),
-                        weaker(r.condition(), c.condition()), r.lowering());
+                        weaker(r.condition(), c.condition()), r.lowering(), r.origin());
                 if (passed != null && reported.contains(r)) reported.add(passed);
             }
         }
@@ -703,6 +716,7 @@ public final class AccessAnalysis {
         return Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
                 .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
                 .thenComparingInt(r -> r.evidence().length()).thenComparingInt(r -> r.route().ordinal())
-                .thenComparing(Reading::data);
+                .thenComparing(Reading::data)
+                .thenComparing(Reading::origin, Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 }

@@ -19,7 +19,7 @@ public final class Analysis {
 
     private final Model model;
     private final Map<String, Map<String, Holding>> holdings;
-    private final Map<String, Map<AccessAnalysis.Target, EnumMap<Route, Reading>>> readings;
+    private final Map<String, Map<AccessAnalysis.Target, Map<AccessAnalysis.Slot, Reading>>> readings;
     private final Map<String, Map<String, Reading>> plaintext;
     private final Map<String, List<Safeguarded>> safeguards = new LinkedHashMap<>();
     private final Map<String, Map<String, List<Reading>>> readersByData = new TreeMap<>();
@@ -27,7 +27,7 @@ public final class Analysis {
     private final Map<String, Set<String>> keyPlaces;
 
     Analysis(Model model, Map<String, Map<String, Holding>> holdings,
-             Map<String, Map<AccessAnalysis.Target, EnumMap<Route, Reading>>> readings,
+             Map<String, Map<AccessAnalysis.Target, Map<AccessAnalysis.Slot, Reading>>> readings,
              Map<String, Map<String, Reading>> plaintext,
              List<Safeguarded> safeguards, Map<String, Set<String>> keyPlaces) {
         this.model = model;
@@ -142,7 +142,21 @@ public final class Analysis {
         return out;
     }
 
+    /**
+     * The access findings of a conversation made only of the readings a filter keeps: each party's best
+     * remaining reading per route, so that leaving one content item out shows how the party reads the
+     * others. Not cached.
+     */
+    public List<Access> access(String conversationId, java.util.function.Predicate<Reading> keep) {
+        return collect(conversationId, new ArrayList<>(), keep);
+    }
+
     private List<Access> collect(String conversationId, List<Access> disclosuresOut) {
+        return collect(conversationId, disclosuresOut, r -> true);
+    }
+
+    private List<Access> collect(String conversationId, List<Access> disclosuresOut,
+                                 java.util.function.Predicate<Reading> keep) {
         Conversation c = model.conversations().get(conversationId);
         Set<String> members = new HashSet<>(c.members());
         Map<String, Map<Route, Reading>> byParty = new TreeMap<>();
@@ -153,6 +167,7 @@ public final class Analysis {
                 if (members.contains(party)) return;
                 for (Reading r : rs) {
                     if (r.conversation() != null && !r.conversation().equals(conversationId)) continue;
+                    if (!keep.test(r)) continue;
                     Map<Route, Reading> routes = (r.route().disclosure() ? disclosedBy : byParty)
                             .computeIfAbsent(party, x -> new EnumMap<>(Route.class));
                     Reading old = routes.get(r.route());

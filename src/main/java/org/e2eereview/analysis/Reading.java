@@ -14,9 +14,12 @@ import org.e2eereview.model.Flow;
  *                  happens only for users who opt in
  * @param lowering  safeguards that leave the route open but make its use visible to members or
  *                  outsiders; empty when nothing would show it
+ * @param origin    the flow, feature or client whose statement starts the chain, where several of them could
+ *                  each give the same reading (two scanners reporting to one authority): each keeps its own,
+ *                  so that a finding about either names its readers; null for other starts
  */
 public record Reading(String party, String data, String conversation, Route route, Evidence evidence,
-                      List<String> through, Flow.Occurs condition, List<Safeguarded> lowering) {
+                      List<String> through, Flow.Occurs condition, List<Safeguarded> lowering, String origin) {
 
     /** Whether a declared safeguard would make this reading visible. */
     public boolean detectable() {

@@ -115,6 +115,7 @@ public final class AssessReport {
                 .append("  ").append(f.message()).append('\n');
         out.append("      ").append(f.systemic() ? "systemic" : "targeted").append(" · blast radius: ")
                 .append(f.blastRadius()).append('\n');
+        if (f.withoutReaders() != null) out.append("      no reader named: ").append(f.withoutReaders()).append('\n');
         for (Finding.Chain c : f.evidence()) {
             out.append("      ").append(c.title()).append(":\n");
             for (Step s : c.steps()) out.append("        ").append(s.at()).append("  ").append(s.text()).append('\n');
@@ -233,6 +234,7 @@ public final class AssessReport {
         n.put("blastRadius", f.blastRadius());
         ArrayNode readers = n.putArray("readers");
         f.readers().forEach(readers::add);
+        n.put("withoutReaders", f.withoutReaders());
         ArrayNode evidence = n.putArray("evidence");
         for (Finding.Chain c : f.evidence()) {
             ObjectNode chain = evidence.addObject();

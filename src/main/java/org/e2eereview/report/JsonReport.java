@@ -190,6 +190,7 @@ public final class JsonReport {
             x.put("where", d.where());
             location(x.putObject("location"), d.at());
         }
+        n.put("withoutReaders", f.withoutReaders());
         if (f.kind() == org.e2eereview.rules.RuleKind.WEAKENING) {
             n.put("systemic", f.systemic());
             n.put("blastRadius", f.blastRadius());

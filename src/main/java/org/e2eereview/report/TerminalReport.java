@@ -206,6 +206,7 @@ public final class TerminalReport {
             out.append("  ").append(c.title()).append(":\n");
             for (Step s : c.steps()) out.append("    ").append(s.at()).append("  ").append(s.text()).append('\n');
         }
+        if (f.withoutReaders() != null) out.append("  no reader named: ").append(f.withoutReaders()).append('\n');
         for (Finding.Disclosed d : f.disclosed()) {
             out.append("  disclosed to users by ").append(d.party()).append(": ").append(d.where()).append(" (")
                     .append(d.at()).append("); disclosure does not lower the finding, an acceptance does\n");

@@ -19,11 +19,14 @@ import org.e2eereview.model.Location;
  * @param safeguards  declared safeguards that bear on it (lowered it, or would defeat it)
  * @param disclosed   readers the model says users are told about, and where
  * @param verdict     for safety features: whether the feature preserves E2EE here; null for weakenings
+ * @param withoutReaders for a finding that names no reader, why none (a weakness of the protocol, results kept
+ *                    on the device); null when it names readers or its rule does not say
  */
 public record Finding(String id, String rule, RuleKind kind, Severity severity, String title, String catalog,
                       Inspects inspects, String element, Location at, String message, List<String> readers,
                       List<Read> reads, List<Chain> evidence, boolean systemic, String blastRadius,
-                      List<Safeguarded> safeguards, List<Disclosed> disclosed, String remediation, Verdict verdict) {
+                      List<Safeguarded> safeguards, List<Disclosed> disclosed, String remediation, Verdict verdict,
+                      String withoutReaders) {
 
     /** A titled evidence chain: "police can read group-chat" followed by the steps. */
     public record Chain(String title, List<Step> steps) {

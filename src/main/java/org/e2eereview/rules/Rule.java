@@ -15,7 +15,7 @@ import dev.cel.runtime.CelRuntime;
 public record Rule(String id, String title, RuleKind kind, Severity severity, List<SeverityIf> severityIf,
                    String catalog, Inspects inspects, String condition, String readersExpression,
                    List<String> evidenceRoutes, List<String> evidenceFields, List<FieldIf> evidenceFieldsIf,
-                   List<Need> needs, List<String> explains, String message, String remediation,
+                   List<Need> needs, List<String> explains, String message, String withoutReaders, String remediation,
                    Verdict verdict, List<RuleTest> tests, String file, Location at,
                    Compiled compiled) {
 
@@ -54,6 +54,8 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
         final Later<CelRuntime.Program> readers;
         final List<Later<Condition>> severityIf;
         final List<Object> message; // Strings, the readers' place and later parts (programs or fields), in order
+        /** The same for why a finding names no reader; null when the rule does not say. */
+        final List<Object> withoutReaders;
         /** The routes whose evidence a finding cites; empty for any. */
         final java.util.Set<String> evidenceRoutes;
         /** Conditions of evidenceFieldsIf, in order. */
@@ -70,7 +72,7 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
         Compiled(java.util.function.Predicate<java.util.Map<String, Object>> guard, boolean exactGuard,
                  CelRuntime.Program when,
                  Later<CelRuntime.Program> readers, List<Later<Condition>> severityIf, List<Object> message,
-                 java.util.Set<String> evidenceRoutes, List<Later<CelRuntime.Program>> evidenceIf,
+                 List<Object> withoutReaders, java.util.Set<String> evidenceRoutes, List<Later<CelRuntime.Program>> evidenceIf,
                  List<Condition> needs, java.util.function.Supplier<List<Conjunct>> conjuncts) {
             this.guard = guard;
             this.exactGuard = exactGuard;
@@ -78,6 +80,7 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
             this.readers = readers;
             this.severityIf = severityIf;
             this.message = message;
+            this.withoutReaders = withoutReaders;
             this.evidenceRoutes = evidenceRoutes;
             this.evidenceIf = evidenceIf;
             this.needs = needs;

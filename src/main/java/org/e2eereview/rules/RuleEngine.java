@@ -343,16 +343,11 @@ public final class RuleEngine {
                 readers = parties;
             }
             Map<String, List<Reading>> covering = covering(rule, id, subject, readers, v);
-            StringBuilder message = new StringBuilder();
             Optional<Object> readerList = Optional.of(readers);
             CelVariableResolver messageVars = name -> name.equals(RuleSet.READERS) ? readerList : vars.find(name);
-            for (Object written : rule.compiled().message) {
-                Object part = written instanceof Later<?> later ? later.get() : written;
-                if (part == RuleSet.READERS_PART) message.append(String.join(", ", readers));
-                else if (part instanceof CelRuntime.Program p) message.append(text(p.eval(messageVars)));
-                else if (part instanceof RuleSet.FieldPart f) message.append(text(field(vars, f)));
-                else message.append(part);
-            }
+            String message = say(rule.compiled().message, readers, vars, messageVars);
+            String withoutReaders = readers.isEmpty() && rule.compiled().withoutReaders != null
+                    ? sentence(say(rule.compiled().withoutReaders, readers, vars, messageVars)) : null;
             List<Finding.Chain> evidence = new ArrayList<>();
             List<Step> fieldSteps = fieldSteps(rule, subject, vars);
             if (!fieldSteps.isEmpty()) evidence.add(new Finding.Chain(rule.inspects().yamlName() + " " + id, fieldSteps));
@@ -394,9 +389,23 @@ public final class RuleEngine {
                 }
             }
             return new Finding(rule.id() + "@" + id, rule.id(), rule.kind(), severity, rule.title(), rule.catalog(),
-                    rule.inspects(), id, at(subject), sentence(message.toString()), readers, List.copyOf(reads),
+                    rule.inspects(), id, at(subject), sentence(message), readers, List.copyOf(reads),
                     List.copyOf(evidence), w != null && w.systemic(), w == null ? null : w.blastRadius(),
-                    List.copyOf(safeguards), List.copyOf(disclosed), rule.remediation(), rule.verdict());
+                    List.copyOf(safeguards), List.copyOf(disclosed), rule.remediation(), rule.verdict(), withoutReaders);
+        }
+
+        /** A message template said for one element. */
+        private String say(List<Object> template, List<String> readers, CelVariableResolver vars,
+                           CelVariableResolver messageVars) throws CelEvaluationException {
+            StringBuilder out = new StringBuilder();
+            for (Object written : template) {
+                Object part = written instanceof Later<?> later ? later.get() : written;
+                if (part == RuleSet.READERS_PART) out.append(String.join(", ", readers));
+                else if (part instanceof CelRuntime.Program p) out.append(text(p.eval(messageVars)));
+                else if (part instanceof RuleSet.FieldPart f) out.append(text(field(vars, f)));
+                else out.append(part);
+            }
+            return out.toString();
         }
 
         private Finding.Read read(String conversation, String party, List<Reading> rs) {

@@ -57,6 +57,9 @@ final class RuleFormat {
                     "Rules whose findings would repeat this one's under another name: their readers that this "
                             + "rule's findings explain are left to this rule.")
             .required("message", TEXT, "The finding's message; {{expression}} inserts a CEL value.")
+            .optional("without-readers", TEXT, "For a finding that names no reader: why none, in words ({{expression}} "
+                    + "inserts a CEL value), e.g. a weakness of the protocol that whoever later obtains a key can use. A "
+                    + "weakening at low or above names its readers or says why none.")
             .required("remediation", TEXT, "What to change.")
             .optional("verdict", new FieldType.Choice(Verdict.class),
                     "For safety-feature rules: whether the feature preserves E2EE here.")

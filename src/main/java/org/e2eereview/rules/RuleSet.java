@@ -322,7 +322,8 @@ public final class RuleSet {
             severityPrograms.add(later(cel, inspects, s, "when", s.text("when"), 0, Cel.Result.BOOL, problems,
                     c -> Condition.of(c, inspects.variable())));
         }
-        List<Object> message = template(cel, inspects, f, problems);
+        List<Object> message = template(cel, inspects, f, "message", problems);
+        List<Object> withoutReaders = f.has("without-readers") ? template(cel, inspects, f, "without-readers", problems) : null;
         List<Rule.RuleTest> tests = f.<Fields>list("tests").stream()
                 .map(t -> new Rule.RuleTest(t.text("name"), t.list("expect"), t.text("model"), t.at())).toList();
         if (tests.stream().noneMatch(t -> !t.expect().isEmpty()) || tests.stream().noneMatch(t -> t.expect().isEmpty())) {
@@ -331,9 +332,10 @@ public final class RuleSet {
         if (!problems.isEmpty()) return new Parsed(null, List.copyOf(problems), f.text("catalog"), f.at("catalog"));
         return new Parsed(new Rule(id, f.text("title"), kind, f.choice("severity", null), severityIf, f.text("catalog"),
                 inspects, f.text("when"), f.text("readers"), f.list("evidence-routes"), f.list("evidence-fields"),
-                fieldsIf, needs, f.list("explains"), f.text("message"), f.text("remediation"), verdict, tests, file,
+                fieldsIf, needs, f.list("explains"), f.text("message"), f.text("without-readers"), f.text("remediation"),
+                verdict, tests, file,
                 f.at(), new Rule.Compiled(guard, guard != null && Guard.exact(checkedWhen.expr(), inspects.variable()),
-                        when, readers, severityPrograms, message,
+                        when, readers, severityPrograms, message, withoutReaders,
                         java.util.Set.copyOf(f.<String>list("evidence-routes")), fieldIfPrograms, needPrograms,
                         kind == RuleKind.SAFETY_FEATURE && inspects == Inspects.FEATURE
                                 ? () -> conjuncts(cel, inspects, f.text("when")) : List::of)),
@@ -422,8 +424,8 @@ public final class RuleSet {
     record FieldPart(String variable, String field) {
     }
 
-    private static List<Object> template(Cel cel, Inspects inspects, Fields f, List<Problem> problems) {
-        String text = f.text("message");
+    private static List<Object> template(Cel cel, Inspects inspects, Fields f, String field, List<Problem> problems) {
+        String text = f.text(field);
         List<Object> parts = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
@@ -434,18 +436,18 @@ public final class RuleSet {
             }
             int close = text.indexOf("}}", open);
             if (close < 0) {
-                problems.add(new Problem(f.position("message", open), "'message': '{{' without '}}'"));
+                problems.add(new Problem(f.position(field, open), "'" + field + "': '{{' without '}}'"));
                 break;
             }
             if (open > i) parts.add(text.substring(i, open));
             String expr = text.substring(open + 2, close);
             if (expr.strip().equals(READERS)) {
                 boolean defaultReaders = inspects == Inspects.CONVERSATION && !f.<String>list("evidence-routes").isEmpty();
-                if (!f.has("readers") && !defaultReaders) problems.add(new Problem(f.position("message", open),
-                        "'message': {{readers}} needs a 'readers' expression, or evidence-routes on a conversation rule"));
+                if (!f.has("readers") && !defaultReaders) problems.add(new Problem(f.position(field, open),
+                        "'" + field + "': {{readers}} needs a 'readers' expression, or evidence-routes on a conversation rule"));
                 parts.add(READERS_PART);
             } else {
-                parts.add(later(cel, inspects, f, "message", expr, open + 2, Cel.Result.MESSAGE, problems,
+                parts.add(later(cel, inspects, f, field, expr, open + 2, Cel.Result.MESSAGE, problems,
                         RuleSet::ready));
             }
             i = close + 2;

@@ -542,15 +542,12 @@ final class Views {
         return access.computeIfAbsent(conversation, c -> {
             List<Access> all = analysis.access(c);
             if (hidden == null) return all;
-            List<Access> out = new ArrayList<>(all.size());
+            boolean touched = false;
             for (Access a : all) {
-                List<Reading> left = new ArrayList<>(a.readings().size());
-                for (Reading r : a.readings()) if (!hidden.contains(read(a.party(), c, r.data()))) left.add(r);
-                if (left.isEmpty()) continue;
-                out.add(left.size() == a.readings().size() ? a : new Access(c, a.party(), List.copyOf(left),
-                        left.stream().allMatch(r -> r.route() == Route.LEARNS_DERIVED)));
+                for (Reading r : a.readings()) touched |= hidden.contains(read(a.party(), c, r.data()));
             }
-            return out;
+            // What another finding explains is left out, and the party's best reading of the rest put back.
+            return touched ? analysis.access(c, r -> !hidden.contains(read(r.party(), c, r.data()))) : all;
         });
     }
 

@@ -76,7 +76,8 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
 
     public record FindingView(String id, String anchor, String rule, String title, String severity, String status,
                               boolean counted, String acceptance, String element, String elementKind, Location at,
-                              String message, List<String> readers, String condition, boolean systemic,
+                              String message, List<String> readers, String withoutReaders, String condition,
+                              boolean systemic,
                               String blastRadius, String summary, List<Chain> evidence, List<String> safeguards,
                               List<String> disclosed, String fix, String alternative, List<Cite> refs,
                               List<String> legal) {

@@ -223,7 +223,7 @@ public final class Views {
         return new FindingView(t(f.id()), anchors.get(f.id()), f.rule(), t(f.title()),
                 f.severity().yamlName(), r.status().id(), r.counts(), t(acceptance), t(f.element()),
                 f.inspects().yamlName(), location(f.at()), t(f.message()),
-                f.readers().stream().map(Views::t).toList(),
+                f.readers().stream().map(Views::t).toList(), t(f.withoutReaders()),
                 f.condition() == null ? null : RuleEngine.condition(f.condition()), f.systemic(),
                 t(f.blastRadius()), w == null ? null : w.summary(), evidence, safeguards, disclosed,
                 t(f.remediation().strip()), w == null ? null : w.alternative(),
