@@ -40,8 +40,13 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
         }
     }
 
-    /** A test case: a patch to the base model, and the elements the rule must fire on. */
-    public record RuleTest(String name, List<String> expect, String model, Location at) {
+    /** A test case: a patch to the base model, the elements the rule must fire on, and what some findings say. */
+    public record RuleTest(String name, List<String> expect, List<Expected> findings, String model, Location at) {
+    }
+
+    /** What one finding of a test case must say; null (or, for readers, null) where not checked. */
+    public record Expected(String on, Severity severity, List<String> readers, String condition, String message,
+                           String withoutReaders, Location at) {
     }
 
     /** The compiled programs; not part of the rule's public description. */

@@ -26,10 +26,22 @@ final class RuleFormat {
             .optional("or", new FieldType.ListOf(TEXT), "Other fields any of which will do instead.")
             .optional("when", TEXT, "CEL condition: the need applies only to elements where it holds.");
 
+    static final ObjectSpec EXPECTED = ObjectSpec.of("expected-finding",
+                    "What one finding of a test case must say; fields not written are not checked.")
+            .required("on", TEXT, "The element it is on: one of the case's expect ids.")
+            .optional("severity", new FieldType.Choice(Severity.class), "Its severity.")
+            .optional("readers", new FieldType.ListOf(TEXT), "Exactly the parties it names, in any order; [] for none.")
+            .optional("condition", TEXT, "When its readers read, at best: always, by-default, opt-in, "
+                    + "on-organisation-decision, on-legal-order, with-device or on-fallback.")
+            .optional("message", TEXT, "Text its message contains.")
+            .optional("without-readers", TEXT, "Text its reason for naming no reader contains.");
+
     static final ObjectSpec TEST = ObjectSpec.of("test", "A model snippet and the elements the rule must fire on.")
             .required("name", TEXT, "What the case shows.")
             .required("expect", new FieldType.ListOf(TEXT),
                     "Ids of the elements the rule must fire on, and no others; [] for a case where it must not fire.")
+            .optional("findings", new FieldType.ListOf(new FieldType.Obj(EXPECTED)),
+                    "What the findings on some of those elements must say: severity, readers, condition, message.")
             .required("model", TEXT, "YAML merged onto rules/_test-base.yaml (null removes a key).");
 
     static final ObjectSpec RULE = ObjectSpec.of("rule", "A detection rule.")

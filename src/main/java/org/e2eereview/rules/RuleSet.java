@@ -325,7 +325,8 @@ public final class RuleSet {
         List<Object> message = template(cel, inspects, f, "message", problems);
         List<Object> withoutReaders = f.has("without-readers") ? template(cel, inspects, f, "without-readers", problems) : null;
         List<Rule.RuleTest> tests = f.<Fields>list("tests").stream()
-                .map(t -> new Rule.RuleTest(t.text("name"), t.list("expect"), t.text("model"), t.at())).toList();
+                .map(t -> new Rule.RuleTest(t.text("name"), t.list("expect"), expected(t, problems), t.text("model"),
+                        t.at())).toList();
         if (tests.stream().noneMatch(t -> !t.expect().isEmpty()) || tests.stream().noneMatch(t -> t.expect().isEmpty())) {
             problems.add(new Problem(f.at("tests"), "a rule needs a test case where it fires and one where it does not"));
         }
@@ -340,6 +341,23 @@ public final class RuleSet {
                         kind == RuleKind.SAFETY_FEATURE && inspects == Inspects.FEATURE
                                 ? () -> conjuncts(cel, inspects, f.text("when")) : List::of)),
                 List.of(), f.text("catalog"), f.at("catalog"));
+    }
+
+    private static List<Rule.Expected> expected(Fields test, List<Problem> problems) {
+        List<Rule.Expected> out = new ArrayList<>();
+        for (Fields e : test.<Fields>list("findings")) {
+            if (!test.<String>list("expect").contains(e.text("on"))) {
+                problems.add(new Problem(e.at("on"), "'on': " + e.text("on") + " is not among the case's expect ids"));
+            }
+            String condition = e.text("condition");
+            if (condition != null && java.util.Arrays.stream(org.e2eereview.model.Flow.Occurs.values())
+                    .noneMatch(o -> o.yamlName().equals(condition))) {
+                problems.add(new Problem(e.at("condition"), "'condition': no condition '" + condition + "'"));
+            }
+            out.add(new Rule.Expected(e.text("on"), e.choice("severity", null), e.has("readers") ? e.list("readers") : null,
+                    condition, e.text("message"), e.text("without-readers"), e.at()));
+        }
+        return List.copyOf(out);
     }
 
     /** The top-level parts of a condition joined by &&, each compiled on its own. */

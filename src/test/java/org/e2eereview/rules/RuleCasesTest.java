@@ -12,7 +12,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every rule's own test cases, one dynamic test per case: the rule must fire on exactly what it expects. */
+/**
+ * Every rule's own test cases, one dynamic test per case: the rule must fire on exactly what it expects,
+ * and its findings say what the case says they say. (That every rule has a case that fires and one that
+ * does not is the loader's to refuse: RuleLoadingTest.)
+ */
 class RuleCasesTest {
 
     static RuleSet rules;
@@ -32,13 +36,6 @@ class RuleCasesTest {
             }
         }
         return tests.stream();
-    }
-
-    @Test
-    void everyRuleFiresAndStaysQuietInItsOwnCases() {
-        for (Rule r : rules.rules().values()) {
-            assertThat(r.tests()).as(r.id()).anyMatch(t -> !t.expect().isEmpty()).anyMatch(t -> t.expect().isEmpty());
-        }
     }
 
     @Test

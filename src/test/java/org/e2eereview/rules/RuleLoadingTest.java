@@ -109,6 +109,35 @@ class RuleLoadingTest {
     }
 
     @Test
+    void aCaseCanSayWhatItsFindingsSayAndIsFailedWhenTheyDoNot(@TempDir Path dir) throws Exception {
+        String expecting = RULE.replace("""
+                expect: [chat]
+                model: |""", """
+                expect: [chat]
+                findings:
+                  - { on: chat, severity: %s, readers: %s, condition: none, message: "%s", without-readers: "%s" }
+                model: |""");
+        Files.writeString(dir.resolve("MY-RULE.yaml"), expecting.formatted("high", "[]", "is a group", ""));
+        RuleSet right = RuleSet.load(Catalog.bundled(), List.of(dir));
+        assertThat(RuleTests.run(right, right.rules().get("MY-RULE"))).allMatch(RuleTests.Outcome::passed);
+        Files.writeString(dir.resolve("MY-RULE.yaml"), expecting.formatted("low", "[police]", "is a channel", "because"));
+        RuleSet wrong = RuleSet.load(Catalog.bundled(), List.of(dir));
+        RuleTests.Outcome fires = RuleTests.run(wrong, wrong.rules().get("MY-RULE")).get(0);
+        assertThat(fires.passed()).isFalse();
+        assertThat(fires.describe()).contains("on chat expected severity low but it is high",
+                "expected readers [police] but it names []", "expected the message to contain 'is a channel'",
+                "expected why no reader to contain 'because' but it is 'null'");
+        assertThatThrownBy(() -> parse(RULE.replace("""
+                expect: [chat]
+                model: |""", """
+                expect: [chat]
+                findings: [{ on: room, condition: sometimes }]
+                model: |""")))
+                .hasMessageContaining("'on': room is not among the case's expect ids")
+                .hasMessageContaining("'condition': no condition 'sometimes'");
+    }
+
+    @Test
     void aUserRuleCannotShadowABundledOne(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("GHOST-PARTICIPANT.yaml"), RULE.replace("MY-RULE", "GHOST-PARTICIPANT"));
         assertThatThrownBy(() -> RuleSet.load(Catalog.bundled(), List.of(dir)))
