@@ -124,10 +124,16 @@ ${p.summary}
 - **Applied to this design:** <#list p.binds as b>${b}<#sep>; </#list>
 - **Safeguards it would take away:** <#if p.overrides?has_content><#list p.overrides as o>${o}<#sep>; </#list><#else>none</#if>
 - **Verdict with it:** ${p.verdict}
-- **New readers:**<#if !p.newReaders?has_content> none (the parties it adds could already read)</#if>
+- **New readers:**<#if !p.newReaders?has_content> none (the parties it adds could already read<#if p.widened?has_content>, but some read more widely</#if>)</#if>
 <#list p.newReaders as r>
   - ${r}
 </#list>
+<#if p.widened?has_content>
+- **Readers who would read more widely:**
+<#list p.widened as r>
+  - ${r}
+</#list>
+</#if>
 - **Findings it introduces:**<#if !p.introduced?has_content> none (the design already has what it asks for)</#if>
 <#list p.introduced as f>
   - ${f.severity?upper_case} ${f.id}: ${f.message} (<#if f.systemic>systemic<#else>targeted</#if><#if f.blastRadius??>; ${f.blastRadius}</#if>)

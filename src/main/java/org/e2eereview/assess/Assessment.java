@@ -6,6 +6,7 @@ import java.util.Map;
 import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.catalog.Entries.Proposal;
+import org.e2eereview.diff.ReviewDiff;
 import org.e2eereview.review.ObjectiveAssessment;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
@@ -18,6 +19,7 @@ import org.e2eereview.review.Reviewed;
  * @param bindings      the design's elements each placeholder of the patch stood for
  * @param patched       the review of the patched design; null when it did not apply
  * @param newReaders    parties that gain the ability to read a conversation, with the routes and evidence
+ * @param widened       parties that read a conversation already and read it more widely with the proposal
  * @param introduced    findings the patched design has and the design does not
  * @param changed       findings of both whose severity or readers change, as in the patched design
  * @param superseded    findings that gave way to a more severe one naming the same readers (old id to new ids)
@@ -29,7 +31,7 @@ import org.e2eereview.review.Reviewed;
  * @param overridden    safeguards the design declares that the patched design no longer has
  */
 public record Assessment(Proposal proposal, String notApplicable, Map<String, List<String>> bindings, Review patched,
-                         List<Access> newReaders, List<Reviewed> introduced, List<Reviewed> changed,
+                         List<Access> newReaders, List<ReviewDiff.Widening> widened, List<Reviewed> introduced, List<Reviewed> changed,
                          Map<String, List<String>> superseded, List<String> removed, List<String> missing, List<ObjectiveChange> objectives,
                          List<Alternative> alternatives, List<Safeguarded> overridden) {
 

@@ -106,7 +106,7 @@ public final class Assessor {
     }
 
     private Assessment notApplicable(Proposal p, String why, Map<String, List<String>> bindings) {
-        return new Assessment(p, why, bindings, null, List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
+        return new Assessment(p, why, bindings, null, List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
                 List.of(), alternatives(p, null), List.of());
     }
 
@@ -120,7 +120,7 @@ public final class Assessor {
             objectives.add(new Assessment.ObjectiveChange(o, catalog.objectives().get(o).title(),
                     objective(before, o), objective(after, o)));
         }
-        return new Assessment(p, null, bindings, after, d.gainedReaders(), d.introduced(),
+        return new Assessment(p, null, bindings, after, d.gainedReaders(), d.widened(), d.introduced(),
                 d.changed().stream().map(ReviewDiff.Change::after).toList(), d.superseded(),
                 d.removed().stream().map(r -> r.finding().id()).toList(), missing, objectives,
                 alternatives(p, before), d.safeguardsRemoved());

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.e2eereview.catalog.Selector;
 import org.e2eereview.model.Component;
 import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Data;
 import org.e2eereview.model.Key;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.Party;
@@ -34,7 +35,9 @@ final class Selection {
                             && providers(m).contains(m.components().get(c.membership().managedBy()).runBy()))
                     .map(Conversation::id).toList();
             case ENCRYPTED_CONVERSATIONS -> encrypted(m).stream().map(Conversation::id).toList();
-            case CONVERSATION_CONTENT -> List.copyOf(content(m));
+            case MESSAGE_CONTENT -> content(m).stream().filter(d -> MESSAGES.contains(m.data().get(d).kind())).toList();
+            case CALL_MEDIA -> content(m).stream().filter(d -> m.data().get(d).kind() == Data.Kind.CALL_MEDIA).toList();
+            case CONVERSATION_CONTENT -> content(m).stream().filter(d -> !m.data().get(d).kind().metadata()).toList();
             case CONTENT_KEYS -> m.keys().values().stream()
                     .filter(k -> k.protects().stream().anyMatch(content(m)::contains)).map(Key::id).toList();
             case AUTHORITIES -> m.parties().values().stream()
@@ -44,6 +47,10 @@ final class Selection {
                     .map(Party::id).toList();
         };
     }
+
+    /** What members write and send, as opposed to call media, counters and metadata. */
+    private static final Set<Data.Kind> MESSAGES = java.util.EnumSet.of(Data.Kind.MESSAGE_CONTENT, Data.Kind.ATTACHMENT,
+            Data.Kind.LINK, Data.Kind.LINK_PREVIEW);
 
     private static List<String> providers(Model m) {
         return m.parties().values().stream().filter(p -> p.kind() == Party.Kind.PROVIDER).map(Party::id).toList();

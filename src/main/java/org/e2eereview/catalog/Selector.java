@@ -18,7 +18,13 @@ public enum Selector implements ModelEnum {
     MANAGED_CONVERSATIONS,
     @Doc("Conversations, of any kind, whose content is end-to-end encrypted.")
     ENCRYPTED_CONVERSATIONS,
-    @Doc("Data items that are the content of an end-to-end encrypted conversation.")
+    @Doc("What members of an end-to-end encrypted conversation write and send: its content items of kind "
+            + "message-content, attachment, link or link-preview. Not call media, forward counters or metadata.")
+    MESSAGE_CONTENT,
+    @Doc("The audio and video of end-to-end encrypted calls: content items of kind call-media.")
+    CALL_MEDIA,
+    @Doc("Every content item of an end-to-end encrypted conversation that is not metadata: message content, call "
+            + "media and what is derived from them, as the conversation lists them.")
     CONVERSATION_CONTENT,
     @Doc("Keys that directly protect the content of an end-to-end encrypted conversation.")
     CONTENT_KEYS,

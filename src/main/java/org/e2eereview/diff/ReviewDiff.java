@@ -17,6 +17,7 @@ import org.e2eereview.review.ObjectiveAssessment;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.RuleEngine;
 
 /**
  * What changes between two reviews of a design: findings introduced, removed, replaced or changed,
@@ -29,12 +30,38 @@ import org.e2eereview.rules.Finding;
  * @param uncovered  findings of the new review that were there before under a more severe one now
  *                   removed (taking a ghost away leaves the server-controlled membership it stood on):
  *                   not introduced, since nobody gains a reading
+ * @param widened    parties that read a conversation in both reviews but more widely in the new one: under a
+ *                   weaker condition, unseen where they were visible, for every user where only targeted, the
+ *                   content itself where only derived data, or by a new route
  */
 public record ReviewDiff(Review before, Review after, List<Reviewed> introduced, List<Change> changed,
                          Map<String, List<String>> superseded, List<Reviewed> removed, List<Uncovered> uncovered,
-                         List<Access> gainedReaders,
+                         List<Access> gainedReaders, List<Widening> widened,
                          List<Access> lostReaders, List<FeatureChange> features, List<ObjectiveChange> objectives,
                          List<Safeguarded> safeguardsAdded, List<Safeguarded> safeguardsRemoved) {
+
+    /**
+     * A party's reading of a conversation that widens.
+     *
+     * @param how what widens, in words: "on a legal order → always", "visible → unseen",
+     *            "targeted → every user", "derived data → the content itself", "new route: holds-key"
+     */
+    public record Widening(Access before, Access after, List<String> how) {
+    }
+
+    /** What widens between two readings of one conversation by one party; empty when nothing does. */
+    static List<String> widening(Access b, Access a) {
+        List<String> how = new ArrayList<>();
+        if (a.condition().ordinal() < b.condition().ordinal()) {
+            how.add(RuleEngine.condition(b.condition()) + " → " + RuleEngine.condition(a.condition()));
+        }
+        if (b.detectable() && !a.detectable()) how.add("visible → unseen");
+        if (!b.systemic() && a.systemic()) how.add("targeted → every user");
+        if (b.partial() && !a.partial()) how.add("derived data → the content itself");
+        List<String> routes = a.routes().stream().filter(r -> !b.routes().contains(r)).map(r -> r.id()).toList();
+        if (!routes.isEmpty()) how.add("new route" + (routes.size() > 1 ? "s" : "") + ": " + String.join(", ", routes));
+        return how;
+    }
 
     /** A finding in both reviews whose severity, readers or condition differ. */
     public record Change(Reviewed before, Reviewed after, List<String> what) {
@@ -56,9 +83,16 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
         for (Access a : before.access()) readersBefore.put(key(a), a);
         Set<String> readersAfter = new HashSet<>();
         List<Access> gained = new ArrayList<>();
+        List<Widening> widened = new ArrayList<>();
         for (Access a : after.access()) {
             readersAfter.add(key(a));
-            if (!readersBefore.containsKey(key(a))) gained.add(a);
+            Access b = readersBefore.get(key(a));
+            if (b == null) {
+                gained.add(a);
+            } else {
+                List<String> how = widening(b, a);
+                if (!how.isEmpty()) widened.add(new Widening(b, a, List.copyOf(how)));
+            }
         }
         List<Access> lost = readersBefore.entrySet().stream().filter(e -> !readersAfter.contains(e.getKey()))
                 .map(Map.Entry::getValue).toList();
@@ -130,7 +164,7 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
         List<Safeguarded> taken = before.safeguards().stream().filter(s -> !guardsAfter.contains(key(s))).toList();
 
         return new ReviewDiff(before, after, List.copyOf(introduced), List.copyOf(changed), superseded,
-                List.copyOf(removed), List.copyOf(uncovered), List.copyOf(gained), lost, List.copyOf(features), List.copyOf(objectives),
+                List.copyOf(removed), List.copyOf(uncovered), List.copyOf(gained), List.copyOf(widened), lost, List.copyOf(features), List.copyOf(objectives),
                 added, taken);
     }
 
@@ -187,13 +221,16 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
             if (nowCounts && !wasCounted) return true;
             // The same weakening now serving one more party is a new reading, not a restatement.
             if (nowCounts && !c.before().finding().readers().containsAll(a.finding().readers())) return true;
+            // ... and so is one that now needs less: no order, no opt-in.
+            if (nowCounts && a.finding().condition() != null && c.before().finding().condition() != null
+                    && a.finding().condition().ordinal() < c.before().finding().condition().ordinal()) return true;
         }
         return false;
     }
 
     public boolean empty() {
         return introduced.isEmpty() && changed.isEmpty() && superseded.isEmpty() && removed.isEmpty() && uncovered.isEmpty()
-                && gainedReaders.isEmpty() && lostReaders.isEmpty() && features.isEmpty() && objectives.isEmpty()
+                && gainedReaders.isEmpty() && widened.isEmpty() && lostReaders.isEmpty() && features.isEmpty() && objectives.isEmpty()
                 && safeguardsAdded.isEmpty() && safeguardsRemoved.isEmpty();
     }
 }

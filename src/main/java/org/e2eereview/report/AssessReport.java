@@ -14,6 +14,7 @@ import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Entries.Citation;
 import org.e2eereview.catalog.Entries.Proposal;
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.diff.ReviewDiff;
 import org.e2eereview.report.escape.Inert;
 import org.e2eereview.review.ObjectiveAssessment;
 import org.e2eereview.review.Review;
@@ -70,14 +71,25 @@ public final class AssessReport {
                 .map(e -> e.getKey() + " = " + (e.getValue().isEmpty() ? "(none)" : String.join(", ", e.getValue())))
                 .collect(Collectors.joining("; "))).append('\n');
         out.append("  verdict with it: ").append(after.verdict().text()).append(" (").append(counts(after)).append(")\n");
+        Review.Explaining explaining = after.explainingEveryReader();
         out.append("  new readers:");
-        if (a.newReaders().isEmpty()) out.append(" none (every party it adds already reads)");
+        if (a.newReaders().isEmpty()) {
+            out.append(a.widened().isEmpty() ? " none (every party it adds already reads, and no more widely)"
+                    : " none, but some read more widely (below)");
+        }
         out.append('\n');
         for (Access r : a.newReaders()) {
             out.append("    ").append(r.conversation()).append(": ").append(r.party()).append(" by ")
                     .append(TerminalReport.routes(r)).append(" → ")
-                    .append(after.explaining(r.conversation(), r.party()).stream().map(Finding::id)
+                    .append(explaining.of(r.conversation(), r.party()).stream().map(Finding::id)
                             .collect(Collectors.joining(", "))).append('\n');
+        }
+        if (!a.widened().isEmpty()) out.append("  reads more widely:\n");
+        for (ReviewDiff.Widening w : a.widened()) {
+            out.append("    ").append(w.after().conversation()).append(": ").append(w.after().party()).append(": ")
+                    .append(String.join("; ", w.how())).append(" (now ").append(TerminalReport.routes(w.after()))
+                    .append(") → ").append(explaining.of(w.after().conversation(), w.after().party()).stream()
+                            .map(Finding::id).collect(Collectors.joining(", "))).append('\n');
         }
         out.append("  introduces:");
         if (a.introduced().isEmpty()) out.append(" no new finding (the design already has what it asks for)");
@@ -193,6 +205,19 @@ public final class AssessReport {
                 r.through().forEach(through::add);
                 ArrayNode findings = x.putArray("findings");
                 a.patched().explaining(r.conversation(), r.party()).forEach(f -> findings.add(f.id()));
+            }
+            ArrayNode widened = n.putArray("widened");
+            for (ReviewDiff.Widening w : a.widened()) {
+                ObjectNode x = widened.addObject();
+                x.put("conversation", w.after().conversation());
+                x.put("party", w.after().party());
+                ArrayNode how = x.putArray("how");
+                w.how().forEach(how::add);
+                ArrayNode routes = x.putArray("routes");
+                w.after().routes().forEach(route -> routes.add(route.id()));
+                x.put("condition", w.after().condition().yamlName());
+                ArrayNode findings = x.putArray("findings");
+                a.patched().explaining(w.after().conversation(), w.after().party()).forEach(f -> findings.add(f.id()));
             }
             ArrayNode introduced = n.putArray("introduced");
             for (Reviewed r : a.introduced()) introduced.add(finding(r.finding()));

@@ -128,13 +128,16 @@ public final class DiffReport {
                 + s.text(String.join(", ", u.within())) + ")").toList());
         section(out, s, "Readers gained", d.gainedReaders().stream().map(a -> s.text(a.conversation() + ": "
                 + a.party() + " by " + TerminalReport.routes(a) + explaining(after, a))).toList());
+        section(out, s, "Readers who read more widely", d.widened().stream().map(w -> s.text(w.after().conversation()
+                + ": " + w.after().party() + ": " + String.join("; ", w.how()) + " (was " + TerminalReport.routes(w.before())
+                + "; now " + TerminalReport.routes(w.after()) + ")" + explaining(after, w.after()))).toList());
         section(out, s, "Readers lost", d.lostReaders().stream().map(a -> s.text(a.conversation() + ": "
                 + a.party() + " (was " + TerminalReport.routes(a) + ")")).toList());
         section(out, s, "Safety features", d.features().stream().map(f -> s.text(f.id() + ": "
                 + (f.before() == null ? "added, " + verdict(f.after()) : f.after() == null ? "removed"
                 : verdict(f.before()) + " → " + verdict(f.after())))).toList());
         section(out, s, "Objectives", d.objectives().stream().map(o -> s.text(o.objective() + ": "
-                + status(o.before()) + " → " + status(o.after()))).toList());
+                + objectiveChange(o.before(), o.after()))).toList());
         section(out, s, "Safeguards taken away", d.safeguardsRemoved().stream().map(g -> s.text(guard(g))).toList());
         section(out, s, "Safeguards added", d.safeguardsAdded().stream().map(g -> s.text(guard(g))).toList());
         return out.toString();
@@ -175,6 +178,23 @@ public final class DiffReport {
 
     private static String verdict(Reviewed r) {
         return r.finding().verdict() == null ? "-" : r.finding().verdict().yamlName();
+    }
+
+    /**
+     * An objective before and after; when both are "not met", what it is served through, so that a
+     * change of weakenings never prints as "not met → not met".
+     */
+    static String objectiveChange(ObjectiveAssessment b, ObjectiveAssessment a) {
+        String before = status(b);
+        String after = status(a);
+        if (!before.equals(after) || b == null || a == null) return before + " → " + after;
+        return before + ", now served only through " + through(a) + " (was " + through(b) + ")";
+    }
+
+    private static String through(ObjectiveAssessment o) {
+        List<String> out = new ArrayList<>();
+        for (ObjectiveAssessment.Through t : o.onlyThrough()) out.add(t.feature() + " via " + String.join(", ", t.weakenings()));
+        return out.isEmpty() ? "nothing" : String.join("; ", out);
     }
 
     private static String status(ObjectiveAssessment o) {
@@ -236,6 +256,14 @@ public final class DiffReport {
         }
         ArrayNode gained = root.putArray("readersGained");
         for (Access a : d.gainedReaders()) gained.add(reader(a, d.after()));
+        ArrayNode widened = root.putArray("readersWidened");
+        for (ReviewDiff.Widening w : d.widened()) {
+            ObjectNode n = reader(w.after(), d.after());
+            ArrayNode how = n.putArray("how");
+            w.how().forEach(how::add);
+            n.set("before", reader(w.before(), d.before()));
+            widened.add(n);
+        }
         ArrayNode lost = root.putArray("readersLost");
         for (Access a : d.lostReaders()) lost.add(reader(a, d.before()));
         ArrayNode features = root.putArray("safetyFeatures");

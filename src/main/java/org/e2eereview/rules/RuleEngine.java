@@ -370,8 +370,9 @@ public final class RuleEngine {
                     reads.add(read(e.getKey(), reader, e.getValue()));
                 }
                 for (Reading r : rs) lowering.addAll(r.lowering());
-                Finding.Chain chain = chain(rule, id, reader, rs, only);
-                if (chain != null && !evidence.contains(chain)) evidence.add(chain);
+                for (Finding.Chain chain : chains(rule, id, reader, rs, only)) {
+                    if (!evidence.contains(chain)) evidence.add(chain);
+                }
             }
             Weakening w = rules.catalog().weakenings().get(rule.catalog());
             Set<Safeguarded> safeguards = new java.util.LinkedHashSet<>(lowering);
@@ -478,14 +479,42 @@ public final class RuleEngine {
             return out;
         }
 
-        /** The evidence for one reader: the best reading explained, else how it holds the key or reads the data. */
+        /**
+         * The evidence for one reader: the best reading explained, else how it holds the key or reads the
+         * data. A chain is titled with the conversations whose content it shows being read, so where the
+         * readings explained span conversations with different content, each gets a chain of its own.
+         */
+        private List<Finding.Chain> chains(Rule rule, String id, String party, List<Reading> covered, String conversation) {
+            if (covered.isEmpty() || conversation != null) {
+                Finding.Chain one = chain(rule, id, party, covered, conversation);
+                return one == null ? List.of() : List.of(one);
+            }
+            List<Finding.Chain> out = new ArrayList<>();
+            Set<String> left = conversationsOf(covered);
+            while (!left.isEmpty()) {
+                String first = left.iterator().next();
+                List<Reading> in = covered.stream().filter(r -> views.accessConversations(r).contains(first)).toList();
+                Reading best = best(in, first);
+                Set<String> shown = new java.util.TreeSet<>(views.accessConversations(best));
+                shown.retainAll(left);
+                out.add(new Finding.Chain(party + " can read " + String.join(", ", shown)
+                        + qualifier(best.condition(), best.through()), best.evidence().steps()));
+                left.removeAll(shown);
+            }
+            return out;
+        }
+
+        /** Among equally good readings, the one that shows the conversation's main content (its first item). */
+        private Reading best(List<Reading> covered, String conversation) {
+            return covered.stream().min(Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
+                    .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
+                    .thenComparingInt(r -> contentRank(r, conversation)).thenComparing(SHORTEST_FIRST)).orElseThrow();
+        }
+
         private Finding.Chain chain(Rule rule, String id, String party, List<Reading> covered, String conversation) {
             Set<String> routes = rule.compiled().evidenceRoutes;
             if (!covered.isEmpty()) {
-                // Among equally good readings, show the conversation's main content (its first item).
-                Reading best = covered.stream().min(Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
-                        .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
-                        .thenComparingInt(r -> contentRank(r, conversation)).thenComparing(SHORTEST_FIRST)).orElseThrow();
+                Reading best = best(covered, conversation);
                 String target = rule.inspects() == Inspects.CONVERSATION ? id
                         : rule.inspects() == Inspects.OUTSIDER ? id.substring(0, id.indexOf('/'))
                         : String.join(", ", conversationsOf(covered));

@@ -32,7 +32,7 @@ final class RuleFormat {
             .optional("severity", new FieldType.Choice(Severity.class), "Its severity.")
             .optional("readers", new FieldType.ListOf(TEXT), "Exactly the parties it names, in any order; [] for none.")
             .optional("condition", TEXT, "When its readers read, at best: always, by-default, opt-in, "
-                    + "on-organisation-decision, on-legal-order, with-device or on-fallback.")
+                    + "on-organisation-decision, on-legal-order, with-device or on-fallback; none when it names no reading.")
             .optional("message", TEXT, "Text its message contains.")
             .optional("without-readers", TEXT, "Text its reason for naming no reader contains.");
 

@@ -350,7 +350,7 @@ public final class RuleSet {
                 problems.add(new Problem(e.at("on"), "'on': " + e.text("on") + " is not among the case's expect ids"));
             }
             String condition = e.text("condition");
-            if (condition != null && java.util.Arrays.stream(org.e2eereview.model.Flow.Occurs.values())
+            if (condition != null && !condition.equals("none") && java.util.Arrays.stream(org.e2eereview.model.Flow.Occurs.values())
                     .noneMatch(o -> o.yamlName().equals(condition))) {
                 problems.add(new Problem(e.at("condition"), "'condition': no condition '" + condition + "'"));
             }

@@ -52,6 +52,23 @@ class AssessorTest {
         assertThat(ghost.bindings().get("authority")).containsExactly("law-enforcement");
     }
 
+    /**
+     * Default backups add no new reader to WhatsApp (the provider could already swap keys, visibly),
+     * but turn its reading into one nobody would see, by a key it holds: wider, and said so.
+     */
+    @Test
+    void aPartyThatAlreadyReadsButReadsMoreWidelyIsReported() throws Exception {
+        Assessment backup = assessor.assess(Path.of("examples/whatsapp.yaml"), List.of("default-backup"))
+                .assessments().get(0);
+        assertThat(backup.newReaders()).noneMatch(a -> a.party().equals("whatsapp"));
+        assertThat(backup.widened()).filteredOn(w -> w.after().party().equals("whatsapp")
+                && w.after().conversation().equals("direct-chat")).singleElement()
+                .satisfies(w -> assertThat(w.how()).containsExactly("visible → unseen", "new route: holds-key"));
+        assertThat(backup.bindings().get("content")).as("backups hold messages, not calls, counters or group state")
+                .containsExactly("messages", "attachments", "links", "link-previews", "group-messages");
+        assertThat(backup.widened()).noneMatch(w -> w.after().conversation().equals("group-call"));
+    }
+
     @Test
     void evidencePointsIntoThePatchAndTheModel() throws Exception {
         Assessment ghost = assessor.assess(Path.of("examples/whatsapp.yaml"), List.of("ghost")).assessments().get(0);

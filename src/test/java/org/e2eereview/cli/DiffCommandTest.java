@@ -113,6 +113,8 @@ class DiffCommandTest {
         for (String k : produced) {
             keys.add(k.replaceFirst("^(changed\\[\\]\\.(old|new)|removed\\[\\])\\..*", "$1")
                     .replaceFirst("^readersLost\\[\\]\\..*", "readersLost")
+                    .replaceFirst("^readersWidened\\[\\]\\.before\\..*", "readersWidened[].before")
+                    .replaceFirst("^readersWidened\\[\\]\\.(?!how$|before$).*", "readersWidened")
                     .replaceFirst("^uncovered\\[\\]\\.(?!within$).*", "uncovered"));
         }
         Set<String> documented = new TreeSet<>();

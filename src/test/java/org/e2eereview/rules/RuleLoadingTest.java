@@ -110,29 +110,22 @@ class RuleLoadingTest {
 
     @Test
     void aCaseCanSayWhatItsFindingsSayAndIsFailedWhenTheyDoNot(@TempDir Path dir) throws Exception {
-        String expecting = RULE.replace("""
-                expect: [chat]
-                model: |""", """
-                expect: [chat]
-                findings:
-                  - { on: chat, severity: %s, readers: %s, condition: none, message: "%s", without-readers: "%s" }
-                model: |""");
-        Files.writeString(dir.resolve("MY-RULE.yaml"), expecting.formatted("high", "[]", "is a group", ""));
+        String fires = "    expect: [chat]\n";
+        assertThat(RULE).contains(fires);
+        String expecting = RULE.replace(fires, fires + "    findings:\n      - { on: chat, severity: %s, readers: %s, "
+                + "condition: none, message: \"%s\", without-readers: \"%s\" }\n");
+        Files.writeString(dir.resolve("MY-RULE.yaml"), expecting.formatted("high", "[]", "is a group", "")
+                .replace(", without-readers: \"\"", ""));
         RuleSet right = RuleSet.load(Catalog.bundled(), List.of(dir));
         assertThat(RuleTests.run(right, right.rules().get("MY-RULE"))).allMatch(RuleTests.Outcome::passed);
         Files.writeString(dir.resolve("MY-RULE.yaml"), expecting.formatted("low", "[police]", "is a channel", "because"));
         RuleSet wrong = RuleSet.load(Catalog.bundled(), List.of(dir));
-        RuleTests.Outcome fires = RuleTests.run(wrong, wrong.rules().get("MY-RULE")).get(0);
-        assertThat(fires.passed()).isFalse();
-        assertThat(fires.describe()).contains("on chat expected severity low but it is high",
+        RuleTests.Outcome outcome = RuleTests.run(wrong, wrong.rules().get("MY-RULE")).get(0);
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.describe()).contains("on chat expected severity low but it is high",
                 "expected readers [police] but it names []", "expected the message to contain 'is a channel'",
                 "expected why no reader to contain 'because' but it is 'null'");
-        assertThatThrownBy(() -> parse(RULE.replace("""
-                expect: [chat]
-                model: |""", """
-                expect: [chat]
-                findings: [{ on: room, condition: sometimes }]
-                model: |""")))
+        assertThatThrownBy(() -> parse(RULE.replace(fires, fires + "    findings: [{ on: room, condition: sometimes }]\n")))
                 .hasMessageContaining("'on': room is not among the case's expect ids")
                 .hasMessageContaining("'condition': no condition 'sometimes'");
     }

@@ -141,11 +141,13 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param binds      the design's elements the proposal's patch was bound to, "managed: group-chat, group-call"
      * @param overrides  declared safeguards it would have to override, each located
      * @param newReaders "group-chat: law-enforcement by adds-member (on a legal order, through whatsapp)"
+     * @param widened    "direct-chat: whatsapp: visible → unseen; new route: holds-key (HIGH-FINDING@x)"
      * @param replaces   "SERVER-CONTROLLED-MEMBERSHIP@group-chat by GHOST-PARTICIPANT@group-chat"
      */
     public record ProposalView(String id, String title, int year, String proposedBy, String summary, String asksFor,
                                String gainsAccess, List<String> claims, boolean applied, String notApplicable,
                                List<String> binds, List<String> overrides, String verdict, List<String> newReaders,
+                               List<String> widened,
                                List<IntroducedView> introduced, List<String> replaces, List<Fact> research,
                                List<Fact> law, List<String> alternatives, List<String> instead) {
     }

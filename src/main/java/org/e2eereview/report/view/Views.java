@@ -327,6 +327,13 @@ public final class Views {
                         + (v.findings().isEmpty() ? "" : " (" + String.join(", ", v.findings().stream().map(Link::id)
                         .toList()) + ")"));
             }
+            List<String> widened = new ArrayList<>();
+            for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
+                ReaderView v = reader(w.after(), a.patched());
+                widened.add(t(w.after().conversation()) + ": " + v.party() + ": " + t(String.join("; ", w.how()))
+                        + (v.findings().isEmpty() ? "" : " (" + String.join(", ", v.findings().stream().map(Link::id)
+                        .toList()) + ")"));
+            }
             List<IntroducedView> introduced = a.introduced().stream().map(Reviewed::finding)
                     .map(f -> new IntroducedView(t(f.id()), f.severity().yamlName(), t(f.message()), f.systemic(),
                             t(f.blastRadius()))).toList();
@@ -341,7 +348,7 @@ public final class Views {
                     .map(o -> catalog.objectives().containsKey(o) ? catalog.objectives().get(o).title() : o).toList();
             out.add(new ProposalView(p.id(), p.title(), p.year(), p.proposedBy(), p.summary(), p.asksFor(),
                     p.gainsAccess(), claims, a.applied(), t(a.notApplicable()), binds, List.copyOf(overrides),
-                    a.applied() ? a.patched().verdict().text() : null, readers, introduced, replaces, research, law,
+                    a.applied() ? a.patched().verdict().text() : null, readers, widened, introduced, replaces, research, law,
                     alternatives, instead));
         }
         return out;
