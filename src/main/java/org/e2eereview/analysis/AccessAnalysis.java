@@ -197,6 +197,34 @@ public final class AccessAnalysis {
         return section instanceof java.util.SortedMap ? section.values() : new java.util.TreeMap<>(section).values();
     }
 
+    private Map<String, Flow> inUse;
+
+    /**
+     * For a server-side component that receives anything only under a condition (an assistant sent
+     * messages only by users who opt in), the flow into it under the best condition: what is made
+     * there is made only then. Null when it is in use always, receives nothing, or is a client.
+     */
+    private Flow inUse(String component) {
+        if (inUse == null) {
+            inUse = new HashMap<>();
+            Set<String> always = new HashSet<>();
+            for (Flow f : byId(model.flows())) {
+                if (f.occurs() == Flow.Occurs.ALWAYS) always.add(f.to());
+                Flow best = inUse.get(f.to());
+                if (best == null || better(f.occurs(), best.occurs())) inUse.put(f.to(), f);
+            }
+            always.forEach(inUse::remove);
+        }
+        Component c = model.components().get(component);
+        if (c.kind() == Component.Kind.CLIENT || c.kind() == Component.Kind.WEB_CLIENT) return null;
+        return inUse.get(component);
+    }
+
+    private Step inUseStep(String component, Flow f) {
+        return step(component + " receives anything only " + f.occurs().words() + " (flow " + f.id()
+                + ", occurs: " + f.occurs().yamlName() + ")", f.source(), "occurs", f.id());
+    }
+
     // ---- seeding: the facts the model states directly ----
 
     private void seed() {
@@ -205,7 +233,9 @@ public final class AccessAnalysis {
             for (String c : d.createdOn()) {
                 if (d.derivedFrom().isEmpty() && d.contains().isEmpty()) {
                     Step s = step(d.id() + " is created on " + c, d.source(), "created-on", d.id());
-                    readableAt(c, d.id(), Evidence.of(s), Flow.Occurs.ALWAYS, List.of(), null);
+                    Flow inUse = inUse(c);
+                    readableAt(c, d.id(), inUse == null ? Evidence.of(s) : Evidence.of(s).then(inUseStep(c, inUse)),
+                            inUse == null ? Flow.Occurs.ALWAYS : inUse.occurs(), List.of(), null);
                 } else {
                     derivedCreatedOn.computeIfAbsent(c, x -> new ArrayList<>()).add(d);
                 }
@@ -530,7 +560,9 @@ public final class AccessAnalysis {
             for (Data d : items) {
                 if (plaintext.getOrDefault(component, Map.of()).containsKey(d.id())) continue;
                 Step s = step(d.id() + " is created on " + component, d.source(), "created-on", d.id());
-                readableAt(component, d.id(), Evidence.of(s), Flow.Occurs.ALWAYS, List.of(), null);
+                Flow inUse = inUse(component);
+                readableAt(component, d.id(), inUse == null ? Evidence.of(s) : Evidence.of(s).then(inUseStep(component, inUse)),
+                        inUse == null ? Flow.Occurs.ALWAYS : inUse.occurs(), List.of(), null);
             }
         });
     }

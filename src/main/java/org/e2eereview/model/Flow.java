@@ -49,5 +49,18 @@ public record Flow(String id, String from, String to, List<String> carries, Prot
         WITH_DEVICE,
         @Doc("Happens only when end-to-end encryption cannot be used.")
         ON_FALLBACK;
+
+        /** The condition in words, as reports say it: "for users who opt in". */
+        public String words() {
+            return switch (this) {
+                case ALWAYS -> "always";
+                case BY_DEFAULT -> "by default";
+                case OPT_IN -> "for users who opt in";
+                case ON_ORGANISATION_DECISION -> "on the organisation's decision";
+                case ON_LEGAL_ORDER -> "on a legal order";
+                case WITH_DEVICE -> "with the device in hand";
+                case ON_FALLBACK -> "on fallback";
+            };
+        }
     }
 }

@@ -49,17 +49,24 @@ final class Notes {
         return List.copyOf(out);
     }
 
+    private interface Put {
+        void at(String component, String item, boolean inClear);
+    }
+
     private static String miss(Miss m) {
         return m.rule() + " needs " + m.failed();
     }
 
     /**
-     * A flow whose source never has what it carries: not created, stored or received there. What a
-     * component has spreads along flows, into what it contains, and to data made from what it has,
-     * with a work list, so each component and item is taken once.
+     * A flow whose source never has what it carries: not created, stored or received there, nor made
+     * there from what it has in readable form (a summary derived from, or holding, messages that reach
+     * an assistant over transport encryption; not a backup of messages that pass a relay end to end).
+     * What a component has spreads along flows, into what it contains, and to data made from what it
+     * reads, with a work list, so each component and item is taken once per form.
      */
     private static void flowsFromNowhere(Model model, List<Review.Note> out) {
         Map<String, Set<String>> at = new HashMap<>();
+        Map<String, Set<String>> clear = new HashMap<>();
         Map<String, Map<String, List<Flow>>> carrying = new HashMap<>(); // by source component, then item
         Map<String, List<Data>> madeFrom = new HashMap<>();
         for (Flow f : model.flows().values()) {
@@ -68,32 +75,42 @@ final class Notes {
         }
         for (Data d : model.data().values()) {
             for (String src : d.derivedFrom()) madeFrom.computeIfAbsent(src, x -> new ArrayList<>()).add(d);
+            for (String src : d.contains()) madeFrom.computeIfAbsent(src, x -> new ArrayList<>()).add(d);
         }
         java.util.ArrayDeque<String> components = new java.util.ArrayDeque<>();
         java.util.ArrayDeque<String> items = new java.util.ArrayDeque<>();
-        java.util.function.BiConsumer<String, String> put = (component, item) -> {
-            if (at.computeIfAbsent(component, x -> new HashSet<>()).add(item)) {
+        java.util.ArrayDeque<Boolean> readable = new java.util.ArrayDeque<>();
+        Put put = (component, item, inClear) -> {
+            boolean added = at.computeIfAbsent(component, x -> new HashSet<>()).add(item);
+            if (inClear) added |= clear.computeIfAbsent(component, x -> new HashSet<>()).add(item);
+            if (added) {
                 components.add(component);
                 items.add(item);
+                readable.add(inClear);
             }
         };
-        for (Data d : model.data().values()) for (String c : d.createdOn()) put.accept(c, d.id());
+        for (Data d : model.data().values()) for (String c : d.createdOn()) put.at(c, d.id(), true);
         for (Key k : model.keys().values()) {
-            for (String c : k.storedOn()) put.accept(c, k.id());
-            if (k.generatedOn() != null) put.accept(k.generatedOn(), k.id());
-            if (k.recovery() != null) for (String c : k.recovery().storedOn()) put.accept(c, k.id());
+            for (String c : k.storedOn()) put.at(c, k.id(), true);
+            if (k.generatedOn() != null) put.at(k.generatedOn(), k.id(), true);
+            if (k.recovery() != null) for (String c : k.recovery().storedOn()) put.at(c, k.id(), true);
         }
         while (!components.isEmpty()) {
             String component = components.poll();
             String item = items.poll();
-            for (Flow f : carrying.getOrDefault(component, Map.of()).getOrDefault(item, List.of())) put.accept(f.to(), item);
+            boolean inClear = readable.poll();
+            for (Flow f : carrying.getOrDefault(component, Map.of()).getOrDefault(item, List.of())) {
+                put.at(f.to(), item, inClear && f.protection() != Flow.Protection.END_TO_END);
+            }
             Data d = model.data().get(item);
             if (d == null) continue;
-            for (String inner : d.contains()) put.accept(component, inner);
+            for (String inner : d.contains()) put.at(component, inner, inClear);
             List<Data> made = madeFrom.get(item);
-            if (made == null) continue;
-            Set<String> here = at.get(component);
-            for (Data m : made) if (here.containsAll(m.derivedFrom())) put.accept(component, m.id());
+            if (made == null || !inClear) continue;
+            Set<String> here = clear.get(component);
+            for (Data m : made) {
+                if (here.containsAll(m.derivedFrom()) && here.containsAll(m.contains())) put.at(component, m.id(), true);
+            }
         }
         for (Flow f : model.flows().values()) {
             Set<String> from = at.getOrDefault(f.from(), Set.of());

@@ -572,15 +572,7 @@ public final class RuleEngine {
 
     /** A condition in words. */
     public static String condition(Flow.Occurs condition) {
-        return switch (condition) {
-            case ALWAYS -> "always";
-            case BY_DEFAULT -> "by default";
-            case OPT_IN -> "for users who opt in";
-            case ON_ORGANISATION_DECISION -> "on the organisation's decision";
-            case ON_LEGAL_ORDER -> "on a legal order";
-            case WITH_DEVICE -> "with the device in hand";
-            case ON_FALLBACK -> "on fallback";
-        };
+        return condition.words();
     }
 
     /** Collapses runs of blanks and the blank before punctuation that optional message parts leave. */

@@ -468,4 +468,27 @@ class AccessAnalysisTest {
                 .as("where the model says nothing of the wrapped copy, it is taken to be obtainable")
                 .isEqualTo(Flow.Occurs.ALWAYS);
     }
+
+    @Test
+    void whatIsMadeOnAComponentThatReceivesAnythingOnlyOnOptInIsReadOnlyThen() throws Exception {
+        Analysis a = analyze("""
+                parties:
+                  ai-vendor: { kind: third-party }
+                components:
+                  assistant: { kind: ai-service, run-by: ai-vendor }
+                data:
+                  summary: { kind: other, created-on: [assistant] }
+                conversations:
+                  chat: { content: [messages, summary] }
+                flows:
+                  ask: { from: phone, to: assistant, carries: [messages], protection: transport, occurs: opt-in }
+                  answer: { from: assistant, to: phone, carries: [summary], protection: transport, occurs: opt-in }
+                """);
+        assertThat(a.access("chat")).filteredOn(x -> x.party().equals("ai-vendor")).singleElement().satisfies(x -> {
+            assertThat(x.condition()).isEqualTo(Flow.Occurs.OPT_IN);
+            assertThat(x.readings()).allMatch(r -> r.condition() == Flow.Occurs.OPT_IN);
+        });
+        assertThat(a.readers("summary").get("ai-vendor")).allSatisfy(r -> assertThat(texts(r))
+                .contains("assistant receives anything only for users who opt in (flow ask, occurs: opt-in)"));
+    }
 }

@@ -35,6 +35,22 @@ class NotesTest {
     }
 
     @Test
+    void aReplyMadeFromWhatAnAssistantReadsIsNoSlip() throws Exception {
+        Review r = review("""
+                parties:
+                  ai-vendor: { kind: third-party }
+                components:
+                  assistant: { kind: ai-service, run-by: ai-vendor }
+                data:
+                  summary: { kind: other, contains: [messages] }
+                flows:
+                  ask: { from: phone, to: assistant, carries: [messages], protection: transport, occurs: opt-in }
+                  answer: { from: assistant, to: phone, carries: [summary], protection: transport, occurs: opt-in }
+                """);
+        assertThat(r.notes()).isEmpty();
+    }
+
+    @Test
     void keysFromSomethingThatIsNotAKeyDirectoryAreNoted() throws Exception {
         Review r = review("conversations:\n  chat:\n    membership: { device-keys-from: relay }\n");
         assertThat(r.notes()).singleElement().satisfies(n -> assertThat(n.message())
