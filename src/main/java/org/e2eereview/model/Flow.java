@@ -50,6 +50,15 @@ public record Flow(String id, String from, String to, List<String> carries, Prot
         @Doc("Happens only when end-to-end encryption cannot be used.")
         ON_FALLBACK;
 
+        /**
+         * The condition in words for a reading of a conversation: where one member's choice opens it, that
+         * the other members' content goes with theirs, without the others choosing it.
+         */
+        public String wordsForConversation() {
+            return this == OPT_IN ? "for users who opt in, and with theirs the other members' content, who did not choose it"
+                    : words();
+        }
+
         /** The condition in words, as reports say it: "for users who opt in". */
         public String words() {
             return switch (this) {

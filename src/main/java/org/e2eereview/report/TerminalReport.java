@@ -179,7 +179,7 @@ public final class TerminalReport {
         Map<String, Set<String>> byWhen = new LinkedHashMap<>();
         for (var r : a.readings()) {
             List<String> when = new ArrayList<>();
-            when.add(RuleEngine.condition(r.condition()));
+            when.add(r.condition().wordsForConversation());
             if (!r.through().isEmpty()) when.add("through " + String.join(", ", r.through()));
             if (r.detectable()) when.add("visible: " + r.lowering().stream().map(Safeguarded::name).distinct()
                     .collect(Collectors.joining(", ")));

@@ -565,7 +565,7 @@ public final class RuleEngine {
     /** " (on a legal order, through a, b)": when a reading applies, in words; empty when always and direct. */
     static String qualifier(Flow.Occurs condition, List<String> through) {
         List<String> parts = new ArrayList<>(2);
-        if (condition != Flow.Occurs.ALWAYS) parts.add(condition(condition));
+        if (condition != Flow.Occurs.ALWAYS) parts.add(condition.wordsForConversation());
         if (!through.isEmpty()) parts.add("through " + String.join(", ", through));
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }

@@ -59,6 +59,19 @@ class ReportsTest {
         }
     }
 
+    /** One member's opt-in takes the other members' content with it: who can read, and the finding, say so. */
+    @Test
+    void aRouteOneMemberOpensSaysTheOthersContentGoesWithIt() throws Exception {
+        String text = new String(render(Corpus.reviewer().review(Path.of("examples/whatsapp.yaml")), Format.TEXT).get(0),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("apple: runs-component, holds-key (for users who opt in, and with theirs the other "
+                + "members' content, who did not choose it) → PROVIDER-KEYED-BACKUP@chat-backup");
+        assertThat(text).contains("for users who turn backups on: one member's backup holds what the others wrote too, "
+                + "without their choosing it");
+        assertThat(text).contains("apple can read direct-chat (for users who opt in, and with theirs the other members' "
+                + "content, who did not choose it):");
+    }
+
     @ParameterizedTest
     @MethodSource("examples")
     void markdownCarriesTheVerdictEveryFindingAndTheDiagramWithoutRawHtml(Path example) throws Exception {
