@@ -25,6 +25,10 @@ final class CrossChecks {
         }
         model.map("components").forEach((id, c) -> {
             Object kind = c.choice("kind", null);
+            if (c.has("attestation") && (kind == Component.Kind.CLIENT || kind == Component.Kind.WEB_CLIENT)) {
+                checker.problem(c.at("attestation"), "'attestation' of component '" + id
+                        + "' applies to a server-side component that runs in an enclave, not to a client");
+            }
             if (c.has("transparency") && kind != null && kind != Component.Kind.KEY_DIRECTORY) {
                 checker.problem(c.at("transparency"), "'transparency' of component '" + id
                         + "' applies only to key-directory components");

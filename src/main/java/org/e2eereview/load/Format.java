@@ -109,6 +109,26 @@ public final class Format {
             .optional("reproducible-builds", BOOL,
                     "Whether anyone can rebuild the published binary from source and compare.", "false");
 
+    public static final ObjectSpec ATTESTATION = ObjectSpec.of("attestation",
+                    "For a component that runs in an attested enclave (SGX, SEV-SNP, TDX, Nitro, a confidential VM): "
+                            + "how clients check it before they send it anything. A safeguard that is not written is "
+                            + "not credited.")
+            .required("verified-by-clients", BOOL,
+                    "Whether clients check the enclave's attestation (its measurement, signed by the hardware) and "
+                            + "send nothing to one they do not accept. Only then is what enters it not read by its "
+                            + "operator; without it the enclave is a server of the party that runs it.")
+            .required("hardware-by", ref(PARTIES),
+                    "The party whose hardware keys sign the attestation (e.g. the processor's maker): the root of "
+                            + "trust, whom the review names as able to read what the enclave holds.")
+            .optional("measurement-pinned", BOOL,
+                    "Whether clients accept only measurements built into them, so that a new image takes a client "
+                            + "update: the operator cannot switch the image by itself.", "false")
+            .optional("image-log", BOOL,
+                    "Whether every image the operator may run is published in a public, append-only log that "
+                            + "clients check: a new image is then visible to anyone watching, not prevented.", "false")
+            .optional("reproducible-builds", BOOL,
+                    "Whether anyone can rebuild the image from its source and compare the measurement.", "false");
+
     public static final ObjectSpec COMPONENT = ObjectSpec.of("component",
                     "Software or hardware that handles data, run by one party, its code supplied by another.")
             .required("kind", choice(Component.Kind.class), "What sort of component this is.")
@@ -120,6 +140,9 @@ public final class Format {
                             + "web-client's code is served anew on each visit either way.")
             .optional("transparency", choice(Component.Transparency.class),
                     "For key-directory components only: how users can check the keys it serves.", "none")
+            .optional("attestation", obj(ATTESTATION),
+                    "For a component that runs in an attested enclave: how clients check it (docs/modelling.md, "
+                            + "\"An attested enclave\"). Not on clients.")
             .optional("code", CODE,
                     "The Java packages and classes that implement it: com.acme.server.. is that package and its "
                             + "subpackages, com.acme.client.IdentityKey one class, '*' any part of a name. Only the "
@@ -152,6 +175,9 @@ public final class Format {
             .optional("scope", choice(Key.Scope.class), "Whose data the key opens.", "conversation")
             .optional("algorithm", TEXT, "Algorithm, e.g. X25519, AES-256-GCM, RSA-1024, 3DES.")
             .optional("recovery", obj(RECOVERY), "How the key can be restored from a user secret.")
+            .optional("shown-to-members", BOOL,
+                    "Whether members are shown that its holders can read them, e.g. a compliance key listed among "
+                            + "a message's recipients: those readings stay, and are visible.", "false")
             .optional("code", CODE,
                     "The Java classes that hold or represent the key, as code patterns: the ArchUnit rules let only "
                             + "the code of components that hold the key use them, and keep them apart from logging, "
@@ -170,6 +196,10 @@ public final class Format {
             .optional("contains", refs(DATA),
                     "Data carried inside it, whole or in part (a backup contains messages, a notification preview "
                             + "contains the message it shows): reading it reads them.", "[]")
+            .optional("guessable", BOOL,
+                    "Whether it has few enough possible values (phone numbers, short codes, PINs) that a hash of it "
+                            + "can be reversed by hashing them all: a hash derived from it is then read as showing it.",
+                    "true for contact-list, false otherwise")
             .optional("retention", TEXT, "How long it is kept where it is stored, e.g. \"90 days\".")
             .optional("description", TEXT, "Free text.");
 
@@ -249,6 +279,13 @@ public final class Format {
             .optional("occurs", choice(Flow.Occurs.class),
                     "Whether it happens always, by default, only by the user's choice, only under a legal order, "
                             + "or only on fallback.", "always")
+            .optional("shown-to-members", BOOL,
+                    "Whether members are shown that it happens, e.g. a banner that the organisation archives the "
+                            + "chat: what it gives its receiver stays readable, and visible.", "false")
+            .optional("relay", ref(COMPONENTS),
+                    "A relay run by someone else that the flow passes through (Oblivious HTTP): the relay sees who "
+                            + "sends but not what, the receiver what but not who. Only a relay run by another party "
+                            + "than the receiver separates the two.")
             .optional("purpose", TEXT, "Why the flow exists, e.g. backup, push, telemetry.")
             .optional("description", TEXT, "Free text.");
 

@@ -164,10 +164,14 @@ public final class ModelLoader {
                 : new Component.Updates(u.bool("per-user-targeting"), u.bool("binary-transparency"),
                         u.bool("reproducible-builds"), u.source());
         String runBy = f.text("run-by");
+        Fields a = f.obj("attestation");
+        Component.Attestation attestation = a == null ? null
+                : new Component.Attestation(a.bool("verified-by-clients"), a.bool("measurement-pinned"),
+                        a.bool("image-log"), a.bool("reproducible-builds"), a.text("hardware-by"), a.source());
         return new Component(id, f.choice("kind", null), f.text("name"), runBy,
                 f.has("supplied-by") ? f.text("supplied-by") : runBy, updates,
-                f.choice("transparency", Component.Transparency.NONE), f.list("code"), f.text("description"),
-                f.source());
+                f.choice("transparency", Component.Transparency.NONE), attestation, f.list("code"),
+                f.text("description"), f.source());
     }
 
     private static Key key(String id, Fields f) {
@@ -177,12 +181,14 @@ public final class ModelLoader {
                         r.integer("guess-limit"), r.source());
         return new Key(id, f.choice("kind", null), f.text("generated-on"), f.list("stored-on"), f.list("protects"),
                 f.list("derived-from"), f.choice("scope", Key.Scope.CONVERSATION), f.text("algorithm"), recovery,
-                f.list("code"), f.text("description"), f.source());
+                f.bool("shown-to-members"), f.list("code"), f.text("description"), f.source());
     }
 
     private static Data data(String id, Fields f) {
-        return new Data(id, f.choice("kind", null), f.list("created-on"), f.list("derived-from"), f.list("contains"),
-                f.text("retention"), f.text("description"), f.source());
+        Data.Kind kind = f.choice("kind", null);
+        return new Data(id, kind, f.list("created-on"), f.list("derived-from"), f.list("contains"),
+                f.bool("guessable", kind == Data.Kind.CONTACT_LIST), f.text("retention"), f.text("description"),
+                f.source());
     }
 
     private static Conversation conversation(String id, Fields f) {
@@ -207,8 +213,8 @@ public final class ModelLoader {
 
     private static Flow flow(String id, Fields f) {
         return new Flow(id, f.text("from"), f.text("to"), f.list("carries"), f.choice("protection", null),
-                f.choice("stage", Flow.Stage.AFTER_ENCRYPTION), f.choice("occurs", Flow.Occurs.ALWAYS), f.text("purpose"), f.text("description"),
-                f.source());
+                f.choice("stage", Flow.Stage.AFTER_ENCRYPTION), f.choice("occurs", Flow.Occurs.ALWAYS),
+                f.bool("shown-to-members"), f.text("relay"), f.text("purpose"), f.text("description"), f.source());
     }
 
     private static Feature feature(String id, Fields f) {

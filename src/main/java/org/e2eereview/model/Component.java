@@ -9,9 +9,11 @@ import java.util.List;
  * @param updates    how its code is updated, or null when not stated
  * @param transparency for key directories: how users can check the keys it serves
  * @param code         Java package and class patterns of the code that implements it (for the ArchUnit rules)
+ * @param attestation  how clients check the enclave it runs in before they send it anything, or null when not written
  */
 public record Component(String id, Kind kind, String name, String runBy, String suppliedBy, Updates updates,
-                        Transparency transparency, List<String> code, String description, Source source)
+                        Transparency transparency, Attestation attestation, List<String> code, String description,
+                        Source source)
         implements Element {
 
     public Component {
@@ -60,6 +62,25 @@ public record Component(String id, Kind kind, String name, String runBy, String 
         NONE,
         @Doc("An append-only, publicly audited log of every key served (key transparency).")
         KEY_TRANSPARENCY_LOG;
+    }
+
+    /**
+     * How clients check an attested enclave (a trusted execution environment) before sending it anything.
+     *
+     * @param verifiedByClients  clients check its attestation and send nothing to an enclave whose measurement
+     *                           they do not accept: without it, the enclave is a server of its operator
+     * @param measurementPinned  clients accept only measurements built into them, so a new image needs a client update
+     * @param imageLog           every image the operator may run is published in a public, append-only log
+     * @param reproducibleBuilds anyone can rebuild the image from source and compare its measurement
+     * @param hardwareBy         the party whose hardware keys sign the attestation: the root of trust
+     */
+    public record Attestation(boolean verifiedByClients, boolean measurementPinned, boolean imageLog,
+                              boolean reproducibleBuilds, String hardwareBy, Source source) {
+    }
+
+    /** Whether clients verify its attestation: what enters it is then not read by its operator. */
+    public boolean attested() {
+        return attestation != null && attestation.verifiedByClients();
     }
 
     /**

@@ -10,10 +10,12 @@ import java.util.List;
  *                    something about the source but does not reveal it whole
  * @param contains    data carried whole inside this item (a backup contains messages):
  *                    reading this reads them
+ * @param guessable   few enough possible values (phone numbers, short codes) that a hash of it can be
+ *                    reversed by trying them all: whoever reads a hash of it reads it
  * @param retention   how long it is kept where it is stored, in the author's words (e.g. "90 days")
  */
 public record Data(String id, Kind kind, List<String> createdOn, List<String> derivedFrom, List<String> contains,
-                   String retention, String description, Source source) implements Element {
+                   boolean guessable, String retention, String description, Source source) implements Element {
 
     public Data {
         createdOn = List.copyOf(createdOn);

@@ -10,7 +10,8 @@ import java.util.List;
  * @param occurs  whether the flow always happens or only by default, by choice, by order or on fallback
  */
 public record Flow(String id, String from, String to, List<String> carries, Protection protection, Stage stage,
-                   Occurs occurs, String purpose, String description, Source source) implements Element {
+                   Occurs occurs, boolean shownToMembers, String relay, String purpose, String description,
+                   Source source) implements Element {
 
     public Flow {
         carries = List.copyOf(carries);

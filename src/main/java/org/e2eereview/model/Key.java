@@ -12,8 +12,8 @@ import java.util.List;
  * @param code        Java class patterns of the classes that hold or represent it (for the ArchUnit rules)
  */
 public record Key(String id, Kind kind, String generatedOn, List<String> storedOn, List<String> protects,
-                  List<String> derivedFrom, Scope scope, String algorithm, Recovery recovery, List<String> code,
-                  String description, Source source) implements Element {
+                  List<String> derivedFrom, Scope scope, String algorithm, Recovery recovery, boolean shownToMembers,
+                  List<String> code, String description, Source source) implements Element {
 
     public Key {
         storedOn = List.copyOf(storedOn);
