@@ -47,7 +47,7 @@ class E2eeReviewTest {
                 escrow-agent, child-safety-organisation, parent, organisation, hardware-vendor, third-party, attacker (did you mean 'user'?)
                 src/test/resources/malformed/many-errors.yaml:8:34: unknown party 'nobody' in 'run-by'
                 src/test/resources/malformed/many-errors.yaml:8:42: unknown field 'extra' in component 'relay'; allowed: \
-                kind, name, run-by, supplied-by, updates, transparency, code, description""");
+                kind, name, run-by, supplied-by, updates, transparency, attestation, code, description""");
         assertThat(e.problems()).extracting(p -> p.location().line()).containsExactly(4, 8, 8);
     }
 

@@ -69,7 +69,7 @@ class MalformedInputTest {
                         + "child-safety-organisation, parent, organisation, hardware-vendor, third-party, attacker (did you mean 'user'?)",
                 p + ":8:34: unknown party 'nobody' in 'run-by'",
                 p + ":8:42: unknown field 'extra' in component 'relay'; allowed: kind, name, run-by, supplied-by, "
-                        + "updates, transparency, code, description");
+                        + "updates, transparency, attestation, code, description");
     }
 
     @Test
