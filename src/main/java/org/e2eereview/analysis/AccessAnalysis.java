@@ -252,26 +252,44 @@ public final class AccessAnalysis {
     private void seedFlow(Flow f) {
         if (f.protection() == Flow.Protection.END_TO_END) return;
         String protection = f.protection() == Flow.Protection.NONE ? "no protection" : "transport protection only";
+        List<Safeguarded> shownKey = shown(f.shownToMembers(), f.id(), Route.HOLDS_KEY,
+                "members are shown that flow " + f.id() + " takes what it carries to " + f.to(), f.source());
+        List<Safeguarded> shownData = shown(f.shownToMembers(), f.id(), Route.RUNS_COMPONENT,
+                "members are shown that flow " + f.id() + " takes what it carries to " + f.to(), f.source());
         for (String item : f.carries()) {
             Step s = step("flow " + f.id() + " carries " + item + " to " + f.to() + " with " + protection,
                     f.source(), "protection", f.id());
             if (model.keys().containsKey(item)) {
                 keyPlaces.computeIfAbsent(item, x -> new LinkedHashSet<>()).add(f.to());
                 addKey(runner(f.to()).id(), item, Route.HOLDS_KEY, Evidence.of(s).then(runs(f.to())), List.of(), null,
-                        f.occurs(), List.of(), f.id());
+                        f.occurs(), shownKey, f.id());
             } else {
-                readableAt(f.to(), item, Evidence.of(s), f.occurs(), List.of(), f.id());
+                readableAt(f.to(), item, Evidence.of(s), f.occurs(), shownData, f.id());
             }
         }
     }
 
+    /**
+     * The safeguard "members are shown it" on a route, as a flow, a key or a feature declares it: the
+     * same on every route, so a visible reading is lowered alike however it comes about.
+     */
+    private List<Safeguarded> shown(boolean declared, String element, Route route, String text, Source source) {
+        if (!declared) return List.of();
+        String field = source.written("user-informed") ? "user-informed" : "shown-to-members";
+        Safeguarded s = new Safeguarded(Safeguard.USER_VISIBLE_INDICATORS, element, route, text, source.of(field));
+        safeguards.add(s);
+        return List.of(s);
+    }
+
     private void seedKey(Key k) {
         keyPlaces.computeIfAbsent(k.id(), x -> new LinkedHashSet<>()).addAll(placesOf(k));
+        List<Safeguarded> shown = shown(k.shownToMembers(), k.id(), Route.HOLDS_KEY,
+                "members are shown that whoever holds " + k.id() + " can read what it opens", k.source());
         for (String c : placesOf(k)) {
             String field = k.storedOn().contains(c) ? "stored-on" : "generated-on";
             Step s = step(k.id() + " is " + field.replace("-on", "") + " on " + c, k.source(), field, k.id());
             addKey(runner(c).id(), k.id(), Route.HOLDS_KEY, Evidence.of(s).then(runs(c)), List.of(), null,
-                    Flow.Occurs.ALWAYS, List.of(), null);
+                    Flow.Occurs.ALWAYS, shown, null);
         }
         Key.Recovery r = k.recovery();
         if (r == null) return;
@@ -435,6 +453,12 @@ public final class AccessAnalysis {
             default -> f.initiatedBy() == Feature.Initiator.AUTHORITY ? Flow.Occurs.ON_LEGAL_ORDER : Flow.Occurs.ALWAYS;
         };
         String where = f.runsOn() == null ? "" : " on " + f.runsOn();
+        // A member's own report is that member's disclosure, told or not: nothing to show.
+        boolean told = f.userInformed() && f.initiatedBy() != Feature.Initiator.MEMBER;
+        List<Safeguarded> shownDerived = shown(told, f.id(), Route.LEARNS_DERIVED,
+                "the user is told what " + f.id() + " sends before it sends it", f.source());
+        List<Safeguarded> shownResult = shown(told, f.id(), Route.FEATURE_RESULT,
+                "the user is told what " + f.id() + " sends before it sends it", f.source());
         for (String party : f.resultsTo()) {
             Party.Kind kind = model.parties().get(party).kind();
             if (kind == Party.Kind.USER) continue;
@@ -446,7 +470,8 @@ public final class AccessAnalysis {
                 if (model.data().get(d).kind().metadata()) continue;
                 Evidence e = Evidence.of(step("feature " + f.id() + where + " inspects " + d, f.source(), "inspects",
                         f.id())).then(to);
-                Reading r = addRead(party, new Target(d, null), Route.LEARNS_DERIVED, e, List.of(), when, List.of(), f.id());
+                Reading r = addRead(party, new Target(d, null), Route.LEARNS_DERIVED, e, List.of(), when, shownDerived,
+                        f.id());
                 if (r != null) reported.add(r);
             }
             for (String d : f.discloses()) {
@@ -454,7 +479,7 @@ public final class AccessAnalysis {
                 Evidence e = Evidence.of(step("feature " + f.id() + where + " hands over " + d
                         + (member ? " when a member chooses to" : ""), f.source(), "discloses", f.id())).then(to);
                 addRead(party, new Target(d, null), member ? Route.MEMBER_DISCLOSURE : Route.FEATURE_RESULT, e,
-                        List.of(), when, List.of(), f.id());
+                        List.of(), when, member ? List.of() : shownResult, f.id());
             }
         }
     }

@@ -16,6 +16,11 @@ public enum Severity implements ModelEnum {
     @Doc("Worth knowing; not a weakness by itself.")
     INFO;
 
+    /** One step less severe; info stays info. */
+    public Severity lower() {
+        return this == INFO ? INFO : values()[ordinal() + 1];
+    }
+
     /** True when this severity is as bad as {@code other} or worse. */
     public boolean atLeast(Severity other) {
         return ordinal() <= other.ordinal();

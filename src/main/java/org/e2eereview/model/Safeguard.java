@@ -36,7 +36,7 @@ public enum Safeguard implements ModelEnum {
     POST_COMPROMISE_SECURITY(Effect.PREVENTS),
     @Doc("The server does not learn who sent a message.")
     SEALED_SENDER(Effect.PREVENTS),
-    @Doc("Members are shown joins, device changes and messages sent without end-to-end encryption.")
+    @Doc("Members are shown joins, device changes, messages sent without end-to-end encryption, and who else gets what they send (an archive's banner, a compliance key among the recipients, a notice before a feature sends).")
     USER_VISIBLE_INDICATORS(Effect.DETECTS);
 
     /** What a safeguard does to a route it applies to. */

@@ -12,7 +12,8 @@ import dev.cel.runtime.CelRuntime;
  *
  * @param file where the rule was read from, for errors and for `rules ID`
  */
-public record Rule(String id, String title, RuleKind kind, Severity severity, List<SeverityIf> severityIf,
+public record Rule(String id, String title, List<TitleIf> titleIf, RuleKind kind, Severity severity,
+                   List<SeverityIf> severityIf, boolean visibleLowers,
                    String catalog, Inspects inspects, String condition, String readersExpression,
                    List<String> evidenceRoutes, List<String> evidenceFields, List<FieldIf> evidenceFieldsIf,
                    List<Need> needs, List<String> explains, String message, String withoutReaders, String remediation,
@@ -20,6 +21,9 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
                    Compiled compiled) {
 
     public record SeverityIf(String when, Severity severity) {
+    }
+
+    public record TitleIf(String when, String title) {
     }
 
     /** A field cited as evidence only when a condition holds. */
@@ -58,6 +62,8 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
         final CelRuntime.Program when;
         final Later<CelRuntime.Program> readers;
         final List<Later<Condition>> severityIf;
+        /** Conditions of titleIf, in order. */
+        final List<Later<Condition>> titleIf;
         final List<Object> message; // Strings, the readers' place and later parts (programs or fields), in order
         /** The same for why a finding names no reader; null when the rule does not say. */
         final List<Object> withoutReaders;
@@ -76,7 +82,8 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
 
         Compiled(java.util.function.Predicate<java.util.Map<String, Object>> guard, boolean exactGuard,
                  CelRuntime.Program when,
-                 Later<CelRuntime.Program> readers, List<Later<Condition>> severityIf, List<Object> message,
+                 Later<CelRuntime.Program> readers, List<Later<Condition>> severityIf, List<Later<Condition>> titleIf,
+                 List<Object> message,
                  List<Object> withoutReaders, java.util.Set<String> evidenceRoutes, List<Later<CelRuntime.Program>> evidenceIf,
                  List<Condition> needs, java.util.function.Supplier<List<Conjunct>> conjuncts) {
             this.guard = guard;
@@ -84,6 +91,7 @@ public record Rule(String id, String title, RuleKind kind, Severity severity, Li
             this.when = when;
             this.readers = readers;
             this.severityIf = severityIf;
+            this.titleIf = titleIf;
             this.message = message;
             this.withoutReaders = withoutReaders;
             this.evidenceRoutes = evidenceRoutes;

@@ -389,7 +389,18 @@ public final class RuleEngine {
                     disclosed.add(new Finding.Disclosed(reader, p.disclosedToUsers(), p.source().of("disclosed-to-users")));
                 }
             }
-            return new Finding(rule.id() + "@" + id, rule.id(), rule.kind(), severity, rule.title(), rule.catalog(),
+            // Visible alike on every route: one severity lower when members would see every reading it names.
+            if (rule.visibleLowers() && !reads.isEmpty() && reads.stream().allMatch(r -> !r.lowering().isEmpty())) {
+                severity = severity.lower();
+            }
+            String title = rule.title();
+            for (int i = 0; i < rule.titleIf().size(); i++) {
+                if (rule.compiled().titleIf.get(i).get().holds(view, vars)) {
+                    title = rule.titleIf().get(i).title();
+                    break;
+                }
+            }
+            return new Finding(rule.id() + "@" + id, rule.id(), rule.kind(), severity, title, rule.catalog(),
                     rule.inspects(), id, at(subject), sentence(message), readers, List.copyOf(reads),
                     List.copyOf(evidence), w != null && w.systemic(), w == null ? null : w.blastRadius(),
                     List.copyOf(safeguards), List.copyOf(disclosed), rule.remediation(), rule.verdict(), withoutReaders);

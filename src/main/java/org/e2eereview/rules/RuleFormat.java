@@ -16,6 +16,10 @@ final class RuleFormat {
             .required("when", TEXT, "CEL condition over the inspected element.")
             .required("severity", new FieldType.Choice(Severity.class), "The severity then.");
 
+    static final ObjectSpec TITLE_IF = ObjectSpec.of("title-if", "A title that applies when a condition holds.")
+            .required("when", TEXT, "CEL condition over the inspected element.")
+            .required("title", TEXT, "The title then: the variant the finding is (a visible addition is not silent).");
+
     static final ObjectSpec FIELD_IF = ObjectSpec.of("field-if", "A field cited as evidence when a condition holds.")
             .required("field", TEXT, "Field of the element (YAML name, a.b for nested).")
             .required("when", TEXT, "CEL condition over the inspected element.");
@@ -51,6 +55,12 @@ final class RuleFormat {
             .required("severity", new FieldType.Choice(Severity.class), "Severity of its findings.")
             .optional("severity-if", new FieldType.ListOf(new FieldType.Obj(SEVERITY_IF)),
                     "Severities that apply under conditions; the first that holds wins.")
+            .optional("title-if", new FieldType.ListOf(new FieldType.Obj(TITLE_IF)),
+                    "Titles that apply under conditions; the first that holds wins. The rule id stays.")
+            .optional("visible-lowers", new FieldType.Bool(),
+                    "Whether a finding whose every reading members would see (a safeguard that shows it, on any "
+                            + "route) is one severity lower than severity and severity-if give. Rules that judge "
+                            + "visibility in their own severity-if leave it out.")
             .required("catalog", TEXT, "The catalog entry it implements.")
             .required("inspects", new FieldType.Choice(Inspects.class), "The element kind it looks at.")
             .required("when", TEXT, "CEL condition: the rule fires on an element when it is true.")

@@ -322,6 +322,13 @@ public final class RuleSet {
             severityPrograms.add(later(cel, inspects, s, "when", s.text("when"), 0, Cel.Result.BOOL, problems,
                     c -> Condition.of(c, inspects.variable())));
         }
+        List<Rule.TitleIf> titleIf = new ArrayList<>();
+        List<Later<Condition>> titlePrograms = new ArrayList<>();
+        for (Fields t : f.<Fields>list("title-if")) {
+            titleIf.add(new Rule.TitleIf(t.text("when"), t.text("title")));
+            titlePrograms.add(later(cel, inspects, t, "when", t.text("when"), 0, Cel.Result.BOOL, problems,
+                    c -> Condition.of(c, inspects.variable())));
+        }
         List<Object> message = template(cel, inspects, f, "message", problems);
         List<Object> withoutReaders = f.has("without-readers") ? template(cel, inspects, f, "without-readers", problems) : null;
         List<Rule.RuleTest> tests = f.<Fields>list("tests").stream()
@@ -331,12 +338,13 @@ public final class RuleSet {
             problems.add(new Problem(f.at("tests"), "a rule needs a test case where it fires and one where it does not"));
         }
         if (!problems.isEmpty()) return new Parsed(null, List.copyOf(problems), f.text("catalog"), f.at("catalog"));
-        return new Parsed(new Rule(id, f.text("title"), kind, f.choice("severity", null), severityIf, f.text("catalog"),
+        return new Parsed(new Rule(id, f.text("title"), titleIf, kind, f.choice("severity", null), severityIf,
+                f.bool("visible-lowers"), f.text("catalog"),
                 inspects, f.text("when"), f.text("readers"), f.list("evidence-routes"), f.list("evidence-fields"),
                 fieldsIf, needs, f.list("explains"), f.text("message"), f.text("without-readers"), f.text("remediation"),
                 verdict, tests, file,
                 f.at(), new Rule.Compiled(guard, guard != null && Guard.exact(checkedWhen.expr(), inspects.variable()),
-                        when, readers, severityPrograms, message, withoutReaders,
+                        when, readers, severityPrograms, titlePrograms, message, withoutReaders,
                         java.util.Set.copyOf(f.<String>list("evidence-routes")), fieldIfPrograms, needPrograms,
                         kind == RuleKind.SAFETY_FEATURE && inspects == Inspects.FEATURE
                                 ? () -> conjuncts(cel, inspects, f.text("when")) : List::of)),

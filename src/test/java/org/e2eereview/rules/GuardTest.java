@@ -113,11 +113,12 @@ class GuardTest {
 
     private static Rule withoutGuard(Rule r) {
         Rule.Compiled c = r.compiled();
-        return new Rule(r.id(), r.title(), r.kind(), r.severity(), r.severityIf(), r.catalog(), r.inspects(),
+        return new Rule(r.id(), r.title(), r.titleIf(), r.kind(), r.severity(), r.severityIf(), r.visibleLowers(),
+                r.catalog(), r.inspects(),
                 r.condition(), r.readersExpression(), r.evidenceRoutes(), r.evidenceFields(), r.evidenceFieldsIf(),
                 r.needs(), r.explains(), r.message(), r.withoutReaders(), r.remediation(), r.verdict(), r.tests(), r.file(), r.at(),
                 new Rule.Compiled(null, false, c.when, c.readers, c.severityIf.stream()
-                        .map(later -> Later.now(interpreted(later.get()))).toList(), c.message, c.withoutReaders, c.evidenceRoutes,
+                        .map(later -> Later.now(interpreted(later.get()))).toList(), c.titleIf, c.message, c.withoutReaders, c.evidenceRoutes,
                         c.evidenceIf, interpreted(c.needs), c::conjuncts));
     }
 
