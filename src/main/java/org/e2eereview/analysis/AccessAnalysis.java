@@ -672,10 +672,14 @@ public final class AccessAnalysis {
                     + inner, d.source(), "contains", d.id())), r.through(), r.condition(), r.lowering(), r.origin());
         }
         if (!d.kind().revealsNothing()) {
-            boolean reveals = d.kind().revealsSource();
             for (String source : derivedFromData.getOrDefault(d.id(), List.of())) {
+                // A hash of something with few possible values is reversed by hashing them all.
+                boolean guessed = !d.kind().revealsSource() && model.data().get(source).guessable();
+                boolean reveals = d.kind().revealsSource() || guessed;
+                String how = guessed ? ", which is guessable: trying every value reverses it"
+                        : reveals ? " and shows it" : "";
                 addRead(r.party(), new Target(source, r.conversation()), reveals ? r.route() : Route.LEARNS_DERIVED,
-                        r.evidence().then(step(d.id() + " is derived from " + source + (reveals ? " and shows it" : ""),
+                        r.evidence().then(step(d.id() + " is derived from " + source + how,
                                 d.source(), "derived-from", d.id())), r.through(), r.condition(), r.lowering(), r.origin());
             }
         }

@@ -134,6 +134,33 @@ public final class Analysis {
 
     private volatile Map<String, List<Reading>> throughIndex;
 
+    /** Whether a reading's chain goes through a backup: holding the key of a backup is not holding the content key. */
+    public boolean throughBackup(Reading r) {
+        for (Step s : r.evidence().steps()) {
+            org.e2eereview.model.Data d = s.element() == null ? null : model.data().get(s.element());
+            if (d != null && d.kind() == org.e2eereview.model.Data.Kind.BACKUP) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the provider reads a conversation's content by default with a key it holds or generates
+     * (directly, or through another party it holds the key for), not a backup's: whatever the model
+     * declares, the conversation is then not end-to-end encrypted by default.
+     */
+    public boolean providerKeyedByDefault(String conversationId) {
+        for (Access a : access(conversationId)) {
+            for (Reading r : a.readings()) {
+                if (r.route() != Route.HOLDS_KEY || !r.through().isEmpty()) continue;
+                if (r.condition() != org.e2eereview.model.Flow.Occurs.ALWAYS
+                        && r.condition() != org.e2eereview.model.Flow.Occurs.BY_DEFAULT) continue;
+                org.e2eereview.model.Party p = model.parties().get(a.party());
+                if (p != null && p.kind() == org.e2eereview.model.Party.Kind.PROVIDER && !throughBackup(r)) return true;
+            }
+        }
+        return false;
+    }
+
     /** Access and disclosures of a conversation come from the same readings, so both are made in one pass. */
     private List<Access> computeAccess(String conversationId) {
         List<Access> disclosed = new ArrayList<>();

@@ -35,7 +35,7 @@ public final class E2eeAssertions {
     public static void assertNotWeakened(Review review) {
         if (!review.weakened()) return;
         String verdict = review.verdict().text() + (review.verdict() == Review.Verdict.NOT_END_TO_END_BY_DEFAULT
-                ? ": " + String.join(", ", review.notEndToEndByDefault()) : "");
+                ? ": " + String.join(", ", review.notEndToEndByDefaultSaid()) : "");
         failWithCounted(review, Severity.HIGH, review.model().file() + ": verdict " + verdict + " ("
                 + Describe.counts(review) + ")");
     }

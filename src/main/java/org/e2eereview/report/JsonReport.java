@@ -57,6 +57,8 @@ public final class JsonReport {
         verdict.put("verdict", review.verdict().id());
         ArrayNode notE2e = verdict.putArray("notEndToEndByDefault");
         review.notEndToEndByDefault().forEach(notE2e::add);
+        ArrayNode contradicted = verdict.putArray("contradicted");
+        review.contradicted().forEach(contradicted::add);
         verdict.put("weakened", review.weakened());
         verdict.put("failOn", failOn == null ? "none" : failOn.yamlName());
         verdict.put("fails", review.failsAt(failOn));

@@ -37,7 +37,7 @@ public final class TerminalReport {
                 .append(" · ").append(review.model().system().name()).append("\n\n");
         out.append("Verdict: ").append(review.verdict().text());
         if (review.verdict() == Review.Verdict.NOT_END_TO_END_BY_DEFAULT) {
-            out.append(": ").append(String.join(", ", review.notEndToEndByDefault()));
+            out.append(": ").append(String.join(", ", review.notEndToEndByDefaultSaid()));
         }
         out.append(" (").append(java.util.Arrays.stream(Severity.values()).map(s -> counts.get(s) + " " + s.yamlName())
                 .collect(Collectors.joining(", "))).append(")");

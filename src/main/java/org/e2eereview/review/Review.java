@@ -102,18 +102,44 @@ public record Review(Model model, Analysis analysis, Catalog catalog, RuleSet ru
 
     /**
      * Conversations without end-to-end encryption by default about which a counted finding at high or
-     * above remains: only an acceptance with a justification takes one off this list.
+     * above remains: only an acceptance with a justification takes one off this list. The headline is
+     * computed, not declared: a conversation the provider reads by default with a key it holds is on
+     * it whatever its end-to-end field says ({@link #contradicted}).
      */
     public List<String> notEndToEndByDefault() {
         List<String> out = new ArrayList<>();
         for (Conversation c : model.conversations().values()) {
-            if (c.endToEnd().available() && c.endToEnd().byDefault()) continue;
+            if (c.endToEnd().available() && c.endToEnd().byDefault() && !analysis.providerKeyedByDefault(c.id())) continue;
             boolean counted = weakenings.stream().anyMatch(r -> r.counts() && r.finding().severity().atLeast(Severity.HIGH)
                     && (r.finding().element().equals(c.id())
                         || r.finding().reads().stream().anyMatch(x -> x.conversation().equals(c.id()))));
             if (counted) out.add(c.id());
         }
         return out;
+    }
+
+    /**
+     * Conversations the model declares end-to-end encrypted by default whose content the provider reads by
+     * default with a key it holds: the declaration, and any end-to-end claim, is contradicted.
+     */
+    public List<String> contradicted() {
+        List<String> out = new ArrayList<>();
+        for (Conversation c : model.conversations().values()) {
+            if (c.endToEnd().available() && c.endToEnd().byDefault() && analysis.providerKeyedByDefault(c.id())) {
+                out.add(c.id());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The conversations behind the NOT END-TO-END ENCRYPTED BY DEFAULT verdict, each with why where the
+     * model declares otherwise: "meeting (declared end-to-end by default, but the provider holds its keys)".
+     */
+    public List<String> notEndToEndByDefaultSaid() {
+        List<String> contradicted = contradicted();
+        return notEndToEndByDefault().stream().map(c -> contradicted.contains(c)
+                ? c + " (declared end-to-end by default, but the provider holds its keys)" : c).toList();
     }
 
     /** Whether a counted weakening is critical or high: the design weakens end-to-end encryption. */

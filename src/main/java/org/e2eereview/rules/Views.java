@@ -285,7 +285,10 @@ final class Views {
             .texts("substitution_visible_by", "Safeguards that would show a swapped key, when every key swap would "
                     + "be shown; empty otherwise.", (v, c) -> v.visibleBy(c.id(), Route.SUBSTITUTES_KEYS))
             .bool("provider_reads", "Whether the provider, or someone compelling it, reads its content on a server or "
-                    + "with a key, always or by default.", (v, c) -> v.providerReads(c.id()));
+                    + "with a key, always or by default.", (v, c) -> v.providerReads(c.id()))
+            .bool("provider_keyed", "Whether the provider reads its content by default with a key it holds (not a "
+                    + "backup's): it is then not end-to-end encrypted by default, whatever end-to-end declares.",
+                    (v, c) -> v.analysis.providerKeyedByDefault(c.id()));
 
     static final ViewType<Flow> FLOW = new ViewType<Flow>("flow", "A flow.")
             .text("id", "Its id.", (v, f) -> f.id())
@@ -616,13 +619,8 @@ final class Views {
         return out;
     }
 
-    /** Whether a reading's chain goes through a backup: holding the key of a backup is not holding the content key. */
     boolean throughBackup(Reading r) {
-        for (Step s : r.evidence().steps()) {
-            Data d = s.element() == null ? null : model.data().get(s.element());
-            if (d != null && d.kind() == Data.Kind.BACKUP) return true;
-        }
-        return false;
+        return analysis.throughBackup(r);
     }
 
     private final Map<String, List<List<String>>> routes = new HashMap<>();

@@ -491,4 +491,26 @@ class AccessAnalysisTest {
         assertThat(a.readers("summary").get("ai-vendor")).allSatisfy(r -> assertThat(texts(r))
                 .contains("assistant receives anything only for users who opt in (flow ask, occurs: opt-in)"));
     }
+
+    @Test
+    void aHashOfGuessableDataIsReadAsTheDataItself() throws Exception {
+        String base = """
+                data:
+                  address-book: { kind: contact-list, created-on: [phone] }
+                  %s
+                  contact-hashes: { kind: content-hash, created-on: [phone], derived-from: [address-book] }
+                flows:
+                  discover: { from: phone, to: relay, carries: [contact-hashes], protection: transport }
+                """;
+        Analysis guessable = analyze(base.formatted(""));
+        assertThat(guessable.readers("address-book").get("provider")).anySatisfy(r -> {
+            assertThat(r.route()).isEqualTo(Route.RUNS_COMPONENT);
+            assertThat(texts(r)).contains("contact-hashes is derived from address-book, which is guessable: trying "
+                    + "every value reverses it");
+        });
+        Analysis notGuessable = analyze(base.formatted("photo: { kind: attachment, created-on: [phone] }")
+                .replace("derived-from: [address-book]", "derived-from: [photo]"));
+        assertThat(notGuessable.readers("photo").get("provider"))
+                .allSatisfy(r -> assertThat(r.route()).isEqualTo(Route.LEARNS_DERIVED));
+    }
 }

@@ -142,7 +142,7 @@ public final class Views {
         int expired = (int) review.weakenings().stream().filter(r -> r.status() == Reviewed.Status.EXPIRED).count();
         String summary = switch (review.verdict()) {
             case NOT_END_TO_END_BY_DEFAULT -> "Some conversations are not end-to-end encrypted by default: "
-                    + String.join(", ", review.notEndToEndByDefault()) + ".";
+                    + String.join(", ", review.notEndToEndByDefaultSaid()) + ".";
             case WEAKENED -> "The design weakens end-to-end encryption: a counted finding is critical or high.";
             case NOT_WEAKENED -> "No counted finding is critical or high.";
         };
