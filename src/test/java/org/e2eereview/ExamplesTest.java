@@ -117,7 +117,8 @@ class ExamplesTest {
     void signalHasNoWeakeningAtHighOrAbove() throws Exception {
         assertFindings("signal.yaml",
                 Set.of("UNVERIFIABLE-KEY-DIRECTORY@direct-chat low", "UNVERIFIABLE-KEY-DIRECTORY@group-chat low",
-                        "METADATA-EXPOSURE@account-metadata info", "METADATA-EXPOSURE@delivery-metadata info"),
+                        "METADATA-EXPOSURE@account-metadata info", "METADATA-EXPOSURE@delivery-metadata info",
+                        "ENCLAVE-HARDWARE@svr-enclave low"),
                 Set.of("CONTACT-CONTROLS@message-requests preserves",
                         "LAWFUL-METADATA-DISCLOSURE@lawful-metadata-disclosure preserves"));
         Review r = review("signal.yaml");

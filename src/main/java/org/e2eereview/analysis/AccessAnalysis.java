@@ -261,8 +261,10 @@ public final class AccessAnalysis {
                     f.source(), "protection", f.id());
             if (model.keys().containsKey(item)) {
                 keyPlaces.computeIfAbsent(item, x -> new LinkedHashSet<>()).add(f.to());
-                addKey(runner(f.to()).id(), item, Route.HOLDS_KEY, Evidence.of(s).then(runs(f.to())), List.of(), null,
-                        f.occurs(), shownKey, f.id());
+                for (At at : at(f.to(), Route.HOLDS_KEY)) {
+                    addKey(at.party(), item, at.route(), Evidence.of(s).then(at.how()), List.of(), null,
+                            f.occurs(), with(shownKey, at.lowering()), f.id());
+                }
             } else {
                 readableAt(f.to(), item, Evidence.of(s), f.occurs(), shownData, f.id());
             }
@@ -288,8 +290,10 @@ public final class AccessAnalysis {
         for (String c : placesOf(k)) {
             String field = k.storedOn().contains(c) ? "stored-on" : "generated-on";
             Step s = step(k.id() + " is " + field.replace("-on", "") + " on " + c, k.source(), field, k.id());
-            addKey(runner(c).id(), k.id(), Route.HOLDS_KEY, Evidence.of(s).then(runs(c)), List.of(), null,
-                    Flow.Occurs.ALWAYS, shown, null);
+            for (At at : at(c, Route.HOLDS_KEY)) {
+                addKey(at.party(), k.id(), at.route(), Evidence.of(s).then(at.how()), List.of(), null,
+                        Flow.Occurs.ALWAYS, with(shown, at.lowering()), null);
+            }
         }
         Key.Recovery r = k.recovery();
         if (r == null) return;
@@ -297,13 +301,25 @@ public final class AccessAnalysis {
             safeguards.add(new Safeguarded(Safeguard.HSM_GUESS_LIMITS, k.id(), Route.RECOVERS_KEY, "guesses at the "
                     + r.secret().yamlName() + " protecting " + k.id() + " are limited by " + r.enforcedBy(),
                     r.source().of("enforced-by")));
+            // A guess limit an attested enclave keeps is only as good as the enclave: a new image, or its
+            // hardware, could lift it and guess a short secret from the wrapped copy.
+            if (r.secret().guessable() && model.components().get(r.enforcedBy()).attested()) {
+                Step s = step(k.id() + " can be recovered from a " + r.secret().yamlName() + " whose guesses "
+                        + r.enforcedBy() + " limits", r.source(), "enforced-by", k.id());
+                for (At at : at(r.enforcedBy(), Route.RECOVERS_KEY)) {
+                    addKey(at.party(), k.id(), at.route(), Evidence.of(s).then(at.how()), List.of(), null,
+                            Flow.Occurs.ALWAYS, at.lowering(), null);
+                }
+            }
         } else if (r.secret().guessable()) {
             String how = r.secret() == Key.Secret.NONE ? " without any secret" : " from a " + r.secret().yamlName()
                     + ", with no guess limit enforced";
             for (String c : r.storedOn()) {
                 Step s = step(k.id() + " can be recovered on " + c + how, r.source(), "secret", k.id());
-                addKey(runner(c).id(), k.id(), Route.RECOVERS_KEY, Evidence.of(s).then(runs(c)), List.of(), null,
-                        Flow.Occurs.ALWAYS, List.of(), null);
+                for (At at : at(c, Route.RECOVERS_KEY)) {
+                    addKey(at.party(), k.id(), at.route(), Evidence.of(s).then(at.how()), List.of(), null,
+                            Flow.Occurs.ALWAYS, at.lowering(), null);
+                }
             }
         }
     }
@@ -569,8 +585,12 @@ public final class AccessAnalysis {
                     lowering, origin));
         }
         // A second flow bringing the same data still gives its own reading (see Reading#origin).
-        Reading added = addRead(runner.id(), new Target(data, null), Route.RUNS_COMPONENT, e.then(runs(component)),
-                List.of(), condition, lowering, origin);
+        Reading added = null;
+        for (At at : at(component, Route.RUNS_COMPONENT)) {
+            Reading r = addRead(at.party(), new Target(data, null), at.route(), e.then(at.how()), List.of(), condition,
+                    with(lowering, at.lowering()), origin);
+            if (r != null) added = r;
+        }
         if (added == null && !improves) return;
         for (Data made : derivedCreatedOn.getOrDefault(component, List.of())) {
             if (!made.derivedFrom().contains(data) && !made.contains().contains(data)) continue;
@@ -754,12 +774,82 @@ public final class AccessAnalysis {
         return a.ordinal() >= b.ordinal() ? a : b;
     }
 
+    /** Who has what is on a component, by which route, how that is shown, and what would show its use. */
+    private record At(String party, Route route, Evidence how, List<Safeguarded> lowering) {
+    }
+
+    private final Map<String, List<At>> atCache = new HashMap<>();
+
+    /**
+     * Who has what is on a component: whoever runs it, by the route given; for an attested enclave,
+     * whose attestation clients verify, not its operator, but whoever can ship it an image clients
+     * accept (unless they pin its measurement) and the maker of its hardware, the root of its trust.
+     */
+    private List<At> at(String component, Route route) {
+        Component c = model.components().get(component);
+        if (!c.attested()) return List.of(new At(runner(component).id(), route, Evidence.of(runs(component)), List.of()));
+        return atCache.computeIfAbsent(component, x -> attestedAt(c));
+    }
+
+    private List<At> attestedAt(Component c) {
+        Component.Attestation a = c.attestation();
+        Source src = a.source();
+        List<At> out = new ArrayList<>();
+        safeguards.add(new Safeguarded(Safeguard.ENCLAVE_ATTESTATION, c.id(), Route.RUNS_COMPONENT, "clients verify "
+                + "the attestation of " + c.id() + " before sending it anything", src.of("verified-by-clients")));
+        Step verified = step("clients verify the attestation of " + c.id() + " before sending it anything, so "
+                + c.runBy() + ", which runs it, does not read what enters it", src, "verified-by-clients", c.id());
+        if (a.measurementPinned()) {
+            safeguards.add(new Safeguarded(Safeguard.MEASUREMENT_PINNING, c.id(), Route.ENCLAVE_IMAGE,
+                    "clients accept only the measurements of " + c.id() + " built into them",
+                    src.of("measurement-pinned")));
+        } else {
+            List<Safeguarded> lowering = new ArrayList<>();
+            if (a.imageLog()) {
+                lowering.add(new Safeguarded(Safeguard.IMAGE_TRANSPARENCY, c.id(), Route.ENCLAVE_IMAGE,
+                        "every image of " + c.id() + " is published in a log clients check", src.of("image-log")));
+            }
+            if (a.reproducibleBuilds()) {
+                lowering.add(new Safeguarded(Safeguard.REPRODUCIBLE_BUILDS, c.id(), Route.ENCLAVE_IMAGE,
+                        "images of " + c.id() + " can be rebuilt from source and compared",
+                        src.of("reproducible-builds")));
+            }
+            safeguards.addAll(lowering);
+            Evidence how = Evidence.of(verified)
+                    .then(unlessWritten("clients accept a new image of " + c.id() + " without a client update "
+                            + "(measurement not pinned)", src, "measurement-pinned", c.id()))
+                    .then(step(c.id() + "'s images are supplied by " + c.suppliedBy(), c.source(),
+                            c.source().written("supplied-by") ? "supplied-by" : "run-by", c.id()));
+            if (lowering.isEmpty()) {
+                how = how.then(unlessWritten("no log of its images", src, "image-log", c.id()));
+            }
+            out.add(new At(c.suppliedBy(), Route.ENCLAVE_IMAGE, how, List.copyOf(lowering)));
+        }
+        out.add(new At(a.hardwareBy(), Route.HARDWARE_ROOT, Evidence.of(verified).then(step(c.id()
+                + " runs on hardware made by " + a.hardwareBy() + ", whose keys sign its attestation", src,
+                "hardware-by", c.id())), List.of()));
+        return List.copyOf(out);
+    }
+
+    private static List<Safeguarded> with(List<Safeguarded> a, List<Safeguarded> b) {
+        if (b.isEmpty()) return a;
+        if (a.isEmpty()) return b;
+        List<Safeguarded> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
     private Party runner(String component) {
         return model.parties().get(model.components().get(component).runBy());
     }
 
     private Step runs(String component) {
         Component c = model.components().get(component);
+        if (c.kind() == Component.Kind.ENCLAVE || c.attestation() != null) {
+            // An enclave nobody checks is a server of whoever runs it; the chain says so.
+            return new Step(component + " is run by " + c.runBy() + " (an enclave, but clients verifying its attestation "
+                    + "is not written: read as a server of " + c.runBy() + ")", c.source().of("run-by"), component);
+        }
         return new Step(component + " is run by " + c.runBy(), c.source().of("run-by"), component);
     }
 

@@ -13,7 +13,9 @@ public enum Route {
     TARGETED_UPDATE("can ship a modified client to chosen users", false),
     FEATURE_RESULT("receives it from a feature that hands it over without a member choosing to", true),
     LEARNS_DERIVED("reads data derived from it", true),
-    MEMBER_DISCLOSURE("receives it when a member chooses to report it", true);
+    MEMBER_DISCLOSURE("receives it when a member chooses to report it", true),
+    ENCLAVE_IMAGE("can run a new image of an attested enclave that clients would accept, which reads what enters it", true),
+    HARDWARE_ROOT("makes the hardware an attested enclave's trust rests on (a forged attestation, side channels)", true);
 
     private final String description;
     private final boolean systemic;

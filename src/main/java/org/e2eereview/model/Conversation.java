@@ -116,5 +116,18 @@ public record Conversation(String id, Kind kind, String name, List<String> membe
         ENCRYPTED_GROUP_STATE,
         @Doc("Contact discovery happens without the server learning the address book.")
         PRIVATE_CONTACT_DISCOVERY;
+
+        /**
+         * The kind of data it keeps from the provider: the review checks the claim against who reads such
+         * data. Null for sealed sender: no data kind is the sender's identity alone (metadata also covers
+         * what sealed sender leaves the server: recipient, time, size), so that claim is not assessed.
+         */
+        public Data.Kind hides() {
+            return switch (this) {
+                case SEALED_SENDER -> null;
+                case ENCRYPTED_GROUP_STATE -> Data.Kind.GROUP_METADATA;
+                case PRIVATE_CONTACT_DISCOVERY -> Data.Kind.CONTACT_LIST;
+            };
+        }
     }
 }

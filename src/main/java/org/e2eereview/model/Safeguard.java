@@ -37,7 +37,13 @@ public enum Safeguard implements ModelEnum {
     @Doc("The server does not learn who sent a message.")
     SEALED_SENDER(Effect.PREVENTS),
     @Doc("Members are shown joins, device changes, messages sent without end-to-end encryption, and who else gets what they send (an archive's banner, a compliance key among the recipients, a notice before a feature sends).")
-    USER_VISIBLE_INDICATORS(Effect.DETECTS);
+    USER_VISIBLE_INDICATORS(Effect.DETECTS),
+    @Doc("Clients check an enclave's attestation before sending it anything: its operator does not read what enters it.")
+    ENCLAVE_ATTESTATION(Effect.PREVENTS),
+    @Doc("Clients accept only enclave measurements built into them: a new image takes a client update.")
+    MEASUREMENT_PINNING(Effect.PREVENTS),
+    @Doc("Every enclave image the operator may run is published in a public, append-only log.")
+    IMAGE_TRANSPARENCY(Effect.DETECTS);
 
     /** What a safeguard does to a route it applies to. */
     public enum Effect implements ModelEnum {

@@ -66,6 +66,14 @@ public final class JUnitReport {
                             + " (below --fail-on): " + Inert.text(r.finding().message())));
                 }
             }
+            // What the rule could not judge on an element of another kind (a conversation's declared
+            // protection checked against data) is a skipped case of its own.
+            List<String> inspected = inspected(rule.inspects(), review);
+            for (NotAssessed n : review.notAssessed()) {
+                if (!n.rule().equals(rule.id()) || (n.inspects() == rule.inspects() && inspected.contains(n.element()))) continue;
+                cases.add(new Case(n.inspects().yamlName() + " " + n.element(), rule.id(), null, null, null,
+                        "not assessed: " + n.field() + " not written", null));
+            }
             suites.put(rule.id(), cases);
         }
         try {

@@ -104,8 +104,30 @@ public final class Reviewer {
         analysis.allSafeguards().forEach(safeguards::addAll);
         return new Review(model, analysis, rules.catalog(), rules, List.copyOf(weakenings), List.copyOf(features),
                 List.copyOf(access), List.copyOf(disclosures), objectives(weakenings, features),
-                List.copyOf(safeguards), evaluation.notAssessed(), Notes.of(model, evaluation.unrecognised()), List.copyOf(unused), baseline,
+                List.copyOf(safeguards), notAssessed(model, evaluation.notAssessed()),
+                Notes.of(model, evaluation.unrecognised()), List.copyOf(unused), baseline,
                 Version.get(), rules.digest(), rules.catalog().digest());
+    }
+
+    /**
+     * What the rules could not judge, and the metadata protections conversations declare that the model
+     * gives nothing to check against (private contact discovery in a model with no address book): those
+     * are not assessed either, rather than taken at their word.
+     */
+    private static List<RuleEngine.NotAssessed> notAssessed(Model model, List<RuleEngine.NotAssessed> byRules) {
+        java.util.Set<org.e2eereview.model.Data.Kind> kinds = java.util.EnumSet.noneOf(org.e2eereview.model.Data.Kind.class);
+        for (org.e2eereview.model.Data d : model.data().values()) kinds.add(d.kind());
+        List<RuleEngine.NotAssessed> out = new ArrayList<>(byRules);
+        for (org.e2eereview.model.Conversation c : model.conversations().values()) {
+            for (org.e2eereview.model.Conversation.MetadataProtection p : c.metadataProtection()) {
+                if (p.hides() != null && kinds.contains(p.hides())) continue;
+                out.add(new RuleEngine.NotAssessed("METADATA-EXPOSURE", org.e2eereview.rules.Inspects.CONVERSATION, c.id(),
+                        p.hides() == null ? "a data kind for the sender's identity alone (to check " + p.yamlName() + ")"
+                                : "data of kind " + p.hides().yamlName() + " (to check " + p.yamlName() + ")",
+                        c.source().of("metadata-protection")));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private List<ObjectiveAssessment> objectives(List<Reviewed> weakenings, List<Reviewed> features) {

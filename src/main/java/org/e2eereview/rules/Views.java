@@ -177,6 +177,24 @@ final class Views {
             .bool("reproducible_builds", "Whether builds can be reproduced from source.",
                     (v, c) -> c.updates() != null && c.updates().reproducibleBuilds())
             .text("transparency", "For key directories: none or key-transparency-log.", (v, c) -> c.transparency().yamlName())
+            .bool("attested", "True when clients verify its enclave attestation before sending it anything: its operator "
+                    + "does not read what enters it.", (v, c) -> c.attested())
+            .bool("enclave_unverified", "True for an enclave (kind enclave, or attestation written) whose attestation "
+                    + "clients are not written to verify: read as a server of its operator.",
+                    (v, c) -> !c.attested() && (c.kind() == Component.Kind.ENCLAVE || c.attestation() != null))
+            .bool("measurement_pinned", "True when clients accept only the enclave measurements built into them.",
+                    (v, c) -> c.attestation() != null && c.attestation().measurementPinned())
+            .bool("image_log", "True when every enclave image is published in a log clients check.",
+                    (v, c) -> c.attestation() != null && c.attestation().imageLog())
+            .text("hardware_by", "The maker of the enclave's hardware, or ''.",
+                    (v, c) -> c.attestation() == null ? "" : c.attestation().hardwareBy())
+            .texts("image_readers", "For an attested enclave: parties that could read what enters it (data or keys, "
+                    + "content or not) by running a new image clients accept. Sorted.",
+                    (v, c) -> v.inside(c.id(), Route.ENCLAVE_IMAGE, false))
+            .bool("image_visible", "True when every such reading would be visible (a log of images, reproducible builds).",
+                    (v, c) -> v.inside(c.id(), Route.ENCLAVE_IMAGE, true).isEmpty())
+            .texts("hardware_readers", "For an attested enclave: the maker of its hardware, as a party that could read "
+                    + "what enters it. Sorted.", (v, c) -> v.inside(c.id(), Route.HARDWARE_ROOT, false))
             .texts("readable", "Data readable at it.", (v, c) -> List.copyOf(new TreeSet<>(v.analysis.readableAt(c.id()))))
             .bool("readable_content", "Whether conversation content (not metadata) is readable at it.",
                     (v, c) -> v.analysis.readableAt(c.id()).stream().anyMatch(d -> !v.conversationsOfData(d).isEmpty()))
@@ -228,6 +246,12 @@ final class Views {
             .texts("contains", "Data it contains.", (v, d) -> d.contains())
             .texts("derived_from", "Data it is derived from.", (v, d) -> d.derivedFrom())
             .text("retention", "How long it is kept, or ''.", (v, d) -> d.retention())
+            .text("protection_declared", "The metadata protection some conversation declares that is meant to keep "
+                    + "data of this kind from the provider (sealed-sender, encrypted-group-state, private-contact-discovery), "
+                    + "or ''.", (v, d) -> v.protectionDeclared(d.kind()))
+            .text("protection", "The metadata protection that would keep data of this kind from the provider, declared "
+                    + "or not, or ''.", (v, d) -> java.util.Arrays.stream(Conversation.MetadataProtection.values())
+                    .filter(p -> p.hides() == d.kind()).map(ModelEnum::yamlName).findFirst().orElse(""))
             .views("readers", READER, "Parties that can read it.", (v, d) -> v.readers(d));
 
     static final ViewType<Conversation> CONVERSATION = new ViewType<Conversation>("conversation", "A conversation.")
@@ -661,6 +685,36 @@ final class Views {
             }
         }
         return safeguardNames(List.copyOf(all));
+    }
+
+    /**
+     * Parties that read what is inside an attested enclave (data readable there, keys kept there) by
+     * a route of its own: a new image, or its hardware; only those no safeguard would show, if asked.
+     */
+    List<String> inside(String component, Route route, boolean unseenOnly) {
+        Set<String> out = new TreeSet<>();
+        for (String d : analysis.readableAt(component)) {
+            for (List<Reading> rs : analysis.readers(d).values()) {
+                for (Reading r : rs) {
+                    if (r.route() == route && r.through().isEmpty() && (!unseenOnly || !r.detectable())
+                            && r.passesThrough(component)) out.add(r.party());
+                }
+            }
+        }
+        for (Key k : model.keys().values()) {
+            for (Holding h : analysis.holders(k.id()).values()) {
+                if (h.route() == route && h.through().isEmpty() && (!unseenOnly || h.lowering().isEmpty())
+                        && h.evidence().mentions(component)) out.add(h.party());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    String protectionDeclared(Data.Kind kind) {
+        for (Conversation c : model.conversations().values()) {
+            for (Conversation.MetadataProtection p : c.metadataProtection()) if (p.hides() == kind) return p.yamlName();
+        }
+        return "";
     }
 
     boolean providerReads(String conversation) {

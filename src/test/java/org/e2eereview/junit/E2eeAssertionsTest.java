@@ -69,7 +69,7 @@ class E2eeAssertionsTest {
         AssertionFailedError low = assertThrows(AssertionFailedError.class,
                 () -> E2eeAssertions.assertNoFindingsAtOrAbove(signal, Severity.LOW));
         assertThat(low.getMessage()).contains("\nLOW      UNVERIFIABLE-KEY-DIRECTORY@direct-chat — ")
-                .contains("\n  safeguards: safety-numbers makes it visible (examples/signal.yaml:196:21), key-change-alerts").doesNotContain("METADATA-EXPOSURE");
+                .contains("\n  safeguards: safety-numbers makes it visible (examples/signal.yaml:207:21), key-change-alerts").doesNotContain("METADATA-EXPOSURE");
     }
 
     @Test
@@ -110,10 +110,10 @@ class E2eeAssertionsTest {
     @Test
     void findingsAreComparedExactlyByIdOrByIdAndSeverity() {
         E2eeAssertions.assertFindings(signal, "UNVERIFIABLE-KEY-DIRECTORY@direct-chat low", "UNVERIFIABLE-KEY-DIRECTORY@group-chat",
-                "METADATA-EXPOSURE@account-metadata info", "METADATA-EXPOSURE@delivery-metadata");
+                "METADATA-EXPOSURE@account-metadata info", "METADATA-EXPOSURE@delivery-metadata", "ENCLAVE-HARDWARE@svr-enclave");
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> E2eeAssertions.assertFindings(signal,
                 "UNVERIFIABLE-KEY-DIRECTORY@direct-chat high", "UNVERIFIABLE-KEY-DIRECTORY@group-chat",
-                "METADATA-EXPOSURE@account-metadata", "GHOST-PARTICIPANT@group-chat"));
+                "METADATA-EXPOSURE@account-metadata", "GHOST-PARTICIPANT@group-chat", "ENCLAVE-HARDWARE@svr-enclave low"));
         assertThat(e.getMessage()).startsWith("""
                 examples/signal.yaml: the weakening findings are not those expected
                 missing:
@@ -124,11 +124,13 @@ class E2eeAssertionsTest {
         assertThat(e.getMessage()).contains("\n  INFO     METADATA-EXPOSURE@delivery-metadata — ")
                 .contains("\n      examples/signal.yaml:");
         assertThat(e.getExpected().getValue()).isEqualTo("""
+                ENCLAVE-HARDWARE@svr-enclave low
                 GHOST-PARTICIPANT@group-chat
                 METADATA-EXPOSURE@account-metadata
                 UNVERIFIABLE-KEY-DIRECTORY@direct-chat high
                 UNVERIFIABLE-KEY-DIRECTORY@group-chat""");
         assertThat(e.getActual().getValue()).isEqualTo("""
+                ENCLAVE-HARDWARE@svr-enclave low
                 METADATA-EXPOSURE@account-metadata
                 METADATA-EXPOSURE@delivery-metadata info
                 UNVERIFIABLE-KEY-DIRECTORY@direct-chat low

@@ -156,7 +156,7 @@ class ReportsTest {
         assertThat(section).contains("### 4.3 The \"ghost\" participant (2018)")
                 .contains("- **Applied to this design:** provider: signal; managed: group-chat; authority: law-enforcement")
                 .contains("- **Safeguards it would take away:** member-signed-changes (a change to the members of "
-                        + "group-chat needs a member's signature, examples/signal.yaml:208:26), which prevents adds-member")
+                        + "group-chat needs a member's signature, examples/signal.yaml:219:26), which prevents adds-member")
                 .contains("  - CRITICAL GHOST-PARTICIPANT@group-chat: ")
                 .contains("  - group-chat: law-enforcement by adds-member (on a legal order, through signal)")
                 .contains("### 4.5 Key escrow with two escrow agents (1994)");

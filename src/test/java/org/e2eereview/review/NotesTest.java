@@ -21,7 +21,9 @@ class NotesTest {
     @Test
     void theBaseDesignHasNoNotes() throws Exception {
         assertThat(review("").notes()).isEmpty();
-        assertThat(review("").notAssessed()).isEmpty();
+        assertThat(review("").notAssessed()).as("sealed sender is declared, and the model cannot show it either way")
+                .extracting(n -> n.rule() + " " + n.element() + " " + n.field())
+                .containsExactly("METADATA-EXPOSURE chat a data kind for the sender's identity alone (to check sealed-sender)");
     }
 
     @Test
@@ -81,7 +83,8 @@ class NotesTest {
                 "SERVER-CONTROLLED-MEMBERSHIP chat membership.managed-by",
                 "UNVERIFIABLE-KEY-DIRECTORY chat membership.device-keys-from",
                 "SILENT-DEVICE-ADD chat membership.device-list-signed or membership.device-changes-shown"
-                        + " or membership.unverified-devices or membership.devices-managed-by");
+                        + " or membership.unverified-devices or membership.devices-managed-by",
+                "METADATA-EXPOSURE chat a data kind for the sender's identity alone (to check sealed-sender)");
         assertThat(r.verdict()).isEqualTo(Review.Verdict.NOT_WEAKENED);
         assertThat(r.access()).as("nothing assumed either way").isEmpty();
     }
