@@ -38,6 +38,19 @@ final class Notes {
                         + "key substitution is judged against it, but it cannot declare key transparency"));
             }
         }
+        for (Flow f : model.flows().values()) {
+            if (f.relay() == null) continue;
+            Component relay = model.components().get(f.relay());
+            Component to = model.components().get(f.to());
+            if (f.relay().equals(f.to()) || f.relay().equals(f.from())) {
+                out.add(new Review.Note(f.source().of("relay"), "flow '" + f.id() + "' names '" + f.relay()
+                        + "' as its relay, but that is one of its ends: a relay sits between them"));
+            } else if (relay.runBy().equals(to.runBy())) {
+                out.add(new Review.Note(f.source().of("relay"), "flow '" + f.id() + "' passes relay '" + f.relay()
+                        + "', run by " + relay.runBy() + ", which also runs '" + f.to() + "': one party sees both who "
+                        + "sends and what, so the relay separates nothing"));
+            }
+        }
         for (Unrecognised u : unrecognised) {
             String why = u.misses().isEmpty()
                     ? "no safety-feature rule looks at features of kind " + u.kind() + " on their own"

@@ -53,6 +53,22 @@ class NotesTest {
     }
 
     @Test
+    void aRelayRunByWhoeverRunsTheReceiverSeparatesNothing() throws Exception {
+        String model = """
+                parties:
+                  relay-company: { kind: third-party }
+                components:
+                  ohttp-relay: { kind: other, run-by: %s }
+                flows:
+                  ask: { from: phone, to: relay, carries: [messages], protection: end-to-end, relay: ohttp-relay }
+                """;
+        assertThat(review(model.formatted("relay-company")).notes()).isEmpty();
+        assertThat(review(model.formatted("provider")).notes()).singleElement().satisfies(n -> assertThat(n.message())
+                .isEqualTo("flow 'ask' passes relay 'ohttp-relay', run by provider, which also runs 'relay': one party "
+                        + "sees both who sends and what, so the relay separates nothing"));
+    }
+
+    @Test
     void keysFromSomethingThatIsNotAKeyDirectoryAreNoted() throws Exception {
         Review r = review("conversations:\n  chat:\n    membership: { device-keys-from: relay }\n");
         assertThat(r.notes()).singleElement().satisfies(n -> assertThat(n.message())
