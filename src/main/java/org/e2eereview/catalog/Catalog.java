@@ -157,7 +157,8 @@ public final class Catalog {
                 } else if (path.contains("/objectives/")) {
                     entry(path, file.getValue(), CatalogFormat.OBJECTIVE, "objective", problems, objectives,
                             f -> new Objective(f.text("id"), f.text("title"), f.text("statement"),
-                                    f.integer("ask"), f.text("description"), citations(f, citedAt)));
+                                    f.integer("ask"), f.text("description"), f.list("reached-by"),
+                                    f.text("answered-by-review"), citations(f, citedAt)));
                 } else {
                     problems.add(new Problem(new Location(path, 0, 0),
                             "not a catalog file: expected weakenings/, safety-features/, objectives/, proposals/, safeguards.yaml "

@@ -100,6 +100,11 @@ final class CatalogFormat {
             .required("ask", new FieldType.Int(1, 3), "Which of the statement's three asks it belongs to; the "
                     + "consultation submission is structured by them.")
             .required("description", TEXT, "What meeting it means.")
+            .optional("reached-by", new FieldType.ListOf(new FieldType.Choice(org.e2eereview.model.Party.Kind.class)),
+                    "The kinds of party it is about: a feature serves it only when its results reach one, directly or "
+                            + "through a party one of them can compel. Not written: any.")
+            .optional("answered-by-review", TEXT, "For an objective no feature of a design meets, but the review "
+                    + "itself answers (consultation on design): how, in words.")
             .required("references", CITATIONS, "Sources.");
 
     static final ObjectSpec SAFEGUARD = ObjectSpec.of("safeguard", "A safeguard a model can declare.")

@@ -57,7 +57,12 @@ public final class Entries {
                            org.e2eereview.load.YamlPatch patch, List<Citation> references, List<Legal> legal) {
     }
 
+    /**
+     * @param reachedBy        kinds of party a feature's results must reach for it to serve this; empty for any
+     * @param answeredByReview how the review itself answers it, when no feature of a design can; null otherwise
+     */
     public record Objective(String id, String title, String statement, int ask, String description,
+                            List<org.e2eereview.model.Party.Kind> reachedBy, String answeredByReview,
                             List<Citation> references) {
     }
 }

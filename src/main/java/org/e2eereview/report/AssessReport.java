@@ -136,8 +136,7 @@ public final class AssessReport {
 
     private static String status(ObjectiveAssessment o) {
         if (o == null) return "not assessed";
-        if (o.metWithoutWeakening()) return "met without weakening by " + String.join(", ", o.metBy());
-        return o.onlyThrough().isEmpty() ? "no declared feature serves it" : "not met without weakening";
+        return o.status();
     }
 
     private static String counts(Review r) {

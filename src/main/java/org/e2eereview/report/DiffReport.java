@@ -199,8 +199,7 @@ public final class DiffReport {
 
     private static String status(ObjectiveAssessment o) {
         if (o == null) return "-";
-        if (o.metWithoutWeakening()) return "met without weakening by " + String.join(", ", o.metBy());
-        return o.onlyThrough().isEmpty() ? "no declared feature serves it" : "not met without weakening";
+        return o.status();
     }
 
     private static String guard(Safeguarded g) {

@@ -268,6 +268,7 @@ public final class JsonReport {
         n.put("id", o.objective());
         n.put("title", o.title());
         n.put("metWithoutWeakening", o.metWithoutWeakening());
+        n.put("answeredByReview", o.answer());
         ArrayNode met = n.putArray("metBy");
         o.metBy().forEach(met::add);
         ArrayNode through = n.putArray("onlyThrough");

@@ -90,10 +90,8 @@ public final class TerminalReport {
         out.append("PUBLIC-SAFETY OBJECTIVES (2020 statement)\n");
         for (ObjectiveAssessment o : review.objectives()) {
             out.append("  ").append(o.objective()).append(": ");
-            if (o.metWithoutWeakening()) {
-                out.append("met without weakening by ").append(String.join(", ", o.metBy()));
-            } else {
-                out.append(o.onlyThrough().isEmpty() ? "no declared feature serves it" : "not met without weakening");
+            out.append(o.status());
+            if (!o.metWithoutWeakening()) {
                 if (!o.suggestions().isEmpty()) out.append(" (could be served without weakening by ")
                         .append(String.join(", ", o.suggestions())).append(")");
             }

@@ -9,14 +9,23 @@ import java.util.List;
  * @param onlyThrough  safety-feature findings that serve it only through a weakening, each with the
  *                     weakening findings (or catalog patterns) it relies on
  * @param suggestions  catalog features that would serve it without weakening, when nothing here does
+ * @param answer       how the review itself answers an objective no feature meets (consultation on design); null
+ *                     otherwise
  */
 public record ObjectiveAssessment(String objective, String title, List<String> metBy, List<Through> onlyThrough,
-                                  List<String> suggestions) {
+                                  List<String> suggestions, String answer) {
 
     public record Through(String feature, List<String> weakenings) {
     }
 
+    /** Where it stands, in words, as every report says it. */
+    public String status() {
+        if (answer != null) return answer;
+        if (!metBy.isEmpty()) return "met without weakening by " + String.join(", ", metBy);
+        return onlyThrough.isEmpty() ? "no declared feature serves it" : "not met without weakening";
+    }
+
     public boolean metWithoutWeakening() {
-        return !metBy.isEmpty();
+        return !metBy.isEmpty() || answer != null;
     }
 }

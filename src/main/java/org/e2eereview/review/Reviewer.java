@@ -103,7 +103,7 @@ public final class Reviewer {
         List<Safeguarded> safeguards = new ArrayList<>();
         analysis.allSafeguards().forEach(safeguards::addAll);
         return new Review(model, analysis, rules.catalog(), rules, List.copyOf(weakenings), List.copyOf(features),
-                List.copyOf(access), List.copyOf(disclosures), objectives(weakenings, features),
+                List.copyOf(access), List.copyOf(disclosures), objectives(model, weakenings, features),
                 List.copyOf(safeguards), notAssessed(model, evaluation.notAssessed()),
                 Notes.of(model, evaluation.unrecognised()), List.copyOf(unused), baseline,
                 Version.get(), rules.digest(), rules.catalog().digest());
@@ -130,16 +130,21 @@ public final class Reviewer {
         return List.copyOf(out);
     }
 
-    private List<ObjectiveAssessment> objectives(List<Reviewed> weakenings, List<Reviewed> features) {
+    private List<ObjectiveAssessment> objectives(Model model, List<Reviewed> weakenings, List<Reviewed> features) {
         Catalog catalog = rules.catalog();
         List<ObjectiveAssessment> out = new ArrayList<>();
         for (Objective o : catalog.objectives().values()) {
             List<String> metBy = new ArrayList<>();
             List<ObjectiveAssessment.Through> through = new ArrayList<>();
+            if (o.answeredByReview() != null) {
+                out.add(new ObjectiveAssessment(o.id(), o.title(), metBy, through, List.of(), o.answeredByReview().strip()));
+                continue;
+            }
             for (Reviewed r : features) {
                 Finding f = r.finding();
                 SafetyFeature entry = catalog.safetyFeatures().get(f.catalog());
                 if (entry == null || !entry.objectives().contains(o.id())) continue;
+                if (!reaches(model, f, o)) continue;
                 if (f.verdict() == Verdict.PRESERVES) {
                     metBy.add(f.id());
                 } else {
@@ -149,9 +154,28 @@ public final class Reviewer {
             List<String> suggestions = metBy.isEmpty() ? catalog.safetyFeatures().values().stream()
                     .filter(s -> s.objectives().contains(o.id()) && s.preservesE2ee() != Preserves.NO)
                     .map(SafetyFeature::id).toList() : List.of();
-            out.add(new ObjectiveAssessment(o.id(), o.title(), metBy, through, suggestions));
+            out.add(new ObjectiveAssessment(o.id(), o.title(), metBy, through, suggestions, null));
         }
         return out;
+    }
+
+    /**
+     * Whether a feature's results reach the parties an objective is about: a parent told of a child's
+     * photo is not lawful access. Directly, or through a party one of them can compel.
+     */
+    private static boolean reaches(Model model, Finding f, Objective o) {
+        if (o.reachedBy().isEmpty() || f.inspects() != org.e2eereview.rules.Inspects.FEATURE) return true;
+        org.e2eereview.model.Feature feature = model.features().get(f.element());
+        if (feature == null) return true;
+        for (String p : feature.resultsTo()) {
+            if (o.reachedBy().contains(model.parties().get(p).kind())) return true;
+            for (org.e2eereview.model.Party q : model.parties().values()) {
+                if (q.lawfulAccess() != null && q.lawfulAccess().compels().contains(p) && o.reachedBy().contains(q.kind())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -255,7 +255,7 @@ public final class Views {
 
     private ObjectiveView objective(ObjectiveAssessment o) {
         Objective entry = catalog.objectives().get(o.objective());
-        String status = o.metWithoutWeakening() ? "met without weakening"
+        String status = o.answer() != null ? o.answer() : o.metWithoutWeakening() ? "met without weakening"
                 : o.onlyThrough().isEmpty() ? "no declared feature serves it" : "not met without weakening";
         List<String> through = o.onlyThrough().stream()
                 .map(x -> t(x.feature() + " serves it only through " + String.join(", ", x.weakenings()))).toList();
