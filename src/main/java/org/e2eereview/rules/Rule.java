@@ -23,7 +23,8 @@ public record Rule(String id, String title, List<TitleIf> titleIf, RuleKind kind
     public record SeverityIf(String when, Severity severity) {
     }
 
-    public record TitleIf(String when, String title) {
+    /** A variant of the finding: its title, and the catalog entry it cites when not the rule's (null). */
+    public record TitleIf(String when, String title, String catalog) {
     }
 
     /** A field cited as evidence only when a condition holds. */

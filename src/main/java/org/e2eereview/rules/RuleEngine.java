@@ -374,7 +374,16 @@ public final class RuleEngine {
                     if (!evidence.contains(chain)) evidence.add(chain);
                 }
             }
-            Weakening w = rules.catalog().weakenings().get(rule.catalog());
+            String title = rule.title();
+            String catalogId = rule.catalog();
+            for (int i = 0; i < rule.titleIf().size(); i++) {
+                if (rule.compiled().titleIf.get(i).get().holds(view, vars)) {
+                    title = rule.titleIf().get(i).title();
+                    if (rule.titleIf().get(i).catalog() != null) catalogId = rule.titleIf().get(i).catalog();
+                    break;
+                }
+            }
+            Weakening w = rules.catalog().weakenings().get(catalogId);
             Set<Safeguarded> safeguards = new java.util.LinkedHashSet<>(lowering);
             Set<String> defeatedBy = defeatedBy(w);
             for (Safeguarded s : analysis.safeguards(id)) {
@@ -393,14 +402,7 @@ public final class RuleEngine {
             if (rule.visibleLowers() && !reads.isEmpty() && reads.stream().allMatch(r -> !r.lowering().isEmpty())) {
                 severity = severity.lower();
             }
-            String title = rule.title();
-            for (int i = 0; i < rule.titleIf().size(); i++) {
-                if (rule.compiled().titleIf.get(i).get().holds(view, vars)) {
-                    title = rule.titleIf().get(i).title();
-                    break;
-                }
-            }
-            return new Finding(rule.id() + "@" + id, rule.id(), rule.kind(), severity, title, rule.catalog(),
+            return new Finding(rule.id() + "@" + id, rule.id(), rule.kind(), severity, title, catalogId,
                     rule.inspects(), id, at(subject), sentence(message), readers, List.copyOf(reads),
                     List.copyOf(evidence), w != null && w.systemic(), w == null ? null : w.blastRadius(),
                     List.copyOf(safeguards), List.copyOf(disclosed), rule.remediation(), rule.verdict(), withoutReaders);

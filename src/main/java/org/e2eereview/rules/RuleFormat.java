@@ -18,7 +18,9 @@ final class RuleFormat {
 
     static final ObjectSpec TITLE_IF = ObjectSpec.of("title-if", "A title that applies when a condition holds.")
             .required("when", TEXT, "CEL condition over the inspected element.")
-            .required("title", TEXT, "The title then: the variant the finding is (a visible addition is not silent).");
+            .required("title", TEXT, "The title then: the variant the finding is (a visible addition is not silent).")
+            .optional("catalog", TEXT, "The catalog entry of this variant, whose summary, blast radius and references "
+                    + "the finding then cites (a parental notice is not a detection order); the rule's otherwise.");
 
     static final ObjectSpec FIELD_IF = ObjectSpec.of("field-if", "A field cited as evidence when a condition holds.")
             .required("field", TEXT, "Field of the element (YAML name, a.b for nested).")

@@ -250,6 +250,14 @@ public final class RuleSet {
         if (p.catalogAt() != null && !catalog.has(p.catalogId())) {
             problems.add(new Problem(p.catalogAt(), "unknown catalog entry '" + p.catalogId() + "'"));
         }
+        if (p.rule() != null) {
+            for (Rule.TitleIf t : p.rule().titleIf()) {
+                if (t.catalog() != null && !catalog.has(t.catalog())) {
+                    problems.add(new Problem(p.rule().at(), "title-if of " + p.rule().id() + ": unknown catalog entry '"
+                            + t.catalog() + "'"));
+                }
+            }
+        }
         if (!problems.isEmpty()) throw new InputException(problems);
         return p.rule();
     }
@@ -325,7 +333,7 @@ public final class RuleSet {
         List<Rule.TitleIf> titleIf = new ArrayList<>();
         List<Later<Condition>> titlePrograms = new ArrayList<>();
         for (Fields t : f.<Fields>list("title-if")) {
-            titleIf.add(new Rule.TitleIf(t.text("when"), t.text("title")));
+            titleIf.add(new Rule.TitleIf(t.text("when"), t.text("title"), t.text("catalog")));
             titlePrograms.add(later(cel, inspects, t, "when", t.text("when"), 0, Cel.Result.BOOL, problems,
                     c -> Condition.of(c, inspects.variable())));
         }

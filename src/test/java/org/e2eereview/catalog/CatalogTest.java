@@ -21,7 +21,7 @@ class CatalogTest {
                 "UNVERIFIABLE-KEY-DIRECTORY", "CLIENT-SIDE-SCANNING", "PROVIDER-PLAINTEXT", "ORIGINATOR-TRACEABILITY",
                 "PROVIDER-KEYED-BACKUP", "WEAK-RECOVERY-SECRET", "PLAINTEXT-PUSH", "SERVER-LINK-PREVIEW",
                 "INSECURE-FALLBACK", "TARGETED-UPDATE", "PLAINTEXT-EGRESS", "NO-FORWARD-SECRECY", "WEAK-CRYPTO",
-                "METADATA-EXPOSURE", "OUTSIDE-READER", "ENCLAVE-IMAGE", "ENCLAVE-HARDWARE");
+                "METADATA-EXPOSURE", "OUTSIDE-READER", "ENCLAVE-IMAGE", "ENCLAVE-HARDWARE", "PARENT-NOTICE-SCANNING");
         assertThat(c.safetyFeatures()).hasSize(14);
         assertThat(c.objectives().keySet()).containsExactlyInAnyOrder("act-against-illegal-content",
                 "investigation-and-prosecution", "lawful-access-to-content", "consultation");
