@@ -334,7 +334,7 @@ public final class AccessAnalysis {
      * Whether the model says anything about members' devices: the device route is judged only then,
      * since a device list managed by default by the membership server says nothing either way.
      */
-    static boolean devicesDescribed(Membership m) {
+    public static boolean devicesDescribed(Membership m) {
         Source s = m.source();
         return s.written("devices-managed-by") || s.written("device-list-signed") || s.written("device-changes-shown")
                 || s.written("unverified-devices");

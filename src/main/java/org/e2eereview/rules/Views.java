@@ -289,6 +289,9 @@ final class Views {
                     (v, c) -> c.membership() == null ? "" : name(c.membership().deviceChangesShown()))
             .text("unverified_devices", "share, warn or block; '' when not written.",
                     (v, c) -> c.membership() == null ? "" : name(c.membership().unverifiedDevices()))
+            .bool("devices_described", "Whether any device field is written (device-list-signed, device-changes-shown, "
+                    + "unverified-devices, devices-managed-by).", (v, c) -> c.membership() != null
+                    && org.e2eereview.analysis.AccessAnalysis.devicesDescribed(c.membership()))
             .bool("device_list_signed", "Whether new devices need the user's existing device's signature.",
                     (v, c) -> c.membership() != null && c.membership().deviceListSigned())
             .text("device_keys_from", "The key directory, or ''.",
