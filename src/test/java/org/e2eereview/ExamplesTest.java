@@ -229,6 +229,25 @@ class ExamplesTest {
                 .containsExactlyInAnyOrder("PROVIDER-PLAINTEXT@cloud-chat", "SERVER-LINK-PREVIEW@fetch-preview");
     }
 
+    /**
+     * Clear: one key of the phones' maker opens every phone's unlock secret; the police, with a warrant
+     * and the phone, have the maker decrypt it and never hold the key. Read only with the device in hand.
+     */
+    @Test
+    void clearIsAMasterKeyReadWithTheDeviceInHandThroughTheMaker() throws Exception {
+        assertFindings("clear-device-escrow.yaml",
+                Set.of("MASTER-KEY@clear-key high", "UNVERIFIABLE-KEY-DIRECTORY@chat medium"),
+                Set.of("EXCEPTIONAL-CONTENT-ACCESS@police weakens"));
+        Review r = review("clear-device-escrow.yaml");
+        Finding master = finding(r, "MASTER-KEY@clear-key");
+        assertThat(master.readers()).containsExactly("phone-maker", "police");
+        assertThat(master.reads()).allSatisfy(read ->
+                assertThat(read.condition()).isEqualTo(org.e2eereview.model.Flow.Occurs.WITH_DEVICE));
+        assertThat(master.message()).contains("police can have what it opens decrypted by compelling it, without holding it");
+        assertThat(r.analysis().holders("clear-key")).containsOnlyKeys("phone-maker");
+        assertThat(r.weakenings()).noneMatch(w -> w.finding().rule().equals("KEY-ESCROW"));
+    }
+
     @Test
     void keyEscrowIsEscrowWithBothAgentsOnALegalOrder() throws Exception {
         assertFindings("key-escrow.yaml",

@@ -40,6 +40,8 @@ final class Selection {
             case CONVERSATION_CONTENT -> content(m).stream().filter(d -> !m.data().get(d).kind().metadata()).toList();
             case CONTENT_KEYS -> m.keys().values().stream()
                     .filter(k -> k.protects().stream().anyMatch(content(m)::contains)).map(Key::id).toList();
+            case DEVICE_MAKERS -> m.parties().values().stream().filter(p -> p.kind() == Party.Kind.OS_VENDOR)
+                    .map(Party::id).toList();
             case AUTHORITIES -> m.parties().values().stream()
                     .filter(p -> (p.kind() == Party.Kind.LAW_ENFORCEMENT || p.kind() == Party.Kind.INTELLIGENCE_AGENCY)
                             && p.lawfulAccess() != null

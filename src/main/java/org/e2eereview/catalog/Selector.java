@@ -29,5 +29,7 @@ public enum Selector implements ModelEnum {
     @Doc("Keys that directly protect the content of an end-to-end encrypted conversation.")
     CONTENT_KEYS,
     @Doc("Law-enforcement and intelligence parties that can compel a provider.")
-    AUTHORITIES;
+    AUTHORITIES,
+    @Doc("Parties of kind os-vendor: who makes the users' devices and their operating systems.")
+    DEVICE_MAKERS;
 }

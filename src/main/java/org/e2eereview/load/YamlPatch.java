@@ -29,8 +29,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@code key?: value} sets the key only where it is not written, and a plain key replaces (a
  * mapping merges). Placeholders name bound lists of ids: a key {@code $name} or
  * {@code prefix-${name}} stands for one entry per bound id (within it, {@code $name} is that id); a list item {@code $name} stands for all
- * bound ids (or the current one); a scalar {@code $name} for the one id; {@code ${name}} inside
- * text for the one id.
+ * bound ids (or the current one), and a list item {@code prefix-${name}} for one item per bound id (or
+ * the current one); a scalar {@code $name} for the one id; {@code ${name}} inside text for the one id.
  */
 public final class YamlPatch {
 
@@ -153,10 +153,18 @@ public final class YamlPatch {
             List<Node> items = new ArrayList<>();
             for (Node item : q.getValue()) {
                 Matcher w = item instanceof ScalarNode s ? WHOLE.matcher(s.getValue()) : null;
+                String each = item instanceof ScalarNode s ? perId(s.getValue(), current) : null;
                 if (w != null && w.matches() && !current.containsKey(w.group(1))) {
                     ScalarNode s = (ScalarNode) item;
                     for (String id : ids(w.group(1), all, s, problems)) {
                         items.add(new ScalarNode(Tag.STR, id, s.getStartMark(), s.getEndMark(), s.getScalarStyle()));
+                    }
+                } else if (each != null) {
+                    // clear-unlock-${client} in a list: one item per bound client, as a key would be.
+                    for (String id : ids(each, all, (ScalarNode) item, problems)) {
+                        Map<String, String> scope = new HashMap<>(current);
+                        scope.put(each, id);
+                        items.add(bind(item, all, scope, problems));
                     }
                 } else {
                     items.add(bind(item, all, current, problems));

@@ -81,4 +81,17 @@ class YamlPatchTest {
                 .hasMessageContaining("placeholder '$who' needs one id here, but 2 are bound");
         assertThat(p.bind(Map.of("who", List.of("a"))).toString()).contains("name: a");
     }
+
+    @Test
+    void aListItemWithAnInlinePlaceholderStandsForOneItemPerBoundId() throws Exception {
+        YamlPatch p = YamlPatch.read("p.yaml", """
+                patch:
+                  keys:
+                    vendor-key: { protects: ["unlock-${client}"] }
+                    unlock-${client}: { stored-on: [$client] }
+                """.getBytes(StandardCharsets.UTF_8), "patch").bind(Map.of("client", List.of("phone", "tablet")));
+        String bound = p.toString();
+        assertThat(bound).contains("protects: [\"unlock-phone\", \"unlock-tablet\"]")
+                .contains("unlock-phone: {stored-on: [phone]}").contains("unlock-tablet: {stored-on: [tablet]}");
+    }
 }

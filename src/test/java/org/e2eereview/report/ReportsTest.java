@@ -153,17 +153,17 @@ class ReportsTest {
                 Format.SUBMISSION_PDF), options);
         String md = text(out.get(0));
         String section = md.substring(md.indexOf("## 4. Ask 2"), md.indexOf("## 5. Ask 3"));
-        assertThat(section).contains("### 4.3 The \"ghost\" participant (2018)")
+        assertThat(section).contains("### 4.4 The \"ghost\" participant (2018)")
                 .contains("- **Applied to this design:** provider: signal; managed: group-chat; authority: law-enforcement")
                 .contains("- **Safeguards it would take away:** member-signed-changes (a change to the members of "
                         + "group-chat needs a member's signature, examples/signal.yaml:219:26), which prevents adds-member")
                 .contains("  - CRITICAL GHOST-PARTICIPANT@group-chat: ")
                 .contains("  - group-chat: law-enforcement by adds-member (on a legal order, through signal)")
-                .contains("### 4.5 Key escrow with two escrow agents (1994)");
-        assertThat(md).contains("- Lawful-access proposals: 7 applied to this design's model; 7 fit it");
+                .contains("### 4.6 Key escrow with two escrow agents (1994)");
+        assertThat(md).contains("- Lawful-access proposals: 8 applied to this design's model; 8 fit it");
         Document html = xml(text(out.get(1)));
         assertThat(text(html, "proposal-ghost")).contains("GHOST-PARTICIPANT@group-chat");
-        assertThat(pdfText(out.get(2)).replaceAll("\\s+", " ")).contains("4.3 The \"ghost\" participant (2018)")
+        assertThat(pdfText(out.get(2)).replaceAll("\\s+", " ")).contains("4.4 The \"ghost\" participant (2018)")
                 .contains("Findings it introduces");
         Path escrow = Path.of("examples/key-escrow.yaml");
         var other = new org.e2eereview.assess.Assessor(Corpus.reviewer()).assess(escrow, List.of("ghost"));
