@@ -31,14 +31,12 @@ public final class ProposalReference {
                 Each proposal is a patch: YAML merged into the model, bound to the model's own elements by
                 selectors rather than by name, so that one proposal applies to any design. In a patch, a key
                 `$name` or `prefix-${name}` stands for one entry per element bound to `name`; a list item `$name`
-                for all of them; `key+: [...]` adds items to a list that is already there; `key?: value` sets a
+                for all of them, and a list item `prefix-${name}` for one item per element; `key+: [...]` adds items to a list that is already there; `key?: value` sets a
                 field only where the model does not write it. When a required selector finds nothing in the
                 model, the proposal cannot apply to the design, and `assess` says why. The patched model is
                 checked as strictly as any model file.
 
-                Not included: device-held escrow unlocked with physical possession of the phone (the 2018
-                "Clear" proposal), because no primary source for it is in the catalog's references yet; the
-                newcomer corpus models it (`src/test/resources/newcomer/19-clear-device-escrow.yaml`).
+                examples/clear-device-escrow.yaml models the eighth, Clear, as a whole design rather than a patch.
 
                 ## Selectors
 

@@ -31,6 +31,13 @@ class FormatDocsTest {
         Golden.check(DOC, Golden.between(doc, FormatReference.BEGIN, FormatReference.END, FormatReference.markdown()));
     }
 
+    @Test
+    void powersTableInModelDocIsCurrent() throws Exception {
+        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+        Golden.check(DOC, Golden.between(doc, org.e2eereview.analysis.PowersReference.BEGIN,
+                org.e2eereview.analysis.PowersReference.END, org.e2eereview.analysis.PowersReference.markdown()));
+    }
+
     /** Reads the field tables of docs/model.md as a reader would, independent of the generator. */
     @Test
     void everyFieldTheLoaderAcceptsIsDocumentedAndNothingElse() throws Exception {
