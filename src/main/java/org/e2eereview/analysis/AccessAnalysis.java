@@ -397,6 +397,15 @@ public final class AccessAnalysis {
             safeguards.add(shown);
             lowering.add(shown);
         }
+        Component directory = m.deviceKeysFrom() == null ? null : model.components().get(m.deviceKeysFrom());
+        if (directory != null && directory.transparency() == Component.Transparency.KEY_TRANSPARENCY_LOG) {
+            // A new device's key is served by the directory, so it appears in the log clients check.
+            Safeguarded logged = new Safeguarded(Safeguard.KEY_TRANSPARENCY, c.id(), Route.ADDS_DEVICE,
+                    "a new device's key in " + c.id() + " is published in " + directory.id()
+                            + "'s key transparency log", directory.source().of("transparency"));
+            safeguards.add(logged);
+            lowering.add(logged);
+        }
         if (m.unverifiedDevices() == Conversation.UnverifiedDevices.WARN) {
             Safeguarded warned = new Safeguarded(Safeguard.UNVERIFIED_DEVICE_WARNINGS, c.id(), Route.ADDS_DEVICE,
                     "members of " + c.id() + " are warned about devices nobody has verified",
@@ -472,9 +481,11 @@ public final class AccessAnalysis {
         // A member's own report is that member's disclosure, told or not: nothing to show.
         boolean told = f.userInformed() && f.initiatedBy() != Feature.Initiator.MEMBER;
         List<Safeguarded> shownDerived = shown(told, f.id(), Route.LEARNS_DERIVED,
-                "the user is told what " + f.id() + " sends before it sends it", f.source());
+                "the user whose device runs " + f.id() + " is told what it sends before it sends it (the other members "
+                        + "are not)", f.source());
         List<Safeguarded> shownResult = shown(told, f.id(), Route.FEATURE_RESULT,
-                "the user is told what " + f.id() + " sends before it sends it", f.source());
+                "the user whose device runs " + f.id() + " is told what it sends before it sends it (the other members "
+                        + "are not)", f.source());
         for (String party : f.resultsTo()) {
             Party.Kind kind = model.parties().get(party).kind();
             if (kind == Party.Kind.USER) continue;
@@ -803,6 +814,10 @@ public final class AccessAnalysis {
             safeguards.add(new Safeguarded(Safeguard.MEASUREMENT_PINNING, c.id(), Route.ENCLAVE_IMAGE,
                     "clients accept only the measurements of " + c.id() + " built into them",
                     src.of("measurement-pinned")));
+            if (a.reproducibleBuilds()) {
+                safeguards.add(new Safeguarded(Safeguard.REPRODUCIBLE_BUILDS, c.id(), Route.ENCLAVE_IMAGE,
+                        "images of " + c.id() + " can be rebuilt from source and compared", src.of("reproducible-builds")));
+            }
         } else {
             List<Safeguarded> lowering = new ArrayList<>();
             if (a.imageLog()) {
@@ -825,9 +840,11 @@ public final class AccessAnalysis {
             }
             out.add(new At(c.suppliedBy(), Route.ENCLAVE_IMAGE, how, List.copyOf(lowering)));
         }
-        out.add(new At(a.hardwareBy(), Route.HARDWARE_ROOT, Evidence.of(verified).then(step(c.id()
-                + " runs on hardware made by " + a.hardwareBy() + ", whose keys sign its attestation", src,
-                "hardware-by", c.id())), List.of()));
+        for (String maker : a.hardwareBy()) {
+            out.add(new At(maker, Route.HARDWARE_ROOT, Evidence.of(verified).then(step(c.id()
+                    + " runs on hardware made by " + maker + ", whose keys sign its attestation", src,
+                    "hardware-by", c.id())), List.of()));
+        }
         return List.copyOf(out);
     }
 
@@ -845,10 +862,14 @@ public final class AccessAnalysis {
 
     private Step runs(String component) {
         Component c = model.components().get(component);
-        if (c.kind() == Component.Kind.ENCLAVE || c.attestation() != null) {
+        if (c.attestation() != null) {
             // An enclave nobody checks is a server of whoever runs it; the chain says so.
-            return new Step(component + " is run by " + c.runBy() + " (an enclave, but clients verifying its attestation "
-                    + "is not written: read as a server of " + c.runBy() + ")", c.source().of("run-by"), component);
+            return new Step(component + " is run by " + c.runBy() + " (it runs in an enclave, but clients do not verify "
+                    + "its attestation: read as a server of " + c.runBy() + ")", c.source().of("run-by"), component);
+        }
+        if (c.kind() == Component.Kind.ENCLAVE) {
+            return new Step(component + " is run by " + c.runBy() + " (an enclave, but no attestation that clients verify "
+                    + "is written: read as a server of " + c.runBy() + ")", c.source().of("run-by"), component);
         }
         return new Step(component + " is run by " + c.runBy(), c.source().of("run-by"), component);
     }

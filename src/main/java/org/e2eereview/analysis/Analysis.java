@@ -134,6 +134,14 @@ public final class Analysis {
 
     private volatile Map<String, List<Reading>> throughIndex;
 
+    /** The reading's condition in words, as "who can read" says it (see {@link Reading#conditionWords}). */
+    public String conditionWords(Reading r) {
+        return r.conditionWords(id -> {
+            org.e2eereview.model.Data d = model.data().get(id);
+            return d != null && d.kind() == org.e2eereview.model.Data.Kind.KEYSTROKES;
+        });
+    }
+
     /** Whether a reading's chain goes through a backup: holding the key of a backup is not holding the content key. */
     public boolean throughBackup(Reading r) {
         for (Step s : r.evidence().steps()) {

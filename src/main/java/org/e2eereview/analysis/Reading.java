@@ -26,6 +26,17 @@ public record Reading(String party, String data, String conversation, Route rout
         return !lowering.isEmpty();
     }
 
+    /**
+     * The reading's condition in words for a conversation's reader: where one member's opt-in opens it,
+     * that the other members' content goes too, unless the chain goes through what only that member
+     * types (keystrokes), which takes nobody else's messages.
+     */
+    public String conditionWords(java.util.function.Predicate<String> keystrokes) {
+        if (condition != Flow.Occurs.OPT_IN) return condition.words();
+        for (Step s : evidence.steps()) if (s.element() != null && keystrokes.test(s.element())) return condition.words();
+        return condition.wordsForConversation();
+    }
+
     /** Whether the chain cites a fact about the given element. */
     public boolean passesThrough(String element) {
         return evidence.mentions(element);

@@ -117,9 +117,11 @@ public final class Format {
                     "Whether clients check the enclave's attestation (its measurement, signed by the hardware) and "
                             + "send nothing to one they do not accept. Only then is what enters it not read by its "
                             + "operator; without it the enclave is a server of the party that runs it.")
-            .required("hardware-by", ref(PARTIES),
-                    "The party whose hardware keys sign the attestation (e.g. the processor's maker): the root of "
-                            + "trust, whom the review names as able to read what the enclave holds.")
+            .optional("hardware-by", refs(PARTIES),
+                    "The parties whose hardware the enclave's trust rests on: the maker of the processor whose keys "
+                            + "sign the attestation, and of any accelerator inside it (a GPU). The roots of trust, "
+                            + "whom the review names as able to read what the enclave holds; not written, that check "
+                            + "is not assessed.", "[]")
             .optional("measurement-pinned", BOOL,
                     "Whether clients accept only measurements built into them, so that a new image takes a client "
                             + "update: the operator cannot switch the image by itself.", "false")

@@ -167,7 +167,7 @@ public final class ModelLoader {
         Fields a = f.obj("attestation");
         Component.Attestation attestation = a == null ? null
                 : new Component.Attestation(a.bool("verified-by-clients"), a.bool("measurement-pinned"),
-                        a.bool("image-log"), a.bool("reproducible-builds"), a.text("hardware-by"), a.source());
+                        a.bool("image-log"), a.bool("reproducible-builds"), a.list("hardware-by"), a.source());
         return new Component(id, f.choice("kind", null), f.text("name"), runBy,
                 f.has("supplied-by") ? f.text("supplied-by") : runBy, updates,
                 f.choice("transparency", Component.Transparency.NONE), attestation, f.list("code"),

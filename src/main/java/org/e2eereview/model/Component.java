@@ -72,10 +72,14 @@ public record Component(String id, Kind kind, String name, String runBy, String 
      * @param measurementPinned  clients accept only measurements built into them, so a new image needs a client update
      * @param imageLog           every image the operator may run is published in a public, append-only log
      * @param reproducibleBuilds anyone can rebuild the image from source and compare its measurement
-     * @param hardwareBy         the party whose hardware keys sign the attestation: the root of trust
+     * @param hardwareBy         the parties whose hardware its trust rests on (the processor's maker, a GPU's): the
+ *                           roots of trust; empty when not written
      */
     public record Attestation(boolean verifiedByClients, boolean measurementPinned, boolean imageLog,
-                              boolean reproducibleBuilds, String hardwareBy, Source source) {
+                              boolean reproducibleBuilds, java.util.List<String> hardwareBy, Source source) {
+        public Attestation {
+            hardwareBy = java.util.List.copyOf(hardwareBy);
+        }
     }
 
     /** Whether clients verify its attestation: what enters it is then not read by its operator. */

@@ -80,14 +80,14 @@ public final class AssessReport {
         out.append('\n');
         for (Access r : a.newReaders()) {
             out.append("    ").append(r.conversation()).append(": ").append(r.party()).append(" by ")
-                    .append(TerminalReport.routes(r)).append(" → ")
+                    .append(TerminalReport.routes(r, after.analysis())).append(" → ")
                     .append(explaining.of(r.conversation(), r.party()).stream().map(Finding::id)
                             .collect(Collectors.joining(", "))).append('\n');
         }
         if (!a.widened().isEmpty()) out.append("  reads more widely:\n");
         for (ReviewDiff.Widening w : a.widened()) {
             out.append("    ").append(w.after().conversation()).append(": ").append(w.after().party()).append(": ")
-                    .append(String.join("; ", w.how())).append(" (now ").append(TerminalReport.routes(w.after()))
+                    .append(String.join("; ", w.how())).append(" (now ").append(TerminalReport.routes(w.after(), after.analysis()))
                     .append(") → ").append(explaining.of(w.after().conversation(), w.after().party()).stream()
                             .map(Finding::id).collect(Collectors.joining(", "))).append('\n');
         }

@@ -127,12 +127,12 @@ public final class DiffReport {
                 + s.code(u.finding().finding().id()) + "  " + s.text(u.finding().finding().message()) + " (was within "
                 + s.text(String.join(", ", u.within())) + ")").toList());
         section(out, s, "Readers gained", d.gainedReaders().stream().map(a -> s.text(a.conversation() + ": "
-                + a.party() + " by " + TerminalReport.routes(a) + explaining(after, a))).toList());
+                + a.party() + " by " + TerminalReport.routes(a, after.analysis()) + explaining(after, a))).toList());
         section(out, s, "Readers who read more widely", d.widened().stream().map(w -> s.text(w.after().conversation()
-                + ": " + w.after().party() + ": " + String.join("; ", w.how()) + " (was " + TerminalReport.routes(w.before())
-                + "; now " + TerminalReport.routes(w.after()) + ")" + explaining(after, w.after()))).toList());
+                + ": " + w.after().party() + ": " + String.join("; ", w.how()) + " (was " + TerminalReport.routes(w.before(), before.analysis())
+                + "; now " + TerminalReport.routes(w.after(), after.analysis()) + ")" + explaining(after, w.after()))).toList());
         section(out, s, "Readers lost", d.lostReaders().stream().map(a -> s.text(a.conversation() + ": "
-                + a.party() + " (was " + TerminalReport.routes(a) + ")")).toList());
+                + a.party() + " (was " + TerminalReport.routes(a, before.analysis()) + ")")).toList());
         section(out, s, "Safety features", d.features().stream().map(f -> s.text(f.id() + ": "
                 + (f.before() == null ? "added, " + verdict(f.after()) : f.after() == null ? "removed"
                 : verdict(f.before()) + " → " + verdict(f.after())))).toList());

@@ -56,7 +56,7 @@ public final class TerminalReport {
         for (String c : review.model().conversations().keySet()) {
             List<Access> readers = review.analysis().access(c);
             out.append("  ").append(c).append(readers.isEmpty() ? ": members only" : ":").append('\n');
-            for (Access a : readers) out.append("    ").append(reader(a, explained)).append('\n');
+            for (Access a : readers) out.append("    ").append(reader(a, explained, review.analysis())).append('\n');
             List<Access> disclosed = review.analysis().disclosures(c);
             if (!disclosed.isEmpty()) {
                 out.append("    (what members choose to report goes to ")
@@ -144,8 +144,8 @@ public final class TerminalReport {
      * "relay: holds-key (by default); substitutes-keys (always, visible: safety-numbers) → FINDING, ...":
      * routes grouped by when they apply, so that a visible route does not hide an unseen one.
      */
-    private static String reader(Access a, Review.Explaining explained) {
-        String how = routes(a);
+    private static String reader(Access a, Review.Explaining explained, org.e2eereview.analysis.Analysis analysis) {
+        String how = routes(a, analysis);
         List<String> named = explained.of(a.conversation(), a.party()).stream().map(Finding::id).toList();
         return a.party() + ": " + how + (a.partial() ? ", derived data only" : "")
                 + (named.isEmpty() ? "" : " → " + String.join(", ", named));
@@ -173,11 +173,11 @@ public final class TerminalReport {
      * routes grouped by when they apply, so that a visible route does not hide an unseen one. Every
      * plain-text format says readers this way.
      */
-    static String routes(Access a) {
+    static String routes(Access a, org.e2eereview.analysis.Analysis analysis) {
         Map<String, Set<String>> byWhen = new LinkedHashMap<>();
         for (var r : a.readings()) {
             List<String> when = new ArrayList<>();
-            when.add(r.condition().wordsForConversation());
+            when.add(analysis.conditionWords(r));
             if (!r.through().isEmpty()) when.add("through " + String.join(", ", r.through()));
             if (r.detectable()) when.add("visible: " + r.lowering().stream().map(Safeguarded::name).distinct()
                     .collect(Collectors.joining(", ")));

@@ -164,7 +164,12 @@ public final class Reviewer {
      * photo is not lawful access. Directly, or through a party one of them can compel.
      */
     private static boolean reaches(Model model, Finding f, Objective o) {
-        if (o.reachedBy().isEmpty() || f.inspects() != org.e2eereview.rules.Inspects.FEATURE) return true;
+        if (o.reachedBy().isEmpty()) return true;
+        if (f.inspects() == org.e2eereview.rules.Inspects.PARTY) {
+            org.e2eereview.model.Party party = model.parties().get(f.element());
+            return party == null || o.reachedBy().contains(party.kind());
+        }
+        if (f.inspects() != org.e2eereview.rules.Inspects.FEATURE) return true;
         org.e2eereview.model.Feature feature = model.features().get(f.element());
         if (feature == null) return true;
         for (String p : feature.resultsTo()) {

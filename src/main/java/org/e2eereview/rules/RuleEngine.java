@@ -208,7 +208,15 @@ public final class RuleEngine {
                         if (explained == null || r.condition().ordinal() < explained.ordinal()) open.add(r);
                     }
                     if (open.isEmpty()) continue;
-                    Views.Outsider o = new Views.Outsider(c, a.party(), List.copyOf(open));
+                    // Only the checks whose routes are the ones left unnamed could have named this reader.
+                    Set<String> routes = new HashSet<>();
+                    for (Reading r : open) routes.add(r.route().id());
+                    List<String> unassessed = notAssessed.stream()
+                            .filter(n -> n.inspects() == Inspects.CONVERSATION && n.element().equals(c))
+                            .map(NotAssessed::rule).distinct()
+                            .filter(id -> rules.rules().get(id).compiled().evidenceRoutes.stream().anyMatch(routes::contains))
+                            .sorted().toList();
+                    Views.Outsider o = new Views.Outsider(c, a.party(), List.copyOf(open), unassessed);
                     left.put(o.id(), o);
                 }
             }
@@ -511,7 +519,7 @@ public final class RuleEngine {
                 Set<String> shown = new java.util.TreeSet<>(views.accessConversations(best));
                 shown.retainAll(left);
                 out.add(new Finding.Chain(party + " can read " + String.join(", ", shown)
-                        + qualifier(best.condition(), best.through()), best.evidence().steps()));
+                        + qualifier(analysis.conditionWords(best), best.condition(), best.through()), best.evidence().steps()));
                 left.removeAll(shown);
             }
             return out;
@@ -531,19 +539,22 @@ public final class RuleEngine {
                 String target = rule.inspects() == Inspects.CONVERSATION ? id
                         : rule.inspects() == Inspects.OUTSIDER ? id.substring(0, id.indexOf('/'))
                         : String.join(", ", conversationsOf(covered));
-                return new Finding.Chain(party + " can read " + target + qualifier(best.condition(), best.through()),
+                return new Finding.Chain(party + " can read " + target
+                        + qualifier(analysis.conditionWords(best), best.condition(), best.through()),
                         best.evidence().steps());
             }
             if (rule.inspects() == Inspects.KEY) {
                 Holding h = analysis.holders(id).get(party);
                 if (h != null && (routes.isEmpty() || routes.contains(h.route().id()))) {
-                    return new Finding.Chain(party + " can obtain " + id + qualifier(h.condition(), h.through()),
+                    return new Finding.Chain(party + " can obtain " + id
+                            + qualifier(h.condition().words(), h.condition(), h.through()),
                             h.evidence().steps());
                 }
             } else if (rule.inspects() == Inspects.DATA) {
                 for (Reading r : analysis.readers(id).getOrDefault(party, List.of())) {
                     if (routes.isEmpty() || routes.contains(r.route().id())) {
-                        return new Finding.Chain(party + " can read " + id + qualifier(r.condition(), r.through()),
+                        return new Finding.Chain(party + " can read " + id
+                                + qualifier(r.condition().words(), r.condition(), r.through()),
                                 r.evidence().steps());
                     }
                 }
@@ -576,9 +587,9 @@ public final class RuleEngine {
             .thenComparing(Reading::data);
 
     /** " (on a legal order, through a, b)": when a reading applies, in words; empty when always and direct. */
-    static String qualifier(Flow.Occurs condition, List<String> through) {
+    static String qualifier(String words, Flow.Occurs condition, List<String> through) {
         List<String> parts = new ArrayList<>(2);
-        if (condition != Flow.Occurs.ALWAYS) parts.add(condition.wordsForConversation());
+        if (condition != Flow.Occurs.ALWAYS) parts.add(words);
         if (!through.isEmpty()) parts.add("through " + String.join(", ", through));
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }

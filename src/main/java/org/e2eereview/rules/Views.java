@@ -62,6 +62,8 @@ final class Views {
                     (v, r) -> r.reading().condition().yamlName())
             .texts("through", "The parties it compels to read, in order; empty when it reads by itself.",
                     (v, r) -> r.reading().through())
+            .texts("through_kinds", "Their kinds.", (v, r) -> r.reading().through().stream().map(v::partyKind)
+                    .distinct().toList())
             .bool("detectable", "True when a declared safeguard makes this reading visible, though it does not prevent it.",
                     (v, r) -> r.reading().detectable())
             .texts("lowered_by", "Safeguards that make it visible.", (v, r) -> safeguardNames(r.reading().lowering()))
@@ -109,7 +111,7 @@ final class Views {
      *
      * @param readings the readings left unexplained, best first
      */
-    record Outsider(String conversation, String party, List<Reading> readings) {
+    record Outsider(String conversation, String party, List<Reading> readings, List<String> unassessed) {
         String id() {
             return conversation + "/" + party;
         }
@@ -122,6 +124,8 @@ final class Views {
     static final ViewType<Outsider> OUTSIDER = new ViewType<Outsider>("outsider",
                     "A party outside a conversation that reads its content by routes no other finding explains.")
             .text("id", "conversation/party.", (v, o) -> o.id())
+            .texts("unassessed", "Rules not assessed on the conversation (a field they need is not written): those that "
+                    + "might have named this reader.", (v, o) -> o.unassessed())
             .text("conversation", "The conversation.", (v, o) -> o.conversation())
             .text("party", "The party.", (v, o) -> o.party())
             .text("party_kind", "Its kind.", (v, o) -> v.partyKind(o.party()))
@@ -186,8 +190,8 @@ final class Views {
                     (v, c) -> c.attestation() != null && c.attestation().measurementPinned())
             .bool("image_log", "True when every enclave image is published in a log clients check.",
                     (v, c) -> c.attestation() != null && c.attestation().imageLog())
-            .text("hardware_by", "The maker of the enclave's hardware, or ''.",
-                    (v, c) -> c.attestation() == null ? "" : c.attestation().hardwareBy())
+            .text("hardware_by", "The makers of the enclave's hardware, joined with ', ', or ''.",
+                    (v, c) -> c.attestation() == null ? "" : String.join(", ", c.attestation().hardwareBy()))
             .texts("image_readers", "For an attested enclave: parties that could read what enters it (data or keys, "
                     + "content or not) by running a new image clients accept. Sorted.",
                     (v, c) -> v.inside(c.id(), Route.ENCLAVE_IMAGE, false))
@@ -246,6 +250,10 @@ final class Views {
             .texts("contains", "Data it contains.", (v, d) -> d.contains())
             .texts("derived_from", "Data it is derived from.", (v, d) -> d.derivedFrom())
             .text("retention", "How long it is kept, or ''.", (v, d) -> d.retention())
+            .text("occurs", "When, at best, a flow carries it: always, by-default, opt-in, ...; '' when no flow does.",
+                    (v, d) -> v.occurs(d.id()))
+            .bool("opened_by_all_users_key", "Whether a key for every user (scope all-users) opens it, directly or "
+                    + "through the keys it wraps or gives.", (v, d) -> v.openedByAllUsersKey(d.id()))
             .text("protection_declared", "The metadata protection some conversation declares that is meant to keep "
                     + "data of this kind from the provider (sealed-sender, encrypted-group-state, private-contact-discovery), "
                     + "or ''.", (v, d) -> v.protectionDeclared(d.kind()))
@@ -313,6 +321,12 @@ final class Views {
                     + "be shown; empty otherwise.", (v, c) -> v.visibleBy(c.id(), Route.SUBSTITUTES_KEYS))
             .bool("provider_reads", "Whether the provider, or someone compelling it, reads its content on a server or "
                     + "with a key, always or by default.", (v, c) -> v.providerReads(c.id()))
+            .bool("provider_reads_opt_in", "Whether the provider, or someone compelling it, reads its content on a "
+                    + "server or with a key for users who opt in (an assistant on the provider's own servers).",
+                    (v, c) -> v.providerReads(c.id(), Flow.Occurs.OPT_IN))
+            .bool("provider_reads_for_organisation", "Whether the provider, or someone compelling it, reads its content "
+                    + "on a server or with a key on an organisation's decision (a retention policy, a legal hold).",
+                    (v, c) -> v.providerReads(c.id(), Flow.Occurs.ON_ORGANISATION_DECISION))
             .bool("provider_keyed", "Whether the provider reads its content by default with a key it holds (not a "
                     + "backup's): it is then not end-to-end encrypted by default, whatever end-to-end declares.",
                     (v, c) -> v.analysis.providerKeyedByDefault(c.id()));
@@ -713,6 +727,32 @@ final class Views {
         return List.copyOf(out);
     }
 
+    private Map<String, Flow.Occurs> occurs;
+
+    String occurs(String data) {
+        if (occurs == null) {
+            Map<String, Flow.Occurs> out = new HashMap<>();
+            for (Flow f : model.flows().values()) {
+                for (String item : f.carries()) {
+                    out.merge(item, f.occurs(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+                }
+            }
+            occurs = out;
+        }
+        Flow.Occurs o = occurs.get(data);
+        return o == null ? "" : o.yamlName();
+    }
+
+    boolean openedByAllUsersKey(String data) {
+        for (Key k : model.keys().values()) {
+            if (k.scope() != Key.Scope.ALL_USERS || k.kind() == Key.Kind.SIGNING) continue;
+            for (String opened : keysOpenedBy(k.id())) {
+                if (model.keys().get(opened).protects().contains(data)) return true;
+            }
+        }
+        return false;
+    }
+
     String protectionDeclared(Data.Kind kind) {
         for (Conversation c : model.conversations().values()) {
             for (Conversation.MetadataProtection p : c.metadataProtection()) if (p.hides() == kind) return p.yamlName();
@@ -721,11 +761,16 @@ final class Views {
     }
 
     boolean providerReads(String conversation) {
+        return providerReads(conversation, Flow.Occurs.BY_DEFAULT);
+    }
+
+    /** Whether the provider, or someone through it, reads on a server or with a key, under the condition or better. */
+    boolean providerReads(String conversation, Flow.Occurs atWorst) {
         for (Access a : access(conversation)) {
             boolean provider = "provider".equals(partyKind(a.party()));
             for (Reading r : a.readings()) {
                 if (r.route() != Route.RUNS_COMPONENT && r.route() != Route.HOLDS_KEY) continue;
-                if (r.condition() != Flow.Occurs.ALWAYS && r.condition() != Flow.Occurs.BY_DEFAULT) continue;
+                if (r.condition().ordinal() > atWorst.ordinal()) continue;
                 if (provider || r.through().stream().anyMatch(t -> "provider".equals(partyKind(t)))) return true;
             }
         }

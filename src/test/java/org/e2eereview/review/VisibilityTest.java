@@ -66,11 +66,11 @@ class VisibilityTest {
             new Pair("SILENT-DEVICE-ADD", "chat", """
                     conversations:
                       chat:
-                        membership: { device-list-signed: false, device-changes-shown: never }
+                        membership: { device-list-signed: false, device-changes-shown: never, device-keys-from: null }
                     """, """
                     conversations:
                       chat:
-                        membership: { device-list-signed: false, device-changes-shown: always }
+                        membership: { device-list-signed: false, device-changes-shown: always, device-keys-from: null }
                     """));
 
     @Test

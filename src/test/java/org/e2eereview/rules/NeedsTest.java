@@ -39,11 +39,17 @@ class NeedsTest {
             Map.entry("end-to-end.forward-secrecy",
                     "conversations:\n  chat:\n    end-to-end: { forward-secrecy: false }\n"),
             Map.entry("updates", "components:\n  phone:\n    updates: { per-user-targeting: true }\n"),
+            Map.entry("attestation.hardware-by", """
+                    components:
+                      phone:
+                        kind: enclave
+                        attestation: { verified-by-clients: true, hardware-by: [vendor] }
+                    """),
             Map.entry("attestation", """
                     components:
                       phone:
                         kind: enclave
-                        attestation: { verified-by-clients: true, hardware-by: vendor }
+                        attestation: { verified-by-clients: true, hardware-by: [vendor] }
                     """));
 
     /** What clears every field a rule's needs name on the element, so that the one written is alone. */

@@ -175,7 +175,7 @@ public final class Views {
     private ReaderView reader(Access a, Review in) {
         Map<String, RouteView> byWhen = new LinkedHashMap<>();
         for (Reading r : a.readings()) {
-            String condition = r.condition().wordsForConversation();
+            String condition = in.analysis().conditionWords(r);
             List<String> visible = r.detectable()
                     ? r.lowering().stream().map(Safeguarded::name).distinct().toList() : List.of();
             String key = condition + "|" + r.through() + "|" + visible;
