@@ -122,6 +122,24 @@ public final class AccessAnalysis {
     record Slot(Route route, String origin) {
     }
     private final Map<String, Flow.Occurs> dataCondition = new HashMap<>();
+    private final Map<String, List<Flow>> carriedBy = new HashMap<>();
+
+    /**
+     * When a key's holder has the ciphertext of what the key protects. Where the model takes it to a
+     * component the holder (or a party it compels) runs, under the best condition of those flows: a
+     * backup file brought to the vendor only from a seized phone is had only then. Where no flow does,
+     * the ciphertext is taken to be obtainable wherever it travels, under the best condition of any
+     * flow that carries it (always, if none does).
+     */
+    private Flow.Occurs had(String item, Holding h) {
+        Flow.Occurs toHolder = null;
+        for (Flow f : carriedBy.getOrDefault(item, List.of())) {
+            String runner = runner(f.to()).id();
+            if (!runner.equals(h.party()) && !h.through().contains(runner)) continue;
+            if (toHolder == null || better(f.occurs(), toHolder)) toHolder = f.occurs();
+        }
+        return toHolder != null ? toHolder : dataCondition.getOrDefault(item, Flow.Occurs.ALWAYS);
+    }
 
     /** What a reading is about: a data item, everywhere or only inside one conversation. */
     record Target(String data, String conversation) {
@@ -174,7 +192,10 @@ public final class AccessAnalysis {
             if (f.initiatedBy() != Feature.Initiator.MEMBER) f.discloses().forEach(memberDisclosed::remove);
         }
         for (Flow f : byId(model.flows())) {
-            for (String item : f.carries()) dataCondition.merge(item, f.occurs(), (a, b) -> better(a, b) ? a : b);
+            for (String item : f.carries()) {
+                dataCondition.merge(item, f.occurs(), (a, b) -> better(a, b) ? a : b);
+                carriedBy.computeIfAbsent(item, x -> new ArrayList<>()).add(f);
+            }
         }
         for (Party p : byId(model.parties())) {
             if (p.lawfulAccess() == null) continue;
@@ -648,12 +669,10 @@ public final class AccessAnalysis {
             if (model.keys().containsKey(target)) {
                 // As for data: a wrapped key the model moves only under a condition is had only then.
                 addKey(h.party(), target, h.route(), h.evidence().then(s), h.through(), k.id(),
-                        weaker(h.condition(), dataCondition.getOrDefault(target, Flow.Occurs.ALWAYS)), h.lowering(),
-                        h.origin());
+                        weaker(h.condition(), had(target, h)), h.lowering(), h.origin());
             } else {
                 addRead(h.party(), new Target(target, null), h.route(), h.evidence().then(s), h.through(),
-                        weaker(h.condition(), dataCondition.getOrDefault(target, Flow.Occurs.ALWAYS)), h.lowering(),
-                        h.origin());
+                        weaker(h.condition(), had(target, h)), h.lowering(), h.origin());
             }
         }
         for (Key derived : keysDerivedFrom.getOrDefault(k.id(), List.of())) {

@@ -211,7 +211,7 @@ public final class Format {
             .required("default", BOOL, "Whether it is on without the user doing anything.")
             .optional("forward-secrecy", BOOL,
                     "Whether keys are deleted after use so that a later key compromise does not expose past "
-                            + "messages.", "false")
+                            + "messages. Naming a protocol that has it (the Signal protocol, MLS) states it.", "false")
             .optional("post-compromise-security", BOOL,
                     "Whether the protocol heals after a key compromise by mixing in fresh secrets.", "false");
 
