@@ -28,9 +28,9 @@ class NewcomerCorpusTest {
     static final Path DIR = Path.of("src/test/resources/newcomer");
 
     @Test
-    void theCorpusHasTwentyModelsAndEveryModelHasAVerdict() throws Exception {
+    void theCorpusHasEightyModelsAndEveryModelHasAVerdict() throws Exception {
         List<Path> files = Corpus.files(DIR.toString());
-        assertThat(files).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(80);
         Map<String, List<String[]>> checks = checks();
         for (Path f : files) {
             assertThat(checks.get(f.getFileName().toString())).as(f.toString())
@@ -66,6 +66,38 @@ class NewcomerCorpusTest {
                     .containsExactlyInAnyOrderElementsOf(c.length < 3 || c[2].isEmpty() ? List.of() : Arrays.asList(c[2].split(",")));
             default -> throw new AssertionError("unknown check: " + what);
         }
+    }
+
+    /** What a proposal would do to a newcomer's design, as a security reviewer would say it. */
+    @Test
+    void proposalsAppliedToNewcomerModelsSayWhatTheyWouldChange() throws Exception {
+        org.e2eereview.assess.Assessor assessor = new org.e2eereview.assess.Assessor(Corpus.reviewer());
+        var backup = assessor.assess(DIR.resolve("26-ai-summaries-provider-servers.yaml"), List.of("default-backup"))
+                .assessments().get(0);
+        assertThat(backup.introduced()).extracting(r -> r.finding().id() + " " + r.finding().severity().yamlName())
+                .containsExactly("PROVIDER-KEYED-BACKUP@default-backup critical");
+        assertThat(backup.widened()).as("the provider, which reads opt-in summaries, would read every backup")
+                .filteredOn(w -> w.after().party().equals("parley") && w.after().conversation().equals("group-chat"))
+                .singleElement().satisfies(w -> assertThat(w.how())
+                        .containsExactly("for users who opt in → by default", "new route: holds-key"));
+
+        var scanning = assessor.assess(DIR.resolve("27-ai-tee-attested-ohttp.yaml"), List.of("client-side-scanning"))
+                .assessments().get(0);
+        assertThat(scanning.patched().verdict()).isEqualTo(Review.Verdict.WEAKENED);
+        assertThat(scanning.introduced()).extracting(r -> r.finding().rule() + " " + r.finding().severity().yamlName())
+                .containsExactly("CLIENT-SIDE-SCANNING critical");
+
+        var golden = assessor.assess(DIR.resolve("33-enterprise-legal-hold-hidden.yaml"), List.of("golden-key"))
+                .assessments().get(0);
+        assertThat(golden.patched().verdict()).as("a provider-held key for everyone: not end-to-end encrypted by default")
+                .isEqualTo(Review.Verdict.NOT_END_TO_END_BY_DEFAULT);
+        assertThat(golden.patched().contradicted()).containsExactly("chat");
+        assertThat(golden.widened()).filteredOn(w -> w.after().party().equals("vendor")).singleElement()
+                .satisfies(w -> assertThat(w.how()).contains("on the organisation's decision → always"));
+
+        var ghost = assessor.assess(DIR.resolve("29-contact-discovery-sgx-attested.yaml"), List.of("ghost"))
+                .assessments().get(0);
+        assertThat(ghost.applied()).as("a one-to-one messenger has no group a server manages").isFalse();
     }
 
     static Map<String, List<String[]>> checks() throws Exception {
