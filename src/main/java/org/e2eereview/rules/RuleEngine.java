@@ -357,6 +357,7 @@ public final class RuleEngine {
             String withoutReaders = readers.isEmpty() && rule.compiled().withoutReaders != null
                     ? sentence(say(rule.compiled().withoutReaders, readers, vars, messageVars)) : null;
             List<Finding.Chain> evidence = new ArrayList<>();
+            Set<String> titled = new HashSet<>(); // a chain's title names its reader, conversations and condition
             List<Step> fieldSteps = fieldSteps(rule, subject, vars);
             if (!fieldSteps.isEmpty()) evidence.add(new Finding.Chain(rule.inspects().yamlName() + " " + id, fieldSteps));
             List<Finding.Read> reads = new ArrayList<>();
@@ -379,7 +380,7 @@ public final class RuleEngine {
                 }
                 for (Reading r : rs) lowering.addAll(r.lowering());
                 for (Finding.Chain chain : chains(rule, id, reader, rs, only)) {
-                    if (!evidence.contains(chain)) evidence.add(chain);
+                    if (titled.add(chain.title())) evidence.add(chain);
                 }
             }
             String title = rule.title();
@@ -510,17 +511,22 @@ public final class RuleEngine {
                 Finding.Chain one = chain(rule, id, party, covered, conversation);
                 return one == null ? List.of() : List.of(one);
             }
-            List<Finding.Chain> out = new ArrayList<>();
-            Set<String> left = conversationsOf(covered);
-            while (!left.isEmpty()) {
-                String first = left.iterator().next();
-                List<Reading> in = covered.stream().filter(r -> views.accessConversations(r).contains(first)).toList();
-                Reading best = best(in, first);
-                Set<String> shown = new java.util.TreeSet<>(views.accessConversations(best));
-                shown.retainAll(left);
-                out.add(new Finding.Chain(party + " can read " + String.join(", ", shown)
+            // One pass: the best reading of each conversation, then one chain per reading chosen, titled
+            // with the conversations it was chosen for (linear in readings, for models of thousands).
+            Map<String, List<Reading>> byConversation = new TreeMap<>();
+            for (Reading r : covered) {
+                for (String c : views.accessConversations(r)) byConversation.computeIfAbsent(c, x -> new ArrayList<>()).add(r);
+            }
+            Map<Reading, Set<String>> chosen = new java.util.IdentityHashMap<>();
+            List<Reading> order = new ArrayList<>();
+            byConversation.forEach((c, rs) -> chosen.computeIfAbsent(best(rs, c), x -> {
+                order.add(x);
+                return new java.util.TreeSet<>();
+            }).add(c));
+            List<Finding.Chain> out = new ArrayList<>(order.size());
+            for (Reading best : order) {
+                out.add(new Finding.Chain(party + " can read " + String.join(", ", chosen.get(best))
                         + qualifier(analysis.conditionWords(best), best.condition(), best.through()), best.evidence().steps()));
-                left.removeAll(shown);
             }
             return out;
         }

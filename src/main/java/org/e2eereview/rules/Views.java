@@ -753,11 +753,19 @@ final class Views {
         return false;
     }
 
+    private Map<Data.Kind, String> declared;
+
     String protectionDeclared(Data.Kind kind) {
-        for (Conversation c : model.conversations().values()) {
-            for (Conversation.MetadataProtection p : c.metadataProtection()) if (p.hides() == kind) return p.yamlName();
+        if (declared == null) {
+            Map<Data.Kind, String> out = new java.util.EnumMap<>(Data.Kind.class);
+            for (Conversation c : model.conversations().values()) {
+                for (Conversation.MetadataProtection p : c.metadataProtection()) {
+                    if (p.hides() != null) out.putIfAbsent(p.hides(), p.yamlName());
+                }
+            }
+            declared = out;
         }
-        return "";
+        return declared.getOrDefault(kind, "");
     }
 
     boolean providerReads(String conversation) {
