@@ -97,7 +97,10 @@ public final class AssessReport {
         for (Reviewed r : a.introduced()) finding(out, r.finding());
         for (Reviewed r : a.changed()) {
             out.append("  changes: ").append(r.finding().severity().yamlName().toUpperCase(Locale.ROOT)).append(' ')
-                    .append(r.finding().id()).append(" now names ").append(String.join(", ", r.finding().readers()))
+                    .append(r.finding().id()).append(r.finding().readers().isEmpty()
+                            ? " now names no reader" + (r.finding().withoutReaders() == null ? ""
+                                    : ": " + r.finding().withoutReaders())
+                            : " now names " + String.join(", ", r.finding().readers()))
                     .append('\n');
         }
         a.superseded().forEach((old, by) -> out.append("  replaces: ").append(old).append(" by ")
