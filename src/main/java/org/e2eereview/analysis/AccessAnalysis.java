@@ -273,9 +273,11 @@ public final class AccessAnalysis {
     private void seedFlow(Flow f) {
         if (f.protection() == Flow.Protection.END_TO_END) return;
         String protection = f.protection() == Flow.Protection.NONE ? "no protection" : "transport protection only";
-        List<Safeguarded> shownKey = shown(f.shownToMembers(), f.id(), Route.HOLDS_KEY,
+        boolean keys = f.carries().stream().anyMatch(model.keys()::containsKey);
+        boolean data = f.carries().stream().anyMatch(model.data()::containsKey);
+        List<Safeguarded> shownKey = shown(f.shownToMembers() && keys, f.id(), Route.HOLDS_KEY,
                 "members are shown that flow " + f.id() + " takes what it carries to " + f.to(), f.source());
-        List<Safeguarded> shownData = shown(f.shownToMembers(), f.id(), Route.RUNS_COMPONENT,
+        List<Safeguarded> shownData = shown(f.shownToMembers() && data, f.id(), Route.RUNS_COMPONENT,
                 "members are shown that flow " + f.id() + " takes what it carries to " + f.to(), f.source());
         for (String item : f.carries()) {
             Step s = step("flow " + f.id() + " carries " + item + " to " + f.to() + " with " + protection,
