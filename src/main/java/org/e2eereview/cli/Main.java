@@ -62,7 +62,11 @@ public final class Main implements Runnable {
     }
 
     /** Runs the CLI with the given streams; returns the exit code. Used by main and by tests. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        // Everything the command line says passes one escaper: no model text, file name or rule message
+        // reaches the terminal as a control sequence, whichever command prints it.
+        PrintWriter out = new PrintWriter(org.e2eereview.report.escape.Inert.writer(rawOut), true);
+        PrintWriter err = new PrintWriter(org.e2eereview.report.escape.Inert.writer(rawErr), true);
         // Commands that review ready CEL and the bundled rules on another thread while this one reads
         // the command line, the model and the catalog: most of a cold run (docs/performance.md).
         if (args.length > 0 && REVIEWING.contains(args[0])) RuleSet.prepareInBackground();
@@ -93,6 +97,8 @@ public final class Main implements Runnable {
         int code = cli.execute(args);
         out.flush();
         err.flush();
+        rawOut.flush();
+        rawErr.flush();
         return code;
     }
 

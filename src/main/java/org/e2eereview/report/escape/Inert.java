@@ -29,6 +29,42 @@ public final class Inert {
         return out == null ? text : out.toString();
     }
 
+    /**
+     * A writer that makes everything written through it inert, as {@link #text} does, except tabs,
+     * which move no cursor but the next stop: the command line writes all its output through one, so
+     * a model name, a file name or a rule's message can never drive the terminal.
+     */
+    public static java.io.Writer writer(java.io.Writer out) {
+        return new java.io.FilterWriter(out) {
+            @Override
+            public void write(int c) throws java.io.IOException {
+                write(new char[] {(char) c}, 0, 1);
+            }
+
+            @Override
+            public void write(char[] buf, int off, int len) throws java.io.IOException {
+                String s = new String(buf, off, len);
+                // Tabs and CRLF pass; a lone surrogate split across two writes is judged by text() per call.
+                StringBuilder safe = new StringBuilder(len);
+                int from = 0;
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    if (c == '\t' || c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                        safe.append(text(s.substring(from, i))).append(c);
+                        from = i + 1;
+                    }
+                }
+                safe.append(text(s.substring(from)));
+                out.write(safe.toString());
+            }
+
+            @Override
+            public void write(String str, int off, int len) throws java.io.IOException {
+                write(str.toCharArray(), off, len);
+            }
+        };
+    }
+
     /** A surrogate is safe only as half of a well-formed pair; a lone one cannot be encoded. */
     private static boolean validPair(String s, int i) {
         char c = s.charAt(i);
