@@ -19,12 +19,12 @@ public final class Hostile {
     /** As the model's strings hold it once loaded. */
     public static final String TEXT = "<script>alert(1)</script> \"q\" 'a' ${x} {{y}} --> ] | `b` "
             + "\u001b[31mred\u001b[0m \u202Eevil\u202C [l](javascript:alert(1)) <!-- # * _ ~ &amp; "
-            + "\u0007\r\u001b]8;;http://x.test/\u001b\\link\u001b]8;;\u001b\\ http://bare.test/";
+            + "\u0007\r\u001b]8;;http://x.test/\u001b\\link\u001b]8;;\u001b\\ http://bare.test/ www.bare.test mail@bare.test";
 
     /** The same in a YAML double-quoted scalar. */
     private static final String YAML = "\"<script>alert(1)</script> \\\"q\\\" 'a' ${x} {{y}} --> ] | `b` "
             + "\\e[31mred\\e[0m \\u202Eevil\\u202C [l](javascript:alert(1)) <!-- # * _ ~ &amp; "
-            + "\\a\\r\\e]8;;http://x.test/\\e\\\\link\\e]8;;\\e\\\\ http://bare.test/\"";
+            + "\\a\\r\\e]8;;http://x.test/\\e\\\\link\\e]8;;\\e\\\\ http://bare.test/ www.bare.test mail@bare.test\"";
 
     private static final Pattern FREE_TEXT = Pattern.compile("^(\\s*)(name|version|description|legal-basis|jurisdiction"
             + "|disclosed-to-users|algorithm|retention|protocol|purpose):\\s*(.*)$");

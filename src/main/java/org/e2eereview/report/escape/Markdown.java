@@ -3,6 +3,9 @@ package org.e2eereview.report.escape;
 /** Markdown text, with anything from a model or catalog escaped so that it renders as written. */
 public final class Markdown {
 
+    /** Invisible, and not a character any autolink accepts inside a scheme, a host or a mailbox. */
+    private static final char WORD_JOINER = '\u2060';
+
     private Markdown() {
     }
 
@@ -10,7 +13,9 @@ public final class Markdown {
      * Text safe inline in Markdown: characters that would start emphasis, code, links, images,
      * tables, maths or HTML are backslash-escaped, as is anything that would start a block at the
      * beginning; line breaks become spaces, and control characters and bidirectional overrides are
-     * shown as escapes.
+     * shown as escapes. Bare URLs, {@code www.} names and e-mail addresses get a word joiner
+     * (U+2060) where GitHub-flavoured Markdown would turn them into live links: backslash escapes
+     * do not stop those autolinks in every renderer, since some link text after escapes are undone.
      */
     public static String escape(String text) {
         if (text == null) return "";
@@ -26,13 +31,41 @@ public final class Markdown {
                 }
                 case '.', ')' -> {
                     if (leadingNumber(inert, i)) out.append('\\');
+                    if (c == '.' && i >= 3 && inert.regionMatches(true, i - 3, "www", 0, 3)) out.append(WORD_JOINER);
                     out.append(c);
                 }
                 case '\n', '\r' -> out.append(' ');
+                case ':' -> {
+                    if (inert.startsWith("//", i + 1)) out.append(WORD_JOINER);
+                    out.append(c);
+                }
+                case '@' -> {
+                    if (dottedName(inert, i + 1)) out.append(WORD_JOINER);
+                    out.append(c);
+                }
                 default -> out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether a domain follows, as an e-mail autolink needs ("a.example"); finding ids such as
+     * {@code RULE@element} have none and are left alone, so that they copy as written.
+     */
+    private static boolean dottedName(String s, int from) {
+        boolean dot = false;
+        for (int j = from; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == '.') {
+                dot = j > from;
+            } else if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
+                if (dot) return true;
+            } else {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** "12." at the start would begin an ordered list. */
