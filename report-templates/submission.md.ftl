@@ -1,46 +1,161 @@
-<#-- The consultation submission as Markdown, structured by the 2020 statement's three asks. -->
+<#-- The consultation submission as Markdown: a body in plain words structured by the 2020
+     statement's three asks, then annexes with the ids, evidence and sources behind it. -->
 <#assign ask1 = objectives?filter(o -> o.ask == 1)>
 <#assign ask2 = objectives?filter(o -> o.ask == 2)>
 <#assign ask3 = objectives?filter(o -> o.ask == 3)>
-<#assign present = capabilities?filter(c -> c.inDesign)>
+<#-- Annexes are lettered in order; without proposals there is no annex on them. -->
+<#assign annexRefs = proposals?has_content?then("C", "B")>
+<#assign annexRepro = proposals?has_content?then("D", "C")>
 <#macro cites refs><#list refs as r>\[${r.number}\]<#sep> </#list></#macro>
-<#macro paragraphs list><#list list as p>> ${p}
+<#macro prose p><#if p?has_content>${p.markdown?no_esc}
 
-</#list></#macro>
-# Consultation submission: ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>
+</#if></#macro>
+# ${submission.title}
 
-*End-to-end encryption and public safety.*<#if submission.organisation??> Submitted by **${submission.organisation}**<#if submission.contact??>, ${submission.contact}</#if>.</#if><#if today??> ${today}.</#if>
-Prepared with e2ee-review ${tool.version} from ${model.file}; Appendix A says how to reproduce every statement in it.
-
-## 1. Executive summary
-
-<@paragraphs submission.summary/>
-**Verdict: ${verdict.text}.** ${verdict.summary}
-
-- Conversations: ${conversations?size}, of which ${conversations?filter(c -> c.endToEndByDefault)?size} end-to-end encrypted by default; ${conversations?filter(c -> c.readers?has_content)?size} can be read by someone outside them.
-- Counted findings: <#list verdict.counts as c>${c.count} ${c.severity}<#sep>, </#list><#if verdict.accepted gt 0>; ${verdict.accepted} accepted with a recorded justification</#if><#if verdict.notAssessed gt 0>; ${verdict.notAssessed} checks could not be assessed from the design as described</#if>.
-<#list objectives as o>
-- ${o.title} (ask ${o.ask}): ${o.status}<#if o.metBy?has_content> by <#list o.metBy as m>${m}<#sep>, </#list></#if>.
-</#list>
-<#if proposals?has_content>
-- Lawful-access proposals: ${proposals?size} applied to this design's model; ${proposals?filter(p -> p.applied)?size} fit it, and each of those would add <#if proposals?filter(p -> p.applied && p.introduced?has_content)?size == proposals?filter(p -> p.applied)?size>a finding<#else>findings where the design does not already have them</#if>. Section 4 sets out what each would do.
-<#else>
-- Access capabilities governments have asked for: ${present?size} of ${capabilities?size} present in this design<#if present?has_content> (<#list present as c>${c.title}<#sep>, </#list>)</#if>. Section 4 sets out what each would require.
+<#if submission.addressee??>
+**To:** ${submission.addressee}  
 </#if>
+<#if submission.reference??>
+**Consultation reference:** ${submission.reference}  
+</#if>
+<#if submission.organisation??>
+**From:** ${submission.organisation}<#if submission.contact??> (${submission.contact})</#if>  
+</#if>
+<#if today??>
+**Date:** ${today}  
+</#if>
+**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, reviewed with e2ee-review ${tool.version}
 
-## 2. The design and its end-to-end guarantees
+## Summary
 
-<@paragraphs submission.design/>
+<@prose submission.summary!/>
+<#list plain.protects as s>
+${s}
+
+</#list>
+<#if plain.readers?has_content>
+Who outside a conversation could read it, and when:
+
+<#list plain.readers as s>
+- ${s}
+</#list>
+
+</#if>
+**${plain.verdict}**
+
+<#list plain.because as s>
+- ${s}
+</#list>
+<#if plain.because?has_content>
+
+</#if>
+<#list plain.also as s>
+${s}
+
+</#list>
+<#if plain.proposals??>
+${plain.proposals}
+
+| Proposal | Who would gain access | To which conversations | For whom | Findings now → with it | Reach |
+|---|---|---|---|---|---|
+<#list plain.rows as r>
+| ${r.title} | ${r.gains} | ${r.whose} | ${r.forWhom} | ${r.before} → ${r.after} | ${r.reach} |
+</#list>
+
+Findings are counted at medium severity or above; "systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all. Annex B sets out each proposal in full.
+
+</#if>
+## 1. The design and who can read it
+
+<@prose submission.design!/>
 <#if model.description??>
 ${model.description}
 
 </#if>
-| Conversation | Protection | Readers beyond its members |
+| Conversation | Protection | Who else could read it, and when |
 |---|---|---|
 <#list conversations as c>
-| ${c.id} (${c.kind}) | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>${r.party}: ${r.summary}<#if r.unseen> (unseen)</#if><#sep>; </#list><#else>none: members only</#if> |
+| ${c.name!c.id} | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>${r.name}: ${r.plain}<#if r.unseen> (nobody would notice)<#else> (could be noticed)</#if><#sep>; </#list><#else>nobody: members only</#if> |
 </#list>
 
+## 2. The first ask: public safety in the design
+
+> ${ask1?first.statement!""}
+
+<@prose submission.publicSafety!/>
+<#list ask1 as o>
+**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>, </#list>.<#elseif o.onlyThroughTitles?has_content>not met without weakening: served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design serves it.</#if><#if o.suggestions?has_content> It could be served without weakening by <#list o.suggestions as s>${s}<#sep>, </#list>.</#if> <@cites o.refs/>
+
+</#list>
+<#if safetyFeatures?has_content>
+<#list safetyFeatures as s>
+- **${s.title}**<#if s.verdict?? && s.verdict != "preserves"> (${s.verdict} end-to-end encryption)</#if>: ${s.summary!s.message} <@cites s.refs/>
+</#list>
+
+</#if>
+## 3. The second ask: access to content
+
+> ${ask2?first.statement!""}
+
+<@prose submission.capabilities!/>
+<#list ask2 as o>
+**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>, </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.</#if> <@cites o.refs/>
+
+</#list>
+<#if proposals?has_content>
+The table in the summary shows what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternatives?has_content>What would serve the aims these proposals claim without weakening encryption: <#list plain.alternatives as a>${a}<#sep>; </#list>.</#if>
+
+<#else>
+<#list capabilities as c>
+- **${c.title}**: <#if c.inDesign>already in this design.<#elseif c.requires?has_content>would have to override <#list c.requires as r>${r}<#sep>; </#list>.<#else>no declared safeguard stands in its way.</#if> <#if c.systemic>It would change the system for every user.<#else>It would be used against chosen users.</#if> Instead: ${c.alternative} <@cites c.refs/>
+</#list>
+
+</#if>
+## 4. The third ask: consultation on design
+
+> ${ask3?first.statement!""}
+
+This submission is itself our contribution to a consultation on design. It offers:
+
+- **the design, as a model anyone can check**: ${model.fileName}, from which every statement above is computed<#if submission.modelUrl??>; it is available at ${submission.modelUrl}<#else>; the organisation will provide it on request</#if>;
+<#if proposals?has_content>
+- **each proposal assessed against that design**: ${proposals?size} lawful-access proposals applied to the model, with who would gain access and what would change (Annex B);
+</#if>
+- **alternatives that serve the same aims without weakening encryption**, named for each proposal and each objective above;
+- **a way to check it**: Annex ${annexRepro} identifies the tool, its rules and catalog and the model by their digests, so any reader can re-run the review, and a proposed change to the design can be reviewed the same way.
+
+<#if submission.closing??>
+## 5. Closing
+
+<@prose submission.closing!/>
+</#if>
+---
+
+## Annex A. Findings and evidence
+
+The verdict and findings above come from these findings, each identified by its rule and the element of the model it concerns, with the chain of statements in the model that supports it.
+
+**Verdict: ${verdict.text}.** ${verdict.summary} Counted findings: <#list verdict.counts as c>${c.count} ${c.severity}<#sep>, </#list><#if verdict.accepted gt 0>; ${verdict.accepted} accepted with a recorded justification</#if><#if verdict.notAssessed gt 0>; ${verdict.notAssessed} checks could not be assessed from the design as described</#if>.
+
+<#if !findings?has_content>
+The review found no weakening of end-to-end encryption.
+
+</#if>
+<#list findings as f>
+- **${f.severity?upper_case} ${f.title}** (`${f.id}`): ${f.message}<#if f.acceptance??> *${f.acceptance}*</#if><#if f.refs?has_content> <@cites f.refs/></#if>
+<#list f.evidence as chain>
+  - *${chain.title}:* <#list chain.steps as s>${s.at.text} ${s.text}<#sep>; </#list>
+</#list>
+</#list>
+
+<#if notAssessed?has_content>
+Not assessed, because the model does not say:
+
+<#list notAssessed as n>
+- ${n.elementKind} ${n.element}: ${n.missing} (<#list n.rules as r>${r}<#sep>, </#list>)
+</#list>
+
+</#if>
 <#if safeguards?has_content>
 Safeguards the design declares:
 
@@ -49,85 +164,43 @@ Safeguards the design declares:
 </#list>
 
 </#if>
+<#if safetyFeatures?has_content>
+Safety features as the design has them:
+
+<#list safetyFeatures as s>
+- **${s.title}** (`${s.id}`, ${s.verdict!""} end-to-end encryption): ${s.message}
+</#list>
+
+</#if>
 <#if diagram?? && diagram.mermaid??>
+The design as a diagram:
+
 ```mermaid
 ${diagram.mermaid?no_esc}```
 
 </#if>
-### 2.1 Findings
-
-<#if !findings?has_content>
-The review found no weakening of end-to-end encryption.
-
-</#if>
-<#list findings as f>
-- **${f.severity?upper_case} ${f.id}**: ${f.message}<#if f.acceptance??> *${f.acceptance}*</#if><#if f.refs?has_content> <@cites f.refs/></#if>
-<#list f.evidence as chain>
-  - *${chain.title}:* <#list chain.steps as s>${s.at.text} ${s.text}<#sep>; </#list>
-</#list>
-</#list>
-
-<#if notAssessed?has_content>
-### 2.2 Not assessed
-
-<#list notAssessed as n>
-- ${n.elementKind} ${n.element}: ${n.missing} (<#list n.rules as r>${r}<#sep>, </#list>)
-</#list>
-
-</#if>
-## 3. Ask 1: public safety the design supports without weakening
-
-<#list ask1 as o>
-> ${o.statement!""}
-
-</#list>
-<@paragraphs submission.publicSafety/>
-<#list ask1 as o>
-### 3.${o?index + 1} ${o.title}
-
-**${o.status?cap_first}**<#if o.metBy?has_content> by <#list o.metBy as m>${m}<#sep>, </#list></#if>.<#list o.onlyThrough as t> ${t}.</#list><#if o.suggestions?has_content> It could be served without weakening by <#list o.suggestions as s>${s}<#sep>, </#list>.</#if> <@cites o.refs/>
-
-</#list>
-<#if safetyFeatures?has_content>
-| Safety feature | End-to-end encryption | What it does in this design |
-|---|---|---|
-<#list safetyFeatures as s>
-| ${s.title} (${s.id}) | ${s.verdict!""} | ${s.message} <@cites s.refs/> |
-</#list>
-
-<#else>
-The design declares no public-safety feature that the review recognises.
-
-</#if>
-## 4. Ask 2: access to content, and what each capability would require
-
-<#list ask2 as o>
-> ${o.statement!""}
-
-**${o.title}: ${o.status}**<#if o.metBy?has_content> by <#list o.metBy as m>${m}<#sep>, </#list></#if>.<#list o.onlyThrough as t> ${t}.</#list> <@cites o.refs/>
-
-</#list>
-<@paragraphs submission.capabilities/>
 <#if proposals?has_content>
-Each proposal below is one governments have put to providers. e2ee-review applied each to this design, as a patch to its model, and reviewed the result: what follows is computed, with the evidence in the tool's assess report.
+## Annex B. The proposals in detail
+
+Each proposal was applied to this design's model as a patch, and the patched design reviewed with the same rules: what follows is computed.
 
 <#list proposals as p>
-### 4.${p?index + 1} ${p.title} (${p.year})
+### B.${p?index + 1} ${p.title} (${p.year})
 
 ${p.summary}
 
 - **Proposed by:** ${p.proposedBy}
 - **Asks for:** ${p.asksFor}
-- **Who would gain access:** ${p.gainsAccess}
 - **Claims to serve:** <#list p.claims as c>${c}<#sep>; </#list>
 <#if p.applied>
-- **Applied to this design:** <#list p.binds as b>${b}<#sep>; </#list>
-- **Safeguards it would take away:** <#if p.overrides?has_content><#list p.overrides as o>${o}<#sep>; </#list><#else>none</#if>
-- **Verdict with it:** ${p.verdict}
-- **New readers:**<#if !p.newReaders?has_content> none (the parties it adds could already read<#if p.widened?has_content>, but some read more widely</#if>)</#if>
+- **In this design:** findings at medium or above ${p.before} now, ${p.after} with it; verdict ${p.verdictBefore} now, ${p.verdict} with it.
+- **Who would gain access:** ${p.row.gains}, to ${p.row.whose} (${p.row.forWhom}).
+<#if p.newReaders?has_content>
+- **New readers, as computed:**
 <#list p.newReaders as r>
   - ${r}
 </#list>
+</#if>
 <#if p.widened?has_content>
 - **Readers who would read more widely:**
 <#list p.widened as r>
@@ -136,11 +209,13 @@ ${p.summary}
 </#if>
 - **Findings it introduces:**<#if !p.introduced?has_content> none (the design already has what it asks for)</#if>
 <#list p.introduced as f>
-  - ${f.severity?upper_case} ${f.id}: ${f.message} (<#if f.systemic>systemic<#else>targeted</#if><#if f.blastRadius??>; ${f.blastRadius}</#if>)
+  - ${f.severity?upper_case} `${f.id}`: ${f.message} (<#if f.systemic>systemic<#else>targeted</#if><#if f.blastRadius??>; ${f.blastRadius}</#if>)
 </#list>
 <#list p.replaces as r>
 - **Replaces:** ${r}
 </#list>
+- **Bound to:** <#list p.binds as b>${b}<#sep>; </#list>
+- **Safeguards it would take away:** <#if p.overrides?has_content><#list p.overrides as o>${o}<#sep>; </#list><#else>none</#if>
 <#else>
 - **Cannot apply to this design:** ${p.notApplicable}
 </#if>
@@ -156,66 +231,31 @@ ${p.summary}
   - ${l.text}<#if l.cite??> \[${l.cite.number}\]</#if>
 </#list>
 </#if>
-- **Without weakening instead:** <#list p.alternatives as a>${a}<#sep>; </#list><#list p.instead as i> ${i}</#list>
-
-</#list>
-<#else>
-Each capability below is one governments have asked providers to build. For each: whether this design already has it, what adding it would take here, and what research and law say of it.
-
-<#list capabilities as c>
-### 4.${c?index + 1} ${c.title}
-
-${c.summary}
-
-- **Asked for:** <#list c.askedFor as a>${a}<#sep>; </#list>
-- **In this design:** <#if c.inDesign>present: <#list c.present as p>${p.id}<#sep>, </#list><#else>absent</#if>
-- **Safeguards it would have to override:** <#if c.inDesign>nothing further: the design already allows it<#elseif c.requires?has_content><#list c.requires as r>${r}<#sep>; </#list><#else>no safeguard the design declares stands in its way; it would be added as a new reader of the conversations it targets</#if>
-- **What it breaks:** <#list c.breaks as b>${b}<#sep>, </#list>; <#if c.systemic>systemic: it changes the system for every user<#else>targeted</#if>. ${c.blastRadius}
-<#if c.research?has_content>
-- **What research says:**
-<#list c.research as r>
-  - ${r.text}<#if r.cite??> \[${r.cite.number}\]</#if>
-</#list>
+<#if p.alternatives?has_content>
+- **Features that serve the same aims without weakening:** <#list p.alternatives as a>${a}<#sep>; </#list>.
 </#if>
-<#if c.law?has_content>
-- **What the law says:**
-<#list c.law as l>
-  - ${l.text}<#if l.cite??> \[${l.cite.number}\]</#if>
+<#list p.instead as i>
+- **Without weakening instead:** ${i}
 </#list>
-</#if>
-- **Instead:** ${c.alternative}
 
 </#list>
 </#if>
-## 5. Ask 3: consultation
-
-<#list ask3 as o>
-> ${o.statement!""}
-
-**${o.title}: ${o.status}**<#if o.metBy?has_content> by <#list o.metBy as m>${m}<#sep>, </#list></#if>. <@cites o.refs/>
-
-</#list>
-Every statement in sections 2 to 4 is computed from the design model by a published rule set and catalog. Appendix A identifies the exact tool, rules, catalog and model, so that any reader can re-run the review and check it; a change to the design can be reviewed the same way.
-
-<#if submission.closing?has_content>
-## 6. Closing
-
-<@paragraphs submission.closing/>
-</#if>
-## References
+## Annex ${annexRefs}. References
 
 <#list references as r>
 ${r.number}. ${r.title}<#if r.authors??>. ${r.authors}</#if><#if r.date??> (${r.date})</#if>.<#if r.url??> <${r.url?no_esc}></#if>
 </#list>
 
-## Appendix A. Reproducing this document
+## Annex ${annexRepro}. Reproducing this document
+
+Every statement in this document is computed from the design model by e2ee-review's published rules and catalog. To check it, get e2ee-review ${tool.version} (Maven: `org.e2eereview:e2ee-review:${tool.version}`) and the model<#if submission.modelUrl??> (${submission.modelUrl})<#else> (from the submitting organisation)</#if>, confirm the digests below, and run the command.
 
 | | |
 |---|---|
 | Tool | e2ee-review ${tool.version} |
 | Rules (SHA-256) | `${tool.rulesSha256}` |
 | Catalog (SHA-256) | `${tool.catalogSha256}` |
-| Model | ${model.file} |
+| Model | ${model.fileName} |
 | Model (SHA-256) | `${model.sha256}` |
 <#if today??>
 | Date of review | ${today} |

@@ -336,17 +336,27 @@ public final class Format {
             .optional("until", new FieldType.Date(), "Date after which the finding counts again.", "no expiry");
 
     public static final ObjectSpec SUBMISSION = ObjectSpec.of("submission",
-                    "The submitting organisation's own words for the consultation submission "
-                            + "(review --format submission-md|submission-html|submission-pdf). Each text opens its "
-                            + "section, as written, before what the review computed; blank lines separate paragraphs. "
-                            + "The review itself never reads them.")
-            .optional("organisation", TEXT, "Who submits, as the document's title page names it.")
+                    "The consultation submission's particulars and the submitting organisation's own words "
+                            + "(review --format submission-md|submission-html|submission-pdf). The texts are "
+                            + "CommonMark (paragraphs, lists, emphasis, links); each opens its section as the "
+                            + "organisation's own prose. Raw HTML shows as the text it is, images as their "
+                            + "description, and only http, https and mailto links are kept. The review itself never "
+                            + "reads them.")
+            .optional("title", TEXT, "The document's title.", "Submission on end-to-end encryption and public safety: "
+                    + "the system's name")
+            .optional("addressee", TEXT, "Who it is addressed to, e.g. the ministry or the consultation's office.")
+            .optional("reference", TEXT, "The consultation's reference, as its call for evidence gives it.")
+            .optional("organisation", TEXT, "Who submits, as the first page names it.")
             .optional("contact", TEXT, "Where to reply, printed under the organisation.")
-            .optional("summary", TEXT, "Opens the executive summary.")
+            .optional("model-url", TEXT, "Where readers can get this model, named in the annex on reproducing the "
+                    + "document.", "readers are told to ask the organisation")
+            .optional("summary", TEXT, "Opens the summary, before what the review computed.")
             .optional("design", TEXT, "Opens the section on the design and its end-to-end guarantees.")
-            .optional("public-safety", TEXT, "Opens the section on the public safety the design supports.")
-            .optional("capabilities", TEXT, "Opens the section on the access capabilities governments ask for.")
-            .optional("closing", TEXT, "Closes the document, before the references.");
+            .optional("public-safety", TEXT, "Opens the section on the statement's first ask: public safety the "
+                    + "design supports.")
+            .optional("capabilities", TEXT, "Opens the section on the second ask: access to content and the "
+                    + "proposals.")
+            .optional("closing", TEXT, "Closes the body of the document, before the annexes.");
 
     public static final ObjectSpec CODE_SINKS = ObjectSpec.of("code",
                     "Where the team's Java code logs, reports telemetry, serialises and does cryptography, as code "

@@ -140,8 +140,9 @@ public final class ModelLoader {
     }
 
     private static Submission submission(Fields s) {
-        return s == null ? null : new Submission(s.text("organisation"), s.text("contact"), s.text("summary"),
-                s.text("design"), s.text("public-safety"), s.text("capabilities"), s.text("closing"), s.source());
+        return s == null ? null : new Submission(s.text("title"), s.text("addressee"), s.text("reference"),
+                s.text("organisation"), s.text("contact"), s.text("model-url"), s.text("summary"), s.text("design"),
+                s.text("public-safety"), s.text("capabilities"), s.text("closing"), s.source());
     }
 
     private static <T> Map<String, T> elements(Map<String, Fields> raw, BiFunction<String, Fields, T> make) {

@@ -95,7 +95,8 @@ public final class Reports {
         boolean mermaid = wanted.contains(Format.MD) || wanted.contains(Format.SUBMISSION_MD);
         boolean svg = wanted.contains(Format.HTML) || wanted.contains(Format.SUBMISSION_HTML);
         List<byte[]> out = new ArrayList<>();
-        ReportView shared = null;
+        ReportView page = null;
+        ReportView submission = null;
         for (Format f : formats) {
             String text = switch (f) {
                 case TEXT -> TerminalReport.render(review, options.failOn());
@@ -108,11 +109,17 @@ public final class Reports {
                 out.add(text.getBytes(StandardCharsets.UTF_8));
                 continue;
             }
-            if (shared == null) {
-                shared = Views.of(review, new Views.Options(options.failOn(), options.today(), null, mermaid, svg,
-                        wanted.contains(Format.HTML), options.assessment()));
+            // The page and the submission are different documents over the same review: each cites its sources
+            // in its own order, and only the submission has the plain-language summary.
+            boolean isSubmission = f == Format.SUBMISSION_MD || f == Format.SUBMISSION_HTML || f == Format.SUBMISSION_PDF;
+            if (isSubmission && submission == null) {
+                submission = Views.of(review, new Views.Options(options.failOn(), options.today(), null, mermaid, svg,
+                        false, options.assessment(), true));
+            } else if (!isSubmission && page == null) {
+                page = Views.of(review, new Views.Options(options.failOn(), options.today(), null, mermaid, svg,
+                        wanted.contains(Format.HTML), options.assessment(), false));
             }
-            ReportView view = shared.forFormat(f.id(), options.command() == null ? null
+            ReportView view = (isSubmission ? submission : page).forFormat(f.id(), options.command() == null ? null
                     : options.command() + " --format " + f.id());
             String html = templates.render(f.template(), view);
             out.add(f == Format.SUBMISSION_PDF ? PdfDocument.render(html, view)

@@ -54,7 +54,8 @@ public final class Hostile {
         out.add("  PROVIDER-KEYED-BACKUP@chat-backup: { status: accepted, justification: " + YAML
                 + ", decided-by: " + YAML + " }");
         out.add("submission:");
-        for (String field : List.of("organisation", "contact", "summary", "design", "public-safety", "capabilities", "closing")) {
+        for (String field : List.of("title", "addressee", "reference", "organisation", "contact", "model-url", "summary", "design",
+                "public-safety", "capabilities", "closing")) {
             out.add("  " + field + ": " + YAML);
         }
         return Files.write(dir.resolve("hostile.yaml"), out, StandardCharsets.UTF_8);

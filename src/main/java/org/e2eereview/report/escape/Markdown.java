@@ -19,7 +19,7 @@ public final class Markdown {
      */
     public static String escape(String text) {
         if (text == null) return "";
-        String inert = Inert.text(text);
+        String inert = breakAutolinks(Inert.text(text));
         StringBuilder out = new StringBuilder(inert.length() + 8);
         for (int i = 0; i < inert.length(); i++) {
             char c = inert.charAt(i);
@@ -31,22 +31,32 @@ public final class Markdown {
                 }
                 case '.', ')' -> {
                     if (leadingNumber(inert, i)) out.append('\\');
-                    if (c == '.' && i >= 3 && inert.regionMatches(true, i - 3, "www", 0, 3)) out.append(WORD_JOINER);
                     out.append(c);
                 }
                 case '\n', '\r' -> out.append(' ');
-                case ':' -> {
-                    if (inert.startsWith("//", i + 1)) out.append(WORD_JOINER);
-                    out.append(c);
-                }
-                case '@' -> {
-                    if (dottedName(inert, i + 1)) out.append(WORD_JOINER);
-                    out.append(c);
-                }
                 default -> out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The text with a word joiner (U+2060) where GitHub-flavoured Markdown would start a live link:
+     * before the {@code ://} of a URL, the dot of {@code www.}, the {@code @} of an e-mail address.
+     */
+    public static String breakAutolinks(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean link = c == ':' && text.startsWith("//", i + 1)
+                    || c == '.' && i >= 3 && text.regionMatches(true, i - 3, "www", 0, 3)
+                    || c == '@' && dottedName(text, i + 1);
+            if (link && out == null) out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            if (out == null) continue;
+            if (link) out.append(WORD_JOINER);
+            out.append(c);
+        }
+        return out == null ? text : out.toString();
     }
 
     /**

@@ -73,9 +73,9 @@ public final class PdfDocument {
             renderer.createPDFWithoutClosing();
             PDDocument pdf = renderer.getPdfDocument();
             PDDocumentInformation info = pdf.getDocumentInformation();
-            info.setTitle("Consultation submission: " + view.model().system());
+            info.setTitle(view.submission().title());
             if (view.submission().organisation() != null) info.setAuthor(view.submission().organisation());
-            info.setSubject("Review of " + view.model().file() + " (sha256 " + view.model().sha256() + ")");
+            info.setSubject("Review of " + view.model().fileName() + " (sha256 " + view.model().sha256() + ")");
             info.setCreator("e2ee-review " + view.tool().version());
             Calendar date = date(view.today());
             info.setCreationDate(date);

@@ -20,21 +20,26 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
                          List<SafeguardView> safeguards, List<String> notes, List<String> unusedAcceptances,
                          List<CapabilityView> capabilities, List<ProposalView> proposals,
                          List<ReferenceView> references, DiagramView diagram,
-                         SubmissionView submission, List<SourceLine> source, String format, String command,
-                         String today) {
+                         SubmissionView submission, PlainView plain, List<SourceLine> source, String format,
+                         String command, String today) {
 
-    /** The same view for one format, with the command that re-renders it. */
+    /**
+     * The same view for one format, with the command that re-renders it; a submission's names the
+     * model by file name, as its locations do, since the document leaves the author's machine.
+     */
     public ReportView forFormat(String format, String command) {
+        if (command != null && format.startsWith("submission")) command = command.replace(model.file(), model.fileName());
         return new ReportView(tool, model, verdict, conversations, findings, notAssessed, safetyFeatures, objectives,
-                safeguards, notes, unusedAcceptances, capabilities, proposals, references, diagram, submission, source,
-                format, command, today);
+                safeguards, notes, unusedAcceptances, capabilities, proposals, references, diagram, submission, plain,
+                source, format, command, today);
     }
 
     public record Tool(String name, String version, String rulesSha256, String catalogSha256) {
     }
 
-    public record ModelInfo(String file, String sha256, String system, String systemVersion, String description,
-                            boolean claimsEndToEnd, int elements) {
+    /** @param fileName the model's file name without its folder, for documents that leave the author's machine */
+    public record ModelInfo(String file, String fileName, String sha256, String system, String systemVersion,
+                            String description, boolean claimsEndToEnd, int elements) {
     }
 
     /**
@@ -60,11 +65,13 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
     }
 
     /**
+     * @param name     the party as the model names it
+     * @param plain    when and how, in plain words: "at any time, by adding a member to the conversation"
      * @param unseen   whether some route would go unnoticed by members and outsiders
      * @param findings the findings that explain this reader, with their anchors
      */
-    public record ReaderView(String party, String summary, List<RouteView> routes, boolean partial, boolean unseen,
-                             List<Link> findings) {
+    public record ReaderView(String party, String name, String summary, String plain, List<RouteView> routes,
+                             boolean partial, boolean unseen, List<Link> findings) {
     }
 
     /** Routes that apply under the same conditions, e.g. "holds-key, runs-component (by default)". */
@@ -106,10 +113,12 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
     /**
      * @param ask    which of the 2020 statement's three asks it belongs to
      * @param status "met without weakening", "not met without weakening" or "no declared feature serves it"
+     * @param metByTitles the features that meet it, by title, each once
+     * @param onlyThroughTitles "Client-side scanning, which relies on a weakening (Client-Side Scanning)"
      */
     public record ObjectiveView(String id, String title, String statement, int ask, boolean met, String status,
-                                List<String> metBy, List<String> onlyThrough, List<String> suggestions,
-                                List<Cite> refs) {
+                                List<String> metBy, List<String> metByTitles, List<String> onlyThrough,
+                                List<String> onlyThroughTitles, List<String> suggestions, List<Cite> refs) {
     }
 
     public record SafeguardView(String name, String title, String effect, String route, String element, String text,
@@ -138,18 +147,35 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * A lawful-access proposal applied to this design by {@code assess} (empty unless the report
      * asked for it: the consultation submission does).
      *
+     * @param anchor     where the document sets it out in full
      * @param binds      the design's elements the proposal's patch was bound to, "managed: group-chat, group-call"
      * @param overrides  declared safeguards it would have to override, each located
+     * @param before     counted findings at medium or above without it: "3 high"
+     * @param after      the same with it: "2 critical, 3 high"
      * @param newReaders "group-chat: law-enforcement by adds-member (on a legal order, through whatsapp)"
      * @param widened    "direct-chat: whatsapp: visible → unseen; new route: holds-key (HIGH-FINDING@x)"
      * @param replaces   "SERVER-CONTROLLED-MEMBERSHIP@group-chat by GHOST-PARTICIPANT@group-chat"
+     * @param row        the same in plain words, as the first page's table gives it
      */
-    public record ProposalView(String id, String title, int year, String proposedBy, String summary, String asksFor,
-                               String gainsAccess, List<String> claims, boolean applied, String notApplicable,
-                               List<String> binds, List<String> overrides, String verdict, List<String> newReaders,
-                               List<String> widened,
-                               List<IntroducedView> introduced, List<String> replaces, List<Fact> research,
-                               List<Fact> law, List<String> alternatives, List<String> instead) {
+    public record ProposalView(String id, String anchor, String title, int year, String proposedBy, String summary,
+                               String asksFor, String gainsAccess, List<String> claims, boolean applied,
+                               String notApplicable, List<String> binds, List<String> overrides, String verdictBefore,
+                               String verdict, String before, String after, List<String> newReaders,
+                               List<String> widened, List<IntroducedView> introduced, List<String> replaces,
+                               List<Fact> research, List<Fact> law, List<String> alternatives, List<String> instead,
+                               ProposalRow row) {
+    }
+
+    /**
+     * One proposal on the submission's first page, in plain words.
+     *
+     * @param gains   who would gain access, "Law enforcement through WhatsApp (Meta)"
+     * @param whose   whose conversations, by name
+     * @param forWhom "every user, on a legal order"
+     * @param reach   "systemic", "targeted", or empty when it adds no finding
+     */
+    public record ProposalRow(String title, String anchor, boolean applied, String gains, String whose, String forWhom,
+                              String before, String after, String reach) {
     }
 
     public record IntroducedView(String id, String severity, String message, boolean systemic, String blastRadius) {
@@ -163,9 +189,31 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
     public record DiagramView(String mermaid, String svg, boolean anyRoute) {
     }
 
-    /** The organisation's own narrative, each text split into paragraphs; empty lists where not written. */
-    public record SubmissionView(String organisation, String contact, List<String> summary, List<String> design,
-                                 List<String> publicSafety, List<String> capabilities, List<String> closing) {
+    /**
+     * The submission's particulars and the organisation's own prose (null where not written).
+     *
+     * @param title the document's title, the model's or one made from the system's name
+     */
+    public record SubmissionView(String title, String addressee, String reference, String organisation,
+                                 String contact, String modelUrl, Prose summary, Prose design, Prose publicSafety,
+                                 Prose capabilities, Prose closing) {
+    }
+
+    /**
+     * Prose the organisation wrote in CommonMark, already rendered for each medium with everything
+     * unsafe made text (templates print it without further escaping).
+     */
+    public record Prose(String html, String markdown) {
+    }
+
+    /**
+     * The review in sentences for a reader who knows no tool ids: what the design protects, who
+     * outside could read what and when, why the verdict, and what the proposals would do.
+     *
+     * @param alternatives what serves the aims the proposals claim without weakening, each once
+     */
+    public record PlainView(List<String> protects, List<String> readers, String verdict, List<String> because,
+                            List<String> also, String proposals, List<ProposalRow> rows, List<String> alternatives) {
     }
 
     public record SourceLine(int number, String text) {

@@ -36,6 +36,7 @@ import org.e2eereview.model.Submission;
 import org.e2eereview.report.diagram.Diagram;
 import org.e2eereview.report.diagram.MermaidDiagram;
 import org.e2eereview.report.diagram.SvgDiagram;
+import org.e2eereview.report.escape.CommonMark;
 import org.e2eereview.report.escape.Inert;
 import org.e2eereview.report.view.ReportView.CapabilityView;
 import org.e2eereview.report.view.ReportView.Chain;
@@ -50,6 +51,7 @@ import org.e2eereview.report.view.ReportView.IntroducedView;
 import org.e2eereview.report.view.ReportView.Link;
 import org.e2eereview.report.view.ReportView.NotAssessedView;
 import org.e2eereview.report.view.ReportView.ObjectiveView;
+import org.e2eereview.report.view.ReportView.PlainView;
 import org.e2eereview.report.view.ReportView.ProposalView;
 import org.e2eereview.report.view.ReportView.ReaderView;
 import org.e2eereview.report.view.ReportView.ReferenceView;
@@ -77,18 +79,27 @@ public final class Views {
      * @param svg     whether to lay the diagram out as SVG (HTML formats; costs a layout)
      * @param source  whether to carry the model's numbered lines (the HTML page links evidence to them)
      * @param assessment what each lawful-access proposal would do to the design, for the submission; or null
+     * @param submission whether the view is for the consultation submission: its plain-language summary is
+     *                   written, and sources are numbered in the submission's order rather than the page's
      */
     public record Options(Severity failOn, LocalDate today, String command, boolean mermaid, boolean svg,
-                          boolean source, Assessor.Result assessment) {
+                          boolean source, Assessor.Result assessment, boolean submission) {
 
         public Options(Severity failOn, LocalDate today, String command, boolean mermaid, boolean svg, boolean source) {
-            this(failOn, today, command, mermaid, svg, source, null);
+            this(failOn, today, command, mermaid, svg, source, null, false);
         }
     }
 
     private final Review review;
     private final Catalog catalog;
     private final Map<String, Integer> numbers = new LinkedHashMap<>();
+    /**
+     * Whether the part being built is one the document shows with its sources: only those are numbered,
+     * so that the references list holds exactly what the text cites, in order of first citation.
+     */
+    private boolean citing;
+    /** Locations by file name alone: a submission leaves the author's machine, its folders should not. */
+    private boolean fileNamesOnly;
     private final Map<String, String> anchors = new HashMap<>();
     /** Each review's {@link Review#explainingEveryReader}, made once: every reader of it asks. */
     private final Map<Review, Review.Explaining> explained = new java.util.IdentityHashMap<>();
@@ -104,14 +115,34 @@ public final class Views {
 
     private ReportView build(Options o) {
         Model m = review.model();
+        fileNamesOnly = o.submission();
         int n = 0;
         for (Reviewed r : review.weakenings()) anchors.put(r.finding().id(), "finding-" + (++n));
-        // Sources are numbered in the order the reports show them: findings, features, objectives, capabilities.
-        List<FindingView> findings = review.weakenings().stream().map(this::finding).toList();
+        // Sources are numbered in the order the document cites them. The page cites only its findings'
+        // sources; the submission cites the objectives and features of the statement's asks in its body, then
+        // the findings and proposals of its annexes.
+        List<ObjectiveAssessment> byAsk = new ArrayList<>(review.objectives());
+        byAsk.sort(java.util.Comparator.comparingInt(x -> ask(x.objective())));
+        Map<String, ObjectiveView> objectiveViews = new HashMap<>();
+        List<FindingView> findings = null;
+        if (!o.submission()) {
+            citing = true;
+            findings = review.weakenings().stream().map(this::finding).toList();
+            citing = false;
+        }
+        citing = o.submission();
+        for (ObjectiveAssessment x : byAsk) if (ask(x.objective()) <= 1) objectiveViews.put(x.objective(), objective(x));
         List<FeatureView> features = review.safetyFeatures().stream().map(this::feature).toList();
-        List<ObjectiveView> objectives = review.objectives().stream().map(this::objective).toList();
+        for (ObjectiveAssessment x : byAsk) objectiveViews.computeIfAbsent(x.objective(), k -> objective(x));
+        List<ObjectiveView> objectives = byAsk.stream().map(x -> objectiveViews.get(x.objective())).toList();
+        citing = o.submission() && o.assessment() == null;
         List<CapabilityView> capabilities = capabilities();
-        List<ProposalView> proposals = o.assessment() == null ? List.of() : proposals(o.assessment(), capabilities);
+        citing = o.submission();
+        if (findings == null) findings = review.weakenings().stream().map(this::finding).toList();
+        PlainWords plain = o.submission() ? new PlainWords(review) : null;
+        List<ProposalView> proposals = o.assessment() == null ? List.of()
+                : proposals(o.assessment(), capabilities, plain);
+        citing = false;
         List<ReferenceView> references = new ArrayList<>();
         numbers.forEach((key, number) -> {
             Reference r = catalog.references().get(key);
@@ -125,13 +156,16 @@ public final class Views {
                 diagram.anyOnRoute());
         return new ReportView(
                 new ReportView.Tool("e2ee-review", review.toolVersion(), review.rulesDigest(), review.catalogDigest()),
-                new ReportView.ModelInfo(t(m.file()), m.sha256(), t(m.system().name()), t(m.system().version()),
-                        t(m.system().description()), m.system().claimsEndToEnd(), m.size()),
+                new ReportView.ModelInfo(t(m.file()), t(fileName(m.file())), m.sha256(), t(m.system().name()),
+                        t(m.system().version()), t(m.system().description()), m.system().claimsEndToEnd(), m.size()),
                 verdict(o), conversations(), findings, notAssessed(), features, objectives, safeguards(),
                 review.notes().stream().map(x -> t(x.at() + "  " + x.message())).toList(),
                 review.unusedAcceptances().stream()
                         .map(a -> t(a.findingId() + " (" + a.source().at() + ") " + review.whyUnused(a))).toList(), capabilities, proposals, List.copyOf(references),
-                diagramView, submission(m.submission()), o.source() ? source(m) : List.of(), null, t(o.command()),
+                diagramView, submission(m), plain == null ? null : plain.view(o.assessment() == null ? null : o.assessment().assessments(),
+                        proposals.stream().map(ProposalView::row).toList(),
+                        proposals.stream().flatMap(p -> p.alternatives().stream()).distinct().sorted().toList()),
+                o.source() ? source(m) : List.of(), null, t(o.command()),
                 o.today() == null ? null : o.today().toString());
     }
 
@@ -197,7 +231,8 @@ public final class Views {
         List<Link> findings = explained.computeIfAbsent(in, Review::explainingEveryReader)
                 .of(a.conversation(), a.party()).stream()
                 .map(f -> new Link(t(f.id()), anchors.get(f.id()))).toList();
-        return new ReaderView(t(a.party()), t(summary.toString()), routes, a.partial(), !a.detectable(), findings);
+        return new ReaderView(t(a.party()), new PlainWords(in).party(a.party()), t(summary.toString()),
+                new PlainWords(in).reading(a), routes, a.partial(), !a.detectable(), findings);
     }
 
     /** Where a decision was taken when it is not the model: "; baseline.yaml:4:3". */
@@ -259,9 +294,37 @@ public final class Views {
                 : o.onlyThrough().isEmpty() ? "no declared feature serves it" : "not met without weakening";
         List<String> through = o.onlyThrough().stream()
                 .map(x -> t(x.feature() + " serves it only through " + String.join(", ", x.weakenings()))).toList();
+        List<String> throughTitles = o.onlyThrough().stream().map(x -> t(featureTitle(x.feature()) + ", which relies on "
+                + String.join(", ", x.weakenings().stream().map(this::weakeningTitle).distinct().toList()))).toList();
         return new ObjectiveView(o.objective(), o.title(), entry == null ? null : entry.statement(),
-                entry == null ? 0 : entry.ask(), o.metWithoutWeakening(), status, o.metBy().stream().map(Views::t).toList(), through,
-                o.suggestions(), entry == null ? List.of() : cites(entry.references(), List.of()));
+                entry == null ? 0 : entry.ask(), o.metWithoutWeakening(), status, o.metBy().stream().map(Views::t).toList(),
+                o.metBy().stream().map(this::featureTitle).distinct().map(Views::t).toList(), through, throughTitles,
+                fileNamesOnly ? o.suggestions().stream().map(this::safetyFeatureTitle).toList() : o.suggestions(),
+                entry == null ? List.of() : cites(entry.references(), List.of()));
+    }
+
+    /** A catalog safety feature by its title, for readers who do not know its id. */
+    private String safetyFeatureTitle(String id) {
+        var entry = catalog.safetyFeatures().get(id);
+        return t(entry == null ? id : entry.title());
+    }
+
+    /** A safety-feature finding by its title: "Contact controls and safe defaults". */
+    private String featureTitle(String findingId) {
+        for (Reviewed r : review.safetyFeatures()) if (r.finding().id().equals(findingId)) return r.finding().title();
+        return findingId;
+    }
+
+    /** A weakening finding, or a catalog pattern, by its title. */
+    private String weakeningTitle(String idOrPattern) {
+        for (Reviewed r : review.weakenings()) if (r.finding().id().equals(idOrPattern)) return r.finding().title();
+        Weakening w = catalog.weakenings().get(idOrPattern);
+        return w == null ? idOrPattern : w.title();
+    }
+
+    private int ask(String objective) {
+        Objective entry = catalog.objectives().get(objective);
+        return entry == null ? 0 : entry.ask();
     }
 
     private List<SafeguardView> safeguards() {
@@ -306,16 +369,18 @@ public final class Views {
         return out;
     }
 
-    private List<ProposalView> proposals(Assessor.Result result, List<CapabilityView> capabilities) {
+    private List<ProposalView> proposals(Assessor.Result result, List<CapabilityView> capabilities, PlainWords plain) {
         List<ProposalView> out = new ArrayList<>();
+        if (plain == null) plain = new PlainWords(review);
         for (Assessment a : result.assessments()) {
+            String anchor = "proposal-" + (out.size() + 1);
             Proposal p = a.proposal();
             List<String> binds = a.bindings().entrySet().stream()
                     .map(e -> t(e.getKey() + ": " + (e.getValue().isEmpty() ? "none" : String.join(", ", e.getValue()))))
                     .toList();
             Set<String> overrides = new LinkedHashSet<>();
             for (Safeguarded s : a.overridden()) {
-                overrides.add(t(s.name() + " (" + s.text() + ", " + s.at() + "), which "
+                overrides.add(t(s.name() + " (" + s.text() + ", " + where(s.at()) + "), which "
                         + (s.prevents() ? "prevents " : "makes visible ") + s.route().id()));
             }
             List<String> instead = new ArrayList<>();
@@ -343,50 +408,65 @@ public final class Views {
             List<Fact> law = p.legal().stream().map(l -> new Fact(l.provision() + (l.note() == null ? "" : ": " + l.note()),
                     l.ref() == null ? null : cite(l.ref(), null))).toList();
             List<String> alternatives = a.alternatives().stream().map(x -> x.title() + (x.inDesign().isEmpty()
-                    ? "" : " (in this design: " + String.join(", ", x.inDesign()) + ")")).map(Views::t).toList();
+                    ? "" : " (already in this design)")).map(Views::t).toList();
             List<String> claims = p.claims().stream()
                     .map(o -> catalog.objectives().containsKey(o) ? catalog.objectives().get(o).title() : o).toList();
-            out.add(new ProposalView(p.id(), p.title(), p.year(), p.proposedBy(), p.summary(), p.asksFor(),
+            out.add(new ProposalView(p.id(), anchor, p.title(), p.year(), p.proposedBy(), p.summary(), p.asksFor(),
                     p.gainsAccess(), claims, a.applied(), t(a.notApplicable()), binds, List.copyOf(overrides),
-                    a.applied() ? a.patched().verdict().text() : null, readers, widened, introduced, replaces, research, law,
-                    alternatives, instead));
+                    review.verdict().text(), a.applied() ? a.patched().verdict().text() : null, PlainWords.counts(review),
+                    a.applied() ? PlainWords.counts(a.patched()) : null, readers, widened, introduced, replaces, research,
+                    law, alternatives, instead, plain.row(a, anchor)));
         }
         return out;
     }
 
-    /** Citations in order, each source numbered at its first citation anywhere in the report. */
+    /**
+     * Citations in order, one per source (sections of the same source merged), each numbered at its
+     * first citation in the document; none where the document does not show this part's sources.
+     */
     private List<Cite> cites(List<Citation> references, List<Legal> legal) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<Cite> out = new ArrayList<>();
+        if (!citing) return List.of();
+        Map<String, List<String>> sections = new LinkedHashMap<>();
         for (Citation c : references) {
-            if (seen.add(c.ref() + "|" + c.section())) out.add(cite(c.ref(), c.section()));
+            List<String> s = sections.computeIfAbsent(c.ref(), k -> new ArrayList<>());
+            if (c.section() != null && !s.contains(c.section())) s.add(c.section());
         }
-        for (Legal l : legal) {
-            if (l.ref() != null && seen.add(l.ref() + "|null")) out.add(cite(l.ref(), null));
-        }
+        for (Legal l : legal) if (l.ref() != null) sections.computeIfAbsent(l.ref(), k -> new ArrayList<>());
+        List<Cite> out = new ArrayList<>();
+        sections.forEach((ref, s) -> out.add(cite(ref, s.isEmpty() ? null : String.join("; ", s))));
         return out;
     }
 
     private Cite cite(String key, String section) {
+        if (!citing) return null;
         int number = numbers.computeIfAbsent(key, k -> numbers.size() + 1);
         return new Cite(number, key, section);
     }
 
-    private static ReportView.Location location(org.e2eereview.model.Location at) {
-        return new ReportView.Location(t(at.file()), at.line(), at.column(), t(at.toString()));
+    private ReportView.Location location(org.e2eereview.model.Location at) {
+        String file = fileNamesOnly && at.file() != null ? fileName(at.file()) : at.file();
+        return new ReportView.Location(t(file), at.line(), at.column(), t(where(at)));
     }
 
-    private static SubmissionView submission(Submission s) {
-        if (s == null) return new SubmissionView(null, null, List.of(), List.of(), List.of(), List.of(), List.of());
-        return new SubmissionView(t(s.organisation()), t(s.contact()), paragraphs(s.summary()), paragraphs(s.design()),
-                paragraphs(s.publicSafety()), paragraphs(s.capabilities()), paragraphs(s.closing()));
+    /** file:line:column, by file name alone in a submission, which must not carry its author's folders. */
+    private String where(org.e2eereview.model.Location at) {
+        if (!fileNamesOnly || at.file() == null) return at.toString();
+        return new org.e2eereview.model.Location(fileName(at.file()), at.line(), at.column()).toString();
     }
 
-    static List<String> paragraphs(String text) {
-        if (text == null || text.isBlank()) return List.of();
-        List<String> out = new ArrayList<>();
-        for (String p : text.strip().split("\\n\\s*\\n")) out.add(t(p.strip().replaceAll("\\s*\\n\\s*", " ")));
-        return out;
+    private static SubmissionView submission(Model m) {
+        Submission s = m.submission();
+        String title = s == null || s.title() == null
+                ? "Submission on end-to-end encryption and public safety: " + m.system().name() : s.title();
+        if (s == null) return new SubmissionView(t(title), null, null, null, null, null, null, null, null, null, null);
+        return new SubmissionView(t(title), t(s.addressee()), t(s.reference()), t(s.organisation()), t(s.contact()),
+                t(s.modelUrl()), prose(s.summary()), prose(s.design()), prose(s.publicSafety()),
+                prose(s.capabilities()), prose(s.closing()));
+    }
+
+    private static ReportView.Prose prose(String text) {
+        String html = CommonMark.html(text);
+        return html == null ? null : new ReportView.Prose(html, CommonMark.markdown(text));
     }
 
     /** The model's lines, if the file still holds what was reviewed. */
@@ -408,7 +488,12 @@ public final class Views {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    private static String t(String text) {
+    private static String fileName(String file) {
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        return file.substring(slash + 1);
+    }
+
+    static String t(String text) {
         return Inert.text(text);
     }
 }

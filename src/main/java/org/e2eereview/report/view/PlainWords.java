@@ -1,0 +1,406 @@
+package org.e2eereview.report.view;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.e2eereview.analysis.Access;
+import org.e2eereview.analysis.Reading;
+import org.e2eereview.analysis.Route;
+import org.e2eereview.analysis.Safeguarded;
+import org.e2eereview.assess.Assessment;
+import org.e2eereview.catalog.Entries.SafeguardEntry;
+import org.e2eereview.catalog.Entries.Weakening;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Component;
+import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Flow.Occurs;
+import org.e2eereview.model.Model;
+import org.e2eereview.model.Party;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.e2eereview.rules.Finding;
+
+/**
+ * The review in sentences a reader with no knowledge of the tool follows: names rather than ids,
+ * finding titles rather than rule ids, what a party could do rather than route words. The consultation
+ * submission opens with these; everything in them is computed from the review, and the annexes hold
+ * the ids and evidence behind each.
+ */
+final class PlainWords {
+
+    private final Review review;
+    private final Model model;
+
+    PlainWords(Review review) {
+        this.review = review;
+        this.model = review.model();
+    }
+
+    /** What the design protects: which conversations are end-to-end encrypted, and the safeguards it declares. */
+    List<String> protects() {
+        List<String> byDefault = new ArrayList<>();
+        List<String> available = new ArrayList<>();
+        List<String> not = new ArrayList<>();
+        List<String> unread = new ArrayList<>();
+        for (Conversation c : model.conversations().values()) {
+            boolean e2e = c.endToEnd() != null && c.endToEnd().available();
+            boolean dflt = e2e && c.endToEnd().byDefault() && !review.contradicted().contains(c.id());
+            (dflt ? byDefault : e2e ? available : not).add(conversation(c.id()));
+            if (review.analysis().access(c.id()).isEmpty()) unread.add(conversation(c.id()));
+        }
+        String system = Views.t(model.system().name());
+        List<String> out = new ArrayList<>();
+        StringBuilder s = new StringBuilder();
+        if (!byDefault.isEmpty()) s.append(system).append(" encrypts ").append(and(byDefault)).append(" end to end by default.");
+        if (!available.isEmpty()) {
+            sentence(s, and(available) + " can be end-to-end encrypted, but " + (available.size() == 1 ? "is" : "are")
+                    + " not by default.");
+        }
+        if (!not.isEmpty()) sentence(s, and(not) + " " + (not.size() == 1 ? "is" : "are") + " not end-to-end encrypted.");
+        if (!review.contradicted().isEmpty()) {
+            sentence(s, "The design says " + and(review.contradicted().stream().map(this::conversation).toList())
+                    + " " + (review.contradicted().size() == 1 ? "is" : "are") + " end-to-end encrypted by default, but "
+                    + "the provider holds a key that reads " + (review.contradicted().size() == 1 ? "it" : "them") + ".");
+        }
+        out.add(s.toString());
+        Set<String> prevent = new LinkedHashSet<>();
+        Set<String> show = new LinkedHashSet<>();
+        for (Safeguarded g : review.safeguards()) (g.prevents() ? prevent : show).add(safeguard(g));
+        show.removeAll(prevent);
+        if (!prevent.isEmpty() || !show.isEmpty()) {
+            StringBuilder g = new StringBuilder("It declares safeguards that");
+            if (!prevent.isEmpty()) g.append(" stop some outside access (").append(and(List.copyOf(prevent))).append(')');
+            if (!prevent.isEmpty() && !show.isEmpty()) g.append(" and that");
+            if (!show.isEmpty()) g.append(" would let members or outsiders notice some (").append(and(List.copyOf(show))).append(')');
+            out.add(g.append('.').toString());
+        }
+        if (!unread.isEmpty()) {
+            out.add("The review finds nobody outside " + and(unread) + " who could read " + (unread.size() == 1 ? "it" : "them")
+                    + ".");
+        }
+        return out;
+    }
+
+    /**
+     * Who outside could read which conversations, when, how, and whether anyone would notice: one
+     * sentence per group of parties that could read the same conversations in the same way; the
+     * unnoticed first.
+     */
+    List<String> readers() {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (Conversation c : model.conversations().values()) {
+            for (Access a : review.analysis().access(c.id())) {
+                for (Reading r : a.readings()) {
+                    String when = when(a, r);
+                    String key = a.party() + "|" + when + "|" + r.detectable() + "|" + a.partial() + "|" + r.through();
+                    Group g = groups.computeIfAbsent(key, k -> new Group(a.party(), when, r.condition(), r.detectable(),
+                            a.partial(), r.through()));
+                    g.conversations.add(conversation(c.id()));
+                    g.routes.add(r.route());
+                    for (Safeguarded s : r.lowering()) g.visibleBy.add(safeguard(s));
+                }
+            }
+        }
+        // Parties that could read the same conversations in the same way share a sentence.
+        Map<String, List<Group>> alike = new LinkedHashMap<>();
+        for (Group g : groups.values()) {
+            alike.computeIfAbsent(g.conversations + "|" + g.routes + "|" + g.when + "|" + g.detectable + "|" + g.partial
+                    + "|" + g.through + "|" + g.visibleBy, k -> new ArrayList<>()).add(g);
+        }
+        List<List<Group>> ordered = new ArrayList<>(alike.values());
+        ordered.sort(java.util.Comparator.<List<Group>, Boolean>comparing(l -> l.get(0).detectable)
+                .thenComparing(l -> l.get(0).condition.ordinal()));
+        List<String> out = new ArrayList<>();
+        for (List<Group> same : ordered) {
+            Group g = same.get(0);
+            StringBuilder s = new StringBuilder(and(same.stream().map(x -> party(x.party)).toList()))
+                    .append(" could ").append(g.partial ? "learn about " : "read ").append(and(List.copyOf(g.conversations)))
+                    .append(' ').append(g.when);
+            if (!g.through.isEmpty()) s.append(", through ").append(and(g.through.stream().map(this::party).toList()));
+            s.append(", by ").append(and(g.routes.stream().map(PlainWords::how).distinct().toList(), "or")).append('.');
+            if (g.partial) s.append(" What it learns is derived from the content (a match, a fingerprint), not the content itself.");
+            s.append(g.detectable ? " Members or outsiders who check could notice (" + and(List.copyOf(g.visibleBy))
+                    + "), but nothing prevents it." : " Neither the members nor anyone outside would notice.");
+            out.add(s.toString());
+        }
+        return out;
+    }
+
+    /** One reader of one conversation: "at any time, by adding a member to the conversation; on a legal order, ...". */
+    String reading(Access a) {
+        Map<String, Set<String>> byWhen = new LinkedHashMap<>();
+        for (Reading r : a.readings()) {
+            String when = when(a, r);
+            if (!r.through().isEmpty()) when += ", through " + and(r.through().stream().map(this::party).toList());
+            byWhen.computeIfAbsent(when, k -> new LinkedHashSet<>()).add(how(r.route()));
+        }
+        List<String> parts = new ArrayList<>();
+        byWhen.forEach((when, how) -> parts.add(when + ", by " + and(List.copyOf(how), "or")));
+        return String.join("; ", parts) + (a.partial() ? " (what is derived from the content, not the content itself)" : "");
+    }
+
+    /** All of it, for the first page. */
+    ReportView.PlainView view(List<Assessment> assessments, List<ReportView.ProposalRow> rows,
+                              List<String> alternatives) {
+        List<String> because = new ArrayList<>();
+        List<String> also = new ArrayList<>();
+        String verdict = verdict(because, also);
+        return new ReportView.PlainView(protects(), readers(), verdict, because, also,
+                assessments == null ? null : proposals(assessments), rows, alternatives);
+    }
+
+    /**
+     * Why the verdict is what it is, by finding title: the counted findings at high or above (each
+     * into {@code because}), then the rest and the accepted ones in a line each (into {@code also}).
+     */
+    private String verdict(List<String> because, List<String> also) {
+        Map<String, List<Finding>> serious = new LinkedHashMap<>();
+        Map<String, Integer> minor = new LinkedHashMap<>();
+        int accepted = 0;
+        for (Reviewed r : review.weakenings()) {
+            Finding f = r.finding();
+            if (!r.counts()) {
+                accepted++;
+            } else if (f.severity().ordinal() <= Severity.HIGH.ordinal()) {
+                serious.computeIfAbsent(f.severity().yamlName() + "|" + f.title(), k -> new ArrayList<>()).add(f);
+            } else {
+                minor.merge(Views.t(f.title()) + " (" + f.severity().yamlName() + ")", 1, Integer::sum);
+            }
+        }
+        for (List<Finding> same : serious.values()) {
+            Finding f = same.get(0);
+            Weakening w = review.catalog().weakenings().get(f.catalog());
+            because.add(Views.t(f.title()) + " (" + f.severity().yamlName() + (f.systemic() ? ", for every user" : "")
+                    + "), in " + and(same.stream().flatMap(x -> where(x).stream()).distinct().toList()) + "."
+                    + (w == null ? "" : " " + w.summary()));
+        }
+        if (!minor.isEmpty()) {
+            List<String> items = new ArrayList<>();
+            minor.forEach((title, n) -> items.add(n == 1 ? title : title + " ×" + n));
+            also.add("The review also notes findings of lower severity: " + and(items) + ".");
+        }
+        if (accepted > 0) {
+            also.add(accepted + (accepted == 1 ? " finding is" : " findings are")
+                    + " accepted by the organisation with a recorded justification (Annex A).");
+        }
+        if (!review.notEndToEndByDefault().isEmpty()) {
+            return "The review finds that " + and(review.notEndToEndByDefault().stream().map(this::conversation).toList())
+                    + (review.notEndToEndByDefault().size() == 1 ? " is" : " are") + " not end-to-end encrypted by "
+                    + "default." + (serious.isEmpty() ? "" : serious.size() == 1 ? " This finding makes it so:"
+                    : " These findings make it so:");
+        }
+        if (serious.isEmpty()) return "The review finds no weakening of end-to-end encryption at high severity or above.";
+        return "The review finds that the design weakens end-to-end encryption. "
+                + (serious.size() == 1 ? "This finding makes it so:" : "These findings make it so:");
+    }
+
+    /** "5 of the 8 proposals would add a critical weakness for every user; ..." */
+    private String proposals(List<Assessment> assessments) {
+        int applied = 0;
+        int criticalForAll = 0;
+        int other = 0;
+        for (Assessment a : assessments) {
+            if (!a.applied()) continue;
+            applied++;
+            boolean critical = a.introduced().stream().map(Reviewed::finding)
+                    .anyMatch(f -> f.severity() == Severity.CRITICAL && f.systemic());
+            if (critical) criticalForAll++;
+            else if (!a.introduced().isEmpty() || !a.newReaders().isEmpty() || !a.widened().isEmpty()) other++;
+        }
+        StringBuilder s = new StringBuilder("We applied to this design's model ").append(count(assessments.size(),
+                "lawful-access proposal")).append(" that governments have put to providers");
+        if (applied < assessments.size()) s.append("; ").append(applied).append(" of them fit it");
+        s.append(". ");
+        if (criticalForAll > 0) {
+            s.append(criticalForAll == applied ? (applied == 1 ? "It" : "Every one of them") : criticalForAll + " of them")
+                    .append(" would add a critical weakness for every user");
+            if (other > 0) s.append(", and ").append(other).append(" more would add other outside access");
+            s.append('.');
+        } else if (other > 0) {
+            s.append(other).append(" of them would add outside access.");
+        } else {
+            s.append("None would add outside access the design does not already allow.");
+        }
+        return s.toString();
+    }
+
+    /** Who would gain access, to whose messages, for whom, before and after: one row of the first page's table. */
+    ReportView.ProposalRow row(Assessment a, String anchor) {
+        String title = a.proposal().title();
+        // Parties the proposal adds are named in the patched model only.
+        PlainWords patched = a.applied() ? new PlainWords(a.patched()) : this;
+        if (!a.applied()) {
+            return new ReportView.ProposalRow(title, anchor, false, "does not apply: " + Views.t(a.notApplicable()),
+                    "", "", counts(review), counts(review), "");
+        }
+        // Per party (and whom it goes through), the widest change: reading the content itself, reading
+        // more widely than now, or reading only what is derived from the content.
+        Map<String, Integer> gains = new LinkedHashMap<>();
+        Set<String> whose = new LinkedHashSet<>();
+        Set<String> when = new LinkedHashSet<>();
+        for (Access r : a.newReaders()) {
+            String via = r.through().isEmpty() ? "" : " through " + and(r.through().stream().map(patched::party).toList());
+            gains.merge(patched.party(r.party()) + via, r.partial() ? 2 : 0, Math::min);
+            whose.add(patched.conversation(r.conversation()));
+            for (Reading x : r.readings()) when.add(x.condition().words());
+        }
+        for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
+            gains.merge(patched.party(w.after().party()), 1, Math::min);
+            whose.add(patched.conversation(w.after().conversation()));
+        }
+        List<String> gained = new ArrayList<>();
+        gains.forEach((who, how) -> gained.add(who + switch (how) {
+            case 1 -> " (more widely than now)";
+            case 2 -> " (data derived from the content, not the content)";
+            default -> "";
+        }));
+        boolean systemic = a.introduced().stream().anyMatch(r -> r.finding().systemic());
+        String reach = a.introduced().isEmpty() ? "" : systemic ? "systemic" : "targeted";
+        String forWhom = a.introduced().isEmpty() && gains.isEmpty() ? "no change"
+                : (systemic ? "every user" : "chosen users") + (when.isEmpty() ? "" : ", " + and(List.copyOf(when), "or"));
+        return new ReportView.ProposalRow(title, anchor, true, gained.isEmpty() ? "nobody new" : and(gained),
+                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), reach);
+    }
+
+    /** The counted findings at medium or above: "2 critical, 3 high". */
+    static String counts(Review r) {
+        List<String> parts = new ArrayList<>();
+        r.counts().forEach((sev, n) -> {
+            if (n > 0 && sev.ordinal() <= Severity.MEDIUM.ordinal()) parts.add(n + " " + sev.yamlName());
+        });
+        return parts.isEmpty() ? "none at medium or above" : String.join(", ", parts);
+    }
+
+    /** When a reading applies; "it" is the flow that makes it conditional, by its purpose where the model gives one. */
+    private String when(Access a, Reading r) {
+        boolean others = r.condition() == Occurs.OPT_IN && review.analysis().conditionWords(r)
+                .equals(Occurs.OPT_IN.wordsForConversation());
+        String it = null;
+        if (r.condition() == Occurs.OPT_IN || r.condition() == Occurs.BY_DEFAULT) {
+            // The chain of this reading, else of another reading of the same access under the same condition
+            // (holding a backup's key does not pass through the backup's flow).
+            it = purpose(r);
+            for (Reading other : a.readings()) if (it == null && other.condition() == r.condition()) it = purpose(other);
+        }
+        return when(r.condition(), others, it);
+    }
+
+    private String purpose(Reading r) {
+        for (org.e2eereview.analysis.Step step : r.evidence().steps()) {
+            org.e2eereview.model.Flow f = step.element() == null ? null : model.flows().get(step.element());
+            if (f != null && f.occurs() == r.condition() && f.purpose() != null) return Views.t(f.purpose());
+        }
+        return null;
+    }
+
+    /** @param it what users turn on or off, or null when the model does not say */
+    private static String when(Occurs condition, boolean othersToo, String it) {
+        String optIn = it == null ? "for users who opt in" : "for users who turn on " + it;
+        return switch (condition) {
+            case ALWAYS -> "at any time";
+            case BY_DEFAULT -> it == null ? "unless users opt out" : "unless users turn off " + it;
+            case OPT_IN -> othersToo ? optIn + ", and with theirs the messages of the people they talk to, who did not "
+                    + "choose it" : optIn;
+            case ON_ORGANISATION_DECISION -> "when the organisation that provides the service to its members decides";
+            case ON_LEGAL_ORDER -> "on a legal order";
+            case WITH_DEVICE -> "with a user's device in hand";
+            case ON_FALLBACK -> "when end-to-end encryption cannot be used";
+        };
+    }
+
+    /** What a party could do, completing "X could read Y by ...". */
+    static String how(Route route) {
+        return switch (route) {
+            case RUNS_COMPONENT -> "running a service where it is readable";
+            case HOLDS_KEY -> "holding a key that decrypts it";
+            case RECOVERS_KEY -> "guessing a user's password or PIN to recover a key to it";
+            case ADDS_MEMBER -> "adding a member to the conversation";
+            case ADDS_DEVICE -> "adding a device to a member's account";
+            case SUBSTITUTES_KEYS -> "handing members keys of its own in place of each other's";
+            case TARGETED_UPDATE -> "shipping a modified app to chosen users";
+            case FEATURE_RESULT -> "receiving it from a feature of the app, without a member choosing to send it";
+            case LEARNS_DERIVED -> "receiving what the app derives from it";
+            case MEMBER_DISCLOSURE -> "receiving what a member chooses to report";
+            case ENCLAVE_IMAGE -> "running a new program in the secure enclave that would read what enters it";
+            case HARDWARE_ROOT -> "forging or breaking the hardware the secure enclave relies on";
+        };
+    }
+
+    private String safeguard(Safeguarded s) {
+        SafeguardEntry e = review.catalog().safeguards().get(s.name());
+        return lower(e == null ? s.name() : e.title());
+    }
+
+    String party(String id) {
+        Party p = model.parties().get(id);
+        return Views.t(p != null && p.name() != null ? p.name() : id);
+    }
+
+    String conversation(String id) {
+        Conversation c = model.conversations().get(id);
+        return Views.t(c != null && c.name() != null ? c.name() : id);
+    }
+
+    /** The conversations a finding lets someone read, by name; else the element it is about. */
+    private List<String> where(Finding f) {
+        List<String> out = f.reads().stream().map(r -> conversation(r.conversation())).distinct().toList();
+        return out.isEmpty() ? List.of(element(f.element())) : out;
+    }
+
+    /** An element by the name the model gives it, else its id. */
+    String element(String id) {
+        if (model.conversations().containsKey(id)) return conversation(id);
+        if (model.parties().containsKey(id)) return party(id);
+        Component c = model.components().get(id);
+        return Views.t(c != null && c.name() != null ? c.name() : id);
+    }
+
+    private static String lower(String title) {
+        return title.length() > 1 && Character.isUpperCase(title.charAt(0)) && Character.isLowerCase(title.charAt(1))
+                ? Character.toLowerCase(title.charAt(0)) + title.substring(1) : title;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static void sentence(StringBuilder s, String next) {
+        if (s.length() > 0) s.append(' ');
+        s.append(next);
+    }
+
+    static String and(List<String> items) {
+        return and(items, "and");
+    }
+
+    static String and(List<String> items, String word) {
+        if (items.isEmpty()) return "";
+        if (items.size() == 1) return items.get(0);
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + word + " " + items.get(items.size() - 1);
+    }
+
+    private static final class Group {
+        final String party;
+        final String when;
+        final Occurs condition;
+        final boolean detectable;
+        final boolean partial;
+        final List<String> through;
+        final Set<String> conversations = new LinkedHashSet<>();
+        final Set<Route> routes = new LinkedHashSet<>();
+        final Set<String> visibleBy = new LinkedHashSet<>();
+
+        Group(String party, String when, Occurs condition, boolean detectable, boolean partial, List<String> through) {
+            this.party = party;
+            this.when = when;
+            this.condition = condition;
+            this.detectable = detectable;
+            this.partial = partial;
+            this.through = through;
+        }
+    }
+}

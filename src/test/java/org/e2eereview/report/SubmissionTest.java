@@ -1,0 +1,193 @@
+package org.e2eereview.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.e2eereview.report.ReportsTest.pdfText;
+import static org.e2eereview.report.ReportsTest.text;
+import static org.e2eereview.report.ReportsTest.xml;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.e2eereview.Corpus;
+import org.e2eereview.analysis.Route;
+import org.e2eereview.assess.Assessor;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Flow;
+import org.e2eereview.report.Reports.Format;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+
+/** The consultation submission as a ministry's reader meets it: plain words first, the machinery in annexes. */
+class SubmissionTest {
+
+    private static final List<Format> ALL = List.of(Format.SUBMISSION_MD, Format.SUBMISSION_HTML, Format.SUBMISSION_PDF);
+
+    static Stream<Path> examples() throws Exception {
+        return ReportsTest.examples();
+    }
+
+    private static List<byte[]> submit(Path model, List<Format> formats) throws Exception {
+        Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(model, List.of());
+        return Reports.render(assessment.original(), formats, new Reports.Options(Severity.HIGH,
+                LocalDate.of(2026, 6, 1), null, "java -jar e2ee-review.jar review " + model.getFileName(), assessment));
+    }
+
+    private static String section(String md, String from, String to) {
+        int a = md.indexOf(from);
+        assertThat(a).as("has " + from).isNotNegative();
+        int b = md.indexOf(to, a);
+        assertThat(b).as("has " + to + " after " + from).isGreaterThan(a);
+        return md.substring(a, b);
+    }
+
+    /** Words only the tool's own vocabulary has: rule ids, finding ids, route and condition ids. */
+    private static List<String> jargon() {
+        List<String> words = new ArrayList<>();
+        for (Route r : Route.values()) words.add(r.id());
+        for (Flow.Occurs o : Flow.Occurs.values()) if (o.name().contains("_") && o != Flow.Occurs.OPT_IN) words.add(o.yamlName()); // "opt-in" is English too
+        return words;
+    }
+
+    private static final Pattern RULE_ID = Pattern.compile("\\b[A-Z]{2,}(-[A-Z]{2,})+\\b");
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void theBodyIsInPlainWordsAndTheIdsWaitInTheAnnexes(Path example) throws Exception {
+        String md = text(submit(example, List.of(Format.SUBMISSION_MD)).get(0));
+        String body = section(md, "## Summary", "## Annex A.");
+        Matcher id = RULE_ID.matcher(body);
+        assertThat(id.find()).as(example + ": a rule id in the body: " + (id.find(0) ? id.group() : "")).isFalse();
+        assertThat(body).as(example.toString()).doesNotContain("@");
+        var review = Corpus.reviewer().review(example);
+        // A name the model gives may hold any word; the tool's own words must not appear around them.
+        String words = body;
+        for (var p : review.model().parties().values()) if (p.name() != null) words = words.replace(p.name(), "");
+        for (var c : review.model().conversations().values()) if (c.name() != null) words = words.replace(
+                org.e2eereview.report.escape.Markdown.escape(c.name()), "");
+        for (String word : jargon()) assertThat(words).as(example + ": route or condition id " + word).doesNotContain(word);
+        for (var c : review.model().conversations().values()) {
+            if (c.name() != null) assertThat(body).as(example + ": conversations by name").contains(
+                    org.e2eereview.report.escape.Markdown.escape(c.name()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void theAsksComeInTheStatementsOrderAndEveryReferenceListedIsCited(Path example) throws Exception {
+        String md = text(submit(example, List.of(Format.SUBMISSION_MD)).get(0));
+        int summary = md.indexOf("## Summary");
+        int first = md.indexOf("## 2. The first ask");
+        int second = md.indexOf("## 3. The second ask");
+        int third = md.indexOf("## 4. The third ask");
+        int annex = md.indexOf("## Annex A.");
+        assertThat(List.of(summary, first, second, third, annex)).as(example.toString()).isSorted()
+                .doesNotContain(-1);
+        String refs = section(md, ". References", "Reproducing this document");
+        String citing = md.substring(0, md.indexOf(". References"));
+        Matcher entry = Pattern.compile("(?m)^(\\d+)\\. ").matcher(refs);
+        int expected = 1;
+        Set<String> titles = new LinkedHashSet<>();
+        while (entry.find()) {
+            int n = Integer.parseInt(entry.group(1));
+            assertThat(n).as(example + ": numbered in order").isEqualTo(expected++);
+            assertThat(citing).as(example + ": reference " + n + " is cited").contains("\\[" + n + "\\]");
+            int eol = refs.indexOf('\n', entry.end());
+            assertThat(titles.add(refs.substring(entry.end(), eol))).as(example + ": each source listed once").isTrue();
+        }
+        assertThat(expected).as(example + ": references").isGreaterThan(5);
+    }
+
+    @Test
+    void theSummaryTableSaysWhatEachProposalWouldDoInWords() throws Exception {
+        List<byte[]> out = submit(Path.of("examples/signal.yaml"), ALL);
+        String md = text(out.get(0));
+        String summary = section(md, "## Summary", "## 1. The design");
+        assertThat(summary).contains("| Proposal | Who would gain access | To which conversations | For whom |")
+                .contains("| The \"ghost\" participant |")
+                .contains("lawful-access proposals that governments have put to providers");
+        String annexB = section(md, "## Annex B.", "## Annex C.");
+        assertThat(annexB).contains("### B.").contains("- **Safeguards it would take away:** ")
+                .contains("- **Findings it introduces:**").contains("CRITICAL `GHOST-PARTICIPANT@group-chat`");
+        Document html = xml(text(out.get(1)));
+        assertThat(html.getElementsByTagName("table").getLength()).isGreaterThanOrEqualTo(3);
+        String pdf = pdfText(out.get(2)).replaceAll("\\s+", " ");
+        assertThat(pdf).contains("Summary").contains("The first ask").contains("Annex B. The proposals in detail")
+                .contains("Annex D. Reproducing this document");
+    }
+
+    @Test
+    void noFormatCarriesTheAuthorsPathOnlyTheModelsFileName(@TempDir Path dir) throws Exception {
+        Path deep = Files.createDirectories(dir.resolve("home/alice/secret-project"));
+        Path model = Files.copy(Path.of("examples/whatsapp.yaml"), deep.resolve("whatsapp.yaml"));
+        List<byte[]> out = submit(model, ALL);
+        String pdf = pdfText(out.get(2));
+        for (String doc : List.of(text(out.get(0)), text(out.get(1)), pdf)) {
+            assertThat(doc).doesNotContain("alice").doesNotContain(dir.toString()).contains("whatsapp.yaml");
+        }
+        try (PDDocument doc = Loader.loadPDF(out.get(2))) {
+            var info = doc.getDocumentInformation();
+            assertThat(info.getTitle() + info.getSubject() + info.getKeywords()).doesNotContain("alice");
+            assertThat(info.getTitle()).isEqualTo("Submission on end-to-end encryption and public safety: WhatsApp");
+        }
+    }
+
+    @Test
+    void theOrganisationsParticularsAndProseAreRenderedInEveryFormat(@TempDir Path dir) throws Exception {
+        Path model = Files.writeString(dir.resolve("m.yaml"), Files.readString(Path.of("examples/signal.yaml")) + """
+
+                submission:
+                  title: Response to the lawful access consultation
+                  addressee: Ministry of the Interior
+                  reference: LAC-2026-04
+                  organisation: Example Messaging Ltd
+                  contact: policy@example.org
+                  model-url: https://example.org/model.yaml
+                  summary: |
+                    We welcome the *consultation*.
+
+                    Our design:
+
+                    - keeps keys on devices;
+                    - relays **ciphertext** only.
+                  capabilities: We cannot add a reader <b>without</b> adding it for everyone.
+                  closing: See [our paper](https://example.org/paper) or [this](javascript:alert(1)).
+                """);
+        List<byte[]> out = submit(model, ALL);
+        String md = text(out.get(0));
+        assertThat(md).startsWith("# Response to the lawful access consultation\n")
+                .contains("**To:** Ministry of the Interior").contains("**Consultation reference:** LAC-2026-04")
+                .contains("**From:** Example Messaging Ltd (policy").contains("model.yaml");
+        String summary = section(md, "## Summary", "## 1. The design");
+        assertThat(summary).contains("We welcome the *consultation*.").contains("- keeps keys on devices;")
+                .contains("**ciphertext**");
+        assertThat(section(md, "## 3. The second ask", "## 4.")).contains("\\<b\\>without\\</b\\>");
+        assertThat(section(md, "## 5. Closing", "## Annex A.")).contains("[our paper](https://example.org/paper)")
+                .doesNotContain("javascript");
+        assertThat(section(md, "## 4. The third ask", "## 5.")).contains("https\u2060://example.org/model.yaml");
+
+        String html = text(out.get(1));
+        Document doc = xml(html);
+        assertThat(html).contains("<em>consultation</em>").contains("<li>keeps keys on devices;</li>")
+                .contains("<strong>ciphertext</strong>").contains("&lt;b&gt;without&lt;/b&gt;")
+                .contains("<a rel=\"nofollow\" href=\"https://example.org/paper\">our paper</a>")
+                .doesNotContain("javascript");
+        assertThat(doc.getElementsByTagName("title").item(0).getTextContent())
+                .isEqualTo("Response to the lawful access consultation");
+        String pdf = pdfText(out.get(2)).replaceAll("\\s+", " ");
+        assertThat(pdf).contains("Ministry of the Interior").contains("keeps keys on devices")
+                .contains("We cannot add a reader <b>without</b> adding it for everyone.");
+    }
+}
