@@ -164,6 +164,29 @@ class SarifReportTest {
     }
 
     @Test
+    void aBaselineInTheModelsRepositoryIsStillExternalButRelative(@TempDir Path dir) throws Exception {
+        Files.createDirectory(dir.resolve(".git"));
+        Path model = Files.copy(Path.of("examples/ghost-proposal.yaml"),
+                Files.createDirectories(dir.resolve("models")).resolve("ghost.yaml"));
+        Path baseline = Files.writeString(dir.resolve("models/e2ee-baseline.yaml"), """
+                e2ee-review-baseline: 1
+                accepted:
+                  GHOST-PARTICIPANT@group-chat: { status: accepted, justification: under study, decided-by: board }
+                """);
+        Review review = Corpus.reviewer().withBaseline(new ModelLoader().loadBaseline(baseline)).review(model);
+        JsonNode sarif = JSON.readTree(SarifReport.render(review));
+        assertThat(schema.validate(sarif)).isEmpty();
+        List<JsonNode> suppressed = new ArrayList<>();
+        for (JsonNode result : sarif.at("/runs/0/results")) if (result.has("suppressions")) suppressed.add(result);
+        assertThat(suppressed).hasSize(1);
+        JsonNode s = suppressed.get(0).at("/suppressions/0");
+        assertThat(s.get("kind").asText()).as("beside the model, but not in it").isEqualTo("external");
+        assertThat(s.at("/location/physicalLocation/artifactLocation/uri").asText()).isEqualTo("models/e2ee-baseline.yaml");
+        assertThat(suppressed.get(0).at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("models/ghost.yaml");
+    }
+
+    @Test
     void pathsAreRelativeInARepositoryAndAbsoluteOutsideOne(@TempDir Path dir) throws Exception {
         Path inRepo = Path.of("examples/whatsapp.yaml");
         assertThat(SarifReport.repositoryRoot(inRepo)).as("the build runs in a checkout").isNotNull();
