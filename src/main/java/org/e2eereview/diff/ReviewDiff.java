@@ -33,12 +33,17 @@ import org.e2eereview.rules.RuleEngine;
  * @param widened    parties that read a conversation in both reviews but more widely in the new one: under a
  *                   weaker condition, unseen where they were visible, for every user where only targeted, the
  *                   content itself where only derived data, or by a new route
+ * @param safeguardsAdded      safeguards the new model declares and the old one did not
+ * @param safeguardsRemoved    safeguards the old model declared and the new one does not
+ * @param safeguardsNowRelevant     safeguards both models declare that bear on a route only the new one opens
+ * @param safeguardsNoLongerRelevant safeguards both models declare that bore on a route the new one closes
  */
 public record ReviewDiff(Review before, Review after, List<Reviewed> introduced, List<Change> changed,
                          Map<String, List<String>> superseded, List<Reviewed> removed, List<Uncovered> uncovered,
                          List<Access> gainedReaders, List<Widening> widened,
                          List<Access> lostReaders, List<FeatureChange> features, List<ObjectiveChange> objectives,
-                         List<Safeguarded> safeguardsAdded, List<Safeguarded> safeguardsRemoved) {
+                         List<Safeguarded> safeguardsAdded, List<Safeguarded> safeguardsRemoved,
+                         List<Safeguarded> safeguardsNowRelevant, List<Safeguarded> safeguardsNoLongerRelevant) {
 
     /**
      * A party's reading of a conversation that widens.
@@ -75,7 +80,14 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
     public record FeatureChange(String id, Reviewed before, Reviewed after) {
     }
 
-    public record ObjectiveChange(String objective, String title, ObjectiveAssessment before, ObjectiveAssessment after) {
+    /**
+     * An objective whose assessment changed, with the weakening findings behind the change.
+     *
+     * @param nowThrough      weakenings the new review serves it through and the old one did not
+     * @param noLongerThrough weakenings the old review served it through and the new one does not
+     */
+    public record ObjectiveChange(String objective, String title, ObjectiveAssessment before, ObjectiveAssessment after,
+                                  List<String> nowThrough, List<String> noLongerThrough) {
     }
 
     public static ReviewDiff of(Review before, Review after) {
@@ -153,19 +165,49 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
         for (ObjectiveAssessment a : after.objectives()) {
             ObjectiveAssessment b = before.objectives().stream().filter(o -> o.objective().equals(a.objective()))
                     .findFirst().orElse(null);
-            if (b == null || !Objects.equals(b, a)) objectives.add(new ObjectiveChange(a.objective(), a.title(), b, a));
+            if (b == null || !Objects.equals(b, a)) {
+                Set<String> viaBefore = through(b);
+                Set<String> viaAfter = through(a);
+                objectives.add(new ObjectiveChange(a.objective(), a.title(), b, a,
+                        viaAfter.stream().filter(w -> !viaBefore.contains(w)).toList(),
+                        viaBefore.stream().filter(w -> !viaAfter.contains(w)).toList()));
+            }
         }
 
         Set<String> guardsBefore = new HashSet<>();
         for (Safeguarded s : before.safeguards()) guardsBefore.add(key(s));
         Set<String> guardsAfter = new HashSet<>();
         for (Safeguarded s : after.safeguards()) guardsAfter.add(key(s));
-        List<Safeguarded> added = after.safeguards().stream().filter(s -> !guardsBefore.contains(key(s))).toList();
-        List<Safeguarded> taken = before.safeguards().stream().filter(s -> !guardsAfter.contains(key(s))).toList();
+        List<Safeguarded> appeared = after.safeguards().stream().filter(s -> !guardsBefore.contains(key(s))).toList();
+        List<Safeguarded> gone = before.safeguards().stream().filter(s -> !guardsAfter.contains(key(s))).toList();
+        Declarations declaredBefore = appeared.isEmpty() && gone.isEmpty() ? null : Declarations.of(before.model());
+        Declarations declaredAfter = declaredBefore == null ? null : Declarations.of(after.model());
+        List<Safeguarded> added = new ArrayList<>();
+        List<Safeguarded> nowRelevant = new ArrayList<>();
+        for (Safeguarded s : appeared) (declaredIn(s, declaredAfter, declaredBefore) ? nowRelevant : added).add(s);
+        List<Safeguarded> taken = new ArrayList<>();
+        List<Safeguarded> noLongerRelevant = new ArrayList<>();
+        for (Safeguarded s : gone) (declaredIn(s, declaredBefore, declaredAfter) ? noLongerRelevant : taken).add(s);
 
         return new ReviewDiff(before, after, List.copyOf(introduced), List.copyOf(changed), superseded,
                 List.copyOf(removed), List.copyOf(uncovered), List.copyOf(gained), List.copyOf(widened), lost, List.copyOf(features), List.copyOf(objectives),
-                added, taken);
+                List.copyOf(added), List.copyOf(taken), List.copyOf(nowRelevant), List.copyOf(noLongerRelevant));
+    }
+
+    /** The weakenings an objective is served through, none when it is missing. */
+    private static Set<String> through(ObjectiveAssessment o) {
+        Set<String> out = new LinkedHashSet<>();
+        if (o != null) o.onlyThrough().forEach(t -> out.addAll(t.weakenings()));
+        return out;
+    }
+
+    /**
+     * Whether the other model declares a safeguard listed in one review only: it writes the field that
+     * declares it, with the same value, so only the route it bears on came or went.
+     */
+    private static boolean declaredIn(Safeguarded s, Declarations where, Declarations other) {
+        Declarations.Field f = where.at(s.at());
+        return f != null && other.writes(f);
     }
 
     private static String key(Access a) {
@@ -231,6 +273,7 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
     public boolean empty() {
         return introduced.isEmpty() && changed.isEmpty() && superseded.isEmpty() && removed.isEmpty() && uncovered.isEmpty()
                 && gainedReaders.isEmpty() && widened.isEmpty() && lostReaders.isEmpty() && features.isEmpty() && objectives.isEmpty()
-                && safeguardsAdded.isEmpty() && safeguardsRemoved.isEmpty();
+                && safeguardsAdded.isEmpty() && safeguardsRemoved.isEmpty() && safeguardsNowRelevant.isEmpty()
+                && safeguardsNoLongerRelevant.isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package org.e2eereview.report;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -137,9 +138,13 @@ public final class DiffReport {
                 + (f.before() == null ? "added, " + verdict(f.after()) : f.after() == null ? "removed"
                 : verdict(f.before()) + " → " + verdict(f.after())))).toList());
         section(out, s, "Objectives", d.objectives().stream().map(o -> s.text(o.objective() + ": "
-                + objectiveChange(o.before(), o.after()))).toList());
+                + objectiveChange(o.before(), o.after()) + weakenings(o))).toList());
         section(out, s, "Safeguards taken away", d.safeguardsRemoved().stream().map(g -> s.text(guard(g))).toList());
+        section(out, s, "Safeguards still declared, no longer relevant",
+                d.safeguardsNoLongerRelevant().stream().map(g -> s.text(guard(g))).toList());
         section(out, s, "Safeguards added", d.safeguardsAdded().stream().map(g -> s.text(guard(g))).toList());
+        section(out, s, "Safeguards declared before, now relevant",
+                d.safeguardsNowRelevant().stream().map(g -> s.text(guard(g))).toList());
         return out.toString();
     }
 
@@ -191,6 +196,15 @@ public final class DiffReport {
         return before + ", now served only through " + through(a) + " (was " + through(b) + ")";
     }
 
+    /** The weakenings behind an objective's change, when its status changed (else {@link #objectiveChange} names them). */
+    private static String weakenings(ReviewDiff.ObjectiveChange o) {
+        if (o.before() != null && status(o.before()).equals(status(o.after()))) return "";
+        List<String> parts = new ArrayList<>();
+        if (!o.nowThrough().isEmpty()) parts.add("now through " + String.join(", ", o.nowThrough()));
+        if (!o.noLongerThrough().isEmpty()) parts.add("no longer through " + String.join(", ", o.noLongerThrough()));
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+    }
+
     private static String through(ObjectiveAssessment o) {
         List<String> out = new ArrayList<>();
         for (ObjectiveAssessment.Through t : o.onlyThrough()) out.add(t.feature() + " via " + String.join(", ", t.weakenings()));
@@ -207,11 +221,25 @@ public final class DiffReport {
                 + g.route().id();
     }
 
+    /** Weakenings per severity, accepted ones included and said to be: "2 critical (2 accepted), 1 high". */
     private static String counts(Review r) {
-        var counts = r.counts();
+        Map<Severity, Integer> counted = r.counts();
+        Map<Severity, Integer> accepted = accepted(r);
         List<String> out = new ArrayList<>();
-        for (Severity s : Severity.values()) if (counts.get(s) > 0) out.add(counts.get(s) + " " + s.yamlName());
+        for (Severity s : Severity.values()) {
+            int all = counted.get(s) + accepted.get(s);
+            if (all == 0) continue;
+            out.add(all + " " + s.yamlName() + (accepted.get(s) > 0 ? " (" + accepted.get(s) + " accepted)" : ""));
+        }
         return out.isEmpty() ? "no findings" : String.join(", ", out);
+    }
+
+    /** Accepted (not counted) weakenings per severity, every severity present. */
+    private static Map<Severity, Integer> accepted(Review r) {
+        Map<Severity, Integer> out = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) out.put(s, 0);
+        for (Reviewed w : r.weakenings()) if (!w.counts()) out.merge(w.finding().severity(), 1, Integer::sum);
+        return out;
     }
 
     /** The comparison as JSON: documented in docs/diff-output.md. */
@@ -278,11 +306,19 @@ public final class DiffReport {
             n.put("objective", o.objective());
             n.put("old", status(o.before()));
             n.put("new", status(o.after()));
+            ArrayNode now = n.putArray("nowThrough");
+            o.nowThrough().forEach(now::add);
+            ArrayNode noLonger = n.putArray("noLongerThrough");
+            o.noLongerThrough().forEach(noLonger::add);
         }
         ArrayNode taken = root.putArray("safeguardsRemoved");
         for (Safeguarded g : d.safeguardsRemoved()) taken.add(guard(g));
+        ArrayNode idle = root.putArray("safeguardsNoLongerRelevant");
+        for (Safeguarded g : d.safeguardsNoLongerRelevant()) idle.add(guard(g));
         ArrayNode added = root.putArray("safeguardsAdded");
         for (Safeguarded g : d.safeguardsAdded()) added.add(guard(g));
+        ArrayNode relevant = root.putArray("safeguardsNowRelevant");
+        for (Safeguarded g : d.safeguardsNowRelevant()) relevant.add(guard(g));
         try {
             return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
         } catch (JsonProcessingException e) {
@@ -294,6 +330,10 @@ public final class DiffReport {
         n.put("file", r.model().file());
         n.put("sha256", r.model().sha256());
         n.put("verdict", r.verdict().id());
+        ObjectNode counts = n.putObject("counts");
+        r.counts().forEach((s, c) -> counts.put(s.yamlName(), c));
+        ObjectNode accepted = n.putObject("accepted");
+        accepted(r).forEach((s, c) -> accepted.put(s.yamlName(), c));
     }
 
     private static ObjectNode finding(Reviewed r) {

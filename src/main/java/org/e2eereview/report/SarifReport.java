@@ -15,8 +15,10 @@ import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Entries.Citation;
 import org.e2eereview.catalog.Entries.Weakening;
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Acceptance;
 import org.e2eereview.model.Location;
 import org.e2eereview.report.escape.Markdown;
+import org.e2eereview.report.escape.SarifMessage;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
@@ -30,9 +32,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The review as SARIF 2.1.0, for code scanning: one result per weakening finding, located at the
- * model line of the element it is about, with the evidence as related locations, the finding id as
- * a stable fingerprint, and accepted findings as suppressions with their justification. Paths are
- * relative to the repository that holds the model, as GitHub code scanning expects.
+ * model line of the element it is about, with the evidence as related locations that its message
+ * links, the finding id as a stable fingerprint, and accepted findings as suppressions with their
+ * justification. Paths are relative to the repository that holds the model, as GitHub code
+ * scanning expects; outside a repository they are absolute file: URIs, since nothing else would
+ * say where the file is.
+ *
+ * <p>The run carries no automationDetails.id: GitHub takes the category from it over the
+ * upload's own {@code category}, so one written here would silently merge or split the analyses a
+ * team names when it uploads.
  */
 public final class SarifReport {
 
@@ -58,9 +66,8 @@ public final class SarifReport {
             index.put(r.id(), index.size());
             rules.add(rule(r, review));
         }
-        run.putObject("automationDetails").put("id", "e2ee-review/" + uri(modelPath, root) + "/");
         ArrayNode results = run.putArray("results");
-        for (Reviewed r : review.weakenings()) results.add(result(r, index, modelPath, root));
+        for (Reviewed r : review.weakenings()) results.add(result(r, index, review, root));
         ObjectNode props = run.putObject("properties");
         props.put("verdict", review.verdict().id());
         props.put("rulesSha256", review.rulesDigest());
@@ -121,19 +128,29 @@ public final class SarifReport {
         return n;
     }
 
-    private static ObjectNode result(Reviewed reviewed, Map<String, Integer> index, Path model, Path root) {
+    private static ObjectNode result(Reviewed reviewed, Map<String, Integer> index, Review review, Path root) {
         Finding f = reviewed.finding();
         ObjectNode n = JSON.createObjectNode();
         n.put("ruleId", f.rule());
         if (index.containsKey(f.rule())) n.put("ruleIndex", index.get(f.rule()));
         n.put("level", level(f.severity()));
-        n.putObject("message").put("text", f.message());
-        n.putArray("locations").add(location(f.at(), model, root, null));
+        ObjectNode message = n.putObject("message");
+        n.putArray("locations").add(location(f.at(), root, null));
         ArrayNode related = n.putArray("relatedLocations");
+        // Code scanning shows related locations only where the message links them, so each step is a link.
+        StringBuilder text = new StringBuilder(SarifMessage.text(f.message()));
+        if (!f.evidence().isEmpty()) text.append('\n');
         int id = 0;
         for (Finding.Chain c : f.evidence()) {
-            for (Step s : c.steps()) related.add(location(s.at(), model, root, c.title() + ": " + s.text()).put("id", id++));
+            text.append('\n').append(SarifMessage.text(c.title())).append(": ");
+            for (int i = 0; i < c.steps().size(); i++) {
+                Step s = c.steps().get(i);
+                if (i > 0) text.append(", ");
+                text.append(SarifMessage.link(s.text(), id));
+                related.add(location(s.at(), root, c.title() + ": " + s.text()).put("id", id++));
+            }
         }
+        message.put("text", text.toString());
         n.putObject("partialFingerprints").put("e2eeReviewFindingId/v1", f.id());
         ObjectNode props = n.putObject("properties");
         props.put("findingId", f.id());
@@ -142,23 +159,26 @@ public final class SarifReport {
         ArrayNode readers = props.putArray("readers");
         f.readers().forEach(readers::add);
         if (reviewed.status() == Reviewed.Status.ACCEPTED) {
+            Acceptance a = reviewed.acceptance();
+            Location where = a.source().at();
             ObjectNode s = n.putArray("suppressions").addObject();
-            s.put("kind", "inSource");
+            // Written in the model it suppresses, it is in source; a baseline file keeps it outside.
+            s.put("kind", where.file().equals(review.model().file()) ? "inSource" : "external");
             s.put("status", "accepted");
-            s.put("justification", reviewed.acceptance().status().yamlName() + " by "
-                    + reviewed.acceptance().decidedBy() + ": " + reviewed.acceptance().justification());
+            s.put("justification", a.status().yamlName() + " by " + a.decidedBy() + ": " + a.justification());
+            s.set("location", location(where, root, null));
         }
         return n;
     }
 
-    private static ObjectNode location(Location at, Path model, Path root, String message) {
+    private static ObjectNode location(Location at, Path root, String message) {
         ObjectNode n = JSON.createObjectNode();
         ObjectNode physical = n.putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", uri(Path.of(at.file()), root));
         ObjectNode region = physical.putObject("region");
         region.put("startLine", Math.max(1, at.line()));
         if (at.column() > 0) region.put("startColumn", at.column());
-        if (message != null) n.putObject("message").put("text", message);
+        if (message != null) n.putObject("message").put("text", SarifMessage.text(message));
         return n;
     }
 
@@ -170,12 +190,15 @@ public final class SarifReport {
         return null;
     }
 
-    /** A file as a URI relative to the repository root; outside a repository, as given (absolute as a file: URI). */
+    /**
+     * A file as a URI relative to the repository root; outside it (no repository, or a baseline kept
+     * elsewhere), an absolute file: URI.
+     */
     static String uri(Path file, Path root) {
-        if (root == null && file.isAbsolute()) return file.normalize().toUri().toString();
-        Path p = root == null ? file.normalize() : root.relativize(file.toAbsolutePath().normalize());
+        Path absolute = file.toAbsolutePath().normalize();
+        if (root == null || !absolute.startsWith(root)) return absolute.toUri().toString();
         StringBuilder out = new StringBuilder();
-        for (Path part : p) {
+        for (Path part : root.relativize(absolute)) {
             if (out.length() > 0) out.append('/');
             out.append(java.net.URLEncoder.encode(part.toString(), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("+", "%20"));

@@ -98,6 +98,114 @@ class DiffCommandTest {
         assertThat(noFile.err()).isEqualTo("nowhere.yaml: no such file\n");
     }
 
+    static final String GHOST_ACCEPTED = """
+            e2ee-review-baseline: 1
+            accepted:
+              GHOST-PARTICIPANT@group-*:
+                status: accepted
+                justification: the proposal under study
+                decided-by: design review board
+            """;
+
+    @Test
+    void acceptedFindingsAreCountedAsAcceptedInEveryFormat(@TempDir Path dir) throws Exception {
+        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), GHOST_ACCEPTED);
+        String[] args = {"diff", "examples/whatsapp.yaml", "examples/ghost-proposal.yaml", TODAY, "--baseline",
+                baseline.toString()};
+        Cli text = Cli.run(args);
+        assertThat(text.exitCode()).as("accepted: they do not fail the change").isZero();
+        String counts = "3 high, 5 low, 1 info → 2 critical (2 accepted), 1 high, 5 low, 1 info";
+        assertThat(text.out()).contains("Verdict: WEAKENED → WEAKENED (" + counts + ")");
+        assertThat(Cli.run(with(args, "--format", "md")).out()).contains("**Verdict:** WEAKENED → WEAKENED (" + counts + ")");
+        JsonNode d = new ObjectMapper().readTree(Cli.run(with(args, "--format", "json")).out());
+        assertThat(d.at("/new/counts").toString()).isEqualTo("{\"critical\":0,\"high\":1,\"medium\":0,\"low\":5,\"info\":1}");
+        assertThat(d.at("/new/accepted").toString()).isEqualTo("{\"critical\":2,\"high\":0,\"medium\":0,\"low\":0,\"info\":0}");
+        assertThat(d.at("/old/accepted/critical").asInt()).isZero();
+
+        Path alone = Files.writeString(dir.resolve("only-ghost.yaml"), """
+                e2ee-review-baseline: 1
+                accepted:
+                  GHOST-PARTICIPANT@group-*: { status: accepted, justification: under study, decided-by: board }
+                  SERVER-CONTROLLED-MEMBERSHIP@group-*: { status: accepted, justification: known, decided-by: board }
+                  PROVIDER-KEYED-BACKUP@chat-backup: { status: accepted, justification: opt-in, decided-by: board }
+                """);
+        Cli all = Cli.run("diff", "examples/whatsapp.yaml", "examples/ghost-proposal.yaml", TODAY, "--baseline",
+                alone.toString(), "--fail-on", "low");
+        assertThat(all.out()).as("introduced and accepted is not 'no findings'")
+                .contains("→ 2 critical (2 accepted), 1 high (1 accepted), 5 low, 1 info)").doesNotContain("no findings");
+    }
+
+    @Test
+    void objectivesNameTheWeakeningsThatChangedThem() throws Exception {
+        String args = "diff examples/whatsapp.yaml examples/ghost-proposal.yaml " + TODAY;
+        String line = "lawful-access-to-content: no declared feature serves it → not met without weakening (now through "
+                + "GHOST-PARTICIPANT@group-call, GHOST-PARTICIPANT@group-chat, UNVERIFIABLE-KEY-DIRECTORY@direct-chat, "
+                + "UNVERIFIABLE-KEY-DIRECTORY@group-call, UNVERIFIABLE-KEY-DIRECTORY@group-chat)";
+        assertThat(Cli.run(args.split(" ")).out()).contains("OBJECTIVES\n  " + line + "\n");
+        assertThat(Cli.run((args + " --format md").split(" ")).out()).contains("### Objectives\n\n- " + line + "\n");
+        JsonNode o = new ObjectMapper().readTree(Cli.run((args + " --format json").split(" ")).out()).at("/objectives/0");
+        assertThat(o.get("objective").asText()).isEqualTo("lawful-access-to-content");
+        assertThat(o.get("nowThrough").toString()).contains("\"GHOST-PARTICIPANT@group-chat\"");
+        assertThat(o.get("noLongerThrough")).isEmpty();
+        JsonNode back = new ObjectMapper().readTree(Cli.run("diff", "examples/ghost-proposal.yaml",
+                "examples/whatsapp.yaml", TODAY, "--format", "json").out()).at("/objectives/0");
+        assertThat(back.get("noLongerThrough")).isEqualTo(o.get("nowThrough"));
+        assertThat(back.get("nowThrough")).isEmpty();
+    }
+
+    @Test
+    void aSafeguardDeclaredAllAlongIsNowRelevantNotAdded(@TempDir Path dir) throws Exception {
+        String mls = Files.readString(Path.of("examples/mls-key-transparency.yaml"));
+        Path signed = Files.writeString(dir.resolve("signed.yaml"), mls);
+        Path unsigned = Files.writeString(dir.resolve("unsigned.yaml"), mls.replace(
+                "signed-by-members: true        # [RFC9750]", "signed-by-members: false       # [RFC9750]"));
+        JsonNode d = json("diff", signed.toString(), unsigned.toString());
+        assertThat(d.get("safeguardsRemoved").toString()).contains("member-signed-changes");
+        assertThat(d.get("safeguardsAdded")).as("changes-shown: always was there before").isEmpty();
+        assertThat(d.get("safeguardsNowRelevant")).hasSize(1);
+        assertThat(d.at("/safeguardsNowRelevant/0").asText()).startsWith("user-visible-indicators (every join to mls-group "
+                + "is shown to its members, " + unsigned + ":124:22)");
+        Cli text = Cli.run("diff", signed.toString(), unsigned.toString(), TODAY);
+        assertThat(text.out()).contains("SAFEGUARDS DECLARED BEFORE, NOW RELEVANT\n  user-visible-indicators")
+                .doesNotContain("SAFEGUARDS ADDED");
+        assertThat(Cli.run("diff", signed.toString(), unsigned.toString(), TODAY, "--format", "md").out())
+                .contains("### Safeguards declared before, now relevant\n\n- user-visible-indicators (every join");
+
+        JsonNode back = json("diff", unsigned.toString(), signed.toString());
+        assertThat(back.get("safeguardsAdded").toString()).contains("member-signed-changes");
+        assertThat(back.get("safeguardsRemoved")).as("changes-shown: always is still written").isEmpty();
+        assertThat(back.get("safeguardsNoLongerRelevant").toString()).contains("user-visible-indicators");
+        assertThat(Cli.run("diff", unsigned.toString(), signed.toString(), TODAY).out())
+                .contains("SAFEGUARDS STILL DECLARED, NO LONGER RELEVANT\n  user-visible-indicators")
+                .doesNotContain("SAFEGUARDS TAKEN AWAY");
+
+        Path hidden = Files.writeString(dir.resolve("hidden.yaml"), mls.replace("changes-shown: always ", "changes-shown: never  "));
+        JsonNode both = json("diff", hidden.toString(), unsigned.toString());
+        assertThat(both.get("safeguardsAdded").toString()).as("changes-shown went from never to always: written now")
+                .contains("user-visible-indicators");
+        assertThat(both.get("safeguardsNowRelevant")).isEmpty();
+
+        Path targeted = Files.writeString(dir.resolve("targeted.yaml"), mls.replace(
+                "updates: { per-user-targeting: false }", "updates: { per-user-targeting: true, binary-transparency: true }"));
+        Path once = Files.writeString(dir.resolve("once.yaml"), mls.replace(
+                "updates: { per-user-targeting: false }", "updates: { per-user-targeting: false, binary-transparency: true }"));
+        JsonNode updates = json("diff", once.toString(), targeted.toString());
+        assertThat(updates.get("safeguardsNowRelevant").toString()).contains("binary-transparency");
+        assertThat(updates.get("safeguardsAdded")).isEmpty();
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        Cli r = Cli.run(with(args, TODAY, "--format", "json", "--fail-on", "none"));
+        assertThat(r.err()).isEmpty();
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] out = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, out, args.length, more.length);
+        return out;
+    }
+
     @Test
     void everyJsonKeyIsDocumented(@TempDir Path dir) throws Exception {
         Set<String> produced = new TreeSet<>();
@@ -115,7 +223,8 @@ class DiffCommandTest {
                     .replaceFirst("^readersLost\\[\\]\\..*", "readersLost")
                     .replaceFirst("^readersWidened\\[\\]\\.before\\..*", "readersWidened[].before")
                     .replaceFirst("^readersWidened\\[\\]\\.(?!how$|before$).*", "readersWidened")
-                    .replaceFirst("^uncovered\\[\\]\\.(?!within$).*", "uncovered"));
+                    .replaceFirst("^uncovered\\[\\]\\.(?!within$).*", "uncovered")
+                    .replaceFirst("^(old|new)\\.(counts|accepted)\\..*", "$1.$2"));
         }
         Set<String> documented = new TreeSet<>();
         Matcher m = Pattern.compile("(?m)^\\| `([A-Za-z0-9.*\\[\\]]+)` \\|").matcher(Files.readString(Path.of("docs/diff-output.md")));

@@ -31,6 +31,13 @@ class EscapeTest {
     }
 
     @Test
+    void sarifMessagesShowBracketsBracesAndBackslashesAsWritten() {
+        assertThat(SarifMessage.text("[l](0) \\[m] {0} a\u001b")).isEqualTo("\\[l\\](0) \\\\\\[m\\] {{0}} a\\\\u001b");
+        assertThat(SarifMessage.link("see [x]", 3)).isEqualTo("[see \\[x\\]](3)");
+        assertThat(SarifMessage.text(null)).isEmpty();
+    }
+
+    @Test
     void xmlEscapesMarkupAndQuotes() {
         assertThat(Xml.text("<script>\"x\" & 'y'</script>")).isEqualTo(
                 "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;");

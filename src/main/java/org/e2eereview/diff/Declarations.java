@@ -1,0 +1,128 @@
+package org.e2eereview.diff;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.e2eereview.model.Location;
+import org.e2eereview.model.Model;
+import org.e2eereview.model.Source;
+
+/**
+ * Every field a model writes, by where it is written and by its place in the model
+ * ({@code conversations.group-chat.membership} and the field's name), with its value.
+ *
+ * <p>A review lists a safeguard only while a route it bears on is open, located at the field that
+ * declares it; whether the other model writes that same field with the same value tells a safeguard
+ * declared all along from one the change wrote. Records are walked by their components, so that a
+ * field added to the model format needs nothing here.
+ */
+final class Declarations {
+
+    /** A written field: the record holding it, its name as the model spells it, and its value. */
+    record Field(String holder, String name, Object value) {
+    }
+
+    private final Map<Location, Field> byLocation = new HashMap<>();
+    private final Map<String, Field> byPlace = new HashMap<>();
+
+    private Declarations() {
+    }
+
+    static Declarations of(Model m) {
+        Declarations d = new Declarations();
+        d.walk(m.parties(), "parties");
+        d.walk(m.components(), "components");
+        d.walk(m.keys(), "keys");
+        d.walk(m.data(), "data");
+        d.walk(m.conversations(), "conversations");
+        d.walk(m.flows(), "flows");
+        d.walk(m.features(), "features");
+        return d;
+    }
+
+    /** The field written at a location, or null when none is. */
+    Field at(Location at) {
+        return byLocation.get(at);
+    }
+
+    /** Every written field, in no particular order. */
+    java.util.Collection<Field> fields() {
+        return byLocation.values();
+    }
+
+    /** Whether this model writes the field with the same value at the same place. */
+    boolean writes(Field f) {
+        Field mine = byPlace.get(f.holder() + "\u0000" + f.name());
+        return mine != null && Objects.equals(mine.value(), f.value());
+    }
+
+    private void walk(Object value, String place) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> walk(v, place + "." + k));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) walk(list.get(i), place + "." + i);
+        } else if (value instanceof Record r && !(value instanceof Source) && !(value instanceof Location)) {
+            Map<String, Object> components = components(r);
+            for (var e : components.entrySet()) walk(e.getValue(), place + "." + e.getKey());
+            if (components.get("source") instanceof Source s) {
+                for (var e : s.fields().entrySet()) {
+                    // A field no component is named after (end-to-end's "default" is byDefault) is judged
+                    // by everything its record holds: a change beside it then counts as a change to it.
+                    String name = camel(e.getKey());
+                    Object v = components.containsKey(name) ? plain(components.get(name)) : plain(r);
+                    Field f = new Field(place, e.getKey(), v);
+                    byLocation.put(e.getValue(), f);
+                    byPlace.put(place + "\u0000" + e.getKey(), f);
+                }
+            }
+        }
+    }
+
+    /** A value without where it was written, so that two models that write it alike compare equal. */
+    private static Object plain(Object value) {
+        if (value instanceof Source || value instanceof Location) return null;
+        if (value instanceof Record r) {
+            Map<String, Object> out = new HashMap<>();
+            components(r).forEach((k, v) -> out.put(k, plain(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) return list.stream().map(Declarations::plain).toList();
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new HashMap<>();
+            map.forEach((k, v) -> out.put(k, plain(v)));
+            return out;
+        }
+        return value;
+    }
+
+    private static Map<String, Object> components(Record r) {
+        Map<String, Object> out = new HashMap<>();
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            try {
+                out.put(c.getName(), c.getAccessor().invoke(r));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("reading " + c, e);
+            }
+        }
+        return out;
+    }
+
+    /** The component that holds a field: "changes-shown" is changesShown. */
+    static String camel(String field) {
+        StringBuilder out = new StringBuilder(field.length());
+        boolean upper = false;
+        for (char c : field.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+}

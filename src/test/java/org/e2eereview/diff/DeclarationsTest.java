@@ -1,0 +1,58 @@
+package org.e2eereview.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.e2eereview.Corpus;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.model.Model;
+import org.junit.jupiter.api.Test;
+
+class DeclarationsTest {
+
+    @Test
+    void everyFieldTheExamplesWriteIsReadWithItsValue() throws Exception {
+        for (Model m : Corpus.examples()) {
+            Declarations d = Declarations.of(m);
+            Declarations again = Declarations.of(new ModelLoader().load(Path.of(m.file())));
+            assertThat(d.fields()).as(m.file()).isNotEmpty();
+            // A field whose record component is not found compares equal to nothing: a safeguard it declares
+            // would show as added where it was only made relevant.
+            assertThat(d.fields()).as(m.file() + ": fields read as written").allMatch(again::writes);
+        }
+    }
+
+    @Test
+    void aChangedValueOrAnotherElementIsNotTheSameDeclaration() throws Exception {
+        Model m = new ModelLoader().load(Path.of("examples/mls-key-transparency.yaml"));
+        Declarations.Field shown = Declarations.of(m).fields().stream()
+                .filter(f -> f.name().equals("changes-shown")).findFirst().orElseThrow();
+        assertThat(shown.holder()).isEqualTo("conversations.mls-group.membership");
+        Declarations d = Declarations.of(m);
+        assertThat(d.writes(shown)).isTrue();
+        assertThat(d.writes(new Declarations.Field(shown.holder(), shown.name(), null))).isFalse();
+        assertThat(d.writes(new Declarations.Field("conversations.other.membership", shown.name(), shown.value())))
+                .isFalse();
+        assertThat(Declarations.camel("device-list-signed")).isEqualTo("deviceListSigned");
+    }
+
+    @Test
+    void aFieldNoComponentIsNamedAfterIsJudgedByItsWholeRecord() throws Exception {
+        String text = Files.readString(Path.of("examples/mls-key-transparency.yaml"));
+        String line = "end-to-end: { default: true, forward-secrecy: true, post-compromise-security: true }";
+        assertThat(text).contains(line);
+        Declarations.Field byDefault = Declarations.of(parse(text)).fields().stream()
+                .filter(f -> f.name().equals("default")).findFirst().orElseThrow();
+        assertThat(Declarations.of(parse("# every line one down\n" + text)).writes(byDefault))
+                .as("moved, not changed").isTrue();
+        assertThat(Declarations.of(parse(text.replace(line, line.replace("post-compromise-security: true",
+                "post-compromise-security: false")))).writes(byDefault)).isFalse();
+    }
+
+    private static Model parse(String text) throws Exception {
+        return new ModelLoader().parse("m.yaml", text.getBytes(StandardCharsets.UTF_8));
+    }
+}
