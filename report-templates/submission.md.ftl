@@ -205,7 +205,7 @@ Every statement in sections 2 to 4 is computed from the design model by a publis
 ## References
 
 <#list references as r>
-${r.number}. ${r.title}<#if r.authors??>. ${r.authors}</#if><#if r.date??> (${r.date})</#if>.<#if r.url??> <${r.url?no_esc}></#if>
+${r.number}. ${r.title}<#if r.authors??>. ${r.authors}</#if><#if r.date??> (${r.date})</#if>.<#if r.publishedIn??> ${r.publishedIn}.</#if><#if r.identifiers??> ${r.identifiers}.</#if><#if r.url??> <${r.url?no_esc}></#if>
 </#list>
 
 ## Appendix A. Reproducing this document
