@@ -243,7 +243,7 @@ ${p.summary}
 ## Annex ${annexRefs}. References
 
 <#list references as r>
-${r.number}. ${r.title}<#if r.authors??>. ${r.authors}</#if><#if r.date??> (${r.date})</#if>.<#if r.url??> <${r.url?no_esc}></#if>
+${r.number}. ${r.title}<#if r.authors??>. ${r.authors}</#if><#if r.date??> (${r.date})</#if>.<#if r.publishedIn??> ${r.publishedIn}.</#if><#if r.identifiers??> ${r.identifiers}.</#if><#if r.url??> <${r.url?no_esc}></#if>
 </#list>
 
 ## Annex ${annexRepro}. Reproducing this document

@@ -138,8 +138,11 @@ public final class Catalog {
                     });
                 } else if (path.endsWith("/references.yaml")) {
                     Fields f = StrictYaml.read(path, file.getValue(), CatalogFormat.REFERENCES);
-                    f.map("references").forEach((key, r) -> references.put(key, new Reference(key, r.text("title"),
-                            r.text("authors"), r.text("date"), r.text("url"), r.text("note"))));
+                    f.map("references").forEach((key, r) -> {
+                        references.put(key, new Reference(key, r.text("title"), r.text("authors"), r.text("date"),
+                                r.text("published-in"), r.text("identifiers"), r.text("url")));
+                        checkFindable(key, r, problems);
+                    });
                 } else if (path.contains("/weakenings/")) {
                     entry(path, file.getValue(), CatalogFormat.WEAKENING, "weakening", problems, weakenings,
                             f -> new Weakening(f.text("id"), f.text("title"), f.text("summary"), f.text("description"),
@@ -179,6 +182,25 @@ public final class Catalog {
         catalog.checkLinks(citedAt, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
         return catalog;
+    }
+
+    /**
+     * A reader of a report must be able to find every source: by its url, or else by who wrote it,
+     * when and where it appeared.
+     */
+    private static void checkFindable(String key, Fields r, List<Problem> problems) {
+        if (r.text("url") != null) return;
+        List<String> missing = new ArrayList<>();
+        for (String field : List.of("authors", "date", "published-in")) if (r.text(field) == null) missing.add(field);
+        if (!missing.isEmpty()) {
+            problems.add(new Problem(r.at(), "reference '" + key + "' has no url and no " + String.join(", ", missing)
+                    + ": give a confirmed url, or authors, date and published-in"));
+        }
+    }
+
+    /** The field reference of every catalog file, for docs/catalog.md. */
+    public static String formatReference() {
+        return org.e2eereview.load.FormatReference.tables(CatalogFormat.FILES);
     }
 
     /** An entry must name a safeguard the analysis knows, with the effect the analysis gives it. */

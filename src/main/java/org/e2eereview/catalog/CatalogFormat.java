@@ -13,20 +13,30 @@ final class CatalogFormat {
     private static final FieldType TEXT = new FieldType.Text();
     private static final FieldType TEXTS = new FieldType.ListOf(TEXT);
 
+    /** Kept beside the published text for whoever checks the catalog; no report or generated doc prints it. */
+    static final String MAINTAINER_NOTE = "maintainer-note";
+
+    private static final String MAINTAINER_NOTE_TEXT = "For maintainers only, never printed: how the source was "
+            + "checked, what was not, and where the published text leans on someone else's account.";
+
     static final ObjectSpec CITATION = ObjectSpec.of("citation", "A source an entry relies on, and for what.")
             .required("ref", TEXT, "Key of the source in references.yaml.")
             .optional("section", TEXT, "Section, page or paragraph.")
-            .required("fact", TEXT, "The fact taken from the source; quotes stay in quotation marks.");
+            .required("fact", TEXT, "The fact taken from the source, published as written: only what the source "
+                    + "supports; quotes stay in quotation marks.")
+            .optional(MAINTAINER_NOTE, TEXT, MAINTAINER_NOTE_TEXT);
 
     static final ObjectSpec LEGAL = ObjectSpec.of("legal", "A legal provision that bears on the entry.")
             .required("provision", TEXT, "The provision, e.g. TOLA s317ZG(3).")
             .required("ref", TEXT, "Key of the law in references.yaml.")
-            .required("note", TEXT, "How it bears on the entry.");
+            .required("note", TEXT, "How it bears on the entry, published as written.")
+            .optional(MAINTAINER_NOTE, TEXT, MAINTAINER_NOTE_TEXT);
 
     static final ObjectSpec INSTANCE = ObjectSpec.of("instance", "A real design or proposal.")
             .required("name", TEXT, "Name.")
             .optional("year", new FieldType.Int(1900, 2100), "Year.")
-            .required("note", TEXT, "What happened.");
+            .required("note", TEXT, "What happened, published as written.")
+            .optional(MAINTAINER_NOTE, TEXT, MAINTAINER_NOTE_TEXT);
 
     private static final FieldType CITATIONS = new FieldType.ListOf(new FieldType.Obj(CITATION));
     private static final FieldType LEGALS = new FieldType.ListOf(new FieldType.Obj(LEGAL));
@@ -118,14 +128,22 @@ final class CatalogFormat {
             .required("safeguards", new FieldType.IdMap(SAFEGUARD, "^[a-z][a-z-]*$", "a safeguard id, e.g. key-transparency"),
                     "Safeguards by id.");
 
-    static final ObjectSpec REFERENCE = ObjectSpec.of("reference", "A source.")
-            .required("title", TEXT, "Title.")
-            .optional("authors", TEXT, "Authors or publisher.")
-            .optional("date", TEXT, "Date, YYYY-MM-DD or YYYY.")
-            .optional("url", TEXT, "URL, only where known with confidence.")
-            .optional("note", TEXT, "Identifiers and caveats.");
+    static final ObjectSpec REFERENCE = ObjectSpec.of("reference", "A source, as reports list it: a url, or "
+                    + "authors, date and published-in, so that a reader can find it.")
+            .required("title", TEXT, "Title, as the source gives it.")
+            .optional("authors", TEXT, "Who wrote or issued it: people, or the organisation that published it.")
+            .optional("date", TEXT, "Date, YYYY-MM-DD, YYYY-MM or YYYY.")
+            .optional("published-in", TEXT, "Where it appeared: journal, proceedings, publisher, website or report "
+                    + "series.")
+            .optional("identifiers", TEXT, "DOI, arXiv id, report or RFC number, and the like.")
+            .optional("url", TEXT, "URL, only where confirmed: a missing url is deliberate.")
+            .optional(MAINTAINER_NOTE, TEXT, MAINTAINER_NOTE_TEXT);
 
     static final ObjectSpec REFERENCES = ObjectSpec.of("references", "Every source cited, by key.")
             .required("references", new FieldType.IdMap(REFERENCE, "^[A-Z0-9][A-Z0-9-]*$",
                     "a citation key in capitals, e.g. KUD or RFC9750"), "Sources by key.");
+
+    /** Every kind of catalog file, in the order docs/catalog.md shows them. */
+    static final java.util.List<ObjectSpec> FILES = java.util.List.of(WEAKENING, SAFETY_FEATURE, OBJECTIVE, PROPOSAL,
+            SAFEGUARDS, REFERENCES);
 }

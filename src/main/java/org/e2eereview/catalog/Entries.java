@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.e2eereview.model.Safeguard;
 
-/** The records of the catalog. Every text is in the project's words; facts carry citations. */
+/**
+ * The records of the catalog. Every text is in the project's words; facts carry citations. What the
+ * YAML keeps as {@code maintainer-note} is not read into them, so no report can print it.
+ */
 public final class Entries {
 
     private Entries() {
@@ -20,7 +23,14 @@ public final class Entries {
     public record Instance(String name, Integer year, String note) {
     }
 
-    public record Reference(String key, String title, String authors, String date, String url, String note) {
+    /**
+     * A source, as a reader would look it up.
+     *
+     * @param publishedIn the journal, proceedings, publisher, website or report series; null where the url says it
+     * @param identifiers DOI, arXiv id, report or RFC number, and the like; null where there are none
+     */
+    public record Reference(String key, String title, String authors, String date, String publishedIn,
+                            String identifiers, String url) {
     }
 
     public record Weakening(String id, String title, String summary, String description, List<Property> breaks,

@@ -17,17 +17,7 @@ public final class FormatReference {
     }
 
     public static String markdown() {
-        StringBuilder out = new StringBuilder();
-        for (ObjectSpec spec : Format.MODEL.reachable()) {
-            out.append("\n### `").append(spec.name()).append("`\n\n").append(spec.description()).append("\n\n");
-            out.append("| field | type | required | meaning |\n|---|---|---|---|\n");
-            for (FieldSpec f : spec.fields()) {
-                out.append("| `").append(f.name()).append("` | ").append(typeText(f.type())).append(" | ")
-                        .append(f.required() ? "yes" : "no, default " + (f.defaultText() == null ? "none"
-                                : "`" + f.defaultText() + "`"))
-                        .append(" | ").append(f.description().replace("|", "\\|")).append(" |\n");
-            }
-        }
+        StringBuilder out = new StringBuilder(tables(Format.MODEL.reachable()));
         out.append("\n### Vocabularies\n");
         for (ObjectSpec spec : Format.MODEL.reachable()) {
             for (FieldSpec f : spec.fields()) {
@@ -38,6 +28,24 @@ public final class FormatReference {
                         out.append("- `").append(e.yamlName()).append("`: ").append(e.description()).append('\n');
                     }
                 }
+            }
+        }
+        return out.toString();
+    }
+
+    /** One table per mapping reachable from the given ones, each once, in that order. */
+    public static String tables(java.util.List<ObjectSpec> roots) {
+        java.util.List<ObjectSpec> specs = new java.util.ArrayList<>();
+        for (ObjectSpec root : roots) for (ObjectSpec s : root.reachable()) if (!specs.contains(s)) specs.add(s);
+        StringBuilder out = new StringBuilder();
+        for (ObjectSpec spec : specs) {
+            out.append("\n### `").append(spec.name()).append("`\n\n").append(spec.description()).append("\n\n");
+            out.append("| field | type | required | meaning |\n|---|---|---|---|\n");
+            for (FieldSpec f : spec.fields()) {
+                out.append("| `").append(f.name()).append("` | ").append(typeText(f.type())).append(" | ")
+                        .append(f.required() ? "yes" : "no, default " + (f.defaultText() == null ? "none"
+                                : "`" + f.defaultText() + "`"))
+                        .append(" | ").append(f.description().replace("|", "\\|")).append(" |\n");
             }
         }
         return out.toString();

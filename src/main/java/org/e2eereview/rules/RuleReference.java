@@ -64,8 +64,9 @@ public final class RuleReference {
             out.append("- **[").append(r.key()).append("]** ").append(r.title());
             if (r.authors() != null) out.append(". ").append(r.authors());
             if (r.date() != null) out.append(", ").append(r.date());
+            if (r.publishedIn() != null) out.append(". ").append(r.publishedIn());
+            if (r.identifiers() != null) out.append(". ").append(r.identifiers());
             if (r.url() != null) out.append(". <").append(r.url()).append('>');
-            if (r.note() != null) out.append(". ").append(r.note());
             out.append('\n');
         }
         return out.toString();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -65,6 +66,38 @@ class CatalogTest {
         assertThatThrownBy(() -> Catalog.load(files)).isInstanceOf(InputException.class)
                 .hasMessageContaining("catalog/weakenings/GHOST-PARTICIPANT.yaml:")
                 .hasMessageContaining("unknown reference 'OL91'");
+    }
+
+    @Test
+    void everyReferenceCanBeFoundByItsUrlOrByAuthorsDateAndWhereItAppeared() {
+        for (var r : Catalog.bundled().references().values()) {
+            if (r.url() == null) {
+                assertThat(List.of(String.valueOf(r.authors()), String.valueOf(r.date()), String.valueOf(r.publishedIn())))
+                        .as(r.key()).doesNotContain("null");
+            }
+        }
+        Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("catalog"));
+        String refs = new String(files.get("catalog/references.yaml"), StandardCharsets.UTF_8);
+        String withoutUrl = refs.replace(
+                "    url: https://www.beehive.govt.nz/release/international-statement-end-end-encryption-and-public-safety\n", "");
+        assertThat(withoutUrl).isNotEqualTo(refs);
+        files.put("catalog/references.yaml", withoutUrl.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Catalog.load(files)).isInstanceOf(InputException.class)
+                .hasMessageContaining("catalog/references.yaml:")
+                .hasMessageContaining("reference 'IS20' has no url and no published-in");
+    }
+
+    @Test
+    void aMaintainerNoteIsReadButKeptOutOfTheRecords() throws Exception {
+        Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("catalog"));
+        String ghost = new String(files.get("catalog/weakenings/GHOST-PARTICIPANT.yaml"), StandardCharsets.UTF_8);
+        files.put("catalog/weakenings/GHOST-PARTICIPANT.yaml", ghost.replaceFirst("(?m)^(  - ref: OL19\n)",
+                "$1    maintainer-note: SECRET-NOTE checked against the letter only.\n").getBytes(StandardCharsets.UTF_8));
+        Catalog c = Catalog.load(files);
+        assertThat(c.weakenings().get("GHOST-PARTICIPANT").references().toString()).doesNotContain("SECRET-NOTE");
+        files.put("catalog/weakenings/GHOST-PARTICIPANT.yaml", ghost.replaceFirst("(?m)^(  - ref: OL19\n)",
+                "$1    maintainer-notes: a misspelt field is an error\n").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Catalog.load(files)).hasMessageContaining("maintainer-notes");
     }
 
     @Test

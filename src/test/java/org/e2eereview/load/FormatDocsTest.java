@@ -31,6 +31,15 @@ class FormatDocsTest {
         Golden.check(DOC, Golden.between(doc, FormatReference.BEGIN, FormatReference.END, FormatReference.markdown()));
     }
 
+    /** docs/catalog.md: the field tables of the catalog's files, between markers in a hand-written page. */
+    @Test
+    void referenceInCatalogDocIsCurrent() throws Exception {
+        Path catalogDoc = Path.of("docs/catalog.md");
+        String doc = Files.readString(catalogDoc, StandardCharsets.UTF_8);
+        Golden.check(catalogDoc, Golden.between(doc, FormatReference.BEGIN, FormatReference.END,
+                org.e2eereview.catalog.Catalog.formatReference()));
+    }
+
     @Test
     void powersTableInModelDocIsCurrent() throws Exception {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);

@@ -181,8 +181,8 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
     public record IntroducedView(String id, String severity, String message, boolean systemic, String blastRadius) {
     }
 
-    public record ReferenceView(int number, String key, String title, String authors, String date, String url,
-                                String note) {
+    public record ReferenceView(int number, String key, String title, String authors, String date, String publishedIn,
+                                String identifiers, String url) {
     }
 
     /** The diagram twice: Mermaid source for Markdown, SVG markup for HTML; both escaped for their medium. */

@@ -147,7 +147,8 @@ public final class Views {
         numbers.forEach((key, number) -> {
             Reference r = catalog.references().get(key);
             references.add(new ReferenceView(number, key, r == null ? key : r.title(), r == null ? null : r.authors(),
-                    r == null ? null : r.date(), r == null ? null : r.url(), r == null ? null : r.note()));
+                    r == null ? null : r.date(), r == null ? null : r.publishedIn(), r == null ? null : r.identifiers(),
+                    r == null ? null : r.url()));
         });
         Diagram diagram = o.mermaid() || o.svg() ? Diagram.of(review) : null;
         DiagramView diagramView = diagram == null ? null : new DiagramView(
