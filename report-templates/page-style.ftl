@@ -22,7 +22,7 @@ th { background: #f6f8fa; }
 .sev.medium { color: #8a5a00; background: #fff4d6; border-color: #8a5a00; }
 .sev.low, .sev.info { color: #5f6368; background: #f1f3f4; border-color: #d0d7de; }
 .finding { border: 1px solid #d0d7de; border-left: 6px solid #5f6368; border-radius: 4px;
-           padding: .5rem 1rem; margin: 1rem 0; break-inside: avoid; }
+           padding: .5rem 1rem; margin: 1rem 0; }
 .finding.critical, .finding.high { border-left-color: #b3261e; }
 .finding.medium { border-left-color: #8a5a00; }
 /* Not faded: opacity took its grey text below WCAG AA contrast. It says "accepted" in words too. */
@@ -46,8 +46,12 @@ nav.toc ol { columns: 2; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: inherit; text-decoration: none; }
-  nav.toc, pre.source { display: none; }
-  h2 { break-after: avoid; }
-  .finding, figure.diagram, tr { break-inside: avoid; }
+  nav.toc, #model { display: none; }
+  /* Findings flow on from one another: kept whole, most would start a page and leave the one before
+     half empty. What stays together is a heading with what follows it, a row, an item, a line. */
+  h1, h2, h3, p.chain { break-after: avoid; }
+  figure.diagram, tr, li, .verdict { break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
+  thead { display: table-header-group; }
 }
 @page { size: A4; margin: 18mm 16mm; }
