@@ -12,6 +12,7 @@ th, td { border: 1px solid #d0d7de; padding: .35rem .5rem; text-align: left; ver
 th { background: #f6f8fa; }
 .verdict { border: 2px solid #1f1f1f; padding: .75rem 1rem; margin: 1rem 0; border-radius: 6px; }
 .verdict strong { font-size: 1.15rem; }
+.verdict h2 { border: 0; padding: 0; margin: .25rem 0 .5rem; }
 .verdict.weakened, .verdict.not-end-to-end-by-default { border-color: #b3261e; background: #fde2e1; }
 .verdict.not-weakened { border-color: #1e6b34; background: #e3f4e8; }
 .sev { display: inline-block; min-width: 5.5em; font-weight: bold; font-size: .8rem; padding: .05rem .4rem;
@@ -21,10 +22,11 @@ th { background: #f6f8fa; }
 .sev.medium { color: #8a5a00; background: #fff4d6; border-color: #8a5a00; }
 .sev.low, .sev.info { color: #5f6368; background: #f1f3f4; border-color: #d0d7de; }
 .finding { border: 1px solid #d0d7de; border-left: 6px solid #5f6368; border-radius: 4px;
-           padding: .5rem 1rem; margin: 1rem 0; break-inside: avoid; }
+           padding: .5rem 1rem; margin: 1rem 0; }
 .finding.critical, .finding.high { border-left-color: #b3261e; }
 .finding.medium { border-left-color: #8a5a00; }
-.finding.accepted { opacity: .85; border-left-style: dashed; }
+/* Not faded: opacity took its grey text below WCAG AA contrast. It says "accepted" in words too. */
+.finding.accepted { border-left-style: dashed; }
 .finding h3 { margin-top: .3rem; }
 ol.steps, ul.steps { margin: .2rem 0 .6rem; padding-left: 1.2rem; }
 .steps li { margin: .1rem 0; }
@@ -39,12 +41,17 @@ pre.source span.line { display: block; padding: 0 .75rem; white-space: pre; }
 pre.source span.line:target { background: #fff4d6; }
 pre.source span.no { display: inline-block; width: 3.5em; color: #5f6368; user-select: none; }
 a { color: #0b57d0; }
+:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 nav.toc ol { columns: 2; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: inherit; text-decoration: none; }
-  nav.toc, pre.source { display: none; }
-  h2 { break-after: avoid; }
-  .finding, figure.diagram, tr { break-inside: avoid; }
+  nav.toc, #model { display: none; }
+  /* Findings flow on from one another: kept whole, most would start a page and leave the one before
+     half empty. What stays together is a heading with what follows it, a row, an item, a line. */
+  h1, h2, h3, p.chain { break-after: avoid; }
+  figure.diagram, tr, li, .verdict { break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
+  thead { display: table-header-group; }
 }
 @page { size: A4; margin: 18mm 16mm; }

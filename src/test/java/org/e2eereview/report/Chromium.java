@@ -107,6 +107,13 @@ final class Chromium implements AutoCloseable {
             return r.path("result").path("value");
         }
 
+        /** The page printed as the browser's print dialog would, on the paper and margins its CSS asks for. */
+        byte[] print() throws Exception {
+            JsonNode r = call(session, "Page.printToPDF", Map.of("preferCSSPageSize", true, "printBackground", true,
+                    "displayHeaderFooter", false));
+            return java.util.Base64.getDecoder().decode(r.get("data").asText());
+        }
+
         /** Every event this page has sent: console calls, exceptions, log entries, requests. */
         List<JsonNode> events() {
             return events.stream().filter(e -> session.equals(e.path("sessionId").asText())).toList();
