@@ -24,11 +24,19 @@
 <#if today??>
 **Date:** ${today}  
 </#if>
-**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, reviewed with e2ee-review ${tool.version}
+**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, as described in the model ${model.fileName} and analysed with the e2ee-review tool, version ${tool.version?no_esc}
 
 ## Summary
 
 <@prose submission.summary!/>
+**${plain.verdict}**
+
+<#list plain.because as s>
+- ${s}
+</#list>
+<#if plain.because?has_content>
+
+</#if>
 <#list plain.protects as s>
 ${s}
 
@@ -41,14 +49,6 @@ Who outside a conversation could read it, and when:
 </#list>
 
 </#if>
-**${plain.verdict}**
-
-<#list plain.because as s>
-- ${s}
-</#list>
-<#if plain.because?has_content>
-
-</#if>
 <#list plain.also as s>
 ${s}
 
@@ -56,13 +56,13 @@ ${s}
 <#if plain.proposals??>
 ${plain.proposals}
 
-| Proposal | Who would gain access | To which conversations | For whom | Findings now → with it | Reach |
+| Proposal | Who would gain access | To which conversations | For whom | Findings (medium or above): now → with it | Reach |
 |---|---|---|---|---|---|
 <#list plain.rows as r>
 | ${r.title} | ${r.gains} | ${r.whose} | ${r.forWhom} | ${r.before} → ${r.after} | ${r.reach} |
 </#list>
 
-Findings are counted at medium severity or above; "systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all. Annex B sets out each proposal in full.
+Each finding carries a severity: a *critical* or *high* finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), *medium* and *low* findings are narrower access or access that could be noticed, and *info* findings are noted only. A proposal can replace a finding of the design by a graver one, so a count can fall while the harm grows. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all. Annex B sets out each proposal in full.
 
 </#if>
 ## 1. The design and who can read it
@@ -99,11 +99,11 @@ ${model.description}
 
 <@prose submission.capabilities!/>
 <#list ask2 as o>
-**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>, </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.</#if> <@cites o.refs/>
+**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>, </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if> <@cites o.refs/>
 
 </#list>
 <#if proposals?has_content>
-The table in the summary shows what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternatives?has_content>What would serve the aims these proposals claim without weakening encryption: <#list plain.alternatives as a>${a}<#sep>; </#list>.</#if>
+The table in the summary shows what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>What serves the aims these proposals claim without weakening encryption, and is already in this design: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content> What would serve them too, and the design does not have yet: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
 
 <#else>
 <#list capabilities as c>
@@ -248,11 +248,11 @@ ${r.number}. ${r.title}<#if r.authors??>. ${r.authors}</#if><#if r.date??> (${r.
 
 ## Annex ${annexRepro}. Reproducing this document
 
-Every statement in this document is computed from the design model by e2ee-review's published rules and catalog. To check it, get e2ee-review ${tool.version} (Maven: `org.e2eereview:e2ee-review:${tool.version}`) and the model<#if submission.modelUrl??> (${submission.modelUrl})<#else> (from the submitting organisation)</#if>, confirm the digests below, and run the command.
+Every statement in this document is computed from the design model by e2ee-review's published rules and catalog. To check it, get e2ee-review ${tool.version?no_esc} (Maven: `org.e2eereview:e2ee-review:${tool.version?no_esc}`) and the model<#if submission.modelUrl??> (${submission.modelUrl})<#else> (from the submitting organisation)</#if>, confirm the digests below, and run the command.
 
 | | |
 |---|---|
-| Tool | e2ee-review ${tool.version} |
+| Tool | e2ee-review ${tool.version?no_esc} |
 | Rules (SHA-256) | `${tool.rulesSha256}` |
 | Catalog (SHA-256) | `${tool.catalogSha256}` |
 | Model | ${model.fileName} |

@@ -117,7 +117,7 @@ class SubmissionTest {
         String summary = section(md, "## Summary", "## 1. The design");
         assertThat(summary).contains("| Proposal | Who would gain access | To which conversations | For whom |")
                 .contains("| The \"ghost\" participant |")
-                .contains("lawful-access proposals that governments have put to providers");
+                .contains("lawful-access proposals from the public debate").contains("Each finding carries a severity");
         String annexB = section(md, "## Annex B.", "## Annex C.");
         assertThat(annexB).contains("### B.").contains("- **Safeguards it would take away:** ")
                 .contains("- **Findings it introduces:**").contains("CRITICAL `GHOST-PARTICIPANT@group-chat`");

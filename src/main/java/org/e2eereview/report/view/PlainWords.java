@@ -72,7 +72,7 @@ final class PlainWords {
         for (Safeguarded g : review.safeguards()) (g.prevents() ? prevent : show).add(safeguard(g));
         show.removeAll(prevent);
         if (!prevent.isEmpty() || !show.isEmpty()) {
-            StringBuilder g = new StringBuilder("It declares safeguards that");
+            StringBuilder g = new StringBuilder("The design declares safeguards that");
             if (!prevent.isEmpty()) g.append(" stop some outside access (").append(and(List.copyOf(prevent))).append(')');
             if (!prevent.isEmpty() && !show.isEmpty()) g.append(" and that");
             if (!show.isEmpty()) g.append(" would let members or outsiders notice some (").append(and(List.copyOf(show))).append(')');
@@ -145,12 +145,12 @@ final class PlainWords {
 
     /** All of it, for the first page. */
     ReportView.PlainView view(List<Assessment> assessments, List<ReportView.ProposalRow> rows,
-                              List<String> alternatives) {
+                              List<String> alternativesInDesign, List<String> alternativesNotInDesign) {
         List<String> because = new ArrayList<>();
         List<String> also = new ArrayList<>();
         String verdict = verdict(because, also);
         return new ReportView.PlainView(protects(), readers(), verdict, because, also,
-                assessments == null ? null : proposals(assessments), rows, alternatives);
+                assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign);
     }
 
     /**
@@ -160,6 +160,7 @@ final class PlainWords {
     private String verdict(List<String> because, List<String> also) {
         Map<String, List<Finding>> serious = new LinkedHashMap<>();
         Map<String, Integer> minor = new LinkedHashMap<>();
+        Map<String, Severity> worst = new LinkedHashMap<>();
         int accepted = 0;
         for (Reviewed r : review.weakenings()) {
             Finding f = r.finding();
@@ -168,19 +169,21 @@ final class PlainWords {
             } else if (f.severity().ordinal() <= Severity.HIGH.ordinal()) {
                 serious.computeIfAbsent(f.severity().yamlName() + "|" + f.title(), k -> new ArrayList<>()).add(f);
             } else {
-                minor.merge(Views.t(f.title()) + " (" + f.severity().yamlName() + ")", 1, Integer::sum);
+                minor.merge(Views.t(f.title()), 1, Integer::sum);
+                worst.merge(Views.t(f.title()), f.severity(), (x, y) -> x.ordinal() <= y.ordinal() ? x : y);
             }
         }
         for (List<Finding> same : serious.values()) {
             Finding f = same.get(0);
             Weakening w = review.catalog().weakenings().get(f.catalog());
-            because.add(Views.t(f.title()) + " (" + f.severity().yamlName() + (f.systemic() ? ", for every user" : "")
-                    + "), in " + and(same.stream().flatMap(x -> where(x).stream()).distinct().toList()) + "."
+            because.add(Views.t(f.title()) + " (" + f.severity().yamlName()
+                    + (same.size() == 1 ? "" : ", " + same.size() + " findings") + "), in " + and(same.stream().flatMap(x -> where(x).stream()).distinct().toList()) + "."
                     + (w == null ? "" : " " + w.summary()));
         }
         if (!minor.isEmpty()) {
             List<String> items = new ArrayList<>();
-            minor.forEach((title, n) -> items.add(n == 1 ? title : title + " ×" + n));
+            minor.forEach((title, n) -> items.add(lower(title) + " (" + worst.get(title).yamlName()
+                    + (n == 1 ? "" : ", " + n + " findings") + ")"));
             also.add("The review also notes findings of lower severity: " + and(items) + ".");
         }
         if (accepted > 0) {
@@ -212,7 +215,8 @@ final class PlainWords {
             else if (!a.introduced().isEmpty() || !a.newReaders().isEmpty() || !a.widened().isEmpty()) other++;
         }
         StringBuilder s = new StringBuilder("We applied to this design's model ").append(count(assessments.size(),
-                "lawful-access proposal")).append(" that governments have put to providers");
+                "lawful-access proposal")).append(" from the public debate (put forward by governments, officials or researchers;"
+                + " Annex B says who proposed each)");
         if (applied < assessments.size()) s.append("; ").append(applied).append(" of them fit it");
         s.append(". ");
         if (criticalForAll > 0) {
@@ -248,22 +252,39 @@ final class PlainWords {
             whose.add(patched.conversation(r.conversation()));
             for (Reading x : r.readings()) when.add(x.condition().words());
         }
+        Map<String, String> wider = new LinkedHashMap<>();
         for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
             gains.merge(patched.party(w.after().party()), 1, Math::min);
+            wider.putIfAbsent(patched.party(w.after().party()), wider(w.how()));
             whose.add(patched.conversation(w.after().conversation()));
         }
         List<String> gained = new ArrayList<>();
         gains.forEach((who, how) -> gained.add(who + switch (how) {
-            case 1 -> " (more widely than now)";
+            case 1 -> " (" + wider.get(who) + ")";
             case 2 -> " (data derived from the content, not the content)";
             default -> "";
         }));
-        boolean systemic = a.introduced().stream().anyMatch(r -> r.finding().systemic());
+        // The reach of what the proposal asks for, not of what else it brings with it (a targeted update
+        // that also needs a systemic change is still used against chosen users).
+        List<Reviewed> own = a.introduced().stream()
+                .filter(r -> a.proposal().weakenings().contains(r.finding().catalog())).toList();
+        boolean systemic = (own.isEmpty() ? a.introduced() : own).stream().anyMatch(r -> r.finding().systemic());
         String reach = a.introduced().isEmpty() ? "" : systemic ? "systemic" : "targeted";
         String forWhom = a.introduced().isEmpty() && gains.isEmpty() ? "no change"
                 : (systemic ? "every user" : "chosen users") + (when.isEmpty() ? "" : ", " + and(List.copyOf(when), "or"));
-        return new ReportView.ProposalRow(title, anchor, true, gained.isEmpty() ? "nobody new" : and(gained),
+        return new ReportView.ProposalRow(title, anchor, true, gained.isEmpty() ? "nobody new" : String.join("; ", gained),
                 and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), reach);
+    }
+
+    /** How a reader's access would widen, in words, from the diff's "visible → unseen" and the like. */
+    private static String wider(List<String> how) {
+        for (String h : how) {
+            if (h.equals("visible → unseen")) return "without anyone noticing, where now it could be noticed";
+            if (h.equals("targeted → every user")) return "for every user, where now only for chosen users";
+            if (h.equals("derived data → the content itself")) return "the content itself, where now only what is derived from it";
+        }
+        for (String h : how) if (h.contains(" → ")) return "under a weaker condition than now: " + h;
+        return "in more ways than now";
     }
 
     /** The counted findings at medium or above: "2 critical, 3 high". */
@@ -303,8 +324,8 @@ final class PlainWords {
         return switch (condition) {
             case ALWAYS -> "at any time";
             case BY_DEFAULT -> it == null ? "unless users opt out" : "unless users turn off " + it;
-            case OPT_IN -> othersToo ? optIn + ", and with theirs the messages of the people they talk to, who did not "
-                    + "choose it" : optIn;
+            case OPT_IN -> othersToo ? optIn + " (and then also the messages of the people those users talk to, "
+                    + "who did not choose it)" : optIn;
             case ON_ORGANISATION_DECISION -> "when the organisation that provides the service to its members decides";
             case ON_LEGAL_ORDER -> "on a legal order";
             case WITH_DEVICE -> "with a user's device in hand";

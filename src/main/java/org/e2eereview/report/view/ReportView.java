@@ -213,7 +213,8 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param alternatives what serves the aims the proposals claim without weakening, each once
      */
     public record PlainView(List<String> protects, List<String> readers, String verdict, List<String> because,
-                            List<String> also, String proposals, List<ProposalRow> rows, List<String> alternatives) {
+                            List<String> also, String proposals, List<ProposalRow> rows, List<String> alternativesInDesign,
+                            List<String> alternativesNotInDesign) {
     }
 
     public record SourceLine(int number, String text) {

@@ -165,7 +165,7 @@ public final class Views {
                         .map(a -> t(a.findingId() + " (" + a.source().at() + ") " + review.whyUnused(a))).toList(), capabilities, proposals, List.copyOf(references),
                 diagramView, submission(m), plain == null ? null : plain.view(o.assessment() == null ? null : o.assessment().assessments(),
                         proposals.stream().map(ProposalView::row).toList(),
-                        proposals.stream().flatMap(p -> p.alternatives().stream()).distinct().sorted().toList()),
+                        alternatives(o, true), alternatives(o, false)),
                 o.source() ? source(m) : List.of(), null, t(o.command()),
                 o.today() == null ? null : o.today().toString());
     }
@@ -302,6 +302,13 @@ public final class Views {
                 o.metBy().stream().map(this::featureTitle).distinct().map(Views::t).toList(), through, throughTitles,
                 fileNamesOnly ? o.suggestions().stream().map(this::safetyFeatureTitle).toList() : o.suggestions(),
                 entry == null ? List.of() : cites(entry.references(), List.of()));
+    }
+
+    /** What would serve the proposals' claimed aims without weakening: those this design has, or those it has not. */
+    private static List<String> alternatives(Options o, boolean inDesign) {
+        if (o.assessment() == null) return List.of();
+        return o.assessment().assessments().stream().flatMap(a -> a.alternatives().stream())
+                .filter(x -> x.inDesign().isEmpty() != inDesign).map(x -> t(x.title())).distinct().sorted().toList();
     }
 
     /** A catalog safety feature by its title, for readers who do not know its id. */
