@@ -39,7 +39,8 @@ public final class WhoReadsSvg {
     static String colour(Flow.Occurs when) {
         if (when == null) return MEMBER;
         return switch (when) {
-            case ALWAYS, BY_DEFAULT -> "#b3261e";
+            case ALWAYS -> "#b3261e";
+            case BY_DEFAULT -> "#c2185b";
             case OPT_IN -> "#a04f00";
             case ON_ORGANISATION_DECISION -> "#6a3d9a";
             case ON_LEGAL_ORDER -> "#1a5fb4";
@@ -52,7 +53,8 @@ public final class WhoReadsSvg {
     static String dash(Flow.Occurs when) {
         if (when == null) return null;
         return switch (when) {
-            case ALWAYS, BY_DEFAULT -> null;
+            case ALWAYS -> null;
+            case BY_DEFAULT -> "24 4";
             case OPT_IN -> "12 4";
             case ON_ORGANISATION_DECISION -> "12 3 3 3";
             case ON_LEGAL_ORDER -> "6 4";
