@@ -29,11 +29,12 @@ import org.e2eereview.review.Review;
 public record Diagram(List<Node> nodes, List<Edge> edges) {
 
     /**
-     * Past this many parties, components, keys and flows together the diagram is no longer legible
-     * on a page, and lays out slowly: a larger model gets the overview of parties and conversations
-     * ({@link WhoReads#overview}) instead.
+     * Past this many parties, components, keys and flows together the diagram no longer reads as one
+     * figure: at 100 it prints on about six A4 pages at 7 pt (the largest example, 42, on two), and
+     * its layout grows steeply (ELK ran out of stack at 100,000). A larger model gets the overview of
+     * parties and conversations ({@link WhoReads#overview}) instead.
      */
-    public static final int DETAIL_LIMIT = 150;
+    public static final int DETAIL_LIMIT = 100;
 
     public enum Shape { PARTY, COMPONENT, KEY }
 
