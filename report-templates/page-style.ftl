@@ -34,7 +34,9 @@ ol.steps, ul.steps { margin: .2rem 0 .6rem; padding-left: 1.2rem; }
 .tag { font-size: .75rem; border: 1px solid #d0d7de; border-radius: 3px; padding: 0 .3rem; color: #5f6368; }
 .tag.unseen { color: #b3261e; border-color: #b3261e; }
 figure.diagram { margin: 1rem 0; overflow-x: auto; border: 1px solid #d0d7de; border-radius: 4px; padding: .5rem; }
-figure.diagram svg { max-width: 100%; height: auto; }
+<#-- At the size it declares: squeezed to the column, its text would be too small to read. -->
+figure.diagram svg { display: block; }
+figure.diagram .print { display: none; }
 figcaption { color: #5f6368; font-size: .85rem; margin-top: .4rem; }
 pre.source { border: 1px solid #d0d7de; padding: .5rem 0; overflow-x: auto; line-height: 1.35; }
 pre.source span.line { display: block; padding: 0 .75rem; white-space: pre; }
@@ -53,5 +55,13 @@ nav.toc ol { columns: 2; }
   figure.diagram, tr, li, .verdict { break-inside: avoid; }
   p { orphans: 3; widows: 3; }
   thead { display: table-header-group; }
+  <#-- The print copies are sized for the page; the readers figure (540 pt) narrows to it, no text under 7 pt. -->
+  figure.diagram { overflow: visible; border: 0; padding: 0; }
+  figure.diagram svg { max-width: 100%; height: auto; }
+  figure.diagram .screen { display: none; }
+  figure.diagram .print { display: block; }
+  figure.diagram .part + .part { break-before: page; }
+  section.landscape { page: landscape; }
 }
 @page { size: A4; margin: 18mm 16mm; }
+@page landscape { size: A4 landscape; }

@@ -14,12 +14,24 @@ Counted findings: <#list verdict.counts as c>${c.count} ${c.severity}<#sep>, </#
 <#list conversations as c>
 | ${c.id} | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>**${r.party}**: ${r.summary}<#if r.findings?has_content> → <#list r.findings as f>${f.id}<#sep>, </#list></#if><#sep>; </#list><#else>members only</#if><#if c.reportsGoTo?has_content> (reports go to <#list c.reportsGoTo as p>${p}<#sep>, </#list>)</#if> |
 </#list>
+<#if diagram?? && diagram.readersMermaid??>
+
+Who outside each conversation can read it, and when (each condition is written on its edges):
+
+```mermaid
+${diagram.readersMermaid?no_esc}```
+</#if>
 
 <#if diagram?? && diagram.mermaid??>
 ## Diagram
 
-Parties are boxes around the components they run; keys are rounded. Red, thick, dashed lines and
-elements marked ⚠ are routes by which someone outside a conversation reads it.
+<#if diagram.detailed>
+Parties are boxes around the components they run, each listing the keys it stores. Red, thick,
+dashed lines and elements marked ⚠ are routes by which someone outside a conversation reads it.
+<#else>
+${diagram.scope}. Edges from outside readers say when they read; grey lines join members to their
+conversations.
+</#if>
 
 ```mermaid
 ${diagram.mermaid?no_esc}```

@@ -78,6 +78,13 @@ ${model.description}
 | ${c.name!c.id} | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>${r.name}: ${r.plain}<#if r.unseen> (nobody would notice)<#else> (could be noticed)</#if><#sep>; </#list><#else>nobody: members only</#if> |
 </#list>
 
+<#if diagram?? && diagram.readersMermaid??>
+The same as a figure: who outside each conversation could read it, and when (each condition is written on its lines).
+
+```mermaid
+${diagram.readersMermaid?no_esc}```
+
+</#if>
 ## 2. The first ask: public safety in the design
 
 > ${ask1?first.statement!""}

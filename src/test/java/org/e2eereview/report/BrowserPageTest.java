@@ -80,14 +80,18 @@ class BrowserPageTest {
         }
     }
 
-    /** The Mermaid source in the Markdown report, parsed and drawn by Mermaid itself in the browser. */
+    /**
+     * The Mermaid sources in the Markdown report, parsed and drawn by Mermaid itself in the browser: the
+     * diagram, with no box's title over what the box holds, and the who-reads-what figure.
+     */
     @ParameterizedTest
     @MethodSource("examples")
-    void theMarkdownDiagramIsMermaidThatDraws(Path example, @TempDir Path dir) throws Exception {
+    void theMarkdownDiagramsAreMermaidThatDraws(Path example, @TempDir Path dir) throws Exception {
         Review review = Corpus.reviewer().review(example);
         String md = new String(Reports.render(review, List.of(Format.MD), ReportsTest.OPTIONS).get(0),
                 java.nio.charset.StandardCharsets.UTF_8);
-        String source = ReportsTest.between(md, "```mermaid\n", "```");
+        String source = ReportsTest.between(md.substring(md.indexOf("## Diagram")), "```mermaid\n", "```");
+        String readers = ReportsTest.between(md, "```mermaid\n", "```");
         try (var in = BrowserPageTest.class.getResourceAsStream(
                 "/META-INF/resources/webjars/mermaid/11.6.0/dist/mermaid.min.js")) {
             assertThat(in).as("the mermaid webjar").isNotNull();
@@ -98,24 +102,47 @@ class BrowserPageTest {
         Chromium.Page page = browser.open();
         try {
             page.navigate(dir.resolve("mermaid.html").toUri().toString());
-            String call = "(async () => { mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});"
-                    + " const r = await mermaid.render('d', " + new com.fasterxml.jackson.databind.ObjectMapper()
-                    .writeValueAsString(source) + "); const svg = document.createElement('div'); svg.innerHTML = r.svg;"
-                    + " return {nodes: svg.querySelectorAll('g.node').length, clusters: svg.querySelectorAll('g.cluster').length,"
-                    + " edges: svg.querySelectorAll('path.flowchart-link').length, text: svg.textContent}; })()";
-            JsonNode drawn = page.eval(call);
+            JsonNode drawn = mermaid(page, source);
             long boxes = review.model().parties().values().stream()
                     .filter(p -> review.model().components().values().stream().anyMatch(c -> c.runBy().equals(p.id())))
                     .count();
+            long unstored = review.model().keys().values().stream().filter(k -> k.storedOn().isEmpty()).count();
             assertThat(drawn.get("clusters").asInt()).as("a box per party that runs components").isEqualTo((int) boxes);
-            assertThat(drawn.get("nodes").asInt()).as("components, keys and parties without components")
-                    .isEqualTo(review.model().components().size() + review.model().keys().size()
-                            + review.model().parties().size() - (int) boxes);
-            assertThat(drawn.get("edges").asInt()).isGreaterThanOrEqualTo(review.model().flows().size());
+            assertThat(drawn.get("nodes").asInt()).as("components, keys stored nowhere, parties without components, "
+                    + "and the words under each box's title").isEqualTo(review.model().components().size() + (int) unstored
+                    + review.model().parties().size());
+            assertThat(drawn.get("edges").asInt()).isEqualTo(
+                    org.e2eereview.report.diagram.Diagram.of(review).edges().size());
             for (String id : review.model().components().keySet()) assertThat(drawn.get("text").asText()).contains(id);
+            for (String id : review.model().keys().keySet()) assertThat(drawn.get("text").asText()).contains(id);
+            assertThat(drawn.get("overlaps").asText()).as("box titles over nodes and edge labels").isEmpty();
+
+            JsonNode who = mermaid(page, readers);
+            for (String party : review.access().stream().map(org.e2eereview.analysis.Access::party).distinct().toList()) {
+                assertThat(who.get("text").asText()).contains(party);
+            }
+            assertThat(who.get("edges").asInt()).isEqualTo((int) readers.lines().filter(l -> l.contains("-->")).count());
         } finally {
             page.close();
         }
+    }
+
+    /** Draws Mermaid source in the page; says which box titles lie over a node or an edge's label. */
+    private static JsonNode mermaid(Chromium.Page page, String source) throws Exception {
+        String call = "(async () => { mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});"
+                + " const r = await mermaid.render('d' + Date.now(), " + new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(source) + "); const svg = document.createElement('div'); svg.innerHTML = r.svg;"
+                + " document.body.replaceChildren(svg);"
+                + " const over = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;"
+                + " const overlaps = [];"
+                // A borderless node (the words under a title) is only its text; any other, its whole shape.
+                + " const shape = n => n.classList.contains('about') ? n.querySelector('.nodeLabel') : n;"
+                + " for (const l of svg.querySelectorAll('g.cluster-label')) for (const n of svg.querySelectorAll('g.node, g.edgeLabel'))"
+                + "   if (over(l.getBoundingClientRect(), shape(n).getBoundingClientRect())) overlaps.push(l.textContent + ' / ' + n.textContent);"
+                + " return {nodes: svg.querySelectorAll('g.node').length, clusters: svg.querySelectorAll('g.cluster').length,"
+                + " edges: svg.querySelectorAll('path.flowchart-link').length, text: svg.textContent,"
+                + " overlaps: overlaps.join('; ')}; })()";
+        return page.eval(call);
     }
 
     @Test

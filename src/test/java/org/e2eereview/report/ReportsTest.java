@@ -82,9 +82,12 @@ class ReportsTest {
             assertThat(md).contains("### " + r.finding().severity().yamlName().toUpperCase() + " "
                     + org.e2eereview.report.escape.Markdown.escape(r.finding().id()));
         }
-        String mermaid = between(md, "```mermaid\n", "```");
+        String readers = between(md, "```mermaid\n", "```");
+        assertThat(readers).as("the who-reads-what figure, by the table").startsWith("flowchart LR\n")
+                .doesNotContain("subgraph ");
+        String mermaid = between(md.substring(md.indexOf("## Diagram")), "```mermaid\n", "```");
         assertThat(mermaid).startsWith("flowchart LR\n").contains("subgraph ");
-        String outside = md.replace(mermaid, "");
+        String outside = md.replace(mermaid, "").replace(readers, "");
         Matcher html = Pattern.compile("<(?!https?://)[A-Za-z/!]").matcher(outside);
         assertThat(html.find()).as("GitHub strips raw HTML, so there must be none: " + (html.find(0) ? outside.substring(
                 Math.max(0, html.start() - 40), Math.min(outside.length(), html.start() + 40)) : "")).isFalse();
@@ -101,9 +104,12 @@ class ReportsTest {
                 || html.replace("url(#", "").contains("url(")).as("nothing fetched from outside the page").isFalse();
         assertThat(text(doc, "verdict")).contains("Verdict: " + review.verdict().text());
         for (Reviewed r : review.weakenings()) assertThat(html).contains("</span> " + r.finding().id() + "</h3>");
+        // The readers figure, the diagram for the screen, and its copy (or parts) for print.
         NodeList svg = doc.getElementsByTagName("svg");
-        assertThat(svg.getLength()).isOne();
-        assertThat(((Element) svg.item(0)).getElementsByTagName("rect").getLength())
+        assertThat(svg.getLength()).isGreaterThanOrEqualTo(3);
+        Element diagram = (Element) svg.item(1);
+        assertThat(((Element) diagram.getParentNode()).getAttribute("class")).isEqualTo("screen");
+        assertThat(diagram.getElementsByTagName("rect").getLength())
                 .isGreaterThanOrEqualTo(review.model().components().size());
         NodeList anchors = doc.getElementsByTagName("a");
         for (int i = 0; i < anchors.getLength(); i++) {

@@ -19,26 +19,60 @@ import org.e2eereview.review.Review;
 
 /**
  * What the diagram shows, whatever draws it: parties as boxes holding the components they run,
- * the keys those components store, the flows between components and the legal powers between
- * parties. Every element on an evidence chain by which someone outside a conversation reads it is
- * marked, and each such reader says what it reads, so the routes stand out in words as well as in
- * colour. Ids and labels are model text, not yet escaped for any medium.
+ * each component listing the keys it stores, the flows between components and the legal powers
+ * between parties. Flows between the same two components are one edge naming them all, so a busy
+ * client and server are joined by two labelled edges, not twenty. Every element on an evidence
+ * chain by which someone outside a conversation reads it is marked, and each such reader says what
+ * it reads, so the routes stand out in words as well as in colour. Ids and labels are model text,
+ * not yet escaped for any medium.
  */
 public record Diagram(List<Node> nodes, List<Edge> edges) {
 
+    /**
+     * Past this many parties, components, keys and flows together the diagram no longer reads as one
+     * figure: at 100 it prints on about six A4 pages at 7 pt (the largest example, 42, on two), and
+     * its layout grows steeply (ELK ran out of stack at 100,000). A larger model gets the overview of
+     * parties and conversations ({@link WhoReads#overview}) instead.
+     */
+    public static final int DETAIL_LIMIT = 100;
+
     public enum Shape { PARTY, COMPONENT, KEY }
 
-    public enum EdgeKind { FLOW, STORES, COMPELS }
+    public enum EdgeKind { FLOW, COMPELS }
 
     /**
      * @param parent the party box it sits in, or null at the top
      * @param reads  for a party outside a conversation that can read it: the conversations it reads
+     * @param keys   for a component: the keys it stores
      */
     public record Node(String id, String label, String detail, Shape shape, String parent, boolean onRoute,
-                       List<String> reads) {
+                       List<String> reads, List<Held> keys) {
     }
 
-    public record Edge(String from, String to, String label, EdgeKind kind, boolean onRoute) {
+    /** A key a component stores: drawn inside it, where a separate shape would need an edge. */
+    public record Held(String id, String detail, boolean onRoute) {
+    }
+
+    /** @param labels the flows it stands for, or the power ("compels") */
+    public record Edge(String from, String to, List<String> labels, EdgeKind kind, boolean onRoute) {
+    }
+
+    /** Whether the model is small enough for the full diagram. */
+    public static boolean detailed(Model m) {
+        return elements(m) <= DETAIL_LIMIT;
+    }
+
+    /** What the overview says it leaves out, for a model too large for the full diagram; null for one that fits. */
+    public static String scope(Model m) {
+        if (detailed(m)) return null;
+        return String.format(java.util.Locale.ROOT, "This model has %,d parties, components, keys and flows, more than "
+                + "the %d the full diagram draws legibly, so this figure shows parties and conversations only",
+                elements(m), DETAIL_LIMIT);
+    }
+
+    /** What the full diagram would draw: parties, components, keys and flows. */
+    public static int elements(Model m) {
+        return m.parties().size() + m.components().size() + m.keys().size() + m.flows().size();
     }
 
     public static Diagram of(Review review) {
@@ -58,36 +92,44 @@ public record Diagram(List<Node> nodes, List<Edge> edges) {
             }
         }
 
+        Map<String, List<Held>> held = new LinkedHashMap<>();
+        List<Node> unstored = new ArrayList<>();
+        for (Key k : m.keys().values()) {
+            String detail = kind(k.kind().yamlName()) + " key";
+            if (k.storedOn().isEmpty()) {
+                unstored.add(new Node(k.id(), k.id(), detail, Shape.KEY, null, onRoute.contains(k.id()), List.of(),
+                        List.of()));
+            }
+            for (String on : k.storedOn()) {
+                held.computeIfAbsent(on, x -> new ArrayList<>()).add(new Held(k.id(), detail, onRoute.contains(k.id())));
+            }
+        }
         List<Node> nodes = new ArrayList<>();
         for (Party p : m.parties().values()) {
             nodes.add(new Node(p.id(), p.id(), kind(p.kind().yamlName()), Shape.PARTY, null, onRoute.contains(p.id()),
-                    List.copyOf(reads.getOrDefault(p.id(), Set.of()))));
+                    List.copyOf(reads.getOrDefault(p.id(), Set.of())), List.of()));
         }
         for (Component c : m.components().values()) {
             nodes.add(new Node(c.id(), c.id(), kind(c.kind().yamlName()), Shape.COMPONENT, c.runBy(),
-                    onRoute.contains(c.id()), List.of()));
+                    onRoute.contains(c.id()), List.of(), List.copyOf(held.getOrDefault(c.id(), List.of()))));
         }
-        List<Edge> edges = new ArrayList<>();
-        for (Key k : m.keys().values()) {
-            String parent = k.storedOn().isEmpty() ? null : m.components().get(k.storedOn().get(0)).runBy();
-            for (String on : k.storedOn()) {
-                if (!m.components().get(on).runBy().equals(parent)) parent = null;
-            }
-            nodes.add(new Node(k.id(), k.id(), kind(k.kind().yamlName()) + " key", Shape.KEY, parent,
-                    onRoute.contains(k.id()), List.of()));
-            for (String on : k.storedOn()) {
-                edges.add(new Edge(on, k.id(), "stores", EdgeKind.STORES, onRoute.contains(on) && onRoute.contains(k.id())));
-            }
-        }
+        nodes.addAll(unstored);
+
+        Map<Edge, List<String>> merged = new LinkedHashMap<>();
         for (Flow f : m.flows().values()) {
-            edges.add(new Edge(f.from(), f.to(), f.id(), EdgeKind.FLOW, onRoute.contains(f.id())));
+            merged.computeIfAbsent(new Edge(f.from(), f.to(), List.of(), EdgeKind.FLOW, onRoute.contains(f.id())),
+                    x -> new ArrayList<>()).add(f.id());
         }
         for (Party p : m.parties().values()) {
             if (p.lawfulAccess() == null) continue;
             for (String target : p.lawfulAccess().compels()) {
-                edges.add(new Edge(p.id(), target, "compels", EdgeKind.COMPELS, compelled.contains(p.id() + "→" + target)));
+                if (target.equals(p.id())) continue;
+                merged.put(new Edge(p.id(), target, List.of(), EdgeKind.COMPELS,
+                        compelled.contains(p.id() + "→" + target)), List.of("compels"));
             }
         }
+        List<Edge> edges = new ArrayList<>();
+        merged.forEach((e, labels) -> edges.add(new Edge(e.from(), e.to(), List.copyOf(labels), e.kind(), e.onRoute())));
         return new Diagram(List.copyOf(nodes), List.copyOf(edges));
     }
 
@@ -95,7 +137,7 @@ public record Diagram(List<Node> nodes, List<Edge> edges) {
         return yamlName.replace('-', ' ');
     }
 
-    /** The components a party box holds, and the keys placed in it, in model order. */
+    /** The components a party box holds, in model order. */
     public List<Node> children(String party) {
         return nodes.stream().filter(n -> party.equals(n.parent())).toList();
     }

@@ -185,8 +185,21 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
                                 String identifiers, String url) {
     }
 
-    /** The diagram twice: Mermaid source for Markdown, SVG markup for HTML; both escaped for their medium. */
-    public record DiagramView(String mermaid, String svg, boolean anyRoute) {
+    /**
+     * The diagrams, each as Mermaid source for Markdown and SVG markup for HTML, escaped for its medium.
+     * Every SVG declares its size in points as well as its viewBox.
+     *
+     * @param svg            the architecture diagram at its natural size, for the screen (12-unit text at 9 pt)
+     * @param print          the same for print on A4, as one page or parts of it, with no text under 7 pt
+     * @param landscape      whether those pages are landscape
+     * @param detailed       false for a model too large for the full diagram: it then shows parties and
+     *                       conversations only
+     * @param scope          what the diagram leaves out, in words, when it is not detailed; null otherwise
+     * @param readersMermaid who outside each conversation can read it and when, for summaries
+     * @param readersSvg     the same figure as SVG, 540 pt wide, so that it prints on A4 portrait at 7 pt or more
+     */
+    public record DiagramView(String mermaid, String svg, boolean anyRoute, List<String> print, boolean landscape,
+                              boolean detailed, String scope, String readersMermaid, String readersSvg) {
     }
 
     /**

@@ -34,8 +34,12 @@ import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.Submission;
 import org.e2eereview.report.diagram.Diagram;
+import org.e2eereview.report.diagram.Drawn;
 import org.e2eereview.report.diagram.MermaidDiagram;
 import org.e2eereview.report.diagram.SvgDiagram;
+import org.e2eereview.report.diagram.WhoReads;
+import org.e2eereview.report.diagram.WhoReadsMermaid;
+import org.e2eereview.report.diagram.WhoReadsSvg;
 import org.e2eereview.report.escape.CommonMark;
 import org.e2eereview.report.escape.Inert;
 import org.e2eereview.report.view.ReportView.CapabilityView;
@@ -150,11 +154,7 @@ public final class Views {
                     r == null ? null : r.date(), r == null ? null : r.publishedIn(), r == null ? null : r.identifiers(),
                     r == null ? null : r.url()));
         });
-        Diagram diagram = o.mermaid() || o.svg() ? Diagram.of(review) : null;
-        DiagramView diagramView = diagram == null ? null : new DiagramView(
-                o.mermaid() ? MermaidDiagram.render(diagram) : null,
-                o.svg() ? SvgDiagram.render(diagram, "Architecture of " + t(m.system().name())) : null,
-                diagram.anyOnRoute());
+        DiagramView diagramView = o.mermaid() || o.svg() ? diagram(o, "Architecture of " + t(m.system().name())) : null;
         return new ReportView(
                 new ReportView.Tool("e2ee-review", review.toolVersion(), review.rulesDigest(), review.catalogDigest()),
                 new ReportView.ModelInfo(t(m.file()), t(fileName(m.file())), m.sha256(), t(m.system().name()),
@@ -168,6 +168,24 @@ public final class Views {
                         alternatives(o, true), alternatives(o, false)),
                 o.source() ? source(m) : List.of(), null, t(o.command()),
                 o.today() == null ? null : o.today().toString());
+    }
+
+    /** The full diagram, or for a model too large for it the overview of parties and conversations; and who reads what. */
+    private DiagramView diagram(Options o, String title) {
+        Model m = review.model();
+        boolean detailed = Diagram.detailed(m);
+        Diagram full = detailed ? Diagram.of(review) : null;
+        WhoReads overview = detailed ? null : WhoReads.overview(review);
+        WhoReads readers = WhoReads.readers(review);
+        Drawn drawn = !o.svg() ? null : detailed ? SvgDiagram.render(full, title, "diagram")
+                : WhoReadsSvg.render(overview, title, "diagram");
+        return new DiagramView(
+                o.mermaid() ? detailed ? MermaidDiagram.render(full) : WhoReadsMermaid.render(overview) : null,
+                drawn == null ? null : drawn.svg(), detailed ? full.anyOnRoute() : !review.access().isEmpty(),
+                drawn == null ? List.of() : drawn.print(), drawn != null && drawn.landscape(), detailed,
+                t(Diagram.scope(m)), o.mermaid() ? WhoReadsMermaid.render(readers) : null,
+                o.svg() ? WhoReadsSvg.render(readers, "Who outside each conversation can read it, and when", "readers").svg()
+                        : null);
     }
 
     private VerdictView verdict(Options o) {
