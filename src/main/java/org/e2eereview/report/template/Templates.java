@@ -143,6 +143,17 @@ public final class Templates {
         return m.replaceAll("\\s*\\n\\s*", " ");
     }
 
+    /**
+     * Each record class's components, looked up once: the JDK copies them on every call, and a large
+     * model's view has hundreds of thousands of records (every step of every evidence chain).
+     */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     /** The view as maps, lists, strings, numbers and booleans: all a template can see. */
     static Object data(Object value) {
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
@@ -156,7 +167,7 @@ public final class Templates {
         }
         if (value instanceof Record r) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
+            for (RecordComponent c : COMPONENTS.get(r.getClass())) {
                 try {
                     Object v = data(c.getAccessor().invoke(r));
                     if (v != null) out.put(c.getName(), v);
