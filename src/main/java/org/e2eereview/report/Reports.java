@@ -121,14 +121,14 @@ public final class Reports {
         for (int i = 0; i < formats.size(); i++) {
             Format f = formats.get(i);
             OutputStream out = to.get(i);
-            if (f == Format.JSON) {
-                JsonReport.write(review, options.failOn(), out);
+            if (f == Format.JSON || f == Format.SARIF) {
+                if (f == Format.JSON) JsonReport.write(review, options.failOn(), out);
+                else SarifReport.write(review, out);
                 out.flush();
                 continue;
             }
             String text = switch (f) {
                 case TEXT -> TerminalReport.render(review, options.failOn());
-                case SARIF -> SarifReport.render(review);
                 case JUNIT -> JUnitReport.render(review, options.failOn());
                 default -> null;
             };
