@@ -1,5 +1,7 @@
 package org.e2eereview.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
  * Writes files so that a reader never sees half of one: the bytes go to a temporary file in
@@ -29,35 +32,103 @@ final class AtomicWrite {
     }
 
     /**
-     * Writes several files as one step as far as a file system allows: every file is first written
-     * in full beside its target, and only then are they renamed into place, so a failure while
-     * writing (a full disk, a missing directory) replaces none of them.
+     * A file being written beside its target, streamed so that a large report is never held whole
+     * in memory; it takes the target's name only in {@link #commitAll}. Remembers a failed write, so
+     * that the caller can say which file could not be written.
      */
-    static void replaceAll(java.util.List<Path> targets, java.util.List<byte[]> contents) throws Failure {
-        java.util.List<Path> temps = new java.util.ArrayList<>();
+    static final class Pending extends FilterOutputStream {
+        final Path target;
+        private final Path temp;
+        private IOException failure;
+
+        private Pending(Path target, Path temp) throws IOException {
+            super(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+            this.target = target;
+            this.temp = temp;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        private IOException failed(IOException e) {
+            if (failure == null) failure = e;
+            return e;
+        }
+    }
+
+    /** Starts writing {@code target}: the bytes go to a new file beside it, which replaces it only on commit. */
+    static Pending open(Path target) throws Failure {
         try {
-            for (int i = 0; i < targets.size(); i++) {
-                try {
-                    temps.add(temp(targets.get(i), contents.get(i)));
-                } catch (IOException e) {
-                    throw new Failure(targets.get(i), e);
-                }
+            return new Pending(target, temp(target, new byte[0]));
+        } catch (IOException e) {
+            throw new Failure(target, e);
+        }
+    }
+
+    /** The first pending file whose writing failed, as a failure naming its target; or null. */
+    static Failure failed(List<Pending> files) {
+        for (Pending p : files) if (p.failure != null) return new Failure(p.target, p.failure);
+        return null;
+    }
+
+    /**
+     * Replaces several files as one step as far as a file system allows: every file was first
+     * written in full beside its target, and only now are they renamed into place, so a failure
+     * while writing (a full disk, a missing directory) replaces none of them.
+     */
+    static void commitAll(List<Pending> files) throws Failure {
+        for (Pending p : files) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                throw new Failure(p.target, e);
             }
-            for (int i = 0; i < targets.size(); i++) {
-                try {
-                    Files.move(temps.get(i), targets.get(i), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new Failure(targets.get(i), e);
-                }
+        }
+        for (Pending p : files) {
+            try {
+                Files.move(p.temp, p.target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new Failure(p.target, e);
             }
-        } finally {
-            for (Path t : temps) {
-                try {
-                    Files.deleteIfExists(t);
-                } catch (IOException ignored) {
-                    // Best effort: a leftover temporary file is hidden and harmless.
-                }
+        }
+    }
+
+    /** Removes what is left of pending files (all of them after a failure; none after a commit). */
+    static void discard(List<Pending> files) {
+        for (Pending p : files) {
+            try {
+                p.close();
+            } catch (IOException ignored) {
+                // Being removed anyway.
+            }
+            try {
+                Files.deleteIfExists(p.temp);
+            } catch (IOException ignored) {
+                // Best effort: a leftover temporary file is hidden and harmless.
             }
         }
     }

@@ -1,6 +1,11 @@
 package org.e2eereview.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,39 +121,61 @@ final class ReviewCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("submission-pdf is binary: give it an --out FILE");
             return Main.USAGE;
         }
-        // Every file is rendered before any is written, so a rendering failure leaves all of them as they were.
-        List<byte[]> rendered;
+        // Every file is rendered in full beside its target before any is replaced, so a rendering
+        // failure leaves all of them as they were; what goes to standard output waits until then.
+        List<AtomicWrite.Pending> files = new ArrayList<>();
+        Held stdout = outs.size() < wanted.size() ? new Held() : null;
+        BaselineFile.Written written = null;
         try {
-            rendered = Reports.render(review, wanted, new Reports.Options(failOn, settings.date(), templateDir, rerun(),
-                    assessment));
+            for (Path out : outs) files.add(AtomicWrite.open(out));
+            List<java.io.OutputStream> streams = new ArrayList<>(files);
+            if (stdout != null) streams.add(stdout);
+            Reports.write(review, wanted, new Reports.Options(failOn, settings.date(), templateDir, rerun(),
+                    assessment), streams);
+            if (writeBaseline != null) {
+                written = BaselineFile.of(review, settings.date());
+                AtomicWrite.Pending baselineFile = AtomicWrite.open(writeBaseline);
+                files.add(baselineFile);
+                baselineFile.write(written.text().getBytes(StandardCharsets.UTF_8));
+            }
+            AtomicWrite.commitAll(files);
         } catch (TemplateProblem e) {
             spec.commandLine().getErr().println(e.getMessage());
             return Main.USAGE;
-        }
-        List<Path> targets = new ArrayList<>(outs);
-        List<byte[]> contents = new ArrayList<>(rendered.subList(0, outs.size()));
-        BaselineFile.Written written = null;
-        if (writeBaseline != null) {
-            written = BaselineFile.of(review, settings.date());
-            targets.add(writeBaseline);
-            contents.add(written.text().getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            AtomicWrite.replaceAll(targets, contents);
         } catch (AtomicWrite.Failure e) {
-            spec.commandLine().getErr().println(e.target + ": cannot write: "
-                    + AtomicWrite.reason((IOException) e.getCause()));
-            return Main.USAGE;
+            return cannotWrite(e);
+        } catch (IOException e) {
+            AtomicWrite.Failure failure = AtomicWrite.failed(files);
+            if (failure == null) throw new UncheckedIOException(e);
+            return cannotWrite(failure);
+        } finally {
+            AtomicWrite.discard(files);
         }
         if (written != null) {
             spec.commandLine().getErr().println(writeBaseline + ": " + written.undecided() + " finding(s) to decide and "
                     + "justify before it loads, " + written.kept() + " decision(s) kept");
         }
-        if (outs.size() < wanted.size()) {
-            spec.commandLine().getOut().print(new String(rendered.get(wanted.size() - 1), StandardCharsets.UTF_8));
+        if (stdout != null) {
+            try {
+                stdout.read().transferTo(spec.commandLine().getOut());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             spec.commandLine().getOut().flush();
         }
         return review.failsAt(failOn) ? Main.FINDINGS : Main.OK;
+    }
+
+    private int cannotWrite(AtomicWrite.Failure e) {
+        spec.commandLine().getErr().println(e.target + ": cannot write: " + AtomicWrite.reason((IOException) e.getCause()));
+        return Main.USAGE;
+    }
+
+    /** The report for standard output, held in memory and read back without a copy. */
+    private static final class Held extends ByteArrayOutputStream {
+        Reader read() {
+            return new InputStreamReader(new ByteArrayInputStream(buf, 0, count), StandardCharsets.UTF_8);
+        }
     }
 
     /** The command that gives the same review again: the date fixed, the rules and threshold as given. */

@@ -1,7 +1,13 @@
 package org.e2eereview.report;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Reading;
@@ -18,9 +24,15 @@ import org.e2eereview.review.ObjectiveAssessment;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.RuleKind;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -31,91 +43,138 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class JsonReport {
 
     /** Bumped when a field changes meaning or disappears; adding fields does not bump it. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
-    private static final ObjectMapper JSON = InertJson.mapper();
+    /** Not flushed after each value: the report writes thousands of them into one buffered stream. */
+    private static final ObjectMapper JSON = InertJson.mapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private JsonReport() {
     }
 
     public static String render(Review review, Severity failOn) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", "e2ee-review/review");
-        root.put("formatVersion", FORMAT_VERSION);
-        ObjectNode tool = root.putObject("tool");
-        tool.put("name", "e2ee-review");
-        tool.put("version", review.toolVersion());
-        tool.put("rulesSha256", review.rulesDigest());
-        tool.put("catalogSha256", review.catalogDigest());
-        ObjectNode model = root.putObject("model");
-        model.put("file", review.model().file());
-        model.put("sha256", review.model().sha256());
-        model.put("system", review.model().system().name());
-        model.put("formatVersion", review.model().formatVersion());
-
-        ObjectNode verdict = root.putObject("verdict");
-        verdict.put("verdict", review.verdict().id());
-        ArrayNode notE2e = verdict.putArray("notEndToEndByDefault");
-        review.notEndToEndByDefault().forEach(notE2e::add);
-        ArrayNode contradicted = verdict.putArray("contradicted");
-        review.contradicted().forEach(contradicted::add);
-        verdict.put("weakened", review.weakened());
-        verdict.put("failOn", failOn == null ? "none" : failOn.yamlName());
-        verdict.put("fails", review.failsAt(failOn));
-        ObjectNode counts = verdict.putObject("counts");
-        review.counts().forEach((s, n) -> counts.put(s.yamlName(), n));
-
-        ArrayNode access = root.putArray("access");
-        Review.Explaining explained = review.explainingEveryReader();
-        for (Access a : review.access()) access.add(access(a, explained));
-        ArrayNode disclosures = root.putArray("memberDisclosures");
-        for (Access a : review.disclosures()) {
-            ObjectNode n = disclosures.addObject();
-            n.put("conversation", a.conversation());
-            n.put("party", a.party());
-            evidence(n.putArray("evidence"), a);
-        }
-        ArrayNode findings = root.putArray("findings");
-        for (Reviewed r : review.weakenings()) findings.add(finding(r, review));
-        ArrayNode features = root.putArray("safetyFeatures");
-        for (Reviewed r : review.safetyFeatures()) features.add(finding(r, review));
-        ArrayNode objectives = root.putArray("objectives");
-        for (ObjectiveAssessment o : review.objectives()) objectives.add(objective(o));
-        ArrayNode notAssessed = root.putArray("notAssessed");
-        for (var x : review.notAssessed()) {
-            ObjectNode n = notAssessed.addObject();
-            n.put("rule", x.rule());
-            n.put("elementKind", x.inspects().yamlName());
-            n.put("element", x.element());
-            n.put("field", x.field());
-            location(n.putObject("location"), x.at());
-        }
-        ArrayNode safeguards = root.putArray("safeguards");
-        for (Safeguarded s : review.safeguards()) {
-            ObjectNode n = safeguard(safeguards.addObject(), s);
-            n.put("element", s.element());
-        }
-        ArrayNode notes = root.putArray("notes");
-        for (Review.Note x : review.notes()) {
-            ObjectNode n = notes.addObject();
-            n.put("message", x.message());
-            location(n.putObject("location"), x.at());
-        }
-        ArrayNode unused = root.putArray("unusedAcceptances");
-        review.unusedAcceptances().forEach(a -> unused.add(a.findingId()));
-        if (review.baseline() == null) {
-            root.putNull("baseline");
-        } else {
-            ObjectNode b = root.putObject("baseline");
-            b.put("file", review.baseline().file());
-            b.put("sha256", review.baseline().sha256());
-            b.put("entries", review.baseline().entries().size());
-        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            write(review, failOn, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the report as it goes: each access entry and finding is built, written and dropped, so
+     * memory does not grow with the output (a large model's report is many times its size).
+     */
+    public static void write(Review review, Severity failOn, OutputStream to) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(to, JsonEncoding.UTF8)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            // One line ending on every system, so that the same review gives the same bytes.
+            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+            g.writeStartObject();
+            g.writeStringField("format", "e2ee-review/review");
+            g.writeNumberField("formatVersion", FORMAT_VERSION);
+            ObjectNode tool = JSON.createObjectNode();
+            tool.put("name", "e2ee-review");
+            tool.put("version", review.toolVersion());
+            tool.put("rulesSha256", review.rulesDigest());
+            tool.put("catalogSha256", review.catalogDigest());
+            field(g, "tool", tool);
+            ObjectNode model = JSON.createObjectNode();
+            model.put("file", review.model().file());
+            model.put("sha256", review.model().sha256());
+            model.put("system", review.model().system().name());
+            model.put("formatVersion", review.model().formatVersion());
+            field(g, "model", model);
+
+            ObjectNode verdict = JSON.createObjectNode();
+            verdict.put("verdict", review.verdict().id());
+            ArrayNode notE2e = verdict.putArray("notEndToEndByDefault");
+            review.notEndToEndByDefault().forEach(notE2e::add);
+            ArrayNode contradicted = verdict.putArray("contradicted");
+            review.contradicted().forEach(contradicted::add);
+            verdict.put("weakened", review.weakened());
+            verdict.put("failOn", failOn == null ? "none" : failOn.yamlName());
+            verdict.put("fails", review.failsAt(failOn));
+            ObjectNode counts = verdict.putObject("counts");
+            review.counts().forEach((s, n) -> counts.put(s.yamlName(), n));
+            field(g, "verdict", verdict);
+
+            Review.Explaining explained = review.explainingEveryReader();
+            g.writeArrayFieldStart("access");
+            for (Access a : review.access()) g.writeTree(access(a, explained));
+            g.writeEndArray();
+            g.writeArrayFieldStart("memberDisclosures");
+            for (Access a : review.disclosures()) {
+                ObjectNode n = JSON.createObjectNode();
+                n.put("conversation", a.conversation());
+                n.put("party", a.party());
+                evidence(n.putArray("evidence"), a);
+                g.writeTree(n);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("findings");
+            for (Reviewed r : review.weakenings()) g.writeTree(finding(r, review));
+            g.writeEndArray();
+            g.writeArrayFieldStart("safetyFeatures");
+            for (Reviewed r : review.safetyFeatures()) g.writeTree(finding(r, review));
+            g.writeEndArray();
+            // Each entry once, however many findings cite it: repeated per finding it was most of a
+            // large model's report.
+            Set<String> cited = new TreeSet<>();
+            for (Reviewed r : review.weakenings()) cited.add(r.finding().catalog());
+            for (Reviewed r : review.safetyFeatures()) cited.add(r.finding().catalog());
+            g.writeArrayFieldStart("catalog");
+            for (String id : cited) g.writeTree(catalog(id, review));
+            g.writeEndArray();
+            g.writeArrayFieldStart("objectives");
+            for (ObjectiveAssessment o : review.objectives()) g.writeTree(objective(o));
+            g.writeEndArray();
+            g.writeArrayFieldStart("notAssessed");
+            for (var x : review.notAssessed()) {
+                ObjectNode n = JSON.createObjectNode();
+                n.put("rule", x.rule());
+                n.put("elementKind", x.inspects().yamlName());
+                n.put("element", x.element());
+                n.put("field", x.field());
+                location(n.putObject("location"), x.at());
+                g.writeTree(n);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("safeguards");
+            for (Safeguarded s : review.safeguards()) {
+                ObjectNode n = safeguard(JSON.createObjectNode(), s);
+                n.put("element", s.element());
+                g.writeTree(n);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("notes");
+            for (Review.Note x : review.notes()) {
+                ObjectNode n = JSON.createObjectNode();
+                n.put("message", x.message());
+                location(n.putObject("location"), x.at());
+                g.writeTree(n);
+            }
+            g.writeEndArray();
+            ArrayNode unused = JSON.createArrayNode();
+            review.unusedAcceptances().forEach(a -> unused.add(a.findingId()));
+            field(g, "unusedAcceptances", unused);
+            if (review.baseline() == null) {
+                g.writeNullField("baseline");
+            } else {
+                ObjectNode b = JSON.createObjectNode();
+                b.put("file", review.baseline().file());
+                b.put("sha256", review.baseline().sha256());
+                b.put("entries", review.baseline().entries().size());
+                field(g, "baseline", b);
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void field(JsonGenerator g, String name, JsonNode value) throws IOException {
+        g.writeFieldName(name);
+        g.writeTree(value);
     }
 
     private static ObjectNode access(Access a, Review.Explaining explained) {
@@ -193,7 +252,7 @@ public final class JsonReport {
             location(x.putObject("location"), d.at());
         }
         n.put("withoutReaders", f.withoutReaders());
-        if (f.kind() == org.e2eereview.rules.RuleKind.WEAKENING) {
+        if (f.kind() == RuleKind.WEAKENING) {
             n.put("systemic", f.systemic());
             n.put("blastRadius", f.blastRadius());
         }
@@ -216,15 +275,17 @@ public final class JsonReport {
             a.put("key", r.acceptance().findingId());
             location(a.putObject("location"), r.acceptance().source().at());
         }
-        catalog(n.putObject("catalog"), f.catalog(), review);
+        n.put("catalog", f.catalog());
         return n;
     }
 
-    private static void catalog(ObjectNode n, String id, Review review) {
+    private static ObjectNode catalog(String id, Review review) {
+        ObjectNode n = JSON.createObjectNode();
         n.put("id", id);
         Weakening w = review.catalog().weakenings().get(id);
         SafetyFeature s = review.catalog().safetyFeatures().get(id);
         if (w != null) {
+            n.put("kind", RuleKind.WEAKENING.yamlName());
             n.put("summary", w.summary());
             ArrayNode breaks = n.putArray("breaks");
             w.breaks().stream().map(ModelEnum::yamlName).forEach(breaks::add);
@@ -232,6 +293,7 @@ public final class JsonReport {
             legal(n.putArray("legal"), w.legal());
             n.put("alternative", w.alternative());
         } else if (s != null) {
+            n.put("kind", RuleKind.SAFETY_FEATURE.yamlName());
             n.put("summary", s.summary());
             n.put("preservesE2ee", s.preservesE2ee().yamlName());
             if (s.weakening() != null) n.put("weakening", s.weakening());
@@ -240,6 +302,7 @@ public final class JsonReport {
             citations(n.putArray("references"), s.references(), review);
             legal(n.putArray("legal"), s.legal());
         }
+        return n;
     }
 
     private static void citations(ArrayNode out, List<Citation> citations, Review review) {

@@ -1,5 +1,11 @@
 package org.e2eereview.report;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -87,26 +93,49 @@ public final class Reports {
     private Reports() {
     }
 
-    /** Renders each format in turn; nothing is written here, so a failure leaves every file as it was. */
+    /** Renders each format in turn into memory; nothing is written here, so a failure leaves every file as it was. */
     public static List<byte[]> render(Review review, List<Format> formats, Options options) throws TemplateProblem {
+        List<ByteArrayOutputStream> outs = new ArrayList<>();
+        for (int i = 0; i < formats.size(); i++) outs.add(new ByteArrayOutputStream());
+        try {
+            write(review, formats, options, outs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return outs.stream().map(ByteArrayOutputStream::toByteArray).toList();
+    }
+
+    /**
+     * Renders each format in turn into its stream (the n-th format into the n-th stream), as it goes
+     * where the format allows: a large model's report need not be held whole in memory. The streams
+     * are flushed, not closed.
+     */
+    public static void write(Review review, List<Format> formats, Options options, List<? extends OutputStream> to)
+            throws TemplateProblem, IOException {
         Set<Format> wanted = formats.isEmpty() ? EnumSet.noneOf(Format.class) : EnumSet.copyOf(formats);
         boolean human = wanted.stream().anyMatch(f -> f.template() != null);
         Templates templates = human ? new Templates(options.templateDir()) : null;
         boolean mermaid = wanted.contains(Format.MD) || wanted.contains(Format.SUBMISSION_MD);
         boolean svg = wanted.contains(Format.HTML) || wanted.contains(Format.SUBMISSION_HTML);
-        List<byte[]> out = new ArrayList<>();
         ReportView page = null;
         ReportView submission = null;
-        for (Format f : formats) {
+        for (int i = 0; i < formats.size(); i++) {
+            Format f = formats.get(i);
+            OutputStream out = to.get(i);
+            if (f == Format.JSON || f == Format.SARIF) {
+                if (f == Format.JSON) JsonReport.write(review, options.failOn(), out);
+                else SarifReport.write(review, out);
+                out.flush();
+                continue;
+            }
             String text = switch (f) {
                 case TEXT -> TerminalReport.render(review, options.failOn());
-                case JSON -> JsonReport.render(review, options.failOn());
-                case SARIF -> SarifReport.render(review);
                 case JUNIT -> JUnitReport.render(review, options.failOn());
                 default -> null;
             };
             if (text != null) {
-                out.add(text.getBytes(StandardCharsets.UTF_8));
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.flush();
                 continue;
             }
             // The page and the submission are different documents over the same review: each cites its sources
@@ -121,10 +150,14 @@ public final class Reports {
             }
             ReportView view = (isSubmission ? submission : page).forFormat(f.id(), options.command() == null ? null
                     : options.command() + " --format " + f.id());
-            String html = templates.render(f.template(), view);
-            out.add(f == Format.SUBMISSION_PDF ? PdfDocument.render(html, view)
-                    : html.getBytes(StandardCharsets.UTF_8));
+            if (f == Format.SUBMISSION_PDF) {
+                out.write(PdfDocument.render(templates.render(f.template(), view), view));
+            } else {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                templates.render(f.template(), view, w);
+                w.flush();
+            }
+            out.flush();
         }
-        return out;
     }
 }

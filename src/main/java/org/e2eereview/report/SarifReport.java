@@ -1,5 +1,8 @@
 package org.e2eereview.report;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +28,12 @@ import org.e2eereview.rules.Finding;
 import org.e2eereview.rules.Rule;
 import org.e2eereview.rules.RuleKind;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -44,39 +51,66 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class SarifReport {
 
-    private static final ObjectMapper JSON = InertJson.mapper();
+    /** Not flushed after each value: the log writes thousands of them into one buffered stream. */
+    private static final ObjectMapper JSON = InertJson.mapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private SarifReport() {
     }
 
     public static String render(Review review) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            write(review, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the log as it goes: each result is built, written and dropped, so that a large model's
+     * log (several times the model) is never held whole, as a tree or as text.
+     */
+    public static void write(Review review, OutputStream to) throws IOException {
         Path modelPath = Path.of(review.model().file());
         Path root = repositoryRoot(modelPath);
-        ObjectNode sarif = JSON.createObjectNode();
-        sarif.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        sarif.put("version", "2.1.0");
-        ObjectNode run = sarif.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "e2ee-review");
-        driver.put("version", review.toolVersion());
-        driver.put("semanticVersion", review.toolVersion().replace("-SNAPSHOT", ""));
-        ArrayNode rules = driver.putArray("rules");
-        Map<String, Integer> index = new TreeMap<>();
-        for (Rule r : weakeningRules(review)) {
-            index.put(r.id(), index.size());
-            rules.add(rule(r, review));
-        }
-        ArrayNode results = run.putArray("results");
-        for (Reviewed r : review.weakenings()) results.add(result(r, index, review, root));
-        ObjectNode props = run.putObject("properties");
-        props.put("verdict", review.verdict().id());
-        props.put("rulesSha256", review.rulesDigest());
-        props.put("catalogSha256", review.catalogDigest());
-        props.put("modelSha256", review.model().sha256());
-        try {
-            return JSON.writeValueAsString(sarif).replace("\r\n", "\n") + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        try (JsonGenerator g = JSON.createGenerator(to, JsonEncoding.UTF8)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            // One line ending on every system, so that the same review gives the same bytes.
+            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+            g.writeStartObject();
+            g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            g.writeStringField("version", "2.1.0");
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
+            ObjectNode driver = JSON.createObjectNode();
+            driver.put("name", "e2ee-review");
+            driver.put("version", review.toolVersion());
+            driver.put("semanticVersion", review.toolVersion().replace("-SNAPSHOT", ""));
+            ArrayNode rules = driver.putArray("rules");
+            Map<String, Integer> index = new TreeMap<>();
+            for (Rule r : weakeningRules(review)) {
+                index.put(r.id(), index.size());
+                rules.add(rule(r, review));
+            }
+            g.writeObjectFieldStart("tool");
+            g.writeFieldName("driver");
+            g.writeTree(driver);
+            g.writeEndObject();
+            g.writeArrayFieldStart("results");
+            for (Reviewed r : review.weakenings()) g.writeTree(result(r, index, review, root));
+            g.writeEndArray();
+            ObjectNode props = JSON.createObjectNode();
+            props.put("verdict", review.verdict().id());
+            props.put("rulesSha256", review.rulesDigest());
+            props.put("catalogSha256", review.catalogDigest());
+            props.put("modelSha256", review.model().sha256());
+            g.writeFieldName("properties");
+            g.writeTree(props);
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
         }
     }
 

@@ -69,6 +69,30 @@ class ReviewCommandTest {
         assertThat(a.out()).isEqualTo(b.out()).startsWith("{\n  \"format\" : \"e2ee-review/review\"");
     }
 
+
+    /** A finding names its catalog entry by id; the entry is written once, however many findings cite it. */
+    @Test
+    void jsonListsEachCitedCatalogEntryOnce() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(
+                Cli.run("review", "examples/whatsapp.yaml", "--format", "json", TODAY).out());
+        assertThat(json.get("formatVersion").asInt()).isEqualTo(3);
+        Set<String> cited = new TreeSet<>();
+        int citations = 0;
+        for (String list : new String[] {"findings", "safetyFeatures"}) {
+            for (JsonNode f : json.get(list)) {
+                assertThat(f.get("catalog").isTextual()).as(f.get("id").asText()).isTrue();
+                cited.add(f.get("catalog").asText());
+                citations++;
+            }
+        }
+        java.util.List<String> listed = new java.util.ArrayList<>();
+        for (JsonNode e : json.get("catalog")) listed.add(e.get("id").asText());
+        assertThat(listed).containsExactlyElementsOf(cited);
+        assertThat(citations).as("an entry cited twice, so that once means once").isGreaterThan(cited.size());
+        JsonNode first = json.get("catalog").get(0);
+        assertThat(first.get("summary").asText()).isNotBlank();
+        assertThat(first.get("kind").asText()).isIn("weakening", "safety-feature");
+    }
     @Test
     void outWritesTheReportToAFile(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report.json");

@@ -2,6 +2,7 @@ package org.e2eereview.report.template;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +97,17 @@ public final class Templates {
 
     /** Renders one template over the view. */
     public String render(String name, ReportView view) throws TemplateProblem {
+        StringWriter out = new StringWriter();
+        try {
+            render(name, view, out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    /** Renders one template over the view into {@code out}, as it goes. */
+    public void render(String name, ReportView view, Writer out) throws TemplateProblem, IOException {
         Template template;
         try {
             template = config.getTemplate(name);
@@ -107,7 +119,6 @@ public final class Templates {
         } catch (IOException e) {
             throw new TemplateProblem(name + ": cannot read: " + e.getMessage());
         }
-        StringWriter out = new StringWriter();
         try {
             template.process(data(view), out);
         } catch (TemplateException e) {
@@ -115,10 +126,7 @@ public final class Templates {
             Integer column = e.getColumnNumber();
             throw new TemplateProblem(where(e.getTemplateSourceName(), line == null ? 0 : line,
                     column == null ? 0 : column) + oneLine(e.getMessageWithoutStackTop()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
-        return out.toString();
     }
 
     private String where(String template, int line, int column) {
@@ -135,6 +143,17 @@ public final class Templates {
         return m.replaceAll("\\s*\\n\\s*", " ");
     }
 
+    /**
+     * Each record class's components, looked up once: the JDK copies them on every call, and a large
+     * model's view has hundreds of thousands of records (every step of every evidence chain).
+     */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     /** The view as maps, lists, strings, numbers and booleans: all a template can see. */
     static Object data(Object value) {
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
@@ -148,7 +167,7 @@ public final class Templates {
         }
         if (value instanceof Record r) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
+            for (RecordComponent c : COMPONENTS.get(r.getClass())) {
                 try {
                     Object v = data(c.getAccessor().invoke(r));
                     if (v != null) out.put(c.getName(), v);
