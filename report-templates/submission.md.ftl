@@ -72,10 +72,10 @@ Each finding carries a severity: a *critical* or *high* finding weakens end-to-e
 ${model.description}
 
 </#if>
-| Conversation | Protection | Who else could read it, and when |
+| Conversation | Protection | Who else could read it, and when (the summary says how) |
 |---|---|---|
 <#list conversations as c>
-| ${c.name!c.id} | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>${r.name}: ${r.plain}<#if r.unseen> (nobody would notice)<#else> (could be noticed)</#if><#sep>; </#list><#else>nobody: members only</#if> |
+| ${c.name!c.id} | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>${r.name}: ${r.when}<#if r.unseen> (nobody would notice)<#else> (could be noticed)</#if><#sep>; </#list><#else>nobody: members only</#if> |
 </#list>
 
 <#if diagram?? && diagram.readersMermaid??>

@@ -128,6 +128,22 @@ class SubmissionTest {
                 .contains("Annex D. Reproducing this document");
     }
 
+    /** The body a reader reads to the end: at most 6 A4 pages, the annexes after it. */
+    @Test
+    void theBodyOfAWhatsAppLikeSubmissionWithEveryProposalFitsOnSixPages() throws Exception {
+        byte[] pdf = submit(Path.of("examples/whatsapp.yaml"), List.of(Format.SUBMISSION_PDF)).get(0);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            int annex = 0;
+            for (int page = 1; page <= doc.getNumberOfPages() && annex == 0; page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                if (stripper.getText(doc).contains("Annex A. Findings and evidence")) annex = page;
+            }
+            assertThat(annex).as("the page Annex A starts on").isBetween(2, 7);
+        }
+    }
+
     @Test
     void noFormatCarriesTheAuthorsPathOnlyTheModelsFileName(@TempDir Path dir) throws Exception {
         Path deep = Files.createDirectories(dir.resolve("home/alice/secret-project"));

@@ -143,6 +143,17 @@ final class PlainWords {
         return String.join("; ", parts) + (a.partial() ? " (what is derived from the content, not the content itself)" : "");
     }
 
+    /** When one reader could read one conversation, without how: "on a legal order, through WhatsApp; at any time". */
+    String when(Access a) {
+        Set<String> whens = new LinkedHashSet<>();
+        for (Reading r : a.readings()) {
+            String when = when(a, r, ", with the messages of those they talk to");
+            if (!r.through().isEmpty()) when += ", through " + and(r.through().stream().map(this::party).toList());
+            whens.add(when);
+        }
+        return String.join("; ", whens) + (a.partial() ? " (only what is derived from the content)" : "");
+    }
+
     /** All of it, for the first page. */
     ReportView.PlainView view(List<Assessment> assessments, List<ReportView.ProposalRow> rows,
                               List<String> alternativesInDesign, List<String> alternativesNotInDesign) {
@@ -298,6 +309,11 @@ final class PlainWords {
 
     /** When a reading applies; "it" is the flow that makes it conditional, by its purpose where the model gives one. */
     private String when(Access a, Reading r) {
+        return when(a, r, " (and then also the messages of the people those users talk to, who did not choose it)");
+    }
+
+    /** @param othersToo how to say that one member's choice takes the other members' content with it */
+    private String when(Access a, Reading r, String othersToo) {
         boolean others = r.condition() == Occurs.OPT_IN && review.analysis().conditionWords(r)
                 .equals(Occurs.OPT_IN.wordsForConversation());
         String it = null;
@@ -307,7 +323,7 @@ final class PlainWords {
             it = purpose(r);
             for (Reading other : a.readings()) if (it == null && other.condition() == r.condition()) it = purpose(other);
         }
-        return when(r.condition(), others, it);
+        return when(r.condition(), others ? othersToo : "", it);
     }
 
     private String purpose(Reading r) {
@@ -319,13 +335,12 @@ final class PlainWords {
     }
 
     /** @param it what users turn on or off, or null when the model does not say */
-    private static String when(Occurs condition, boolean othersToo, String it) {
+    private static String when(Occurs condition, String othersToo, String it) {
         String optIn = it == null ? "for users who opt in" : "for users who turn on " + it;
         return switch (condition) {
             case ALWAYS -> "at any time";
             case BY_DEFAULT -> it == null ? "unless users opt out" : "unless users turn off " + it;
-            case OPT_IN -> othersToo ? optIn + " (and then also the messages of the people those users talk to, "
-                    + "who did not choose it)" : optIn;
+            case OPT_IN -> optIn + othersToo;
             case ON_ORGANISATION_DECISION -> "when the organisation that provides the service to its members decides";
             case ON_LEGAL_ORDER -> "on a legal order";
             case WITH_DEVICE -> "with a user's device in hand";

@@ -70,8 +70,8 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param unseen   whether some route would go unnoticed by members and outsiders
      * @param findings the findings that explain this reader, with their anchors
      */
-    public record ReaderView(String party, String name, String summary, String plain, List<RouteView> routes,
-                             boolean partial, boolean unseen, List<Link> findings) {
+    public record ReaderView(String party, String name, String summary, String plain, String when,
+                             List<RouteView> routes, boolean partial, boolean unseen, List<Link> findings) {
     }
 
     /** Routes that apply under the same conditions, e.g. "holds-key, runs-component (by default)". */
