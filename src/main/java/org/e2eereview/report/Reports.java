@@ -93,7 +93,8 @@ public final class Reports {
         boolean human = wanted.stream().anyMatch(f -> f.template() != null);
         Templates templates = human ? new Templates(options.templateDir()) : null;
         boolean mermaid = wanted.contains(Format.MD) || wanted.contains(Format.SUBMISSION_MD);
-        boolean svg = wanted.contains(Format.HTML) || wanted.contains(Format.SUBMISSION_HTML);
+        boolean svg = wanted.contains(Format.HTML) || wanted.contains(Format.SUBMISSION_HTML)
+                || wanted.contains(Format.SUBMISSION_PDF);
         List<byte[]> out = new ArrayList<>();
         ReportView shared = null;
         for (Format f : formats) {
