@@ -3,6 +3,7 @@ package org.e2eereview.report.pdf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -32,6 +33,7 @@ final class Figures {
     private static final double TOP_MM = 12;
     private static final double FOOT_MM = 18;
     private static final double CAPTION_MM = 22;
+    private static final Pattern IMPORT = Pattern.compile("@import[^;]*;?", Pattern.CASE_INSENSITIVE);
     /** ISO A-series sizes, A4 to A0, in mm (short side, long side). */
     private static final double[][] PAPER = {{210, 297}, {297, 420}, {420, 594}, {594, 841}, {841, 1189}};
 
@@ -125,6 +127,14 @@ final class Figures {
         for (int i = 0; i < markers.getLength(); i++) {
             Element m = (Element) markers.item(i);
             if ("auto-start-reverse".equals(m.getAttribute("orient"))) m.setAttribute("orient", "auto");
+        }
+        // Batik refuses to fetch a style sheet's @import, as it refuses every outside resource here, but then fails
+        // on the whole drawing; nothing it could import would be drawn anyway.
+        NodeList styles = svg.getElementsByTagNameNS(SVG, "style");
+        for (int i = 0; i < styles.getLength(); i++) {
+            Element style = (Element) styles.item(i);
+            String css = style.getTextContent();
+            if (css.contains("@import")) style.setTextContent(IMPORT.matcher(css).replaceAll(""));
         }
     }
 

@@ -61,6 +61,7 @@ public final class PdfDocument {
         prepend(dom, printSheet() + Figures.prepare(dom));
         Tagging.describe(dom);
         Lists.number(dom);
+        Tables.keepHeadersWithRows(dom);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfUaAccessibility(true);
