@@ -62,6 +62,7 @@ public final class PdfDocument {
         Tagging.describe(dom);
         Lists.number(dom);
         Tables.keepHeadersWithRows(dom);
+        Headings.keepWithBoxes(dom);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfUaAccessibility(true);

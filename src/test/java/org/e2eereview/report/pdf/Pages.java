@@ -32,6 +32,7 @@ final class Pages {
     static final float PT_PER_MM = 72 / 25.4f;
     /** The page's foot margin (page-style.ftl and the drawing pages): the page number lives there. */
     static final float FOOT_PT = 18 * PT_PER_MM;
+    static final float GAP_PT = 8;
 
     /** A line of text: its page (from 0), the top and bottom of its glyphs in points from the page's top. */
     record Line(int page, String text, float top, float bottom, float size) {
@@ -40,7 +41,10 @@ final class Pages {
     /** A page: its height in points, its lines above the foot margin, and its drawing. */
     record Page(int index, float width, float height, List<Line> lines, BufferedImage image, boolean drawing) {
 
-        /** Rows of the drawing (in points from the top) that hold ink, above the foot margin. */
+        /**
+         * Runs of rows of the drawing (in points from the top) that hold ink, above the foot margin; a gap of less
+         * than {@link #GAP_PT} does not end a run, so a dashed border is one run.
+         */
         List<float[]> inkBands() {
             List<float[]> bands = new ArrayList<>();
             int bottom = (int) ((height - FOOT_PT) * DPI / 72);
@@ -49,11 +53,12 @@ final class Pages {
                 boolean ink = false;
                 for (int x = 0; x < image.getWidth() && !ink; x++) ink = (image.getRGB(x, y) & 0xff) < 235;
                 float pt = y * 72 / DPI;
-                if (ink && open == null) open = new float[] {pt, pt + 72 / DPI};
-                else if (ink) open[1] = pt + 72 / DPI;
-                else if (open != null) {
-                    bands.add(open);
-                    open = null;
+                if (!ink) continue;
+                if (open != null && pt - open[1] < GAP_PT) {
+                    open[1] = pt + 72 / DPI;
+                } else {
+                    if (open != null) bands.add(open);
+                    open = new float[] {pt, pt + 72 / DPI};
                 }
             }
             if (open != null) bands.add(open);
