@@ -108,7 +108,7 @@ class LayeringTest {
     static final ArchRule onlyThePdfUsesPdfLibraries = noClasses()
             .that().resideOutsideOfPackage("org.e2eereview.report.pdf..")
             .should().dependOnClassesThat().resideInAnyPackage("com.openhtmltopdf..", "org.apache.pdfbox..",
-                    "org.apache.fontbox..")
+                    "org.apache.fontbox..", "org.apache.xmpbox..", "org.apache.batik..")
             .because("the PDF is the submission's HTML laid out on pages, nothing more");
 
     @ArchTest

@@ -116,7 +116,8 @@ public final class Reports {
         boolean human = wanted.stream().anyMatch(f -> f.template() != null);
         Templates templates = human ? new Templates(options.templateDir()) : null;
         boolean mermaid = wanted.contains(Format.MD) || wanted.contains(Format.SUBMISSION_MD);
-        boolean svg = wanted.contains(Format.HTML) || wanted.contains(Format.SUBMISSION_HTML);
+        boolean svg = wanted.contains(Format.HTML) || wanted.contains(Format.SUBMISSION_HTML)
+                || wanted.contains(Format.SUBMISSION_PDF);
         ReportView page = null;
         ReportView submission = null;
         for (int i = 0; i < formats.size(); i++) {

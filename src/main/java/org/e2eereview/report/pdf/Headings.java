@@ -1,0 +1,48 @@
+package org.e2eereview.report.pdf;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Holds each heading that a box (a finding, say) follows together with that box, in a block the
+ * print style sheet keeps whole: openhtmltopdf moves a box that must not break to the next page
+ * but leaves the heading before it at the foot of this one, whatever the heading's
+ * page-break-after says.
+ */
+final class Headings {
+
+    static final String KEEP_CLASS = "e2ee-keep";
+
+    private Headings() {
+    }
+
+    static void keepWithBoxes(Document dom) {
+        List<Element> headings = new ArrayList<>();
+        for (String h : List.of("h2", "h3", "h4")) {
+            NodeList found = dom.getElementsByTagNameNS("*", h);
+            for (int i = 0; i < found.getLength(); i++) headings.add((Element) found.item(i));
+        }
+        for (Element heading : headings) {
+            Element next = nextElement(heading);
+            if (next == null || !"div".equals(next.getLocalName())) continue;
+            Element keep = dom.createElementNS(heading.getNamespaceURI(), "div");
+            keep.setAttribute("class", KEEP_CLASS);
+            heading.getParentNode().insertBefore(keep, heading);
+            keep.appendChild(heading);
+            keep.appendChild(next);
+        }
+    }
+
+    private static Element nextElement(Element e) {
+        for (Node n = e.getNextSibling(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element next) return next;
+            if (!n.getTextContent().isBlank()) return null;
+        }
+        return null;
+    }
+}

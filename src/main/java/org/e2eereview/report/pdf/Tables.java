@@ -1,0 +1,30 @@
+package org.e2eereview.report.pdf;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Puts each table with a header row in a block of its own, which the print style sheet starts only
+ * where a few rows fit: openhtmltopdf heeds a minimum height before a page break on a block but not
+ * on a table, and otherwise left a table's header row alone at the foot of a page.
+ */
+final class Tables {
+
+    static final String BLOCK_CLASS = "e2ee-table";
+
+    private Tables() {
+    }
+
+    static void keepHeadersWithRows(Document dom) {
+        NodeList tables = dom.getElementsByTagNameNS("*", "table");
+        for (int i = 0; i < tables.getLength(); i++) {
+            Element table = (Element) tables.item(i);
+            if (table.getElementsByTagNameNS("*", "thead").getLength() == 0) continue;
+            Element block = dom.createElementNS(table.getNamespaceURI(), "div");
+            block.setAttribute("class", BLOCK_CLASS);
+            table.getParentNode().replaceChild(block, table);
+            block.appendChild(table);
+        }
+    }
+}
