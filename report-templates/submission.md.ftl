@@ -24,7 +24,7 @@
 <#if today??>
 **Date:** ${today}  
 </#if>
-**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, as described in the model ${model.fileName} and analysed with the e2ee-review tool, version ${tool.version?no_esc}
+**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, as the submitter modelled it (${model.fileName}), analysed with the e2ee-review tool, version ${tool.version?no_esc}; Annex ${annexRepro} says how to repeat the analysis
 
 ## Summary
 
@@ -56,13 +56,13 @@ ${s}
 <#if plain.proposals??>
 ${plain.proposals}
 
-| Proposal | Who would gain access | To which conversations | For whom | Findings (medium or above): now → with it | Reach |
+| Proposal | Who would gain access | To which conversations | For whom | What it adds to the findings | Reach |
 |---|---|---|---|---|---|
 <#list plain.rows as r>
-| ${r.title} | ${r.gains} | ${r.whose} | ${r.forWhom} | ${r.before} → ${r.after} | ${r.reach} |
+| ${r.title} | ${r.gains} | ${r.whose} | ${r.forWhom} | ${r.adds} | ${r.reach} |
 </#list>
 
-Each finding carries a severity: a *critical* or *high* finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), *medium* and *low* findings are narrower access or access that could be noticed, and *info* findings are noted only. A proposal can replace a finding of the design by a graver one, so a count can fall while the harm grows. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all. Annex B sets out each proposal in full.
+Each finding carries a severity: a *critical* or *high* finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), *medium* and *low* findings are narrower access or access that could be noticed, and *info* findings are noted only. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all. Annex B sets out each proposal in full.
 
 </#if>
 ## 1. The design and who can read it
@@ -110,7 +110,7 @@ ${diagram.readersMermaid?no_esc}```
 
 </#list>
 <#if proposals?has_content>
-The table in the summary shows what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>What serves the aims these proposals claim without weakening encryption, and is already in this design: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content> What would serve them too, and the design does not have yet: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
+The table in the summary shows what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content> Not yet in it, and serving those aims too: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
 
 <#else>
 <#list capabilities as c>

@@ -115,8 +115,8 @@ class SubmissionTest {
         List<byte[]> out = submit(Path.of("examples/signal.yaml"), ALL);
         String md = text(out.get(0));
         String summary = section(md, "## Summary", "## 1. The design");
-        assertThat(summary).contains("| Proposal | Who would gain access | To which conversations | For whom |")
-                .contains("| The \"ghost\" participant |")
+        assertThat(summary).contains("| Proposal | Who would gain access | To which conversations | For whom | What it adds to the findings |")
+                .contains("| The \"ghost\" participant (2018) |")
                 .contains("lawful-access proposals from the public debate").contains("Each finding carries a severity");
         String annexB = section(md, "## Annex B.", "## Annex C.");
         assertThat(annexB).contains("### B.").contains("- **Safeguards it would take away:** ")

@@ -171,7 +171,7 @@ final class PlainWords {
     private String verdict(List<String> because, List<String> also) {
         Map<String, List<Finding>> serious = new LinkedHashMap<>();
         Map<String, Integer> minor = new LinkedHashMap<>();
-        Map<String, Severity> worst = new LinkedHashMap<>();
+        Map<String, Set<Severity>> severities = new LinkedHashMap<>();
         int accepted = 0;
         for (Reviewed r : review.weakenings()) {
             Finding f = r.finding();
@@ -181,7 +181,7 @@ final class PlainWords {
                 serious.computeIfAbsent(f.severity().yamlName() + "|" + f.title(), k -> new ArrayList<>()).add(f);
             } else {
                 minor.merge(Views.t(f.title()), 1, Integer::sum);
-                worst.merge(Views.t(f.title()), f.severity(), (x, y) -> x.ordinal() <= y.ordinal() ? x : y);
+                severities.computeIfAbsent(Views.t(f.title()), k -> new java.util.TreeSet<>()).add(f.severity());
             }
         }
         for (List<Finding> same : serious.values()) {
@@ -193,8 +193,8 @@ final class PlainWords {
         }
         if (!minor.isEmpty()) {
             List<String> items = new ArrayList<>();
-            minor.forEach((title, n) -> items.add(lower(title) + " (" + worst.get(title).yamlName()
-                    + (n == 1 ? "" : ", " + n + " findings") + ")"));
+            minor.forEach((title, n) -> items.add(lower(title) + " (" + (n == 1 ? "" : n + " findings, ")
+                    + and(severities.get(title).stream().map(Severity::yamlName).toList()) + ")"));
             also.add("The review also notes findings of lower severity: " + and(items) + ".");
         }
         if (accepted > 0) {
@@ -245,12 +245,12 @@ final class PlainWords {
 
     /** Who would gain access, to whose messages, for whom, before and after: one row of the first page's table. */
     ReportView.ProposalRow row(Assessment a, String anchor) {
-        String title = a.proposal().title();
+        String title = a.proposal().title() + " (" + a.proposal().year() + ")";
         // Parties the proposal adds are named in the patched model only.
         PlainWords patched = a.applied() ? new PlainWords(a.patched()) : this;
         if (!a.applied()) {
             return new ReportView.ProposalRow(title, anchor, false, "does not apply: " + Views.t(a.notApplicable()),
-                    "", "", counts(review), counts(review), "");
+                    "", "", counts(review), counts(review), "nothing", "");
         }
         // Per party (and whom it goes through), the widest change: reading the content itself, reading
         // more widely than now, or reading only what is derived from the content.
@@ -284,18 +284,34 @@ final class PlainWords {
         String forWhom = a.introduced().isEmpty() && gains.isEmpty() ? "no change"
                 : (systemic ? "every user" : "chosen users") + (when.isEmpty() ? "" : ", " + and(List.copyOf(when), "or"));
         return new ReportView.ProposalRow(title, anchor, true, gained.isEmpty() ? "nobody new" : String.join("; ", gained),
-                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), reach);
+                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), adds(a), reach);
     }
 
     /** How a reader's access would widen, in words, from the diff's "visible → unseen" and the like. */
     private static String wider(List<String> how) {
         for (String h : how) {
-            if (h.equals("visible → unseen")) return "without anyone noticing, where now it could be noticed";
-            if (h.equals("targeted → every user")) return "for every user, where now only for chosen users";
-            if (h.equals("derived data → the content itself")) return "the content itself, where now only what is derived from it";
+            if (h.equals("visible → unseen")) return "unnoticed; today members could notice";
+            if (h.equals("targeted → every user")) return "for every user; today only for chosen users";
+            if (h.equals("derived data → the content itself")) return "the content itself; today only what is derived from it";
         }
-        for (String h : how) if (h.contains(" → ")) return "under a weaker condition than now: " + h;
-        return "in more ways than now";
+        for (String h : how) if (h.contains(" → ")) return "under a weaker condition; today " + h.replace(" → ", ", with it ");
+        return "in more ways than today";
+    }
+
+    /** What a proposal adds, in words: "2 critical findings, in place of 2 high ones". */
+    private static String adds(Assessment a) {
+        Map<Severity, Integer> added = new java.util.TreeMap<>();
+        for (Reviewed r : a.introduced()) {
+            if (r.finding().severity().ordinal() <= Severity.MEDIUM.ordinal()) added.merge(r.finding().severity(), 1, Integer::sum);
+        }
+        if (added.isEmpty()) return "no new finding at medium or above";
+        List<String> parts = new ArrayList<>();
+        // A number kept with its word: a narrow table cell would otherwise leave it alone on a line.
+        added.forEach((sev, n) -> parts.add(n + "\u00a0" + sev.yamlName()));
+        int total = added.values().stream().mapToInt(Integer::intValue).sum();
+        String out = and(parts) + (total == 1 ? " finding" : " findings");
+        int instead = Math.min(a.superseded().size(), total);
+        return instead == 0 ? out : out + " (" + instead + " replacing lesser ones the design has now)";
     }
 
     /** The counted findings at medium or above: "2 critical, 3 high". */

@@ -175,7 +175,7 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param reach   "systemic", "targeted", or empty when it adds no finding
      */
     public record ProposalRow(String title, String anchor, boolean applied, String gains, String whose, String forWhom,
-                              String before, String after, String reach) {
+                              String before, String after, String adds, String reach) {
     }
 
     public record IntroducedView(String id, String severity, String message, boolean systemic, String blastRadius) {

@@ -326,13 +326,28 @@ public final class Views {
     private static List<String> alternatives(Options o, boolean inDesign) {
         if (o.assessment() == null) return List.of();
         return o.assessment().assessments().stream().flatMap(a -> a.alternatives().stream())
-                .filter(x -> x.inDesign().isEmpty() != inDesign).map(x -> t(x.title())).distinct().sorted().toList();
+                .filter(x -> x.inDesign().isEmpty() != inDesign).map(x -> t(sentenceCase(x.title()))).distinct().sorted()
+                .toList();
     }
 
     /** A catalog safety feature by its title, for readers who do not know its id. */
     private String safetyFeatureTitle(String id) {
         var entry = catalog.safetyFeatures().get(id);
-        return t(entry == null ? id : entry.title());
+        return t(entry == null ? id : sentenceCase(entry.title()));
+    }
+
+    /** "Contact Controls and Safe Defaults" as prose writes it: "Contact controls and safe defaults". */
+    static String sentenceCase(String title) {
+        if (title == null) return null;
+        String[] words = title.split(" ", -1);
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i];
+            String core = w.startsWith("(") ? w.substring(1) : w;
+            if (core.length() > 1 && Character.isUpperCase(core.charAt(0)) && core.substring(1).chars().noneMatch(Character::isUpperCase)) {
+                words[i] = w.substring(0, w.length() - core.length()) + Character.toLowerCase(core.charAt(0)) + core.substring(1);
+            }
+        }
+        return String.join(" ", words);
     }
 
     /** A safety-feature finding by its title: "Contact controls and safe defaults". */
