@@ -121,7 +121,7 @@ final class PlainWords {
                     .append(" could ").append(g.partial ? "learn about " : "read ").append(and(List.copyOf(g.conversations)))
                     .append(' ').append(g.when);
             if (!g.through.isEmpty()) s.append(", through ").append(and(g.through.stream().map(this::party).toList()));
-            s.append(", by ").append(and(g.routes.stream().map(PlainWords::how).distinct().toList(), "or")).append('.');
+            s.append(", ").append(ways(g.routes.stream().map(PlainWords::how).distinct().toList())).append('.');
             if (g.partial) s.append(" What it learns is derived from the content (a match, a fingerprint), not the content itself.");
             s.append(g.detectable ? " Members or outsiders who check could notice (" + and(List.copyOf(g.visibleBy))
                     + "), but nothing prevents it." : " Neither the members nor anyone outside would notice.");
@@ -139,7 +139,7 @@ final class PlainWords {
             byWhen.computeIfAbsent(when, k -> new LinkedHashSet<>()).add(how(r.route()));
         }
         List<String> parts = new ArrayList<>();
-        byWhen.forEach((when, how) -> parts.add(when + ", by " + and(List.copyOf(how), "or")));
+        byWhen.forEach((when, how) -> parts.add(when + ", " + ways(List.copyOf(how))));
         return String.join("; ", parts) + (a.partial() ? " (what is derived from the content, not the content itself)" : "");
     }
 
@@ -423,6 +423,11 @@ final class PlainWords {
     private static void sentence(StringBuilder s, String next) {
         if (s.length() > 0) s.append(' ');
         s.append(next);
+    }
+
+    /** "by X", or "by X or by Y": each is a way on its own, not a step of one. */
+    private static String ways(List<String> hows) {
+        return and(hows.stream().map(h -> "by " + h).toList(), "or");
     }
 
     static String and(List<String> items) {
