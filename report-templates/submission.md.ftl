@@ -56,13 +56,13 @@ ${s}
 <#if plain.proposals??>
 ${plain.proposals}
 
+Each finding carries a severity: a *critical* or *high* finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), *medium* and *low* findings are narrower access or access that could be noticed, and *info* findings are noted only. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all. Annex B sets out each proposal in full.
+
 | Proposal | Who would gain access | To which conversations | For whom | What it adds to the findings | Reach |
 |---|---|---|---|---|---|
 <#list plain.rows as r>
 | ${r.title} | ${r.gains} | ${r.whose} | ${r.forWhom} | ${r.adds} | ${r.reach} |
 </#list>
-
-Each finding carries a severity: a *critical* or *high* finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), *medium* and *low* findings are narrower access or access that could be noticed, and *info* findings are noted only. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all. Annex B sets out each proposal in full.
 
 </#if>
 ## 1. The design and who can read it

@@ -290,7 +290,7 @@ final class PlainWords {
     /** How a reader's access would widen, in words, from the diff's "visible → unseen" and the like. */
     private static String wider(List<String> how) {
         for (String h : how) {
-            if (h.equals("visible → unseen")) return "unnoticed; today members could notice";
+            if (h.equals("visible → unseen")) return "its reading would no longer be noticed";
             if (h.equals("targeted → every user")) return "for every user; today only for chosen users";
             if (h.equals("derived data → the content itself")) return "the content itself; today only what is derived from it";
         }
@@ -299,7 +299,7 @@ final class PlainWords {
     }
 
     /** What a proposal adds, in words: "2 critical findings, in place of 2 high ones". */
-    private static String adds(Assessment a) {
+    private String adds(Assessment a) {
         Map<Severity, Integer> added = new java.util.TreeMap<>();
         for (Reviewed r : a.introduced()) {
             if (r.finding().severity().ordinal() <= Severity.MEDIUM.ordinal()) added.merge(r.finding().severity(), 1, Integer::sum);
@@ -310,8 +310,16 @@ final class PlainWords {
         added.forEach((sev, n) -> parts.add(n + "\u00a0" + sev.yamlName()));
         int total = added.values().stream().mapToInt(Integer::intValue).sum();
         String out = and(parts) + (total == 1 ? " finding" : " findings");
-        int instead = Math.min(a.superseded().size(), total);
-        return instead == 0 ? out : out + " (" + instead + " replacing lesser ones the design has now)";
+        Map<Severity, Integer> replaced = new java.util.TreeMap<>();
+        for (String old : a.superseded().keySet()) {
+            for (Reviewed r : review.weakenings()) {
+                if (r.finding().id().equals(old)) replaced.merge(r.finding().severity(), 1, Integer::sum);
+            }
+        }
+        if (replaced.isEmpty()) return out;
+        List<String> was = new ArrayList<>();
+        replaced.forEach((sev, n) -> was.add(n + "\u00a0" + sev.yamlName()));
+        return out + ", in place of " + and(was) + " the design has now";
     }
 
     /** The counted findings at medium or above: "2 critical, 3 high". */
