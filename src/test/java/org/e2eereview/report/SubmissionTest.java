@@ -192,7 +192,7 @@ class SubmissionTest {
         assertThat(section(md, "## 3. The second ask", "## 4.")).contains("\\<b\\>without\\</b\\>");
         assertThat(section(md, "## 5. Closing", "## Annex A.")).contains("[our paper](https://example.org/paper)")
                 .doesNotContain("javascript");
-        assertThat(section(md, "## 4. The third ask", "## 5.")).contains("https\u2060://example.org/model.yaml");
+        assertThat(section(md, "## 4. The third ask", "## 5.")).contains("<https://example.org/model.yaml>");
 
         String html = text(out.get(1));
         Document doc = xml(html);

@@ -209,7 +209,7 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      */
     public record SubmissionView(String title, String addressee, String reference, String organisation,
                                  String contact, String modelUrl, Prose summary, Prose design, Prose publicSafety,
-                                 Prose capabilities, Prose closing) {
+                                 Prose capabilities, Prose closing, String modelLink) {
     }
 
     /**

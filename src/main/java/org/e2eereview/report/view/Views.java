@@ -499,10 +499,20 @@ public final class Views {
         Submission s = m.submission();
         String title = s == null || s.title() == null
                 ? "Submission on end-to-end encryption and public safety: " + m.system().name() : s.title();
-        if (s == null) return new SubmissionView(t(title), null, null, null, null, null, null, null, null, null, null);
+        if (s == null) return new SubmissionView(t(title), null, null, null, null, null, null, null, null, null, null, null);
         return new SubmissionView(t(title), t(s.addressee()), t(s.reference()), t(s.organisation()), t(s.contact()),
                 t(s.modelUrl()), prose(s.summary()), prose(s.design()), prose(s.publicSafety()),
-                prose(s.capabilities()), prose(s.closing()));
+                prose(s.capabilities()), prose(s.closing()), link(s.modelUrl()));
+    }
+
+    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*)?");
+
+    /**
+     * The organisation's own address for its model, as a link a reader can follow and copy, when it
+     * is a plain web address (nothing in it can close the link); else null, and it stays text.
+     */
+    private static String link(String url) {
+        return url != null && WEB_ADDRESS.matcher(url).matches() ? url : null;
     }
 
     private static ReportView.Prose prose(String text) {
