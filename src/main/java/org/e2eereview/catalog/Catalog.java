@@ -133,7 +133,7 @@ public final class Catalog {
                     Fields f = StrictYaml.read(path, file.getValue(), CatalogFormat.SAFEGUARDS);
                     f.map("safeguards").forEach((key, g) -> {
                         safeguards.put(key, new SafeguardEntry(key, g.text("title"), g.choice("effect", null),
-                                g.text("description"), citations(g, citedAt)));
+                                g.text("description"), citations(g, citedAt), g.text("in-words")));
                         checkSafeguard(key, g, problems);
                     });
                 } else if (path.endsWith("/references.yaml")) {

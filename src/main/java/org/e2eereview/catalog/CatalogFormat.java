@@ -122,6 +122,8 @@ final class CatalogFormat {
             .required("effect", new FieldType.Choice(Safeguard.Effect.class),
                     "Whether it prevents the routes it applies to or only makes their use visible.")
             .required("description", TEXT, "What it does and what it leaves open.")
+            .optional("in-words", TEXT, "The safeguard in a few words for a reader who knows no cryptography, as "
+                    + "the consultation submission's summary names it.", "the title")
             .required("references", CITATIONS, "Sources.");
 
     static final ObjectSpec SAFEGUARDS = ObjectSpec.of("safeguards", "Every safeguard, by its id.")

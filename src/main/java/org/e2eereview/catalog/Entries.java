@@ -51,7 +51,7 @@ public final class Entries {
 
     /** A safeguard in the catalog's words, and whether it prevents or only makes visible. */
     public record SafeguardEntry(String id, String title, Safeguard.Effect effect, String description,
-                                 List<Citation> references) {
+                                 List<Citation> references, String inWords) {
     }
 
     /** A placeholder of a proposal's patch: the elements it stands for. */

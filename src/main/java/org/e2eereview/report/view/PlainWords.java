@@ -392,7 +392,7 @@ final class PlainWords {
 
     private String safeguard(Safeguarded s) {
         SafeguardEntry e = review.catalog().safeguards().get(s.name());
-        return lower(e == null ? s.name() : e.title());
+        return e == null ? s.name() : e.inWords() != null ? e.inWords() : lower(e.title());
     }
 
     String party(String id) {
