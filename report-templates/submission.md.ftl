@@ -124,7 +124,7 @@ The table in the summary shows what each of the ${proposals?size} proposals woul
 
 This submission is itself our contribution to a consultation on design. It offers:
 
-- **the design, as a model anyone can check**: ${model.fileName}, from which every statement above is computed<#if submission.modelLink??>; it is available at <${submission.modelLink?no_esc}><#elseif submission.modelUrl??>; it is available at ${submission.modelUrl}<#else>; the organisation will provide it on request</#if>;
+- **the design, as a model anyone can check**: ${model.fileName}, from which the findings above follow by published rules, the same for every design<#if submission.modelLink??>; it is available at <${submission.modelLink?no_esc}><#elseif submission.modelUrl??>; it is available at ${submission.modelUrl}<#else>; the organisation will provide it on request</#if>;
 <#if proposals?has_content>
 - **each proposal assessed against that design**: ${proposals?size} lawful-access proposals applied to the model, with who would gain access and what would change (Annex B);
 </#if>
@@ -255,7 +255,7 @@ ${r.number}. ${r.title}<#if r.authors??>. ${r.authors}</#if><#if r.date??> (${r.
 
 ## Annex ${annexRepro}. Reproducing this document
 
-Every statement in this document is computed from the design model by e2ee-review's published rules and catalog. To check it, get e2ee-review ${tool.version?no_esc} (Maven: `org.e2eereview:e2ee-review:${tool.version?no_esc}`) and the model<#if submission.modelLink??> (<${submission.modelLink?no_esc}>)<#elseif submission.modelUrl??> (${submission.modelUrl})<#else> (from the submitting organisation)</#if>, confirm the digests below, and run the command.
+The findings in this document follow from the design model by e2ee-review's published rules and catalog. To check it, get e2ee-review ${tool.version?no_esc} (Maven: `org.e2eereview:e2ee-review:${tool.version?no_esc}`) and the model<#if submission.modelLink??> (<${submission.modelLink?no_esc}>)<#elseif submission.modelUrl??> (${submission.modelUrl})<#else> (from the submitting organisation)</#if>, confirm the digests below, and run the command.
 
 | | |
 |---|---|
