@@ -98,18 +98,12 @@ class DiffCommandTest {
         assertThat(noFile.err()).isEqualTo("nowhere.yaml: no such file\n");
     }
 
-    static final String GHOST_ACCEPTED = """
-            e2ee-review-baseline: 1
-            accepted:
-              GHOST-PARTICIPANT@group-*:
-                status: accepted
-                justification: the proposal under study
-                decided-by: design review board
-            """;
+    /** A baseline that accepts the ghost participant's findings, shared with SarifReportTest. */
+    static final Path GHOST_ACCEPTED = Path.of("src/test/resources/baselines/ghost-accepted.yaml");
 
     @Test
     void acceptedFindingsAreCountedAsAcceptedInEveryFormat(@TempDir Path dir) throws Exception {
-        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), GHOST_ACCEPTED);
+        Path baseline = Files.copy(GHOST_ACCEPTED, dir.resolve("baseline.yaml"));
         String[] args = {"diff", "examples/whatsapp.yaml", "examples/ghost-proposal.yaml", TODAY, "--baseline",
                 baseline.toString()};
         Cli text = Cli.run(args);

@@ -16,7 +16,6 @@ import org.e2eereview.catalog.Severity;
 import org.e2eereview.report.Reports.Format;
 import org.e2eereview.review.Review;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,12 +37,8 @@ class AccessibilityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeFalse("skip".equals(System.getProperty("e2ee.browser")), "browser tests skipped on request");
+        browser = Chromium.forTests();
         axe = Axe.installed();
-        Path binary = Chromium.find();
-        assertThat(binary).as("a Chromium binary: run bash .ci/run (installs Debian's chromium), set CHROMIUM, "
-                + "or pass -De2ee.browser=skip").isNotNull();
-        browser = new Chromium(binary);
     }
 
     @AfterAll
@@ -51,12 +46,8 @@ class AccessibilityTest {
         if (browser != null) browser.close();
     }
 
-    static Stream<Path> examples() throws Exception {
-        return Corpus.files("examples").stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("examples")
+    @MethodSource("org.e2eereview.report.ReportsTest#examples")
     void theReviewPagePassesWcag21AA(Path example, @TempDir Path dir) throws Exception {
         assertAccessible(PAGE_RULES, example + " review page", page(Corpus.reviewer().review(example), Format.HTML, null),
                 dir.resolve("review.html"));
@@ -64,7 +55,7 @@ class AccessibilityTest {
 
     /** With an assessment the submission sets out each lawful-access proposal; without, the catalog's capabilities. */
     @ParameterizedTest
-    @MethodSource("examples")
+    @MethodSource("org.e2eereview.report.ReportsTest#examples")
     void theSubmissionPassesWcag21AAWithAndWithoutTheProposals(Path example, @TempDir Path dir) throws Exception {
         Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(example, List.of());
         assertAccessible(Axe.WCAG21_AA, example + " submission", page(assessment.original(), Format.SUBMISSION_HTML, assessment),

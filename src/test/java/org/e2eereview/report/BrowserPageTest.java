@@ -13,7 +13,6 @@ import org.e2eereview.report.Reports.Format;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +32,7 @@ class BrowserPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeFalse("skip".equals(System.getProperty("e2ee.browser")), "browser tests skipped on request");
-        Path binary = Chromium.find();
-        assertThat(binary).as("a Chromium binary: run bash .ci/run (installs Debian's chromium), set CHROMIUM, "
-                + "or pass -De2ee.browser=skip").isNotNull();
-        browser = new Chromium(binary);
+        browser = Chromium.forTests();
     }
 
     @AfterAll

@@ -50,6 +50,19 @@ final class Chromium implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The browser for a test class: skipped with -De2ee.browser=skip, a failure saying how to install
+     * it when none is found, never a silent pass.
+     */
+    static Chromium forTests() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("skip".equals(System.getProperty("e2ee.browser")),
+                "browser tests skipped on request");
+        Path binary = find();
+        org.assertj.core.api.Assertions.assertThat(binary).as("a Chromium binary: run bash .ci/run (installs Debian's "
+                + "chromium), set CHROMIUM, or pass -De2ee.browser=skip").isNotNull();
+        return new Chromium(binary);
+    }
+
     Chromium(Path binary) throws Exception {
         profile = Files.createTempDirectory("e2ee-review-chromium");
         process = new ProcessBuilder(binary.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",

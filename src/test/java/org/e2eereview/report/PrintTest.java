@@ -17,7 +17,6 @@ import org.apache.pdfbox.text.TextPosition;
 import org.e2eereview.Corpus;
 import org.e2eereview.report.Reports.Format;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,20 +38,12 @@ class PrintTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeFalse("skip".equals(System.getProperty("e2ee.browser")), "browser tests skipped on request");
-        Path binary = Chromium.find();
-        assertThat(binary).as("a Chromium binary: run bash .ci/run (installs Debian's chromium), set CHROMIUM, "
-                + "or pass -De2ee.browser=skip").isNotNull();
-        browser = new Chromium(binary);
+        browser = Chromium.forTests();
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (browser != null) browser.close();
-    }
-
-    static Stream<Path> examples() throws Exception {
-        return Corpus.files("examples").stream();
     }
 
     /**
@@ -61,7 +52,7 @@ class PrintTest {
      * most); when every finding was kept whole, seven examples of eleven lost more, up to 3.2 pages.
      */
     @ParameterizedTest
-    @MethodSource("examples")
+    @MethodSource("org.e2eereview.report.ReportsTest#examples")
     void pagesAreFilledAndNoneEndsOnAHeading(Path example, @TempDir Path dir) throws Exception {
         Printed printed = print(example, dir);
         double blank = 0;

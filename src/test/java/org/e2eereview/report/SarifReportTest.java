@@ -129,14 +129,7 @@ class SarifReportTest {
 
     @Test
     void acceptancesFromABaselineAreExternalSuppressionsLocatedInIt(@TempDir Path dir) throws Exception {
-        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), """
-                e2ee-review-baseline: 1
-                accepted:
-                  GHOST-PARTICIPANT@group-*:
-                    status: accepted
-                    justification: the proposal under study
-                    decided-by: design review board
-                """);
+        Path baseline = Files.copy(Path.of("src/test/resources/baselines/ghost-accepted.yaml"), dir.resolve("baseline.yaml"));
         Path model = Files.writeString(dir.resolve("ghost.yaml"), Files.readString(Path.of("examples/ghost-proposal.yaml"))
                 + "\naccepted:\n  PROVIDER-KEYED-BACKUP@chat-backup: { status: accepted, "
                 + "justification: opt-in, decided-by: product }\n", StandardCharsets.UTF_8);

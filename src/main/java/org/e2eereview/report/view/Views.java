@@ -250,8 +250,9 @@ public final class Views {
         List<Link> findings = explained.computeIfAbsent(in, Review::explainingEveryReader)
                 .of(a.conversation(), a.party()).stream()
                 .map(f -> new Link(t(f.id()), anchors.get(f.id()))).toList();
-        return new ReaderView(t(a.party()), new PlainWords(in).party(a.party()), t(summary.toString()),
-                new PlainWords(in).reading(a), new PlainWords(in).when(a), routes, a.partial(), !a.detectable(), findings);
+        PlainWords words = new PlainWords(in);
+        return new ReaderView(t(a.party()), words.party(a.party()), t(summary.toString()), words.reading(a), words.when(a),
+                routes, a.partial(), !a.detectable(), findings);
     }
 
     /** Where a decision was taken when it is not the model: "; baseline.yaml:4:3". */
