@@ -1,27 +1,27 @@
 #!/usr/bin/env bash
 # Cold start, measured as CI pays it: whole processes, one per run (docs/performance.md).
 # For each model, side by side and interleaved, RUNS times: a process that only composes the file
-# with SnakeYAML (ParseOnly, on a class path of SnakeYAML alone), `java -jar target/e2ee-review.jar
+# with SnakeYAML (ParseOnly, on a class path of SnakeYAML alone), `java -jar e2ee-review-cli/target/e2ee-review.jar
 # review FILE --fail-on none` (the README's command), the same review through bin/e2ee-review when
 # the package step made its archive, and an earlier jar when given as BASELINE_JAR=FILE. Prints per
 # file the median wall time of each, its ratio to the parse-only median, and the median of the
 # ratios within each round (which drift on a shared host moves less).
 #
 # Usage: src/bench/coldstart.sh [-n RUNS] [MODEL...]   (default: 15 runs; examples/*.yaml and a
-# 10,000-element synthetic model). Needs target/e2ee-review.jar: mvn -B -ntp -q package -DskipTests
+# 10,000-element synthetic model). Needs e2ee-review-cli/target/e2ee-review.jar: mvn -B -ntp -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=15
 if [ "${1:-}" = -n ]; then runs=$2; shift 2; fi
-jar=target/e2ee-review.jar
+jar=e2ee-review-cli/target/e2ee-review.jar
 [ -f "$jar" ] || { echo "no $jar: run mvn -B -ntp -q package -DskipTests first" >&2; exit 2; }
 work=target/coldstart
 rm -rf "$work" && mkdir -p "$work/classes" "$work/times"
 
 # SnakeYAML alone, taken from the jar under test so that both sides parse with the same version.
 (cd "$work" && jar xf "../../$jar" org/yaml && jar cf snakeyaml.jar org && rm -r org)
-javac -nowarn -d "$work/classes" -cp "$work/snakeyaml.jar" src/bench/java/org/e2eereview/bench/ParseOnly.java \
-  src/bench/java/org/e2eereview/bench/SyntheticModelFile.java src/test/java/org/e2eereview/bench/SyntheticModel.java
+javac -nowarn -d "$work/classes" -cp "$work/snakeyaml.jar" e2ee-review-core/src/bench/java/org/e2eereview/bench/ParseOnly.java \
+  e2ee-review-core/src/bench/java/org/e2eereview/bench/SyntheticModelFile.java e2ee-review-core/src/test/java/org/e2eereview/bench/SyntheticModel.java
 if [ "$#" -gt 0 ]; then
   models=("$@")
 else
@@ -33,7 +33,7 @@ variants=(parse)
 # BASELINE_JAR=FILE adds an earlier build of the tool, to measure before and after in one run.
 [ -n "${BASELINE_JAR:-}" ] && variants+=(baseline)
 variants+=(jar)
-[ -f target/e2ee-review.jsa ] && variants+=(launcher)
+[ -f e2ee-review-cli/target/e2ee-review.jsa ] && variants+=(launcher)
 run() { # variant model
   case $1 in
     parse) java -cp "$work/classes:$work/snakeyaml.jar" org.e2eereview.bench.ParseOnly "$2" ;;
