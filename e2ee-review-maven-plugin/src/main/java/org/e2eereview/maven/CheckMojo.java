@@ -1,0 +1,252 @@
+package org.e2eereview.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.e2eereview.assess.Assessor;
+import org.e2eereview.catalog.Catalog;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.load.InputException;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.load.Problem;
+import org.e2eereview.report.Reports;
+import org.e2eereview.report.Reports.Format;
+import org.e2eereview.report.escape.Inert;
+import org.e2eereview.report.template.TemplateProblem;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
+import org.e2eereview.review.Reviewer;
+import org.e2eereview.rules.RuleSet;
+
+/**
+ * Reviews the project's design models as {@code e2ee-review review} does, writes the reports CI
+ * picks up, and fails the build on a counted finding at or above {@code failOn}, each one a
+ * located line; a model that cannot be read fails it with the loader's located problems.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class CheckMojo extends AbstractMojo {
+
+    /** The model file reviewed when neither {@code model} nor {@code models} is given. */
+    static final String DEFAULT_MODEL = "e2ee-review.yaml";
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File basedir;
+
+    /** The model (YAML); default {@code e2ee-review.yaml} in the project's folder. */
+    @Parameter(property = "e2ee-review.model")
+    File model;
+
+    /** Several models, each reviewed on its own (with {@code model}, if given too). */
+    @Parameter
+    List<File> models;
+
+    /** Fail on a counted finding at or above this: critical, high, medium, low, info, or none. */
+    @Parameter(property = "e2ee-review.failOn", defaultValue = "high")
+    String failOn;
+
+    /** Findings already reviewed and accepted (docs/baselines.md). */
+    @Parameter(property = "e2ee-review.baseline")
+    File baseline;
+
+    /** The date acceptances expire against, YYYY-MM-DD; default today (UTC). */
+    @Parameter(property = "e2ee-review.today")
+    String today;
+
+    /** Reports to write: text, json, md, html, submission-md, submission-html, submission-pdf, sarif, junit. */
+    @Parameter(property = "e2ee-review.formats", defaultValue = "sarif,junit")
+    List<String> formats;
+
+    /** Where the reports go, one file per model and format. */
+    @Parameter(property = "e2ee-review.outputDirectory", defaultValue = "${project.build.directory}/e2ee-review")
+    File outputDirectory;
+
+    /** Skip the review. */
+    @Parameter(property = "e2ee-review.skip", defaultValue = "false")
+    boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("e2ee-review: skipped");
+            return;
+        }
+        Severity threshold = severity(failOn);
+        LocalDate date = date(today);
+        List<Format> wanted = formats(formats);
+        List<Path> files = modelFiles();
+
+        Reviewer reviewer;
+        try {
+            Clock clock = Clock.fixed(date.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), List.of()), clock);
+            if (baseline != null) reviewer = reviewer.withBaseline(new ModelLoader().loadBaseline(baseline.toPath()));
+        } catch (InputException e) {
+            throw located("e2ee-review: the baseline " + baseline + " cannot be used", e);
+        }
+
+        List<String> failing = new ArrayList<>();
+        for (Path file : files) {
+            Review review;
+            Assessor.Result assessment = null;
+            try {
+                if (Reports.needsAssessment(wanted)) {
+                    assessment = new Assessor(reviewer).assess(file, List.of());
+                    review = assessment.original();
+                } else {
+                    review = reviewer.review(new ModelLoader().load(file));
+                }
+            } catch (InputException e) {
+                throw located("e2ee-review: " + file + " is not a usable model", e);
+            }
+            write(file, review, assessment, wanted, threshold, date);
+            getLog().info(Inert.text("e2ee-review: " + file + ": " + review.verdict().text() + " (" + counts(review) + ")"));
+            for (Reviewed r : review.weakenings()) {
+                if (!r.counts()) continue;
+                // Model text goes to a terminal: control characters are shown, never obeyed.
+                String line = Inert.text(r.finding().at() + ": "
+                        + r.finding().severity().yamlName().toUpperCase(Locale.ROOT) + " " + r.finding().id() + ": "
+                        + r.finding().message());
+                if (threshold != null && r.finding().severity().atLeast(threshold)) {
+                    getLog().error(line);
+                    failing.add(line);
+                } else {
+                    getLog().info(line);
+                }
+            }
+        }
+        if (!failing.isEmpty()) {
+            throw new MojoFailureException("e2ee-review: " + failing.size() + " finding(s) at or above "
+                    + threshold.yamlName() + " (reports in " + outputDirectory + "):\n" + String.join("\n", failing));
+        }
+    }
+
+    private List<Path> modelFiles() throws MojoFailureException {
+        List<Path> out = new ArrayList<>();
+        if (model != null) out.add(model.toPath());
+        if (models != null) for (File f : models) out.add(f.toPath());
+        if (out.isEmpty()) out.add(basedir.toPath().resolve(DEFAULT_MODEL));
+        for (Path p : out) {
+            if (!Files.isRegularFile(p)) {
+                throw new MojoFailureException("e2ee-review: no model at " + p + " (set <model> in the plugin's "
+                        + "configuration, or -De2ee-review.model=FILE)");
+            }
+        }
+        return out;
+    }
+
+    /** Every report is written beside its target and moved into place whole. */
+    private void write(Path file, Review review, Assessor.Result assessment, List<Format> wanted, Severity threshold,
+                       LocalDate date) throws MojoExecutionException {
+        if (wanted.isEmpty()) return;
+        String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        List<Path> targets = new ArrayList<>();
+        List<Path> temps = new ArrayList<>();
+        try {
+            Path dir = Files.createDirectories(outputDirectory.toPath());
+            List<OutputStream> streams = new ArrayList<>();
+            try {
+                for (Format f : wanted) {
+                    targets.add(dir.resolve(base + extension(f)));
+                    Path tmp = Files.createTempFile(dir, "." + base, ".tmp");
+                    temps.add(tmp);
+                    streams.add(Files.newOutputStream(tmp));
+                }
+                String command = "e2ee-review review " + file + " --fail-on "
+                        + (threshold == null ? "none" : threshold.yamlName()) + " --today " + date;
+                Reports.write(review, wanted, new Reports.Options(threshold, date, null, command, assessment), streams);
+            } finally {
+                for (OutputStream s : streams) s.close();
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                Files.move(temps.get(i), targets.get(i), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (TemplateProblem e) {
+            throw new MojoExecutionException("e2ee-review: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("e2ee-review: cannot write the reports of " + file + " into "
+                    + outputDirectory + ": " + e.getMessage(), e);
+        } finally {
+            for (Path t : temps) {
+                try {
+                    Files.deleteIfExists(t);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless; the real error, if any, is already reported
+                }
+            }
+        }
+    }
+
+    static String extension(Format f) {
+        return switch (f) {
+            case TEXT -> ".txt";
+            case JSON -> ".json";
+            case MD -> ".md";
+            case HTML -> ".html";
+            case SUBMISSION_MD -> ".submission.md";
+            case SUBMISSION_HTML -> ".submission.html";
+            case SUBMISSION_PDF -> ".submission.pdf";
+            case SARIF -> ".sarif";
+            case JUNIT -> ".junit.xml";
+        };
+    }
+
+    private static MojoFailureException located(String what, InputException e) {
+        StringBuilder out = new StringBuilder(what).append(':');
+        for (Problem p : e.problems()) out.append('\n').append(p);
+        return new MojoFailureException(Inert.text(out.toString()));
+    }
+
+    static Severity severity(String name) throws MojoFailureException {
+        if (name == null || name.equalsIgnoreCase("none")) return null;
+        for (Severity s : Severity.values()) if (s.yamlName().equalsIgnoreCase(name.strip())) return s;
+        throw new MojoFailureException("e2ee-review: failOn '" + name
+                + "' is not a severity: use critical, high, medium, low, info or none");
+    }
+
+    static LocalDate date(String text) throws MojoFailureException {
+        if (text == null || text.isBlank()) return LocalDate.now(ZoneOffset.UTC);
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new MojoFailureException("e2ee-review: today '" + text + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    static List<Format> formats(List<String> names) throws MojoFailureException {
+        List<Format> out = new ArrayList<>();
+        if (names == null) return out;
+        for (String n : names) {
+            if (n == null || n.isBlank()) continue;
+            Format f = Format.of(n.strip());
+            if (f == null) {
+                throw new MojoFailureException("e2ee-review: '" + n + "' is not a format: use " + Format.names());
+            }
+            if (!out.contains(f)) out.add(f);
+        }
+        return out;
+    }
+
+    private static String counts(Review review) {
+        List<String> parts = new ArrayList<>();
+        for (Severity s : Severity.values()) parts.add(review.counts().get(s) + " " + s.yamlName());
+        return String.join(", ", parts);
+    }
+}
