@@ -3,7 +3,8 @@
 # For each model, side by side and interleaved, RUNS times: a process that only composes the file
 # with SnakeYAML (ParseOnly, on a class path of SnakeYAML alone), `java -jar e2ee-review-cli/target/e2ee-review.jar
 # review FILE --fail-on none` (the README's command), the same review through bin/e2ee-review when
-# the package step made its archive, and an earlier jar when given as BASELINE_JAR=FILE. Prints per
+# the package step made its archive, an earlier jar when given as BASELINE_JAR=FILE, and an unpacked
+# distribution's launcher when given as INSTALLED=DIR/bin/e2ee-review (docs/install.md). Prints per
 # file the median wall time of each, its ratio to the parse-only median, and the median of the
 # ratios within each round (which drift on a shared host moves less).
 #
@@ -34,12 +35,15 @@ variants=(parse)
 [ -n "${BASELINE_JAR:-}" ] && variants+=(baseline)
 variants+=(jar)
 [ -f e2ee-review-cli/target/e2ee-review.jsa ] && variants+=(launcher)
+# INSTALLED=DIR/bin/e2ee-review adds the distribution unpacked at DIR, as a user runs it from PATH.
+[ -n "${INSTALLED:-}" ] && variants+=(installed)
 run() { # variant model
   case $1 in
     parse) java -cp "$work/classes:$work/snakeyaml.jar" org.e2eereview.bench.ParseOnly "$2" ;;
     baseline) java -jar "$BASELINE_JAR" review "$2" --fail-on none ;;
     jar) java -jar "$jar" review "$2" --fail-on none ;;
     launcher) bin/e2ee-review review "$2" --fail-on none ;;
+    installed) "$INSTALLED" review "$2" --fail-on none ;;
   esac > /dev/null
 }
 key() { basename "$1" .yaml; }
