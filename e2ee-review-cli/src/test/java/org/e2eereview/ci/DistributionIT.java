@@ -91,4 +91,22 @@ class DistributionIT {
             assertThat(inZip).isEqualTo(inTar);
         }
     }
+
+    /** A team that depends on the library gets each library once, at the version its build resolves. */
+    @Test
+    void theLibraryJarsHoldOnlyTheProjectsOwnClasses() throws Exception {
+        for (String module : List.of("e2ee-review-core", "e2ee-review-junit5", "e2ee-review-archunit")) {
+            Path jar;
+            try (Stream<Path> files = Files.list(Path.of(module, "target"))) {
+                jar = files.filter(p -> p.getFileName().toString().matches(module + "-[^-]+(-SNAPSHOT)?\\.jar"))
+                        .findFirst().orElseThrow(() -> new AssertionError("no jar of " + module));
+            }
+            try (ZipFile z = new ZipFile(jar.toFile())) {
+                assertThat(z.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class")))
+                        .as(jar.toString()).isNotEmpty().allMatch(n -> n.startsWith("org/e2eereview/"));
+                assertThat(new String(z.getInputStream(z.getEntry("META-INF/MANIFEST.MF")).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)).contains("Automatic-Module-Name: org.e2eereview.");
+            }
+        }
+    }
 }
