@@ -3,6 +3,7 @@ package org.e2eereview.analysis;
 import java.util.List;
 
 import org.e2eereview.model.Flow;
+import org.e2eereview.model.Immutable;
 
 /**
  * A fact the analysis derived: {@code party} can read {@code data} by {@code route}.
@@ -20,6 +21,11 @@ import org.e2eereview.model.Flow;
  */
 public record Reading(String party, String data, String conversation, Route route, Evidence evidence,
                       List<String> through, Flow.Occurs condition, List<Safeguarded> lowering, String origin) {
+
+    public Reading {
+        through = Immutable.copy(through);
+        lowering = Immutable.copy(lowering);
+    }
 
     /** Whether a declared safeguard would make this reading visible. */
     public boolean detectable() {

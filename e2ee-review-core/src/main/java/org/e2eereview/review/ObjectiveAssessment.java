@@ -2,6 +2,8 @@ package org.e2eereview.review;
 
 import java.util.List;
 
+import org.e2eereview.model.Immutable;
+
 /**
  * How a design stands against one public-safety objective of the 2020 statement.
  *
@@ -15,7 +17,16 @@ import java.util.List;
 public record ObjectiveAssessment(String objective, String title, List<String> metBy, List<Through> onlyThrough,
                                   List<String> suggestions, String answer) {
 
+    public ObjectiveAssessment {
+        metBy = Immutable.copy(metBy);
+        onlyThrough = Immutable.copy(onlyThrough);
+        suggestions = Immutable.copy(suggestions);
+    }
+
     public record Through(String feature, List<String> weakenings) {
+        public Through {
+            weakenings = Immutable.copy(weakenings);
+        }
     }
 
     /** Where it stands, in words, as every report says it. */

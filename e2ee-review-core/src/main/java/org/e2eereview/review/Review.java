@@ -13,6 +13,7 @@ import org.e2eereview.catalog.Severity;
 import org.e2eereview.model.Acceptance;
 import org.e2eereview.model.Baseline;
 import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Immutable;
 import org.e2eereview.model.Model;
 import org.e2eereview.rules.Finding;
 import org.e2eereview.rules.RuleSet;
@@ -38,6 +39,18 @@ public record Review(Model model, Analysis analysis, Catalog catalog, RuleSet ru
                      List<ObjectiveAssessment> objectives, List<Safeguarded> safeguards, List<NotAssessed> notAssessed,
                      List<Note> notes, List<Acceptance> unusedAcceptances, Baseline baseline, String toolVersion, String rulesDigest,
                      String catalogDigest) {
+
+    public Review {
+        weakenings = Immutable.copy(weakenings);
+        safetyFeatures = Immutable.copy(safetyFeatures);
+        access = Immutable.copy(access);
+        disclosures = Immutable.copy(disclosures);
+        objectives = Immutable.copy(objectives);
+        safeguards = Immutable.copy(safeguards);
+        notAssessed = Immutable.copy(notAssessed);
+        notes = Immutable.copy(notes);
+        unusedAcceptances = Immutable.copy(unusedAcceptances);
+    }
 
     /** What the review concludes, in one word. */
     public enum Verdict {

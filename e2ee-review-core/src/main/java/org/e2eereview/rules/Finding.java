@@ -6,6 +6,7 @@ import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.analysis.Step;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.model.Flow;
+import org.e2eereview.model.Immutable;
 import org.e2eereview.model.Location;
 
 /**
@@ -28,8 +29,19 @@ public record Finding(String id, String rule, RuleKind kind, Severity severity, 
                       List<Safeguarded> safeguards, List<Disclosed> disclosed, String remediation, Verdict verdict,
                       String withoutReaders) {
 
+    public Finding {
+        readers = Immutable.copy(readers);
+        reads = Immutable.copy(reads);
+        evidence = Immutable.copy(evidence);
+        safeguards = Immutable.copy(safeguards);
+        disclosed = Immutable.copy(disclosed);
+    }
+
     /** A titled evidence chain: "police can read group-chat" followed by the steps. */
     public record Chain(String title, List<Step> steps) {
+        public Chain {
+            steps = Immutable.copy(steps);
+        }
     }
 
     /**
@@ -41,6 +53,11 @@ public record Finding(String id, String rule, RuleKind kind, Severity severity, 
      */
     public record Read(String conversation, String party, List<String> data, Flow.Occurs condition,
                        List<String> through, List<Safeguarded> lowering) {
+        public Read {
+            data = Immutable.copy(data);
+            through = Immutable.copy(through);
+            lowering = Immutable.copy(lowering);
+        }
     }
 
     /** A reader whose access the model says is disclosed to users, and where. */

@@ -3,6 +3,7 @@ package org.e2eereview.rules;
 import java.util.List;
 
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Immutable;
 import org.e2eereview.model.Location;
 
 import dev.cel.runtime.CelRuntime;
@@ -19,6 +20,17 @@ public record Rule(String id, String title, List<TitleIf> titleIf, RuleKind kind
                    List<Need> needs, List<String> explains, String message, String withoutReaders, String remediation,
                    Verdict verdict, List<RuleTest> tests, String file, Location at,
                    Compiled compiled) {
+
+    public Rule {
+        titleIf = Immutable.copy(titleIf);
+        severityIf = Immutable.copy(severityIf);
+        evidenceRoutes = Immutable.copy(evidenceRoutes);
+        evidenceFields = Immutable.copy(evidenceFields);
+        evidenceFieldsIf = Immutable.copy(evidenceFieldsIf);
+        needs = Immutable.copy(needs);
+        explains = Immutable.copy(explains);
+        tests = Immutable.copy(tests);
+    }
 
     public record SeverityIf(String when, Severity severity) {
     }
