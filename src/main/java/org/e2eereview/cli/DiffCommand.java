@@ -78,6 +78,9 @@ final class DiffCommand implements Callable<Integer> {
             Reviewer reviewer = settings.reviewer();
             Review before = reviewer.review(oldModel);
             Review after = reviewer.review(newModel);
+            // Decisions are judged on the model as it now is: an entry left by a finding this change
+            // removes is what --strict-baseline is for.
+            if (!settings.vet(spec, after)) return Main.USAGE;
             diff = ReviewDiff.of(before, after);
         } catch (InputException e) {
             Main.printProblems(spec, e);
