@@ -85,6 +85,20 @@ class GitLabJobTest {
         assertThat(broken.output()).contains("e2ee-review.yaml:");
     }
 
+    @Test
+    void aMergeRequestThatFixesAnInvalidModelPasses() throws Exception {
+        Shell sh = repository(Shell.example("signal.yaml").replace("changes-shown: always", "changes-shown: alwayz"));
+        sh.ok("git", "checkout", "-q", "-b", "fix");
+        sh.write("e2ee-review.yaml", Shell.example("signal.yaml"));
+        sh.ok("git", "commit", "-q", "-am", "the typo fixed");
+        Shell.Result r = runScript(sh, Map.of("CI_PIPELINE_SOURCE", "merge_request_event",
+                "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("origin/main:e2ee-review.yaml:");
+        assertThat(Files.readString(tmp.resolve("workspace/e2ee-review-diff.md")))
+                .startsWith("## e2ee-review: e2ee-review.yaml on the target branch does not load\n");
+    }
+
     private Shell.Result mergeRequest(String newModel) throws Exception {
         Shell sh = repository(Shell.example("signal.yaml"));
         sh.ok("git", "checkout", "-q", "-b", "change");
