@@ -57,7 +57,7 @@ class GitLabJobTest {
             Element testcase = (Element) failures.item(i).getParentNode();
             failing.append(testcase.getAttribute("classname")).append(' ').append(testcase.getAttribute("name")).append('\n');
         }
-        assertThat(failing).contains("GHOST-PARTICIPANT conversation group-chat");
+        assertThat(failing).contains("GHOST-PARTICIPANT GHOST-PARTICIPANT@group-chat");
         assertThat(Files.readString(tmp.resolve("workspace/e2ee-review-diff.md")))
                 .startsWith("## e2ee-review: origin/main:e2ee-review.yaml → e2ee-review.yaml")
                 .contains("CRITICAL GHOST-PARTICIPANT@group-chat");
