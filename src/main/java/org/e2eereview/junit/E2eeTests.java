@@ -47,7 +47,7 @@ import org.opentest4j.TestAbortedException;
  * <pre>{@code
  * @TestFactory
  * Stream<DynamicNode> messengerDesign() {
- *     return E2eeTests.perRuleAndElement(Path.of("design/messenger.yaml"));
+ *     return E2eeTests.perRuleAndElement(Path.of("e2ee-review.yaml"));
  * }
  * }</pre>
  */

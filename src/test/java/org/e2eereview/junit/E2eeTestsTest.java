@@ -129,6 +129,16 @@ class E2eeTestsTest {
         assertThat(api).isNotEmpty().containsExactlyElementsOf(xml);
     }
 
+    /** A @TestFactory on a broken model fails, as an assertion, with every problem located. */
+    @Test
+    void aBrokenModelFailsTheFactoryWithItsPlaces() {
+        Path broken = Path.of("src/test/resources/malformed/many-errors.yaml");
+        UnusableInputError e = org.junit.jupiter.api.Assertions.assertThrows(UnusableInputError.class,
+                () -> E2eeTests.perRuleAndElement(broken));
+        assertThat(e).isInstanceOf(AssertionFailedError.class).hasNoCause();
+        assertThat(e.getMessage()).startsWith("e2ee-review cannot review " + broken + ":\n" + broken + ":4:18: ");
+    }
+
     static List<Path> exampleFiles() throws Exception {
         return org.e2eereview.Corpus.files("examples");
     }
