@@ -25,7 +25,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
  * other only along declared flows. In a team's test:
  *
  * <pre>{@code
- * ModelArchRules.from(Path.of("model.yaml")).check(new ClassFileImporter().importPackages("com.acme"));
+ * ModelArchRules.from(Path.of("e2ee-review.yaml")).check(new ClassFileImporter().importPackages("com.acme"));
  * }</pre>
  *
  * Each rule's description names the model file but no line, so that a {@code FreezingArchRule} store
@@ -48,15 +48,18 @@ public final class ModelArchRules {
     }
 
     /**
-     * Loads a model as strictly as {@code e2ee-review validate} does.
+     * Loads a model as strictly as {@code e2ee-review validate} does. A model that cannot be used fails
+     * the test that asked for it, as any broken expectation does, rather than erroring out of it: the
+     * loader's exception is not chained, since the fault is in the file the message names.
      *
-     * @throws IllegalArgumentException when the model cannot be used, with every problem as file:line:col: message
+     * @throws AssertionError when the model cannot be used: a first line naming it, then every problem
+     *         as file:line:col: message
      */
     public static ModelArchRules from(Path model) {
         try {
             return of(new ModelLoader().load(model));
         } catch (InputException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new AssertionError("e2ee-review cannot use the model " + model + ":\n" + e.getMessage());
         }
     }
 

@@ -370,11 +370,13 @@ class ModelArchRulesTest {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, MODEL.replace("code: [app.relay..]", "code: [app.relay...]")
                 .replace("kind: hsm", "kind: hms"));
-        assertThatThrownBy(() -> ModelArchRules.from(bad)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(bad + ":9:").hasMessageContaining("bad value 'app.relay...'")
-                .hasMessageContaining("\n" + bad + ":11:").hasMessageNotContaining("Exception");
-        assertThatThrownBy(() -> ModelArchRules.from(tmp.resolve("none.yaml")))
-                .hasMessage(tmp.resolve("none.yaml") + ": no such file");
+        assertThatThrownBy(() -> ModelArchRules.from(bad)).isExactlyInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("e2ee-review cannot use the model " + bad + ":\n" + bad + ":9:")
+                .hasMessageContaining("bad value 'app.relay...'")
+                .hasMessageContaining("\n" + bad + ":11:").hasMessageNotContaining("Exception").hasNoCause();
+        assertThatThrownBy(() -> ModelArchRules.from(tmp.resolve("none.yaml"))).isExactlyInstanceOf(AssertionError.class)
+                .hasMessage("e2ee-review cannot use the model " + tmp.resolve("none.yaml") + ":\n"
+                        + tmp.resolve("none.yaml") + ": no such file");
     }
 
     /** Whatever the loader accepts as a code pattern, ArchUnit's matcher accepts too. */

@@ -67,6 +67,7 @@ final class AssessCommand implements Callable<Integer> {
             Main.printProblems(spec, e);
             return Main.USAGE;
         }
+        if (!settings.vet(spec, result.original())) return Main.USAGE;
         String text = format.equals("json") ? AssessReport.json(result, failOn) : AssessReport.text(result, failOn);
         if (!ReviewSettings.emit(spec, out, text)) return Main.USAGE;
         return result.original().failsAt(failOn) ? Main.FINDINGS : Main.OK;

@@ -3,6 +3,7 @@ package org.e2eereview.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(severity, readers, condition), parties that gain or lose the ability to read each conversation, "
                 + "safety features, objectives and safeguards.",
                 "OLD may be a git revision of a file, REV:PATH (diff HEAD~1:model.yaml model.yaml), read with "
-                        + "'git show' in the current directory: PATH is from the repository's top, or from the "
+                        + "git in the current directory (REV names a commit, never an option): PATH is from the repository's top, or from the "
                         + "current directory written REV:./PATH."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the change introduces no counted finding at or above --fail-on",
@@ -77,6 +78,9 @@ final class DiffCommand implements Callable<Integer> {
             Reviewer reviewer = settings.reviewer();
             Review before = reviewer.review(oldModel);
             Review after = reviewer.review(newModel);
+            // Decisions are judged on the model as it now is: an entry left by a finding this change
+            // removes is what --strict-baseline is for.
+            if (!settings.vet(spec, after)) return Main.USAGE;
             diff = ReviewDiff.of(before, after);
         } catch (InputException e) {
             Main.printProblems(spec, e);
@@ -93,31 +97,72 @@ final class DiffCommand implements Callable<Integer> {
 
     /** A file's bytes, or a revision's through git when the argument is REV:PATH and no such file exists. */
     static byte[] read(String spec) throws InputException {
-        Path file = Path.of(spec);
-        if (Files.isRegularFile(file)) {
+        if (isFile(spec)) {
             try {
-                return Files.readAllBytes(file);
+                return Files.readAllBytes(Path.of(spec));
             } catch (IOException e) {
                 throw problem(spec, "cannot read: " + AtomicWrite.reason(e));
             }
         }
         int colon = spec.indexOf(':');
         if (colon <= 0 || colon == spec.length() - 1) throw problem(spec, "no such file");
+        String rev = spec.substring(0, colon);
+        // git would read it as an option (--output=FILE writes a file), whatever comes after it.
+        if (rev.startsWith("-")) throw problem(spec, "no such file, and '" + rev + "' cannot be a revision: it starts with '-'");
+        // Every argument handed to git below is either after --end-of-options or starts with an
+        // object id, so nothing the user wrote can reach git as an option.
+        Git commit = git(spec, "rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}");
+        if (!commit.ok()) throw problem(spec, "no such file, and git knows no commit '" + rev + "'" + commit.why());
+        String id = commit.text().strip();
+        Git blob = git(spec, "rev-parse", "--verify", "--quiet", id + spec.substring(colon));
+        if (!blob.ok()) throw problem(spec, "no such file, and " + spec.substring(colon + 1) + " is not in " + rev + blob.why());
+        Git content = git(spec, "cat-file", "blob", blob.text().strip());
+        if (!content.ok()) throw problem(spec, "no such file, and " + spec.substring(colon + 1) + " is not a file in " + rev);
+        return content.out();
+    }
+
+    private static boolean isFile(String spec) {
         try {
-            // The revision and path go to git as one argument, never through a shell.
-            Process git = new ProcessBuilder("git", "show", "--no-textconv", spec).redirectErrorStream(false).start();
+            return Files.isRegularFile(Path.of(spec));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** What git printed and whether it succeeded. */
+    private record Git(byte[] out, String err, boolean ok) {
+        String text() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+
+        /** git's own first line of complaint, when it said more than that the revision is unknown. */
+        String why() {
+            return err.isEmpty() ? "" : " (git: " + err.lines().findFirst().orElse(err) + ")";
+        }
+    }
+
+    /** Runs git in the current directory, never through a shell, reading its output to the end. */
+    private static Git git(String spec, String... args) throws InputException {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        try {
+            Process git = new ProcessBuilder(command).start();
             git.getOutputStream().close();
-            byte[] bytes = git.getInputStream().readAllBytes();
-            String err = new String(git.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            // stderr is read on its own thread so that neither pipe can fill and stall git.
+            java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return git.getErrorStream().readAllBytes();
+                } catch (IOException e) {
+                    return new byte[0];
+                }
+            });
+            byte[] out = git.getInputStream().readAllBytes();
             if (!git.waitFor(60, TimeUnit.SECONDS)) {
                 git.destroyForcibly();
-                throw problem(spec, "git show did not finish");
+                throw problem(spec, "git did not finish");
             }
-            if (git.exitValue() != 0) {
-                String first = err.isEmpty() ? "exit code " + git.exitValue() : err.lines().findFirst().orElse(err);
-                throw problem(spec, "no such file, and git cannot show it: " + first);
-            }
-            return bytes;
+            String message = new String(err.join(), StandardCharsets.UTF_8).strip();
+            return new Git(out, message, git.exitValue() == 0);
         } catch (IOException e) {
             throw problem(spec, "no such file, and git cannot be run: " + e.getMessage());
         } catch (InterruptedException e) {

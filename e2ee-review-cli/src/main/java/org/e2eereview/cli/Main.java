@@ -89,17 +89,28 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Main root = commandLine.getCommandSpec().root().userObject() instanceof Main m ? m : null;
-            err.println("e2ee-review: internal error: " + e + (root != null && root.debug ? ""
-                    : " (run with --debug for a stack trace)"));
-            if (root != null && root.debug) e.printStackTrace(err);
-            return INTERNAL;
+            return internalError(e, root != null && root.debug, err);
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands only Exceptions to the handler above: an Error (a stack overflow, a class
+            // that failed to initialise) would leave the JVM with exit code 1, read as "findings".
+            code = internalError(e, java.util.Arrays.asList(args).contains("--debug"), err);
+        }
         out.flush();
         err.flush();
         rawOut.flush();
         rawErr.flush();
         return code;
+    }
+
+    /** A bug, said in one line (the trace too with --debug) and never mistaken for unusable input. */
+    private static int internalError(Throwable e, boolean debug, PrintWriter err) {
+        err.println("e2ee-review: internal error: " + e + (debug ? "" : " (run with --debug for a stack trace)"));
+        if (debug) e.printStackTrace(err);
+        return INTERNAL;
     }
 
     /** Prints every problem of an unusable input, one per line, as file:line:col: message. */

@@ -117,6 +117,7 @@ final class ReviewCommand implements Callable<Integer> {
                     + AtomicWrite.reason(e));
             return Main.USAGE;
         }
+        if (!settings.vet(spec, review)) return Main.USAGE;
         if (outs.size() < wanted.size() && wanted.get(wanted.size() - 1) == Format.SUBMISSION_PDF) {
             spec.commandLine().getErr().println("submission-pdf is binary: give it an --out FILE");
             return Main.USAGE;

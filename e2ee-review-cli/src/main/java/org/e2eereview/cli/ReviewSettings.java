@@ -6,12 +6,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
+import org.e2eereview.model.Acceptance;
+import org.e2eereview.review.Review;
+import org.e2eereview.review.Reviewed;
 import org.e2eereview.review.Reviewer;
 import org.e2eereview.rules.RuleSet;
 
@@ -33,6 +40,15 @@ final class ReviewSettings {
             + "orphaned entries are reported and the finding counts again.")
     Path baseline;
 
+    @Option(names = "--warn-expiring", paramLabel = "DAYS", defaultValue = "14", description = "Warn on standard "
+            + "error of each acceptance the review relies on that ends within DAYS days (default: ${DEFAULT-VALUE}; "
+            + "0 never warns), so it is decided again before the build fails.")
+    int warnExpiring;
+
+    @Option(names = "--strict-baseline", description = "Refuse (exit 2) a baseline with an entry that matches no "
+            + "finding: a typo in an id, or a decision about a finding since gone.")
+    boolean strictBaseline;
+
     /** The date acceptances are judged against. */
     LocalDate date() {
         return today != null ? today : LocalDate.now(ZoneOffset.UTC);
@@ -43,6 +59,42 @@ final class ReviewSettings {
         Clock clock = Clock.fixed(date().atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
         return baseline == null ? reviewer : reviewer.withBaseline(new ModelLoader().loadBaseline(baseline));
+    }
+
+    /**
+     * Says on standard error, located, which acceptances the review relies on end within
+     * --warn-expiring days, and with --strict-baseline which baseline entries decide nothing;
+     * false when the latter refuse the review.
+     */
+    boolean vet(CommandSpec spec, Review review) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        if (warnExpiring > 0) {
+            // One warning per entry, however many findings it decides; the soonest first.
+            Set<Acceptance> ending = new TreeSet<>(Comparator.comparing(Acceptance::until)
+                    .thenComparing(a -> a.source().at()));
+            for (Reviewed r : review.weakenings()) {
+                Acceptance a = r.acceptance();
+                if (r.status() == Reviewed.Status.ACCEPTED && a.until() != null
+                        && ChronoUnit.DAYS.between(date(), a.until()) <= warnExpiring) {
+                    ending.add(a);
+                }
+            }
+            for (Acceptance a : ending) {
+                long left = ChronoUnit.DAYS.between(date(), a.until());
+                err.println(a.source().at() + ": warning: acceptance " + a.findingId() + " ends on " + a.until()
+                        + (left == 0 ? ", today" : left == 1 ? ", tomorrow" : ", in " + left + " days")
+                        + ": decide again, or the finding counts from the day after");
+            }
+        }
+        if (!strictBaseline || review.baseline() == null) return true;
+        boolean refused = false;
+        for (Acceptance a : review.unusedAcceptances()) {
+            if (!review.baseline().entries().contains(a)) continue;
+            err.println(a.source().at() + ": acceptance " + a.findingId() + " " + review.whyUnused(a)
+                    + " (--strict-baseline)");
+            refused = true;
+        }
+        return !refused;
     }
 
     /** Text to standard output, or to {@code out} replaced in one step; false (said on stderr) if it cannot be written. */

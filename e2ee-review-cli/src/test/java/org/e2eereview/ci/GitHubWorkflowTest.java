@@ -153,12 +153,83 @@ class GitHubWorkflowTest {
     }
 
     @Test
-    void anInvalidModelStopsTheJobAtTheReview() throws Exception {
-        repository("e2ee-review.yaml", "e2ee-review: 1\nsystem: { name: x }\nparties: [\n");
+    void anInvalidModelStopsTheJobAtTheReviewAnnotatedAtItsLine() throws Exception {
+        repository("e2ee-review.yaml", Shell.example("signal.yaml").replace("changes-shown: always", "changes-shown: alwayz"));
         Map<String, String> context = new HashMap<>(Map.of("github.event_name", "push", "github.repository", "acme/messenger"));
         Run run = execute(context, "");
         assertThat(run.failedStep).as(run.output).isEqualTo("Review the model");
-        assertThat(run.output).contains("e2ee-review.yaml:");
+        int line = lineOf(Shell.example("signal.yaml"), "changes-shown: always");
+        assertThat(run.output).containsPattern("(?m)^::error file=e2ee-review.yaml,line=" + line
+                + ",col=22::bad value 'alwayz' for 'changes-shown' .*did you mean 'always'\\?\\)$");
+        assertThat(Files.readString(workspace.resolve("summary.md")))
+                .isEqualTo("## e2ee-review: e2ee-review.yaml could not be reviewed\n\nSee the annotations and the log of "
+                        + "the step \"Review the model\".\n");
+    }
+
+    /** A path with the characters that end a workflow command's property is escaped, not cut short. */
+    @Test
+    void annotationsEscapeThePath() throws Exception {
+        repository("d,s:1/e2ee-review.yaml", "e2ee-review: 1\nparties: [\n");
+        Map<String, String> context = new HashMap<>(Map.of("github.event_name", "push", "github.repository", "acme/messenger"));
+        job = new LinkedHashMap<>(job());
+        Map<String, Object> env = new LinkedHashMap<>(map(job.get("env")));
+        env.put("MODEL", "d,s:1/e2ee-review.yaml");
+        job.put("env", env);
+        Run run = execute(context, "");
+        assertThat(run.failedStep).isEqualTo("Review the model");
+        assertThat(run.output).containsPattern("(?m)^::error file=d%2Cs%3A1/e2ee-review.yaml,line=\\d+,col=\\d+::");
+    }
+
+    /** The target branch's model does not load (written by hand, or for a laxer e2ee-review): the change is reviewed alone. */
+    @Test
+    void aPullRequestThatFixesAnInvalidModelPasses() throws Exception {
+        repository("e2ee-review.yaml", Shell.example("signal.yaml").replace("changes-shown: always", "changes-shown: alwayz"));
+        sh.ok("git", "checkout", "-q", "-b", "fix");
+        sh.write("e2ee-review.yaml", Shell.example("signal.yaml"));
+        sh.ok("git", "commit", "-q", "-am", "the typo fixed");
+        Run run = execute(pullRequestContext(true), "");
+        assertThat(run.failedStep).as(run.output).isNull();
+        assertThat(run.output).contains("origin/main:e2ee-review.yaml:").doesNotContain("::error");
+        assertThat(Files.readString(workspace.resolve("e2ee-review-diff.md")))
+                .startsWith("## e2ee-review: e2ee-review.yaml on the target branch does not load\n");
+        assertThat(Files.readString(ghBody)).contains("does not load");
+    }
+
+    /** Weekly, with nothing pushed: an acceptance about to end is a warning, one that has ended fails the run. */
+    @Test
+    void theScheduledRunWarnsOfAnAcceptanceAboutToEndAndFailsOnOneEnded() throws Exception {
+        // YAML 1.1, which SnakeYAML reads, takes the key on for true.
+        Map<String, Object> on = map(((Map<?, ?>) workflow).get(Boolean.TRUE));
+        assertThat(on).containsKeys("push", "pull_request", "schedule");
+        String cron = (String) map(((List<?>) on.get("schedule")).get(0)).get("cron");
+        assertThat(cron.split(" ")).as("minute hour day month weekday").hasSize(5);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String baseline = """
+                e2ee-review-baseline: 1
+                accepted:
+                  GHOST-PARTICIPANT@*: { status: accepted, justification: under study, decided-by: board, until: UNTIL }
+                """;
+        repository("e2ee-review.yaml", Shell.signalWithAGhost());
+        sh.write("e2ee-review-baseline.yaml", baseline.replace("UNTIL", today.plusDays(5).toString()));
+        Map<String, String> context = new HashMap<>(Map.of("github.event_name", "schedule", "github.repository", "acme/messenger"));
+        Run soon = execute(context, "");
+        assertThat(soon.failedStep).as(soon.output).isNull();
+        assertThat(soon.uploaded).isTrue();
+        assertThat(soon.skipped).containsExactly("Compare with the target branch", "Comment on the pull request",
+                "Fail on findings at or above FAIL_ON");
+        assertThat(soon.output).containsPattern("(?m)^::warning file=e2ee-review-baseline.yaml,line=3,col=3::acceptance "
+                + "GHOST-PARTICIPANT@\\* ends on " + today.plusDays(5) + ", in 5 days: .*$");
+
+        sh.write("e2ee-review-baseline.yaml", baseline.replace("UNTIL", today.minusDays(1).toString()));
+        Run ended = execute(context, "");
+        assertThat(ended.failedStep).as(ended.output).isEqualTo("Fail on findings at or above FAIL_ON");
+        assertThat(ended.output).doesNotContain("::warning");
+    }
+
+    private static int lineOf(String text, String fragment) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (lines[i].contains(fragment)) return i + 1;
+        throw new AssertionError(fragment);
     }
 
     // --- the simulated runner ---
@@ -275,8 +346,11 @@ class GitHubWorkflowTest {
         return run;
     }
 
+    /** The job as written, unless a test changed a copy of it. */
+    Map<String, Object> job;
+
     private Map<String, Object> job() {
-        return map(map(workflow.get("jobs")).get("review"));
+        return job != null ? job : map(map(workflow.get("jobs")).get("review"));
     }
 
     @SuppressWarnings("unchecked")

@@ -57,7 +57,7 @@ class GitLabJobTest {
             Element testcase = (Element) failures.item(i).getParentNode();
             failing.append(testcase.getAttribute("classname")).append(' ').append(testcase.getAttribute("name")).append('\n');
         }
-        assertThat(failing).contains("GHOST-PARTICIPANT conversation group-chat");
+        assertThat(failing).contains("GHOST-PARTICIPANT GHOST-PARTICIPANT@group-chat");
         assertThat(Files.readString(tmp.resolve("workspace/e2ee-review-diff.md")))
                 .startsWith("## e2ee-review: origin/main:e2ee-review.yaml → e2ee-review.yaml")
                 .contains("CRITICAL GHOST-PARTICIPANT@group-chat");
@@ -83,6 +83,20 @@ class GitLabJobTest {
         Shell.Result broken = runScript(sh, Map.of("CI_PIPELINE_SOURCE", "push", "CI_COMMIT_BRANCH", "main"));
         assertThat(broken.exitCode()).isNotZero();
         assertThat(broken.output()).contains("e2ee-review.yaml:");
+    }
+
+    @Test
+    void aMergeRequestThatFixesAnInvalidModelPasses() throws Exception {
+        Shell sh = repository(Shell.example("signal.yaml").replace("changes-shown: always", "changes-shown: alwayz"));
+        sh.ok("git", "checkout", "-q", "-b", "fix");
+        sh.write("e2ee-review.yaml", Shell.example("signal.yaml"));
+        sh.ok("git", "commit", "-q", "-am", "the typo fixed");
+        Shell.Result r = runScript(sh, Map.of("CI_PIPELINE_SOURCE", "merge_request_event",
+                "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("origin/main:e2ee-review.yaml:");
+        assertThat(Files.readString(tmp.resolve("workspace/e2ee-review-diff.md")))
+                .startsWith("## e2ee-review: e2ee-review.yaml on the target branch does not load\n");
     }
 
     private Shell.Result mergeRequest(String newModel) throws Exception {

@@ -235,6 +235,64 @@ class BaselineCommandTest {
                 baseline.toString()).exitCode()).isZero();
     }
 
+    /** PROVIDER-KEYED-BACKUP@chat-backup is accepted until 2026-06-30, the ghost's findings until 2026-12-31. */
+    @Test
+    void acceptancesAboutToEndAreWarnedOfOnceEachInEveryReviewingCommand(@TempDir Path dir) throws Exception {
+        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), DECIDED);
+        String backup = baseline + ":12:3: warning: acceptance PROVIDER-KEYED-BACKUP@chat-backup ends on 2026-06-30";
+        Cli far = Cli.run("review", GHOST, "--baseline", baseline.toString(), "--today=2026-06-01");
+        assertThat(far.err()).as("30 days left, beyond the default 14").isEmpty();
+        Cli near = Cli.run("review", GHOST, "--baseline", baseline.toString(), "--today=2026-06-20");
+        assertThat(near.exitCode()).as("a warning, not a failure").isZero();
+        assertThat(near.err()).isEqualTo(backup + ", in 10 days: decide again, or the finding counts from the day "
+                + "after\n");
+        assertThat(Cli.run("review", GHOST, "--baseline", baseline.toString(), "--today=2026-06-30").err())
+                .contains(backup + ", today:");
+        Cli wide = Cli.run("review", GHOST, "--baseline", baseline.toString(), "--today=2026-06-29",
+                "--warn-expiring", "200", "--format", "json");
+        assertThat(wide.err()).as("one line per entry, though the ghost's entry decides two findings")
+                .isEqualTo(backup + ", tomorrow: decide again, or the finding counts from the day after\n"
+                        + baseline + ":3:3: warning: acceptance GHOST-PARTICIPANT@group-* ends on 2026-12-31, in 185 "
+                        + "days: decide again, or the finding counts from the day after\n");
+        assertThat(Cli.run("review", GHOST, "--baseline", baseline.toString(), "--today=2026-06-29",
+                "--warn-expiring", "0").err()).isEmpty();
+        assertThat(Cli.run("review", GHOST, "--baseline", baseline.toString(), "--today=2026-07-01").err())
+                .as("once ended, the finding counts: the report says so, not a warning").isEmpty();
+        assertThat(Cli.run("diff", "examples/whatsapp.yaml", GHOST, "--baseline", baseline.toString(),
+                "--today=2026-06-20").err()).startsWith(backup);
+        assertThat(Cli.run("assess", GHOST, "--proposal", "ghost", "--baseline", baseline.toString(),
+                "--today=2026-06-20").err()).startsWith(backup);
+        assertThat(Cli.run("review", GHOST, "--warn-expiring", "x").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void strictBaselineRefusesEntriesThatMatchNothing(@TempDir Path dir) throws Exception {
+        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), DECIDED);
+        Path out = dir.resolve("review.sarif");
+        Cli lenient = Cli.run("review", GHOST, "--baseline", baseline.toString(), "--today=2026-06-01");
+        assertThat(lenient.exitCode()).as("without the option, a note").isZero();
+        Cli strict = Cli.run("review", GHOST, "--baseline", baseline.toString(), "--today=2026-06-01",
+                "--strict-baseline", "--format", "sarif", "-o", out.toString());
+        assertThat(strict.exitCode()).isEqualTo(2);
+        assertThat(strict.err()).isEqualTo(baseline + ":17:3: acceptance KEY-ESCROW@nowhere matches no finding; "
+                + "remove it or fix its id (--strict-baseline)\n");
+        assertThat(out).as("refused before any report is written").doesNotExist();
+        Path clean = Files.writeString(dir.resolve("clean.yaml"), DECIDED.substring(0, DECIDED.indexOf("  KEY-ESCROW")));
+        assertThat(Cli.run("review", GHOST, "--baseline", clean.toString(), "--today=2026-06-01", "--strict-baseline")
+                .exitCode()).isZero();
+        Path model = Files.writeString(dir.resolve("model.yaml"), Files.readString(Path.of(GHOST))
+                + "accepted:\n  KEY-ESCROW@elsewhere: { status: accepted, justification: x, decided-by: me }\n");
+        assertThat(Cli.run("review", model.toString(), "--baseline", clean.toString(), "--today=2026-06-01",
+                "--strict-baseline").exitCode()).as("the model's own acceptances are the model's business").isZero();
+        Cli diff = Cli.run("diff", GHOST, "examples/whatsapp.yaml", "--baseline", clean.toString(),
+                "--today=2026-06-01", "--strict-baseline");
+        assertThat(diff.exitCode()).as("the change removes the ghost: its entry is left deciding nothing").isEqualTo(2);
+        assertThat(diff.err()).isEqualTo(clean + ":3:3: acceptance GHOST-PARTICIPANT@group-* matches no finding; "
+                + "remove it or fix its id (--strict-baseline)\n");
+        assertThat(Cli.run("assess", GHOST, "--baseline", baseline.toString(), "--today=2026-06-01",
+                "--strict-baseline").exitCode()).isEqualTo(2);
+    }
+
     private static int lineOf(String text, String line) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) if (lines[i].equals(line)) return i + 1;

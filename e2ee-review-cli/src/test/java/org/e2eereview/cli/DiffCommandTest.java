@@ -91,11 +91,45 @@ class DiffCommandTest {
                 .contains("CRITICAL GHOST-PARTICIPANT@group-chat");
         Cli missing = Cli.run("diff", "HEAD:no/such.yaml", "examples/signal.yaml");
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).startsWith("HEAD:no/such.yaml: no such file, and git cannot show it: ")
-                .hasLineCount(1);
+        assertThat(missing.err()).isEqualTo("HEAD:no/such.yaml: no such file, and no/such.yaml is not in HEAD\n");
+        Cli folder = Cli.run("diff", "HEAD:examples", "examples/signal.yaml");
+        assertThat(folder.err()).isEqualTo("HEAD:examples: no such file, and examples is not a file in HEAD\n");
+        Cli noRevision = Cli.run("diff", "no-such-branch:examples/whatsapp.yaml", "examples/signal.yaml");
+        assertThat(noRevision.exitCode()).isEqualTo(2);
+        assertThat(noRevision.err()).isEqualTo("no-such-branch:examples/whatsapp.yaml: no such file, and git knows "
+                + "no commit 'no-such-branch'\n");
         Cli noFile = Cli.run("diff", "nowhere.yaml", "examples/signal.yaml");
         assertThat(noFile.exitCode()).isEqualTo(2);
         assertThat(noFile.err()).isEqualTo("nowhere.yaml: no such file\n");
+    }
+
+    /**
+     * A revision is never read by git as an option: '--output=FILE' would have git write wherever it says
+     * (the file is looked for in the current directory, where git would have written it).
+     */
+    @Test
+    void aRevisionOrPathThatGitCouldReadAsAnOptionIsRefused() throws Exception {
+        String[][] hostile = {
+                {"--output=e2ee-hostile-out:examples/whatsapp.yaml", "e2ee-hostile-out:examples/whatsapp.yaml",
+                        "'--output=e2ee-hostile-out' cannot be a revision: it starts with '-'"},
+                {"-oe2ee-hostile-out:examples/whatsapp.yaml", "e2ee-hostile-out:examples/whatsapp.yaml",
+                        "'-oe2ee-hostile-out' cannot be a revision: it starts with '-'"},
+                {"HEAD:--output=e2ee-hostile-out", "e2ee-hostile-out", "--output=e2ee-hostile-out is not in HEAD"},
+                {"HEAD --output=e2ee-hostile-out:examples/whatsapp.yaml", "e2ee-hostile-out:examples/whatsapp.yaml",
+                        "git knows no commit 'HEAD --output=e2ee-hostile-out'"},
+                {"HEAD~0:examples/whatsapp.yaml\0--output=e2ee-hostile-out", "e2ee-hostile-out", "no such file"}};
+        try {
+            for (String[] h : hostile) {
+                Cli r = Cli.run("diff", "--", h[0], "examples/signal.yaml");
+                assertThat(r.exitCode()).as(h[0]).isEqualTo(2);
+                assertThat(r.err()).as(h[0]).startsWith(h[0].split("\0")[0]).contains(h[2]).hasLineCount(1);
+                assertThat(Path.of(h[1])).as("git wrote a file for " + h[0]).doesNotExist();
+                assertThat(Path.of("e2ee-hostile-out")).as(h[0]).doesNotExist();
+            }
+        } finally {
+            Files.deleteIfExists(Path.of("e2ee-hostile-out:examples/whatsapp.yaml"));
+            Files.deleteIfExists(Path.of("e2ee-hostile-out"));
+        }
     }
 
     /** A baseline that accepts the ghost participant's findings, shared with SarifReportTest. */

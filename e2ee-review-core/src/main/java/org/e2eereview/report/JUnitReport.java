@@ -45,9 +45,10 @@ public final class JUnitReport {
         for (NotAssessed n : review.notAssessed()) skipped.put(n.rule() + "@" + n.element(), n);
         for (Rule rule : SarifReport.weakeningRules(review)) {
             List<Case> cases = new ArrayList<>();
-            for (String element : inspected(rule.inspects(), review)) {
+            for (String element : inspected(rule, review)) {
                 String id = rule.id() + "@" + element;
-                String name = rule.inspects().yamlName() + " " + element;
+                // The finding id, as the JUnit API names its dynamic tests (E2eeTests) and acceptances key on.
+                String name = id;
                 Reviewed r = byId.get(id);
                 NotAssessed n = skipped.get(id);
                 if (r == null && n != null) {
@@ -68,10 +69,10 @@ public final class JUnitReport {
             }
             // What the rule could not judge on an element of another kind (a conversation's declared
             // protection checked against data) is a skipped case of its own.
-            List<String> inspected = inspected(rule.inspects(), review);
+            List<String> inspected = inspected(rule, review);
             for (NotAssessed n : review.notAssessed()) {
                 if (!n.rule().equals(rule.id()) || (n.inspects() == rule.inspects() && inspected.contains(n.element()))) continue;
-                cases.add(new Case(n.inspects().yamlName() + " " + n.element(), rule.id(), null, null, null,
+                cases.add(new Case(n.rule() + "@" + n.element(), rule.id(), null, null, null,
                         "not assessed: " + n.field() + " not written", null));
             }
             suites.put(rule.id(), cases);
@@ -148,8 +149,14 @@ public final class JUnitReport {
         x.writeAttribute("time", "0");
     }
 
-    /** The elements a rule looked at, in model order. */
-    private static List<String> inspected(Inspects kind, Review review) {
+    /** The elements a rule looked at, in model order; an element it found something on is always among them. */
+    private static List<String> inspected(Rule rule, Review review) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(ofKind(rule.inspects(), review));
+        for (Reviewed r : review.weakenings()) if (r.finding().rule().equals(rule.id())) out.add(r.finding().element());
+        return List.copyOf(out);
+    }
+
+    private static List<String> ofKind(Inspects kind, Review review) {
         Model m = review.model();
         return switch (kind) {
             case PARTY -> List.copyOf(m.parties().keySet());

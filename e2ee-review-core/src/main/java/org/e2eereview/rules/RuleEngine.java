@@ -260,7 +260,7 @@ public final class RuleEngine {
                             }
                         }
                         if (ofKind && failed != null) misses.add(new Miss(rule.id(), failed));
-                    } catch (CelEvaluationException | RuntimeException ex) {
+                    } catch (CelEvaluationException ex) {
                         failures.add(new Problem(rule.at(), "rule " + rule.id() + " failed on feature '"
                                 + feature.id() + "': " + ex.getMessage()));
                     }
@@ -290,7 +290,7 @@ public final class RuleEngine {
                 if (rule.compiled().guard != null && !rule.compiled().guard.test(view)) return null;
                 if (!rule.compiled().exactGuard && !Boolean.TRUE.equals(rule.compiled().when.eval(vars))) return null;
                 return finding(rule, id, subject, view, vars, v);
-            } catch (CelEvaluationException | RuntimeException ex) {
+            } catch (CelEvaluationException ex) {
                 failures.add(new Problem(rule.at(), "rule " + rule.id() + " failed on " + inspects.yamlName()
                         + " '" + id + "': " + ex.getMessage()));
                 return null;

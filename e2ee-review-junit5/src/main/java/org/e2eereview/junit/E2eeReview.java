@@ -21,9 +21,9 @@ import org.e2eereview.rules.RuleSet;
  * {@link UnusableInputError} listing every problem as {@code file:line:column: message}.
  *
  * <pre>{@code
- * Review review = E2eeReview.review(Path.of("design/messenger.yaml"));
+ * Review review = E2eeReview.review(Path.of("e2ee-review.yaml"));
  * Review fixed = E2eeReview.with().rules(Path.of("design/rules")).today(LocalDate.of(2026, 6, 1))
- *         .review(Path.of("design/messenger.yaml"));
+ *         .review(Path.of("e2ee-review.yaml"));
  * }</pre>
  */
 public final class E2eeReview {

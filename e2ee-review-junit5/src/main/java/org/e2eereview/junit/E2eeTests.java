@@ -47,7 +47,7 @@ import org.opentest4j.TestAbortedException;
  * <pre>{@code
  * @TestFactory
  * Stream<DynamicNode> messengerDesign() {
- *     return E2eeTests.perRuleAndElement(Path.of("design/messenger.yaml"));
+ *     return E2eeTests.perRuleAndElement(Path.of("e2ee-review.yaml"));
  * }
  * }</pre>
  */
@@ -79,6 +79,14 @@ public final class E2eeTests {
                 Location source = r != null ? r.finding().at() : n != null ? n.at() : at;
                 tests.add(DynamicTest.dynamicTest(id, uri(source), check(r, n, failOn)));
             });
+            // What the rule could not judge on an element of another kind (a conversation's declared
+            // protection checked against data) is a test of its own, as in the junit report format.
+            for (NotAssessed n : review.notAssessed()) {
+                if (!n.rule().equals(rule.id()) || (n.inspects() == rule.inspects() && elements.containsKey(n.element()))) {
+                    continue;
+                }
+                tests.add(DynamicTest.dynamicTest(n.rule() + "@" + n.element(), uri(n.at()), check(null, n, failOn)));
+            }
             String name = Inert.text(rule.id() + ": " + rule.title());
             containers.add(DynamicContainer.dynamicContainer(name, ruleUri(rule.at()), tests.stream()));
         }

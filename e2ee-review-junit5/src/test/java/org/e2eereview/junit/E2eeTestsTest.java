@@ -100,6 +100,49 @@ class E2eeTestsTest {
                 .isEqualTo(outline(E2eeTests.perRuleAndElement(ghost, Severity.HIGH)));
     }
 
+    /**
+     * The CLI's JUnit XML and these dynamic tests are the same checks under the same names with the same
+     * outcomes, for every example: a check keeps its name whether CI runs the CLI or the team's tests.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("exampleFiles")
+    void theTestsAreTheCasesOfTheJUnitXmlReport(Path example) throws Throwable {
+        Review review = E2eeReview.with().today(TODAY).review(example);
+        List<String> api = new ArrayList<>();
+        for (var container : tree(E2eeTests.perRuleAndElement(review, Severity.HIGH)).entrySet()) {
+            String rule = container.getKey().substring(0, container.getKey().indexOf(':'));
+            for (var test : container.getValue().entrySet()) {
+                api.add(rule + " " + test.getKey() + " " + run(test.getValue()).replaceFirst(":[\\s\\S]*", ""));
+            }
+        }
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(
+                new org.xml.sax.InputSource(new java.io.StringReader(org.e2eereview.report.JUnitReport.render(review,
+                        Severity.HIGH))));
+        List<String> xml = new ArrayList<>();
+        var cases = doc.getElementsByTagName("testcase");
+        for (int i = 0; i < cases.getLength(); i++) {
+            var c = (org.w3c.dom.Element) cases.item(i);
+            String outcome = c.getElementsByTagName("failure").getLength() > 0 ? "failed"
+                    : c.getElementsByTagName("skipped").getLength() > 0 ? "aborted" : "passed";
+            xml.add(c.getAttribute("classname") + " " + c.getAttribute("name") + " " + outcome);
+        }
+        assertThat(api).isNotEmpty().containsExactlyElementsOf(xml);
+    }
+
+    /** A @TestFactory on a broken model fails, as an assertion, with every problem located. */
+    @Test
+    void aBrokenModelFailsTheFactoryWithItsPlaces() {
+        Path broken = Path.of("src/test/resources/malformed/many-errors.yaml");
+        UnusableInputError e = org.junit.jupiter.api.Assertions.assertThrows(UnusableInputError.class,
+                () -> E2eeTests.perRuleAndElement(broken));
+        assertThat(e).isInstanceOf(AssertionFailedError.class).hasNoCause();
+        assertThat(e.getMessage()).startsWith("e2ee-review cannot review " + broken + ":\n" + broken + ":4:18: ");
+    }
+
+    static List<Path> exampleFiles() throws Exception {
+        return org.e2eereview.Corpus.files("examples");
+    }
+
     /** Every node's name and source, one per line, children indented. */
     static String outline(Stream<DynamicNode> nodes) {
         StringBuilder out = new StringBuilder();
