@@ -158,7 +158,7 @@ class PreCommitHookTest {
         git.ok("git", "add", "e2ee-review.yaml");
 
         Shell configured = new Shell(repo);
-        configured.ok("git", "config", "e2ee-review.jar", tool.resolve("target/e2ee-review.jar").toString());
+        configured.ok("git", "config", "e2ee-review.jar", tool.resolve(ToolJar.BUILT_JAR).toString());
         Shell.Result byConfig = configured.run(List.of("git", "commit", "-q", "-m", "the ghost"));
         assertThat(byConfig.exitCode()).isNotZero();
         assertThat(byConfig.output()).contains("INTRODUCES\n  CRITICAL GHOST-PARTICIPANT@group-chat");

@@ -132,7 +132,7 @@ class E2eeTestsTest {
     /** A @TestFactory on a broken model fails, as an assertion, with every problem located. */
     @Test
     void aBrokenModelFailsTheFactoryWithItsPlaces() {
-        Path broken = Path.of("src/test/resources/malformed/many-errors.yaml");
+        Path broken = Path.of("e2ee-review-core/src/test/resources/malformed/many-errors.yaml");
         UnusableInputError e = org.junit.jupiter.api.Assertions.assertThrows(UnusableInputError.class,
                 () -> E2eeTests.perRuleAndElement(broken));
         assertThat(e).isInstanceOf(AssertionFailedError.class).hasNoCause();
