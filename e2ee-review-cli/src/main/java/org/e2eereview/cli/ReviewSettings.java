@@ -3,9 +3,7 @@ package org.e2eereview.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,14 +11,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.InputException;
-import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Acceptance;
 import org.e2eereview.review.Review;
+import org.e2eereview.review.ReviewConfig;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.review.Reviewer;
-import org.e2eereview.rules.RuleSet;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,16 +45,19 @@ final class ReviewSettings {
             + "finding: a typo in an id, or a decision about a finding since gone.")
     boolean strictBaseline;
 
+    /** These options as the library's settings, which every front end fills the same way. */
+    ReviewConfig config() {
+        return ReviewConfig.defaults().withRules(ruleDirs).withToday(today).withBaseline(baseline);
+    }
+
     /** The date acceptances are judged against. */
     LocalDate date() {
-        return today != null ? today : LocalDate.now(ZoneOffset.UTC);
+        return config().date();
     }
 
     /** The bundled rules and the user's, judging acceptances on {@link #date()} and by the baseline if given. */
     Reviewer reviewer() throws InputException {
-        Clock clock = Clock.fixed(date().atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), ruleDirs), clock);
-        return baseline == null ? reviewer : reviewer.withBaseline(new ModelLoader().loadBaseline(baseline));
+        return config().reviewer();
     }
 
     /**

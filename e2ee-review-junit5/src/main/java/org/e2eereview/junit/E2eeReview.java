@@ -3,15 +3,12 @@ package org.e2eereview.junit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.InputException;
-import org.e2eereview.load.ModelLoader;
 import org.e2eereview.review.Review;
+import org.e2eereview.review.ReviewConfig;
 import org.e2eereview.review.Reviewer;
 import org.e2eereview.rules.RuleSet;
 
@@ -38,56 +35,47 @@ public final class E2eeReview {
 
     /** Settings to change before reviewing: extra rule directories, the date acceptances expire against. */
     public static Options with() {
-        return new Options(List.of(), Clock.systemUTC(), null);
+        return new Options(ReviewConfig.defaults());
     }
 
-    /** Immutable review settings; each method returns a changed copy. */
+    /** Immutable review settings (the library's {@link ReviewConfig}); each method returns a changed copy. */
     public static final class Options {
 
-        private final List<Path> ruleDirs;
-        private final Clock clock;
-        private final Path baseline;
+        private final ReviewConfig config;
         /** Rule directories are read and type-checked once per Options, not once per review. */
         private volatile RuleSet loaded;
 
-        private Options(List<Path> ruleDirs, Clock clock, Path baseline) {
-            this.ruleDirs = ruleDirs;
-            this.clock = clock;
-            this.baseline = baseline;
+        private Options(ReviewConfig config) {
+            this.config = config;
         }
 
         /** Adds directories of the team's own rules, as {@code --rules DIR}. */
         public Options rules(Path... dirs) {
-            List<Path> all = new ArrayList<>(ruleDirs);
-            for (Path d : dirs) all.add(Objects.requireNonNull(d));
-            return new Options(List.copyOf(all), clock, baseline);
+            return new Options(config.withRules(List.of(dirs)));
         }
 
         /** Fixes the date acceptances expire against, as {@code --today}: the same result every day. */
         public Options today(LocalDate today) {
-            return clock(Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+            return new Options(config.withToday(Objects.requireNonNull(today)));
         }
 
         /** The clock whose date (in its zone) acceptances expire against. */
         public Options clock(Clock clock) {
-            return new Options(ruleDirs, Objects.requireNonNull(clock), baseline);
+            return new Options(config.withClock(Objects.requireNonNull(clock)));
         }
 
         /** Decides findings by a baseline file as well, as {@code --baseline FILE} (docs/baselines.md). */
         public Options baseline(Path file) {
-            return new Options(ruleDirs, clock, Objects.requireNonNull(file));
+            return new Options(config.withBaseline(Objects.requireNonNull(file)));
         }
 
         /** Loads and reviews the model; fails the test with every located problem when it cannot be used. */
         public Review review(Path model) {
-            RuleSet rules = ruleSet();
-            Reviewer reviewer = new Reviewer(rules, clock);
-            if (baseline != null) {
-                try {
-                    reviewer = reviewer.withBaseline(new ModelLoader().loadBaseline(baseline));
-                } catch (InputException e) {
-                    throw new UnusableInputError("e2ee-review cannot use the baseline " + baseline, e);
-                }
+            Reviewer reviewer;
+            try {
+                reviewer = config.reviewer(ruleSet());
+            } catch (InputException e) {
+                throw new UnusableInputError("e2ee-review cannot use the baseline " + config.baseline(), e);
             }
             try {
                 return reviewer.review(model);
@@ -100,23 +88,14 @@ public final class E2eeReview {
             RuleSet r = loaded;
             if (r == null) {
                 try {
-                    r = ruleDirs.isEmpty() ? bundledRules() : RuleSet.load(Catalog.bundled(), ruleDirs);
+                    r = config.rules();
                 } catch (InputException e) {
                     throw new UnusableInputError("e2ee-review cannot load the rules in "
-                            + String.join(", ", ruleDirs.stream().map(Path::toString).toList()), e);
+                            + String.join(", ", config.ruleDirs().stream().map(Path::toString).toList()), e);
                 }
                 loaded = r;
             }
             return r;
         }
-    }
-
-    private static volatile RuleSet bundled;
-
-    /** Compiling the bundled rules takes a while; a test suite that reviews many models does it once. */
-    private static RuleSet bundledRules() throws InputException {
-        RuleSet r = bundled;
-        if (r == null) bundled = r = RuleSet.load(Catalog.bundled(), List.of());
-        return r;
     }
 }

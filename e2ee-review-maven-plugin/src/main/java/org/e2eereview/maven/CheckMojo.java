@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -21,7 +20,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.e2eereview.assess.Assessor;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
@@ -31,9 +29,9 @@ import org.e2eereview.report.Reports.Format;
 import org.e2eereview.report.escape.Inert;
 import org.e2eereview.report.template.TemplateProblem;
 import org.e2eereview.review.Review;
+import org.e2eereview.review.ReviewConfig;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.review.Reviewer;
-import org.e2eereview.rules.RuleSet;
 
 /**
  * Reviews the project's design models as {@code e2ee-review review} does, writes the reports CI
@@ -92,11 +90,11 @@ public final class CheckMojo extends AbstractMojo {
         List<Format> wanted = formats(formats);
         List<Path> files = modelFiles();
 
+        ReviewConfig config = ReviewConfig.defaults().withToday(date)
+                .withBaseline(baseline == null ? null : baseline.toPath());
         Reviewer reviewer;
         try {
-            Clock clock = Clock.fixed(date.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-            reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), List.of()), clock);
-            if (baseline != null) reviewer = reviewer.withBaseline(new ModelLoader().loadBaseline(baseline.toPath()));
+            reviewer = config.reviewer();
         } catch (InputException e) {
             throw located("e2ee-review: the baseline " + baseline + " cannot be used", e);
         }
