@@ -58,10 +58,10 @@ ${plain.proposals}
 
 Each finding carries a severity: a *critical* or *high* finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), *medium* and *low* findings are narrower access or access that could be noticed, and *info* findings are noted only. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all. Annex B sets out each proposal in full.
 
-| Proposal | Who would gain access | To which conversations | For whom | What it adds to the findings | Reach |
-|---|---|---|---|---|---|
+| Proposal | What it would make possible, and who could misuse it |
+|---|---|
 <#list plain.rows as r>
-| ${r.title} | ${r.gains} | ${r.whose} | ${r.forWhom} | ${r.adds} | ${r.reach} |
+| ${r.title} | ${r.risk} |
 </#list>
 
 </#if>
@@ -202,6 +202,7 @@ ${p.summary}
 <#if p.applied>
 - **In this design:** findings at medium or above ${p.before} now, ${p.after} with it; verdict ${p.verdictBefore} now, ${p.verdict} with it.
 - **Who would gain access:** ${p.row.gains}, to ${p.row.whose} (${p.row.forWhom}).
+- **What it adds to the findings:** ${p.row.adds}<#if p.row.reach?has_content> (${p.row.reach})</#if>.
 <#if p.newReaders?has_content>
 - **New readers, as computed:**
 <#list p.newReaders as r>

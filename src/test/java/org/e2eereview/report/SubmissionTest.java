@@ -115,17 +115,70 @@ class SubmissionTest {
         List<byte[]> out = submit(Path.of("examples/signal.yaml"), ALL);
         String md = text(out.get(0));
         String summary = section(md, "## Summary", "## 1. The design");
-        assertThat(summary).contains("| Proposal | Who would gain access | To which conversations | For whom | What it adds to the findings |")
-                .contains("| The \"ghost\" participant (2018) |")
+        assertThat(summary).contains("| Proposal | What it would make possible, and who could misuse it |")
+                .contains("| Key escrow with two escrow agents (1994) | Law enforcement (e.g. FBI), through First escrow agent "
+                        + "and Second escrow agent, could read One-to-one chat and Signal group of every user on a legal order, "
+                        + "unnoticed; and so could anyone who obtains the keys First escrow agent and Second escrow agent hold. |")
                 .contains("lawful-access proposals from the public debate").contains("Each finding carries a severity");
+        // The counts wait in Annex B.
+        assertThat(summary).doesNotContain("critical finding").doesNotContain("high finding");
         String annexB = section(md, "## Annex B.", "## Annex C.");
         assertThat(annexB).contains("### B.").contains("- **Safeguards it would take away:** ")
+                .contains("- **What it adds to the findings:** 1\u00a0critical finding (systemic).")
                 .contains("- **Findings it introduces:**").contains("CRITICAL `GHOST-PARTICIPANT@group-chat`");
         Document html = xml(text(out.get(1)));
         assertThat(html.getElementsByTagName("table").getLength()).isGreaterThanOrEqualTo(3);
         String pdf = pdfText(out.get(2)).replaceAll("\\s+", " ");
         assertThat(pdf).contains("Summary").contains("The first ask").contains("Annex B. The proposals in detail")
                 .contains("Annex D. Reproducing this document");
+    }
+
+    /**
+     * Each proposal's risk, for every example: a sentence in plain words that names every party that
+     * would gain or widen access, says for whom, and says whether anyone would notice.
+     */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyProposalsRiskNamesWhoWouldGainAccessInPlainWords(Path example) throws Exception {
+        Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(example, List.of());
+        String md = text(submit(example, List.of(Format.SUBMISSION_MD)).get(0));
+        String table = section(md, "| Proposal | What it would make possible", "## 1. The design");
+        var model = assessment.original().model();
+        for (var a : assessment.assessments()) {
+            String title = org.e2eereview.report.escape.Markdown.escape(a.proposal().title()) + " (" + a.proposal().year() + ")";
+            int at = table.indexOf("| " + title + " | ");
+            assertThat(at).as(example + ": a row for " + title).isNotNegative();
+            String risk = table.substring(at + title.length() + 5, table.indexOf(" |\n", at));
+            assertThat(risk).as(example + " " + title).endsWith(".").doesNotContain("@").doesNotContain("  ");
+            Matcher id = RULE_ID.matcher(risk);
+            assertThat(id.find()).as(example + " " + title + ": a rule id in " + risk).isFalse();
+            String words = risk;
+            var names = a.applied() ? a.patched().model() : model;
+            for (var p : names.parties().values()) if (p.name() != null) words = words.replace(
+                    org.e2eereview.report.escape.Markdown.escape(p.name()), "");
+            for (var c : names.conversations().values()) if (c.name() != null) words = words.replace(
+                    org.e2eereview.report.escape.Markdown.escape(c.name()), "");
+            for (String word : jargon()) assertThat(words).as(example + " " + title + ": " + word).doesNotContain(word);
+            assertThat(words).as(example + " " + title).doesNotContain("finding").doesNotContain("critical");
+            if (!a.applied()) {
+                assertThat(risk).startsWith("It cannot apply to this design: ");
+                continue;
+            }
+            List<String> gaining = new ArrayList<>();
+            a.newReaders().forEach(r -> gaining.add(r.party()));
+            a.widened().forEach(w -> gaining.add(w.after().party()));
+            if (gaining.isEmpty()) assertThat(risk).as(example + " " + title).startsWith("Nobody would gain access");
+            for (String party : gaining) {
+                var p = names.parties().get(party);
+                String name = org.e2eereview.report.escape.Markdown.escape(p.name() != null ? p.name() : party);
+                assertThat(risk).as(example + " " + title + ": names " + name).containsIgnoringCase(name);
+            }
+            if (!gaining.isEmpty()) {
+                assertThat(risk).as(example + " " + title + ": for whom").containsAnyOf("of every user", "of chosen users");
+                assertThat(risk).as(example + " " + title + ": noticed or not")
+                        .containsAnyOf("unnoticed", "could notice", "could also read");
+            }
+        }
     }
 
     /** The body a reader reads to the end: at most 6 A4 pages, the annexes after it. */

@@ -250,7 +250,7 @@ final class PlainWords {
         PlainWords patched = a.applied() ? new PlainWords(a.patched()) : this;
         if (!a.applied()) {
             return new ReportView.ProposalRow(title, anchor, false, "does not apply: " + Views.t(a.notApplicable()),
-                    "", "", counts(review), counts(review), "nothing", "");
+                    "", "", counts(review), counts(review), "nothing", "", risk(a));
         }
         // Per party (and whom it goes through), the widest change: reading the content itself, reading
         // more widely than now, or reading only what is derived from the content.
@@ -284,7 +284,132 @@ final class PlainWords {
         String forWhom = a.introduced().isEmpty() && gains.isEmpty() ? "no change"
                 : (systemic ? "every user" : "chosen users") + (when.isEmpty() ? "" : ", " + and(List.copyOf(when), "or"));
         return new ReportView.ProposalRow(title, anchor, true, gained.isEmpty() ? "nobody new" : String.join("; ", gained),
-                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), adds(a), reach);
+                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), adds(a), reach, risk(a));
+    }
+
+    /**
+     * What a proposal would make possible, in one sentence a minister can repeat: who would gain access,
+     * to whose conversations, when, whether anyone would notice, and who else could misuse the same
+     * capability. Built from what {@code assess} computed (new readers, widened readers, their routes),
+     * so that it holds for any design and any proposal.
+     */
+    String risk(Assessment a) {
+        if (!a.applied()) return "It cannot apply to this design: " + Views.t(a.notApplicable()) + ".";
+        PlainWords patched = new PlainWords(a.patched());
+        List<String> clauses = new ArrayList<>();
+        Set<String> misuse = new LinkedHashSet<>();
+        Map<String, Gain> gains = new LinkedHashMap<>();
+        // The readings that make the risk: new ways to read, and of those the unnoticed ones first, so
+        // that "every user" or "unnoticed" is said only of the readings that are so.
+        for (Access r : a.newReaders()) gain(gains, patched, r, null, worst(r.readings()));
+        for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
+            List<Route> before = w.before().routes();
+            List<Reading> added = w.after().readings().stream().filter(x -> !before.contains(x.route())).toList();
+            gain(gains, patched, w.after(), w.before(), worst(added.isEmpty() ? w.after().readings() : added));
+        }
+        for (Gain g : gains.values()) {
+            clauses.add(g.clause());
+            for (Route route : g.routes) {
+                String m = misuse(route, g.holders);
+                if (m != null) misuse.add(m);
+            }
+        }
+        if (clauses.isEmpty()) {
+            return a.introduced().isEmpty() ? "Nobody would gain access they do not have already: this design already has what it asks for."
+                    : "Nobody would gain access they do not have already, though it changes the design (Annex B).";
+        }
+        String out = capital(String.join("; ", clauses));
+        if (!misuse.isEmpty()) out += "; and so could anyone who " + and(List.copyOf(misuse), "or");
+        return out + ".";
+    }
+
+    private static List<Reading> worst(List<Reading> readings) {
+        List<Reading> unseen = readings.stream().filter(x -> !x.detectable()).toList();
+        return unseen.isEmpty() ? readings : unseen;
+    }
+
+    private static void gain(Map<String, Gain> gains, PlainWords patched, Access after, Access before,
+                             List<Reading> readings) {
+        boolean unseen = readings.stream().anyMatch(x -> !x.detectable());
+        boolean systemic = readings.stream().anyMatch(x -> x.route().systemic());
+        Reading weakest = readings.get(0);
+        for (Reading x : readings) if (x.condition().ordinal() < weakest.condition().ordinal()) weakest = x;
+        String when = patched.when(after, weakest, "");
+        List<String> through = readings.stream().flatMap(x -> x.through().stream()).distinct().sorted().toList();
+        String was = before == null ? null : patched.was(before, after, unseen, systemic);
+        String key = after.party() + "|" + through + "|" + when + "|" + unseen + "|" + systemic + "|" + after.partial() + "|" + was;
+        Gain g = gains.computeIfAbsent(key, k -> new Gain(patched.party(after.party()),
+                through.stream().map(patched::party).toList(), when, unseen, systemic, after.partial(), was));
+        g.conversations.add(patched.conversation(after.conversation()));
+        readings.forEach(x -> g.routes.add(x.route()));
+    }
+
+    /** How a reader reads today, where the proposal would widen it; "" when only the way changes. */
+    private String was(Access before, Access after, boolean unseen, boolean systemic) {
+        List<String> today = new ArrayList<>();
+        if (unseen && before.detectable()) today.add("it could be noticed");
+        if (systemic && !before.systemic()) today.add("only for chosen users");
+        if (before.partial() && !after.partial()) today.add("only what is derived from the content");
+        if (after.condition().ordinal() < before.condition().ordinal()) {
+            today.add("only " + when(before.condition(), "", null));
+        }
+        return String.join(", and ", today);
+    }
+
+    /** Who else could do what a route lets its holder do, completing "anyone who ...". */
+    private static String misuse(Route route, List<String> holders) {
+        String who = and(holders);
+        String one = holders.size() == 1 ? "s" : "";
+        return switch (route) {
+            case HOLDS_KEY, RECOVERS_KEY -> "obtains the key" + (holders.size() == 1 ? "" : "s") + " " + who + " hold" + one;
+            case ADDS_MEMBER, ADDS_DEVICE, SUBSTITUTES_KEYS, ENCLAVE_IMAGE -> "takes control of the servers " + who + " run" + one;
+            case TARGETED_UPDATE -> "takes control of the app updates " + who + " ship" + one;
+            case RUNS_COMPONENT, FEATURE_RESULT, LEARNS_DERIVED -> "breaks into the systems " + who + " run" + one;
+            case HARDWARE_ROOT -> "can forge or break the hardware the secure enclave relies on";
+            case MEMBER_DISCLOSURE -> null;
+        };
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** One party's new or wider access under one set of circumstances, over the conversations it concerns. */
+    private static final class Gain {
+        final String party;
+        final List<String> holders;
+        final String through;
+        final String when;
+        final boolean unseen;
+        final boolean systemic;
+        final boolean partial;
+        final String was;
+        final Set<String> conversations = new LinkedHashSet<>();
+        final Set<Route> routes = new LinkedHashSet<>();
+
+        Gain(String party, List<String> through, String when, boolean unseen, boolean systemic, boolean partial, String was) {
+            this.party = party;
+            // The capability sits with whoever is compelled to use it, else with the reader itself.
+            this.holders = through.isEmpty() ? List.of(party) : through;
+            this.through = through.isEmpty() ? "" : ", through " + and(through) + ",";
+            this.when = when;
+            this.unseen = unseen;
+            this.systemic = systemic;
+            this.partial = partial;
+            this.was = was;
+        }
+
+        String clause() {
+            String whose = and(List.copyOf(conversations)) + " of " + (systemic ? "every user" : "chosen users");
+            String read = partial ? "learn what the app derives from " : "read ";
+            if (was != null && was.isEmpty()) {
+                return party + through + " could also read " + whose + " " + when + ", "
+                        + ways(routes.stream().map(PlainWords::how).distinct().toList());
+            }
+            return party + through + " could " + read + whose + " " + when
+                    + (unseen ? ", unnoticed" : ", though members or outsiders who check could notice")
+                    + (was == null ? "" : " (today " + was + ")");
+        }
     }
 
     /** How a reader's access would widen, in words, from the diff's "visible → unseen" and the like. */

@@ -173,9 +173,11 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param whose   whose conversations, by name
      * @param forWhom "every user, on a legal order"
      * @param reach   "systemic", "targeted", or empty when it adds no finding
+     * @param risk    the risk it creates and who could misuse it, in one sentence: "Law enforcement, through
+     *                the escrow agents, could read ... unnoticed; and so could anyone who obtains the keys they hold."
      */
     public record ProposalRow(String title, String anchor, boolean applied, String gains, String whose, String forWhom,
-                              String before, String after, String adds, String reach) {
+                              String before, String after, String adds, String reach, String risk) {
     }
 
     public record IntroducedView(String id, String severity, String message, boolean systemic, String blastRadius) {
