@@ -91,12 +91,12 @@ ${diagram.readersMermaid?no_esc}```
 
 <@prose submission.publicSafety!/>
 <#list ask1 as o>
-**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>, </#list>.<#elseif o.onlyThroughTitles?has_content>not met without weakening: served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design serves it.</#if><#if o.suggestions?has_content> It could be served without weakening by <#list o.suggestions as s>${s}<#sep>, </#list>.</#if> <@cites o.refs/>
+**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>not met without weakening: served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design serves it.</#if><#if o.suggestions?has_content> It could be served without weakening by <#list o.suggestions as s>${s}<#sep>; </#list>.</#if> <@cites o.refs/>
 
 </#list>
 <#if safetyFeatures?has_content>
 <#list safetyFeatures as s>
-- **${s.title}**<#if s.verdict?? && s.verdict != "preserves"> (${s.verdict} end-to-end encryption)</#if>: ${s.summary!s.message} <@cites s.refs/>
+- **${s.inWords?cap_first}**<#if s.verdict?? && s.verdict != "preserves"> (${s.verdict} end-to-end encryption)</#if>: ${s.summary!s.message} <@cites s.refs/>
 </#list>
 
 </#if>
@@ -106,7 +106,7 @@ ${diagram.readersMermaid?no_esc}```
 
 <@prose submission.capabilities!/>
 <#list ask2 as o>
-**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>, </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if> <@cites o.refs/>
+**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if> <@cites o.refs/>
 
 </#list>
 <#if proposals?has_content>

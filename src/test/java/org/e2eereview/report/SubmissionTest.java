@@ -181,6 +181,24 @@ class SubmissionTest {
         }
     }
 
+    /** Features in the body by what they do, as the catalog's in-words say; their titles wait in Annex A. */
+    @Test
+    void theBodyNamesSafetyFeaturesInPlainWords() throws Exception {
+        List<byte[]> out = submit(Path.of("examples/whatsapp.yaml"), ALL);
+        var catalog = Corpus.reviewer().review(Path.of("examples/whatsapp.yaml")).catalog();
+        String forwarding = catalog.safetyFeatures().get("FORWARDING-LIMITS").inWords();
+        String franking = catalog.safetyFeatures().get("VERIFIABLE-REPORTING").inWords();
+        String md = text(out.get(0));
+        String body = section(md, "## 2. The first ask", "## Annex A.");
+        assertThat(body).contains("by controls over who can contact a user, with protective defaults for teenagers; "
+                        + forwarding + ";").contains("- **" + Character.toUpperCase(forwarding.charAt(0)) + forwarding.substring(1) + "**")
+                .contains("Not yet in it, and serving those aims too: " + franking)
+                .doesNotContain("Forwarding limits").doesNotContain("Message Franking").doesNotContain("message franking");
+        assertThat(section(md, "## Annex A.", "## Annex B.")).contains("**Forwarding limits**");
+        assertThat(text(out.get(1))).contains("<strong>" + Character.toUpperCase(forwarding.charAt(0)) + forwarding.substring(1) + "</strong>");
+        assertThat(pdfText(out.get(2)).replaceAll("\\s+", " ")).contains(franking);
+    }
+
     /** The body a reader reads to the end: at most 6 A4 pages, the annexes after it. */
     @Test
     void theBodyOfAWhatsAppLikeSubmissionWithEveryProposalFitsOnSixPages() throws Exception {

@@ -106,15 +106,16 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
     public record NotAssessedView(String element, String elementKind, String missing, List<String> rules) {
     }
 
+    /** @param inWords the feature as a reader who knows no cryptography is told of it, "limits on forwarding" */
     public record FeatureView(String id, String title, String verdict, String message, List<String> objectives,
-                              String summary, List<Cite> refs) {
+                              String summary, List<Cite> refs, String inWords) {
     }
 
     /**
      * @param ask    which of the 2020 statement's three asks it belongs to
      * @param status "met without weakening", "not met without weakening" or "no declared feature serves it"
-     * @param metByTitles the features that meet it, by title, each once
-     * @param onlyThroughTitles "Client-side scanning, which relies on a weakening (Client-Side Scanning)"
+     * @param metByTitles the features that meet it, in plain words (the catalog's in-words), each once
+     * @param onlyThroughTitles "scanning of messages on the phone ..., which relies on Client-Side Scanning"
      */
     public record ObjectiveView(String id, String title, String statement, int ask, boolean met, String status,
                                 List<String> metBy, List<String> metByTitles, List<String> onlyThrough,
