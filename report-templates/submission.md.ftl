@@ -48,6 +48,10 @@ Who outside a conversation could read it, and when:
 - ${s}
 </#list>
 
+<#if plain.noticed??>
+${plain.noticed}
+
+</#if>
 </#if>
 <#list plain.also as s>
 ${s}

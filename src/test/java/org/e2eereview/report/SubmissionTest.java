@@ -181,6 +181,29 @@ class SubmissionTest {
         }
     }
 
+    /**
+     * A reading members could notice is said not to be silent, and still a risk, only where the design
+     * has one; what members would see follows from the routes.
+     */
+    @Test
+    void aReadingMembersCouldNoticeIsToldApartFromSilentAccessOnlyWhereThereIsOne() throws Exception {
+        List<byte[]> out = submit(Path.of("examples/whatsapp.yaml"), ALL);
+        String summary = section(text(out.get(0)), "## Summary", "## 1. The design");
+        String noticed = "Where members or outsiders could notice, the reading is not silent: members could see a contact's "
+                + "changed key or a new member in the conversation, and outsiders who check the public record would find an "
+                + "app version missing from it, so it could come to light. The proposals are different: each of the 8 that "
+                + "would add access to this design would add access nobody would notice (the table below). A reading that "
+                + "could be noticed is still a risk, which the findings keep: nothing prevents it, and it comes to light only "
+                + "if someone checks.";
+        assertThat(summary).contains(noticed);
+        assertThat(summary.indexOf(noticed)).isLessThan(summary.indexOf("| Proposal |"));
+        assertThat(text(out.get(1))).contains("<p>" + noticed.replace("'", "&#39;") + "</p>");
+        assertThat(pdfText(out.get(2)).replaceAll("\\s+", " ")).contains("the reading is not silent");
+        // Only noticed readers of content count: a design whose outside readers all go unnoticed says nothing of it.
+        String apple = text(submit(Path.of("examples/apple-2021-csam-scanning.yaml"), List.of(Format.SUBMISSION_MD)).get(0));
+        assertThat(apple).doesNotContain("not silent").doesNotContain("could be noticed is still a risk");
+    }
+
     /** Features in the body by what they do, as the catalog's in-words say; their titles wait in Annex A. */
     @Test
     void theBodyNamesSafetyFeaturesInPlainWords() throws Exception {

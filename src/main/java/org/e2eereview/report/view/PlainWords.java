@@ -130,6 +130,75 @@ final class PlainWords {
         return out;
     }
 
+    /**
+     * Why a reading members or outsiders could notice is not the unnoticed access lawful-access proposals
+     * seek, without making it less than it is; null when no outside reader of content could be noticed.
+     * A hostile reader would otherwise quote "could read at any time" as proof that the access exists.
+     *
+     * @param assessments the proposals applied, to say how many of them would add access unnoticed; null for none
+     */
+    String noticed(List<Assessment> assessments) {
+        Set<String> members = new LinkedHashSet<>();
+        Set<String> outsiders = new LinkedHashSet<>();
+        for (Conversation c : model.conversations().values()) {
+            for (Access a : review.analysis().access(c.id())) {
+                if (a.partial()) continue;
+                for (Reading r : a.readings()) {
+                    if (!r.detectable()) continue;
+                    switch (r.route()) {
+                        case ADDS_MEMBER -> members.add("a new member in the conversation");
+                        case ADDS_DEVICE -> members.add("a new device on a member's account");
+                        case SUBSTITUTES_KEYS -> members.add("a contact's changed key");
+                        case TARGETED_UPDATE -> outsiders.add("an app version");
+                        case ENCLAVE_IMAGE -> outsiders.add("a secure-server version");
+                        default -> { }
+                    }
+                }
+            }
+        }
+        if (members.isEmpty() && outsiders.isEmpty()) return null;
+        StringBuilder s = new StringBuilder("Where members or outsiders could notice, the reading is not silent: ");
+        if (!members.isEmpty()) s.append("members could see ").append(and(List.copyOf(members), "or"));
+        if (!members.isEmpty() && !outsiders.isEmpty()) s.append(", and ");
+        if (!outsiders.isEmpty()) {
+            s.append("outsiders who check the public record would find ").append(and(List.copyOf(outsiders), "or"))
+                    .append(" missing from it");
+        }
+        s.append(", so it could come to light.");
+        if (assessments != null) {
+            int adding = 0;
+            int unseen = 0;
+            for (Assessment a : assessments) {
+                if (!a.applied() || a.newReaders().isEmpty() && a.widened().isEmpty()) continue;
+                adding++;
+                if (unseenGain(a)) unseen++;
+            }
+            if (adding > 0 && unseen == adding) {
+                s.append(adding == 1 ? " The one proposal that would add access to this design would add access nobody would notice"
+                        : " The proposals are different: each of the " + adding + " that would add access to this design "
+                        + "would add access nobody would notice").append(" (the table below).");
+            } else if (unseen > 0) {
+                s.append(' ').append(unseen).append(" of the ").append(adding)
+                        .append(" proposals that would add access to this design would add access nobody would notice (the table below).");
+            } else if (adding > 0) {
+                s.append(" None of the ").append(adding).append(" proposals that would add access to this design would add it unnoticed.");
+            }
+        }
+        return s.append(" A reading that could be noticed is still a risk, which the findings keep: nothing prevents it, and "
+                + "it comes to light only if someone checks.").toString();
+    }
+
+    /** Whether some access a proposal adds would go unnoticed. */
+    private static boolean unseenGain(Assessment a) {
+        for (Access r : a.newReaders()) if (!r.detectable()) return true;
+        for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
+            List<Route> before = w.before().routes();
+            boolean nowUnseen = w.before().detectable() && !w.after().detectable();
+            for (Reading x : w.after().readings()) if (!x.detectable() && (nowUnseen || !before.contains(x.route()))) return true;
+        }
+        return false;
+    }
+
     /** One reader of one conversation: "at any time, by adding a member to the conversation; on a legal order, ...". */
     String reading(Access a) {
         Map<String, Set<String>> byWhen = new LinkedHashMap<>();
@@ -160,7 +229,7 @@ final class PlainWords {
         List<String> because = new ArrayList<>();
         List<String> also = new ArrayList<>();
         String verdict = verdict(because, also);
-        return new ReportView.PlainView(protects(), readers(), verdict, because, also,
+        return new ReportView.PlainView(protects(), readers(), noticed(assessments), verdict, because, also,
                 assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign);
     }
 

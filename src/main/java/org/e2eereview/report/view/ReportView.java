@@ -226,9 +226,11 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * The review in sentences for a reader who knows no tool ids: what the design protects, who
      * outside could read what and when, why the verdict, and what the proposals would do.
      *
+     * @param noticed      why readers members could notice are not the unnoticed access proposals seek, and that
+     *                     they remain a risk; null when no reader of content could be noticed
      * @param alternatives what serves the aims the proposals claim without weakening, each once
      */
-    public record PlainView(List<String> protects, List<String> readers, String verdict, List<String> because,
+    public record PlainView(List<String> protects, List<String> readers, String noticed, String verdict, List<String> because,
                             List<String> also, String proposals, List<ProposalRow> rows, List<String> alternativesInDesign,
                             List<String> alternativesNotInDesign) {
     }
