@@ -37,6 +37,10 @@
 <#if plain.because?has_content>
 
 </#if>
+<#if plain.because?has_content || plain.also?has_content>
+*Each finding carries a severity: a critical or high finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), medium and low findings are narrower access or access that could be noticed, and info findings are noted only.*
+
+</#if>
 <#list plain.protects as s>
 ${s}
 
@@ -59,8 +63,6 @@ ${s}
 </#list>
 <#if plain.proposals??>
 ${plain.proposals}
-
-Each finding carries a severity: a *critical* or *high* finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), *medium* and *low* findings are narrower access or access that could be noticed, and *info* findings are noted only. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all. Annex B sets out each proposal in full.
 
 | Proposal | What it would make possible, and who could misuse it |
 |---|---|
@@ -193,7 +195,7 @@ ${diagram.mermaid?no_esc}```
 <#if proposals?has_content>
 ## Annex B. The proposals in detail
 
-Each proposal was applied to this design's model as a patch, and the patched design reviewed with the same rules: what follows is computed.
+Each proposal was applied to this design's model as a patch, and the patched design reviewed with the same rules: what follows is computed. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all.
 
 <#list proposals as p>
 ### B.${p?index + 1} ${p.title} (${p.year})

@@ -1,6 +1,7 @@
 package org.e2eereview.report.view;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -164,19 +165,19 @@ final class PlainWords {
             s.append("outsiders who check the public record would find ").append(and(List.copyOf(outsiders), "or"))
                     .append(" missing from it");
         }
-        s.append(", so it could come to light.");
+        s.append('.');
         if (assessments != null) {
             int adding = 0;
             int unseen = 0;
             for (Assessment a : assessments) {
                 if (!a.applied() || a.newReaders().isEmpty() && a.widened().isEmpty()) continue;
                 adding++;
-                if (unseenGain(a)) unseen++;
+                if (gains(a).values().stream().anyMatch(g -> g.unseen)) unseen++;
             }
             if (adding > 0 && unseen == adding) {
                 s.append(adding == 1 ? " The one proposal that would add access to this design would add access nobody would notice"
-                        : " The proposals are different: each of the " + adding + " that would add access to this design "
-                        + "would add access nobody would notice").append(" (the table below).");
+                        : " Each of the " + adding + " proposals that would add access to this design would instead add "
+                        + "access nobody would notice").append(" (the table below).");
             } else if (unseen > 0) {
                 s.append(' ').append(unseen).append(" of the ").append(adding)
                         .append(" proposals that would add access to this design would add access nobody would notice (the table below).");
@@ -184,19 +185,8 @@ final class PlainWords {
                 s.append(" None of the ").append(adding).append(" proposals that would add access to this design would add it unnoticed.");
             }
         }
-        return s.append(" A reading that could be noticed is still a risk, which the findings keep: nothing prevents it, and "
-                + "it comes to light only if someone checks.").toString();
-    }
-
-    /** Whether some access a proposal adds would go unnoticed. */
-    private static boolean unseenGain(Assessment a) {
-        for (Access r : a.newReaders()) if (!r.detectable()) return true;
-        for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
-            List<Route> before = w.before().routes();
-            boolean nowUnseen = w.before().detectable() && !w.after().detectable();
-            for (Reading x : w.after().readings()) if (!x.detectable() && (nowUnseen || !before.contains(x.route()))) return true;
-        }
-        return false;
+        return s.append(" A reading that could be noticed is still a risk the findings keep: nothing prevents it, and it "
+                + "comes to light only if someone checks.").toString();
     }
 
     /** One reader of one conversation: "at any time, by adding a member to the conversation; on a legal order, ...". */
@@ -256,13 +246,14 @@ final class PlainWords {
         for (List<Finding> same : serious.values()) {
             Finding f = same.get(0);
             Weakening w = review.catalog().weakenings().get(f.catalog());
-            because.add(Views.t(f.title()) + " (" + f.severity().yamlName()
-                    + (same.size() == 1 ? "" : ", " + same.size() + " findings") + "), in " + and(same.stream().flatMap(x -> where(x).stream()).distinct().toList()) + "."
-                    + (w == null ? "" : " " + w.summary()));
+            // Where, not how many: "2 findings" means nothing to a reader who does not know what one is.
+            because.add(Views.t(f.title()) + " (" + f.severity().yamlName() + "), in "
+                    + and(same.stream().flatMap(x -> where(x).stream()).distinct().toList())
+                    + (w == null ? "." : ": " + lower(w.summary())));
         }
         if (!minor.isEmpty()) {
             List<String> items = new ArrayList<>();
-            minor.forEach((title, n) -> items.add(lower(title) + " (" + (n == 1 ? "" : n + " findings, ")
+            minor.forEach((title, n) -> items.add(lower(title) + " ("
                     + and(severities.get(title).stream().map(Severity::yamlName).toList()) + ")"));
             also.add("The review also notes findings of lower severity: " + and(items) + ".");
         }
@@ -281,35 +272,36 @@ final class PlainWords {
                 + (serious.size() == 1 ? "This finding makes it so:" : "These findings make it so:");
     }
 
-    /** "5 of the 8 proposals would add a critical weakness for every user; ..." */
+    /** "Every one of them would add outside access to messages that nobody would notice: 7 for every user, ..." */
     private String proposals(List<Assessment> assessments) {
         int applied = 0;
-        int criticalForAll = 0;
-        int other = 0;
+        int adding = 0;
+        int unseen = 0;
+        int everyUser = 0;
         for (Assessment a : assessments) {
             if (!a.applied()) continue;
             applied++;
-            boolean critical = a.introduced().stream().map(Reviewed::finding)
-                    .anyMatch(f -> f.severity() == Severity.CRITICAL && f.systemic());
-            if (critical) criticalForAll++;
-            else if (!a.introduced().isEmpty() || !a.newReaders().isEmpty() || !a.widened().isEmpty()) other++;
+            if (a.newReaders().isEmpty() && a.widened().isEmpty()) continue;
+            adding++;
+            Collection<Gain> gains = gains(a).values();
+            if (gains.stream().anyMatch(g -> g.unseen)) unseen++;
+            if (gains.stream().anyMatch(g -> g.systemic)) everyUser++;
         }
         StringBuilder s = new StringBuilder("We applied to this design's model ").append(count(assessments.size(),
                 "lawful-access proposal")).append(" from the public debate (put forward by governments, officials or researchers;"
                 + " Annex B says who proposed each)");
         if (applied < assessments.size()) s.append("; ").append(applied).append(" of them fit it");
         s.append(". ");
-        if (criticalForAll > 0) {
-            s.append(criticalForAll == applied ? (applied == 1 ? "It" : "Every one of them") : criticalForAll + " of them")
-                    .append(" would add a critical weakness for every user");
-            if (other > 0) s.append(", and ").append(other).append(" more would add other outside access");
-            s.append('.');
-        } else if (other > 0) {
-            s.append(other).append(" of them would add outside access.");
-        } else {
-            s.append("None would add outside access the design does not already allow.");
+        if (adding == 0) return s.append("None would add outside access the design does not already allow.").toString();
+        s.append(adding == applied ? (applied == 1 ? "It" : "Every one of them") : adding + " of them")
+                .append(" would add outside access to messages");
+        if (unseen == adding) s.append(" that nobody would notice");
+        else if (unseen > 0) s.append(", ").append(unseen).append(" of them unnoticed");
+        if (adding > 1) {
+            s.append(": ").append(everyUser == adding ? "all" : String.valueOf(everyUser)).append(" for every user");
+            if (everyUser < adding) s.append(", ").append(adding - everyUser).append(" for chosen users");
         }
-        return s.toString();
+        return s.append(". The table says who would gain it, and who else could misuse it.").toString();
     }
 
     /** Who would gain access, to whose messages, for whom, before and after: one row of the first page's table. */
@@ -364,19 +356,9 @@ final class PlainWords {
      */
     String risk(Assessment a) {
         if (!a.applied()) return "It cannot apply to this design: " + Views.t(a.notApplicable()) + ".";
-        PlainWords patched = new PlainWords(a.patched());
         List<String> clauses = new ArrayList<>();
         Set<String> misuse = new LinkedHashSet<>();
-        Map<String, Gain> gains = new LinkedHashMap<>();
-        // The readings that make the risk: new ways to read, and of those the unnoticed ones first, so
-        // that "every user" or "unnoticed" is said only of the readings that are so.
-        for (Access r : a.newReaders()) gain(gains, patched, r, null, worst(r.readings()));
-        for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
-            List<Route> before = w.before().routes();
-            List<Reading> added = w.after().readings().stream().filter(x -> !before.contains(x.route())).toList();
-            gain(gains, patched, w.after(), w.before(), worst(added.isEmpty() ? w.after().readings() : added));
-        }
-        for (Gain g : gains.values()) {
+        for (Gain g : gains(a).values()) {
             clauses.add(g.clause());
             for (Route route : g.routes) {
                 String m = misuse(route, g.holders);
@@ -390,6 +372,22 @@ final class PlainWords {
         String out = capital(String.join("; ", clauses));
         if (!misuse.isEmpty()) out += "; and so could anyone who " + and(List.copyOf(misuse), "or");
         return out + ".";
+    }
+
+    /**
+     * The readings that make a proposal's risk, by party and circumstance: new ways to read, and of those
+     * the unnoticed ones first, so that "every user" or "unnoticed" is said only of the readings that are so.
+     */
+    private static Map<String, Gain> gains(Assessment a) {
+        PlainWords patched = new PlainWords(a.patched());
+        Map<String, Gain> gains = new LinkedHashMap<>();
+        for (Access r : a.newReaders()) gain(gains, patched, r, null, worst(r.readings()));
+        for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
+            List<Route> before = w.before().routes();
+            List<Reading> added = w.after().readings().stream().filter(x -> !before.contains(x.route())).toList();
+            gain(gains, patched, w.after(), w.before(), worst(added.isEmpty() ? w.after().readings() : added));
+        }
+        return gains;
     }
 
     private static List<Reading> worst(List<Reading> readings) {
@@ -472,10 +470,10 @@ final class PlainWords {
             String whose = and(List.copyOf(conversations)) + " of " + (systemic ? "every user" : "chosen users");
             String read = partial ? "learn what the app derives from " : "read ";
             if (was != null && was.isEmpty()) {
-                return party + through + " could also read " + whose + " " + when + ", "
+                return party + through + " could also read " + whose + ", " + when + ", "
                         + ways(routes.stream().map(PlainWords::how).distinct().toList());
             }
-            return party + through + " could " + read + whose + " " + when
+            return party + through + " could " + read + whose + ", " + when
                     + (unseen ? ", unnoticed" : ", though members or outsiders who check could notice")
                     + (was == null ? "" : " (today " + was + ")");
         }
