@@ -10,8 +10,6 @@ code, pre, .mono { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; 
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #d0d7de; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; }
-/* A proposal's title beside its risk sentence: narrower, it ran to seven lines a row. */
-th.proposal-title { width: 28%; }
 .verdict { border: 2px solid #1f1f1f; padding: .75rem 1rem; margin: 1rem 0; border-radius: 6px; }
 .verdict strong { font-size: 1.15rem; }
 .verdict h2 { border: 0; padding: 0; margin: .25rem 0 .5rem; }

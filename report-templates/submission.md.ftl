@@ -64,10 +64,10 @@ ${s}
 <#if plain.proposals??>
 ${plain.proposals}
 
-| Proposal | What it would make possible, and who could misuse it |
-|---|---|
+What each would make possible, and who could misuse it:
+
 <#list plain.rows as r>
-| ${r.title} | ${r.risk} |
+- **${r.title}**: ${r.risk}
 </#list>
 
 </#if>
@@ -116,7 +116,7 @@ ${diagram.readersMermaid?no_esc}```
 
 </#list>
 <#if proposals?has_content>
-The table in the summary shows what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content> Not yet in it, and serving those aims too: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
+The summary says what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content> Not yet in it, and serving those aims too: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
 
 <#else>
 <#list capabilities as c>

@@ -177,10 +177,10 @@ final class PlainWords {
             if (adding > 0 && unseen == adding) {
                 s.append(adding == 1 ? " The one proposal that would add access to this design would add access nobody would notice"
                         : " Each of the " + adding + " proposals that would add access to this design would instead add "
-                        + "access nobody would notice").append(" (the table below).");
+                        + "access nobody would notice").append(" (listed below).");
             } else if (unseen > 0) {
                 s.append(' ').append(unseen).append(" of the ").append(adding)
-                        .append(" proposals that would add access to this design would add access nobody would notice (the table below).");
+                        .append(" proposals that would add access to this design would add access nobody would notice (listed below).");
             } else if (adding > 0) {
                 s.append(" None of the ").append(adding).append(" proposals that would add access to this design would add it unnoticed.");
             }
@@ -301,7 +301,7 @@ final class PlainWords {
             s.append(": ").append(everyUser == adding ? "all" : String.valueOf(everyUser)).append(" for every user");
             if (everyUser < adding) s.append(", ").append(adding - everyUser).append(" for chosen users");
         }
-        return s.append(". The table says who would gain it, and who else could misuse it.").toString();
+        return s.append(". The list below says who would gain it, and who else could misuse it.").toString();
     }
 
     /** Who would gain access, to whose messages, for whom, before and after: one row of the first page's table. */

@@ -176,7 +176,7 @@ public final class Views {
         boolean detailed = Diagram.detailed(m);
         Diagram full = detailed ? Diagram.of(review) : null;
         WhoReads overview = detailed ? null : WhoReads.overview(review);
-        WhoReads readers = WhoReads.readers(review);
+        WhoReads readers = WhoReads.readers(review, o.submission());
         Drawn drawn = !o.svg() ? null : detailed ? SvgDiagram.render(full, title, "diagram")
                 : WhoReadsSvg.render(overview, title, "diagram");
         return new DiagramView(
@@ -316,7 +316,9 @@ public final class Views {
                 .map(x -> t(x.feature() + " serves it only through " + String.join(", ", x.weakenings()))).toList();
         List<String> throughTitles = o.onlyThrough().stream().map(x -> t(featureWords(x.feature()) + ", which relies on "
                 + String.join(", ", x.weakenings().stream().map(this::weakeningTitle).distinct().toList()))).toList();
-        return new ObjectiveView(o.objective(), o.title(), entry == null ? null : entry.statement(),
+        // A submission's prose writes titles as sentences: "Act against illegal content".
+        return new ObjectiveView(o.objective(), fileNamesOnly ? sentenceCase(o.title()) : o.title(),
+                entry == null ? null : entry.statement(),
                 entry == null ? 0 : entry.ask(), o.metWithoutWeakening(), status, o.metBy().stream().map(Views::t).toList(),
                 o.metBy().stream().map(this::featureWords).distinct().map(Views::t).toList(), through, throughTitles,
                 fileNamesOnly ? o.suggestions().stream().map(x -> t(inWords(x, x))).toList() : o.suggestions(),
