@@ -37,6 +37,10 @@
 <#if plain.because?has_content>
 
 </#if>
+<#if plain.because?has_content || plain.also?has_content>
+*Each finding carries a severity: a critical or high finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), medium and low findings are narrower access or access that could be noticed, and info findings are noted only.*
+
+</#if>
 <#list plain.protects as s>
 ${s}
 
@@ -48,6 +52,10 @@ Who outside a conversation could read it, and when:
 - ${s}
 </#list>
 
+<#if plain.noticed??>
+${plain.noticed}
+
+</#if>
 </#if>
 <#list plain.also as s>
 ${s}
@@ -56,12 +64,10 @@ ${s}
 <#if plain.proposals??>
 ${plain.proposals}
 
-Each finding carries a severity: a *critical* or *high* finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), *medium* and *low* findings are narrower access or access that could be noticed, and *info* findings are noted only. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all. Annex B sets out each proposal in full.
+What each would make possible, and who could misuse it:
 
-| Proposal | Who would gain access | To which conversations | For whom | What it adds to the findings | Reach |
-|---|---|---|---|---|---|
 <#list plain.rows as r>
-| ${r.title} | ${r.gains} | ${r.whose} | ${r.forWhom} | ${r.adds} | ${r.reach} |
+- **${r.title}**: ${r.risk}
 </#list>
 
 </#if>
@@ -91,12 +97,12 @@ ${diagram.readersMermaid?no_esc}```
 
 <@prose submission.publicSafety!/>
 <#list ask1 as o>
-**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>, </#list>.<#elseif o.onlyThroughTitles?has_content>not met without weakening: served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design serves it.</#if><#if o.suggestions?has_content> It could be served without weakening by <#list o.suggestions as s>${s}<#sep>, </#list>.</#if> <@cites o.refs/>
+**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>not met without weakening: served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design serves it.</#if><#if o.suggestions?has_content> It could be served without weakening by <#list o.suggestions as s>${s}<#sep>; </#list>.</#if> <@cites o.refs/>
 
 </#list>
 <#if safetyFeatures?has_content>
 <#list safetyFeatures as s>
-- **${s.title}**<#if s.verdict?? && s.verdict != "preserves"> (${s.verdict} end-to-end encryption)</#if>: ${s.summary!s.message} <@cites s.refs/>
+- **${s.inWords?cap_first}**<#if s.verdict?? && s.verdict != "preserves"> (${s.verdict} end-to-end encryption)</#if>: ${s.summary!s.message} <@cites s.refs/>
 </#list>
 
 </#if>
@@ -106,11 +112,11 @@ ${diagram.readersMermaid?no_esc}```
 
 <@prose submission.capabilities!/>
 <#list ask2 as o>
-**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>, </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if> <@cites o.refs/>
+**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if> <@cites o.refs/>
 
 </#list>
 <#if proposals?has_content>
-The table in the summary shows what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content> Not yet in it, and serving those aims too: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
+The summary says what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content> Not yet in it, and serving those aims too: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
 
 <#else>
 <#list capabilities as c>
@@ -189,7 +195,7 @@ ${diagram.mermaid?no_esc}```
 <#if proposals?has_content>
 ## Annex B. The proposals in detail
 
-Each proposal was applied to this design's model as a patch, and the patched design reviewed with the same rules: what follows is computed.
+Each proposal was applied to this design's model as a patch, and the patched design reviewed with the same rules: what follows is computed. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all.
 
 <#list proposals as p>
 ### B.${p?index + 1} ${p.title} (${p.year})
@@ -202,6 +208,7 @@ ${p.summary}
 <#if p.applied>
 - **In this design:** findings at medium or above ${p.before} now, ${p.after} with it; verdict ${p.verdictBefore} now, ${p.verdict} with it.
 - **Who would gain access:** ${p.row.gains}, to ${p.row.whose} (${p.row.forWhom}).
+- **What it adds to the findings:** ${p.row.adds}<#if p.row.reach?has_content> (${p.row.reach})</#if>.
 <#if p.newReaders?has_content>
 - **New readers, as computed:**
 <#list p.newReaders as r>

@@ -154,7 +154,7 @@ public final class Catalog {
                             f -> new SafetyFeature(f.text("id"), f.text("title"), f.text("summary"),
                                     f.text("description"), f.list("objectives"), f.choice("preserves-e2ee", null),
                                     f.text("conditions"), f.text("weakening"), instances(f), citations(f, citedAt),
-                                    legal(f, citedAt)));
+                                    legal(f, citedAt), f.text("in-words")));
                 } else if (path.contains("/proposals/")) {
                     proposal(path, file.getValue(), problems, proposals, citedAt);
                 } else if (path.contains("/objectives/")) {

@@ -93,6 +93,8 @@ final class CatalogFormat {
             .required("kind", TEXT, "Always 'safety-feature'.")
             .required("title", TEXT, "Title.")
             .required("summary", TEXT, "One sentence.")
+            .required("in-words", TEXT, "The feature in a few words for a reader who knows no cryptography, as the "
+                    + "consultation submission's body names it: lower case, completing 'met by ...'.")
             .required("description", TEXT, "What it does.")
             .required("objectives", TEXTS, "Objectives it serves.")
             .required("preserves-e2ee", new FieldType.Choice(Preserves.class), "Whether it preserves E2EE.")

@@ -46,7 +46,8 @@ public final class Entries {
 
     public record SafetyFeature(String id, String title, String summary, String description, List<String> objectives,
                                 Preserves preservesE2ee, String conditions, String weakening,
-                                List<Instance> instances, List<Citation> references, List<Legal> legal) {
+                                List<Instance> instances, List<Citation> references, List<Legal> legal,
+                                String inWords) {
     }
 
     /** A safeguard in the catalog's words, and whether it prevents or only makes visible. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.e2eereview.catalog.Entries.SafetyFeature;
 import org.e2eereview.load.Bundled;
 import org.e2eereview.load.InputException;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,22 @@ class CatalogTest {
         c.weakenings().values().forEach(w -> assertThat(w.references()).as(w.id()).isNotEmpty());
         c.safetyFeatures().values().forEach(s -> assertThat(s.references()).as(s.id()).isNotEmpty());
         c.references().values().forEach(r -> assertThat(r.title()).as(r.key()).isNotBlank());
+    }
+
+    /** The submission names features by these words to a reader who knows neither ids nor cryptography. */
+    @Test
+    void everySafetyFeatureSaysInPlainWordsWhatItIs() {
+        for (SafetyFeature f : Catalog.bundled().safetyFeatures().values()) {
+            assertThat(f.inWords()).as(f.id()).isNotBlank().isNotEqualToIgnoringCase(f.title())
+                    .matches("[a-z][^.]*[^.]").doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}");
+        }
+        Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("catalog"));
+        String text = new String(files.get("catalog/safety-features/FORWARDING-LIMITS.yaml"), StandardCharsets.UTF_8);
+        String without = text.replaceFirst("(?m)^in-words: .*\n", "");
+        assertThat(without).isNotEqualTo(text);
+        files.put("catalog/safety-features/FORWARDING-LIMITS.yaml", without.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Catalog.load(files)).isInstanceOf(InputException.class)
+                .hasMessageContaining("catalog/safety-features/FORWARDING-LIMITS.yaml:").hasMessageContaining("in-words");
     }
 
     @Test

@@ -71,22 +71,35 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
 
     /** Outside readers and the conversations they read, with the conversations nobody outside reads in one box. */
     public static WhoReads readers(Review review) {
+        return readers(review, false);
+    }
+
+    /**
+     * @param byName the parties and conversations by the names the model gives them, for a reader who
+     *               knows no ids (the consultation submission); else by id, as the review page gives them
+     */
+    public static WhoReads readers(Review review, boolean byName) {
         Model m = review.model();
         Set<String> readers = new LinkedHashSet<>();
         for (Conversation c : m.conversations().values()) {
             for (Access a : review.analysis().access(c.id())) readers.add(a.party());
         }
         List<Party> shown = m.parties().values().stream().filter(p -> readers.contains(p.id())).toList();
-        return build(review, shown, false);
+        return build(review, shown, false, byName);
     }
 
     /** Every party and conversation: what stands in for the full diagram when a model is too large for it. */
     public static WhoReads overview(Review review) {
-        return build(review, List.copyOf(review.model().parties().values()), true);
+        return build(review, List.copyOf(review.model().parties().values()), true, false);
     }
 
-    private static WhoReads build(Review review, List<Party> parties, boolean members) {
+    private static WhoReads build(Review review, List<Party> parties, boolean members, boolean byName) {
         Model m = review.model();
+        java.util.function.Function<String, String> partyName = id -> {
+            Party p = m.parties().get(id);
+            return byName && p != null && p.name() != null ? p.name() : id;
+        };
+        java.util.function.Function<Conversation, String> conversationName = c -> byName && c.name() != null ? c.name() : c.id();
         List<String> notes = new ArrayList<>();
         if (members && Diagram.scope(m) != null) notes.add(Diagram.scope(m));
         // Party boxes: one per party, or past the limit one per kind (readers and the rest apart).
@@ -120,7 +133,7 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
                 if (party == null) continue;
                 Flow.Occurs when = a.condition();
                 List<String> through = a.readings().stream().filter(r -> r.condition() == when)
-                        .flatMap(r -> r.through().stream()).distinct().sorted().toList();
+                        .flatMap(r -> r.through().stream()).distinct().sorted().map(partyName).toList();
                 edges.add(new Edge(party, when, through, a.partial()));
             }
             Set<Integer> memberBoxes = new java.util.TreeSet<>();
@@ -158,7 +171,7 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
             String detail = cs.size() == 1 ? String.join(", ", kinds)
                     : String.format(java.util.Locale.ROOT, "%,d conversations: %s", cs.size(), String.join(", ", kinds));
             if (g.edges().isEmpty() && !members) detail = "read by members only; " + detail;
-            conversationBoxes.add(new Box(cs.stream().limit(NAMED).map(Conversation::id).toList(), cs.size(), detail,
+            conversationBoxes.add(new Box(cs.stream().limit(NAMED).map(conversationName).toList(), cs.size(), detail,
                     false));
             for (Edge e : g.edges()) links.add(new Link(e.party(), index, e.when(), e.through(), e.partial()));
             for (int p : g.members()) links.add(new Link(p, index, null, List.of(), false));
@@ -170,7 +183,7 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
             Party first = m.parties().get(ids.get(0));
             String kind = first.kind().yamlName().replace('-', ' ');
             String detail = ids.size() == 1 ? kind : String.format(java.util.Locale.ROOT, "%,d parties: %s", ids.size(), kind);
-            partyBoxes.add(new Box(ids.stream().limit(NAMED).toList(), ids.size(), detail, readerGroup.get(key)));
+            partyBoxes.add(new Box(ids.stream().limit(NAMED).map(partyName).toList(), ids.size(), detail, readerGroup.get(key)));
         }
         return new WhoReads(List.copyOf(partyBoxes), List.copyOf(conversationBoxes), List.copyOf(links), members,
                 List.copyOf(notes));

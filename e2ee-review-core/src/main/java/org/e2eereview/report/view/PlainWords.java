@@ -1,6 +1,7 @@
 package org.e2eereview.report.view;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,6 +131,64 @@ final class PlainWords {
         return out;
     }
 
+    /**
+     * Why a reading members or outsiders could notice is not the unnoticed access lawful-access proposals
+     * seek, without making it less than it is; null when no outside reader of content could be noticed.
+     * A hostile reader would otherwise quote "could read at any time" as proof that the access exists.
+     *
+     * @param assessments the proposals applied, to say how many of them would add access unnoticed; null for none
+     */
+    String noticed(List<Assessment> assessments) {
+        Set<String> members = new LinkedHashSet<>();
+        Set<String> outsiders = new LinkedHashSet<>();
+        for (Conversation c : model.conversations().values()) {
+            for (Access a : review.analysis().access(c.id())) {
+                if (a.partial()) continue;
+                for (Reading r : a.readings()) {
+                    if (!r.detectable()) continue;
+                    switch (r.route()) {
+                        case ADDS_MEMBER -> members.add("a new member in the conversation");
+                        case ADDS_DEVICE -> members.add("a new device on a member's account");
+                        case SUBSTITUTES_KEYS -> members.add("a contact's changed key");
+                        case TARGETED_UPDATE -> outsiders.add("an app version");
+                        case ENCLAVE_IMAGE -> outsiders.add("a secure-server version");
+                        default -> { }
+                    }
+                }
+            }
+        }
+        if (members.isEmpty() && outsiders.isEmpty()) return null;
+        StringBuilder s = new StringBuilder("Where members or outsiders could notice, the reading is not silent: ");
+        if (!members.isEmpty()) s.append("members could see ").append(and(List.copyOf(members), "or"));
+        if (!members.isEmpty() && !outsiders.isEmpty()) s.append(", and ");
+        if (!outsiders.isEmpty()) {
+            s.append("outsiders who check the public record would find ").append(and(List.copyOf(outsiders), "or"))
+                    .append(" missing from it");
+        }
+        s.append('.');
+        if (assessments != null) {
+            int adding = 0;
+            int unseen = 0;
+            for (Assessment a : assessments) {
+                if (!a.applied() || a.newReaders().isEmpty() && a.widened().isEmpty()) continue;
+                adding++;
+                if (gains(a).values().stream().anyMatch(g -> g.unseen)) unseen++;
+            }
+            if (adding > 0 && unseen == adding) {
+                s.append(adding == 1 ? " The one proposal that would add access to this design would add access nobody would notice"
+                        : " Each of the " + adding + " proposals that would add access to this design would instead add "
+                        + "access nobody would notice").append(" (listed below).");
+            } else if (unseen > 0) {
+                s.append(' ').append(unseen).append(" of the ").append(adding)
+                        .append(" proposals that would add access to this design would add access nobody would notice (listed below).");
+            } else if (adding > 0) {
+                s.append(" None of the ").append(adding).append(" proposals that would add access to this design would add it unnoticed.");
+            }
+        }
+        return s.append(" A reading that could be noticed is still a risk the findings keep: nothing prevents it, and it "
+                + "comes to light only if someone checks.").toString();
+    }
+
     /** One reader of one conversation: "at any time, by adding a member to the conversation; on a legal order, ...". */
     String reading(Access a) {
         Map<String, Set<String>> byWhen = new LinkedHashMap<>();
@@ -160,7 +219,7 @@ final class PlainWords {
         List<String> because = new ArrayList<>();
         List<String> also = new ArrayList<>();
         String verdict = verdict(because, also);
-        return new ReportView.PlainView(protects(), readers(), verdict, because, also,
+        return new ReportView.PlainView(protects(), readers(), noticed(assessments), verdict, because, also,
                 assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign);
     }
 
@@ -187,13 +246,14 @@ final class PlainWords {
         for (List<Finding> same : serious.values()) {
             Finding f = same.get(0);
             Weakening w = review.catalog().weakenings().get(f.catalog());
-            because.add(Views.t(f.title()) + " (" + f.severity().yamlName()
-                    + (same.size() == 1 ? "" : ", " + same.size() + " findings") + "), in " + and(same.stream().flatMap(x -> where(x).stream()).distinct().toList()) + "."
-                    + (w == null ? "" : " " + w.summary()));
+            // Where, not how many: "2 findings" means nothing to a reader who does not know what one is.
+            because.add(Views.t(f.title()) + " (" + f.severity().yamlName() + "), in "
+                    + and(same.stream().flatMap(x -> where(x).stream()).distinct().toList())
+                    + (w == null ? "." : ": " + lower(w.summary())));
         }
         if (!minor.isEmpty()) {
             List<String> items = new ArrayList<>();
-            minor.forEach((title, n) -> items.add(lower(title) + " (" + (n == 1 ? "" : n + " findings, ")
+            minor.forEach((title, n) -> items.add(lower(title) + " ("
                     + and(severities.get(title).stream().map(Severity::yamlName).toList()) + ")"));
             also.add("The review also notes findings of lower severity: " + and(items) + ".");
         }
@@ -212,35 +272,36 @@ final class PlainWords {
                 + (serious.size() == 1 ? "This finding makes it so:" : "These findings make it so:");
     }
 
-    /** "5 of the 8 proposals would add a critical weakness for every user; ..." */
+    /** "Every one of them would add outside access to messages that nobody would notice: 7 for every user, ..." */
     private String proposals(List<Assessment> assessments) {
         int applied = 0;
-        int criticalForAll = 0;
-        int other = 0;
+        int adding = 0;
+        int unseen = 0;
+        int everyUser = 0;
         for (Assessment a : assessments) {
             if (!a.applied()) continue;
             applied++;
-            boolean critical = a.introduced().stream().map(Reviewed::finding)
-                    .anyMatch(f -> f.severity() == Severity.CRITICAL && f.systemic());
-            if (critical) criticalForAll++;
-            else if (!a.introduced().isEmpty() || !a.newReaders().isEmpty() || !a.widened().isEmpty()) other++;
+            if (a.newReaders().isEmpty() && a.widened().isEmpty()) continue;
+            adding++;
+            Collection<Gain> gains = gains(a).values();
+            if (gains.stream().anyMatch(g -> g.unseen)) unseen++;
+            if (gains.stream().anyMatch(g -> g.systemic)) everyUser++;
         }
         StringBuilder s = new StringBuilder("We applied to this design's model ").append(count(assessments.size(),
                 "lawful-access proposal")).append(" from the public debate (put forward by governments, officials or researchers;"
                 + " Annex B says who proposed each)");
         if (applied < assessments.size()) s.append("; ").append(applied).append(" of them fit it");
         s.append(". ");
-        if (criticalForAll > 0) {
-            s.append(criticalForAll == applied ? (applied == 1 ? "It" : "Every one of them") : criticalForAll + " of them")
-                    .append(" would add a critical weakness for every user");
-            if (other > 0) s.append(", and ").append(other).append(" more would add other outside access");
-            s.append('.');
-        } else if (other > 0) {
-            s.append(other).append(" of them would add outside access.");
-        } else {
-            s.append("None would add outside access the design does not already allow.");
+        if (adding == 0) return s.append("None would add outside access the design does not already allow.").toString();
+        s.append(adding == applied ? (applied == 1 ? "It" : "Every one of them") : adding + " of them")
+                .append(" would add outside access to messages");
+        if (unseen == adding) s.append(" that nobody would notice");
+        else if (unseen > 0) s.append(", ").append(unseen).append(" of them unnoticed");
+        if (adding > 1) {
+            s.append(": ").append(everyUser == adding ? "all" : String.valueOf(everyUser)).append(" for every user");
+            if (everyUser < adding) s.append(", ").append(adding - everyUser).append(" for chosen users");
         }
-        return s.toString();
+        return s.append(". The list below says who would gain it, and who else could misuse it.").toString();
     }
 
     /** Who would gain access, to whose messages, for whom, before and after: one row of the first page's table. */
@@ -250,7 +311,7 @@ final class PlainWords {
         PlainWords patched = a.applied() ? new PlainWords(a.patched()) : this;
         if (!a.applied()) {
             return new ReportView.ProposalRow(title, anchor, false, "does not apply: " + Views.t(a.notApplicable()),
-                    "", "", counts(review), counts(review), "nothing", "");
+                    "", "", counts(review), counts(review), "nothing", "", risk(a));
         }
         // Per party (and whom it goes through), the widest change: reading the content itself, reading
         // more widely than now, or reading only what is derived from the content.
@@ -284,7 +345,138 @@ final class PlainWords {
         String forWhom = a.introduced().isEmpty() && gains.isEmpty() ? "no change"
                 : (systemic ? "every user" : "chosen users") + (when.isEmpty() ? "" : ", " + and(List.copyOf(when), "or"));
         return new ReportView.ProposalRow(title, anchor, true, gained.isEmpty() ? "nobody new" : String.join("; ", gained),
-                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), adds(a), reach);
+                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), adds(a), reach, risk(a));
+    }
+
+    /**
+     * What a proposal would make possible, in one sentence a minister can repeat: who would gain access,
+     * to whose conversations, when, whether anyone would notice, and who else could misuse the same
+     * capability. Built from what {@code assess} computed (new readers, widened readers, their routes),
+     * so that it holds for any design and any proposal.
+     */
+    String risk(Assessment a) {
+        if (!a.applied()) return "It cannot apply to this design: " + Views.t(a.notApplicable()) + ".";
+        List<String> clauses = new ArrayList<>();
+        Set<String> misuse = new LinkedHashSet<>();
+        for (Gain g : gains(a).values()) {
+            clauses.add(g.clause());
+            for (Route route : g.routes) {
+                String m = misuse(route, g.holders);
+                if (m != null) misuse.add(m);
+            }
+        }
+        if (clauses.isEmpty()) {
+            return a.introduced().isEmpty() ? "Nobody would gain access they do not have already: this design already has what it asks for."
+                    : "Nobody would gain access they do not have already, though it changes the design (Annex B).";
+        }
+        String out = capital(String.join("; ", clauses));
+        if (!misuse.isEmpty()) out += "; and so could anyone who " + and(List.copyOf(misuse), "or");
+        return out + ".";
+    }
+
+    /**
+     * The readings that make a proposal's risk, by party and circumstance: new ways to read, and of those
+     * the unnoticed ones first, so that "every user" or "unnoticed" is said only of the readings that are so.
+     */
+    private static Map<String, Gain> gains(Assessment a) {
+        PlainWords patched = new PlainWords(a.patched());
+        Map<String, Gain> gains = new LinkedHashMap<>();
+        for (Access r : a.newReaders()) gain(gains, patched, r, null, worst(r.readings()));
+        for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
+            List<Route> before = w.before().routes();
+            List<Reading> added = w.after().readings().stream().filter(x -> !before.contains(x.route())).toList();
+            gain(gains, patched, w.after(), w.before(), worst(added.isEmpty() ? w.after().readings() : added));
+        }
+        return gains;
+    }
+
+    private static List<Reading> worst(List<Reading> readings) {
+        List<Reading> unseen = readings.stream().filter(x -> !x.detectable()).toList();
+        return unseen.isEmpty() ? readings : unseen;
+    }
+
+    private static void gain(Map<String, Gain> gains, PlainWords patched, Access after, Access before,
+                             List<Reading> readings) {
+        boolean unseen = readings.stream().anyMatch(x -> !x.detectable());
+        boolean systemic = readings.stream().anyMatch(x -> x.route().systemic());
+        Reading weakest = readings.get(0);
+        for (Reading x : readings) if (x.condition().ordinal() < weakest.condition().ordinal()) weakest = x;
+        String when = patched.when(after, weakest, "");
+        List<String> through = readings.stream().flatMap(x -> x.through().stream()).distinct().sorted().toList();
+        String was = before == null ? null : patched.was(before, after, unseen, systemic);
+        String key = after.party() + "|" + through + "|" + when + "|" + unseen + "|" + systemic + "|" + after.partial() + "|" + was;
+        Gain g = gains.computeIfAbsent(key, k -> new Gain(patched.party(after.party()),
+                through.stream().map(patched::party).toList(), when, unseen, systemic, after.partial(), was));
+        g.conversations.add(patched.conversation(after.conversation()));
+        readings.forEach(x -> g.routes.add(x.route()));
+    }
+
+    /** How a reader reads today, where the proposal would widen it; "" when only the way changes. */
+    private String was(Access before, Access after, boolean unseen, boolean systemic) {
+        List<String> today = new ArrayList<>();
+        if (unseen && before.detectable()) today.add("it could be noticed");
+        if (systemic && !before.systemic()) today.add("only for chosen users");
+        if (before.partial() && !after.partial()) today.add("only what is derived from the content");
+        if (after.condition().ordinal() < before.condition().ordinal()) {
+            today.add("only " + when(before.condition(), "", null));
+        }
+        return String.join(", and ", today);
+    }
+
+    /** Who else could do what a route lets its holder do, completing "anyone who ...". */
+    private static String misuse(Route route, List<String> holders) {
+        String who = and(holders);
+        String one = holders.size() == 1 ? "s" : "";
+        return switch (route) {
+            case HOLDS_KEY, RECOVERS_KEY -> "obtains the key" + (holders.size() == 1 ? "" : "s") + " " + who + " hold" + one;
+            case ADDS_MEMBER, ADDS_DEVICE, SUBSTITUTES_KEYS, ENCLAVE_IMAGE -> "takes control of the servers " + who + " run" + one;
+            case TARGETED_UPDATE -> "takes control of the app updates " + who + " ship" + one;
+            case RUNS_COMPONENT, FEATURE_RESULT, LEARNS_DERIVED -> "breaks into the systems " + who + " run" + one;
+            case HARDWARE_ROOT -> "can forge or break the hardware the secure enclave relies on";
+            case MEMBER_DISCLOSURE -> null;
+        };
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** One party's new or wider access under one set of circumstances, over the conversations it concerns. */
+    private static final class Gain {
+        final String party;
+        final List<String> holders;
+        final String through;
+        final String when;
+        final boolean unseen;
+        final boolean systemic;
+        final boolean partial;
+        final String was;
+        final Set<String> conversations = new LinkedHashSet<>();
+        final Set<Route> routes = new LinkedHashSet<>();
+
+        Gain(String party, List<String> through, String when, boolean unseen, boolean systemic, boolean partial, String was) {
+            this.party = party;
+            // The capability sits with whoever is compelled to use it, else with the reader itself.
+            this.holders = through.isEmpty() ? List.of(party) : through;
+            this.through = through.isEmpty() ? "" : ", through " + and(through) + ",";
+            this.when = when;
+            this.unseen = unseen;
+            this.systemic = systemic;
+            this.partial = partial;
+            this.was = was;
+        }
+
+        String clause() {
+            String whose = and(List.copyOf(conversations)) + " of " + (systemic ? "every user" : "chosen users");
+            String read = partial ? "learn what the app derives from " : "read ";
+            if (was != null && was.isEmpty()) {
+                return party + through + " could also read " + whose + ", " + when + ", "
+                        + ways(routes.stream().map(PlainWords::how).distinct().toList());
+            }
+            return party + through + " could " + read + whose + ", " + when
+                    + (unseen ? ", unnoticed" : ", though members or outsiders who check could notice")
+                    + (was == null ? "" : " (today " + was + ")");
+        }
     }
 
     /** How a reader's access would widen, in words, from the diff's "visible → unseen" and the like. */

@@ -106,15 +106,16 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
     public record NotAssessedView(String element, String elementKind, String missing, List<String> rules) {
     }
 
+    /** @param inWords the feature as a reader who knows no cryptography is told of it, "limits on forwarding" */
     public record FeatureView(String id, String title, String verdict, String message, List<String> objectives,
-                              String summary, List<Cite> refs) {
+                              String summary, List<Cite> refs, String inWords) {
     }
 
     /**
      * @param ask    which of the 2020 statement's three asks it belongs to
      * @param status "met without weakening", "not met without weakening" or "no declared feature serves it"
-     * @param metByTitles the features that meet it, by title, each once
-     * @param onlyThroughTitles "Client-side scanning, which relies on a weakening (Client-Side Scanning)"
+     * @param metByTitles the features that meet it, in plain words (the catalog's in-words), each once
+     * @param onlyThroughTitles "scanning of messages on the phone ..., which relies on Client-Side Scanning"
      */
     public record ObjectiveView(String id, String title, String statement, int ask, boolean met, String status,
                                 List<String> metBy, List<String> metByTitles, List<String> onlyThrough,
@@ -173,9 +174,11 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param whose   whose conversations, by name
      * @param forWhom "every user, on a legal order"
      * @param reach   "systemic", "targeted", or empty when it adds no finding
+     * @param risk    the risk it creates and who could misuse it, in one sentence: "Law enforcement, through
+     *                the escrow agents, could read ... unnoticed; and so could anyone who obtains the keys they hold."
      */
     public record ProposalRow(String title, String anchor, boolean applied, String gains, String whose, String forWhom,
-                              String before, String after, String adds, String reach) {
+                              String before, String after, String adds, String reach, String risk) {
     }
 
     public record IntroducedView(String id, String severity, String message, boolean systemic, String blastRadius) {
@@ -223,9 +226,11 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * The review in sentences for a reader who knows no tool ids: what the design protects, who
      * outside could read what and when, why the verdict, and what the proposals would do.
      *
+     * @param noticed      why readers members could notice are not the unnoticed access proposals seek, and that
+     *                     they remain a risk; null when no reader of content could be noticed
      * @param alternatives what serves the aims the proposals claim without weakening, each once
      */
-    public record PlainView(List<String> protects, List<String> readers, String verdict, List<String> because,
+    public record PlainView(List<String> protects, List<String> readers, String noticed, String verdict, List<String> because,
                             List<String> also, String proposals, List<ProposalRow> rows, List<String> alternativesInDesign,
                             List<String> alternativesNotInDesign) {
     }

@@ -176,7 +176,7 @@ public final class Views {
         boolean detailed = Diagram.detailed(m);
         Diagram full = detailed ? Diagram.of(review) : null;
         WhoReads overview = detailed ? null : WhoReads.overview(review);
-        WhoReads readers = WhoReads.readers(review);
+        WhoReads readers = WhoReads.readers(review, o.submission());
         Drawn drawn = !o.svg() ? null : detailed ? SvgDiagram.render(full, title, "diagram")
                 : WhoReadsSvg.render(overview, title, "diagram");
         return new DiagramView(
@@ -305,7 +305,7 @@ public final class Views {
         SafetyFeature s = catalog.safetyFeatures().get(f.catalog());
         return new FeatureView(t(f.id()), t(f.title()), f.verdict() == null ? null : f.verdict().yamlName(),
                 t(f.message()), s == null ? List.of() : s.objectives(), s == null ? null : s.summary(),
-                s == null ? List.of() : cites(s.references(), s.legal()));
+                s == null ? List.of() : cites(s.references(), s.legal()), inWords(f.catalog(), f.title()));
     }
 
     private ObjectiveView objective(ObjectiveAssessment o) {
@@ -314,27 +314,29 @@ public final class Views {
                 : o.onlyThrough().isEmpty() ? "no declared feature serves it" : "not met without weakening";
         List<String> through = o.onlyThrough().stream()
                 .map(x -> t(x.feature() + " serves it only through " + String.join(", ", x.weakenings()))).toList();
-        List<String> throughTitles = o.onlyThrough().stream().map(x -> t(featureTitle(x.feature()) + ", which relies on "
+        List<String> throughTitles = o.onlyThrough().stream().map(x -> t(featureWords(x.feature()) + ", which relies on "
                 + String.join(", ", x.weakenings().stream().map(this::weakeningTitle).distinct().toList()))).toList();
-        return new ObjectiveView(o.objective(), o.title(), entry == null ? null : entry.statement(),
+        // A submission's prose writes titles as sentences: "Act against illegal content".
+        return new ObjectiveView(o.objective(), fileNamesOnly ? sentenceCase(o.title()) : o.title(),
+                entry == null ? null : entry.statement(),
                 entry == null ? 0 : entry.ask(), o.metWithoutWeakening(), status, o.metBy().stream().map(Views::t).toList(),
-                o.metBy().stream().map(this::featureTitle).distinct().map(Views::t).toList(), through, throughTitles,
-                fileNamesOnly ? o.suggestions().stream().map(this::safetyFeatureTitle).toList() : o.suggestions(),
+                o.metBy().stream().map(this::featureWords).distinct().map(Views::t).toList(), through, throughTitles,
+                fileNamesOnly ? o.suggestions().stream().map(x -> t(inWords(x, x))).toList() : o.suggestions(),
                 entry == null ? List.of() : cites(entry.references(), List.of()));
     }
 
     /** What would serve the proposals' claimed aims without weakening: those this design has, or those it has not. */
-    private static List<String> alternatives(Options o, boolean inDesign) {
+    private List<String> alternatives(Options o, boolean inDesign) {
         if (o.assessment() == null) return List.of();
         return o.assessment().assessments().stream().flatMap(a -> a.alternatives().stream())
-                .filter(x -> x.inDesign().isEmpty() != inDesign).map(x -> t(sentenceCase(x.title()))).distinct().sorted()
-                .toList();
+                .filter(x -> x.inDesign().isEmpty() != inDesign).map(x -> t(inWords(x.feature(), x.title()))).distinct()
+                .sorted().toList();
     }
 
-    /** A catalog safety feature by its title, for readers who do not know its id. */
-    private String safetyFeatureTitle(String id) {
-        var entry = catalog.safetyFeatures().get(id);
-        return t(entry == null ? id : sentenceCase(entry.title()));
+    /** A catalog safety feature as a reader who knows no cryptography is told of it; else its title, as prose writes it. */
+    private String inWords(String feature, String title) {
+        var entry = feature == null ? null : catalog.safetyFeatures().get(feature);
+        return entry != null && entry.inWords() != null ? entry.inWords() : sentenceCase(title);
     }
 
     /** "Contact Controls and Safe Defaults" as prose writes it: "Contact controls and safe defaults". */
@@ -351,9 +353,11 @@ public final class Views {
         return String.join(" ", words);
     }
 
-    /** A safety-feature finding by its title: "Contact controls and safe defaults". */
-    private String featureTitle(String findingId) {
-        for (Reviewed r : review.safetyFeatures()) if (r.finding().id().equals(findingId)) return r.finding().title();
+    /** A safety-feature finding in plain words: "limits on how widely a message can be forwarded". */
+    private String featureWords(String findingId) {
+        for (Reviewed r : review.safetyFeatures()) {
+            if (r.finding().id().equals(findingId)) return inWords(r.finding().catalog(), r.finding().title());
+        }
         return findingId;
     }
 
