@@ -155,7 +155,7 @@ final class PlainWords {
     }
 
     /** All of it, for the first page. */
-    ReportView.PlainView view(List<Assessment> assessments, List<ReportView.ProposalRow> rows,
+    ReportView.PlainView view(List<Views.Patched> assessments, List<ReportView.ProposalRow> rows,
                               List<String> alternativesInDesign, List<String> alternativesNotInDesign) {
         List<String> because = new ArrayList<>();
         List<String> also = new ArrayList<>();
@@ -213,17 +213,15 @@ final class PlainWords {
     }
 
     /** "5 of the 8 proposals would add a critical weakness for every user; ..." */
-    private String proposals(List<Assessment> assessments) {
+    private String proposals(List<Views.Patched> assessments) {
         int applied = 0;
         int criticalForAll = 0;
         int other = 0;
-        for (Assessment a : assessments) {
-            if (!a.applied()) continue;
+        for (Views.Patched a : assessments) {
+            if (!a.row().applied()) continue;
             applied++;
-            boolean critical = a.introduced().stream().map(Reviewed::finding)
-                    .anyMatch(f -> f.severity() == Severity.CRITICAL && f.systemic());
-            if (critical) criticalForAll++;
-            else if (!a.introduced().isEmpty() || !a.newReaders().isEmpty() || !a.widened().isEmpty()) other++;
+            if (a.criticalForAll()) criticalForAll++;
+            else if (a.addsAccess()) other++;
         }
         StringBuilder s = new StringBuilder("We applied to this design's model ").append(count(assessments.size(),
                 "lawful-access proposal")).append(" from the public debate (put forward by governments, officials or researchers;"
@@ -311,10 +309,11 @@ final class PlainWords {
         int total = added.values().stream().mapToInt(Integer::intValue).sum();
         String out = and(parts) + (total == 1 ? " finding" : " findings");
         Map<Severity, Integer> replaced = new java.util.TreeMap<>();
+        Map<String, Severity> severities = new java.util.HashMap<>();
+        if (!a.superseded().isEmpty()) for (Reviewed r : review.weakenings()) severities.put(r.finding().id(), r.finding().severity());
         for (String old : a.superseded().keySet()) {
-            for (Reviewed r : review.weakenings()) {
-                if (r.finding().id().equals(old)) replaced.merge(r.finding().severity(), 1, Integer::sum);
-            }
+            Severity sev = severities.get(old);
+            if (sev != null) replaced.merge(sev, 1, Integer::sum);
         }
         if (replaced.isEmpty()) return out;
         List<String> was = new ArrayList<>();
