@@ -160,6 +160,9 @@ The review found no weakening of end-to-end encryption.
   - *${chain.title}:* <#list chain.steps as s>${s.at.text} ${s.text}<#sep>; </#list>
 </#list>
 </#list>
+<#if findingsNotListed gt 0>
+- *And ${findingsNotListed} more findings, not listed: a printed document of every one would run to thousands of pages. The JSON report of the same review (`--format json`) lists them all, with their evidence.*
+</#if>
 
 <#if notAssessed?has_content>
 Not assessed, because the model does not say:
@@ -214,17 +217,26 @@ ${p.summary}
 <#list p.newReaders as r>
   - ${r}
 </#list>
+<#if p.newReadersNotListed gt 0>
+  - *and ${p.newReadersNotListed} more, not listed here (the JSON of `e2ee-review assess` lists them all)*
+</#if>
 </#if>
 <#if p.widened?has_content>
 - **Readers who would read more widely:**
 <#list p.widened as r>
   - ${r}
 </#list>
+<#if p.widenedNotListed gt 0>
+  - *and ${p.widenedNotListed} more, not listed here (the JSON of `e2ee-review assess` lists them all)*
+</#if>
 </#if>
 - **Findings it introduces:**<#if !p.introduced?has_content> none (the design already has what it asks for)</#if>
 <#list p.introduced as f>
   - ${f.severity?upper_case} `${f.id}`: ${f.message} (<#if f.systemic>systemic<#else>targeted</#if><#if f.blastRadius??>; ${f.blastRadius}</#if>)
 </#list>
+<#if p.introducedNotListed gt 0>
+  - *and ${p.introducedNotListed} more, not listed here (the JSON of `e2ee-review assess` lists them all)*
+</#if>
 <#list p.replaces as r>
 - **Replaces:** ${r}
 </#list>

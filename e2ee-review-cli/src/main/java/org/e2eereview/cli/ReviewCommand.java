@@ -22,6 +22,7 @@ import org.e2eereview.report.BaselineFile;
 import org.e2eereview.report.Reports;
 import org.e2eereview.report.Reports.Format;
 import org.e2eereview.report.template.TemplateProblem;
+import org.e2eereview.report.view.Views;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewer;
 
@@ -91,6 +92,7 @@ final class ReviewCommand implements Callable<Integer> {
         }
         Review review;
         Assessor.Result assessment = null;
+        List<Views.Patched> patched = new ArrayList<>();
         try {
             // The model is read first: meanwhile the bundled rules get ready on other threads (Main).
             Model parsed = Reports.needsAssessment(wanted) ? null : new ModelLoader().load(model);
@@ -104,7 +106,9 @@ final class ReviewCommand implements Callable<Integer> {
             }
             if (Reports.needsAssessment(wanted)) {
                 // The submission says what each lawful-access proposal would do to this design.
-                assessment = new Assessor(reviewer).assess(model, List.of());
+                // Each proposal's part is taken from its patched review at once, and the review let go.
+                assessment = new Assessor(reviewer).assess(model, List.of(),
+                        (design, a) -> patched.add(Views.patched(design, a, patched.size())));
                 review = assessment.original();
             } else {
                 review = reviewer.review(parsed);
@@ -132,7 +136,7 @@ final class ReviewCommand implements Callable<Integer> {
             List<java.io.OutputStream> streams = new ArrayList<>(files);
             if (stdout != null) streams.add(stdout);
             Reports.write(review, wanted, new Reports.Options(failOn, settings.date(), templateDir, rerun(),
-                    assessment), streams);
+                    assessment, assessment == null ? null : patched), streams);
             if (writeBaseline != null) {
                 written = BaselineFile.of(review, settings.date());
                 AtomicWrite.Pending baselineFile = AtomicWrite.open(writeBaseline);

@@ -17,7 +17,8 @@ import org.e2eereview.review.Reviewed;
  *
  * @param notApplicable why the proposal cannot apply to this design, or null when it applied
  * @param bindings      the design's elements each placeholder of the patch stood for
- * @param patched       the review of the patched design; null when it did not apply
+ * @param patched       the review of the patched design; null when it did not apply, or once let go
+ *                      ({@link #withoutPatched}, which empties newReaders, widened, introduced and changed too)
  * @param newReaders    parties that gain the ability to read a conversation, with the routes and evidence
  * @param widened       parties that read a conversation already and read it more widely with the proposal
  * @param introduced    findings the patched design has and the design does not
@@ -37,6 +38,16 @@ public record Assessment(Proposal proposal, String notApplicable, Map<String, Li
 
     public boolean applied() {
         return notApplicable == null;
+    }
+
+    /**
+     * The same assessment without its patched review and the lists drawn from it, which for a large model
+     * run to hundreds of thousands of readers and findings: what a report shows of them is taken before
+     * ({@link Assessor#assess(java.nio.file.Path, List, java.util.function.BiConsumer)}).
+     */
+    public Assessment withoutPatched() {
+        return new Assessment(proposal, notApplicable, bindings, null, List.of(), List.of(), List.of(), List.of(),
+                superseded, removed, missing, objectives, alternatives, overridden);
     }
 
     /** A claimed objective before and after. */

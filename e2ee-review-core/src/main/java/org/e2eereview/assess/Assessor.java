@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Entries.Binding;
@@ -47,6 +48,17 @@ public final class Assessor {
     }
 
     public Result assess(Path file, List<String> proposalIds) throws InputException {
+        return assess(file, proposalIds, null);
+    }
+
+    /**
+     * As {@link #assess(Path, List)}, handing each assessment to {@code each} (with the review of the
+     * model as it is) as soon as it is made; the result then keeps every assessment without its patched
+     * review. A large model's review takes hundreds of megabytes: this way at most two are held at once,
+     * not one per proposal, and whatever a report needs from a patched review is taken from it in
+     * {@code each}.
+     */
+    public Result assess(Path file, List<String> proposalIds, BiConsumer<Review, Assessment> each) throws InputException {
         List<Proposal> proposals = select(proposalIds);
         byte[] bytes;
         try {
@@ -58,7 +70,14 @@ public final class Assessor {
         Model model = new ModelLoader().parse(file.toString(), bytes);
         Review original = reviewer.review(model);
         List<Assessment> out = new ArrayList<>();
-        for (Proposal p : proposals) out.add(assess(p, file.toString(), bytes, model, original));
+        for (Proposal p : proposals) {
+            Assessment a = assess(p, file.toString(), bytes, model, original);
+            if (each != null) {
+                each.accept(original, a);
+                a = a.withoutPatched();
+            }
+            out.add(a);
+        }
         return new Result(original, out);
     }
 

@@ -130,16 +130,18 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
         }
         Map<String, List<String>> superseded = new LinkedHashMap<>();
         List<Reviewed> removed = new ArrayList<>();
+        Covering coveringAfter = new Covering(after);
         for (Reviewed r : before.weakenings()) {
             if (now.contains(r.finding().id())) continue;
-            List<String> by = supersededBy(r.finding(), after);
+            List<String> by = coveringAfter.supersededBy(r.finding());
             if (by.isEmpty()) removed.add(r);
             else superseded.put(r.finding().id(), by);
         }
         List<Uncovered> uncovered = new ArrayList<>();
+        Covering coveringBefore = new Covering(before);
         for (var it = introduced.iterator(); it.hasNext(); ) {
             Reviewed r = it.next();
-            List<String> within = supersededBy(r.finding(), before);
+            List<String> within = coveringBefore.supersededBy(r.finding());
             if (!within.isEmpty() && within.stream().noneMatch(now::contains)) {
                 uncovered.add(new Uncovered(r, within));
                 it.remove();
@@ -219,34 +221,51 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
     }
 
     /**
-     * The findings of the new review that take over one that disappeared: together they name every
-     * reader of every conversation it named, at its severity or above. Empty when none do.
+     * The weakenings of one review by the readers they name and the element they are on, indexed on
+     * first use: a patched model can remove or introduce thousands of findings, and each is matched
+     * against the other review's.
      */
-    static List<String> supersededBy(Finding old, Review after) {
-        Set<String> by = new LinkedHashSet<>();
-        if (old.reads().isEmpty()) {
-            for (Reviewed r : after.weakenings()) {
-                if (r.finding().element().equals(old.element()) && r.finding().severity().atLeast(old.severity())) {
-                    by.add(r.finding().id());
+    private static final class Covering {
+        private final Review in;
+        private Review.Explaining byReader;
+        private Map<String, List<Finding>> byElement;
+
+        Covering(Review in) {
+            this.in = in;
+        }
+
+        /**
+         * The findings of this review that take over one that disappeared: together they name every
+         * reader of every conversation it named, at its severity or above. Empty when none do.
+         */
+        List<String> supersededBy(Finding old) {
+            Set<String> by = new LinkedHashSet<>();
+            if (old.reads().isEmpty()) {
+                if (byElement == null) {
+                    byElement = new HashMap<>();
+                    for (Reviewed r : in.weakenings()) {
+                        byElement.computeIfAbsent(r.finding().element(), e -> new ArrayList<>()).add(r.finding());
+                    }
                 }
+                for (Finding f : byElement.getOrDefault(old.element(), List.of())) {
+                    if (f.severity().atLeast(old.severity())) by.add(f.id());
+                }
+                return List.copyOf(by);
+            }
+            if (byReader == null) byReader = in.explainingEveryReader();
+            for (Finding.Read read : old.reads()) {
+                String covering = null;
+                for (Finding f : byReader.of(read.conversation(), read.party())) {
+                    if (f.severity().atLeast(old.severity())) {
+                        covering = f.id();
+                        break;
+                    }
+                }
+                if (covering == null) return List.of();
+                by.add(covering);
             }
             return List.copyOf(by);
         }
-        for (Finding.Read read : old.reads()) {
-            String covering = null;
-            for (Reviewed r : after.weakenings()) {
-                if (!r.finding().severity().atLeast(old.severity())) continue;
-                boolean reads = r.finding().reads().stream().anyMatch(x -> x.conversation().equals(read.conversation())
-                        && x.party().equals(read.party()));
-                if (reads) {
-                    covering = r.finding().id();
-                    break;
-                }
-            }
-            if (covering == null) return List.of();
-            by.add(covering);
-        }
-        return List.copyOf(by);
     }
 
     /**

@@ -195,6 +195,7 @@ public final class AssessReport {
             });
             if (!a.applied()) continue;
             n.put("verdict", a.patched().verdict().id());
+            Review.Explaining explained = a.patched().explainingEveryReader();
             ArrayNode readers = n.putArray("newReaders");
             for (Access r : a.newReaders()) {
                 ObjectNode x = readers.addObject();
@@ -206,7 +207,7 @@ public final class AssessReport {
                 ArrayNode through = x.putArray("through");
                 r.through().forEach(through::add);
                 ArrayNode findings = x.putArray("findings");
-                a.patched().explaining(r.conversation(), r.party()).forEach(f -> findings.add(f.id()));
+                explained.of(r.conversation(), r.party()).forEach(f -> findings.add(f.id()));
             }
             ArrayNode widened = n.putArray("widened");
             for (ReviewDiff.Widening w : a.widened()) {
@@ -219,7 +220,7 @@ public final class AssessReport {
                 w.after().routes().forEach(route -> routes.add(route.id()));
                 x.put("condition", w.after().condition().yamlName());
                 ArrayNode findings = x.putArray("findings");
-                a.patched().explaining(w.after().conversation(), w.after().party()).forEach(f -> findings.add(f.id()));
+                explained.of(w.after().conversation(), w.after().party()).forEach(f -> findings.add(f.id()));
             }
             ArrayNode introduced = n.putArray("introduced");
             for (Reviewed r : a.introduced()) introduced.add(finding(r.finding()));

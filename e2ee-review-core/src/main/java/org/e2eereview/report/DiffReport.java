@@ -94,6 +94,7 @@ public final class DiffReport {
         StringBuilder out = new StringBuilder();
         Review before = d.before();
         Review after = d.after();
+        Review.Explaining explained = after.explainingEveryReader();
         if (s == MARKDOWN) {
             out.append("## e2ee-review: ").append(s.text(before.model().file())).append(" → ")
                     .append(s.text(after.model().file())).append("\n\n");
@@ -128,10 +129,10 @@ public final class DiffReport {
                 + s.code(u.finding().finding().id()) + "  " + s.text(u.finding().finding().message()) + " (was within "
                 + s.text(String.join(", ", u.within())) + ")").toList());
         section(out, s, "Readers gained", d.gainedReaders().stream().map(a -> s.text(a.conversation() + ": "
-                + a.party() + " by " + TerminalReport.routes(a, after.analysis()) + explaining(after, a))).toList());
+                + a.party() + " by " + TerminalReport.routes(a, after.analysis()) + explaining(explained, a))).toList());
         section(out, s, "Readers who read more widely", d.widened().stream().map(w -> s.text(w.after().conversation()
                 + ": " + w.after().party() + ": " + String.join("; ", w.how()) + " (was " + TerminalReport.routes(w.before(), before.analysis())
-                + "; now " + TerminalReport.routes(w.after(), after.analysis()) + ")" + explaining(after, w.after()))).toList());
+                + "; now " + TerminalReport.routes(w.after(), after.analysis()) + ")" + explaining(explained, w.after()))).toList());
         section(out, s, "Readers lost", d.lostReaders().stream().map(a -> s.text(a.conversation() + ": "
                 + a.party() + " (was " + TerminalReport.routes(a, before.analysis()) + ")")).toList());
         section(out, s, "Safety features", d.features().stream().map(f -> s.text(f.id() + ": "
@@ -176,8 +177,8 @@ public final class DiffReport {
         return String.join("; ", parts);
     }
 
-    private static String explaining(Review r, Access a) {
-        List<String> ids = r.explaining(a.conversation(), a.party()).stream().map(Finding::id).toList();
+    private static String explaining(Review.Explaining r, Access a) {
+        List<String> ids = r.of(a.conversation(), a.party()).stream().map(Finding::id).toList();
         return ids.isEmpty() ? "" : " → " + String.join(", ", ids);
     }
 
@@ -281,18 +282,20 @@ public final class DiffReport {
             u.within().forEach(within::add);
             uncovered.add(n);
         }
+        Review.Explaining after = d.after().explainingEveryReader();
+        Review.Explaining before = d.before().explainingEveryReader();
         ArrayNode gained = root.putArray("readersGained");
-        for (Access a : d.gainedReaders()) gained.add(reader(a, d.after()));
+        for (Access a : d.gainedReaders()) gained.add(reader(a, after));
         ArrayNode widened = root.putArray("readersWidened");
         for (ReviewDiff.Widening w : d.widened()) {
-            ObjectNode n = reader(w.after(), d.after());
+            ObjectNode n = reader(w.after(), after);
             ArrayNode how = n.putArray("how");
             w.how().forEach(how::add);
-            n.set("before", reader(w.before(), d.before()));
+            n.set("before", reader(w.before(), before));
             widened.add(n);
         }
         ArrayNode lost = root.putArray("readersLost");
-        for (Access a : d.lostReaders()) lost.add(reader(a, d.before()));
+        for (Access a : d.lostReaders()) lost.add(reader(a, before));
         ArrayNode features = root.putArray("safetyFeatures");
         for (ReviewDiff.FeatureChange f : d.features()) {
             ObjectNode n = features.addObject();
@@ -349,7 +352,7 @@ public final class DiffReport {
         return n;
     }
 
-    private static ObjectNode reader(Access a, Review in) {
+    private static ObjectNode reader(Access a, Review.Explaining in) {
         ObjectNode n = JSON.createObjectNode();
         n.put("conversation", a.conversation());
         n.put("party", a.party());
@@ -359,7 +362,7 @@ public final class DiffReport {
         ArrayNode through = n.putArray("through");
         a.through().forEach(through::add);
         ArrayNode findings = n.putArray("findings");
-        in.explaining(a.conversation(), a.party()).forEach(f -> findings.add(f.id()));
+        in.of(a.conversation(), a.party()).forEach(f -> findings.add(f.id()));
         return n;
     }
 }

@@ -75,12 +75,18 @@ public final class Reports {
      * @param command     how the run was asked for, without --format/--out, for the reproducibility note
      * @param assessment  what each lawful-access proposal would do to the design: the submission
      *                    renders it; null leaves that part out
+     * @param patched     each assessment's part of the view, when the assessments no longer hold their patched
+     *                    reviews ({@link Views.Patched}); null when they do
      */
     public record Options(Severity failOn, LocalDate today, Path templateDir, String command,
-                          Assessor.Result assessment) {
+                          Assessor.Result assessment, List<Views.Patched> patched) {
 
         public Options(Severity failOn, LocalDate today, Path templateDir, String command) {
-            this(failOn, today, templateDir, command, null);
+            this(failOn, today, templateDir, command, null, null);
+        }
+
+        public Options(Severity failOn, LocalDate today, Path templateDir, String command, Assessor.Result assessment) {
+            this(failOn, today, templateDir, command, assessment, null);
         }
     }
 
@@ -144,10 +150,10 @@ public final class Reports {
             boolean isSubmission = f == Format.SUBMISSION_MD || f == Format.SUBMISSION_HTML || f == Format.SUBMISSION_PDF;
             if (isSubmission && submission == null) {
                 submission = Views.of(review, new Views.Options(options.failOn(), options.today(), null, mermaid, svg,
-                        false, options.assessment(), true));
+                        false, options.assessment(), true, options.patched()));
             } else if (!isSubmission && page == null) {
                 page = Views.of(review, new Views.Options(options.failOn(), options.today(), null, mermaid, svg,
-                        wanted.contains(Format.HTML), options.assessment(), false));
+                        wanted.contains(Format.HTML), options.assessment(), false, options.patched()));
             }
             ReportView view = (isSubmission ? submission : page).forFormat(f.id(), options.command() == null ? null
                     : options.command() + " --format " + f.id());

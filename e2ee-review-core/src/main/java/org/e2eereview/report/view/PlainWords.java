@@ -138,7 +138,7 @@ final class PlainWords {
      *
      * @param assessments the proposals applied, to say how many of them would add access unnoticed; null for none
      */
-    String noticed(List<Assessment> assessments) {
+    String noticed(List<Views.Patched> assessments) {
         Set<String> members = new LinkedHashSet<>();
         Set<String> outsiders = new LinkedHashSet<>();
         for (Conversation c : model.conversations().values()) {
@@ -169,10 +169,10 @@ final class PlainWords {
         if (assessments != null) {
             int adding = 0;
             int unseen = 0;
-            for (Assessment a : assessments) {
-                if (!a.applied() || a.newReaders().isEmpty() && a.widened().isEmpty()) continue;
+            for (Views.Patched a : assessments) {
+                if (!a.row().applied() || !a.addsReaders()) continue;
                 adding++;
-                if (gains(a).values().stream().anyMatch(g -> g.unseen)) unseen++;
+                if (a.unseen()) unseen++;
             }
             if (adding > 0 && unseen == adding) {
                 s.append(adding == 1 ? " The one proposal that would add access to this design would add access nobody would notice"
@@ -214,7 +214,7 @@ final class PlainWords {
     }
 
     /** All of it, for the first page. */
-    ReportView.PlainView view(List<Assessment> assessments, List<ReportView.ProposalRow> rows,
+    ReportView.PlainView view(List<Views.Patched> assessments, List<ReportView.ProposalRow> rows,
                               List<String> alternativesInDesign, List<String> alternativesNotInDesign) {
         List<String> because = new ArrayList<>();
         List<String> also = new ArrayList<>();
@@ -273,19 +273,18 @@ final class PlainWords {
     }
 
     /** "Every one of them would add outside access to messages that nobody would notice: 7 for every user, ..." */
-    private String proposals(List<Assessment> assessments) {
+    private String proposals(List<Views.Patched> assessments) {
         int applied = 0;
         int adding = 0;
         int unseen = 0;
         int everyUser = 0;
-        for (Assessment a : assessments) {
-            if (!a.applied()) continue;
+        for (Views.Patched a : assessments) {
+            if (!a.row().applied()) continue;
             applied++;
-            if (a.newReaders().isEmpty() && a.widened().isEmpty()) continue;
+            if (!a.addsReaders()) continue;
             adding++;
-            Collection<Gain> gains = gains(a).values();
-            if (gains.stream().anyMatch(g -> g.unseen)) unseen++;
-            if (gains.stream().anyMatch(g -> g.systemic)) everyUser++;
+            if (a.unseen()) unseen++;
+            if (a.everyUser()) everyUser++;
         }
         StringBuilder s = new StringBuilder("We applied to this design's model ").append(count(assessments.size(),
                 "lawful-access proposal")).append(" from the public debate (put forward by governments, officials or researchers;"
@@ -372,6 +371,16 @@ final class PlainWords {
         String out = capital(String.join("; ", clauses));
         if (!misuse.isEmpty()) out += "; and so could anyone who " + and(List.copyOf(misuse), "or");
         return out + ".";
+    }
+
+    /** Whether any new or wider reading the proposal gives would go unnoticed. */
+    static boolean unseen(Assessment a) {
+        return a.applied() && gains(a).values().stream().anyMatch(g -> g.unseen);
+    }
+
+    /** Whether any new or wider reading the proposal gives reaches every user. */
+    static boolean everyUser(Assessment a) {
+        return a.applied() && gains(a).values().stream().anyMatch(g -> g.systemic);
     }
 
     /**
@@ -503,10 +512,11 @@ final class PlainWords {
         int total = added.values().stream().mapToInt(Integer::intValue).sum();
         String out = and(parts) + (total == 1 ? " finding" : " findings");
         Map<Severity, Integer> replaced = new java.util.TreeMap<>();
+        Map<String, Severity> severities = new java.util.HashMap<>();
+        if (!a.superseded().isEmpty()) for (Reviewed r : review.weakenings()) severities.put(r.finding().id(), r.finding().severity());
         for (String old : a.superseded().keySet()) {
-            for (Reviewed r : review.weakenings()) {
-                if (r.finding().id().equals(old)) replaced.merge(r.finding().severity(), 1, Integer::sum);
-            }
+            Severity sev = severities.get(old);
+            if (sev != null) replaced.merge(sev, 1, Integer::sum);
         }
         if (replaced.isEmpty()) return out;
         List<String> was = new ArrayList<>();

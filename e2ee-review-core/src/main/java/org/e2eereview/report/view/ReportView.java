@@ -13,6 +13,8 @@ import java.util.List;
  * @param command   the exact command that re-renders this report
  * @param today     the date acceptances were judged against (YYYY-MM-DD)
  * @param source    the model's lines, numbered, when the file could be read back unchanged
+ * @param findingsNotListed findings the submission leaves out of its findings annex, past as many as a printed
+ *                  document sensibly holds (the JSON report has them all); 0 elsewhere
  */
 public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<ConversationView> conversations,
                          List<FindingView> findings, List<NotAssessedView> notAssessed,
@@ -21,7 +23,7 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
                          List<CapabilityView> capabilities, List<ProposalView> proposals,
                          List<ReferenceView> references, DiagramView diagram,
                          SubmissionView submission, PlainView plain, List<SourceLine> source, String format,
-                         String command, String today) {
+                         String command, String today, int findingsNotListed) {
 
     /**
      * The same view for one format, with the command that re-renders it; a submission's names the
@@ -31,7 +33,7 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
         if (command != null && format.startsWith("submission")) command = command.replace(model.file(), model.fileName());
         return new ReportView(tool, model, verdict, conversations, findings, notAssessed, safetyFeatures, objectives,
                 safeguards, notes, unusedAcceptances, capabilities, proposals, references, diagram, submission, plain,
-                source, format, command, today);
+                source, format, command, today, findingsNotListed);
     }
 
     public record Tool(String name, String version, String rulesSha256, String catalogSha256) {
@@ -157,6 +159,8 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param widened    "direct-chat: whatsapp: visible → unseen; new route: holds-key (HIGH-FINDING@x)"
      * @param replaces   "SERVER-CONTROLLED-MEMBERSHIP@group-chat by GHOST-PARTICIPANT@group-chat"
      * @param row        the same in plain words, as the first page's table gives it
+     * @param newReadersNotListed new readers left out past as many as the submission lists (likewise widened and
+     *                   introduced); the JSON of {@code assess} has them all
      */
     public record ProposalView(String id, String anchor, String title, int year, String proposedBy, String summary,
                                String asksFor, String gainsAccess, List<String> claims, boolean applied,
@@ -164,7 +168,7 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
                                String verdict, String before, String after, List<String> newReaders,
                                List<String> widened, List<IntroducedView> introduced, List<String> replaces,
                                List<Fact> research, List<Fact> law, List<String> alternatives, List<String> instead,
-                               ProposalRow row) {
+                               ProposalRow row, int newReadersNotListed, int widenedNotListed, int introducedNotListed) {
     }
 
     /**

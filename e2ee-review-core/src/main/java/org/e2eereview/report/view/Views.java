@@ -85,14 +85,50 @@ public final class Views {
      * @param assessment what each lawful-access proposal would do to the design, for the submission; or null
      * @param submission whether the view is for the consultation submission: its plain-language summary is
      *                   written, and sources are numbered in the submission's order rather than the page's
+     * @param patched    each assessment's {@link Patched} part, in order, when the assessments no longer hold
+     *                   their patched reviews; null when they do
      */
     public record Options(Severity failOn, LocalDate today, String command, boolean mermaid, boolean svg,
-                          boolean source, Assessor.Result assessment, boolean submission) {
+                          boolean source, Assessor.Result assessment, boolean submission, List<Patched> patched) {
 
         public Options(Severity failOn, LocalDate today, String command, boolean mermaid, boolean svg, boolean source) {
             this(failOn, today, command, mermaid, svg, source, null, false);
         }
+
+        public Options(Severity failOn, LocalDate today, String command, boolean mermaid, boolean svg,
+                       boolean source, Assessor.Result assessment, boolean submission) {
+            this(failOn, today, command, mermaid, svg, source, assessment, submission, null);
+        }
     }
+
+    /**
+     * What a proposal's part of the view takes from its patched review: made while that review is held
+     * ({@link Assessor#assess(Path, List, java.util.function.BiConsumer)}), so that it can be let go
+     * before the next proposal's is made. Lists hold at most {@link #LISTED} items, with the number left out.
+     *
+     * @param criticalForAll whether it introduces a critical systemic finding
+     * @param addsAccess     whether it introduces any finding, reader or wider reading
+     * @param addsReaders    whether it gives any party a new or wider reading
+     * @param unseen         whether some new or wider reading would go unnoticed
+     * @param everyUser      whether some new or wider reading reaches every user
+     */
+    public record Patched(List<String> readers, int readersNotListed, List<String> widened, int widenedNotListed,
+                          List<IntroducedView> introduced, int introducedNotListed, String verdict, String counts,
+                          ReportView.ProposalRow row, boolean criticalForAll, boolean addsAccess, boolean addsReaders,
+                          boolean unseen, boolean everyUser) {
+    }
+
+    /** The {@link Patched} part of the {@code index}-th assessment of a design reviewed as {@code design}. */
+    public static Patched patched(Review design, Assessment a, int index) {
+        return new Views(design, LISTED).patched(a, "proposal-" + (index + 1), new PlainWords(design));
+    }
+
+    /**
+     * How many items of one list (findings, a proposal's new readers, ...) the submission shows: a printed
+     * document of a large model's hundreds of thousands of evidence lines would be read by nobody. What it
+     * leaves out it counts, and says where the rest is.
+     */
+    static final int LISTED = 500;
 
     private final Review review;
     private final Catalog catalog;
@@ -108,13 +144,21 @@ public final class Views {
     /** Each review's {@link Review#explainingEveryReader}, made once: every reader of it asks. */
     private final Map<Review, Review.Explaining> explained = new java.util.IdentityHashMap<>();
 
-    private Views(Review review) {
+    /** How many items of one list the submission shows ({@link #LISTED}; fewer in tests). */
+    private final int listed;
+
+    private Views(Review review, int listed) {
         this.review = review;
         this.catalog = review.catalog();
+        this.listed = listed;
     }
 
     public static ReportView of(Review review, Options options) {
-        return new Views(review).build(options);
+        return of(review, options, LISTED);
+    }
+
+    static ReportView of(Review review, Options options, int listed) {
+        return new Views(review, listed).build(options);
     }
 
     private ReportView build(Options o) {
@@ -142,10 +186,17 @@ public final class Views {
         citing = o.submission() && o.assessment() == null;
         List<CapabilityView> capabilities = capabilities();
         citing = o.submission();
-        if (findings == null) findings = review.weakenings().stream().map(this::finding).toList();
+        int findingsNotListed = 0;
+        if (findings == null) {
+            findings = review.weakenings().stream().limit(listed).map(this::finding).toList();
+            findingsNotListed = review.weakenings().size() - findings.size();
+        }
         PlainWords plain = o.submission() ? new PlainWords(review) : null;
+        List<Patched> parts = o.assessment() == null ? List.of() : o.patched() != null ? o.patched()
+                : patched(o.assessment().assessments(), plain);
         List<ProposalView> proposals = o.assessment() == null ? List.of()
-                : proposals(o.assessment(), capabilities, plain);
+                : proposals(o.assessment(), parts, capabilities);
+        List<Patched> effects = parts;
         citing = false;
         List<ReferenceView> references = new ArrayList<>();
         numbers.forEach((key, number) -> {
@@ -163,11 +214,11 @@ public final class Views {
                 review.notes().stream().map(x -> t(x.at() + "  " + x.message())).toList(),
                 review.unusedAcceptances().stream()
                         .map(a -> t(a.findingId() + " (" + a.source().at() + ") " + review.whyUnused(a))).toList(), capabilities, proposals, List.copyOf(references),
-                diagramView, submission(m), plain == null ? null : plain.view(o.assessment() == null ? null : o.assessment().assessments(),
+                diagramView, submission(m), plain == null ? null : plain.view(o.assessment() == null ? null : effects,
                         proposals.stream().map(ProposalView::row).toList(),
                         alternatives(o, true), alternatives(o, false)),
                 o.source() ? source(m) : List.of(), null, t(o.command()),
-                o.today() == null ? null : o.today().toString());
+                o.today() == null ? null : o.today().toString(), findingsNotListed);
     }
 
     /** The full diagram, or for a model too large for it the overview of parties and conversations; and who reads what. */
@@ -415,11 +466,18 @@ public final class Views {
         return out;
     }
 
-    private List<ProposalView> proposals(Assessor.Result result, List<CapabilityView> capabilities, PlainWords plain) {
-        List<ProposalView> out = new ArrayList<>();
+    private List<Patched> patched(List<Assessment> assessments, PlainWords plain) {
         if (plain == null) plain = new PlainWords(review);
+        List<Patched> out = new ArrayList<>();
+        for (Assessment a : assessments) out.add(patched(a, "proposal-" + (out.size() + 1), plain));
+        return out;
+    }
+
+    private List<ProposalView> proposals(Assessor.Result result, List<Patched> parts, List<CapabilityView> capabilities) {
+        List<ProposalView> out = new ArrayList<>();
         for (Assessment a : result.assessments()) {
             String anchor = "proposal-" + (out.size() + 1);
+            Patched part = parts.get(out.size());
             Proposal p = a.proposal();
             List<String> binds = a.bindings().entrySet().stream()
                     .map(e -> t(e.getKey() + ": " + (e.getValue().isEmpty() ? "none" : String.join(", ", e.getValue()))))
@@ -431,23 +489,6 @@ public final class Views {
             }
             List<String> instead = new ArrayList<>();
             for (CapabilityView c : capabilities) if (p.weakenings().contains(c.id())) instead.add(c.alternative());
-            List<String> readers = new ArrayList<>();
-            for (Access r : a.newReaders()) {
-                ReaderView v = reader(r, a.patched());
-                readers.add(t(r.conversation()) + ": " + v.party() + " by " + v.summary()
-                        + (v.findings().isEmpty() ? "" : " (" + String.join(", ", v.findings().stream().map(Link::id)
-                        .toList()) + ")"));
-            }
-            List<String> widened = new ArrayList<>();
-            for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
-                ReaderView v = reader(w.after(), a.patched());
-                widened.add(t(w.after().conversation()) + ": " + v.party() + ": " + t(String.join("; ", w.how()))
-                        + (v.findings().isEmpty() ? "" : " (" + String.join(", ", v.findings().stream().map(Link::id)
-                        .toList()) + ")"));
-            }
-            List<IntroducedView> introduced = a.introduced().stream().map(Reviewed::finding)
-                    .map(f -> new IntroducedView(t(f.id()), f.severity().yamlName(), t(f.message()), f.systemic(),
-                            t(f.blastRadius()))).toList();
             List<String> replaces = a.superseded().entrySet().stream()
                     .map(e -> t(e.getKey() + " by " + String.join(", ", e.getValue()))).toList();
             List<Fact> research = p.references().stream().map(c -> new Fact(c.fact(), cite(c.ref(), c.section()))).toList();
@@ -459,11 +500,39 @@ public final class Views {
                     .map(o -> catalog.objectives().containsKey(o) ? catalog.objectives().get(o).title() : o).toList();
             out.add(new ProposalView(p.id(), anchor, p.title(), p.year(), p.proposedBy(), p.summary(), p.asksFor(),
                     p.gainsAccess(), claims, a.applied(), t(a.notApplicable()), binds, List.copyOf(overrides),
-                    review.verdict().text(), a.applied() ? a.patched().verdict().text() : null, PlainWords.counts(review),
-                    a.applied() ? PlainWords.counts(a.patched()) : null, readers, widened, introduced, replaces, research,
-                    law, alternatives, instead, plain.row(a, anchor)));
+                    review.verdict().text(), part.verdict(), PlainWords.counts(review), part.counts(), part.readers(),
+                    part.widened(), part.introduced(), replaces, research, law, alternatives, instead, part.row(),
+                    part.readersNotListed(), part.widenedNotListed(), part.introducedNotListed()));
         }
         return out;
+    }
+
+    private Patched patched(Assessment a, String anchor, PlainWords plain) {
+        List<String> readers = new ArrayList<>();
+        for (Access r : a.newReaders().subList(0, Math.min(listed, a.newReaders().size()))) {
+            ReaderView v = reader(r, a.patched());
+            readers.add(t(r.conversation()) + ": " + v.party() + " by " + v.summary()
+                    + (v.findings().isEmpty() ? "" : " (" + String.join(", ", v.findings().stream().map(Link::id)
+                    .toList()) + ")"));
+        }
+        List<String> widened = new ArrayList<>();
+        for (var w : a.widened().subList(0, Math.min(listed, a.widened().size()))) {
+            ReaderView v = reader(w.after(), a.patched());
+            widened.add(t(w.after().conversation()) + ": " + v.party() + ": " + t(String.join("; ", w.how()))
+                    + (v.findings().isEmpty() ? "" : " (" + String.join(", ", v.findings().stream().map(Link::id)
+                    .toList()) + ")"));
+        }
+        List<IntroducedView> introduced = a.introduced().stream().limit(listed).map(Reviewed::finding)
+                .map(f -> new IntroducedView(t(f.id()), f.severity().yamlName(), t(f.message()), f.systemic(),
+                        t(f.blastRadius()))).toList();
+        boolean criticalForAll = a.introduced().stream().map(Reviewed::finding)
+                .anyMatch(f -> f.severity() == Severity.CRITICAL && f.systemic());
+        boolean addsAccess = !a.introduced().isEmpty() || !a.newReaders().isEmpty() || !a.widened().isEmpty();
+        return new Patched(readers, a.newReaders().size() - readers.size(), widened, a.widened().size() - widened.size(),
+                introduced, a.introduced().size() - introduced.size(), a.applied() ? a.patched().verdict().text() : null,
+                a.applied() ? PlainWords.counts(a.patched()) : null, plain.row(a, anchor), criticalForAll, addsAccess,
+                a.applied() && (!a.newReaders().isEmpty() || !a.widened().isEmpty()), PlainWords.unseen(a),
+                PlainWords.everyUser(a));
     }
 
     /**

@@ -1,0 +1,93 @@
+package org.e2eereview.report.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.e2eereview.Corpus;
+import org.e2eereview.assess.Assessment;
+import org.e2eereview.assess.Assessor;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.report.Reports.Format;
+import org.e2eereview.report.template.Templates;
+import org.e2eereview.report.view.ReportView.ProposalView;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A submission lists at most so many findings, new readers, wider readings and introduced findings, and
+ * says how many it left out and where they are; built from assessments that let their patched reviews go,
+ * it is the same view as from assessments that keep them.
+ */
+class SubmissionListsTest {
+
+    private static final Path MODEL = Path.of("examples/whatsapp.yaml");
+
+    private static Views.Options options(Assessor.Result assessment, List<Views.Patched> patched) {
+        return new Views.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, true, false, false, assessment, true,
+                patched);
+    }
+
+    @Test
+    void pastTheCapTheSubmissionCountsWhatItLeavesOutAndSaysWhereItIs() throws Exception {
+        Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(MODEL, List.of());
+        int findings = assessment.original().weakenings().size();
+        assertThat(findings).isGreaterThan(1);
+
+        ReportView view = Views.of(assessment.original(), options(assessment, null), 1);
+
+        assertThat(view.findings()).hasSize(1);
+        assertThat(view.findingsNotListed()).isEqualTo(findings - 1);
+        int capped = 0;
+        for (int i = 0; i < view.proposals().size(); i++) {
+            ProposalView p = view.proposals().get(i);
+            Assessment a = assessment.assessments().get(i);
+            assertThat(p.newReaders()).hasSize(Math.min(1, a.newReaders().size()));
+            assertThat(p.newReadersNotListed()).isEqualTo(Math.max(0, a.newReaders().size() - 1));
+            assertThat(p.widenedNotListed()).isEqualTo(Math.max(0, a.widened().size() - 1));
+            assertThat(p.introduced()).hasSize(Math.min(1, a.introduced().size()));
+            assertThat(p.introducedNotListed()).isEqualTo(Math.max(0, a.introduced().size() - 1));
+            if (p.newReadersNotListed() > 0 || p.introducedNotListed() > 0) capped++;
+        }
+        assertThat(capped).as("a proposal with more than one new reader or finding").isPositive();
+
+        String md = new Templates(null).render(Format.SUBMISSION_MD.template(), view.forFormat("submission-md", null));
+        assertThat(md).contains("And " + (findings - 1) + " more findings, not listed")
+                .contains("(`--format json`) lists them all")
+                .contains("more, not listed here (the JSON of `e2ee-review assess` lists them all)");
+        String html = new Templates(null).render(Format.SUBMISSION_HTML.template(),
+                view.forFormat("submission-html", null));
+        assertThat(html).contains("And " + (findings - 1) + " more findings, not listed")
+                .contains("more, not listed here (the JSON of <span class=\"mono\">e2ee-review assess</span> lists them all)");
+    }
+
+    @Test
+    void underTheCapNothingIsLeftOutOrSaidToBe() throws Exception {
+        Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(MODEL, List.of());
+        ReportView view = Views.of(assessment.original(), options(assessment, null));
+
+        assertThat(view.findings()).hasSize(assessment.original().weakenings().size());
+        assertThat(view.findingsNotListed()).isZero();
+        String md = new Templates(null).render(Format.SUBMISSION_MD.template(), view.forFormat("submission-md", null));
+        assertThat(md).doesNotContain("not listed");
+    }
+
+    @Test
+    void proposalsTakenAsTheyAreMadeGiveTheSameViewAsProposalsKept() throws Exception {
+        Assessor assessor = new Assessor(Corpus.reviewer());
+        Assessor.Result kept = assessor.assess(MODEL, List.of());
+        List<Views.Patched> parts = new ArrayList<>();
+        Assessor.Result released = assessor.assess(MODEL, List.of(),
+                (design, a) -> parts.add(Views.patched(design, a, parts.size())));
+
+        assertThat(released.assessments()).allSatisfy(a -> {
+            assertThat(a.patched()).isNull();
+            assertThat(a.newReaders()).isEmpty();
+            assertThat(a.introduced()).isEmpty();
+        });
+        assertThat(Views.of(released.original(), options(released, parts)))
+                .isEqualTo(Views.of(kept.original(), options(kept, null)));
+    }
+}
