@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every report format of large models, measured as a user pays it: one whole process per format
 # (docs/performance.md, "Every format of a large model"). For each synthetic model size, RUNS times,
-# side by side and starting with another format each round: `java -Xmx$HEAP -jar target/e2ee-review.jar
+# side by side and starting with another format each round: `java -Xmx$HEAP -jar e2ee-review-cli/target/e2ee-review.jar
 # review FILE --fail-on none --format F -o FILE.F` for every format, and the same with an earlier jar
 # when given as BASELINE_JAR=FILE. Prints per size and format the median wall time and CPU time
 # (user + system, which a busy shared host distorts less than wall time), each as a ratio to text's,
@@ -12,7 +12,7 @@
 #
 # Usage: src/bench/formats.sh [-n RUNS] [-x HEAP] [ELEMENTS...]   (default: 3 runs, -Xmx2g,
 # 10000 and 100000 elements; WORK=DIR for another working directory than target/formats).
-# Needs target/e2ee-review.jar: mvn -B -ntp -q package -DskipTests
+# Needs e2ee-review-cli/target/e2ee-review.jar: mvn -B -ntp -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=3
@@ -26,14 +26,14 @@ while [ "$#" -gt 0 ]; do
 done
 sizes=("$@")
 [ "${#sizes[@]}" -gt 0 ] || sizes=(10000 100000)
-jar=target/e2ee-review.jar
+jar=e2ee-review-cli/target/e2ee-review.jar
 [ -f "$jar" ] || { echo "no $jar: run mvn -B -ntp -q package -DskipTests first" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs GNU time at /usr/bin/time for the peak resident set" >&2; exit 2; }
 work=${WORK:-target/formats}
 timeout=${TIMEOUT:-900}
 rm -rf "$work" && mkdir -p "$work/classes" "$work/runs"
-javac -nowarn -d "$work/classes" src/bench/java/org/e2eereview/bench/SyntheticModelFile.java \
-  src/test/java/org/e2eereview/bench/SyntheticModel.java
+javac -nowarn -d "$work/classes" e2ee-review-core/src/bench/java/org/e2eereview/bench/SyntheticModelFile.java \
+  e2ee-review-core/src/test/java/org/e2eereview/bench/SyntheticModel.java
 formats=(text json sarif junit md html submission-md submission-html submission-pdf)
 jars=(jar)
 [ -n "${BASELINE_JAR:-}" ] && jars+=(baseline)
