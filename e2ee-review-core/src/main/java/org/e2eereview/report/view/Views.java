@@ -167,7 +167,7 @@ public final class Views {
                         proposals.stream().map(ProposalView::row).toList(),
                         alternatives(o, true), alternatives(o, false)),
                 o.source() ? source(m) : List.of(), null, t(o.command()),
-                o.today() == null ? null : o.today().toString());
+                o.today() == null ? null : o.today().toString(), null);
     }
 
     /** The full diagram, or for a model too large for it the overview of parties and conversations; and who reads what. */
