@@ -108,6 +108,10 @@ public final class LiveServer implements AutoCloseable {
         return http.getAddress();
     }
 
+    LiveReview live() {
+        return live;
+    }
+
     private void handle(HttpExchange x) throws IOException {
         try (x) {
             String refused = refused(x);

@@ -61,8 +61,18 @@ public final class LiveViews {
         }
         for (Reviewed r : d.introduced()) out.add("introduced: " + finding(r) + " " + r.finding().message());
         for (ReviewDiff.Change c : d.changed()) {
-            out.add("changed: " + c.before().finding().id() + " (" + String.join(", ", c.what()) + "): "
-                    + severity(c.before()) + " → " + severity(c.after()));
+            List<String> what = new ArrayList<>();
+            var b = c.before().finding();
+            var a = c.after().finding();
+            for (String w : c.what()) {
+                what.add(switch (w) {
+                    case "severity" -> severity(c.before()) + " → " + severity(c.after());
+                    case "readers" -> "readers " + String.join(", ", b.readers()) + " → " + String.join(", ", a.readers());
+                    case "condition" -> words(b.condition()) + " → " + words(a.condition());
+                    default -> w + " " + c.before().status() + " → " + c.after().status();
+                });
+            }
+            out.add("changed: " + b.id() + ": " + String.join("; ", what));
         }
         d.superseded().forEach((old, by) -> out.add("replaced: " + old + " by " + String.join(", ", by)));
         for (Reviewed r : d.removed()) out.add("removed: " + finding(r));
@@ -70,6 +80,10 @@ public final class LiveViews {
         for (Access a : d.lostReaders()) out.add("reader gone: " + a.party() + " of " + a.conversation());
         if (out.isEmpty()) out.add("no reader, finding or safeguard changes");
         return out.stream().map(Views::t).toList();
+    }
+
+    private static String words(org.e2eereview.model.Flow.Occurs condition) {
+        return condition == null ? "never" : condition.words();
     }
 
     private static String finding(Reviewed r) {
