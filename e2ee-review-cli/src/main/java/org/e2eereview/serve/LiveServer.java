@@ -182,7 +182,7 @@ public final class LiveServer implements AutoCloseable {
     byte[] render(Snapshot s, WhatIf asked) throws InputException, TemplateProblem {
         WhatIf.Result result = asked.isEmpty() ? null : asked.apply(s.reviewer(), s.review(), s.source());
         Review shown = result == null ? s.review() : result.changed();
-        ReportView view = Views.of(shown, new Views.Options(failOn, today, null, false, true, true))
+        ReportView view = Views.of(shown, new Views.Options(failOn, today, null, false, true, true), s.source())
                 .forFormat("html", null).live(LiveViews.of(token, s.version(), s.problems(), s.review(), asked, result));
         return s.templates().render("review.html.ftlh", view).getBytes(StandardCharsets.UTF_8);
     }

@@ -148,6 +148,9 @@ class ServeTest {
         assertThat(page).contains("id=\"live-problems\"").contains("<main class=\"stale\">")
                 .contains("Verdict:");
         assertThat(page.indexOf("live-problems")).isLessThan(page.indexOf("<main"));
+        // The model's lines are the text the review shown was made from, not the file as it is now.
+        String lines = page.substring(page.indexOf("<pre class=\"source\""));
+        assertThat(lines).contains("kind: server").doesNotContain("servr");
         served.save(Path.of("examples/ghost-proposal.yaml"));
         s = waitFor(s.version());
         assertThat(s.problems()).isEmpty();

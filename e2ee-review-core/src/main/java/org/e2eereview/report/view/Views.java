@@ -108,6 +108,9 @@ public final class Views {
     /** Each review's {@link Review#explainingEveryReader}, made once: every reader of it asks. */
     private final Map<Review, Review.Explaining> explained = new java.util.IdentityHashMap<>();
 
+    /** The model's text as reviewed, when the caller holds it; else it is read back from the file. */
+    private byte[] text;
+
     private Views(Review review) {
         this.review = review;
         this.catalog = review.catalog();
@@ -115,6 +118,16 @@ public final class Views {
 
     public static ReportView of(Review review, Options options) {
         return new Views(review).build(options);
+    }
+
+    /**
+     * The view with the model's lines taken from {@code text}, the bytes the review was made from,
+     * rather than read back from the file: for a long-running process, whose file may have changed since.
+     */
+    public static ReportView of(Review review, Options options, byte[] text) {
+        Views v = new Views(review);
+        v.text = text;
+        return v.build(options);
     }
 
     private ReportView build(Options o) {
@@ -166,7 +179,7 @@ public final class Views {
                 diagramView, submission(m), plain == null ? null : plain.view(o.assessment() == null ? null : o.assessment().assessments(),
                         proposals.stream().map(ProposalView::row).toList(),
                         alternatives(o, true), alternatives(o, false)),
-                o.source() ? source(m) : List.of(), null, t(o.command()),
+                o.source() ? source(m, text) : List.of(), null, t(o.command()),
                 o.today() == null ? null : o.today().toString(), null);
     }
 
@@ -522,9 +535,9 @@ public final class Views {
     }
 
     /** The model's lines, if the file still holds what was reviewed. */
-    private static List<SourceLine> source(Model m) {
+    private static List<SourceLine> source(Model m, byte[] text) {
         try {
-            byte[] bytes = Files.readAllBytes(Path.of(m.file()));
+            byte[] bytes = text != null ? text : Files.readAllBytes(Path.of(m.file()));
             if (!sha256(bytes).equals(m.sha256())) return List.of();
             String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\r?\\n", -1);
             List<SourceLine> out = new ArrayList<>(lines.length);
