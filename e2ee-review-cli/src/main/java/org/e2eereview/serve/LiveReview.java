@@ -68,8 +68,9 @@ public final class LiveReview implements AutoCloseable {
     private volatile Snapshot current;
     private Reviewer reviewer;
     private Templates templates;
-    private boolean reviewerStale = true;
-    private boolean templatesStale = true;
+    /** Set by the watcher, read by the worker. */
+    private volatile boolean reviewerStale = true;
+    private volatile boolean templatesStale = true;
 
     /**
      * Reviews the model once; fails as {@code review} would when it does not load.

@@ -123,7 +123,10 @@ public final class LiveServer implements AutoCloseable {
             switch (x.getRequestURI().getPath()) {
                 case "/" -> page(x);
                 case "/live.js" -> send(x, 200, "text/javascript", script);
-                default -> events(x);
+                default -> {
+                    if (x.getRequestMethod().equals("HEAD")) send(x, 200, "text/event-stream", new byte[0]);
+                    else events(x);
+                }
             }
         }
     }
