@@ -159,6 +159,19 @@ class ServeTest {
     }
 
     @Test
+    void aChangedTemplateIsUsedForTheNextPage() throws Exception {
+        served.close();
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        served = new Served(Files.createDirectories(dir.resolve("m")), "examples/whatsapp.yaml", templates);
+        assertThat(served.get("GET", "/?token=" + served.token())).doesNotContain("Our own page");
+        long before = served.server.live().current().version();
+        Files.writeString(templates.resolve("review.html.ftlh"), Files.readString(Path.of("report-templates/review.html.ftlh"))
+                .replace("<main", "<p>Our own page</p>\n<main"));
+        waitFor(before);
+        assertThat(served.get("GET", "/?token=" + served.token())).contains("<p>Our own page</p>");
+    }
+
+    @Test
     void escapesModelText() throws Exception {
         served.save(Hostile.model(dir));
         waitFor(1);

@@ -21,9 +21,15 @@ final class Served implements AutoCloseable {
     final LiveServer server;
 
     Served(Path dir, String example) throws Exception {
+        this(dir, example, null);
+    }
+
+    /** @param templates a folder of templates replacing the bundled ones, watched; or null */
+    Served(Path dir, String example, Path templates) throws Exception {
         model = dir.resolve("model.yaml");
         Files.copy(Path.of(example), model);
-        LiveReview live = new LiveReview(model, Corpus::reviewer, null, List.of(), List.of());
+        LiveReview live = new LiveReview(model, Corpus::reviewer, templates, List.of(),
+                templates == null ? List.of() : List.of(templates));
         server = new LiveServer(live, 0, Severity.HIGH, LocalDate.of(2026, 1, 1));
         live.watch();
         server.start();
