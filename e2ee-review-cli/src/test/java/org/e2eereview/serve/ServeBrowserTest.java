@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.e2eereview.report.Axe;
 import org.e2eereview.report.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +124,18 @@ class ServeBrowserTest {
         Files.write(out, page.screenshot(1200, 1000));
         assertThat(Files.size(out)).isGreaterThan(10_000);
         assertQuietAndOnItsServer();
+    }
+
+    /** The live page, panel open and a proposal applied, to the rules the review page passes. */
+    @Test
+    void theLivePagePassesWcag21AA() throws Exception {
+        Axe axe = Axe.installed();
+        page.navigate(served.url() + "&proposal=ghost");
+        page.eval("document.querySelector('#live details').open = true");
+        List<String> rules = new ArrayList<>(Axe.WCAG21_AA);
+        rules.add("best-practice");
+        List<Axe.Violation> found = axe.check(page, rules);
+        assertThat(found).as("axe-core %s: %s", axe.version, found).isEmpty();
     }
 
     private List<String> findings() throws Exception {
