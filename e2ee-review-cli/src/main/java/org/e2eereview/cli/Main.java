@@ -30,6 +30,7 @@ public final class Main implements Runnable {
         COMMANDS.put("review", ReviewCommand::new);
         COMMANDS.put("assess", AssessCommand::new);
         COMMANDS.put("diff", DiffCommand::new);
+        COMMANDS.put("serve", ServeCommand::new);
         COMMANDS.put("validate", ValidateCommand::new);
         COMMANDS.put("rules", RulesCommand::new);
         COMMANDS.put("schema", SchemaCommand::new);
@@ -38,7 +39,7 @@ public final class Main implements Runnable {
     }
 
     /** The commands that load the bundled rules. */
-    private static final java.util.Set<String> REVIEWING = java.util.Set.of("review", "assess", "diff", "rules");
+    private static final java.util.Set<String> REVIEWING = java.util.Set.of("review", "assess", "diff", "rules", "serve");
 
     public static final int OK = 0;
     public static final int FINDINGS = 1;

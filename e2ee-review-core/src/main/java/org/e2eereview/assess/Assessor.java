@@ -98,22 +98,36 @@ public final class Assessor {
         return out;
     }
 
-    /** Applies one proposal; a design it does not fit gets the reason, not an error. */
-    Assessment assess(Proposal p, String file, byte[] bytes, Model model, Review original) throws InputException {
+    /**
+     * A proposal's patch bound to a design's elements, or why it cannot apply to the design.
+     *
+     * @param patch null when it does not apply
+     */
+    record Bound(YamlPatch patch, String notApplicable, Map<String, List<String>> bindings) {
+    }
+
+    static Bound bind(Proposal p, Model model) {
         Map<String, List<String>> bindings = new LinkedHashMap<>();
         for (Binding b : p.binds()) {
             List<String> ids = Selection.of(b.select(), model);
             if (ids.isEmpty() && b.otherwise() != null) ids = List.of(b.otherwise());
-            if (ids.isEmpty() && b.required() != null) return notApplicable(p, b.required(), bindings);
+            if (ids.isEmpty() && b.required() != null) return new Bound(null, b.required(), bindings);
             bindings.put(b.as(), ids);
         }
-        YamlPatch patch;
         try {
-            patch = p.patch().bind(bindings);
+            return new Bound(p.patch().bind(bindings), null, bindings);
         } catch (InputException e) {
-            return notApplicable(p, "the patch needs one element where this design has several: "
+            return new Bound(null, "the patch needs one element where this design has several: "
                     + e.problems().get(0), bindings);
         }
+    }
+
+    /** Applies one proposal; a design it does not fit gets the reason, not an error. */
+    Assessment assess(Proposal p, String file, byte[] bytes, Model model, Review original) throws InputException {
+        Bound bound = bind(p, model);
+        Map<String, List<String>> bindings = bound.bindings();
+        if (bound.patch() == null) return notApplicable(p, bound.notApplicable(), bindings);
+        YamlPatch patch = bound.patch();
         Model patchedModel;
         try {
             patchedModel = new ModelLoader().parse(file, bytes, List.of(patch));

@@ -16,16 +16,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * DevTools protocol, so the page under test keeps its own content security policy and no script of
  * its own, and nothing is fetched while the tests run.
  */
-final class Axe {
+public final class Axe {
 
     /** WCAG 2.0 and 2.1, levels A and AA: the rules the pages must pass. */
-    static final List<String> WCAG21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    public static final List<String> WCAG21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     static final Path PACKAGE = Path.of("e2ee-review-core/src/test/a11y");
     private static final Path SCRIPT = PACKAGE.resolve("node_modules/axe-core/axe.min.js");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final String version;
+    public final String version;
     private final String source;
 
     private Axe(String version, String source) {
@@ -34,7 +34,7 @@ final class Axe {
     }
 
     /** The installed axe-core, which must be the version package.json pins; fails saying how to install it. */
-    static Axe installed() throws IOException {
+    public static Axe installed() throws IOException {
         String pinned = JSON.readTree(PACKAGE.resolve("package.json").toFile()).path("devDependencies")
                 .path("axe-core").asText();
         String install = "install it with: npm ci --prefix " + PACKAGE + " (bash .ci/run does), or skip the "
@@ -48,7 +48,7 @@ final class Axe {
         return new Axe(found, Files.readString(SCRIPT, StandardCharsets.UTF_8));
     }
 
-    record Violation(String rule, String impact, String help, String helpUrl, List<String> targets) {
+    public record Violation(String rule, String impact, String help, String helpUrl, List<String> targets) {
         @Override
         public String toString() {
             return rule + " (" + impact + "): " + help + " <" + helpUrl + ">\n    at " + String.join("\n    at ", targets);
@@ -56,7 +56,7 @@ final class Axe {
     }
 
     /** Runs the rules with any of the tags on the loaded page and returns what they found wrong. */
-    List<Violation> check(Chromium.Page page, List<String> tags) throws Exception {
+    public List<Violation> check(Chromium.Page page, List<String> tags) throws Exception {
         if (!page.eval("typeof window.axe").asText().equals("object")) page.eval(source + "; undefined");
         JsonNode found = page.eval("axe.run(document, {runOnly: {type: 'tag', values: " + JSON.writeValueAsString(tags)
                 + "}, resultTypes: ['violations']}).then(r => r.violations.map(v => ({rule: v.id, impact: v.impact,"

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * to open a page, read what it shows, and hear every console message, script error and network
  * request. Started with the flags that keep Chromium itself off the network.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -54,7 +54,7 @@ final class Chromium implements AutoCloseable {
      * The browser for a test class: skipped with -De2ee.browser=skip, a failure saying how to install
      * it when none is found, never a silent pass.
      */
-    static Chromium forTests() throws Exception {
+    public static Chromium forTests() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse("skip".equals(System.getProperty("e2ee.browser")),
                 "browser tests skipped on request");
         Path binary = find();
@@ -84,7 +84,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** A page opened in a new tab, with the console, log, network and page domains on. */
-    Page open() throws Exception {
+    public Page open() throws Exception {
         String target = call(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
         String session = call(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true))
                 .get("sessionId").asText();
@@ -92,7 +92,7 @@ final class Chromium implements AutoCloseable {
         return new Page(target, session);
     }
 
-    final class Page {
+    public final class Page {
         final String target;
         final String session;
 
@@ -102,7 +102,7 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Loads the URL and waits for its load event. */
-        void navigate(String url) throws Exception {
+        public void navigate(String url) throws Exception {
             int before = events.size();
             call(session, "Page.navigate", Map.of("url", url));
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -113,11 +113,19 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Evaluates JavaScript in the page and returns its value as JSON. */
-        JsonNode eval(String expression) throws Exception {
+        public JsonNode eval(String expression) throws Exception {
             JsonNode r = call(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
                     "awaitPromise", true));
             if (r.has("exceptionDetails")) throw new AssertionError("script failed: " + r.get("exceptionDetails"));
             return r.path("result").path("value");
+        }
+
+        /** What the page shows in a window of the given size, as PNG. */
+        public byte[] screenshot(int width, int height) throws Exception {
+            call(session, "Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                    "deviceScaleFactor", 1, "mobile", false));
+            JsonNode r = call(session, "Page.captureScreenshot", Map.of("format", "png"));
+            return java.util.Base64.getDecoder().decode(r.get("data").asText());
         }
 
         /** The page printed as the browser's print dialog would, on the paper and margins its CSS asks for. */
@@ -128,11 +136,11 @@ final class Chromium implements AutoCloseable {
         }
 
         /** Every event this page has sent: console calls, exceptions, log entries, requests. */
-        List<JsonNode> events() {
+        public List<JsonNode> events() {
             return events.stream().filter(e -> session.equals(e.path("sessionId").asText())).toList();
         }
 
-        void close() throws Exception {
+        public void close() throws Exception {
             call(null, "Target.closeTarget", Map.of("targetId", target));
         }
     }

@@ -23,7 +23,7 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
                          List<CapabilityView> capabilities, List<ProposalView> proposals,
                          List<ReferenceView> references, DiagramView diagram,
                          SubmissionView submission, PlainView plain, List<SourceLine> source, String format,
-                         String command, String today, int findingsNotListed) {
+                         String command, String today, int findingsNotListed, LiveView live) {
 
     /**
      * The same view for one format, with the command that re-renders it; a submission's names the
@@ -33,7 +33,14 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
         if (command != null && format.startsWith("submission")) command = command.replace(model.file(), model.fileName());
         return new ReportView(tool, model, verdict, conversations, findings, notAssessed, safetyFeatures, objectives,
                 safeguards, notes, unusedAcceptances, capabilities, proposals, references, diagram, submission, plain,
-                source, format, command, today, findingsNotListed);
+                source, format, command, today, findingsNotListed, live);
+    }
+
+    /** The same view as the live page of {@code serve} shows it. */
+    public ReportView live(LiveView live) {
+        return new ReportView(tool, model, verdict, conversations, findings, notAssessed, safetyFeatures, objectives,
+                safeguards, notes, unusedAcceptances, capabilities, proposals, references, diagram, submission, plain,
+                source, format, command, today, findingsNotListed, live);
     }
 
     public record Tool(String name, String version, String rulesSha256, String catalogSha256) {
@@ -240,5 +247,26 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
     }
 
     public record SourceLine(int number, String text) {
+    }
+
+    /**
+     * What the live page of {@code serve} adds to the review page: the model's problems when it no
+     * longer loads, and the what-if panel. Null in every report written to a file.
+     *
+     * @param token     the run's secret, which every request to the server carries
+     * @param version   the snapshot of the model this page shows, counted from 1
+     * @param problems  why the model on disk does not load, each file:line:col: message; empty when it does
+     * @param stale     whether the review shown is the last good one rather than the file's current text
+     * @param whatIf    whether any change is applied: the review shown is then the changed design's
+     * @param changes   what the changes do against the design as written, a line each
+     * @param notApplied changes asked for that do not fit this design, with why
+     */
+    public record LiveView(String token, long version, List<String> problems, boolean stale, List<Toggle> proposals,
+                           List<Toggle> safeguards, List<Toggle> conversations, boolean whatIf, List<String> changes,
+                           List<String> notApplied) {
+    }
+
+    /** One choice of the what-if panel: its URL parameter and value, its label, and whether it is on. */
+    public record Toggle(String parameter, String value, String label, boolean on) {
     }
 }

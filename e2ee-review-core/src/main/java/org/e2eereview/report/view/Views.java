@@ -147,6 +147,9 @@ public final class Views {
     /** How many items of one list the submission shows ({@link #LISTED}; fewer in tests). */
     private final int listed;
 
+    /** The model's text as reviewed, when the caller holds it; else it is read back from the file. */
+    private byte[] text;
+
     private Views(Review review, int listed) {
         this.review = review;
         this.catalog = review.catalog();
@@ -159,6 +162,16 @@ public final class Views {
 
     static ReportView of(Review review, Options options, int listed) {
         return new Views(review, listed).build(options);
+    }
+
+    /**
+     * The view with the model's lines taken from {@code text}, the bytes the review was made from,
+     * rather than read back from the file: for a long-running process, whose file may have changed since.
+     */
+    public static ReportView of(Review review, Options options, byte[] text) {
+        Views v = new Views(review, LISTED);
+        v.text = text;
+        return v.build(options);
     }
 
     private ReportView build(Options o) {
@@ -217,8 +230,8 @@ public final class Views {
                 diagramView, submission(m), plain == null ? null : plain.view(o.assessment() == null ? null : effects,
                         proposals.stream().map(ProposalView::row).toList(),
                         alternatives(o, true), alternatives(o, false)),
-                o.source() ? source(m) : List.of(), null, t(o.command()),
-                o.today() == null ? null : o.today().toString(), findingsNotListed);
+                o.source() ? source(m, text) : List.of(), null, t(o.command()),
+                o.today() == null ? null : o.today().toString(), findingsNotListed, null);
     }
 
     /** The full diagram, or for a model too large for it the overview of parties and conversations; and who reads what. */
@@ -595,9 +608,9 @@ public final class Views {
     }
 
     /** The model's lines, if the file still holds what was reviewed. */
-    private static List<SourceLine> source(Model m) {
+    private static List<SourceLine> source(Model m, byte[] text) {
         try {
-            byte[] bytes = Files.readAllBytes(Path.of(m.file()));
+            byte[] bytes = text != null ? text : Files.readAllBytes(Path.of(m.file()));
             if (!sha256(bytes).equals(m.sha256())) return List.of();
             String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\r?\\n", -1);
             List<SourceLine> out = new ArrayList<>(lines.length);

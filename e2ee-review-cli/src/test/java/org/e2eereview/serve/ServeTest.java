@@ -1,0 +1,197 @@
+package org.e2eereview.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.e2eereview.report.Hostile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live server's safety and what it serves, over raw HTTP: nothing here needs a browser. */
+class ServeTest {
+
+    @TempDir
+    Path dir;
+    Served served;
+
+    @BeforeEach
+    void start() throws Exception {
+        served = new Served(dir, "examples/whatsapp.yaml");
+    }
+
+    @AfterEach
+    void stop() {
+        served.close();
+    }
+
+    @Test
+    void listensOnLoopbackOnly() throws Exception {
+        assertThat(served.server.address().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(served.url()).startsWith("http://127.0.0.1:" + served.port() + "/?token=");
+        for (NetworkInterface i : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress a : Collections.list(i.getInetAddresses())) {
+                if (a.isLoopbackAddress() || a.isLinkLocalAddress()) continue;
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(a, served.port()), 2000);
+                    throw new AssertionError("the server answers on " + a);
+                } catch (java.io.IOException refused) {
+                    // As it should be.
+                }
+            }
+        }
+    }
+
+    @Test
+    void servesThePageWithTheTokenOnly() throws Exception {
+        String page = served.get("GET", "/?token=" + served.token());
+        assertThat(Served.status(page)).isEqualTo(200);
+        assertThat(page).contains("<section class=\"verdict").contains("id=\"what-if\"");
+        for (String target : List.of("/", "/?token=", "/?token=x" + served.token(), "/live.js", "/events",
+                "/?token=" + served.token() + "&token=" + served.token())) {
+            String r = served.get("GET", target);
+            assertThat(Served.status(r)).as(target).isEqualTo(403);
+            assertThat(r).as(target).contains("token").doesNotContain("verdict");
+        }
+    }
+
+    @Test
+    void refusesAnotherHostNameOrOrigin() throws Exception {
+        String target = "/?token=" + served.token();
+        String rebound = served.raw("GET " + target + " HTTP/1.1\r\nHost: attacker.test:" + served.port()
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(Served.status(rebound)).isEqualTo(403);
+        assertThat(Served.status(served.raw("GET " + target + " HTTP/1.1\r\nConnection: close\r\n\r\n")))
+                .as("no Host at all").isEqualTo(403);
+        assertThat(Served.status(served.get("GET", target, "Origin: http://attacker.test"))).isEqualTo(403);
+        assertThat(Served.status(served.get("GET", target, "Origin: null"))).isEqualTo(403);
+        assertThat(Served.status(served.get("GET", target, "Origin: http://127.0.0.1:" + served.port())))
+                .isEqualTo(200);
+        assertThat(Served.status(served.raw("GET " + target + " HTTP/1.1\r\nHost: localhost:" + served.port()
+                + "\r\nConnection: close\r\n\r\n"))).isEqualTo(200);
+    }
+
+    @Test
+    void isReadOnly() throws Exception {
+        List<Path> before = files();
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+            String r = served.get(method, "/?token=" + served.token(), "Content-Length: 2", "") ;
+            assertThat(Served.status(r)).as(method).isEqualTo(405);
+        }
+        served.get("GET", "/?token=" + served.token() + "&proposal=ghost&flip=group-chat");
+        assertThat(files()).isEqualTo(before);
+        assertThat(Files.readString(served.model)).isEqualTo(Files.readString(Path.of("examples/whatsapp.yaml")));
+    }
+
+    @Test
+    void sendsAStrictPolicy() throws Exception {
+        String page = served.get("GET", "/?token=" + served.token());
+        String headers = page.substring(0, page.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        assertThat(headers).contains("content-security-policy: " + LiveServer.POLICY.toLowerCase(java.util.Locale.ROOT))
+                .contains("x-content-type-options: nosniff").contains("referrer-policy: no-referrer");
+        assertThat(LiveServer.POLICY).startsWith("default-src 'none';").contains("script-src 'self';")
+                .doesNotContain("unsafe-eval").doesNotContain("script-src 'self' 'unsafe-inline'");
+        assertThat(page.contains("<script>")).as("no inline script").isFalse();
+        assertThat(page.contains("<script src=\"/live.js?token=")).isTrue();
+        String script = served.get("GET", "/live.js?token=" + served.token());
+        assertThat(Served.status(script)).isEqualTo(200);
+        assertThat(script.toLowerCase(java.util.Locale.ROOT)).contains("content-type: text/javascript");
+        assertThat(script).contains("new EventSource('/events");
+    }
+
+    @Test
+    void whatIfIsInTheUrl() throws Exception {
+        String ghost = served.get("GET", "/?token=" + served.token() + "&proposal=ghost");
+        assertThat(ghost).contains("GHOST-PARTICIPANT@group-chat").contains("id=\"what-if-changes\"")
+                .contains("introduced: CRITICAL GHOST-PARTICIPANT@group-chat")
+                .contains("value=\"ghost\" checked");
+        assertThat(served.get("GET", "/?token=" + served.token())).doesNotContain("GHOST-PARTICIPANT@")
+                .doesNotContain("what-if-changes");
+        String escrow = served.get("GET", "/?token=" + served.token() + "&proposal=key-escrow");
+        assertThat(escrow).contains("introduced: CRITICAL KEY-ESCROW@");
+        String unknown = served.get("GET", "/?token=" + served.token() + "&proposal=nope");
+        assertThat(Served.status(unknown)).isEqualTo(400);
+        assertThat(unknown).contains("unknown proposal 'nope'");
+    }
+
+    @Test
+    void givesUpADeclaredSafeguardOrFlipsADefault() throws Exception {
+        String page = served.get("GET", "/?token=" + served.token());
+        assertThat(page).contains("name=\"without\" value=\"signed-device-lists\"");
+        String without = served.get("GET", "/?token=" + served.token() + "&without=signed-device-lists");
+        assertThat(without).contains("safeguard given up: signed-device-lists").contains("wider reading: whatsapp of direct-chat: new route: adds-device");
+        String flipped = served.get("GET", "/?token=" + served.token() + "&flip=direct-chat");
+        assertThat(flipped).contains("value=\"direct-chat\" checked").contains("id=\"what-if-changes\"")
+                .contains("introduced: CRITICAL PROVIDER-PLAINTEXT@direct-chat");
+    }
+
+    @Test
+    void aModelThatStopsLoadingKeepsTheLastReviewAndSaysWhereItIsWrong() throws Exception {
+        long before = served.server.live().current().version();
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, Files.readString(Path.of("examples/whatsapp.yaml")).replace("kind: server", "kind: servr"));
+        served.save(broken);
+        LiveReview.Snapshot s = waitFor(before);
+        assertThat(s.problems()).isNotEmpty();
+        assertThat(s.problems().get(0)).matches(java.util.regex.Pattern.quote(served.model.toString()) + ":\\d+:\\d+: .*servr.*");
+        String page = served.get("GET", "/?token=" + served.token());
+        assertThat(page).contains("id=\"live-problems\"").contains("<main class=\"stale\">")
+                .contains("Verdict:");
+        assertThat(page.indexOf("live-problems")).isLessThan(page.indexOf("<main"));
+        // The model's lines are the text the review shown was made from, not the file as it is now.
+        String lines = page.substring(page.indexOf("<pre class=\"source\""));
+        assertThat(lines).contains("kind: server").doesNotContain("servr");
+        served.save(Path.of("examples/ghost-proposal.yaml"));
+        s = waitFor(s.version());
+        assertThat(s.problems()).isEmpty();
+        assertThat(served.get("GET", "/?token=" + served.token())).contains("GHOST-PARTICIPANT@group-chat")
+                .doesNotContain("live-problems").doesNotContain("class=\"stale\"");
+    }
+
+    @Test
+    void aChangedTemplateIsUsedForTheNextPage() throws Exception {
+        served.close();
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        served = new Served(Files.createDirectories(dir.resolve("m")), "examples/whatsapp.yaml", templates);
+        assertThat(served.get("GET", "/?token=" + served.token())).doesNotContain("Our own page");
+        long before = served.server.live().current().version();
+        Files.writeString(templates.resolve("review.html.ftlh"), Files.readString(Path.of("report-templates/review.html.ftlh"))
+                .replace("<main", "<p>Our own page</p>\n<main"));
+        waitFor(before);
+        assertThat(served.get("GET", "/?token=" + served.token())).contains("<p>Our own page</p>");
+    }
+
+    @Test
+    void escapesModelText() throws Exception {
+        served.save(Hostile.model(dir));
+        waitFor(1);
+        String page = served.get("GET", "/?token=" + served.token() + "&proposal=key-escrow");
+        assertThat(page).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("\u001b").doesNotContain("\u202E");
+    }
+
+    private LiveReview.Snapshot waitFor(long after) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            LiveReview.Snapshot s = served.server.live().current();
+            if (s.version() > after) return s;
+            Thread.sleep(25);
+        }
+        throw new AssertionError("no new review within 10 s of saving the model");
+    }
+
+    private List<Path> files() throws Exception {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.sorted().toList();
+        }
+    }
+}
