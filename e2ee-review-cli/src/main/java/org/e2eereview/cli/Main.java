@@ -55,7 +55,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: review, assess, diff, validate, rules, schema or init");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: review, assess, diff, serve, validate, rules, schema or init");
     }
 
     public static void main(String[] args) {
