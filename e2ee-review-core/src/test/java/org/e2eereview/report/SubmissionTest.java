@@ -124,9 +124,9 @@ class SubmissionTest {
                 .isLessThan(summary.indexOf("Who outside a conversation"));
         // The counts wait in Annex B; the summary says what the proposals would do, not how many findings.
         assertThat(summary).doesNotContainPattern("\\d[\\s\u00a0](critical|high|medium|low)").doesNotContain(" findings,")
-                .doesNotContain("findings)").contains("Every one of them would add outside access to messages that nobody "
-                        + "would notice: 7 for every user, 1 for chosen users. The list below says who would gain it, and who else "
-                        + "could misuse it.");
+                .doesNotContain("findings)").contains("Every one of them would add outside access to messages: 7 for every user, 1 for chosen users. "
+                        + "7 of them would add access that nobody would notice. The list below says who would gain it, and who "
+                        + "else could misuse it.");
         String annexB = section(md, "## Annex B.", "## Annex C.");
         assertThat(annexB).contains("### B.").contains("- **Safeguards it would take away:** ")
                 .contains("- **What it adds to the findings:** 1\u00a0critical finding (systemic).")
@@ -152,6 +152,7 @@ class SubmissionTest {
         String md = text(submit(example, List.of(Format.SUBMISSION_MD)).get(0));
         String table = section(md, "What each would make possible, and who could misuse it:", "## 1. The design");
         var model = assessment.original().model();
+        int unseenProposals = 0;
         for (var a : assessment.assessments()) {
             String title = org.e2eereview.report.escape.Markdown.escape(a.proposal().title()) + " (" + a.proposal().year() + ")";
             int at = table.indexOf("- **" + title + "**: ");
@@ -184,8 +185,37 @@ class SubmissionTest {
             if (!gaining.isEmpty()) {
                 assertThat(risk).as(example + " " + title + ": for whom").containsAnyOf("of every user", "of chosen users");
                 assertThat(risk).as(example + " " + title + ": noticed or not")
-                        .containsAnyOf("unnoticed", "could notice", "could also read");
+                        .containsAnyOf("unnoticed", "could notice", "could also read", "its owner would know of");
             }
+            // "Unnoticed" only of a reading no safeguard shows and that needs no device out of its owner's hands.
+            // New readers' readings, and of widened readers the ways they did not have before.
+            List<org.e2eereview.analysis.Reading> gained = new ArrayList<>();
+            a.newReaders().forEach(r -> gained.addAll(r.readings()));
+            for (var w : a.widened()) {
+                var added = w.after().readings().stream().filter(x -> !w.before().routes().contains(x.route())).toList();
+                gained.addAll(added.isEmpty() ? w.after().readings() : added);
+            }
+            boolean unnoticed = gained.stream().anyMatch(r -> !r.detectable() && r.condition() != Flow.Occurs.WITH_DEVICE);
+            if (unnoticed) unseenProposals++;
+            if (!unnoticed) assertThat(risk).as(example + " " + title + ": said unnoticed").doesNotContain("unnoticed");
+            boolean inHand = gained.stream().allMatch(r -> r.condition() == Flow.Occurs.WITH_DEVICE);
+            if (inHand && !gaining.isEmpty()) assertThat(risk).as(example + " " + title).doesNotContain("unnoticed")
+                    .contains("its owner would know of");
+        }
+        String summary = section(md, "## Summary", "## 1. The design");
+        // How many proposals add unnoticed access is said exactly, never "every one" when some could be noticed.
+        if (unseenProposals > 0) {
+            assertThat(summary).as(example + ": how many unnoticed: " + unseenProposals).containsAnyOf(
+                    " " + unseenProposals + " of them would add access that nobody would notice",
+                    unseenProposals + " of the ", "would add outside access to messages that nobody would notice");
+        }
+        if (summary.contains("would add outside access to messages that nobody would notice")) {
+            assertThat(summary).as(example.toString()).doesNotContain(" of them would add access that nobody would notice");
+        }
+        // A reader every route of which could be noticed is never said to read "at any time".
+        for (String line : summary.split("\n")) {
+            if (line.contains("could notice (")) assertThat(line).as(example.toString()).doesNotContain("at any time")
+                    .containsAnyOf("unseen: ", " could also ");
         }
     }
 
@@ -199,8 +229,8 @@ class SubmissionTest {
         String summary = section(text(out.get(0)), "## Summary", "## 1. The design");
         String noticed = "Where members or outsiders could notice, the reading is not silent: members could see a contact's "
                 + "changed key or a new member in the conversation, and outsiders who check the public record would find an "
-                + "app version missing from it. Each of the 8 proposals that would add access to this design would instead "
-                + "add access nobody would notice (listed below). A reading that could be noticed is still a risk the "
+                + "app version missing from it. 7 of the 8 proposals that would add access to this design would add access "
+                + "nobody would notice (listed below). A reading that could be noticed is still a risk the "
                 + "findings keep: nothing prevents it, and it comes to light only if someone checks.";
         assertThat(summary).contains(noticed);
         assertThat(summary.indexOf(noticed)).isLessThan(summary.indexOf("What each would make possible"));

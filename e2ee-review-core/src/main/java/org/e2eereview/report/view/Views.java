@@ -303,7 +303,7 @@ public final class Views {
                 .map(f -> new Link(t(f.id()), anchors.get(f.id()))).toList();
         PlainWords words = new PlainWords(in);
         return new ReaderView(t(a.party()), words.party(a.party()), t(summary.toString()), words.reading(a), words.when(a),
-                routes, a.partial(), !a.detectable(), findings);
+                routes, a.partial(), a.readings().stream().anyMatch(PlainWords::unnoticed), findings);
     }
 
     /** Where a decision was taken when it is not the model: "; baseline.yaml:4:3". */
