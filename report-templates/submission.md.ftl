@@ -38,7 +38,7 @@
 
 </#if>
 <#if plain.because?has_content || plain.also?has_content>
-*Each finding carries a severity: a critical or high finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), medium and low findings are narrower access or access that could be noticed, and info findings are noted only.*
+*Each finding carries a severity: a critical or high finding weakens end-to-end encryption (the review's conclusion rests on them; critical is the gravest), medium and low findings are narrower access or access that could be noticed, and info findings are noted only.*
 
 </#if>
 <#list plain.protects as s>

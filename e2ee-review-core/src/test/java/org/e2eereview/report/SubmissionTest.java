@@ -119,7 +119,8 @@ class SubmissionTest {
                 .contains("- **Key escrow with two escrow agents (1994)**: Law enforcement (e.g. FBI), through First escrow agent "
                         + "and Second escrow agent, could read One-to-one chat and Signal group of every user, on a legal order, "
                         + "unnoticed; and so could anyone who obtains the keys First escrow agent and Second escrow agent hold.\n")
-                .contains("lawful-access proposals from the public debate").contains("Each finding carries a severity");
+                .contains("lawful-access proposals from the public debate").contains("Each finding carries a severity")
+                .contains("the review's conclusion rests on them").doesNotContain("verdict").doesNotContain("make it so");
         assertThat(summary.indexOf("Each finding carries a severity")).as("the key to severities under the verdict's findings")
                 .isLessThan(summary.indexOf("Who outside a conversation"));
         // The counts wait in Annex B; the summary says what the proposals would do, not how many findings.
@@ -217,6 +218,23 @@ class SubmissionTest {
             if (line.contains("could notice (")) assertThat(line).as(example.toString()).doesNotContain("at any time")
                     .containsAnyOf("unseen: ", " could also ");
         }
+    }
+
+    /** Every group of citations prints in ascending order, in every example's submission. */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void citationsInAGroupAreInAscendingOrder(Path example) throws Exception {
+        String md = text(submit(example, List.of(Format.SUBMISSION_MD)).get(0));
+        Matcher group = Pattern.compile("\\\\\\[\\d+\\\\\\](?: \\\\\\[\\d+\\\\\\])+").matcher(md);
+        int groups = 0;
+        while (group.find()) {
+            groups++;
+            List<Integer> numbers = new ArrayList<>();
+            Matcher n = Pattern.compile("\\d+").matcher(group.group());
+            while (n.find()) numbers.add(Integer.parseInt(n.group()));
+            assertThat(numbers).as(example + ": " + group.group()).isSorted();
+        }
+        assertThat(groups).as(example + ": groups of citations").isPositive();
     }
 
     /**

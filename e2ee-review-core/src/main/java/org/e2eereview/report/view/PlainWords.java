@@ -289,12 +289,12 @@ final class PlainWords {
         if (!review.notEndToEndByDefault().isEmpty()) {
             return "The review finds that " + and(review.notEndToEndByDefault().stream().map(this::conversation).toList())
                     + (review.notEndToEndByDefault().size() == 1 ? " is" : " are") + " not end-to-end encrypted by "
-                    + "default." + (serious.isEmpty() ? "" : serious.size() == 1 ? " This finding makes it so:"
-                    : " These findings make it so:");
+                    + "default." + (serious.isEmpty() ? "" : serious.size() == 1 ? " This finding also weakens it:"
+                    : " These findings also weaken it:");
         }
         if (serious.isEmpty()) return "The review finds no weakening of end-to-end encryption at high severity or above.";
         return "The review finds that the design weakens end-to-end encryption. "
-                + (serious.size() == 1 ? "This finding makes it so:" : "These findings make it so:");
+                + (serious.size() == 1 ? "It does so through this finding:" : "It does so through these findings:");
     }
 
     /** "Every one of them would add outside access to messages that nobody would notice: 7 for every user, ..." */

@@ -549,6 +549,8 @@ public final class Views {
         for (Legal l : legal) if (l.ref() != null) sections.computeIfAbsent(l.ref(), k -> new ArrayList<>());
         List<Cite> out = new ArrayList<>();
         sections.forEach((ref, s) -> out.add(cite(ref, s.isEmpty() ? null : String.join("; ", s))));
+        // Numbered first, then printed in ascending order: "[2] [8] [10]", never "[8] [10] [2]".
+        out.sort(java.util.Comparator.comparingInt(Cite::number));
         return out;
     }
 
