@@ -22,9 +22,9 @@
 **From:** ${submission.organisation}<#if submission.contact??> (${submission.contact})</#if>  
 </#if>
 <#if today??>
-**Date:** ${today}  
+**Date:** ${plain.date!today}  
 </#if>
-**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, as the submitter modelled it (${model.fileName}), analysed with the e2ee-review tool, version ${tool.version?no_esc}; Annex ${annexRepro} says how to repeat the analysis
+**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, as the submitter modelled it; Annex ${annexRepro} says how to repeat the analysis
 
 ## Summary
 

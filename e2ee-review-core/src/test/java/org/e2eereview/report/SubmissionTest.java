@@ -115,6 +115,12 @@ class SubmissionTest {
         List<byte[]> out = submit(Path.of("examples/signal.yaml"), ALL);
         String md = text(out.get(0));
         String summary = section(md, "## Summary", "## 1. The design");
+        // The title block says what design it is and when, in words; the tool, its version and the file wait in Annex D.
+        String head = md.substring(0, md.indexOf("## Summary"));
+        assertThat(head).contains("**Date:** 1 June 2026").doesNotContain("2026-06-01").doesNotContain("signal.yaml")
+                .doesNotContain("e2ee-review").contains("Annex D says how to repeat the analysis");
+        assertThat(md.substring(md.indexOf("## Annex D."))).contains("signal.yaml").contains("e2ee-review");
+        assertThat(text(out.get(1))).contains("<dd>1 June 2026</dd>");
         assertThat(summary).contains("What each would make possible, and who could misuse it:\n\n- **")
                 .contains("- **Key escrow with two escrow agents (1994)**: Law enforcement (e.g. FBI), through First escrow agent "
                         + "and Second escrow agent, could read One-to-one chat and Signal group of every user, on a legal order, "

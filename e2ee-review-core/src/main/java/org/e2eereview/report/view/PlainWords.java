@@ -240,12 +240,15 @@ final class PlainWords {
 
     /** All of it, for the first page. */
     ReportView.PlainView view(List<Views.Patched> assessments, List<ReportView.ProposalRow> rows,
-                              List<String> alternativesInDesign, List<String> alternativesNotInDesign) {
+                              List<String> alternativesInDesign, List<String> alternativesNotInDesign,
+                              java.time.LocalDate today) {
         List<String> because = new ArrayList<>();
         List<String> also = new ArrayList<>();
         String verdict = verdict(because, also);
         return new ReportView.PlainView(protects(), readers(), noticed(assessments), verdict, because, also,
-                assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign);
+                assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign,
+                today == null ? null : today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                        java.util.Locale.ENGLISH)));
     }
 
     /**
