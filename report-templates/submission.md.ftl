@@ -116,7 +116,7 @@ ${diagram.readersMermaid?no_esc}```
 
 </#list>
 <#if proposals?has_content>
-The summary says what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content> Not yet in it, and serving those aims too: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
+The summary says what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content && !(submission.closing?? && plain.asks?has_content)> Not yet in it, and serving those aims too: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
 
 <#else>
 <#list capabilities as c>
@@ -141,6 +141,15 @@ This submission is itself our contribution to a consultation on design. It offer
 ## 5. Closing
 
 <@prose submission.closing!/>
+<#if plain.asks?has_content>
+
+**What we ask:**
+
+<#list plain.asks as a>
+- ${a}
+</#list>
+
+</#if>
 </#if>
 ---
 

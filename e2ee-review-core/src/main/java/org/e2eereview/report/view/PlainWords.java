@@ -139,8 +139,8 @@ final class PlainWords {
                         .append(same.size() == 1 ? "it" : "they").append(" could do so");
                 if (g.condition != Occurs.ALWAYS) s.append(' ').append(g.when);
                 s.append(through).append(g.condition != Occurs.ALWAYS || !through.isEmpty() ? ", " : " ").append(ways)
-                        .append(", which members or outsiders who check could notice (").append(and(List.copyOf(g.visibleBy)))
-                        .append("), though nothing prevents it.");
+                        // The safeguards that would show it are named just above, in the design's safeguards.
+                        .append(", which members or outsiders who check could notice, though nothing prevents it.");
                 if (g.partial) s.append(" What it learns is derived from the content (a match, a fingerprint), not the content itself.");
             } else {
                 s.append(" could ").append(verb).append(and(List.copyOf(g.conversations))).append(' ').append(g.when)
@@ -248,7 +248,23 @@ final class PlainWords {
         return new ReportView.PlainView(protects(), readers(), noticed(assessments), verdict, because, also,
                 assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign,
                 today == null ? null : today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                        java.util.Locale.ENGLISH)));
+                        java.util.Locale.ENGLISH)), asks(assessments, alternativesNotInDesign));
+    }
+
+    /** "Not to require A and B: each would add access ... nobody would notice." and "To ask instead for ...". */
+    private static List<String> asks(List<Views.Patched> assessments, List<String> alternativesNotInDesign) {
+        List<String> out = new ArrayList<>();
+        List<String> unseen = assessments == null ? List.of() : assessments.stream()
+                .filter(a -> a.row().applied() && a.addsReaders() && a.unseen()).map(a -> a.row().title().replaceFirst(" \\(\\d{4}\\)$", "")).toList();
+        if (!unseen.isEmpty()) {
+            out.add("Not to require " + and(unseen, "or") + (unseen.size() == 1 ? ": it" : ": each")
+                    + " would add access to messages that nobody would notice.");
+        }
+        if (alternativesNotInDesign != null && !alternativesNotInDesign.isEmpty()) {
+            out.add("To ask instead for " + and(alternativesNotInDesign) + ", which this design lacks and which serve the "
+                    + "aims these proposals claim without weakening encryption.");
+        }
+        return out;
     }
 
     /**
