@@ -22,9 +22,9 @@
 **From:** ${submission.organisation}<#if submission.contact??> (${submission.contact})</#if>  
 </#if>
 <#if today??>
-**Date:** ${today}  
+**Date:** ${plain.date!today}  
 </#if>
-**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, as the submitter modelled it (${model.fileName}), analysed with the e2ee-review tool, version ${tool.version?no_esc}; Annex ${annexRepro} says how to repeat the analysis
+**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, as the submitter modelled it; Annex ${annexRepro} says how to repeat the analysis
 
 ## Summary
 
@@ -38,7 +38,7 @@
 
 </#if>
 <#if plain.because?has_content || plain.also?has_content>
-*Each finding carries a severity: a critical or high finding weakens end-to-end encryption (the verdict turns on them; critical is the gravest), medium and low findings are narrower access or access that could be noticed, and info findings are noted only.*
+*Each finding carries a severity: a critical or high finding weakens end-to-end encryption (the review's conclusion rests on them; critical is the gravest), medium and low findings are narrower access or access that could be noticed, and info findings are noted only.*
 
 </#if>
 <#list plain.protects as s>
@@ -116,7 +116,7 @@ ${diagram.readersMermaid?no_esc}```
 
 </#list>
 <#if proposals?has_content>
-The summary says what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content> Not yet in it, and serving those aims too: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
+The summary says what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content && !(submission.closing?? && plain.asks?has_content)> Not yet in it, and serving those aims too: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
 
 <#else>
 <#list capabilities as c>
@@ -141,6 +141,15 @@ This submission is itself our contribution to a consultation on design. It offer
 ## 5. Closing
 
 <@prose submission.closing!/>
+<#if plain.asks?has_content>
+
+**What we ask:**
+
+<#list plain.asks as a>
+- ${a}
+</#list>
+
+</#if>
 </#if>
 ---
 

@@ -115,18 +115,25 @@ class SubmissionTest {
         List<byte[]> out = submit(Path.of("examples/signal.yaml"), ALL);
         String md = text(out.get(0));
         String summary = section(md, "## Summary", "## 1. The design");
+        // The title block says what design it is and when, in words; the tool, its version and the file wait in Annex D.
+        String head = md.substring(0, md.indexOf("## Summary"));
+        assertThat(head).contains("**Date:** 1 June 2026").doesNotContain("2026-06-01").doesNotContain("signal.yaml")
+                .doesNotContain("e2ee-review").contains("Annex D says how to repeat the analysis");
+        assertThat(md.substring(md.indexOf("## Annex D."))).contains("signal.yaml").contains("e2ee-review");
+        assertThat(text(out.get(1))).contains("<dd>1 June 2026</dd>");
         assertThat(summary).contains("What each would make possible, and who could misuse it:\n\n- **")
                 .contains("- **Key escrow with two escrow agents (1994)**: Law enforcement (e.g. FBI), through First escrow agent "
                         + "and Second escrow agent, could read One-to-one chat and Signal group of every user, on a legal order, "
                         + "unnoticed; and so could anyone who obtains the keys First escrow agent and Second escrow agent hold.\n")
-                .contains("lawful-access proposals from the public debate").contains("Each finding carries a severity");
+                .contains("lawful-access proposals from the public debate").contains("Each finding carries a severity")
+                .contains("the review's conclusion rests on them").doesNotContain("verdict").doesNotContain("make it so");
         assertThat(summary.indexOf("Each finding carries a severity")).as("the key to severities under the verdict's findings")
                 .isLessThan(summary.indexOf("Who outside a conversation"));
         // The counts wait in Annex B; the summary says what the proposals would do, not how many findings.
         assertThat(summary).doesNotContainPattern("\\d[\\s\u00a0](critical|high|medium|low)").doesNotContain(" findings,")
-                .doesNotContain("findings)").contains("Every one of them would add outside access to messages that nobody "
-                        + "would notice: 7 for every user, 1 for chosen users. The list below says who would gain it, and who else "
-                        + "could misuse it.");
+                .doesNotContain("findings)").contains("Every one of them would add outside access to messages: 7 for every user, 1 for chosen users. "
+                        + "7 of them would add access that nobody would notice. The list below says who would gain it, and who "
+                        + "else could misuse it.");
         String annexB = section(md, "## Annex B.", "## Annex C.");
         assertThat(annexB).contains("### B.").contains("- **Safeguards it would take away:** ")
                 .contains("- **What it adds to the findings:** 1\u00a0critical finding (systemic).")
@@ -152,6 +159,7 @@ class SubmissionTest {
         String md = text(submit(example, List.of(Format.SUBMISSION_MD)).get(0));
         String table = section(md, "What each would make possible, and who could misuse it:", "## 1. The design");
         var model = assessment.original().model();
+        int unseenProposals = 0;
         for (var a : assessment.assessments()) {
             String title = org.e2eereview.report.escape.Markdown.escape(a.proposal().title()) + " (" + a.proposal().year() + ")";
             int at = table.indexOf("- **" + title + "**: ");
@@ -184,9 +192,55 @@ class SubmissionTest {
             if (!gaining.isEmpty()) {
                 assertThat(risk).as(example + " " + title + ": for whom").containsAnyOf("of every user", "of chosen users");
                 assertThat(risk).as(example + " " + title + ": noticed or not")
-                        .containsAnyOf("unnoticed", "could notice", "could also read");
+                        .containsAnyOf("unnoticed", "could notice", "could also read", "its owner would know of");
             }
+            // "Unnoticed" only of a reading no safeguard shows and that needs no device out of its owner's hands.
+            // New readers' readings, and of widened readers the ways they did not have before.
+            List<org.e2eereview.analysis.Reading> gained = new ArrayList<>();
+            a.newReaders().forEach(r -> gained.addAll(r.readings()));
+            for (var w : a.widened()) {
+                var added = w.after().readings().stream().filter(x -> !w.before().routes().contains(x.route())).toList();
+                gained.addAll(added.isEmpty() ? w.after().readings() : added);
+            }
+            boolean unnoticed = gained.stream().anyMatch(r -> !r.detectable() && r.condition() != Flow.Occurs.WITH_DEVICE);
+            if (unnoticed) unseenProposals++;
+            if (!unnoticed) assertThat(risk).as(example + " " + title + ": said unnoticed").doesNotContain("unnoticed");
+            boolean inHand = gained.stream().allMatch(r -> r.condition() == Flow.Occurs.WITH_DEVICE);
+            if (inHand && !gaining.isEmpty()) assertThat(risk).as(example + " " + title).doesNotContain("unnoticed")
+                    .contains("its owner would know of");
         }
+        String summary = section(md, "## Summary", "## 1. The design");
+        // How many proposals add unnoticed access is said exactly, never "every one" when some could be noticed.
+        if (unseenProposals > 0) {
+            assertThat(summary).as(example + ": how many unnoticed: " + unseenProposals).containsAnyOf(
+                    " " + unseenProposals + " of them would add access that nobody would notice",
+                    unseenProposals + " of the ", "would add outside access to messages that nobody would notice");
+        }
+        if (summary.contains("would add outside access to messages that nobody would notice")) {
+            assertThat(summary).as(example.toString()).doesNotContain(" of them would add access that nobody would notice");
+        }
+        // A reader every route of which could be noticed is never said to read "at any time".
+        for (String line : summary.split("\n")) {
+            if (line.contains("which members or outsiders who check could notice")) assertThat(line).as(example.toString()).doesNotContain("at any time")
+                    .containsAnyOf("unseen: ", " could also ");
+        }
+    }
+
+    /** Every group of citations prints in ascending order, in every example's submission. */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void citationsInAGroupAreInAscendingOrder(Path example) throws Exception {
+        String md = text(submit(example, List.of(Format.SUBMISSION_MD)).get(0));
+        Matcher group = Pattern.compile("\\\\\\[\\d+\\\\\\](?: \\\\\\[\\d+\\\\\\])+").matcher(md);
+        int groups = 0;
+        while (group.find()) {
+            groups++;
+            List<Integer> numbers = new ArrayList<>();
+            Matcher n = Pattern.compile("\\d+").matcher(group.group());
+            while (n.find()) numbers.add(Integer.parseInt(n.group()));
+            assertThat(numbers).as(example + ": " + group.group()).isSorted();
+        }
+        assertThat(groups).as(example + ": groups of citations").isPositive();
     }
 
     /**
@@ -199,8 +253,8 @@ class SubmissionTest {
         String summary = section(text(out.get(0)), "## Summary", "## 1. The design");
         String noticed = "Where members or outsiders could notice, the reading is not silent: members could see a contact's "
                 + "changed key or a new member in the conversation, and outsiders who check the public record would find an "
-                + "app version missing from it. Each of the 8 proposals that would add access to this design would instead "
-                + "add access nobody would notice (listed below). A reading that could be noticed is still a risk the "
+                + "app version missing from it. 7 of the 8 proposals that would add access to this design would add access "
+                + "nobody would notice (listed below). A reading that could be noticed is still a risk the "
                 + "findings keep: nothing prevents it, and it comes to light only if someone checks.";
         assertThat(summary).contains(noticed);
         assertThat(summary.indexOf(noticed)).isLessThan(summary.indexOf("What each would make possible"));
@@ -306,7 +360,10 @@ class SubmissionTest {
                 .contains("**ciphertext**");
         assertThat(section(md, "## 3. The second ask", "## 4.")).contains("\\<b\\>without\\</b\\>");
         assertThat(section(md, "## 5. Closing", "## Annex A.")).contains("[our paper](https://example.org/paper)")
-                .doesNotContain("javascript");
+                .doesNotContain("javascript")
+                // What the organisation asks for, generated: the proposals that add unnoticed access, by title.
+                .contains("**What we ask:**\n\n- Not to require ").contains("would add access to messages that nobody would notice.")
+                .contains("Key escrow with two escrow agents").doesNotContain("(1994)");
         assertThat(section(md, "## 4. The third ask", "## 5.")).contains("<https://example.org/model.yaml>");
 
         String html = text(out.get(1));

@@ -97,9 +97,11 @@ final class PlainWords {
             for (Access a : review.analysis().access(c.id())) {
                 for (Reading r : a.readings()) {
                     String when = when(a, r);
-                    String key = a.party() + "|" + when + "|" + r.detectable() + "|" + a.partial() + "|" + r.through();
+                    String key = a.party() + "|" + when + "|" + r.detectable() + "|" + unnoticed(r) + "|" + a.partial()
+                            + "|" + r.through();
                     Group g = groups.computeIfAbsent(key, k -> new Group(a.party(), when, r.condition(), r.detectable(),
                             a.partial(), r.through()));
+                    g.inHand = !r.detectable() && !unnoticed(r);
                     g.conversations.add(conversation(c.id()));
                     g.routes.add(r.route());
                     for (Safeguarded s : r.lowering()) g.visibleBy.add(safeguard(s));
@@ -114,18 +116,39 @@ final class PlainWords {
         }
         List<List<Group>> ordered = new ArrayList<>(alike.values());
         ordered.sort(java.util.Comparator.<List<Group>, Boolean>comparing(l -> l.get(0).detectable)
+                .thenComparing(l -> l.get(0).inHand)
                 .thenComparing(l -> l.get(0).condition.ordinal()));
+        // Who could read which conversation in some way nobody would notice: of them, a noticeable way is "also".
+        Set<String> silently = new LinkedHashSet<>();
+        for (Group g : groups.values()) {
+            if (!g.detectable) for (String c : g.conversations) silently.add(g.party + "|" + c);
+        }
         List<String> out = new ArrayList<>();
         for (List<Group> same : ordered) {
             Group g = same.get(0);
-            StringBuilder s = new StringBuilder(and(same.stream().map(x -> party(x.party)).toList()))
-                    .append(" could ").append(g.partial ? "learn about " : "read ").append(and(List.copyOf(g.conversations)))
-                    .append(' ').append(g.when);
-            if (!g.through.isEmpty()) s.append(", through ").append(and(g.through.stream().map(this::party).toList()));
-            s.append(", ").append(ways(g.routes.stream().map(PlainWords::how).distinct().toList())).append('.');
-            if (g.partial) s.append(" What it learns is derived from the content (a match, a fingerprint), not the content itself.");
-            s.append(g.detectable ? " Members or outsiders who check could notice (" + and(List.copyOf(g.visibleBy))
-                    + "), but nothing prevents it." : " Neither the members nor anyone outside would notice.");
+            boolean also = same.stream().anyMatch(x -> x.conversations.stream().anyMatch(c -> silently.contains(x.party + "|" + c)));
+            String who = and(same.stream().map(x -> party(x.party)).toList());
+            String verb = g.partial ? "learn about " : "read ";
+            String ways = ways(g.routes.stream().map(PlainWords::how).distinct().toList());
+            String through = g.through.isEmpty() ? "" : ", through " + and(g.through.stream().map(this::party).toList());
+            StringBuilder s = new StringBuilder(who);
+            if (g.detectable) {
+                // The limit first: every route of this reading could be noticed, so it is never "at any time" unseen.
+                if (also) s.append(" could also ").append(verb).append(and(List.copyOf(g.conversations)));
+                else s.append(" could not ").append(verb).append(and(List.copyOf(g.conversations))).append(" unseen: ")
+                        .append(same.size() == 1 ? "it" : "they").append(" could do so");
+                if (g.condition != Occurs.ALWAYS) s.append(' ').append(g.when);
+                s.append(through).append(g.condition != Occurs.ALWAYS || !through.isEmpty() ? ", " : " ").append(ways)
+                        // The safeguards that would show it are named just above, in the design's safeguards.
+                        .append(", which members or outsiders who check could notice, though nothing prevents it.");
+                if (g.partial) s.append(" What it learns is derived from the content (a match, a fingerprint), not the content itself.");
+            } else {
+                s.append(" could ").append(verb).append(and(List.copyOf(g.conversations))).append(' ').append(g.when)
+                        .append(through).append(", ").append(ways).append('.');
+                if (g.partial) s.append(" What it learns is derived from the content (a match, a fingerprint), not the content itself.");
+                s.append(g.inHand ? " It needs the device out of its owner's hands, which the owner would know of."
+                        : " Neither the members nor anyone outside would notice.");
+            }
             out.add(s.toString());
         }
         return out;
@@ -206,7 +229,9 @@ final class PlainWords {
     String when(Access a) {
         Set<String> whens = new LinkedHashSet<>();
         for (Reading r : a.readings()) {
-            String when = when(a, r, ", with the messages of those they talk to");
+            // Never "at any time" of a reading that could be noticed: the limit is what matters.
+            String when = r.detectable() && r.condition() == Occurs.ALWAYS ? "not unseen"
+                    : when(a, r, ", with the messages of those they talk to");
             if (!r.through().isEmpty()) when += ", through " + and(r.through().stream().map(this::party).toList());
             whens.add(when);
         }
@@ -215,12 +240,31 @@ final class PlainWords {
 
     /** All of it, for the first page. */
     ReportView.PlainView view(List<Views.Patched> assessments, List<ReportView.ProposalRow> rows,
-                              List<String> alternativesInDesign, List<String> alternativesNotInDesign) {
+                              List<String> alternativesInDesign, List<String> alternativesNotInDesign,
+                              java.time.LocalDate today) {
         List<String> because = new ArrayList<>();
         List<String> also = new ArrayList<>();
         String verdict = verdict(because, also);
         return new ReportView.PlainView(protects(), readers(), noticed(assessments), verdict, because, also,
-                assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign);
+                assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign,
+                today == null ? null : today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                        java.util.Locale.ENGLISH)), asks(assessments, alternativesNotInDesign));
+    }
+
+    /** "Not to require A and B: each would add access ... nobody would notice." and "To ask instead for ...". */
+    private static List<String> asks(List<Views.Patched> assessments, List<String> alternativesNotInDesign) {
+        List<String> out = new ArrayList<>();
+        List<String> unseen = assessments == null ? List.of() : assessments.stream()
+                .filter(a -> a.row().applied() && a.addsReaders() && a.unseen()).map(a -> a.row().title().replaceFirst(" \\(\\d{4}\\)$", "")).toList();
+        if (!unseen.isEmpty()) {
+            out.add("Not to require " + and(unseen, "or") + (unseen.size() == 1 ? ": it" : ": each")
+                    + " would add access to messages that nobody would notice.");
+        }
+        if (alternativesNotInDesign != null && !alternativesNotInDesign.isEmpty()) {
+            out.add("To ask instead for " + and(alternativesNotInDesign) + ", which this design lacks and which serve the "
+                    + "aims these proposals claim without weakening encryption.");
+        }
+        return out;
     }
 
     /**
@@ -264,12 +308,12 @@ final class PlainWords {
         if (!review.notEndToEndByDefault().isEmpty()) {
             return "The review finds that " + and(review.notEndToEndByDefault().stream().map(this::conversation).toList())
                     + (review.notEndToEndByDefault().size() == 1 ? " is" : " are") + " not end-to-end encrypted by "
-                    + "default." + (serious.isEmpty() ? "" : serious.size() == 1 ? " This finding makes it so:"
-                    : " These findings make it so:");
+                    + "default." + (serious.isEmpty() ? "" : serious.size() == 1 ? " This finding also weakens it:"
+                    : " These findings also weaken it:");
         }
         if (serious.isEmpty()) return "The review finds no weakening of end-to-end encryption at high severity or above.";
         return "The review finds that the design weakens end-to-end encryption. "
-                + (serious.size() == 1 ? "This finding makes it so:" : "These findings make it so:");
+                + (serious.size() == 1 ? "It does so through this finding:" : "It does so through these findings:");
     }
 
     /** "Every one of them would add outside access to messages that nobody would notice: 7 for every user, ..." */
@@ -295,10 +339,13 @@ final class PlainWords {
         s.append(adding == applied ? (applied == 1 ? "It" : "Every one of them") : adding + " of them")
                 .append(" would add outside access to messages");
         if (unseen == adding) s.append(" that nobody would notice");
-        else if (unseen > 0) s.append(", ").append(unseen).append(" of them unnoticed");
         if (adding > 1) {
             s.append(": ").append(everyUser == adding ? "all" : String.valueOf(everyUser)).append(" for every user");
             if (everyUser < adding) s.append(", ").append(adding - everyUser).append(" for chosen users");
+        }
+        if (unseen < adding) {
+            s.append(unseen == 0 ? ". None of them would add access that nobody would notice"
+                    : ". " + unseen + " of them would add access that nobody would notice");
         }
         return s.append(". The list below says who would gain it, and who else could misuse it.").toString();
     }
@@ -373,6 +420,14 @@ final class PlainWords {
         return out + ".";
     }
 
+    /**
+     * Whether nobody would notice a reading: no declared safeguard makes it visible, and it does not need a
+     * user's device in someone else's hands (the owner knows the phone was taken).
+     */
+    static boolean unnoticed(Reading r) {
+        return !r.detectable() && r.condition() != Occurs.WITH_DEVICE;
+    }
+
     /** Whether any new or wider reading the proposal gives would go unnoticed. */
     static boolean unseen(Assessment a) {
         return a.applied() && gains(a).values().stream().anyMatch(g -> g.unseen);
@@ -400,22 +455,25 @@ final class PlainWords {
     }
 
     private static List<Reading> worst(List<Reading> readings) {
-        List<Reading> unseen = readings.stream().filter(x -> !x.detectable()).toList();
+        List<Reading> unseen = readings.stream().filter(PlainWords::unnoticed).toList();
         return unseen.isEmpty() ? readings : unseen;
     }
 
     private static void gain(Map<String, Gain> gains, PlainWords patched, Access after, Access before,
                              List<Reading> readings) {
-        boolean unseen = readings.stream().anyMatch(x -> !x.detectable());
+        boolean unseen = readings.stream().anyMatch(PlainWords::unnoticed);
+        boolean inHand = !unseen && readings.stream().anyMatch(x -> !x.detectable());
         boolean systemic = readings.stream().anyMatch(x -> x.route().systemic());
         Reading weakest = readings.get(0);
         for (Reading x : readings) if (x.condition().ordinal() < weakest.condition().ordinal()) weakest = x;
         String when = patched.when(after, weakest, "");
         List<String> through = readings.stream().flatMap(x -> x.through().stream()).distinct().sorted().toList();
         String was = before == null ? null : patched.was(before, after, unseen, systemic);
-        String key = after.party() + "|" + through + "|" + when + "|" + unseen + "|" + systemic + "|" + after.partial() + "|" + was;
+        String key = after.party() + "|" + through + "|" + when + "|" + unseen + "|" + inHand + "|" + systemic + "|"
+                + after.partial() + "|" + was;
         Gain g = gains.computeIfAbsent(key, k -> new Gain(patched.party(after.party()),
                 through.stream().map(patched::party).toList(), when, unseen, systemic, after.partial(), was));
+        g.inHand = inHand;
         g.conversations.add(patched.conversation(after.conversation()));
         readings.forEach(x -> g.routes.add(x.route()));
     }
@@ -460,6 +518,7 @@ final class PlainWords {
         final boolean systemic;
         final boolean partial;
         final String was;
+        boolean inHand;
         final Set<String> conversations = new LinkedHashSet<>();
         final Set<Route> routes = new LinkedHashSet<>();
 
@@ -483,7 +542,8 @@ final class PlainWords {
                         + ways(routes.stream().map(PlainWords::how).distinct().toList());
             }
             return party + through + " could " + read + whose + ", " + when
-                    + (unseen ? ", unnoticed" : ", though members or outsiders who check could notice")
+                    + (unseen ? ", unnoticed" : inHand ? ", which its owner would know of"
+                    : ", though members or outsiders who check could notice")
                     + (was == null ? "" : " (today " + was + ")");
         }
     }
@@ -657,6 +717,7 @@ final class PlainWords {
         final boolean detectable;
         final boolean partial;
         final List<String> through;
+        boolean inHand;
         final Set<String> conversations = new LinkedHashSet<>();
         final Set<Route> routes = new LinkedHashSet<>();
         final Set<String> visibleBy = new LinkedHashSet<>();

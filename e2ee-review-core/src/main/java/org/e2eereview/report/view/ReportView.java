@@ -240,10 +240,13 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param noticed      why readers members could notice are not the unnoticed access proposals seek, and that
      *                     they remain a risk; null when no reader of content could be noticed
      * @param alternatives what serves the aims the proposals claim without weakening, each once
+     * @param date         the date of the review in words ("6 December 2026"); null without one
+     * @param asks         what the organisation asks for, from the proposals and alternatives: not to require the
+     *                     proposals that would add access nobody would notice, and the alternatives the design lacks
      */
     public record PlainView(List<String> protects, List<String> readers, String noticed, String verdict, List<String> because,
                             List<String> also, String proposals, List<ProposalRow> rows, List<String> alternativesInDesign,
-                            List<String> alternativesNotInDesign) {
+                            List<String> alternativesNotInDesign, String date, List<String> asks) {
     }
 
     public record SourceLine(int number, String text) {

@@ -229,7 +229,7 @@ public final class Views {
                         .map(a -> t(a.findingId() + " (" + a.source().at() + ") " + review.whyUnused(a))).toList(), capabilities, proposals, List.copyOf(references),
                 diagramView, submission(m), plain == null ? null : plain.view(o.assessment() == null ? null : effects,
                         proposals.stream().map(ProposalView::row).toList(),
-                        alternatives(o, true), alternatives(o, false)),
+                        alternatives(o, true), alternatives(o, false), o.today()),
                 o.source() ? source(m, text) : List.of(), null, t(o.command()),
                 o.today() == null ? null : o.today().toString(), findingsNotListed, null);
     }
@@ -316,7 +316,7 @@ public final class Views {
                 .map(f -> new Link(t(f.id()), anchors.get(f.id()))).toList();
         PlainWords words = new PlainWords(in);
         return new ReaderView(t(a.party()), words.party(a.party()), t(summary.toString()), words.reading(a), words.when(a),
-                routes, a.partial(), !a.detectable(), findings);
+                routes, a.partial(), a.readings().stream().anyMatch(PlainWords::unnoticed), findings);
     }
 
     /** Where a decision was taken when it is not the model: "; baseline.yaml:4:3". */
@@ -562,6 +562,8 @@ public final class Views {
         for (Legal l : legal) if (l.ref() != null) sections.computeIfAbsent(l.ref(), k -> new ArrayList<>());
         List<Cite> out = new ArrayList<>();
         sections.forEach((ref, s) -> out.add(cite(ref, s.isEmpty() ? null : String.join("; ", s))));
+        // Numbered first, then printed in ascending order: "[2] [8] [10]", never "[8] [10] [2]".
+        out.sort(java.util.Comparator.comparingInt(Cite::number));
         return out;
     }
 

@@ -76,6 +76,23 @@ class PdfPrintTest {
         assertThat(problems).isEmpty();
     }
 
+    /** Annex A's verdict box is not alone on its page: the first finding starts under it. */
+    @ParameterizedTest
+    @MethodSource("submissions")
+    void theFirstFindingStartsUnderTheVerdict(String name) throws Exception {
+        Submissions.Case c = Submissions.get(name);
+        if (c.review().weakenings().isEmpty()) return;
+        for (Pages.Page page : Pages.of(c.pdf(), name)) {
+            String flat = String.join("", page.lines().stream().map(l -> l.text().replaceAll("\\s+", "")).toList());
+            if (!flat.contains("Verdict:")) continue;
+            String after = flat.substring(flat.indexOf("Verdict:"));
+            assertThat(c.review().weakenings().stream().anyMatch(r -> after.contains(r.finding().id())))
+                    .as(name + ": page " + (page.index() + 1) + " holds a finding after the verdict").isTrue();
+            return;
+        }
+        throw new AssertionError(name + ": no page holds the verdict");
+    }
+
     /**
      * Whether text is in the band, or near it for a thin one: a box's border is apart from its text by its padding
      * (and a severity badge's own). An empty box fragment is its minimum height, 3 cm or more, with no text in it.
