@@ -43,7 +43,7 @@ public final class AssessReport {
         StringBuilder out = new StringBuilder();
         out.append("e2ee-review ").append(design.toolVersion()).append(" · assess · ").append(design.model().file())
                 .append(" · ").append(design.model().system().name()).append("\n\n");
-        out.append("The design as it is: ").append(design.verdict().text()).append(" (").append(counts(design))
+        out.append("The design as it is: ").append(design.verdict().text()).append(" (").append(design.countsInWords())
                 .append(")");
         if (failOn != null) out.append(design.failsAt(failOn) ? " · fails at --fail-on " : " · passes --fail-on ")
                 .append(failOn.yamlName());
@@ -70,7 +70,7 @@ public final class AssessReport {
         out.append("  applied to: ").append(a.bindings().entrySet().stream()
                 .map(e -> e.getKey() + " = " + (e.getValue().isEmpty() ? "(none)" : String.join(", ", e.getValue())))
                 .collect(Collectors.joining("; "))).append('\n');
-        out.append("  verdict with it: ").append(after.verdict().text()).append(" (").append(counts(after)).append(")\n");
+        out.append("  verdict with it: ").append(after.verdict().text()).append(" (").append(after.countsInWords()).append(")\n");
         Review.Explaining explaining = after.explainingEveryReader();
         out.append("  new readers:");
         if (a.newReaders().isEmpty()) {
@@ -142,12 +142,6 @@ public final class AssessReport {
         return o.status();
     }
 
-    private static String counts(Review r) {
-        var counts = r.counts();
-        List<String> out = new ArrayList<>();
-        for (Severity s : Severity.values()) out.add(counts.get(s) + " " + s.yamlName());
-        return String.join(", ", out);
-    }
 
     private static String refs(Proposal p) {
         Set<String> out = new LinkedHashSet<>();

@@ -32,15 +32,13 @@ public final class TerminalReport {
 
     public static String render(Review review, Severity failOn) {
         StringBuilder out = new StringBuilder();
-        var counts = review.counts();
         out.append("e2ee-review ").append(review.toolVersion()).append(" · ").append(review.model().file())
                 .append(" · ").append(review.model().system().name()).append("\n\n");
         out.append("Verdict: ").append(review.verdict().text());
         if (review.verdict() == Review.Verdict.NOT_END_TO_END_BY_DEFAULT) {
             out.append(": ").append(String.join(", ", review.notEndToEndByDefaultSaid()));
         }
-        out.append(" (").append(java.util.Arrays.stream(Severity.values()).map(s -> counts.get(s) + " " + s.yamlName())
-                .collect(Collectors.joining(", "))).append(")");
+        out.append(" (").append(review.countsInWords()).append(")");
         if (failOn != null) out.append(review.failsAt(failOn) ? " · fails at --fail-on " : " · passes --fail-on ")
                 .append(failOn.yamlName());
         int skipped = notAssessed(review).size();

@@ -108,6 +108,14 @@ public record Review(Model model, Analysis analysis, Catalog catalog, RuleSet ru
         return counts;
     }
 
+    /** "2 critical, 1 high, 0 medium, 5 low, 1 info": the counted findings, as every report says them. */
+    public String countsInWords() {
+        Map<Severity, Integer> counts = counts();
+        List<String> out = new ArrayList<>();
+        for (Severity s : Severity.values()) out.add(counts.get(s) + " " + s.yamlName());
+        return String.join(", ", out);
+    }
+
     public Verdict verdict() {
         if (!notEndToEndByDefault().isEmpty()) return Verdict.NOT_END_TO_END_BY_DEFAULT;
         return weakened() ? Verdict.WEAKENED : Verdict.NOT_WEAKENED;

@@ -1,13 +1,10 @@
 package org.e2eereview.junit;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.e2eereview.analysis.Step;
-import org.e2eereview.catalog.Severity;
 import org.e2eereview.model.Acceptance;
-import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
 
@@ -51,12 +48,6 @@ final class Describe {
                 + "): " + a.justification();
     }
 
-    /** "2 critical, 1 high, 0 medium, 5 low, 1 info": counted findings only. */
-    static String counts(Review review) {
-        var counts = review.counts();
-        return Arrays.stream(Severity.values()).map(s -> counts.get(s) + " " + s.yamlName())
-                .collect(Collectors.joining(", "));
-    }
 
     static String plural(int n, String one) {
         return n + " " + one + (n == 1 ? "" : "s");

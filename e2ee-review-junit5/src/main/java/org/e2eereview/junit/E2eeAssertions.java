@@ -37,7 +37,7 @@ public final class E2eeAssertions {
         String verdict = review.verdict().text() + (review.verdict() == Review.Verdict.NOT_END_TO_END_BY_DEFAULT
                 ? ": " + String.join(", ", review.notEndToEndByDefaultSaid()) : "");
         failWithCounted(review, Severity.HIGH, review.model().file() + ": verdict " + verdict + " ("
-                + Describe.counts(review) + ")");
+                + review.countsInWords() + ")");
     }
 
     /** Fails when a counted finding is at or above the threshold, as {@code --fail-on} does. */
@@ -45,7 +45,7 @@ public final class E2eeAssertions {
         Objects.requireNonNull(threshold, "threshold");
         if (!review.failsAt(threshold)) return;
         failWithCounted(review, threshold, review.model().file() + ": counted findings at or above "
-                + threshold.yamlName() + " (" + Describe.counts(review) + ")");
+                + threshold.yamlName() + " (" + review.countsInWords() + ")");
     }
 
     /**

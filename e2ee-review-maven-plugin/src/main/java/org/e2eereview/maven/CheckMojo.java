@@ -114,7 +114,7 @@ public final class CheckMojo extends AbstractMojo {
                 throw located("e2ee-review: " + file + " is not a usable model", e);
             }
             write(file, review, assessment, wanted, threshold, date);
-            getLog().info(Inert.text("e2ee-review: " + file + ": " + review.verdict().text() + " (" + counts(review) + ")"));
+            getLog().info(Inert.text("e2ee-review: " + file + ": " + review.verdict().text() + " (" + review.countsInWords() + ")"));
             for (Reviewed r : review.weakenings()) {
                 if (!r.counts()) continue;
                 // Model text goes to a terminal: control characters are shown, never obeyed.
@@ -242,9 +242,4 @@ public final class CheckMojo extends AbstractMojo {
         return out;
     }
 
-    private static String counts(Review review) {
-        List<String> parts = new ArrayList<>();
-        for (Severity s : Severity.values()) parts.add(review.counts().get(s) + " " + s.yamlName());
-        return String.join(", ", parts);
-    }
 }
