@@ -75,7 +75,7 @@ class NewcomerCorpusTest {
         var backup = assessor.assess(DIR.resolve("26-ai-summaries-provider-servers.yaml"), List.of("default-backup"))
                 .assessments().get(0);
         assertThat(backup.introduced()).extracting(r -> r.finding().id() + " " + r.finding().severity().yamlName())
-                .containsExactly("PROVIDER-KEYED-BACKUP@default-backup critical");
+                .containsExactly("PROVIDER-KEYED-BACKUP@default-backup-app critical");
         assertThat(backup.widened()).as("the provider, which reads opt-in summaries, would read every backup")
                 .filteredOn(w -> w.after().party().equals("parley") && w.after().conversation().equals("group-chat"))
                 .singleElement().satisfies(w -> assertThat(w.how())

@@ -108,14 +108,18 @@ public final class Assessor {
 
     static Bound bind(Proposal p, Model model) {
         Map<String, List<String>> bindings = new LinkedHashMap<>();
+        Map<String, YamlPatch.Narrowed> narrowed = new LinkedHashMap<>();
         for (Binding b : p.binds()) {
             List<String> ids = Selection.of(b.select(), model);
             if (ids.isEmpty() && b.otherwise() != null) ids = List.of(b.otherwise());
             if (ids.isEmpty() && b.required() != null) return new Bound(null, b.required(), bindings);
             bindings.put(b.as(), ids);
+            if (b.on() != null) {
+                narrowed.put(b.as(), new YamlPatch.Narrowed(b.on(), Selection.on(ids, bindings.get(b.on()), model)));
+            }
         }
         try {
-            return new Bound(p.patch().bind(bindings), null, bindings);
+            return new Bound(p.patch().bind(bindings, narrowed), null, bindings);
         } catch (InputException e) {
             return new Bound(null, "the patch needs one element where this design has several: "
                     + e.problems().get(0), bindings);

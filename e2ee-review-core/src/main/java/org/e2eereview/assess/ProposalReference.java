@@ -31,7 +31,9 @@ public final class ProposalReference {
                 Each proposal is a patch: YAML merged into the model, bound to the model's own elements by
                 selectors rather than by name, so that one proposal applies to any design. In a patch, a key
                 `$name` or `prefix-${name}` stands for one entry per element bound to `name`; a list item `$name`
-                for all of them, and a list item `prefix-${name}` for one item per element; `key+: [...]` adds items to a list that is already there; `key?: value` sets a
+                for all of them, and a list item `prefix-${name}` for one item per element. A binding `on` another
+                (`$content`, on `$client`) stands, within a part repeated per client, only for what is on that client
+                (its users' messages, not every user's). `key+: [...]` adds items to a list that is already there; `key?: value` sets a
                 field only where the model does not write it. When a required selector finds nothing in the
                 model, the proposal cannot apply to the design, and `assess` says why. The patched model is
                 checked as strictly as any model file.
@@ -63,6 +65,7 @@ public final class ProposalReference {
         out.append("- **Binds:**\n");
         for (Binding b : p.binds()) {
             out.append("  - `$").append(b.as()).append("`: ").append(b.select().yamlName());
+            if (b.on() != null) out.append(", within each `$").append(b.on()).append("` only those on it");
             if (b.otherwise() != null) out.append("; when there is none, the patch adds `").append(b.otherwise()).append('`');
             if (b.required() != null) out.append("; when there is none, it cannot apply: ").append(b.required());
             out.append('\n');

@@ -1,13 +1,19 @@
 package org.e2eereview.assess;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.e2eereview.catalog.Selector;
 import org.e2eereview.model.Component;
 import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Data;
+import org.e2eereview.model.Flow;
 import org.e2eereview.model.Key;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.Party;
@@ -19,35 +25,71 @@ final class Selection {
     }
 
     static List<String> of(Selector selector, Model m) {
+        Set<String> providers = new HashSet<>(providers(m));
         return switch (selector) {
             case PROVIDERS -> providers(m);
             case PROVIDER_CLIENTS -> m.components().values().stream()
                     .filter(c -> (c.kind() == Component.Kind.CLIENT || c.kind() == Component.Kind.WEB_CLIENT)
-                            && providers(m).contains(c.suppliedBy() != null ? c.suppliedBy() : c.runBy()))
+                            && providers.contains(c.suppliedBy() != null ? c.suppliedBy() : c.runBy()))
                     .map(Component::id).toList();
             case PROVIDER_SERVERS -> m.components().values().stream()
-                    .filter(c -> c.kind() == Component.Kind.SERVER && providers(m).contains(c.runBy()))
+                    .filter(c -> c.kind() == Component.Kind.SERVER && providers.contains(c.runBy()))
                     .map(Component::id).toList();
             case MANAGED_CONVERSATIONS -> m.conversations().values().stream()
                     .filter(c -> c.endToEnd().available()
                             && c.kind() != Conversation.Kind.ONE_TO_ONE && c.kind() != Conversation.Kind.EMAIL
                             && c.membership() != null && c.membership().managedBy() != null
-                            && providers(m).contains(m.components().get(c.membership().managedBy()).runBy()))
+                            && providers.contains(m.components().get(c.membership().managedBy()).runBy()))
                     .map(Conversation::id).toList();
             case ENCRYPTED_CONVERSATIONS -> encrypted(m).stream().map(Conversation::id).toList();
             case MESSAGE_CONTENT -> content(m).stream().filter(d -> MESSAGES.contains(m.data().get(d).kind())).toList();
             case CALL_MEDIA -> content(m).stream().filter(d -> m.data().get(d).kind() == Data.Kind.CALL_MEDIA).toList();
             case CONVERSATION_CONTENT -> content(m).stream().filter(d -> !m.data().get(d).kind().metadata()).toList();
-            case CONTENT_KEYS -> m.keys().values().stream()
-                    .filter(k -> k.protects().stream().anyMatch(content(m)::contains)).map(Key::id).toList();
+            case CONTENT_KEYS -> {
+                Set<String> content = content(m);
+                yield m.keys().values().stream().filter(k -> k.protects().stream().anyMatch(content::contains))
+                        .map(Key::id).toList();
+            }
             case DEVICE_MAKERS -> m.parties().values().stream().filter(p -> p.kind() == Party.Kind.OS_VENDOR)
                     .map(Party::id).toList();
             case AUTHORITIES -> m.parties().values().stream()
                     .filter(p -> (p.kind() == Party.Kind.LAW_ENFORCEMENT || p.kind() == Party.Kind.INTELLIGENCE_AGENCY)
                             && p.lawfulAccess() != null
-                            && p.lawfulAccess().compels().stream().anyMatch(providers(m)::contains))
+                            && p.lawfulAccess().compels().stream().anyMatch(providers::contains))
                     .map(Party::id).toList();
         };
+    }
+
+    /**
+     * For each component, of the data ids, those on it: created on it, carried by a flow to or from
+     * it, or content of a conversation a member of which runs it. A client holds its users' messages,
+     * not every user's, so what a proposal puts on each client must hold only those.
+     */
+    static Map<String, List<String>> on(List<String> data, List<String> components, Model m) {
+        Map<String, Set<String>> here = new HashMap<>();
+        for (String c : components) here.put(c, new HashSet<>());
+        for (Data d : m.data().values()) {
+            for (String c : d.createdOn()) if (here.containsKey(c)) here.get(c).add(d.id());
+        }
+        for (Flow f : m.flows().values()) {
+            if (here.containsKey(f.from())) here.get(f.from()).addAll(f.carries());
+            if (here.containsKey(f.to())) here.get(f.to()).addAll(f.carries());
+        }
+        Map<String, List<String>> byRunner = new HashMap<>();
+        for (String c : components) {
+            Component component = m.components().get(c);
+            if (component != null && component.runBy() != null) {
+                byRunner.computeIfAbsent(component.runBy(), r -> new ArrayList<>()).add(c);
+            }
+        }
+        for (Conversation conversation : m.conversations().values()) {
+            for (String member : conversation.members()) {
+                for (String c : byRunner.getOrDefault(member, List.of())) here.get(c).addAll(conversation.content());
+            }
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String c : components) out.put(c, data.stream().filter(here.get(c)::contains).toList());
+        return out;
     }
 
     /** What members write and send, as opposed to call media, counters and metadata. */

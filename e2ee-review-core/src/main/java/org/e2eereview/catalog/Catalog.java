@@ -234,9 +234,15 @@ public final class Catalog {
         Fields f = StrictYaml.read(path, bytes, CatalogFormat.PROPOSAL);
         YamlPatch patch = YamlPatch.read(path, bytes, "patch");
         List<Binding> binds = f.<Fields>list("binds").stream().map(b -> new Binding(b.text("as"),
-                b.choice("select", null), b.text("otherwise"), b.text("required"))).toList();
+                b.choice("select", null), b.text("otherwise"), b.text("required"), b.text("on"))).toList();
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (Binding b : binds) if (!names.add(b.as())) problems.add(new Problem(f.at("binds"), "'" + b.as() + "' is bound twice"));
+        for (Binding b : binds) {
+            if (b.on() != null && !names.contains(b.on())) {
+                problems.add(new Problem(f.at("binds"), "'" + b.as() + "' is on '" + b.on()
+                        + "', which is not bound before it"));
+            }
+            if (!names.add(b.as())) problems.add(new Problem(f.at("binds"), "'" + b.as() + "' is bound twice"));
+        }
         for (String used : patch.placeholders()) {
             if (!names.contains(used)) problems.add(new Problem(f.at("patch"), "placeholder '$" + used + "' has no binding"));
         }

@@ -68,7 +68,11 @@ final class CatalogFormat {
             .required("select", new FieldType.Choice(Selector.class), "Which elements.")
             .optional("otherwise", TEXT, "An id to use when the model has none: the patch then adds that element.")
             .optional("required", TEXT, "When the model has none and there is no 'otherwise': why the proposal "
-                    + "cannot apply to this design, in words that complete 'cannot apply: ...'.");
+                    + "cannot apply to this design, in words that complete 'cannot apply: ...'.")
+            .optional("on", TEXT, "Another placeholder, bound earlier to components (provider-clients): in a part of "
+                    + "the patch repeated per one of them (a key or list item written with ${name}), this placeholder "
+                    + "stands only for the elements on that component: content created on it, carried to or from "
+                    + "it, or of a conversation a member of which runs it. Elsewhere it stands for all.");
 
     static final ObjectSpec PROPOSAL = ObjectSpec.of("proposal",
                     "A lawful-access proposal, as a patch that can be applied to a team's own model.")

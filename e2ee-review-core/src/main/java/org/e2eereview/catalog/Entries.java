@@ -55,8 +55,13 @@ public final class Entries {
                                  List<Citation> references, String inWords) {
     }
 
-    /** A placeholder of a proposal's patch: the elements it stands for. */
-    public record Binding(String as, Selector select, String otherwise, String required) {
+    /**
+     * A placeholder of a proposal's patch: the elements it stands for.
+     *
+     * @param on another placeholder, bound to components: within a part of the patch repeated per
+     *           one of them, this one stands only for the elements on that component; else null
+     */
+    public record Binding(String as, Selector select, String otherwise, String required, String on) {
     }
 
     /**

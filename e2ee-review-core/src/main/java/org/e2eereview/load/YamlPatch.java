@@ -132,64 +132,114 @@ public final class YamlPatch {
      *                        needed where several are bound
      */
     public YamlPatch bind(Map<String, List<String>> bindings) throws InputException {
+        return bind(bindings, Map.of());
+    }
+
+    /**
+     * Ids of a placeholder that depend on another's: within a part repeated per id of {@code by},
+     * the placeholder stands for {@code ids.get(thatId)}; elsewhere for all its bound ids. A
+     * proposal's per-client backup, say, holds that client's messages, not every client's.
+     */
+    public record Narrowed(String by, Map<String, List<String>> ids) {
+        public Narrowed {
+            ids = Map.copyOf(ids);
+        }
+    }
+
+    /** As {@link #bind(Map)}, with some placeholders narrowed within parts repeated per another's id. */
+    public YamlPatch bind(Map<String, List<String>> bindings, Map<String, Narrowed> narrowed) throws InputException {
         List<Problem> problems = new ArrayList<>();
-        Node bound = bind(root(), bindings, Map.of(), problems);
+        Node bound = new Binder(bindings, narrowed, problems).bind(root(), Map.of());
         if (!problems.isEmpty()) throw new InputException(problems);
         return new YamlPatch(file, bound, null, null);
     }
 
-    private Node bind(Node n, Map<String, List<String>> all, Map<String, String> current, List<Problem> problems) {
-        if (n instanceof ScalarNode s) {
-            String v = s.getValue();
-            Matcher w = WHOLE.matcher(v);
-            if (w.matches()) v = one(w.group(1), all, current, s, problems);
-            Matcher m = INLINE.matcher(v);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(one(m.group(1), all, current, s, problems)));
-            m.appendTail(out);
-            return new ScalarNode(s.getTag(), out.toString(), s.getStartMark(), s.getEndMark(), s.getScalarStyle());
+    private final class Binder {
+        private final Map<String, List<String>> all;
+        private final Map<String, Narrowed> narrowed;
+        private final List<Problem> problems;
+
+        Binder(Map<String, List<String>> all, Map<String, Narrowed> narrowed, List<Problem> problems) {
+            this.all = all;
+            this.narrowed = narrowed;
+            this.problems = problems;
         }
-        if (n instanceof SequenceNode q) {
-            List<Node> items = new ArrayList<>();
-            for (Node item : q.getValue()) {
-                Matcher w = item instanceof ScalarNode s ? WHOLE.matcher(s.getValue()) : null;
-                String each = item instanceof ScalarNode s ? perId(s.getValue(), current) : null;
-                if (w != null && w.matches() && !current.containsKey(w.group(1))) {
-                    ScalarNode s = (ScalarNode) item;
-                    for (String id : ids(w.group(1), all, s, problems)) {
-                        items.add(new ScalarNode(Tag.STR, id, s.getStartMark(), s.getEndMark(), s.getScalarStyle()));
+
+        Node bind(Node n, Map<String, String> current) {
+            if (n instanceof ScalarNode s) {
+                String v = s.getValue();
+                Matcher w = WHOLE.matcher(v);
+                if (w.matches()) v = one(w.group(1), current, s);
+                Matcher m = INLINE.matcher(v);
+                StringBuilder out = new StringBuilder();
+                while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(one(m.group(1), current, s)));
+                m.appendTail(out);
+                return new ScalarNode(s.getTag(), out.toString(), s.getStartMark(), s.getEndMark(), s.getScalarStyle());
+            }
+            if (n instanceof SequenceNode q) {
+                List<Node> items = new ArrayList<>();
+                for (Node item : q.getValue()) {
+                    Matcher w = item instanceof ScalarNode s ? WHOLE.matcher(s.getValue()) : null;
+                    String each = item instanceof ScalarNode s ? perId(s.getValue(), current) : null;
+                    if (w != null && w.matches() && !current.containsKey(w.group(1))) {
+                        ScalarNode s = (ScalarNode) item;
+                        for (String id : ids(w.group(1), current, s)) {
+                            items.add(new ScalarNode(Tag.STR, id, s.getStartMark(), s.getEndMark(), s.getScalarStyle()));
+                        }
+                    } else if (each != null) {
+                        // clear-unlock-${client} in a list: one item per bound client, as a key would be.
+                        for (String id : ids(each, current, (ScalarNode) item)) {
+                            Map<String, String> scope = new HashMap<>(current);
+                            scope.put(each, id);
+                            items.add(bind(item, scope));
+                        }
+                    } else {
+                        items.add(bind(item, current));
                     }
-                } else if (each != null) {
-                    // clear-unlock-${client} in a list: one item per bound client, as a key would be.
-                    for (String id : ids(each, all, (ScalarNode) item, problems)) {
+                }
+                return new SequenceNode(q.getTag(), true, items, q.getStartMark(), q.getEndMark(), q.getFlowStyle());
+            }
+            MappingNode m = (MappingNode) n;
+            List<NodeTuple> tuples = new ArrayList<>();
+            for (NodeTuple t : m.getValue()) {
+                ScalarNode key = (ScalarNode) t.getKeyNode();
+                String each = perId(key.getValue(), current);
+                if (each != null) {
+                    // One entry per bound id, named by the key with the id in place: $client or css-${client}.
+                    for (String id : ids(each, current, key)) {
                         Map<String, String> scope = new HashMap<>(current);
                         scope.put(each, id);
-                        items.add(bind(item, all, scope, problems));
+                        ScalarNode named = (ScalarNode) bind(key, scope);
+                        tuples.add(new NodeTuple(named, bind(t.getValueNode(), scope)));
                     }
                 } else {
-                    items.add(bind(item, all, current, problems));
+                    tuples.add(new NodeTuple(bind(key, current), bind(t.getValueNode(), current)));
                 }
             }
-            return new SequenceNode(q.getTag(), true, items, q.getStartMark(), q.getEndMark(), q.getFlowStyle());
+            return new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
         }
-        MappingNode m = (MappingNode) n;
-        List<NodeTuple> tuples = new ArrayList<>();
-        for (NodeTuple t : m.getValue()) {
-            ScalarNode key = (ScalarNode) t.getKeyNode();
-            String each = perId(key.getValue(), current);
-            if (each != null) {
-                // One entry per bound id, named by the key with the id in place: $client or css-${client}.
-                for (String id : ids(each, all, key, problems)) {
-                    Map<String, String> scope = new HashMap<>(current);
-                    scope.put(each, id);
-                    ScalarNode named = (ScalarNode) bind(key, all, scope, problems);
-                    tuples.add(new NodeTuple(named, bind(t.getValueNode(), all, scope, problems)));
-                }
-            } else {
-                tuples.add(new NodeTuple(bind(key, all, current, problems), bind(t.getValueNode(), all, current, problems)));
+
+        private List<String> ids(String name, Map<String, String> current, ScalarNode at) {
+            List<String> ids = all.get(name);
+            if (ids == null) {
+                problems.add(new Problem(location(at), "placeholder '$" + name + "' is not bound"));
+                return List.of();
             }
+            Narrowed n = narrowed.get(name);
+            if (n != null && current.containsKey(n.by())) return n.ids().getOrDefault(current.get(n.by()), List.of());
+            return ids;
         }
-        return new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
+
+        private String one(String name, Map<String, String> current, ScalarNode at) {
+            if (current.containsKey(name)) return current.get(name);
+            List<String> ids = ids(name, current, at);
+            if (ids.size() != 1) {
+                if (all.containsKey(name)) problems.add(new Problem(location(at), "placeholder '$" + name
+                        + "' needs one id here, but " + ids.size() + " are bound"));
+                return "";
+            }
+            return ids.get(0);
+        }
     }
 
     /** The placeholder a key repeats over, if it names one not already fixed by an enclosing key. */
@@ -199,27 +249,6 @@ public final class YamlPatch {
         Matcher m = INLINE.matcher(key);
         while (m.find()) if (!current.containsKey(m.group(1))) return m.group(1);
         return null;
-    }
-
-    private List<String> ids(String name, Map<String, List<String>> all, ScalarNode at, List<Problem> problems) {
-        List<String> ids = all.get(name);
-        if (ids == null) {
-            problems.add(new Problem(location(at), "placeholder '$" + name + "' is not bound"));
-            return List.of();
-        }
-        return ids;
-    }
-
-    private String one(String name, Map<String, List<String>> all, Map<String, String> current, ScalarNode at,
-                       List<Problem> problems) {
-        if (current.containsKey(name)) return current.get(name);
-        List<String> ids = ids(name, all, at, problems);
-        if (ids.size() != 1) {
-            if (all.containsKey(name)) problems.add(new Problem(location(at), "placeholder '$" + name
-                    + "' needs one id here, but " + ids.size() + " are bound"));
-            return "";
-        }
-        return ids.get(0);
     }
 
     private Location location(Node n) {

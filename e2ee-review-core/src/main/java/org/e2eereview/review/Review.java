@@ -128,13 +128,17 @@ public record Review(Model model, Analysis analysis, Catalog catalog, RuleSet ru
      * it whatever its end-to-end field says ({@link #contradicted}).
      */
     public List<String> notEndToEndByDefault() {
+        // One pass over the weakenings, not one per conversation: a large design has thousands of each.
+        java.util.Set<String> counted = new java.util.HashSet<>();
+        for (Reviewed r : weakenings) {
+            if (!r.counts() || !r.finding().severity().atLeast(Severity.HIGH)) continue;
+            counted.add(r.finding().element());
+            for (var x : r.finding().reads()) counted.add(x.conversation());
+        }
         List<String> out = new ArrayList<>();
         for (Conversation c : model.conversations().values()) {
             if (c.endToEnd().available() && c.endToEnd().byDefault() && !analysis.providerKeyedByDefault(c.id())) continue;
-            boolean counted = weakenings.stream().anyMatch(r -> r.counts() && r.finding().severity().atLeast(Severity.HIGH)
-                    && (r.finding().element().equals(c.id())
-                        || r.finding().reads().stream().anyMatch(x -> x.conversation().equals(c.id()))));
-            if (counted) out.add(c.id());
+            if (counted.contains(c.id())) out.add(c.id());
         }
         return out;
     }
@@ -158,7 +162,7 @@ public record Review(Model model, Analysis analysis, Catalog catalog, RuleSet ru
      * model declares otherwise: "meeting (declared end-to-end by default, but the provider holds its keys)".
      */
     public List<String> notEndToEndByDefaultSaid() {
-        List<String> contradicted = contradicted();
+        java.util.Set<String> contradicted = new java.util.HashSet<>(contradicted());
         return notEndToEndByDefault().stream().map(c -> contradicted.contains(c)
                 ? c + " (declared end-to-end by default, but the provider holds its keys)" : c).toList();
     }

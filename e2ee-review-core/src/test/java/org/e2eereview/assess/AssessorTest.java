@@ -69,6 +69,27 @@ class AssessorTest {
         assertThat(backup.widened()).noneMatch(w -> w.after().conversation().equals("group-call"));
     }
 
+    /**
+     * Proposals that put something on every client (a backup, a fingerprint, an unlock secret, a
+     * scanner) put there only that client's messages: one user's phone does not come to hold
+     * another's conversations. Before, a 10k-element model gained 615,000 such readers per proposal.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"default-backup", "traceability", "clear", "client-side-scanning"})
+    void whatAProposalPutsOnEachClientHoldsOnlyThatClientsContent(String proposal, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path model = dir.resolve("two-regions.yaml");
+        Files.writeString(model, org.e2eereview.bench.SyntheticModel.generate(36));
+        Assessment a = assessor.assess(model, List.of(proposal)).assessments().get(0);
+        assertThat(a.applied()).isTrue();
+        assertThat(a.introduced()).as("the proposal still weakens the design").isNotEmpty();
+        List<Access> gained = new java.util.ArrayList<>(a.newReaders());
+        a.widened().forEach(w -> gained.add(w.after()));
+        assertThat(gained).as("no user reads the other region's conversations")
+                .noneMatch(r -> r.party().startsWith("users-")
+                        && !r.conversation().endsWith("-" + r.party().substring("users-".length())));
+    }
+
     @Test
     void evidencePointsIntoThePatchAndTheModel() throws Exception {
         Assessment ghost = assessor.assess(Path.of("examples/whatsapp.yaml"), List.of("ghost")).assessments().get(0);

@@ -118,6 +118,18 @@ class CatalogTest {
     }
 
     @Test
+    void aBindingOnAPlaceholderNotBoundBeforeItIsALocatedError() {
+        Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("catalog"));
+        String backup = new String(files.get("catalog/proposals/default-backup.yaml"), StandardCharsets.UTF_8);
+        String misnamed = backup.replace("    on: client\n", "    on: clients\n");
+        assertThat(misnamed).isNotEqualTo(backup);
+        files.put("catalog/proposals/default-backup.yaml", misnamed.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Catalog.load(files)).isInstanceOf(InputException.class)
+                .hasMessageContaining("catalog/proposals/default-backup.yaml:")
+                .hasMessageContaining("'content' is on 'clients', which is not bound before it");
+    }
+
+    @Test
     void aMisnamedFileIsAnError() {
         Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("catalog"));
         files.put("catalog/weakenings/OTHER.yaml", files.get("catalog/weakenings/KEY-ESCROW.yaml"));

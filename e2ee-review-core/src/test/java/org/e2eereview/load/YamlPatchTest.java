@@ -94,4 +94,21 @@ class YamlPatchTest {
         assertThat(bound).contains("protects: [\"unlock-phone\", \"unlock-tablet\"]")
                 .contains("unlock-phone: {stored-on: [phone]}").contains("unlock-tablet: {stored-on: [tablet]}");
     }
+
+    @Test
+    void aNarrowedPlaceholderStandsForTheCurrentIdsOwnInsideARepeatedPartAndForAllElsewhere() throws Exception {
+        YamlPatch p = YamlPatch.read("p.yaml", """
+                patch:
+                  data:
+                    backup-${client}: { created-on: [$client], contains: [$content] }
+                    archive: { contains: [$content] }
+                """.getBytes(StandardCharsets.UTF_8), "patch").bind(
+                Map.of("client", List.of("phone-a", "phone-b"), "content", List.of("a-messages", "b-messages")),
+                Map.of("content", new YamlPatch.Narrowed("client",
+                        Map.of("phone-a", List.of("a-messages"), "phone-b", List.of("b-messages")))));
+        String bound = p.toString();
+        assertThat(bound).contains("backup-phone-a: {created-on: [phone-a], contains: [a-messages]}")
+                .contains("backup-phone-b: {created-on: [phone-b], contains: [b-messages]}")
+                .contains("archive: {contains: [a-messages, b-messages]}");
+    }
 }

@@ -47,9 +47,10 @@ final class PlainWords {
         List<String> available = new ArrayList<>();
         List<String> not = new ArrayList<>();
         List<String> unread = new ArrayList<>();
+        java.util.Set<String> contradicted = new java.util.HashSet<>(review.contradicted());
         for (Conversation c : model.conversations().values()) {
             boolean e2e = c.endToEnd() != null && c.endToEnd().available();
-            boolean dflt = e2e && c.endToEnd().byDefault() && !review.contradicted().contains(c.id());
+            boolean dflt = e2e && c.endToEnd().byDefault() && !contradicted.contains(c.id());
             (dflt ? byDefault : e2e ? available : not).add(conversation(c.id()));
             if (review.analysis().access(c.id()).isEmpty()) unread.add(conversation(c.id()));
         }
