@@ -69,16 +69,55 @@ public final class Assessor {
         }
         Model model = new ModelLoader().parse(file.toString(), bytes);
         Review original = reviewer.review(model);
+        ModelLoader.Base base = new ModelLoader().base(file.toString(), bytes);
         List<Assessment> out = new ArrayList<>();
-        for (Proposal p : proposals) {
-            Assessment a = assess(p, file.toString(), bytes, model, original);
-            if (each != null) {
-                each.accept(original, a);
-                a = a.withoutPatched();
+        int threads = each == null ? 1 : Math.min(2, Math.min(proposals.size(), Runtime.getRuntime().availableProcessors()));
+        if (threads < 2) {
+            for (Proposal p : proposals) out.add(handOver(assess(p, base, model, original), original, each));
+            return new Result(original, out);
+        }
+        // Proposals are reviewed two at a time, one here and the next on a second thread, and handed over
+        // in order: at most two patched reviews are held at once.
+        java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "e2ee-review: assess");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int i = 0; i < proposals.size(); i += 2) {
+                java.util.concurrent.Future<Assessment> pair = null;
+                if (i + 1 < proposals.size()) {
+                    Proposal p = proposals.get(i + 1);
+                    pair = second.submit(() -> assess(p, base, model, original));
+                }
+                out.add(handOver(assess(proposals.get(i), base, model, original), original, each));
+                if (pair != null) out.add(handOver(await(pair), original, each));
             }
-            out.add(a);
+        } finally {
+            second.shutdownNow();
         }
         return new Result(original, out);
+    }
+
+    private static Assessment handOver(Assessment a, Review original, BiConsumer<Review, Assessment> each) {
+        if (each == null) return a;
+        each.accept(original, a);
+        return a.withoutPatched();
+    }
+
+    /** The assessment made on the other thread, with what went wrong there thrown here as it was. */
+    private static Assessment await(java.util.concurrent.Future<Assessment> f) throws InputException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while assessing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof InputException x) throw x;
+            if (e.getCause() instanceof RuntimeException x) throw x;
+            if (e.getCause() instanceof Error x) throw x;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private List<Proposal> select(List<String> ids) throws InputException {
@@ -127,14 +166,14 @@ public final class Assessor {
     }
 
     /** Applies one proposal; a design it does not fit gets the reason, not an error. */
-    Assessment assess(Proposal p, String file, byte[] bytes, Model model, Review original) throws InputException {
+    Assessment assess(Proposal p, ModelLoader.Base base, Model model, Review original) throws InputException {
         Bound bound = bind(p, model);
         Map<String, List<String>> bindings = bound.bindings();
         if (bound.patch() == null) return notApplicable(p, bound.notApplicable(), bindings);
         YamlPatch patch = bound.patch();
         Model patchedModel;
         try {
-            patchedModel = new ModelLoader().parse(file, bytes, List.of(patch));
+            patchedModel = new ModelLoader().parse(base, List.of(patch));
         } catch (InputException e) {
             return notApplicable(p, "the patch does not fit this model: " + e.problems().get(0), bindings);
         }

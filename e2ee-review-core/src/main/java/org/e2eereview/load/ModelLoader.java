@@ -107,6 +107,41 @@ public final class ModelLoader {
         return build(name, Digests.sha256(bytes), fields);
     }
 
+    /**
+     * A model file read and composed once, to be parsed with one set of patches after another:
+     * {@code assess} applies every proposal to the same file, which then is not read again for each.
+     */
+    public static final class Base {
+        private final String name;
+        private final String sha256;
+        private final String text;
+        private final org.yaml.snakeyaml.nodes.Node node;
+
+        private Base(String name, String sha256, String text, org.yaml.snakeyaml.nodes.Node node) {
+            this.name = name;
+            this.sha256 = sha256;
+            this.text = text;
+            this.node = node;
+        }
+    }
+
+    /** Reads a model file's text for {@link #parse(Base, List)}; a file that is not YAML is refused here. */
+    public Base base(String name, byte[] bytes) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        org.yaml.snakeyaml.nodes.Node node = YamlReader.compose(name, bytes, problems);
+        if (node == null || !problems.isEmpty()) throw new InputException(problems);
+        return new Base(name, Digests.sha256(bytes), new String(bytes, java.nio.charset.StandardCharsets.UTF_8), node);
+    }
+
+    /** As {@link #parse(String, byte[], List)}, over a file read once. */
+    public Model parse(Base base, List<YamlPatch> patches) throws InputException {
+        List<Problem> problems = new ArrayList<>();
+        Fields fields = YamlReader.readPatched(base.name, base.text, base.node, patches, problems,
+                events -> check(events, problems));
+        if (fields == null || !problems.isEmpty()) throw new InputException(problems);
+        return build(base.name, base.sha256, fields);
+    }
+
     private static Fields check(YamlEvents events, List<Problem> problems) {
         Checker checker = new Checker(events, problems);
         Fields f = checker.root(Format.MODEL, "the model",

@@ -264,6 +264,11 @@ public final class YamlPatch {
     private static Node merge(Node base, Node patch) {
         if (!(base instanceof MappingNode bm) || !(patch instanceof MappingNode pm)) return patch;
         List<NodeTuple> out = new ArrayList<>(bm.getValue());
+        // A patch adds an entry per client to mappings of thousands: look keys up, do not scan for each.
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).getKeyNode() instanceof ScalarNode s) index.putIfAbsent(s.getValue(), i);
+        }
         for (NodeTuple t : pm.getValue()) {
             ScalarNode keyNode = (ScalarNode) t.getKeyNode();
             String key = keyNode.getValue();
@@ -273,9 +278,10 @@ public final class YamlPatch {
                 keyNode = new ScalarNode(keyNode.getTag(), key, keyNode.getStartMark(), keyNode.getEndMark(),
                         keyNode.getScalarStyle());
             }
-            int i = indexOf(out, key);
+            int i = index.getOrDefault(key, -1);
             Node value = t.getValueNode();
             if (i < 0) {
+                index.put(key, out.size());
                 out.add(new NodeTuple(keyNode, plain(value)));
             } else if (mode == '+' && out.get(i).getValueNode() instanceof SequenceNode have
                     && value instanceof SequenceNode add) {
@@ -313,13 +319,6 @@ public final class YamlPatch {
             tuples.add(new NodeTuple(k, plain(t.getValueNode())));
         }
         return new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
-    }
-
-    private static int indexOf(List<NodeTuple> tuples, String key) {
-        for (int i = 0; i < tuples.size(); i++) {
-            if (tuples.get(i).getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)) return i;
-        }
-        return -1;
     }
 
     /** The same tree with every mark renamed, so that events made from it say which file they come from. */

@@ -60,10 +60,19 @@ final class YamlReader {
      */
     static <T> T readPatched(String file, byte[] bytes, List<YamlPatch> patches, List<Problem> problems,
                              Function<YamlEvents, T> check) {
-        Node merged = compose(file, bytes, problems);
-        if (merged == null) return null;
+        Node base = compose(file, bytes, problems);
+        if (base == null) return null;
+        return readPatched(file, new String(bytes, java.nio.charset.StandardCharsets.UTF_8), base, patches, problems, check);
+    }
+
+    /**
+     * As {@link #readPatched(String, byte[], List, List, Function)} over a document composed before:
+     * patches merge into new nodes and leave the base as it was, so one base serves every proposal.
+     */
+    static <T> T readPatched(String file, String text, Node base, List<YamlPatch> patches, List<Problem> problems,
+                             Function<YamlEvents, T> check) {
+        Node merged = base;
         for (YamlPatch p : patches) merged = p.applyTo(merged);
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         return read(new YamlEvents(file, text, new NodeEvents(merged)), file, text, problems, null, check);
     }
 

@@ -90,6 +90,21 @@ class AssessorTest {
                         && !r.conversation().endsWith("-" + r.party().substring("users-".length())));
     }
 
+    /** Handed over one at a time (two reviewed at once), proposals come in catalog order with the same content. */
+    @Test
+    void assessmentsHandedOverAsTheyAreMadeComeInOrderAndAsWhenKept() throws Exception {
+        Path model = Path.of("examples/whatsapp.yaml");
+        Assessor.Result kept = assessor.assess(model, List.of());
+        List<String> handed = new java.util.ArrayList<>();
+        Assessor.Result released = assessor.assess(model, List.of(), (design, a) -> handed.add(a.proposal().id()
+                + " " + a.newReaders().size() + " " + a.widened().size() + " " + a.introduced().size()));
+        assertThat(handed).containsExactlyElementsOf(kept.assessments().stream().map(a -> a.proposal().id() + " "
+                + a.newReaders().size() + " " + a.widened().size() + " " + a.introduced().size()).toList());
+        assertThat(released.assessments()).extracting(a -> a.proposal().id())
+                .containsExactlyElementsOf(Catalog.bundled().proposals().keySet());
+        assertThat(released.assessments()).allMatch(a -> a.patched() == null);
+    }
+
     @Test
     void evidencePointsIntoThePatchAndTheModel() throws Exception {
         Assessment ghost = assessor.assess(Path.of("examples/whatsapp.yaml"), List.of("ghost")).assessments().get(0);
