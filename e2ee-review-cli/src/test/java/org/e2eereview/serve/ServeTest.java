@@ -127,7 +127,16 @@ class ServeTest {
     @Test
     void givesUpADeclaredSafeguardOrFlipsADefault() throws Exception {
         String page = served.get("GET", "/?token=" + served.token());
-        assertThat(page).contains("name=\"without\" value=\"signed-device-lists\"");
+        // Every safeguard WhatsApp declares, wherever it does: on a key directory, a recovery, a web client's builds.
+        assertThat(java.util.regex.Pattern.compile("name=\"without\" value=\"([a-z-]+)\"").matcher(page).results()
+                .map(m -> m.group(1)).toList()).containsExactly("key-transparency", "safety-numbers",
+                "member-signed-changes", "signed-device-lists", "hsm-guess-limits", "binary-transparency",
+                "forward-secrecy", "post-compromise-security", "user-visible-indicators");
+        assertThat(served.get("GET", "/?token=" + served.token() + "&without=hsm-guess-limits"))
+                .contains("introduced: HIGH WEAK-RECOVERY-SECRET@e2ee-backup-key");
+        String unknown = served.get("GET", "/?token=" + served.token() + "&without=tinfoil");
+        assertThat(Served.status(unknown)).isEqualTo(400);
+        assertThat(unknown).contains("unknown safeguard 'tinfoil': known are key-transparency");
         String without = served.get("GET", "/?token=" + served.token() + "&without=signed-device-lists");
         assertThat(without).contains("safeguard given up: signed-device-lists").contains("wider reading: whatsapp of direct-chat: new route: adds-device");
         String flipped = served.get("GET", "/?token=" + served.token() + "&flip=direct-chat");

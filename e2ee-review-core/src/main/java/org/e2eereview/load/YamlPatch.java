@@ -26,8 +26,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  *
  * <p>The patch is a mapping merged into the model key by key. Three key suffixes change how a
  * value lands: {@code key+: [...]} adds the list's items that are not there yet,
- * {@code key?: value} sets the key only where it is not written, and a plain key replaces (a
- * mapping merges). Placeholders name bound lists of ids: a key {@code $name} or
+ * {@code key?: value} sets the key only where it is not written, a plain key replaces (a
+ * mapping merges), and a plain key with no value ({@code key: ~}) removes the key. Placeholders name bound lists of ids: a key {@code $name} or
  * {@code prefix-${name}} stands for one entry per bound id (within it, {@code $name} is that id); a list item {@code $name} stands for all
  * bound ids (or the current one), and a list item {@code prefix-${name}} for one item per bound id (or
  * the current one); a scalar {@code $name} for the one id; {@code ${name}} inside text for the one id.
@@ -246,7 +246,9 @@ public final class YamlPatch {
             }
             int i = indexOf(out, key);
             Node value = t.getValueNode();
-            if (i < 0) {
+            if (mode == '=' && value instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
+                if (i >= 0) out.remove(i);
+            } else if (i < 0) {
                 out.add(new NodeTuple(keyNode, plain(value)));
             } else if (mode == '+' && out.get(i).getValueNode() instanceof SequenceNode have
                     && value instanceof SequenceNode add) {
