@@ -167,6 +167,53 @@ class ServeTest {
                 .doesNotContain("live-problems").doesNotContain("class=\"stale\"");
     }
 
+    /** The page in parts, each one element the script can swap, in the order the page shows them. */
+    @Test
+    void cutsThePageIntoItsSections() throws Exception {
+        Page page = Page.of(1, body(served.get("GET", "/?token=" + served.token())));
+        assertThat(page.parts().stream().map(Page.Part::key).toList()).containsExactly("[head]", "body > header",
+                "#live", "main", "#verdict", "main > nav", "#readers", "#diagram", "#findings", "#features",
+                "#objectives", "#safeguards", "#references", "#model", "[/main]",
+                "body > footer", "[tail]");
+        assertThat(new String(page.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(body(served.get("GET", "/?token=" + served.token())));
+        assertThat(Page.of(1, "<p>a page of another shape</p>\n<section>\n<section>\n").parts())
+                .extracting(Page.Part::key).containsExactly("[head]");
+    }
+
+    /**
+     * A save that adds a comment changes the snapshot number, the model's lines and its digest: only those
+     * parts are sent to a page that shows the version before; one that shows a version no longer held, or
+     * none, fetches the page whole.
+     */
+    @Test
+    void sendsOnlyThePartsASaveChanged() throws Exception {
+        long before = served.server.live().current().version();
+        served.get("GET", "/?token=" + served.token());
+        Path edited = dir.resolve("edited.yaml");
+        Files.writeString(edited, Files.readString(Path.of("examples/whatsapp.yaml")) + "# an edit\n");
+        served.save(edited);
+        waitFor(before);
+        String parts = body(served.get("GET", "/parts?token=" + served.token() + "&since=" + before));
+        var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(parts);
+        assertThat(answer.path("whole").asBoolean()).isFalse();
+        List<String> keys = new java.util.ArrayList<>();
+        answer.path("parts").forEach(p -> keys.add(p.path("key").asText()));
+        assertThat(keys).containsExactly("#live", "#model", "body > footer");
+        assertThat(answer.path("parts").get(1).path("html").asText()).contains("# an edit")
+                .startsWith("<section id=\"model\">");
+        for (String since : List.of("0", "x", "")) {
+            assertThat(served.get("GET", "/parts?token=" + served.token() + "&since=" + since))
+                    .as(since).contains("\"whole\":true");
+        }
+        assertThat(Served.status(served.get("GET", "/parts?token=" + served.token() + "&proposal=nope")))
+                .isEqualTo(400);
+    }
+
+    private static String body(String response) {
+        return response.substring(response.indexOf("\r\n\r\n") + 4);
+    }
+
     @Test
     void aChangedTemplateIsUsedForTheNextPage() throws Exception {
         served.close();

@@ -60,12 +60,12 @@ public record WhatIf(List<String> proposals, List<String> without, List<String> 
     }
 
     /**
-     * Reviews the design with the changes applied.
+     * Reviews the design with the changes applied to the text the original review's model was read from:
+     * the file is not read again.
      *
-     * @param source   the model's text, as the original review read it: the file is not read again
      * @throws InputException for an id the catalog or the model does not know
      */
-    public Result apply(Reviewer reviewer, Review original, byte[] source) throws InputException {
+    public Result apply(Reviewer reviewer, Review original) throws InputException {
         Model model = original.model();
         List<YamlPatch> patches = new ArrayList<>();
         List<String> notApplicable = new ArrayList<>();
@@ -107,7 +107,7 @@ public record WhatIf(List<String> proposals, List<String> without, List<String> 
         if (!unknown.isEmpty()) throw new InputException(unknown);
         for (String line : own) patches.add(YamlPatch.read(FILE, line.getBytes(StandardCharsets.UTF_8), null));
         if (patches.isEmpty()) return new Result(original, original, ReviewDiff.of(original, original), List.copyOf(notApplicable));
-        Model changed = new ModelLoader().parse(model.file(), source, patches);
+        Model changed = new ModelLoader().parse(model, patches);
         Review after = reviewer.review(changed);
         return new Result(original, after, ReviewDiff.of(original, after), List.copyOf(notApplicable));
     }

@@ -96,8 +96,7 @@ class WhatIfTest {
             throws Exception {
         Review design = Corpus.reviewer().review(model(patch));
         assertThat(WhatIf.switchable(design)).as("the panel offers it").contains(safeguard);
-        WhatIf.Result r = new WhatIf(List.of(), List.of(safeguard), List.of()).apply(Corpus.reviewer(), design,
-                source(patch));
+        WhatIf.Result r = new WhatIf(List.of(), List.of(safeguard), List.of()).apply(Corpus.reviewer(), design);
         assertThat(r.notApplicable()).isEmpty();
         assertThat(WhatIf.switchable(r.changed())).as("given up everywhere").doesNotContain(safeguard);
         assertThat(worse(r.diff())).as("what it lowered or prevented").contains(worse);
@@ -112,7 +111,7 @@ class WhatIfTest {
         Review design = Corpus.reviewer().review(model("{}"));
         assertThat(WhatIf.switchable(design)).contains("post-compromise-security", "sealed-sender");
         WhatIf.Result r = new WhatIf(List.of(), List.of("post-compromise-security", "sealed-sender"), List.of())
-                .apply(Corpus.reviewer(), design, source("{}"));
+                .apply(Corpus.reviewer(), design);
         var chat = r.changed().model().conversations().get("chat");
         assertThat(chat.endToEnd().postCompromiseSecurity()).isFalse();
         assertThat(chat.metadataProtection()).isEmpty();
@@ -134,7 +133,7 @@ class WhatIfTest {
     void severalSafeguardsInOneListAreGivenUpTogether() throws Exception {
         Review design = Corpus.reviewer().review(model("{}"));
         WhatIf.Result r = new WhatIf(List.of(), List.of("safety-numbers", "key-transparency"), List.of())
-                .apply(Corpus.reviewer(), design, source("{}"));
+                .apply(Corpus.reviewer(), design);
         assertThat(r.changed().model().conversations().get("chat").membership().verification())
                 .containsExactly(org.e2eereview.model.Conversation.Verification.KEY_CHANGE_ALERTS);
         assertThat(r.changed().model().components().get("directory").transparency())
@@ -145,11 +144,11 @@ class WhatIfTest {
     void anUnknownSafeguardIsRefusedAndOneNotDeclaredIsNotApplied() throws Exception {
         Review design = Corpus.reviewer().review(model("{}"));
         assertThatThrownBy(() -> new WhatIf(List.of(), List.of("tinfoil"), List.of())
-                .apply(Corpus.reviewer(), design, source("{}")))
+                .apply(Corpus.reviewer(), design))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("unknown safeguard 'tinfoil': known are key-transparency, safety-numbers");
         WhatIf.Result r = new WhatIf(List.of(), List.of("image-transparency"), List.of())
-                .apply(Corpus.reviewer(), design, source("{}"));
+                .apply(Corpus.reviewer(), design);
         assertThat(r.notApplicable()).containsExactly("image-transparency: the design does not declare it");
         assertThat(r.changed()).isSameAs(design);
     }
