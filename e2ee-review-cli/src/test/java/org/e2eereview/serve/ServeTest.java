@@ -160,6 +160,10 @@ class ServeTest {
         // The model's lines are the text the review shown was made from, not the file as it is now.
         String lines = page.substring(page.indexOf("<pre class=\"source\""));
         assertThat(lines).contains("kind: server").doesNotContain("servr");
+        // What-ifs patch the text the last good review was read from, not the broken file.
+        assertThat(served.get("GET", "/?token=" + served.token() + "&proposal=ghost"))
+                .contains("introduced: CRITICAL GHOST-PARTICIPANT@group-chat");
+        assertThat(s.model().text()).isEqualTo(Files.readString(Path.of("examples/whatsapp.yaml")));
         served.save(Path.of("examples/ghost-proposal.yaml"));
         s = waitFor(s.version());
         assertThat(s.problems()).isEmpty();
@@ -236,9 +240,58 @@ class ServeTest {
                 .doesNotContain("\u001b").doesNotContain("\u202E");
     }
 
+    /** An editor's save is often several writes: those within the settling time make one review. */
+    @Test
+    void writesInQuickSuccessionMakeOneReview() throws Exception {
+        long before = served.server.live().current().version();
+        String text = Files.readString(Path.of("examples/whatsapp.yaml"));
+        for (int i = 0; i < 5; i++) Files.writeString(served.model, text + "# write " + i + "\n");
+        LiveReview.Snapshot s = waitFor(before);
+        Thread.sleep(500);
+        assertThat(served.server.live().current().version()).isEqualTo(before + 1);
+        assertThat(s.model().text()).endsWith("# write 4\n");
+    }
+
+    /**
+     * A rule that stops loading keeps the page stale until it loads again, though the model is saved
+     * meanwhile: the reviewer is remade on the next review rather than taken as fixed.
+     */
+    @Test
+    void aBrokenRuleStaysReportedUntilItLoads() throws Exception {
+        served.close();
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Path model = dir.resolve("m.yaml");
+        Files.copy(Path.of("examples/whatsapp.yaml"), model);
+        LiveReview.Reviewers reviewers = () -> {
+            if (Files.exists(rules.resolve("broken.yaml"))) {
+                throw new org.e2eereview.load.InputException(List.of(new org.e2eereview.load.Problem(
+                        new org.e2eereview.model.Location(rules.resolve("broken.yaml").toString(), 1, 1), "broken")));
+            }
+            return org.e2eereview.Corpus.reviewer();
+        };
+        try (LiveReview live = new LiveReview(model, reviewers, null, List.of(), List.of(rules))) {
+            live.watch();
+            long v = live.current().version();
+            Files.writeString(rules.resolve("broken.yaml"), "id: [\n");
+            v = waitFor(live, v).version();
+            assertThat(live.current().problems()).singleElement().asString().endsWith("broken.yaml:1:1: broken");
+            Files.writeString(model, Files.readString(model) + "# saved meanwhile\n");
+            v = waitFor(live, v).version();
+            assertThat(live.current().problems()).as("still broken").isNotEmpty();
+            Files.delete(rules.resolve("broken.yaml"));
+            waitFor(live, v);
+            assertThat(live.current().problems()).isEmpty();
+            assertThat(live.current().model().text()).endsWith("# saved meanwhile\n");
+        }
+    }
+
     private LiveReview.Snapshot waitFor(long after) throws InterruptedException {
+        return waitFor(served.server.live(), after);
+    }
+
+    private static LiveReview.Snapshot waitFor(LiveReview live, long after) throws InterruptedException {
         for (int i = 0; i < 400; i++) {
-            LiveReview.Snapshot s = served.server.live().current();
+            LiveReview.Snapshot s = live.current();
             if (s.version() > after) return s;
             Thread.sleep(25);
         }
