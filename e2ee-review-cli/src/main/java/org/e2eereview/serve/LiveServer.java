@@ -175,9 +175,13 @@ public final class LiveServer implements AutoCloseable {
         if (changed == null) {
             answer.put("whole", true);
         } else {
-            answer.put("parts", changed.stream().map(p -> Map.of("key", p.key(), "html", p.text())).toList());
+            answer.put("parts", changed.stream().map(p -> new Changed(p.key(), p.text())).toList());
         }
         send(x, 200, "application/json", JSON.writeValueAsBytes(answer));
+    }
+
+    /** A part to swap, as the script reads it. */
+    private record Changed(String key, String html) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

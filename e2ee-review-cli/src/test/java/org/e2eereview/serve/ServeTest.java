@@ -240,12 +240,20 @@ class ServeTest {
                 .doesNotContain("\u001b").doesNotContain("\u202E");
     }
 
-    /** An editor's save is often several writes: those within the settling time make one review. */
+    /**
+     * An editor's save is often several writes: those within the settling time make one review. On a
+     * machine too loaded to make five writes within half of it, the test says nothing and is skipped.
+     */
     @Test
     void writesInQuickSuccessionMakeOneReview() throws Exception {
         long before = served.server.live().current().version();
         String text = Files.readString(Path.of("examples/whatsapp.yaml"));
+        // Writing another file first warms the path up; the server takes no notice of it.
+        for (int i = 0; i < 20; i++) Files.writeString(dir.resolve("other.yaml"), text);
+        long start = System.nanoTime();
         for (int i = 0; i < 5; i++) Files.writeString(served.model, text + "# write " + i + "\n");
+        long took = (System.nanoTime() - start) / 1_000_000;
+        org.junit.jupiter.api.Assumptions.assumeTrue(took < 20, "five writes took " + took + " ms");
         LiveReview.Snapshot s = waitFor(before);
         Thread.sleep(500);
         assertThat(served.server.live().current().version()).isEqualTo(before + 1);

@@ -30,9 +30,9 @@ final class GivingUp {
 
     /** The safeguards the model declares somewhere, in the enum's order. */
     static List<Safeguard> declared(Model m) {
-        List<Safeguard> out = new ArrayList<>();
-        for (Safeguard s : Safeguard.values()) if (!patches(m, EnumSet.of(s)).isEmpty()) out.add(s);
-        return out;
+        Walk w = new Walk(EnumSet.allOf(Safeguard.class), false);
+        w.walk(m);
+        return List.copyOf(w.found);
     }
 
     /**
@@ -40,92 +40,119 @@ final class GivingUp {
      * list that names several of them loses them all in one patch, since each patch replaces the list.
      */
     static List<String> patches(Model m, Set<Safeguard> off) {
-        List<String> out = new ArrayList<>();
-        for (Conversation c : m.conversations().values()) {
-            String at = "conversations: {" + q(c.id()) + ": {";
-            Conversation.EndToEnd e = c.endToEnd();
-            if (e != null && e.forwardSecrecy() && off.contains(Safeguard.FORWARD_SECRECY)) {
-                out.add(at + "end-to-end: {forward-secrecy: false}}}");
-            }
-            if (e != null && e.postCompromiseSecurity() && off.contains(Safeguard.POST_COMPROMISE_SECURITY)) {
-                out.add(at + "end-to-end: {post-compromise-security: false}}}");
-            }
-            String kept = without(c.metadataProtection(), p -> p == MetadataProtection.SEALED_SENDER
-                    ? Safeguard.SEALED_SENDER : null, off);
-            if (kept != null) out.add(at + "metadata-protection: " + kept + "}}");
-            Membership ms = c.membership();
-            if (ms == null) continue;
-            String in = at + "membership: {";
-            if (ms.signedByMembers() && off.contains(Safeguard.MEMBER_SIGNED_CHANGES)) {
-                out.add(in + "signed-by-members: false}}}");
-            }
-            if (ms.deviceListSigned() && off.contains(Safeguard.SIGNED_DEVICE_LISTS)) {
-                out.add(in + "device-list-signed: false}}}");
-            }
-            // Clients that stop blocking or warning about unverified devices share keys with them silently.
-            Conversation.UnverifiedDevices u = ms.unverifiedDevices();
-            if (u == Conversation.UnverifiedDevices.BLOCK && off.contains(Safeguard.VERIFIED_DEVICES_ONLY)
-                    || u == Conversation.UnverifiedDevices.WARN && off.contains(Safeguard.UNVERIFIED_DEVICE_WARNINGS)) {
-                out.add(in + "unverified-devices: share}}}");
-            }
-            // Shown changes that the server may hide are not credited: suppressible is the nearest design without.
-            if (off.contains(Safeguard.USER_VISIBLE_INDICATORS)) {
-                if (ms.changesShown() == Conversation.ChangesShown.ALWAYS) out.add(in + "changes-shown: suppressible}}}");
-                if (ms.deviceChangesShown() == Conversation.ChangesShown.ALWAYS) {
-                    out.add(in + "device-changes-shown: suppressible}}}");
+        Walk w = new Walk(off, true);
+        w.walk(m);
+        return w.patches;
+    }
+
+    /** One pass over the model: a page asks for every safeguard a 10k-element model declares. */
+    private static final class Walk {
+
+        private final Set<Safeguard> off;
+        /** False when only what is declared is asked: no patch is then written. */
+        private final boolean write;
+        private final List<String> patches = new ArrayList<>();
+        private final Set<Safeguard> found = EnumSet.noneOf(Safeguard.class);
+
+        Walk(Set<Safeguard> off, boolean write) {
+            this.off = off;
+            this.write = write;
+        }
+
+        /** Whether to write the patch of a field that may declare a safeguard; one it declares is found. */
+        private boolean off(boolean declares, Safeguard s) {
+            if (!declares || !off.contains(s)) return false;
+            found.add(s);
+            return write;
+        }
+
+        void walk(Model m) {
+            for (Conversation c : m.conversations().values()) conversation(c);
+            for (Component c : m.components().values()) component(c);
+            for (Key k : m.keys().values()) {
+                String at = "keys: {" + q(k.id()) + ": {";
+                if (off(k.shownToMembers(), Safeguard.USER_VISIBLE_INDICATORS)) patches.add(at + "shown-to-members: false}}");
+                // Without an enforcer nothing limits guesses; a guess limit without one does not load.
+                if (off(k.recovery() != null && k.recovery().enforcedBy() != null, Safeguard.HSM_GUESS_LIMITS)) {
+                    patches.add(at + "recovery: {enforced-by: ~, guess-limit: ~}}}");
                 }
             }
-            kept = without(ms.verification(), GivingUp::safeguard, off);
-            if (kept != null) out.add(in + "verification: " + kept + "}}}");
+            for (Flow f : m.flows().values()) {
+                if (off(f.shownToMembers(), Safeguard.USER_VISIBLE_INDICATORS)) {
+                    patches.add("flows: {" + q(f.id()) + ": {shown-to-members: false}}");
+                }
+            }
+            for (Feature f : m.features().values()) {
+                if (off(f.userInformed(), Safeguard.USER_VISIBLE_INDICATORS)) {
+                    patches.add("features: {" + q(f.id()) + ": {user-informed: false}}");
+                }
+            }
         }
-        for (Component c : m.components().values()) {
+
+        private void conversation(Conversation c) {
+            String at = "conversations: {" + q(c.id()) + ": {";
+            Conversation.EndToEnd e = c.endToEnd();
+            if (off(e.forwardSecrecy(), Safeguard.FORWARD_SECRECY)) patches.add(at + "end-to-end: {forward-secrecy: false}}}");
+            if (off(e.postCompromiseSecurity(), Safeguard.POST_COMPROMISE_SECURITY)) {
+                patches.add(at + "end-to-end: {post-compromise-security: false}}}");
+            }
+            String kept = without(c.metadataProtection(), p -> p == MetadataProtection.SEALED_SENDER
+                    ? Safeguard.SEALED_SENDER : null);
+            if (kept != null) patches.add(at + "metadata-protection: " + kept + "}}");
+            Membership ms = c.membership();
+            if (ms == null) return;
+            String in = at + "membership: {";
+            if (off(ms.signedByMembers(), Safeguard.MEMBER_SIGNED_CHANGES)) patches.add(in + "signed-by-members: false}}}");
+            if (off(ms.deviceListSigned(), Safeguard.SIGNED_DEVICE_LISTS)) patches.add(in + "device-list-signed: false}}}");
+            // Clients that stop blocking or warning about unverified devices share keys with them silently.
+            Conversation.UnverifiedDevices u = ms.unverifiedDevices();
+            if (off(u == Conversation.UnverifiedDevices.BLOCK, Safeguard.VERIFIED_DEVICES_ONLY)
+                    || off(u == Conversation.UnverifiedDevices.WARN, Safeguard.UNVERIFIED_DEVICE_WARNINGS)) {
+                patches.add(in + "unverified-devices: share}}}");
+            }
+            // Shown changes that the server may hide are not credited: suppressible is the nearest design without.
+            if (off(ms.changesShown() == Conversation.ChangesShown.ALWAYS, Safeguard.USER_VISIBLE_INDICATORS)) {
+                patches.add(in + "changes-shown: suppressible}}}");
+            }
+            if (off(ms.deviceChangesShown() == Conversation.ChangesShown.ALWAYS, Safeguard.USER_VISIBLE_INDICATORS)) {
+                patches.add(in + "device-changes-shown: suppressible}}}");
+            }
+            kept = without(ms.verification(), GivingUp::safeguard);
+            if (kept != null) patches.add(in + "verification: " + kept + "}}}");
+        }
+
+        private void component(Component c) {
             String at = "components: {" + q(c.id()) + ": {";
-            if (c.transparency() == Component.Transparency.KEY_TRANSPARENCY_LOG && off.contains(Safeguard.KEY_TRANSPARENCY)) {
-                out.add(at + "transparency: none}}");
+            if (off(c.transparency() == Component.Transparency.KEY_TRANSPARENCY_LOG, Safeguard.KEY_TRANSPARENCY)) {
+                patches.add(at + "transparency: none}}");
             }
             Component.Updates u = c.updates();
-            if (u != null && u.binaryTransparency() && off.contains(Safeguard.BINARY_TRANSPARENCY)) {
-                out.add(at + "updates: {binary-transparency: false}}}");
-            }
-            if (u != null && u.reproducibleBuilds() && off.contains(Safeguard.REPRODUCIBLE_BUILDS)) {
-                out.add(at + "updates: {reproducible-builds: false}}}");
+            if (u != null) {
+                if (off(u.binaryTransparency(), Safeguard.BINARY_TRANSPARENCY)) {
+                    patches.add(at + "updates: {binary-transparency: false}}}");
+                }
+                if (off(u.reproducibleBuilds(), Safeguard.REPRODUCIBLE_BUILDS)) {
+                    patches.add(at + "updates: {reproducible-builds: false}}}");
+                }
             }
             Component.Attestation a = c.attestation();
-            if (a == null) continue;
-            if (a.verifiedByClients() && off.contains(Safeguard.ENCLAVE_ATTESTATION)) {
-                out.add(at + "attestation: {verified-by-clients: false}}}");
-            }
-            if (a.measurementPinned() && off.contains(Safeguard.MEASUREMENT_PINNING)) {
-                out.add(at + "attestation: {measurement-pinned: false}}}");
-            }
-            if (a.imageLog() && off.contains(Safeguard.IMAGE_TRANSPARENCY)) {
-                out.add(at + "attestation: {image-log: false}}}");
-            }
-            if (a.reproducibleBuilds() && off.contains(Safeguard.REPRODUCIBLE_BUILDS)) {
-                out.add(at + "attestation: {reproducible-builds: false}}}");
-            }
+            if (a == null) return;
+            String in = at + "attestation: {";
+            if (off(a.verifiedByClients(), Safeguard.ENCLAVE_ATTESTATION)) patches.add(in + "verified-by-clients: false}}}");
+            if (off(a.measurementPinned(), Safeguard.MEASUREMENT_PINNING)) patches.add(in + "measurement-pinned: false}}}");
+            if (off(a.imageLog(), Safeguard.IMAGE_TRANSPARENCY)) patches.add(in + "image-log: false}}}");
+            if (off(a.reproducibleBuilds(), Safeguard.REPRODUCIBLE_BUILDS)) patches.add(in + "reproducible-builds: false}}}");
         }
-        for (Key k : m.keys().values()) {
-            String at = "keys: {" + q(k.id()) + ": {";
-            if (k.shownToMembers() && off.contains(Safeguard.USER_VISIBLE_INDICATORS)) {
-                out.add(at + "shown-to-members: false}}");
+
+        /** The list as YAML without the items that are safeguards given up, or null when it loses none. */
+        private <T extends ModelEnum> String without(List<T> items, Function<T, Safeguard> as) {
+            List<String> kept = new ArrayList<>(items.size());
+            for (T item : items) {
+                Safeguard s = as.apply(item);
+                if (!off(s != null, s)) kept.add(item.yamlName());
             }
-            // Without an enforcer nothing limits guesses; a guess limit without one does not load.
-            if (k.recovery() != null && k.recovery().enforcedBy() != null && off.contains(Safeguard.HSM_GUESS_LIMITS)) {
-                out.add(at + "recovery: {enforced-by: ~, guess-limit: ~}}}");
-            }
+            return kept.size() == items.size() ? null : "[" + String.join(", ", kept) + "]";
         }
-        for (Flow f : m.flows().values()) {
-            if (f.shownToMembers() && off.contains(Safeguard.USER_VISIBLE_INDICATORS)) {
-                out.add("flows: {" + q(f.id()) + ": {shown-to-members: false}}");
-            }
-        }
-        for (Feature f : m.features().values()) {
-            if (f.userInformed() && off.contains(Safeguard.USER_VISIBLE_INDICATORS)) {
-                out.add("features: {" + q(f.id()) + ": {user-informed: false}}");
-            }
-        }
-        return out;
     }
 
     /** The safeguard a way of checking keys is credited as. */
@@ -137,16 +164,6 @@ final class GivingUp {
             case CONTACT_KEY_VERIFICATION -> Safeguard.CONTACT_KEY_VERIFICATION;
             case CROSS_SIGNING -> Safeguard.CROSS_SIGNING;
         };
-    }
-
-    /** The list as YAML without the items that are safeguards given up, or null when it loses none. */
-    private static <T extends ModelEnum> String without(List<T> items, Function<T, Safeguard> as, Set<Safeguard> off) {
-        List<String> kept = new ArrayList<>();
-        for (T item : items) {
-            Safeguard s = as.apply(item);
-            if (s == null || !off.contains(s)) kept.add(item.yamlName());
-        }
-        return kept.size() == items.size() ? null : "[" + String.join(", ", kept) + "]";
     }
 
     static String q(String id) {

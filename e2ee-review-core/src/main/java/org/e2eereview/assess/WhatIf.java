@@ -84,11 +84,11 @@ public record WhatIf(List<String> proposals, List<String> without, List<String> 
         List<String> own = new ArrayList<>();
         Set<Safeguard> off = EnumSet.noneOf(Safeguard.class);
         List<Safeguard> declared = GivingUp.declared(model);
+        List<String> names = Arrays.stream(Safeguard.values()).map(Safeguard::yamlName).toList();
         for (String name : without) {
-            Safeguard s = Arrays.stream(Safeguard.values()).filter(x -> x.yamlName().equals(name)).findFirst().orElse(null);
+            Safeguard s = names.contains(name) ? Safeguard.values()[names.indexOf(name)] : null;
             if (s == null) {
-                unknown.add(problem("unknown safeguard '" + name + "': known are "
-                        + String.join(", ", Arrays.stream(Safeguard.values()).map(Safeguard::yamlName).toList())));
+                unknown.add(problem("unknown safeguard '" + name + "': known are " + String.join(", ", names)));
             } else if (!declared.contains(s)) {
                 notApplicable.add(name + ": the design does not declare it");
             } else {
