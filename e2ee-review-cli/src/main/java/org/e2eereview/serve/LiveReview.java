@@ -22,6 +22,7 @@ import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.Problem;
 import org.e2eereview.model.Location;
+import org.e2eereview.model.Model;
 import org.e2eereview.report.template.TemplateProblem;
 import org.e2eereview.report.template.Templates;
 import org.e2eereview.review.Review;
@@ -41,13 +42,18 @@ public final class LiveReview implements AutoCloseable {
     }
 
     /**
-     * One state of the review.
+     * One state of the review, never changed once made.
      *
-     * @param source   the model text the review was made from: what-ifs patch this, never the file
+     * @param review   the last review of the model that loaded; its model carries the text it was read from,
+     *                 which the page shows and what-ifs patch, never the file as it is now
      * @param problems why the file on disk does not load now (file:line:col: message); empty when it does
      */
-    public record Snapshot(long version, byte[] source, Review review, Reviewer reviewer, Templates templates,
+    public record Snapshot(long version, Review review, Reviewer reviewer, Templates templates,
                            List<String> problems) {
+
+        public Model model() {
+            return review.model();
+        }
     }
 
     /** Quiet time after a file event before reviewing: an editor's save is often several events. */
@@ -91,9 +97,7 @@ public final class LiveReview implements AutoCloseable {
         templates = new Templates(templateDir);
         reviewerStale = false;
         templatesStale = false;
-        byte[] bytes = read(this.model, name);
-        current = new Snapshot(1, bytes, reviewer.review(new ModelLoader().parse(name, bytes)), reviewer,
-                templates, List.of());
+        current = new Snapshot(1, reviewer.review(load()), reviewer, templates, List.of());
     }
 
     public Snapshot current() {
@@ -172,17 +176,27 @@ public final class LiveReview implements AutoCloseable {
         Snapshot last = current;
         List<String> problems = new ArrayList<>();
         try {
+            // Cleared before making, so that a change meanwhile is not lost; set again when making fails, so
+            // that the next save, of the model alone, does not pass a broken rule or template off as fixed.
             if (reviewerStale) {
                 reviewerStale = false;
-                reviewer = reviewers.make();
+                try {
+                    reviewer = reviewers.make();
+                } catch (InputException | RuntimeException e) {
+                    reviewerStale = true;
+                    throw e;
+                }
             }
             if (templatesStale) {
                 templatesStale = false;
-                templates = new Templates(templateDir);
+                try {
+                    templates = new Templates(templateDir);
+                } catch (TemplateProblem | RuntimeException e) {
+                    templatesStale = true;
+                    throw e;
+                }
             }
-            byte[] bytes = read(model, name);
-            Review review = reviewer.review(new ModelLoader().parse(name, bytes));
-            current = new Snapshot(last.version() + 1, bytes, review, reviewer, templates, List.of());
+            current = new Snapshot(last.version() + 1, reviewer.review(load()), reviewer, templates, List.of());
         } catch (InputException e) {
             for (Problem p : e.problems()) problems.add(p.toString());
         } catch (TemplateProblem e) {
@@ -192,15 +206,16 @@ public final class LiveReview implements AutoCloseable {
             problems.add(name + ": internal error: " + e);
         }
         if (!problems.isEmpty()) {
-            current = new Snapshot(last.version() + 1, last.source(), last.review(), last.reviewer(), last.templates(),
+            current = new Snapshot(last.version() + 1, last.review(), last.reviewer(), last.templates(),
                     List.copyOf(problems));
         }
         for (Runnable l : listeners) l.run();
     }
 
-    private static byte[] read(Path file, String name) throws InputException {
+    /** The model as the file holds it now, named as it was given. */
+    private Model load() throws InputException {
         try {
-            return Files.readAllBytes(file);
+            return new ModelLoader().parse(name, Files.readAllBytes(model));
         } catch (IOException e) {
             throw new InputException(List.of(new Problem(new Location(name, 0, 0), "cannot read: "
                     + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()))));

@@ -23,12 +23,9 @@ import org.e2eereview.assess.WhatIf;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
 import org.e2eereview.report.template.TemplateProblem;
-import org.e2eereview.report.view.LiveViews;
-import org.e2eereview.report.view.ReportView;
-import org.e2eereview.report.view.Views;
-import org.e2eereview.review.Review;
 import org.e2eereview.serve.LiveReview.Snapshot;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -40,7 +37,8 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>Paths: {@code /} the review page (what-if changes in the query: {@code proposal}, {@code without},
  * {@code flip}, each repeatable), {@code /live.js} the script that keeps it current, {@code /events}
- * a Server-Sent Events stream of snapshot versions.
+ * a Server-Sent Events stream of snapshot versions, {@code /parts} the parts of the page (same query)
+ * that changed since the version given as {@code since}.
  */
 public final class LiveServer implements AutoCloseable {
 
@@ -48,11 +46,8 @@ public final class LiveServer implements AutoCloseable {
     static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    private static final int CACHED_PAGES = 16;
-
     private final LiveReview live;
-    private final Severity failOn;
-    private final LocalDate today;
+    private final Pages pages;
     private final String token;
     private final HttpServer http;
     private final ExecutorService threads = Executors.newCachedThreadPool(LiveReview.daemon("e2ee-review-http"));
@@ -61,22 +56,14 @@ public final class LiveServer implements AutoCloseable {
     private final byte[] script;
     private final Object versions = new Object();
     private volatile boolean stopped;
-    /** Pages by snapshot version and query: a page is the same for both until the next snapshot. */
-    private final Map<String, byte[]> pages = new LinkedHashMap<>(CACHED_PAGES, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> e) {
-            return size() > CACHED_PAGES;
-        }
-    };
 
     /** Binds to the loopback address on {@code port} (0 for any free one); serves after {@link #start}. */
     public LiveServer(LiveReview live, int port, Severity failOn, LocalDate today) throws IOException {
         this.live = live;
-        this.failOn = failOn;
-        this.today = today;
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        pages = new Pages(failOn, today, token);
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         int bound = http.getAddress().getPort();
         String address = InetAddress.getLoopbackAddress().getHostAddress();
@@ -88,6 +75,13 @@ public final class LiveServer implements AutoCloseable {
         http.setExecutor(threads);
         http.createContext("/", this::handle);
         live.onChange(() -> {
+            // The design as written is rendered here, on the worker, before any page hears of the new
+            // snapshot: every tab showing it then gets it from memory, however many ask at once.
+            try {
+                pages.of(live.current(), AS_WRITTEN);
+            } catch (InputException | TemplateProblem | RuntimeException e) {
+                // The page that asks for it gets the same refusal.
+            }
             synchronized (versions) {
                 versions.notifyAll();
             }
@@ -122,6 +116,7 @@ public final class LiveServer implements AutoCloseable {
             }
             switch (x.getRequestURI().getPath()) {
                 case "/" -> page(x);
+                case "/parts" -> parts(x);
                 case "/live.js" -> send(x, 200, "text/javascript", script);
                 default -> {
                     if (x.getRequestMethod().equals("HEAD")) send(x, 200, "text/event-stream", new byte[0]);
@@ -150,44 +145,69 @@ public final class LiveServer implements AutoCloseable {
             return "403 the token is missing or wrong: open the URL e2ee-review serve printed";
         }
         String path = x.getRequestURI().getPath();
-        if (!path.equals("/") && !path.equals("/live.js") && !path.equals("/events")) return "404 no such page";
+        if (!Set.of("/", "/live.js", "/events", "/parts").contains(path)) return "404 no such page";
         return null;
     }
 
     private void page(HttpExchange x) throws IOException {
-        Map<String, List<String>> q = query(x);
-        WhatIf asked = new WhatIf(q.getOrDefault("proposal", List.of()), q.getOrDefault("without", List.of()),
-                q.getOrDefault("flip", List.of()));
-        Snapshot s = live.current();
-        String key = s.version() + "?" + asked;
-        byte[] page;
-        synchronized (pages) {
-            page = pages.get(key);
-        }
-        if (page == null) {
-            try {
-                page = render(s, asked);
-            } catch (InputException e) {
-                send(x, 400, "text/plain", (e.problems().get(0) + "\n").getBytes(StandardCharsets.UTF_8));
-                return;
-            } catch (TemplateProblem e) {
-                send(x, 500, "text/plain", (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            synchronized (pages) {
-                pages.put(key, page);
-            }
-        }
-        send(x, 200, "text/html; charset=utf-8", page);
+        Page page = page(x, asked(x));
+        if (page != null) send(x, 200, "text/html; charset=utf-8", page.bytes());
     }
 
-    /** The review page of a snapshot, with the what-if changes asked for, as the html format renders it. */
+    /**
+     * What changed in the page since the version the script shows, as JSON: {@code {"version": N, "parts":
+     * [{"key": selector, "html": ...}]}} with the parts to swap, or {@code {"version": N, "whole": true}}
+     * when the page must be fetched whole (that version is no longer held, or the page changed shape).
+     */
+    private void parts(HttpExchange x) throws IOException {
+        WhatIf asked = asked(x);
+        Page now = page(x, asked);
+        if (now == null) return;
+        Page before = null;
+        try {
+            before = pages.held(Long.parseLong(query(x).getOrDefault("since", List.of("")).get(0)), asked);
+        } catch (NumberFormatException e) {
+            // Fetched whole.
+        }
+        List<Page.Part> changed = before == null ? null : now.changedSince(before);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("version", now.version());
+        if (changed == null) {
+            answer.put("whole", true);
+        } else {
+            answer.put("parts", changed.stream().map(p -> new Changed(p.key(), p.text())).toList());
+        }
+        send(x, 200, "application/json", JSON.writeValueAsBytes(answer));
+    }
+
+    /** A part to swap, as the script reads it. */
+    private record Changed(String key, String html) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final WhatIf AS_WRITTEN = new WhatIf(List.of(), List.of(), List.of());
+
+    private static WhatIf asked(HttpExchange x) {
+        Map<String, List<String>> q = query(x);
+        return new WhatIf(q.getOrDefault("proposal", List.of()), q.getOrDefault("without", List.of()),
+                q.getOrDefault("flip", List.of()));
+    }
+
+    /** The current page with these what-ifs; null after answering with why there is none. */
+    private Page page(HttpExchange x, WhatIf asked) throws IOException {
+        try {
+            return pages.of(live.current(), asked);
+        } catch (InputException e) {
+            send(x, 400, "text/plain", (e.problems().get(0) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (TemplateProblem | RuntimeException e) {
+            send(x, 500, "text/plain", ("cannot render the page: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return null;
+    }
+
+    /** The page of a snapshot with these what-ifs rendered anew, not held (for the benchmark). */
     byte[] render(Snapshot s, WhatIf asked) throws InputException, TemplateProblem {
-        WhatIf.Result result = asked.isEmpty() ? null : asked.apply(s.reviewer(), s.review(), s.source());
-        Review shown = result == null ? s.review() : result.changed();
-        ReportView view = Views.of(shown, new Views.Options(failOn, today, null, false, true, true), s.source())
-                .forFormat("html", null).live(LiveViews.of(token, s.version(), s.problems(), s.review(), asked, result));
-        return s.templates().render("review.html.ftlh", view).getBytes(StandardCharsets.UTF_8);
+        return pages.render(s, asked).bytes();
     }
 
     /** Server-Sent Events: the current snapshot's version now, then each new one as it is made. */

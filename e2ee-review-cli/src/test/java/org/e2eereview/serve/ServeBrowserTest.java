@@ -77,6 +77,22 @@ class ServeBrowserTest {
         assertQuietAndOnItsServer();
     }
 
+    /** A save that changes a comment swaps the model's lines and leaves the findings' elements as they were. */
+    @Test
+    void aSaveSwapsOnlyThePartsItChanged() throws Exception {
+        page.navigate(served.url());
+        page.eval("document.getElementById('findings').dataset.mark = 'kept'; "
+                + "document.getElementById('model').dataset.mark = 'kept'; true");
+        Path edited = dir.resolve("edited.yaml");
+        Files.writeString(edited, Files.readString(Path.of("examples/whatsapp.yaml")) + "# an edit\n");
+        served.save(edited);
+        waitUntil("document.getElementById('model').textContent.includes('# an edit')");
+        assertThat(page.eval("document.getElementById('findings').dataset.mark || 'swapped'").asText()).isEqualTo("kept");
+        assertThat(page.eval("document.getElementById('model').dataset.mark || 'swapped'").asText()).isEqualTo("swapped");
+        assertThat(page.eval("document.querySelectorAll('#model').length").asInt()).isEqualTo(1);
+        assertQuietAndOnItsServer();
+    }
+
     @Test
     void aBrokenModelShowsWhereAboveTheLastGoodReview() throws Exception {
         page.navigate(served.url());

@@ -59,7 +59,7 @@ class ServeLatencyBenchmark {
             // Where it goes: the review alone, and the page rendered from it, on this thread.
             LiveReview.Snapshot s = served.server.live().current();
             long t0 = System.nanoTime();
-            s.reviewer().review(new org.e2eereview.load.ModelLoader().parse("m.yaml", s.source()));
+            s.reviewer().review(new org.e2eereview.load.ModelLoader().parse("m.yaml", s.model().text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             long t1 = System.nanoTime();
             int bytes = served.server.render(s, new org.e2eereview.assess.WhatIf(List.of(), List.of(), List.of())).length;
             long t2 = System.nanoTime();

@@ -2,11 +2,12 @@ package org.e2eereview.assess;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.catalog.Entries.Proposal;
 import org.e2eereview.diff.ReviewDiff;
 import org.e2eereview.load.InputException;
@@ -16,6 +17,7 @@ import org.e2eereview.load.YamlPatch;
 import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Location;
 import org.e2eereview.model.Model;
+import org.e2eereview.model.Safeguard;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewer;
 
@@ -52,20 +54,18 @@ public record WhatIf(List<String> proposals, List<String> without, List<String> 
     public record Result(Review original, Review changed, ReviewDiff diff, List<String> notApplicable) {
     }
 
-    /** The safeguards this design declares that a what-if can give up, by name, in the review's order. */
+    /** The safeguards this design declares, which a what-if can give up, by name, in the order Safeguard lists them. */
     public static List<String> switchable(Review review) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Safeguarded s : review.safeguards()) if (patch(s, review.model()) != null) out.add(s.name());
-        return List.copyOf(out);
+        return GivingUp.declared(review.model()).stream().map(Safeguard::yamlName).toList();
     }
 
     /**
-     * Reviews the design with the changes applied.
+     * Reviews the design with the changes applied to the text the original review's model was read from:
+     * the file is not read again.
      *
-     * @param source   the model's text, as the original review read it: the file is not read again
      * @throws InputException for an id the catalog or the model does not know
      */
-    public Result apply(Reviewer reviewer, Review original, byte[] source) throws InputException {
+    public Result apply(Reviewer reviewer, Review original) throws InputException {
         Model model = original.model();
         List<YamlPatch> patches = new ArrayList<>();
         List<String> notApplicable = new ArrayList<>();
@@ -81,59 +81,35 @@ public record WhatIf(List<String> proposals, List<String> without, List<String> 
             if (bound.patch() == null) notApplicable.add(id + ": " + bound.notApplicable());
             else patches.add(bound.patch());
         }
-        StringBuilder own = new StringBuilder();
+        List<String> own = new ArrayList<>();
+        Set<Safeguard> off = EnumSet.noneOf(Safeguard.class);
+        List<Safeguard> declared = GivingUp.declared(model);
+        List<String> names = Arrays.stream(Safeguard.values()).map(Safeguard::yamlName).toList();
         for (String name : without) {
-            List<String> parts = original.safeguards().stream().filter(s -> s.name().equals(name))
-                    .map(s -> patch(s, model)).filter(x -> x != null).distinct().toList();
-            if (parts.isEmpty()) notApplicable.add(name + ": the design declares no such safeguard that can be given up");
-            parts.forEach(x -> own.append(x).append('\n'));
+            Safeguard s = names.contains(name) ? Safeguard.values()[names.indexOf(name)] : null;
+            if (s == null) {
+                unknown.add(problem("unknown safeguard '" + name + "': known are " + String.join(", ", names)));
+            } else if (!declared.contains(s)) {
+                notApplicable.add(name + ": the design does not declare it");
+            } else {
+                off.add(s);
+            }
         }
+        own.addAll(GivingUp.patches(model, off));
         for (String id : flipped) {
             Conversation c = model.conversations().get(id);
             if (c == null) {
                 unknown.add(problem("unknown conversation '" + id + "'"));
                 continue;
             }
-            own.append("- conversations: {").append(q(id)).append(": {end-to-end: {default: ")
-                    .append(!c.endToEnd().byDefault()).append("}}}\n");
+            own.add("conversations: {" + GivingUp.q(id) + ": {end-to-end: {default: " + !c.endToEnd().byDefault() + "}}}");
         }
         if (!unknown.isEmpty()) throw new InputException(unknown);
-        if (!own.isEmpty()) {
-            for (String line : own.toString().split("\n")) {
-                patches.add(YamlPatch.read(FILE, line.substring(2).getBytes(StandardCharsets.UTF_8), null));
-            }
-        }
-        if (patches.isEmpty()) return new Result(original, original, ReviewDiff.of(original, original), notApplicable);
-        Model changed = new ModelLoader().parse(model.file(), source, patches);
+        for (String line : own) patches.add(YamlPatch.read(FILE, line.getBytes(StandardCharsets.UTF_8), null));
+        if (patches.isEmpty()) return new Result(original, original, ReviewDiff.of(original, original), List.copyOf(notApplicable));
+        Model changed = new ModelLoader().parse(model, patches);
         Review after = reviewer.review(changed);
         return new Result(original, after, ReviewDiff.of(original, after), List.copyOf(notApplicable));
-    }
-
-    /** One flow-style patch that gives up this safeguard where it is declared, or null if there is none. */
-    private static String patch(Safeguarded s, Model m) {
-        String e = q(s.element());
-        String membership = "- conversations: {" + e + ": {membership: {";
-        return switch (s.safeguard()) {
-            case MEMBER_SIGNED_CHANGES -> membership + "signed-by-members: false}}}";
-            case SIGNED_DEVICE_LISTS -> membership + "device-list-signed: false}}}";
-            case VERIFIED_DEVICES_ONLY, UNVERIFIED_DEVICE_WARNINGS -> membership + "unverified-devices: share}}}";
-            case USER_VISIBLE_INDICATORS -> switch (s.route()) {
-                case ADDS_MEMBER -> membership + "changes-shown: suppressible}}}";
-                case ADDS_DEVICE -> membership + "device-changes-shown: suppressible}}}";
-                // Flows are a list in the model, which a patch cannot address one by one.
-                default -> m.keys().containsKey(s.element()) ? "- keys: {" + e + ": {shown-to-members: false}}" : null;
-            };
-            case KEY_TRANSPARENCY -> {
-                Conversation c = m.conversations().get(s.element());
-                String directory = c == null || c.membership() == null ? null : c.membership().deviceKeysFrom();
-                yield directory == null ? null : "- components: {" + q(directory) + ": {transparency: none}}";
-            }
-            default -> null;
-        };
-    }
-
-    private static String q(String id) {
-        return "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static Problem problem(String message) {

@@ -1,6 +1,7 @@
 package org.e2eereview.load;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -92,7 +93,7 @@ public final class ModelLoader {
         Fields fields = YamlReader.read(name, bytes, problems,
                 "empty model: expected a mapping that starts with 'e2ee-review: 1'", events -> check(events, problems));
         if (fields == null || !problems.isEmpty()) throw new InputException(problems);
-        return build(name, Digests.sha256(bytes), fields);
+        return build(name, bytes, fields);
     }
 
     /**
@@ -104,7 +105,15 @@ public final class ModelLoader {
         List<Problem> problems = new ArrayList<>();
         Fields fields = YamlReader.readPatched(name, bytes, patches, problems, events -> check(events, problems));
         if (fields == null || !problems.isEmpty()) throw new InputException(problems);
-        return build(name, Digests.sha256(bytes), fields);
+        return build(name, bytes, fields);
+    }
+
+    /**
+     * The model parsed again with patches applied, from the text it carries: its file is not read again.
+     * The digest and the text stay the model's own.
+     */
+    public Model parse(Model model, List<YamlPatch> patches) throws InputException {
+        return parse(model.file(), model.text().getBytes(StandardCharsets.UTF_8), patches);
     }
 
     /**
@@ -153,9 +162,9 @@ public final class ModelLoader {
         return f;
     }
 
-    private static Model build(String name, String sha256, Fields f) {
+    private static Model build(String name, byte[] bytes, Fields f) {
         Fields sys = f.obj("system");
-        return new Model(name, sha256, f.integer("e2ee-review"),
+        return new Model(name, Digests.sha256(bytes), f.integer("e2ee-review"),
                 new SystemInfo(sys.text("name"), sys.text("version"), sys.bool("claims-end-to-end"),
                         sys.text("description"), sys.source()),
                 elements(f.map("parties"), ModelLoader::party),
@@ -166,7 +175,7 @@ public final class ModelLoader {
                 elements(f.map("flows"), ModelLoader::flow),
                 elements(f.map("features"), ModelLoader::feature),
                 elements(f.map("accepted"), ModelLoader::acceptance),
-                submission(f.obj("submission")), code(f.obj("code")));
+                submission(f.obj("submission")), code(f.obj("code")), new String(bytes, StandardCharsets.UTF_8));
     }
 
     private static Code code(Fields c) {

@@ -26,8 +26,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  *
  * <p>The patch is a mapping merged into the model key by key. Three key suffixes change how a
  * value lands: {@code key+: [...]} adds the list's items that are not there yet,
- * {@code key?: value} sets the key only where it is not written, and a plain key replaces (a
- * mapping merges). Placeholders name bound lists of ids: a key {@code $name} or
+ * {@code key?: value} sets the key only where it is not written, a plain key replaces (a
+ * mapping merges), and a plain key with no value ({@code key: ~}) removes the key. Placeholders name bound lists of ids: a key {@code $name} or
  * {@code prefix-${name}} stands for one entry per bound id (within it, {@code $name} is that id); a list item {@code $name} stands for all
  * bound ids (or the current one), and a list item {@code prefix-${name}} for one item per bound id (or
  * the current one); a scalar {@code $name} for the one id; {@code ${name}} inside text for the one id.
@@ -280,7 +280,13 @@ public final class YamlPatch {
             }
             int i = index.getOrDefault(key, -1);
             Node value = t.getValueNode();
-            if (i < 0) {
+            if (mode == '=' && value instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
+                // Emptied rather than removed, so that the index of every later entry still holds.
+                if (i >= 0) {
+                    out.set(i, null);
+                    index.remove(key);
+                }
+            } else if (i < 0) {
                 index.put(key, out.size());
                 out.add(new NodeTuple(keyNode, plain(value)));
             } else if (mode == '+' && out.get(i).getValueNode() instanceof SequenceNode have
@@ -297,6 +303,7 @@ public final class YamlPatch {
                 out.set(i, new NodeTuple(out.get(i).getKeyNode(), merge(out.get(i).getValueNode(), value)));
             }
         }
+        out.removeIf(java.util.Objects::isNull);
         return new MappingNode(bm.getTag(), true, out, bm.getStartMark(), bm.getEndMark(), bm.getFlowStyle());
     }
 

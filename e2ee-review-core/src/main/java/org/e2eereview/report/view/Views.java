@@ -1,9 +1,5 @@
 package org.e2eereview.report.view;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -147,9 +143,6 @@ public final class Views {
     /** How many items of one list the submission shows ({@link #LISTED}; fewer in tests). */
     private final int listed;
 
-    /** The model's text as reviewed, when the caller holds it; else it is read back from the file. */
-    private byte[] text;
-
     private Views(Review review, int listed) {
         this.review = review;
         this.catalog = review.catalog();
@@ -162,16 +155,6 @@ public final class Views {
 
     static ReportView of(Review review, Options options, int listed) {
         return new Views(review, listed).build(options);
-    }
-
-    /**
-     * The view with the model's lines taken from {@code text}, the bytes the review was made from,
-     * rather than read back from the file: for a long-running process, whose file may have changed since.
-     */
-    public static ReportView of(Review review, Options options, byte[] text) {
-        Views v = new Views(review, LISTED);
-        v.text = text;
-        return v.build(options);
     }
 
     private ReportView build(Options o) {
@@ -230,7 +213,7 @@ public final class Views {
                 diagramView, submission(m), plain == null ? null : plain.view(o.assessment() == null ? null : effects,
                         proposals.stream().map(ProposalView::row).toList(),
                         alternatives(o, true), alternatives(o, false), o.today()),
-                o.source() ? source(m, text) : List.of(), null, t(o.command()),
+                o.source() ? source(m) : List.of(), null, t(o.command()),
                 o.today() == null ? null : o.today().toString(), findingsNotListed, null);
     }
 
@@ -609,23 +592,13 @@ public final class Views {
         return html == null ? null : new ReportView.Prose(html, CommonMark.markdown(text));
     }
 
-    /** The model's lines, if the file still holds what was reviewed. */
-    private static List<SourceLine> source(Model m, byte[] text) {
-        try {
-            byte[] bytes = text != null ? text : Files.readAllBytes(Path.of(m.file()));
-            if (!sha256(bytes).equals(m.sha256())) return List.of();
-            String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\r?\\n", -1);
-            List<SourceLine> out = new ArrayList<>(lines.length);
-            int count = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
-            for (int i = 0; i < count; i++) out.add(new SourceLine(i + 1, t(lines[i])));
-            return out;
-        } catch (IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
-            return List.of();
-        }
-    }
-
-    private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    /** The model's lines, from the text it was read from (the file may have changed since). */
+    private static List<SourceLine> source(Model m) {
+        String[] lines = m.text().split("\\r?\\n", -1);
+        List<SourceLine> out = new ArrayList<>(lines.length);
+        int count = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        for (int i = 0; i < count; i++) out.add(new SourceLine(i + 1, t(lines[i])));
+        return out;
     }
 
     private static String fileName(String file) {
