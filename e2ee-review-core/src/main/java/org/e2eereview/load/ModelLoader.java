@@ -139,7 +139,7 @@ public final class ModelLoader {
         List<Problem> problems = new ArrayList<>();
         org.yaml.snakeyaml.nodes.Node node = YamlReader.compose(name, bytes, problems);
         if (node == null || !problems.isEmpty()) throw new InputException(problems);
-        return new Base(name, Digests.sha256(bytes), new String(bytes, java.nio.charset.StandardCharsets.UTF_8), node);
+        return new Base(name, Digests.sha256(bytes), new String(bytes, StandardCharsets.UTF_8), node);
     }
 
     /** As {@link #parse(String, byte[], List)}, over a file read once. */
@@ -148,7 +148,7 @@ public final class ModelLoader {
         Fields fields = YamlReader.readPatched(base.name, base.text, base.node, patches, problems,
                 events -> check(events, problems));
         if (fields == null || !problems.isEmpty()) throw new InputException(problems);
-        return build(base.name, base.sha256, fields);
+        return build(base.name, base.sha256, base.text, fields);
     }
 
     private static Fields check(YamlEvents events, List<Problem> problems) {
@@ -163,8 +163,12 @@ public final class ModelLoader {
     }
 
     private static Model build(String name, byte[] bytes, Fields f) {
+        return build(name, Digests.sha256(bytes), new String(bytes, StandardCharsets.UTF_8), f);
+    }
+
+    private static Model build(String name, String sha256, String text, Fields f) {
         Fields sys = f.obj("system");
-        return new Model(name, Digests.sha256(bytes), f.integer("e2ee-review"),
+        return new Model(name, sha256, f.integer("e2ee-review"),
                 new SystemInfo(sys.text("name"), sys.text("version"), sys.bool("claims-end-to-end"),
                         sys.text("description"), sys.source()),
                 elements(f.map("parties"), ModelLoader::party),
@@ -175,7 +179,7 @@ public final class ModelLoader {
                 elements(f.map("flows"), ModelLoader::flow),
                 elements(f.map("features"), ModelLoader::feature),
                 elements(f.map("accepted"), ModelLoader::acceptance),
-                submission(f.obj("submission")), code(f.obj("code")), new String(bytes, StandardCharsets.UTF_8));
+                submission(f.obj("submission")), code(f.obj("code")), text);
     }
 
     private static Code code(Fields c) {
