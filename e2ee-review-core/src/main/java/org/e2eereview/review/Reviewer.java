@@ -132,6 +132,15 @@ public final class Reviewer {
 
     private List<ObjectiveAssessment> objectives(Model model, List<Reviewed> weakenings, List<Reviewed> features) {
         Catalog catalog = rules.catalog();
+        Behind behind = new Behind(weakenings);
+        // Who can compel whom, once: a feature's results reach an authority through the party it compels.
+        java.util.Map<String, java.util.Set<org.e2eereview.model.Party.Kind>> compelledBy = new java.util.HashMap<>();
+        for (org.e2eereview.model.Party q : model.parties().values()) {
+            if (q.lawfulAccess() == null) continue;
+            for (String p : q.lawfulAccess().compels()) {
+                compelledBy.computeIfAbsent(p, x -> java.util.EnumSet.noneOf(org.e2eereview.model.Party.Kind.class)).add(q.kind());
+            }
+        }
         List<ObjectiveAssessment> out = new ArrayList<>();
         for (Objective o : catalog.objectives().values()) {
             List<String> metBy = new ArrayList<>();
@@ -144,11 +153,11 @@ public final class Reviewer {
                 Finding f = r.finding();
                 SafetyFeature entry = catalog.safetyFeatures().get(f.catalog());
                 if (entry == null || !entry.objectives().contains(o.id())) continue;
-                if (!reaches(model, f, o)) continue;
+                if (!reaches(model, compelledBy, f, o)) continue;
                 if (f.verdict() == Verdict.PRESERVES) {
                     metBy.add(f.id());
                 } else {
-                    through.add(new ObjectiveAssessment.Through(f.id(), weakeningsBehind(f, entry, weakenings)));
+                    through.add(new ObjectiveAssessment.Through(f.id(), behind.of(f, entry)));
                 }
             }
             List<String> suggestions = metBy.isEmpty() ? catalog.safetyFeatures().values().stream()
@@ -163,7 +172,8 @@ public final class Reviewer {
      * Whether a feature's results reach the parties an objective is about: a parent told of a child's
      * photo is not lawful access. Directly, or through a party one of them can compel.
      */
-    private static boolean reaches(Model model, Finding f, Objective o) {
+    private static boolean reaches(Model model, java.util.Map<String, java.util.Set<org.e2eereview.model.Party.Kind>> compelledBy,
+                                   Finding f, Objective o) {
         if (o.reachedBy().isEmpty()) return true;
         if (f.inspects() == org.e2eereview.rules.Inspects.PARTY) {
             org.e2eereview.model.Party party = model.parties().get(f.element());
@@ -174,10 +184,8 @@ public final class Reviewer {
         if (feature == null) return true;
         for (String p : feature.resultsTo()) {
             if (o.reachedBy().contains(model.parties().get(p).kind())) return true;
-            for (org.e2eereview.model.Party q : model.parties().values()) {
-                if (q.lawfulAccess() != null && q.lawfulAccess().compels().contains(p) && o.reachedBy().contains(q.kind())) {
-                    return true;
-                }
+            for (org.e2eereview.model.Party.Kind k : compelledBy.getOrDefault(p, java.util.Set.of())) {
+                if (o.reachedBy().contains(k)) return true;
             }
         }
         return false;
@@ -186,20 +194,38 @@ public final class Reviewer {
     /**
      * The weakening findings a weakening feature relies on: those that explain the same access, else
      * those on the same element. The catalog's pattern is named only when no finding is found, and
-     * then marked as a pattern rather than a finding.
+     * then marked as a pattern rather than a finding. Looked up by who reads what and by element: a
+     * large design has thousands of features and weakenings, and comparing every pair was quadratic.
      */
-    private static List<String> weakeningsBehind(Finding feature, SafetyFeature entry, List<Reviewed> weakenings) {
-        Set<String> pairs = new java.util.HashSet<>();
-        for (Finding.Read r : feature.reads()) pairs.add(r.party() + "\u0000" + r.conversation());
-        Set<String> ids = new LinkedHashSet<>();
-        for (Reviewed w : weakenings) {
-            Finding f = w.finding();
-            if (f.reads().stream().anyMatch(r -> pairs.contains(r.party() + "\u0000" + r.conversation()))) ids.add(f.id());
+    private static final class Behind {
+        private final List<Reviewed> weakenings;
+        private final java.util.Map<String, java.util.Map<String, java.util.BitSet>> byReader = new java.util.HashMap<>();
+        private final java.util.Map<String, java.util.BitSet> byElement = new java.util.HashMap<>();
+
+        Behind(List<Reviewed> weakenings) {
+            this.weakenings = weakenings;
+            for (int i = 0; i < weakenings.size(); i++) {
+                Finding f = weakenings.get(i).finding();
+                for (Finding.Read r : f.reads()) {
+                    byReader.computeIfAbsent(r.party(), p -> new java.util.HashMap<>())
+                            .computeIfAbsent(r.conversation(), c -> new java.util.BitSet()).set(i);
+                }
+                byElement.computeIfAbsent(f.element(), e -> new java.util.BitSet()).set(i);
+            }
         }
-        if (ids.isEmpty()) {
-            for (Reviewed w : weakenings) if (w.finding().element().equals(feature.element())) ids.add(w.finding().id());
+
+        /** Those that let the same parties read the same conversations, in review order; else those on its element. */
+        List<String> of(Finding feature, SafetyFeature entry) {
+            java.util.BitSet found = new java.util.BitSet();
+            for (Finding.Read r : feature.reads()) {
+                java.util.BitSet b = byReader.getOrDefault(r.party(), java.util.Map.of()).get(r.conversation());
+                if (b != null) found.or(b);
+            }
+            if (found.isEmpty()) found.or(byElement.getOrDefault(feature.element(), new java.util.BitSet()));
+            Set<String> ids = new LinkedHashSet<>();
+            found.stream().forEach(i -> ids.add(weakenings.get(i).finding().id()));
+            if (ids.isEmpty() && entry.weakening() != null) ids.add("the " + entry.weakening() + " pattern");
+            return List.copyOf(ids);
         }
-        if (ids.isEmpty() && entry.weakening() != null) ids.add("the " + entry.weakening() + " pattern");
-        return List.copyOf(ids);
     }
 }
