@@ -149,8 +149,15 @@ public final class RuleEngine {
                 if (f == null) continue;
                 Set<String> hidden = hiddenEverywhere;
                 if (!hiddenByElement.isEmpty()) {
-                    hidden = new HashSet<>(hiddenEverywhere);
-                    for (Map<String, Set<String>> about : hiddenByElement) hidden.addAll(about.getOrDefault(e.getKey(), Set.of()));
+                    // A view, not a copy: what is hidden everywhere grows with the design, and copying it
+                    // for every element of a large one was quadratic.
+                    List<Set<String>> parts = new ArrayList<>();
+                    parts.add(hiddenEverywhere);
+                    for (Map<String, Set<String>> about : hiddenByElement) {
+                        Set<String> here = about.get(e.getKey());
+                        if (here != null && !here.isEmpty()) parts.add(here);
+                    }
+                    if (parts.size() > 1) hidden = new Union(parts);
                 }
                 if (!hidden.isEmpty() && reads(f).stream().anyMatch(hidden::contains)) {
                     // What another finding explains is left to it; the rest of this one, if any, stays.
@@ -746,5 +753,35 @@ public final class RuleEngine {
                     : String.valueOf(v)).toList()) + "]";
         }
         return String.valueOf(value);
+    }
+
+    /** Sets seen as one, for membership only: what a rule must leave to the findings that explain it. */
+    private static final class Union extends java.util.AbstractSet<String> {
+        private final List<Set<String>> parts;
+
+        Union(List<Set<String>> parts) {
+            this.parts = parts;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            for (Set<String> p : parts) if (p.contains(o)) return true;
+            return false;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return parts.stream().allMatch(Set::isEmpty);
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return parts.stream().flatMap(Set::stream).distinct().iterator();
+        }
+
+        @Override
+        public int size() {
+            return (int) parts.stream().flatMap(Set::stream).distinct().count();
+        }
     }
 }

@@ -408,7 +408,15 @@ final class Views {
     final Analysis analysis;
     private final Map<String, Set<String>> conversationsOfData;
     private final Map<String, List<String>> contentOf;
-    private final Map<String, Set<String>> conversationsOfKey = new HashMap<>();
+    private final Map<String, Set<String>> conversationsOfKey;
+    /** What does not depend on the readings hidden, shared by the views that hide some: found once a review. */
+    private final Shared shared;
+
+    private static final class Shared {
+        final Map<String, Set<String>> keysOpened = new HashMap<>();
+        Set<String> openedByAllUsersKey;
+        Map<String, List<Key>> derivedFrom;
+    }
     private final Map<String, List<Access>> access = new HashMap<>();
     /**
      * What other findings already explain, hidden from the rule at hand: party, conversation and
@@ -420,6 +428,8 @@ final class Views {
         this.model = model;
         this.analysis = analysis;
         this.hidden = null;
+        this.conversationsOfKey = new HashMap<>();
+        this.shared = new Shared();
         this.conversationsOfData = new HashMap<>();
         this.contentOf = new HashMap<>();
         for (Conversation c : model.conversations().values()) {
@@ -448,6 +458,8 @@ final class Views {
         this.analysis = base.analysis;
         this.conversationsOfData = base.conversationsOfData;
         this.contentOf = base.contentOf;
+        this.conversationsOfKey = base.conversationsOfKey;
+        this.shared = base.shared;
         this.hidden = hidden;
     }
 
@@ -508,6 +520,8 @@ final class Views {
 
     /** The key and every key its holder gets from it: those it wraps, and those derived from what it gives. */
     Set<String> keysOpenedBy(String key) {
+        Set<String> known = shared.keysOpened.get(key);
+        if (known != null) return known;
         Set<String> seen = new java.util.LinkedHashSet<>();
         java.util.Deque<String> todo = new java.util.ArrayDeque<>();
         seen.add(key);
@@ -524,21 +538,21 @@ final class Views {
                 }
             }
         }
-        return seen;
+        Set<String> opened = java.util.Collections.unmodifiableSet(seen);
+        shared.keysOpened.put(key, opened);
+        return opened;
     }
-
-    private Map<String, List<Key>> derivedFrom;
 
     /** Keys derived from each key. */
     private Map<String, List<Key>> derivedFrom() {
-        if (derivedFrom == null) {
+        if (shared.derivedFrom == null) {
             Map<String, List<Key>> out = new HashMap<>();
             for (Key k : model.keys().values()) {
                 for (String src : k.derivedFrom()) out.computeIfAbsent(src, x -> new ArrayList<>()).add(k);
             }
-            derivedFrom = out;
+            shared.derivedFrom = out;
         }
-        return derivedFrom;
+        return shared.derivedFrom;
     }
 
     /** See the key view's keepers: direct holders, else the keepers of the parts it is derived from. */
@@ -744,13 +758,16 @@ final class Views {
     }
 
     boolean openedByAllUsersKey(String data) {
-        for (Key k : model.keys().values()) {
-            if (k.scope() != Key.Scope.ALL_USERS || k.kind() == Key.Kind.SIGNING) continue;
-            for (String opened : keysOpenedBy(k.id())) {
-                if (model.keys().get(opened).protects().contains(data)) return true;
+        // Found once for every data item: one master key opens thousands of keys in a large design.
+        if (shared.openedByAllUsersKey == null) {
+            Set<String> out = new java.util.HashSet<>();
+            for (Key k : model.keys().values()) {
+                if (k.scope() != Key.Scope.ALL_USERS || k.kind() == Key.Kind.SIGNING) continue;
+                for (String opened : keysOpenedBy(k.id())) out.addAll(model.keys().get(opened).protects());
             }
+            shared.openedByAllUsersKey = out;
         }
-        return false;
+        return shared.openedByAllUsersKey.contains(data);
     }
 
     private Map<Data.Kind, String> declared;
