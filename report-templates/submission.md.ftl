@@ -56,10 +56,19 @@ What each would make possible, and who could misuse it:
 ${s}
 
 </#list>
+<#-- Whether anyone would notice, said once over each list. -->
 <#if plain.readers?has_content>
-Who outside a conversation could read it, and when:
+Who outside a conversation could read it without anyone noticing, and when:
 
 <#list plain.readers as s>
+- ${s}
+</#list>
+
+</#if>
+<#if plain.knownReaders?has_content>
+<#if plain.readers?has_content>And in ways someone could know of:<#else>Who outside a conversation could read it, and when:</#if>
+
+<#list plain.knownReaders as s>
 - ${s}
 </#list>
 
@@ -125,7 +134,7 @@ ${diagram.readersMermaid?no_esc}```
 
 <@prose submission.capabilities!/>
 <#list ask2 as o>
-**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if> <@cites o.refs/>
+**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content || plain.knownReaders?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if> <@cites o.refs/>
 
 </#list>
 <#if proposals?has_content>

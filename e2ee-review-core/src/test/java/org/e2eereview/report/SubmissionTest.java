@@ -307,7 +307,10 @@ class SubmissionTest {
         // The opt-in backups: what users turn on, and that it takes the others' messages with it, once each.
         assertThat(count(body, "chat backup to iCloud on iOS")).isEqualTo(1);
         assertThat(count(body, "the messages of the people they talk to")).isEqualTo(1);
-        assertThat(count(body, "Neither the members nor anyone outside would notice")).isEqualTo(1);
+        // Whether anyone would notice, once over each list rather than in every line.
+        assertThat(count(body, "Who outside a conversation could read it without anyone noticing, and when:")).isEqualTo(1);
+        assertThat(count(body, "And in ways someone could know of:")).isEqualTo(1);
+        assertThat(body).doesNotContain("would notice.").doesNotContain("nobody would notice.");
         assertThat(summary).contains("- Google (Google Drive) could do the same for users who opt in to the standard");
         // Each finding's evidence says it once too.
         String annexA = section(md, "## Annex A.", "## Annex B.");

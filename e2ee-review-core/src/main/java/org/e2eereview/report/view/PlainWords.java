@@ -89,11 +89,13 @@ final class PlainWords {
     /**
      * Who outside could read which conversations, when, how, and whether anyone would notice: one
      * sentence per group of parties that could read the same conversations in the same way; the
-     * unnoticed first. What a condition brings with it (the other members' messages going with one
-     * member's backup) is said once, where it first applies; a reader that could read the same in the
-     * same way under another condition "could do the same".
+     * unnoticed first. Those nobody would notice go into {@code silent}, under a heading that says so
+     * once; those members or outsiders could notice, or that need a device out of its owner's hands, into
+     * {@code known}, each saying which. What a condition brings with it (the other members' messages
+     * going with one member's backup) is said once, where it first applies; a reader that could read the
+     * same in the same way under another condition "could do the same".
      */
-    List<String> readers() {
+    void readers(List<String> silent, List<String> known) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Conversation c : model.conversations().values()) {
             for (Access a : review.analysis().access(c.id())) {
@@ -126,9 +128,8 @@ final class PlainWords {
         for (Group g : groups.values()) {
             if (!g.detectable) for (String c : g.conversations) silently.add(g.party + "|" + c);
         }
-        List<String> out = new ArrayList<>();
         boolean othersSaid = false;
-        boolean unnoticedSaid = false;
+        boolean inHandSaid = false;
         Group previous = null;
         for (List<Group> same : ordered) {
             Group g = same.get(0);
@@ -160,15 +161,13 @@ final class PlainWords {
                 } else if (g.othersToo) {
                     s.append(" Again, the messages of the people they talk to go with theirs.");
                 }
-                s.append(g.inHand ? " It needs the device out of its owner's hands, which the owner would know of."
-                        : unnoticedSaid ? " Again, nobody would notice." : " Neither the members nor anyone outside would notice.");
-                unnoticedSaid |= !g.inHand;
+                if (g.inHand && !inHandSaid) s.append(" It needs the device out of its owner's hands, which the owner would know of.");
+                inHandSaid |= g.inHand;
             }
             othersSaid |= g.othersToo;
             previous = g;
-            out.add(s.toString());
+            (g.detectable || g.inHand ? known : silent).add(s.toString());
         }
-        return out;
     }
 
     /**
@@ -246,7 +245,10 @@ final class PlainWords {
         List<String> because = new ArrayList<>();
         List<String> also = new ArrayList<>();
         String verdict = verdict(because, also, assessments != null && !assessments.isEmpty());
-        return new ReportView.PlainView(protects(), readers(), noticed(), verdict, because, also,
+        List<String> silent = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        readers(silent, known);
+        return new ReportView.PlainView(protects(), silent, known, noticed(), verdict, because, also,
                 assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign,
                 today == null ? null : today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
                         java.util.Locale.ENGLISH)), asks(rows, alternativesNotInDesign), notAsked(rows));
@@ -372,10 +374,10 @@ final class PlainWords {
         s.append(". ");
         if (adding.isEmpty()) return s.append("None would add outside access the design does not already allow.").toString();
         int n = adding.size();
-        s.append(n == applied ? (applied == 1 ? "It" : "Every one of them") : n + " of them")
+        s.append(n == applied ? (applied == 1 ? "It" : "Every one of them") : capital(number(n)) + " of them")
                 .append(" would let someone outside a conversation read it or learn about it");
         if (seen.isEmpty()) s.append(" without anyone noticing");
-        if (chosen.isEmpty()) s.append(n == 1 ? ", for every user" : ", and for every user");
+        if (chosen.isEmpty()) s.append(", for every user");
         s.append('.');
         String ofThese = n < applied ? " of these" : "";
         if (!chosen.isEmpty() && chosen.size() < n) {
@@ -397,9 +399,16 @@ final class PlainWords {
         return s.toString();
     }
 
-    /** "All but one", "All but two", else how many of them. */
+    /** "All but one", "All but two", else how many, in words where they are few. */
     private static String allBut(int of, int left) {
-        return left == 1 ? "All but one" : left == 2 && of > 3 ? "All but two" : String.valueOf(of - left);
+        if (of - left == 1) return "One";
+        return left == 1 ? "All but one" : left == 2 && of > 3 ? "All but two" : capital(number(of - left));
+    }
+
+    /** A count in words up to twelve, as prose writes it; digits past that. */
+    private static String number(int n) {
+        String[] words = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
+        return n >= 0 && n < words.length ? words[n] : String.valueOf(n);
     }
 
     /** Who would gain access, to whose messages, for whom, before and after: one row of the first page's table. */

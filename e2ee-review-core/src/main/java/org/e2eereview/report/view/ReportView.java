@@ -243,6 +243,10 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * The review in sentences for a reader who knows no tool ids: what the design protects, who
      * outside could read what and when, why the verdict, and what the proposals would do.
      *
+     * @param readers      who outside could read which conversations, when and how, where nobody would notice: the
+     *                     heading over them says so once
+     * @param knownReaders the same where members or outsiders could notice, or the owner would know the device was
+     *                     taken: each says which
      * @param noticed      what it means that a reading could be noticed, and that it remains a risk; null when no
      *                     reader of content could be noticed
      * @param alternatives what serves the aims the proposals claim without weakening, each once
@@ -251,7 +255,8 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      *                     proposals that would add access nobody would notice, and the alternatives the design lacks
      * @param notAsked     why the proposals the first ask leaves out are left out; null when it leaves none out
      */
-    public record PlainView(List<String> protects, List<String> readers, String noticed, String verdict, List<String> because,
+    public record PlainView(List<String> protects, List<String> readers, List<String> knownReaders, String noticed,
+                            String verdict, List<String> because,
                             List<String> also, String proposals, List<ProposalRow> rows, List<String> alternativesInDesign,
                             List<String> alternativesNotInDesign, String date, List<String> asks, String notAsked) {
     }
