@@ -29,6 +29,17 @@
 ## Summary
 
 <@prose submission.summary!/>
+<#-- The consultation is about the proposals: what they would add comes first, the design as it is after. -->
+<#if plain.proposals??>
+${plain.proposals}
+
+What each would make possible, and who could misuse it:
+
+<#list plain.rows as r>
+- **${r.title}**: ${r.risk}
+</#list>
+
+</#if>
 **${plain.verdict}**
 
 <#list plain.because as s>
@@ -45,10 +56,19 @@
 ${s}
 
 </#list>
+<#-- Whether anyone would notice, said once over each list. -->
 <#if plain.readers?has_content>
-Who outside a conversation could read it, and when:
+Who outside a conversation could read it without anyone noticing, and when:
 
 <#list plain.readers as s>
+- ${s}
+</#list>
+
+</#if>
+<#if plain.knownReaders?has_content>
+<#if plain.readers?has_content>And in ways someone could know of:<#else>Who outside a conversation could read it, and when:</#if>
+
+<#list plain.knownReaders as s>
 - ${s}
 </#list>
 
@@ -61,15 +81,17 @@ ${plain.noticed}
 ${s}
 
 </#list>
-<#if plain.proposals??>
-${plain.proposals}
+<#if plain.asks?has_content || plain.notAsked??>
+## What we ask
 
-What each would make possible, and who could misuse it:
-
-<#list plain.rows as r>
-- **${r.title}**: ${r.risk}
+<#list plain.asks as a>
+- ${a}
 </#list>
 
+<#if plain.notAsked??>
+${plain.notAsked}
+
+</#if>
 </#if>
 ## 1. The design and who can read it
 
@@ -81,7 +103,7 @@ ${model.description}
 | Conversation | Protection | Who else could read it, and when (the summary says how) |
 |---|---|---|
 <#list conversations as c>
-| ${c.name!c.id} | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>${r.name}: ${r.when}<#if r.unseen> (nobody would notice)<#else> (could be noticed)</#if><#sep>; </#list><#else>nobody: members only</#if> |
+| ${c.name!c.id} | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>${r.name}: ${r.when}<#sep>; </#list><#else>nobody: members only</#if> |
 </#list>
 
 <#if diagram?? && diagram.readersMermaid??>
@@ -112,11 +134,11 @@ ${diagram.readersMermaid?no_esc}```
 
 <@prose submission.capabilities!/>
 <#list ask2 as o>
-**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if> <@cites o.refs/>
+**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content || plain.knownReaders?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if> <@cites o.refs/>
 
 </#list>
 <#if proposals?has_content>
-The summary says what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if><#if plain.alternativesNotInDesign?has_content && !(submission.closing?? && plain.asks?has_content)> Not yet in it, and serving those aims too: <#list plain.alternativesNotInDesign as a>${a}<#sep>; </#list>.</#if>
+The summary says what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if>
 
 <#else>
 <#list capabilities as c>
@@ -141,15 +163,6 @@ This submission is itself our contribution to a consultation on design. It offer
 ## 5. Closing
 
 <@prose submission.closing!/>
-<#if plain.asks?has_content>
-
-**What we ask:**
-
-<#list plain.asks as a>
-- ${a}
-</#list>
-
-</#if>
 </#if>
 ---
 
@@ -218,8 +231,7 @@ ${p.summary}
 - **Asks for:** ${p.asksFor}
 - **Claims to serve:** <#list p.claims as c>${c}<#sep>; </#list>
 <#if p.applied>
-- **In this design:** findings at medium or above ${p.before} now, ${p.after} with it; verdict ${p.verdictBefore} now, ${p.verdict} with it.
-- **Who would gain access:** ${p.row.gains}, to ${p.row.whose} (${p.row.forWhom}).
+- **What would get worse:** ${p.row.worse}.
 - **What it adds to the findings:** ${p.row.adds}<#if p.row.reach?has_content> (${p.row.reach})</#if>.
 <#if p.newReaders?has_content>
 - **New readers, as computed:**
@@ -250,7 +262,7 @@ ${p.summary}
 - **Replaces:** ${r}
 </#list>
 - **Bound to:** <#list p.binds as b>${b}<#sep>; </#list>
-- **Safeguards it would take away:** <#if p.overrides?has_content><#list p.overrides as o>${o}<#sep>; </#list><#else>none</#if>
+- **Safeguards it would take away:** <#if p.overrides?has_content><#list p.overrides as o>${o}<#sep>; </#list><#elseif p.newReaders?has_content || p.widened?has_content>none needed: none of the design's safeguards would stop the access it adds<#else>none</#if>
 <#else>
 - **Cannot apply to this design:** ${p.notApplicable}
 </#if>

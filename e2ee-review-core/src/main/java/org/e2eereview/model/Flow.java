@@ -72,5 +72,23 @@ public record Flow(String id, String from, String to, List<String> carries, Prot
                 case ON_FALLBACK -> "on fallback";
             };
         }
+
+        /**
+         * The condition as the consultation submission says it to a reader who knows no tool, in its
+         * text, its table and its figure alike: "at any time", "for users who opt in". The text may
+         * name what is opted into ("for users who opt in to the chat backup"), so the words end where
+         * that can follow.
+         */
+        public String plainWords() {
+            return switch (this) {
+                case ALWAYS -> "at any time";
+                case BY_DEFAULT -> "unless users opt out";
+                case OPT_IN -> "for users who opt in";
+                case ON_ORGANISATION_DECISION -> "when the organisation that provides the service to its members decides";
+                case ON_LEGAL_ORDER -> "on a legal order";
+                case WITH_DEVICE -> "with a user's device in hand";
+                case ON_FALLBACK -> "when end-to-end encryption cannot be used";
+            };
+        }
     }
 }

@@ -104,6 +104,20 @@ class CatalogTest {
                 .hasMessageContaining("reference 'IS20' has no url and no published-in");
     }
 
+    /** A page whose address is dated (".../2026/01/...") was published then: its entry must not say otherwise. */
+    @Test
+    void aReferenceDatedInItsAddressHasThatDate() {
+        java.util.regex.Pattern dated = java.util.regex.Pattern.compile("/((?:19|20)\\d\\d)/(0[1-9]|1[0-2])/");
+        int checked = 0;
+        for (var r : Catalog.bundled().references().values()) {
+            java.util.regex.Matcher m = r.url() == null ? null : dated.matcher(r.url());
+            if (m == null || !m.find()) continue;
+            checked++;
+            assertThat(String.valueOf(r.date())).as(r.key() + " " + r.url()).startsWith(m.group(1) + "-" + m.group(2));
+        }
+        assertThat(checked).as("references with a dated address").isGreaterThan(5);
+    }
+
     @Test
     void aMaintainerNoteIsReadButKeptOutOfTheRecords() throws Exception {
         Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("catalog"));

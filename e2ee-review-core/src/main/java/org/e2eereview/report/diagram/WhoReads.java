@@ -58,14 +58,28 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
      * @param when    when the party reads it (the most readily of its routes); null for a member's edge
      * @param through the parties it compels on the way, for routes that apply then
      * @param partial whether it reads only data derived from the content
+     * @param noticed whether every way it reads then could be noticed by members or outsiders who check
+     * @param plain   whether in the consultation submission's words, which its text and table use too
      */
-    public record Link(int party, int conversation, Flow.Occurs when, List<String> through, boolean partial) {
+    public record Link(int party, int conversation, Flow.Occurs when, List<String> through, boolean partial,
+                       boolean noticed, boolean plain) {
 
         /** The edge's label: "on a legal order, through whatsapp"; empty for a member's edge. */
         public String words() {
             if (when == null) return "";
-            return when.words() + (through.isEmpty() ? "" : ", through " + String.join(", ", through))
-                    + (partial ? ", derived data only" : "");
+            return condition() + (through.isEmpty() ? "" : ", through " + String.join(", ", through))
+                    + (partial ? plain ? ", only what is computed from the content" : ", derived data only" : "");
+        }
+
+        /**
+         * When, and whether it could be noticed, as the key says it after "reads": a reading that could be
+         * noticed is never "always" or "at any time" alone, as the text never says it is.
+         */
+        public String condition() {
+            if (when == null) return "";
+            String words = plain ? when.plainWords() : when.words();
+            if (!noticed) return words;
+            return (plain && when == Flow.Occurs.ALWAYS ? "" : words + ", ") + "only in ways that could be noticed";
         }
     }
 
@@ -131,10 +145,18 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
             for (Access a : review.analysis().access(c.id())) {
                 Integer party = partyIndex.get(boxOf.get(a.party()));
                 if (party == null) continue;
-                Flow.Occurs when = a.condition();
-                List<String> through = a.readings().stream().filter(r -> r.condition() == when)
-                        .flatMap(r -> r.through().stream()).distinct().sorted().map(partyName).toList();
-                edges.add(new Edge(party, when, through, a.partial()));
+                // The readiest way nobody would notice, and a readier one that could be noticed apart, so that
+                // neither hides the other.
+                Flow.Occurs silent = a.readings().stream().filter(r -> !r.detectable()).map(r -> r.condition())
+                        .min(Comparator.naturalOrder()).orElse(null);
+                for (Flow.Occurs when : new Flow.Occurs[] {silent, a.condition()}) {
+                    boolean noticed = when != silent;
+                    if (when == null || noticed && silent != null && silent.ordinal() <= when.ordinal()) continue;
+                    List<String> through = a.readings().stream().filter(r -> r.condition() == when)
+                            .filter(r -> r.detectable() == noticed).flatMap(r -> r.through().stream()).distinct()
+                            .sorted().map(partyName).toList();
+                    edges.add(new Edge(party, when, through, a.partial(), noticed));
+                }
             }
             Set<Integer> memberBoxes = new java.util.TreeSet<>();
             if (members) {
@@ -145,7 +167,7 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
             }
             List<Edge> sorted = edges.stream().sorted(Comparator.comparingInt(Edge::party)
                     .thenComparing(e -> e.when().ordinal()).thenComparing(e -> String.join(",", e.through()))
-                    .thenComparing(Edge::partial)).toList();
+                    .thenComparing(Edge::partial).thenComparing(Edge::noticed)).toList();
             groups.computeIfAbsent(new Group(sorted, memberBoxes, members ? c.kind().yamlName() : ""),
                     k -> new ArrayList<>()).add(c);
         }
@@ -173,8 +195,8 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
             if (g.edges().isEmpty() && !members) detail = "read by members only; " + detail;
             conversationBoxes.add(new Box(cs.stream().limit(NAMED).map(conversationName).toList(), cs.size(), detail,
                     false));
-            for (Edge e : g.edges()) links.add(new Link(e.party(), index, e.when(), e.through(), e.partial()));
-            for (int p : g.members()) links.add(new Link(p, index, null, List.of(), false));
+            for (Edge e : g.edges()) links.add(new Link(e.party(), index, e.when(), e.through(), e.partial(), e.noticed(), byName));
+            for (int p : g.members()) links.add(new Link(p, index, null, List.of(), false, false, byName));
         }
 
         List<Box> partyBoxes = new ArrayList<>();
@@ -189,7 +211,7 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
                 List.copyOf(notes));
     }
 
-    private record Edge(int party, Flow.Occurs when, List<String> through, boolean partial) {
+    private record Edge(int party, Flow.Occurs when, List<String> through, boolean partial, boolean noticed) {
     }
 
     private record Group(List<Edge> edges, Set<Integer> members, String kind) {

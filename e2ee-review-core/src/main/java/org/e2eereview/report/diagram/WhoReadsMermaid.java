@@ -36,7 +36,7 @@ public final class WhoReadsMermaid {
             out.append('c').append(l.conversation()).append('\n');
             String dash = WhoReadsSvg.dash(l.when());
             styles.add("  linkStyle " + index++ + " stroke:" + WhoReadsSvg.colour(l.when()) + ",stroke-width:"
-                    + Canvas.num(WhoReadsSvg.stroke(l.when())) + "px" + (dash == null ? "" : ",stroke-dasharray:" + dash)
+                    + Canvas.num(WhoReadsSvg.stroke(l)) + "px" + (dash == null ? "" : ",stroke-dasharray:" + dash)
                     + "\n");
         }
         for (int i = 0; i < w.notes().size(); i++) {

@@ -67,6 +67,11 @@ public final class WhoReadsSvg {
         return when == null ? 1.2 : when == Flow.Occurs.ALWAYS || when == Flow.Occurs.BY_DEFAULT ? 3 : 2.5;
     }
 
+    /** An edge's width: a reading that could be noticed is drawn thinner than one nobody would notice. */
+    static double stroke(WhoReads.Link l) {
+        return l.noticed() ? 1.5 : stroke(l.when());
+    }
+
     /** The figure at its natural size (540 pt wide), and for print; ids in it start with {@code id}. */
     public static Drawn render(WhoReads w, String title, String id) {
         return Drawn.of(figure(w, title), id);
@@ -95,9 +100,10 @@ public final class WhoReadsSvg {
         return new Canvas.Figure(WIDTH, done.height(), title, SMALL, (svg, id) -> draw(svg, id, w, done));
     }
 
+    /** @param keys one edge of each look the figure shows, for its key */
     private record Layout(List<Placed> parties, List<Placed> conversations, List<Slot> slots, double[] partyPorts,
-                          List<String> legend, List<Flow.Occurs> conditions, List<String> notes, double legendTop,
-                          double height) {
+                          List<String> legend, List<Flow.Occurs> conditions, List<WhoReads.Link> keys,
+                          List<String> notes, double legendTop, double height) {
     }
 
     private static Layout layout(WhoReads w, int shown, List<String> notes) {
@@ -162,12 +168,16 @@ public final class WhoReadsSvg {
 
         List<Flow.Occurs> conditions = links.stream().map(WhoReads.Link::when).filter(java.util.Objects::nonNull)
                 .distinct().sorted().toList();
+        java.util.Map<String, WhoReads.Link> keys = new java.util.LinkedHashMap<>();
+        links.stream().filter(k -> k.when() != null).sorted(Comparator.comparing(WhoReads.Link::when)
+                .thenComparing(WhoReads.Link::noticed)).forEach(k -> keys.putIfAbsent(k.condition(), k));
         List<String> legend = new ArrayList<>();
         for (String note : notes) legend.addAll(Canvas.wrap(note, WIDTH - 8, SMALL, false));
         double legendTop = bottom + 6;
-        int rows = conditions.size() + (w.members() ? 1 : 0);
+        int rows = keys.size() + (w.members() ? 1 : 0);
         double height = legendTop + rows * SMALL_LINE + legend.size() * SMALL_LINE + 8;
-        return new Layout(parties, conversations, slots, ports, legend, conditions, notes, legendTop, height);
+        return new Layout(parties, conversations, slots, ports, legend, conditions, List.copyOf(keys.values()), notes,
+                legendTop, height);
     }
 
     private static void draw(StringBuilder svg, String id, WhoReads w, Layout l) {
@@ -187,7 +197,7 @@ public final class WhoReadsSvg {
                     .append(Canvas.num(LABEL_X - bend)).append(' ').append(Canvas.num(s.y())).append(' ')
                     .append(Canvas.num(LABEL_X)).append(' ').append(Canvas.num(s.y())).append(" L")
                     .append(Canvas.num(BOX_X - 1)).append(' ').append(Canvas.num(s.y())).append("\" fill=\"none\" stroke=\"")
-                    .append(colour(when)).append("\" stroke-width=\"").append(Canvas.num(stroke(when))).append('"');
+                    .append(colour(when)).append("\" stroke-width=\"").append(Canvas.num(stroke(s.link()))).append('"');
             if (dash(when) != null) svg.append(" stroke-dasharray=\"").append(dash(when)).append('"');
             if (when != null) svg.append(" marker-end=\"url(#").append(id).append("-arrow-").append(colour(when).substring(1)).append(")\"");
             svg.append("/>");
@@ -202,12 +212,12 @@ public final class WhoReadsSvg {
 
         svg.append("<g class=\"legend\">");
         double y = l.legendTop();
-        for (Flow.Occurs when : l.conditions()) {
-            legendLine(svg, y, when, "reads " + when.words());
+        for (WhoReads.Link key : l.keys()) {
+            legendLine(svg, y, key.when(), stroke(key), "reads " + key.condition());
             y += SMALL_LINE;
         }
         if (w.members()) {
-            legendLine(svg, y, null, "member of the conversation");
+            legendLine(svg, y, null, stroke((Flow.Occurs) null), "member of the conversation");
             y += SMALL_LINE;
         }
         for (String line : l.legend()) {
@@ -217,9 +227,9 @@ public final class WhoReadsSvg {
         svg.append("</g>\n");
     }
 
-    private static void legendLine(StringBuilder svg, double y, Flow.Occurs when, String words) {
+    private static void legendLine(StringBuilder svg, double y, Flow.Occurs when, double stroke, String words) {
         svg.append("<path d=\"M4 ").append(Canvas.num(y + 7)).append(" L44 ").append(Canvas.num(y + 7))
-                .append("\" stroke=\"").append(colour(when)).append("\" stroke-width=\"").append(Canvas.num(stroke(when)))
+                .append("\" stroke=\"").append(colour(when)).append("\" stroke-width=\"").append(Canvas.num(stroke))
                 .append('"');
         if (dash(when) != null) svg.append(" stroke-dasharray=\"").append(dash(when)).append('"');
         svg.append("/>");

@@ -59,10 +59,10 @@ final class PlainWords {
         StringBuilder s = new StringBuilder();
         if (!byDefault.isEmpty()) s.append(system).append(" encrypts ").append(and(byDefault)).append(" end to end by default.");
         if (!available.isEmpty()) {
-            sentence(s, and(available) + " can be end-to-end encrypted, but " + (available.size() == 1 ? "is" : "are")
+            sentence(s, capital(and(available)) + " can be end-to-end encrypted, but " + (available.size() == 1 ? "is" : "are")
                     + " not by default.");
         }
-        if (!not.isEmpty()) sentence(s, and(not) + " " + (not.size() == 1 ? "is" : "are") + " not end-to-end encrypted.");
+        if (!not.isEmpty()) sentence(s, capital(and(not)) + " " + (not.size() == 1 ? "is" : "are") + " not end-to-end encrypted.");
         if (!review.contradicted().isEmpty()) {
             sentence(s, "The design says " + and(review.contradicted().stream().map(this::conversation).toList())
                     + " " + (review.contradicted().size() == 1 ? "is" : "are") + " end-to-end encrypted by default, but "
@@ -90,9 +90,13 @@ final class PlainWords {
     /**
      * Who outside could read which conversations, when, how, and whether anyone would notice: one
      * sentence per group of parties that could read the same conversations in the same way; the
-     * unnoticed first.
+     * unnoticed first. Those nobody would notice go into {@code silent}, under a heading that says so
+     * once; those members or outsiders could notice, or that need a device out of its owner's hands, into
+     * {@code known}, each saying which. What a condition brings with it (the other members' messages
+     * going with one member's backup) is said once, where it first applies; a reader that could read the
+     * same in the same way under another condition "could do the same".
      */
-    List<String> readers() {
+    void readers(List<String> silent, List<String> known) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Conversation c : model.conversations().values()) {
             for (Access a : review.analysis().access(c.id())) {
@@ -103,6 +107,7 @@ final class PlainWords {
                     Group g = groups.computeIfAbsent(key, k -> new Group(a.party(), when, r.condition(), r.detectable(),
                             a.partial(), r.through()));
                     g.inHand = !r.detectable() && !unnoticed(r);
+                    g.othersToo |= othersToo(r);
                     g.conversations.add(conversation(c.id()));
                     g.routes.add(r.route());
                     for (Safeguarded s : r.lowering()) g.visibleBy.add(safeguard(s));
@@ -124,45 +129,54 @@ final class PlainWords {
         for (Group g : groups.values()) {
             if (!g.detectable) for (String c : g.conversations) silently.add(g.party + "|" + c);
         }
-        List<String> out = new ArrayList<>();
+        boolean othersSaid = false;
+        boolean inHandSaid = false;
+        Group previous = null;
         for (List<Group> same : ordered) {
             Group g = same.get(0);
             boolean also = same.stream().anyMatch(x -> x.conversations.stream().anyMatch(c -> silently.contains(x.party + "|" + c)));
-            String who = and(same.stream().map(x -> party(x.party)).toList());
+            String who = capital(and(same.stream().map(x -> party(x.party)).toList()));
             String verb = g.partial ? "learn about " : "read ";
             String ways = ways(g.routes.stream().map(PlainWords::how).distinct().toList());
             String through = g.through.isEmpty() ? "" : ", through " + and(g.through.stream().map(this::party).toList());
             StringBuilder s = new StringBuilder(who);
             if (g.detectable) {
-                // The limit first: every route of this reading could be noticed, so it is never "at any time" unseen.
-                if (also) s.append(" could also ").append(verb).append(and(List.copyOf(g.conversations)));
-                else s.append(" could not ").append(verb).append(and(List.copyOf(g.conversations))).append(" unseen: ")
-                        .append(same.size() == 1 ? "it" : "they").append(" could do so");
-                if (g.condition != Occurs.ALWAYS) s.append(' ').append(g.when);
-                s.append(through).append(g.condition != Occurs.ALWAYS || !through.isEmpty() ? ", " : " ").append(ways)
-                        // The safeguards that would show it are named just above, in the design's safeguards.
-                        .append(", which members or outsiders who check could notice, though nothing prevents it.");
-                if (g.partial) s.append(" What it learns is derived from the content (a match, a fingerprint), not the content itself.");
+                // The limit first: every route of this reading could be noticed, so it is never "at any time" alone.
+                s.append(" could ").append(also ? "also " : "").append(verb).append(and(List.copyOf(g.conversations)))
+                        .append(also ? " in ways that could be noticed" : " only in ways that could be noticed");
+                if (g.condition != Occurs.ALWAYS) s.append(", ").append(g.when);
+                s.append(through).append(": ").append(ways).append('.');
+                if (g.partial) s.append(" What it learns is computed from the content (a match, a fingerprint), not the content itself.");
+            } else if (previous != null && !previous.detectable && previous.inHand == g.inHand
+                    && previous.partial == g.partial && previous.conversations.equals(g.conversations)
+                    && previous.routes.equals(g.routes) && previous.through.equals(g.through)
+                    && previous.othersToo == g.othersToo) {
+                // The same reading under another condition: only the condition is new.
+                s.append(" could do the same ").append(g.when).append(through).append('.');
             } else {
                 s.append(" could ").append(verb).append(and(List.copyOf(g.conversations))).append(' ').append(g.when)
                         .append(through).append(", ").append(ways).append('.');
-                if (g.partial) s.append(" What it learns is derived from the content (a match, a fingerprint), not the content itself.");
-                s.append(g.inHand ? " It needs the device out of its owner's hands, which the owner would know of."
-                        : " Neither the members nor anyone outside would notice.");
+                if (g.partial) s.append(" What it learns is computed from the content (a match, a fingerprint), not the content itself.");
+                if (g.othersToo && !othersSaid) {
+                    s.append(" What those users turn on takes in the messages of the people they talk to as well, who did not choose it.");
+                } else if (g.othersToo) {
+                    s.append(" Again, the messages of the people they talk to go with theirs.");
+                }
+                if (g.inHand && !inHandSaid) s.append(" It needs the device out of its owner's hands, which the owner would know of.");
+                inHandSaid |= g.inHand;
             }
-            out.add(s.toString());
+            othersSaid |= g.othersToo;
+            previous = g;
+            (g.detectable || g.inHand ? known : silent).add(s.toString());
         }
-        return out;
     }
 
     /**
-     * Why a reading members or outsiders could notice is not the unnoticed access lawful-access proposals
-     * seek, without making it less than it is; null when no outside reader of content could be noticed.
-     * A hostile reader would otherwise quote "could read at any time" as proof that the access exists.
-     *
-     * @param assessments the proposals applied, to say how many of them would add access unnoticed; null for none
+     * What it means that a reading could be noticed, and that it is still a risk; null when no outside
+     * reader of content could be noticed. A hostile reader would otherwise quote "could read" as proof
+     * that the access lawful-access proposals seek exists already.
      */
-    String noticed(List<Views.Patched> assessments) {
+    String noticed() {
         Set<String> members = new LinkedHashSet<>();
         Set<String> outsiders = new LinkedHashSet<>();
         for (Conversation c : model.conversations().values()) {
@@ -182,61 +196,47 @@ final class PlainWords {
             }
         }
         if (members.isEmpty() && outsiders.isEmpty()) return null;
-        StringBuilder s = new StringBuilder("Where members or outsiders could notice, the reading is not silent: ");
+        StringBuilder s = new StringBuilder("A reading that could be noticed is not silent: ");
         if (!members.isEmpty()) s.append("members could see ").append(and(List.copyOf(members), "or"));
         if (!members.isEmpty() && !outsiders.isEmpty()) s.append(", and ");
         if (!outsiders.isEmpty()) {
             s.append("outsiders who check the public record would find ").append(and(List.copyOf(outsiders), "or"))
                     .append(" missing from it");
         }
-        s.append('.');
-        if (assessments != null) {
-            int adding = 0;
-            int unseen = 0;
-            for (Views.Patched a : assessments) {
-                if (!a.row().applied() || !a.addsReaders()) continue;
-                adding++;
-                if (a.unseen()) unseen++;
-            }
-            if (adding > 0 && unseen == adding) {
-                s.append(adding == 1 ? " The one proposal that would add access to this design would add access nobody would notice"
-                        : " Each of the " + adding + " proposals that would add access to this design would instead add "
-                        + "access nobody would notice").append(" (listed below).");
-            } else if (unseen > 0) {
-                s.append(' ').append(unseen).append(" of the ").append(adding)
-                        .append(" proposals that would add access to this design would add access nobody would notice (listed below).");
-            } else if (adding > 0) {
-                s.append(" None of the ").append(adding).append(" proposals that would add access to this design would add it unnoticed.");
-            }
-        }
-        return s.append(" A reading that could be noticed is still a risk the findings keep: nothing prevents it, and it "
-                + "comes to light only if someone checks.").toString();
+        return s.append(". It is still a risk the findings keep: nothing prevents it, and it comes to light only if "
+                + "someone checks.").toString();
     }
 
     /** One reader of one conversation: "at any time, by adding a member to the conversation; on a legal order, ...". */
     String reading(Access a) {
         Map<String, Set<String>> byWhen = new LinkedHashMap<>();
         for (Reading r : a.readings()) {
-            String when = when(a, r);
+            String when = when(a, r) + (othersToo(r) ? OTHERS_TOO : "");
             if (!r.through().isEmpty()) when += ", through " + and(r.through().stream().map(this::party).toList());
             byWhen.computeIfAbsent(when, k -> new LinkedHashSet<>()).add(how(r.route()));
         }
         List<String> parts = new ArrayList<>();
         byWhen.forEach((when, how) -> parts.add(when + ", " + ways(List.copyOf(how))));
-        return String.join("; ", parts) + (a.partial() ? " (what is derived from the content, not the content itself)" : "");
+        return String.join("; ", parts) + (a.partial() ? " (what is computed from the content, not the content itself)" : "");
     }
 
-    /** When one reader could read one conversation, without how: "on a legal order, through WhatsApp; at any time". */
+    /**
+     * When one reader could read one conversation, and whether anyone would notice, without how, for the
+     * table the summary explains: in the figure's words ("for users who opt in (nobody would notice)",
+     * "only in ways that could be noticed"), since the summary has said what each condition means.
+     */
     String when(Access a) {
         Set<String> whens = new LinkedHashSet<>();
         for (Reading r : a.readings()) {
-            // Never "at any time" of a reading that could be noticed: the limit is what matters.
-            String when = r.detectable() && r.condition() == Occurs.ALWAYS ? "not unseen"
-                    : when(a, r, ", with the messages of those they talk to");
+            String when = r.condition().plainWords();
+            if (r.detectable()) {
+                when = (r.condition() == Occurs.ALWAYS ? "" : when + ", ") + "only in ways that could be noticed";
+            }
             if (!r.through().isEmpty()) when += ", through " + and(r.through().stream().map(this::party).toList());
+            if (!r.detectable()) when += unnoticed(r) ? " (nobody would notice)" : " (its owner would know)";
             whens.add(when);
         }
-        return String.join("; ", whens) + (a.partial() ? " (only what is derived from the content)" : "");
+        return String.join("; ", whens) + (a.partial() ? " (only what is computed from the content)" : "");
     }
 
     /** All of it, for the first page. */
@@ -245,34 +245,64 @@ final class PlainWords {
                               java.time.LocalDate today) {
         List<String> because = new ArrayList<>();
         List<String> also = new ArrayList<>();
-        String verdict = verdict(because, also);
-        return new ReportView.PlainView(protects(), readers(), noticed(assessments), verdict, because, also,
+        String verdict = verdict(because, also, assessments != null && !assessments.isEmpty());
+        List<String> silent = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        readers(silent, known);
+        return new ReportView.PlainView(protects(), silent, known, noticed(), verdict, because, also,
                 assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign,
                 today == null ? null : today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                        java.util.Locale.ENGLISH)), asks(assessments, alternativesNotInDesign));
+                        java.util.Locale.ENGLISH)), asks(rows, alternativesNotInDesign), notAsked(rows));
     }
 
-    /** "Not to require A and B: each would add access ... nobody would notice." and "To ask instead for ...". */
-    private static List<String> asks(List<Views.Patched> assessments, List<String> alternativesNotInDesign) {
+    /**
+     * What the organisation asks, a sentence each with its reason: not to require the proposals that would
+     * add access nobody would notice, and to look instead to what serves their aims without weakening.
+     */
+    private static List<String> asks(List<ReportView.ProposalRow> rows, List<String> alternativesNotInDesign) {
         List<String> out = new ArrayList<>();
-        List<String> unseen = assessments == null ? List.of() : assessments.stream()
-                .filter(a -> a.row().applied() && a.addsReaders() && a.unseen()).map(a -> a.row().title().replaceFirst(" \\(\\d{4}\\)$", "")).toList();
-        if (!unseen.isEmpty()) {
-            out.add("Not to require " + and(unseen, "or") + (unseen.size() == 1 ? ": it" : ": each")
-                    + " would add access to messages that nobody would notice.");
+        List<ReportView.ProposalRow> asked = rows == null ? List.of() : rows.stream().filter(ReportView.ProposalRow::asked).toList();
+        if (!asked.isEmpty()) {
+            out.add("We ask that no law or order require " + list(asked.stream().map(PlainWords::named).toList(), "or")
+                    + ", because " + (asked.size() == 1 ? "it" : "each") + " would let someone outside a conversation "
+                    + "read it or learn about it without anyone noticing.");
         }
         if (alternativesNotInDesign != null && !alternativesNotInDesign.isEmpty()) {
-            out.add("To ask instead for " + and(alternativesNotInDesign) + ", which this design lacks and which serve the "
-                    + "aims these proposals claim without weakening encryption.");
+            boolean one = alternativesNotInDesign.size() == 1;
+            out.add("We ask instead for " + list(alternativesNotInDesign, "and") + ", because " + (one ? "it serves" : "they serve")
+                    + " the aims these proposals claim without weakening encryption, and this design does not have "
+                    + (one ? "it" : "them") + " yet.");
         }
         return out;
+    }
+
+    /** Why the proposals the first ask leaves out are left out, in one sentence; null when it leaves none out. */
+    private static String notAsked(List<ReportView.ProposalRow> rows) {
+        if (rows == null) return null;
+        // Proposals left out for the same reason share it, said once.
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (ReportView.ProposalRow r : rows) {
+            if (!r.asked()) byReason.computeIfAbsent(r.notAsked(), k -> new ArrayList<>()).add(named(r));
+        }
+        if (byReason.isEmpty()) return null;
+        boolean asking = rows.stream().anyMatch(ReportView.ProposalRow::asked);
+        List<String> sentences = new ArrayList<>();
+        byReason.forEach((why, named) -> sentences.add((sentences.isEmpty()
+                ? asking ? "The first request leaves out " : "We do not ask to exclude "
+                : asking ? "It also leaves out " : "Nor do we ask to exclude ") + list(named, "and") + ", " + why + "."));
+        return String.join(" ", sentences) + " Annex B sets out each.";
+    }
+
+    /** A proposal by its title as it reads inside a sentence, without its year. */
+    private static String named(ReportView.ProposalRow r) {
+        return lower(r.title().replaceFirst(" \\(\\d{4}\\)$", ""));
     }
 
     /**
      * Why the verdict is what it is, by finding title: the counted findings at high or above (each
      * into {@code because}), then the rest and the accepted ones in a line each (into {@code also}).
      */
-    private String verdict(List<String> because, List<String> also) {
+    private String verdict(List<String> because, List<String> also, boolean proposals) {
         Map<String, List<Finding>> serious = new LinkedHashMap<>();
         Map<String, Integer> minor = new LinkedHashMap<>();
         Map<String, Set<Severity>> severities = new LinkedHashMap<>();
@@ -306,49 +336,80 @@ final class PlainWords {
             also.add(accepted + (accepted == 1 ? " finding is" : " findings are")
                     + " accepted by the organisation with a recorded justification (Annex A).");
         }
+        // After the proposals, the design as it is: what they would add to.
+        String finds = proposals ? "As it is, without any of these proposals, the review finds" : "The review finds";
         if (!review.notEndToEndByDefault().isEmpty()) {
-            return "The review finds that " + and(review.notEndToEndByDefault().stream().map(this::conversation).toList())
+            return finds + " that " + and(review.notEndToEndByDefault().stream().map(this::conversation).toList())
                     + (review.notEndToEndByDefault().size() == 1 ? " is" : " are") + " not end-to-end encrypted by "
                     + "default." + (serious.isEmpty() ? "" : serious.size() == 1 ? " This finding also weakens it:"
                     : " These findings also weaken it:");
         }
-        if (serious.isEmpty()) return "The review finds no weakening of end-to-end encryption at high severity or above.";
-        return "The review finds that the design weakens end-to-end encryption. "
+        if (serious.isEmpty()) return finds + " no weakening of end-to-end encryption at high severity or above.";
+        return finds + " that the design " + (proposals ? "already " : "") + "weakens end-to-end encryption. "
                 + (serious.size() == 1 ? "It does so through this finding:" : "It does so through these findings:");
     }
 
-    /** "Every one of them would add outside access to messages that nobody would notice: 7 for every user, ..." */
+    /**
+     * What the proposals would add, leading the summary: "Every one of them would let someone outside a
+     * conversation read it ... All but one would reach every user; a targeted client update ... would be
+     * used against chosen users." The exceptions are named rather than counted, so that no count is read
+     * against another.
+     */
     private String proposals(List<Views.Patched> assessments) {
         int applied = 0;
-        int adding = 0;
-        int unseen = 0;
-        int everyUser = 0;
+        List<ReportView.ProposalRow> adding = new ArrayList<>();
+        List<ReportView.ProposalRow> chosen = new ArrayList<>();
+        List<ReportView.ProposalRow> seen = new ArrayList<>();
         for (Views.Patched a : assessments) {
             if (!a.row().applied()) continue;
             applied++;
             if (!a.addsReaders()) continue;
-            adding++;
-            if (a.unseen()) unseen++;
-            if (a.everyUser()) everyUser++;
+            adding.add(a.row());
+            if (!a.everyUser()) chosen.add(a.row());
+            if (!a.unseen()) seen.add(a.row());
         }
         StringBuilder s = new StringBuilder("We applied to this design's model ").append(count(assessments.size(),
-                "lawful-access proposal")).append(" from the public debate (put forward by governments, officials or researchers;"
-                + " Annex B says who proposed each)");
+                "lawful-access proposal")).append(" from the public debate, put forward by governments, officials or "
+                + "researchers (Annex B says who proposed each)");
         if (applied < assessments.size()) s.append("; ").append(applied).append(" of them fit it");
         s.append(". ");
-        if (adding == 0) return s.append("None would add outside access the design does not already allow.").toString();
-        s.append(adding == applied ? (applied == 1 ? "It" : "Every one of them") : adding + " of them")
-                .append(" would add outside access to messages");
-        if (unseen == adding) s.append(" that nobody would notice");
-        if (adding > 1) {
-            s.append(": ").append(everyUser == adding ? "all" : String.valueOf(everyUser)).append(" for every user");
-            if (everyUser < adding) s.append(", ").append(adding - everyUser).append(" for chosen users");
+        if (adding.isEmpty()) return s.append("None would add outside access the design does not already allow.").toString();
+        int n = adding.size();
+        s.append(n == applied ? (applied == 1 ? "It" : "Every one of them") : capital(number(n)) + " of them")
+                .append(" would let someone outside a conversation read it or learn about it");
+        if (seen.isEmpty()) s.append(" without anyone noticing");
+        if (chosen.isEmpty()) s.append(", for every user");
+        s.append('.');
+        String ofThese = n < applied ? " of these" : "";
+        if (!chosen.isEmpty() && chosen.size() < n) {
+            s.append(' ').append(allBut(n, chosen.size())).append(ofThese).append(" would reach every user; ")
+                    .append(list(chosen.stream().map(PlainWords::named).toList(), "and"))
+                    .append(" would be used against chosen users.");
+        } else if (!chosen.isEmpty()) {
+            s.append(n == 1 ? " It" : " Each").append(" would be used against chosen users.");
         }
-        if (unseen < adding) {
-            s.append(unseen == 0 ? ". None of them would add access that nobody would notice"
-                    : ". " + unseen + " of them would add access that nobody would notice");
+        if (!seen.isEmpty() && seen.size() < n) {
+            // Why each could be noticed is said in its item below and in what the organisation asks.
+            s.append(' ').append(allBut(n, seen.size())).append(ofThese).append(" would go unnoticed; the exception")
+                    .append(seen.size() == 1 ? " is " : "s are ")
+                    .append(list(seen.stream().map(PlainWords::named).toList(), "and")).append('.');
+        } else if (!seen.isEmpty()) {
+            s.append(" Members or outsiders could notice the access ").append(n == 1 ? "it adds" : "each adds")
+                    .append(", or it needs a user's device in hand.");
         }
-        return s.append(". The list below says who would gain it, and who else could misuse it.").toString();
+        return s.toString();
+    }
+
+    /** "All but one", "All but two", else how many, in words where they are few. */
+    private static String allBut(int of, int left) {
+        if (of - left == 1) return "One";
+        return left == 1 ? "All but one" : left == 2 && of > 3 ? "All but two" : capital(number(of - left));
+    }
+
+    /** A count in words up to twelve, as prose writes it; digits past that. */
+    private static String number(int n) {
+        String[] words = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
+        return n >= 0 && n < words.length ? words[n] : String.valueOf(n);
     }
 
     /** Who would gain access, to whose messages, for whom, before and after: one row of the first page's table. */
@@ -358,10 +419,11 @@ final class PlainWords {
         PlainWords patched = a.applied() ? new PlainWords(a.patched()) : this;
         if (!a.applied()) {
             return new ReportView.ProposalRow(title, anchor, false, "does not apply: " + Views.t(a.notApplicable()),
-                    "", "", counts(review), counts(review), "nothing", "", risk(a));
+                    "", "", counts(review), counts(review), "nothing", "", risk(a), "nothing: it cannot apply to this design",
+                    false, "which cannot apply to this design");
         }
         // Per party (and whom it goes through), the widest change: reading the content itself, reading
-        // more widely than now, or reading only what is derived from the content.
+        // more widely than now, or reading only what is computed from the content.
         Map<String, Integer> gains = new LinkedHashMap<>();
         Set<String> whose = new LinkedHashSet<>();
         Set<String> when = new LinkedHashSet<>();
@@ -369,7 +431,7 @@ final class PlainWords {
             String via = r.through().isEmpty() ? "" : " through " + and(r.through().stream().map(patched::party).toList());
             gains.merge(patched.party(r.party()) + via, r.partial() ? 2 : 0, Math::min);
             whose.add(patched.conversation(r.conversation()));
-            for (Reading x : r.readings()) when.add(x.condition().words());
+            for (Reading x : r.readings()) when.add(x.condition().plainWords());
         }
         Map<String, String> wider = new LinkedHashMap<>();
         for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
@@ -379,8 +441,8 @@ final class PlainWords {
         }
         List<String> gained = new ArrayList<>();
         gains.forEach((who, how) -> gained.add(who + switch (how) {
-            case 1 -> " (" + wider.get(who) + ")";
-            case 2 -> " (data derived from the content, not the content)";
+            case 1 -> " (its reading " + wider.get(who) + ")";
+            case 2 -> " (only what is computed from the content)";
             default -> "";
         }));
         // The reach of what the proposal asks for, not of what else it brings with it (a targeted update
@@ -391,8 +453,50 @@ final class PlainWords {
         String reach = a.introduced().isEmpty() ? "" : systemic ? "systemic" : "targeted";
         String forWhom = a.introduced().isEmpty() && gains.isEmpty() ? "no change"
                 : (systemic ? "every user" : "chosen users") + (when.isEmpty() ? "" : ", " + and(List.copyOf(when), "or"));
+        boolean readers = !gains.isEmpty();
+        boolean unseen = unseen(a);
+        String notAsked = !readers ? "which would give nobody access they do not have already"
+                : unseen ? null : gains(a).values().stream().allMatch(g -> g.inHand)
+                ? "whose access needs a user's device in hand, which its owner would know of"
+                : "whose access members or outsiders who check could notice";
         return new ReportView.ProposalRow(title, anchor, true, gained.isEmpty() ? "nobody new" : String.join("; ", gained),
-                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), adds(a), reach, risk(a));
+                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), adds(a), reach, risk(a),
+                worse(a, gains, wider, and(List.copyOf(whose)), forWhom), readers && unseen, notAsked);
+    }
+
+    /**
+     * What a proposal would make worse, in words: who would gain access, to whose conversations and for
+     * whom; whose reading would widen, and how; and how the findings at medium or above would change.
+     * Never a bare verdict: "weakened now, weakened with it" reads as no difference.
+     *
+     * @param gains per party (with whom it goes through): 0 a new reader, 1 a wider one, 2 a new reader of
+     *              what is computed from the content only
+     */
+    private String worse(Assessment a, Map<String, Integer> gains, Map<String, String> wider, String whose,
+                         String forWhom) {
+        List<String> parts = new ArrayList<>();
+        List<String> readers = new ArrayList<>();
+        List<String> learners = new ArrayList<>();
+        gains.forEach((who, how) -> (how == 0 ? readers : how == 2 ? learners : new ArrayList<String>()).add(who));
+        if (!readers.isEmpty()) {
+            parts.add(list(readers, "and") + " would gain access to " + whose + " (" + forWhom + ")");
+        }
+        if (!learners.isEmpty()) {
+            parts.add(list(learners, "and") + " would learn what the app computes from " + whose + " (" + forWhom + ")");
+        }
+        wider.forEach((who, how) -> parts.add(who + "'s own reading " + how));
+        String before = counts(review);
+        String after = counts(a.patched());
+        if (!before.equals(after)) {
+            parts.add("the findings at medium or above would go from " + and(List.of(before.replace(" at medium or above", "")
+                    .split(", "))) + " to " + and(List.of(after.replace(" at medium or above", "").split(", "))));
+        }
+        if (!review.weakened() && a.patched().weakened()) parts.add("the design would go from not weakened to weakened");
+        if (parts.isEmpty()) {
+            return a.introduced().isEmpty() ? "nothing: the design already has what it asks for"
+                    : "nobody would gain access they do not have already, though it changes the design";
+        }
+        return String.join("; ", parts);
     }
 
     /**
@@ -405,8 +509,14 @@ final class PlainWords {
         if (!a.applied()) return "It cannot apply to this design: " + Views.t(a.notApplicable()) + ".";
         List<String> clauses = new ArrayList<>();
         Set<String> misuse = new LinkedHashSet<>();
-        for (Gain g : gains(a).values()) {
-            clauses.add(g.clause());
+        // Unnoticed first; a party that would gain the same as the one before "could do so too", rather than
+        // the conversations, the users and whether anyone would notice said again.
+        List<Gain> all = new ArrayList<>(gains(a).values());
+        all.sort(java.util.Comparator.comparing(g -> !g.unseen));
+        Gain previous = null;
+        for (Gain g : all) {
+            clauses.add(previous != null && g.like(previous) ? g.soCould(previous) : g.clause());
+            previous = g;
             for (Route route : g.routes) {
                 String m = misuse(route, g.holders);
                 if (m != null) misuse.add(m);
@@ -467,7 +577,7 @@ final class PlainWords {
         boolean systemic = readings.stream().anyMatch(x -> x.route().systemic());
         Reading weakest = readings.get(0);
         for (Reading x : readings) if (x.condition().ordinal() < weakest.condition().ordinal()) weakest = x;
-        String when = patched.when(after, weakest, "");
+        String when = patched.when(after, weakest);
         List<String> through = readings.stream().flatMap(x -> x.through().stream()).distinct().sorted().toList();
         String was = before == null ? null : patched.was(before, after, unseen, systemic);
         String key = after.party() + "|" + through + "|" + when + "|" + unseen + "|" + inHand + "|" + systemic + "|"
@@ -484,9 +594,9 @@ final class PlainWords {
         List<String> today = new ArrayList<>();
         if (unseen && before.detectable()) today.add("it could be noticed");
         if (systemic && !before.systemic()) today.add("only for chosen users");
-        if (before.partial() && !after.partial()) today.add("only what is derived from the content");
+        if (before.partial() && !after.partial()) today.add("only what is computed from the content");
         if (after.condition().ordinal() < before.condition().ordinal()) {
-            today.add("only " + when(before.condition(), "", null));
+            today.add("only " + when(before.condition(), null));
         }
         return String.join(", and ", today);
     }
@@ -505,8 +615,12 @@ final class PlainWords {
         };
     }
 
+    /** A sentence's first letter raised, unless its first word is spelled with a capital inside ("iPhone users"). */
     private static String capital(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        if (s.isEmpty()) return s;
+        String first = s.split("[\\s(]", 2)[0];
+        if (first.substring(1).chars().anyMatch(Character::isUpperCase)) return s;
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** One party's new or wider access under one set of circumstances, over the conversations it concerns. */
@@ -537,27 +651,44 @@ final class PlainWords {
 
         String clause() {
             String whose = and(List.copyOf(conversations)) + " of " + (systemic ? "every user" : "chosen users");
-            String read = partial ? "learn what the app derives from " : "read ";
+            String read = partial ? "learn what the app computes from " : "read ";
             if (was != null && was.isEmpty()) {
                 return party + through + " could also read " + whose + ", " + when + ", "
                         + ways(routes.stream().map(PlainWords::how).distinct().toList());
             }
-            return party + through + " could " + read + whose + ", " + when
-                    + (unseen ? ", unnoticed" : inHand ? ", which its owner would know of"
-                    : ", though members or outsiders who check could notice")
+            return party + through + " could " + read + whose + ", " + when + noticing()
                     + (was == null ? "" : " (today " + was + ")");
+        }
+
+        private String noticing() {
+            return unseen ? ", unnoticed" : inHand ? ", which its owner would know of" : ", in ways that could be noticed";
+        }
+
+        /** Whether it reaches the same conversations of the same users, as noticeably, as {@code other}. */
+        boolean like(Gain other) {
+            return conversations.equals(other.conversations) && systemic == other.systemic && unseen == other.unseen
+                    && inHand == other.inHand && partial == other.partial && (was == null || !was.isEmpty())
+                    && (other.was == null || !other.was.isEmpty());
+        }
+
+        /** "so could WhatsApp (Meta), at any time (today it could be noticed)": what differs from {@code other} only. */
+        String soCould(Gain other) {
+            return "so could " + party + (through.isEmpty() ? "" : through.substring(0, through.length() - 1))
+                    + (when.equals(other.when) ? "" : ", " + when) + (was == null ? "" : " (today " + was + ")");
         }
     }
 
     /** How a reader's access would widen, in words, from the diff's "visible → unseen" and the like. */
     private static String wider(List<String> how) {
         for (String h : how) {
-            if (h.equals("visible → unseen")) return "its reading would no longer be noticed";
-            if (h.equals("targeted → every user")) return "for every user; today only for chosen users";
-            if (h.equals("derived data → the content itself")) return "the content itself; today only what is derived from it";
+            if (h.equals("visible → unseen")) return "would no longer be noticed";
+            if (h.equals("targeted → every user")) return "would reach every user, where today it reaches chosen users";
+            if (h.equals("derived data → the content itself")) {
+                return "would take in the content itself, where today it takes only what is computed from it";
+            }
         }
-        for (String h : how) if (h.contains(" → ")) return "under a weaker condition; today " + h.replace(" → ", ", with it ");
-        return "in more ways than today";
+        for (String h : how) if (h.contains(" → ")) return "would need less: today " + h.replace(" → ", ", with it ");
+        return "would have more ways than today";
     }
 
     /** What a proposal adds, in words: "2 critical findings, in place of 2 high ones". */
@@ -596,13 +727,6 @@ final class PlainWords {
 
     /** When a reading applies; "it" is the flow that makes it conditional, by its purpose where the model gives one. */
     private String when(Access a, Reading r) {
-        return when(a, r, " (and then also the messages of the people those users talk to, who did not choose it)");
-    }
-
-    /** @param othersToo how to say that one member's choice takes the other members' content with it */
-    private String when(Access a, Reading r, String othersToo) {
-        boolean others = r.condition() == Occurs.OPT_IN && review.analysis().conditionWords(r)
-                .equals(Occurs.OPT_IN.wordsForConversation());
         String it = null;
         if (r.condition() == Occurs.OPT_IN || r.condition() == Occurs.BY_DEFAULT) {
             // The chain of this reading, else of another reading of the same access under the same condition
@@ -610,7 +734,16 @@ final class PlainWords {
             it = purpose(r);
             for (Reading other : a.readings()) if (it == null && other.condition() == r.condition()) it = purpose(other);
         }
-        return when(r.condition(), others ? othersToo : "", it);
+        return when(r.condition(), it);
+    }
+
+    /** How a reading is said where it is one clause among others: the others' content goes with one member's choice. */
+    private static final String OTHERS_TOO = " (and then also the messages of the people those users talk to, who did not choose it)";
+
+    /** Whether one member's choice opens the conversation, and with theirs the other members' content. */
+    private boolean othersToo(Reading r) {
+        return r.condition() == Occurs.OPT_IN
+                && review.analysis().conditionWords(r).equals(Occurs.OPT_IN.wordsForConversation());
     }
 
     private String purpose(Reading r) {
@@ -621,32 +754,34 @@ final class PlainWords {
         return null;
     }
 
-    /** @param it what users turn on or off, or null when the model does not say */
-    private static String when(Occurs condition, String othersToo, String it) {
-        String optIn = it == null ? "for users who opt in" : "for users who turn on " + it;
+    /**
+     * The condition in the words the table and the figure use too, with what users opt into or out of
+     * where the model says it: "for users who opt in to the chat backup".
+     *
+     * @param it what users turn on or off, or null when the model does not say
+     */
+    private static String when(Occurs condition, String it) {
+        String words = condition.plainWords();
+        if (it == null) return words;
         return switch (condition) {
-            case ALWAYS -> "at any time";
-            case BY_DEFAULT -> it == null ? "unless users opt out" : "unless users turn off " + it;
-            case OPT_IN -> optIn + othersToo;
-            case ON_ORGANISATION_DECISION -> "when the organisation that provides the service to its members decides";
-            case ON_LEGAL_ORDER -> "on a legal order";
-            case WITH_DEVICE -> "with a user's device in hand";
-            case ON_FALLBACK -> "when end-to-end encryption cannot be used";
+            case OPT_IN -> words + " to " + it;
+            case BY_DEFAULT -> words + " of " + it;
+            default -> words;
         };
     }
 
     /** What a party could do, completing "X could read Y by ...". */
     static String how(Route route) {
         return switch (route) {
-            case RUNS_COMPONENT -> "running a service where it is readable";
-            case HOLDS_KEY -> "holding a key that decrypts it";
-            case RECOVERS_KEY -> "guessing a user's password or PIN to recover a key to it";
+            case RUNS_COMPONENT -> "running a service that handles the content unencrypted";
+            case HOLDS_KEY -> "holding a key that decrypts the content";
+            case RECOVERS_KEY -> "guessing a user's password or PIN to recover the key to the content";
             case ADDS_MEMBER -> "adding a member to the conversation";
             case ADDS_DEVICE -> "adding a device to a member's account";
             case SUBSTITUTES_KEYS -> "handing members keys of its own in place of each other's";
             case TARGETED_UPDATE -> "shipping a modified app to chosen users";
-            case FEATURE_RESULT -> "receiving it from a feature of the app, without a member choosing to send it";
-            case LEARNS_DERIVED -> "receiving what the app derives from it";
+            case FEATURE_RESULT -> "receiving the content from a feature of the app, without a member choosing to send it";
+            case LEARNS_DERIVED -> "receiving what the app computes from the content";
             case MEMBER_DISCLOSURE -> "receiving what a member chooses to report";
             case ENCLAVE_IMAGE -> "running a new program in the secure enclave that would read what enters it";
             case HARDWARE_ROOT -> "forging or breaking the hardware the secure enclave relies on";
@@ -658,14 +793,39 @@ final class PlainWords {
         return e == null ? s.name() : e.inWords() != null ? e.inWords() : lower(e.title());
     }
 
+    /** A party by the name the model gives it, as it reads inside a sentence. */
     String party(String id) {
+        return inSentence(label(id));
+    }
+
+    /** A party by the name the model gives it, as the model spells it, for a table's or a figure's label. */
+    String label(String id) {
         Party p = model.parties().get(id);
         return Views.t(p != null && p.name() != null ? p.name() : id);
     }
 
     String conversation(String id) {
         Conversation c = model.conversations().get(id);
-        return Views.t(c != null && c.name() != null ? c.name() : id);
+        return inSentence(Views.t(c != null && c.name() != null ? c.name() : id));
+    }
+
+    /**
+     * A name as it reads inside a sentence. Models name things as labels ("Law enforcement", "One-to-one
+     * chat"), and a label's capital inside a sentence reads as a proper name's; so its first letter is
+     * lowered where nothing else marks the name as proper: the first word has no other capital ("WhatsApp",
+     * "NCMEC", "iCloud"), no later word has one ("Apple (iCloud)", "Signal Messenger LLC"; an example in
+     * "(e.g. FBI)" is not part of the name), and the first word is not in the system's own name ("Signal
+     * group" in Signal). Every other letter keeps the model's spelling.
+     */
+    String inSentence(String name) {
+        if (name == null || name.length() < 2 || !Character.isUpperCase(name.charAt(0))) return name;
+        String first = name.split("[\\s(]", 2)[0];
+        if (first.substring(1).chars().anyMatch(Character::isUpperCase)) return name;
+        String rest = name.substring(first.length()).replaceAll("\\((e\\.g\\.|i\\.e\\.)[^)]*\\)", "");
+        if (rest.chars().anyMatch(Character::isUpperCase)) return name;
+        String system = model.system() == null || model.system().name() == null ? "" : model.system().name();
+        if (java.util.Arrays.asList(system.split("[^\\p{L}\\p{N}'-]+")).contains(first)) return name;
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
     /** The conversations a finding lets someone read, by name; else the element it is about. */
@@ -679,12 +839,15 @@ final class PlainWords {
         if (model.conversations().containsKey(id)) return conversation(id);
         if (model.parties().containsKey(id)) return party(id);
         Component c = model.components().get(id);
-        return Views.t(c != null && c.name() != null ? c.name() : id);
+        return inSentence(Views.t(c != null && c.name() != null ? c.name() : id));
     }
 
+    /** A catalog title inside a sentence: its first letter lowered unless its first word is an acronym ("MLS"). */
     private static String lower(String title) {
-        return title.length() > 1 && Character.isUpperCase(title.charAt(0)) && Character.isLowerCase(title.charAt(1))
-                ? Character.toLowerCase(title.charAt(0)) + title.substring(1) : title;
+        if (title.length() < 2 || !Character.isUpperCase(title.charAt(0))) return title;
+        String first = title.split("[\\s(]", 2)[0];
+        if (first.substring(1).chars().anyMatch(Character::isUpperCase)) return title;
+        return Character.toLowerCase(title.charAt(0)) + title.substring(1);
     }
 
     private static String count(int n, String noun) {
@@ -705,6 +868,13 @@ final class PlainWords {
         return and(items, "and");
     }
 
+    /** Like {@link #and(List, String)}, but items that hold commas of their own are set apart by semicolons. */
+    static String list(List<String> items, String word) {
+        if (items.stream().noneMatch(i -> i.contains(","))) return and(items, word);
+        if (items.size() == 1) return items.get(0);
+        return String.join("; ", items.subList(0, items.size() - 1)) + "; " + word + " " + items.get(items.size() - 1);
+    }
+
     static String and(List<String> items, String word) {
         if (items.isEmpty()) return "";
         if (items.size() == 1) return items.get(0);
@@ -719,6 +889,8 @@ final class PlainWords {
         final boolean partial;
         final List<String> through;
         boolean inHand;
+        /** Whether one member's choice opens it, and with theirs the other members' messages. */
+        boolean othersToo;
         final Set<String> conversations = new LinkedHashSet<>();
         final Set<Route> routes = new LinkedHashSet<>();
         final Set<String> visibleBy = new LinkedHashSet<>();

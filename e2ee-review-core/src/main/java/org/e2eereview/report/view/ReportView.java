@@ -187,9 +187,15 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param reach   "systemic", "targeted", or empty when it adds no finding
      * @param risk    the risk it creates and who could misuse it, in one sentence: "Law enforcement, through
      *                the escrow agents, could read ... unnoticed; and so could anyone who obtains the keys they hold."
+     * @param worse   what would get worse, in words: who would gain access or read more widely, for whom, and the
+     *                findings at medium or above before and after
+     * @param asked   whether the organisation asks that it not be required: it would add access nobody would notice
+     * @param notAsked why it is not among those, completing "a proposal, ...": "which cannot apply to this design";
+     *                null when it is
      */
     public record ProposalRow(String title, String anchor, boolean applied, String gains, String whose, String forWhom,
-                              String before, String after, String adds, String reach, String risk) {
+                              String before, String after, String adds, String reach, String risk, String worse,
+                              boolean asked, String notAsked) {
     }
 
     public record IntroducedView(String id, String severity, String message, boolean systemic, String blastRadius) {
@@ -237,16 +243,22 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * The review in sentences for a reader who knows no tool ids: what the design protects, who
      * outside could read what and when, why the verdict, and what the proposals would do.
      *
-     * @param noticed      why readers members could notice are not the unnoticed access proposals seek, and that
-     *                     they remain a risk; null when no reader of content could be noticed
+     * @param readers      who outside could read which conversations, when and how, where nobody would notice: the
+     *                     heading over them says so once
+     * @param knownReaders the same where members or outsiders could notice, or the owner would know the device was
+     *                     taken: each says which
+     * @param noticed      what it means that a reading could be noticed, and that it remains a risk; null when no
+     *                     reader of content could be noticed
      * @param alternatives what serves the aims the proposals claim without weakening, each once
      * @param date         the date of the review in words ("6 December 2026"); null without one
-     * @param asks         what the organisation asks for, from the proposals and alternatives: not to require the
+     * @param asks         what the organisation asks for, a sentence each with its reason: not to require the
      *                     proposals that would add access nobody would notice, and the alternatives the design lacks
+     * @param notAsked     why the proposals the first ask leaves out are left out; null when it leaves none out
      */
-    public record PlainView(List<String> protects, List<String> readers, String noticed, String verdict, List<String> because,
+    public record PlainView(List<String> protects, List<String> readers, List<String> knownReaders, String noticed,
+                            String verdict, List<String> because,
                             List<String> also, String proposals, List<ProposalRow> rows, List<String> alternativesInDesign,
-                            List<String> alternativesNotInDesign, String date, List<String> asks) {
+                            List<String> alternativesNotInDesign, String date, List<String> asks, String notAsked) {
     }
 
     public record SourceLine(int number, String text) {

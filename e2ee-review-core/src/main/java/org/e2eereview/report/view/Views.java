@@ -27,6 +27,7 @@ import org.e2eereview.catalog.Entries.Weakening;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.model.Acceptance;
 import org.e2eereview.model.Conversation;
+import org.e2eereview.model.Flow;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.Submission;
 import org.e2eereview.report.diagram.Diagram;
@@ -298,7 +299,7 @@ public final class Views {
                 .of(a.conversation(), a.party()).stream()
                 .map(f -> new Link(t(f.id()), anchors.get(f.id()))).toList();
         PlainWords words = new PlainWords(in);
-        return new ReaderView(t(a.party()), words.party(a.party()), t(summary.toString()), words.reading(a), words.when(a),
+        return new ReaderView(t(a.party()), words.label(a.party()), t(summary.toString()), words.reading(a), words.when(a),
                 routes, a.partial(), a.readings().stream().anyMatch(PlainWords::unnoticed), findings);
     }
 
@@ -315,8 +316,18 @@ public final class Views {
                         + r.acceptance().status().yamlName() + " by " + r.acceptance().decidedBy()
                         + (r.acceptance().until() == null ? "" : ", until " + r.acceptance().until())
                         + decidedIn(r.acceptance()) + "): " + r.acceptance().justification();
-        List<Chain> evidence = f.evidence().stream().map(c -> new Chain(t(c.title()),
-                c.steps().stream().map(s -> new StepView(t(s.text()), location(s.at()))).toList())).toList();
+        List<Chain> evidence = new ArrayList<>();
+        // A submission says once per finding that the other members' content goes with one member's choice.
+        String othersToo = Flow.Occurs.OPT_IN.wordsForConversation();
+        boolean said = false;
+        for (var c : f.evidence()) {
+            String title = c.title();
+            if (fileNamesOnly && title.contains(othersToo)) {
+                if (said) title = title.replace(othersToo, Flow.Occurs.OPT_IN.words());
+                said = true;
+            }
+            evidence.add(new Chain(t(title), c.steps().stream().map(s -> new StepView(t(s.text()), location(s.at()))).toList()));
+        }
         List<String> safeguards = f.safeguards().stream()
                 .map(s -> t(s.name() + (s.prevents() ? " prevents it" : " makes it visible") + " (" + s.at() + ")"))
                 .distinct().toList();

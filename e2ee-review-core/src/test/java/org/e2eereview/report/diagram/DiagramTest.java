@@ -88,8 +88,14 @@ class DiagramTest {
         assertThat(w.conditions()).contains(Flow.Occurs.ALWAYS, Flow.Occurs.OPT_IN);
         assertThat(w.parties()).extracting(WhoReads.Box::label).contains("whatsapp", "apple", "google");
         String svg = WhoReadsSvg.render(w, "t", "r").svg();
-        assertThat(svg).contains(">for users who opt in</text>", ">reads for users who opt in</text>", ">always</text>")
+        // WhatsApp's own reading could be noticed: the key never says it reads "always" and leaves that out.
+        assertThat(svg).contains(">for users who opt in</text>", ">reads for users who opt in</text>",
+                        ">reads always, only in ways that could be noticed</text>").doesNotContain(">reads always</text>")
                 .contains("stroke-dasharray=\"" + WhoReadsSvg.dash(Flow.Occurs.OPT_IN) + "\"");
+        // In the submission, in the words its text and table use.
+        String plain = WhoReadsSvg.render(WhoReads.readers(review, true), "t", "r").svg();
+        assertThat(plain).contains(">reads only in ways that could be noticed</text>", ">reads for users who opt in</text>")
+                .doesNotContain(">reads always");
         assertThat(WhoReadsMermaid.render(w)).contains("-->|\"for users who opt in\"|")
                 .contains("stroke-dasharray:" + WhoReadsSvg.dash(Flow.Occurs.OPT_IN));
         Set<String> looks = new HashSet<>();

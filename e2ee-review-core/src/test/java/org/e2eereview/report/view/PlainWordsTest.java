@@ -1,0 +1,26 @@
+package org.e2eereview.report.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.e2eereview.Corpus;
+import org.junit.jupiter.api.Test;
+
+/** The submission's names inside a sentence: a label's capital lowered, a proper name kept as the model spells it. */
+class PlainWordsTest {
+
+    @Test
+    void aLabelsCapitalIsLoweredInsideASentenceAndAProperNameIsKept() throws Exception {
+        PlainWords words = new PlainWords(Corpus.reviewer().review(Path.of("examples/signal.yaml")));
+        List<String> names = List.of("Law enforcement (e.g. FBI)", "One-to-one chat", "First escrow agent", "The phones' maker",
+                "A group", "Signal group", "Signal Messenger LLC", "Intel (SGX)", "Apple (iCloud)", "WhatsApp (Meta)", "NCMEC",
+                "iCloud", "law enforcement");
+        assertThat(names.stream().map(words::inSentence).toList()).containsExactly("law enforcement (e.g. FBI)",
+                "one-to-one chat", "first escrow agent", "the phones' maker", "a group",
+                // the system's own name, another capitalised word, a capital inside the word, or no capital at all
+                "Signal group", "Signal Messenger LLC", "Intel (SGX)", "Apple (iCloud)", "WhatsApp (Meta)", "NCMEC", "iCloud",
+                "law enforcement");
+    }
+}
