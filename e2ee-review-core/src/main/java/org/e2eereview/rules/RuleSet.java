@@ -20,7 +20,7 @@ import org.e2eereview.load.Digests;
 import org.e2eereview.load.FieldSpec;
 import org.e2eereview.load.FieldType;
 import org.e2eereview.load.Fields;
-import org.e2eereview.load.Format;
+import org.e2eereview.load.ModelFormat;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ObjectSpec;
 import org.e2eereview.load.Problem;
@@ -42,14 +42,14 @@ public final class RuleSet {
     private static final Map<Inspects, ObjectSpec> SPECS = new EnumMap<>(Inspects.class);
 
     static {
-        SPECS.put(Inspects.PARTY, Format.PARTY);
-        SPECS.put(Inspects.COMPONENT, Format.COMPONENT);
-        SPECS.put(Inspects.KEY, Format.KEY);
-        SPECS.put(Inspects.DATA, Format.DATA_ITEM);
-        SPECS.put(Inspects.CONVERSATION, Format.CONVERSATION);
-        SPECS.put(Inspects.FLOW, Format.FLOW);
-        SPECS.put(Inspects.FEATURE, Format.FEATURE);
-        SPECS.put(Inspects.SYSTEM, Format.SYSTEM);
+        SPECS.put(Inspects.PARTY, ModelFormat.PARTY);
+        SPECS.put(Inspects.COMPONENT, ModelFormat.COMPONENT);
+        SPECS.put(Inspects.KEY, ModelFormat.KEY);
+        SPECS.put(Inspects.DATA, ModelFormat.DATA_ITEM);
+        SPECS.put(Inspects.CONVERSATION, ModelFormat.CONVERSATION);
+        SPECS.put(Inspects.FLOW, ModelFormat.FLOW);
+        SPECS.put(Inspects.FEATURE, ModelFormat.FEATURE);
+        SPECS.put(Inspects.SYSTEM, ModelFormat.SYSTEM);
     }
 
     private final Map<String, Rule> rules;
