@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Model;
+import org.e2eereview.report.Builtin;
 import org.e2eereview.report.Reports;
 import org.e2eereview.review.Reviewer;
 import org.junit.jupiter.api.Test;
@@ -59,9 +60,9 @@ class BackgroundLoadTest {
         try (Stream<Path> examples = Files.list(Path.of("examples"))) {
             for (Path p : examples.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 Model m = new ModelLoader().load(p);
-                assertThat(new String(Reports.render(shared.review(m), List.of(Reports.Format.JSON), options).get(0),
+                assertThat(new String(Reports.render(shared.review(m), List.of(Builtin.JSON), options).get(0),
                         StandardCharsets.UTF_8)).as(p.toString()).isEqualTo(new String(Reports.render(alone.review(m),
-                        List.of(Reports.Format.JSON), options).get(0), StandardCharsets.UTF_8));
+                        List.of(Builtin.JSON), options).get(0), StandardCharsets.UTF_8));
             }
         }
     }

@@ -18,6 +18,7 @@ import org.e2eereview.bench.SyntheticModel;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Model;
+import org.e2eereview.report.Builtin;
 import org.e2eereview.report.Reports;
 import org.e2eereview.review.Reviewer;
 import org.junit.jupiter.api.Test;
@@ -101,9 +102,9 @@ class PreparedRulesTest {
         models.add(new ModelLoader().parse("synthetic.yaml", SyntheticModel.generate(2000).getBytes(StandardCharsets.UTF_8)));
         Reports.Options options = new Reports.Options(null, LocalDate.of(2026, 6, 1), null, "test", null);
         for (Model m : models) {
-            String a = new String(Reports.render(prepared.review(m), List.of(Reports.Format.JSON), options).get(0),
+            String a = new String(Reports.render(prepared.review(m), List.of(Builtin.JSON), options).get(0),
                     StandardCharsets.UTF_8);
-            String b = new String(Reports.render(fresh.review(m), List.of(Reports.Format.JSON), options).get(0),
+            String b = new String(Reports.render(fresh.review(m), List.of(Builtin.JSON), options).get(0),
                     StandardCharsets.UTF_8);
             assertThat(a).as(m.file()).isEqualTo(b);
         }

@@ -24,8 +24,9 @@ import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.Problem;
+import org.e2eereview.report.OutputFormat;
+import org.e2eereview.report.OutputFormats;
 import org.e2eereview.report.Reports;
-import org.e2eereview.report.Reports.Format;
 import org.e2eereview.report.escape.Inert;
 import org.e2eereview.report.template.TemplateProblem;
 import org.e2eereview.review.Review;
@@ -67,7 +68,10 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "e2ee-review.today")
     String today;
 
-    /** Reports to write: text, json, md, html, submission-md, submission-html, submission-pdf, sarif, junit. */
+    /**
+     * Reports to write, by format id as {@code review --format} takes them: html, json, junit, md, sarif,
+     * submission-html, submission-md, submission-pdf, text.
+     */
     @Parameter(property = "e2ee-review.formats", defaultValue = "sarif,junit")
     List<String> formats;
 
@@ -87,7 +91,7 @@ public final class CheckMojo extends AbstractMojo {
         }
         Severity threshold = severity(failOn);
         LocalDate date = date(today);
-        List<Format> wanted = formats(formats);
+        List<OutputFormat> wanted = formats(formats);
         List<Path> files = modelFiles();
 
         ReviewConfig config = ReviewConfig.defaults().withToday(date)
@@ -150,7 +154,7 @@ public final class CheckMojo extends AbstractMojo {
     }
 
     /** Every report is written beside its target and moved into place whole. */
-    private void write(Path file, Review review, Assessor.Result assessment, List<Format> wanted, Severity threshold,
+    private void write(Path file, Review review, Assessor.Result assessment, List<OutputFormat> wanted, Severity threshold,
                        LocalDate date) throws MojoExecutionException {
         if (wanted.isEmpty()) return;
         String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
@@ -160,8 +164,8 @@ public final class CheckMojo extends AbstractMojo {
             Path dir = Files.createDirectories(outputDirectory.toPath());
             List<OutputStream> streams = new ArrayList<>();
             try {
-                for (Format f : wanted) {
-                    targets.add(dir.resolve(base + extension(f)));
+                for (OutputFormat f : wanted) {
+                    targets.add(dir.resolve(base + f.fileSuffix()));
                     Path tmp = Files.createTempFile(dir, "." + base, ".tmp");
                     temps.add(tmp);
                     streams.add(Files.newOutputStream(tmp));
@@ -192,20 +196,6 @@ public final class CheckMojo extends AbstractMojo {
         }
     }
 
-    static String extension(Format f) {
-        return switch (f) {
-            case TEXT -> ".txt";
-            case JSON -> ".json";
-            case MD -> ".md";
-            case HTML -> ".html";
-            case SUBMISSION_MD -> ".submission.md";
-            case SUBMISSION_HTML -> ".submission.html";
-            case SUBMISSION_PDF -> ".submission.pdf";
-            case SARIF -> ".sarif";
-            case JUNIT -> ".junit.xml";
-        };
-    }
-
     private static MojoFailureException located(String what, InputException e) {
         StringBuilder out = new StringBuilder(what).append(':');
         for (Problem p : e.problems()) out.append('\n').append(p);
@@ -228,14 +218,14 @@ public final class CheckMojo extends AbstractMojo {
         }
     }
 
-    static List<Format> formats(List<String> names) throws MojoFailureException {
-        List<Format> out = new ArrayList<>();
+    static List<OutputFormat> formats(List<String> names) throws MojoFailureException {
+        List<OutputFormat> out = new ArrayList<>();
         if (names == null) return out;
         for (String n : names) {
             if (n == null || n.isBlank()) continue;
-            Format f = Format.of(n.strip());
+            OutputFormat f = OutputFormats.named(n.strip());
             if (f == null) {
-                throw new MojoFailureException("e2ee-review: '" + n + "' is not a format: use " + Format.names());
+                throw new MojoFailureException("e2ee-review: '" + n + "' is not a format: use " + OutputFormats.ids());
             }
             if (!out.contains(f)) out.add(f);
         }

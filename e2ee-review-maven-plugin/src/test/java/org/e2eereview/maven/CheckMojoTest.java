@@ -79,7 +79,8 @@ class CheckMojoTest {
                 "e2ee-review: failOn 'severe' is not a severity: use critical, high, medium, low, info or none");
         CheckMojo badFormat = mojo(Path.of("examples/signal.yaml").toAbsolutePath());
         badFormat.formats = List.of("sarif", "pdf");
-        assertThatThrownBy(badFormat::execute).hasMessageStartingWith("e2ee-review: 'pdf' is not a format: use text, json");
+        assertThatThrownBy(badFormat::execute).hasMessage("e2ee-review: 'pdf' is not a format: use html, json, junit, md, sarif, submission-html, "
+                + "submission-md, submission-pdf, text");
         CheckMojo badDate = mojo(Path.of("examples/signal.yaml").toAbsolutePath());
         badDate.today = "2026-02-30";
         assertThatThrownBy(badDate::execute).hasMessage("e2ee-review: today '2026-02-30' is not a date (YYYY-MM-DD)");
