@@ -14,6 +14,7 @@ import org.e2eereview.load.InputException;
 import org.e2eereview.rules.Rule;
 import org.e2eereview.rules.RuleKind;
 import org.e2eereview.rules.RuleSet;
+import org.e2eereview.rules.Startup;
 import org.e2eereview.rules.RuleTests;
 
 import picocli.CommandLine.Command;
@@ -47,7 +48,7 @@ final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         RuleSet set;
         try {
-            set = RuleSet.load(Catalog.bundled(), ruleDirs);
+            set = Startup.rules(ruleDirs);
         } catch (InputException e) {
             Main.printProblems(spec, e);
             return Main.USAGE;

@@ -18,6 +18,7 @@ import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.Bundled;
 import org.e2eereview.rules.RuleReference;
+import org.e2eereview.rules.Startup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,7 +84,7 @@ public class MaintainerNotesTest {
         Reports.Options options = new Reports.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, "x", assessment);
         List<OutputFormat> all = Builtin.all();
         List<byte[]> out = Reports.render(assessment.original(), all, options);
-        String publishedLaw = bare(Catalog.bundled().proposals().get("traceability").legal().get(0).note());
+        String publishedLaw = bare(Startup.catalog().proposals().get("traceability").legal().get(0).note());
         for (int i = 0; i < all.size(); i++) {
             String text = bare(ReportsTest.text(out.get(i)));
             if (all.get(i).needsAssessment()) {
@@ -99,7 +100,7 @@ public class MaintainerNotesTest {
 
     @Test
     void noGeneratedDocPrintsAMaintainerNote() throws Exception {
-        Catalog catalog = Catalog.bundled();
+        Catalog catalog = Startup.catalog();
         List<String> docs = List.of(RuleReference.markdown(Corpus.rules()), ProposalReference.markdown(catalog),
                 Catalog.formatReference());
         for (String doc : docs) {

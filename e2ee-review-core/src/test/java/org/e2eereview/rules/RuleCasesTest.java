@@ -23,7 +23,7 @@ class RuleCasesTest {
 
     @BeforeAll
     static void load() throws Exception {
-        rules = RuleSet.load(Catalog.bundled(), List.of());
+        rules = RuleSet.load(Startup.catalog(), List.of());
     }
 
     @TestFactory

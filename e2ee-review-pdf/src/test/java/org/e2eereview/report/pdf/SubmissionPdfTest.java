@@ -15,11 +15,11 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.e2eereview.Corpus;
 import org.e2eereview.assess.Assessor;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.report.MaintainerNotesTest;
 import org.e2eereview.report.OutputFormats;
 import org.e2eereview.report.Reports;
+import org.e2eereview.rules.Startup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +75,7 @@ class SubmissionPdfTest {
     @Test
     void saysWhatTheHtmlSaysOfNoticedReadingsAndOfFeatures() throws Exception {
         String pdf = flat(Submissions.get("examples/whatsapp.yaml --assess all").pdf());
-        String franking = Catalog.bundled().safetyFeatures().get("VERIFIABLE-REPORTING").inWords();
+        String franking = Startup.catalog().safetyFeatures().get("VERIFIABLE-REPORTING").inWords();
         assertThat(pdf).contains("the reading is not silent").contains(franking);
     }
 
@@ -135,7 +135,7 @@ class SubmissionPdfTest {
         String text = MaintainerNotesTest.bare(text(Submissions.get(example).pdf()));
         // The same matching finds the catalog's published text, so it would find a note.
         assertThat(text).contains(MaintainerNotesTest.bare(
-                Catalog.bundled().proposals().get("traceability").legal().get(0).note()));
+                Startup.catalog().proposals().get("traceability").legal().get(0).note()));
         for (String note : MaintainerNotesTest.notes()) {
             assertThat(text).as(example + " prints the maintainer-note \"" + note + "\"")
                     .doesNotContain(MaintainerNotesTest.bare(note));
