@@ -134,6 +134,13 @@ class LayeringTest {
                     + "so that the library renders every other format without the PDF libraries");
 
     @ArchTest
+    static final ArchRule noProductionClassIsNamedLikeATest = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.e2eereview.junit.E2eeTests")
+            .should().haveSimpleNameEndingWith("Test").orShould().haveSimpleNameEndingWith("Tests")
+            .because("build tools take a class named so for a test class, and a reader takes it for one; "
+                    + "E2eeTests is the deprecated old name of E2eeTestFactory");
+
+    @ArchTest
     static final ArchRule theViewKnowsNoMedium = noClasses().that().resideInAPackage("org.e2eereview.report.view..")
             .should().dependOnClassesThat().resideInAnyPackage("org.e2eereview.report.template..",
                     "org.e2eereview.report.pdf..")

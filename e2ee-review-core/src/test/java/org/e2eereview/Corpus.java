@@ -75,7 +75,7 @@ public final class Corpus {
     public static List<Model> ruleCases(RuleSet rules) throws Exception {
         List<Model> out = new ArrayList<>();
         for (Rule r : rules.rules().values()) {
-            for (Rule.RuleTest t : r.tests()) {
+            for (Rule.Case t : r.tests()) {
                 out.add(new ModelLoader().parse(r.id() + " [" + t.name() + "]", ModelPatch.apply(rules.testBase(), t.model())));
             }
         }

@@ -122,8 +122,8 @@ final class Cel {
     private synchronized void buildCompilers() {
         if (compilers != null) return;
         Map<String, CelType> types = new LinkedHashMap<>();
-        for (ViewType<?> v : Views.NESTED_VIEWS) types.put(v.celType().name(), v.celType());
-        for (ViewType<?> v : Views.ELEMENT_VIEWS) types.put(v.celType().name(), v.celType());
+        for (ViewType<?> v : CelViews.NESTED_VIEWS) types.put(v.celType().name(), v.celType());
+        for (ViewType<?> v : CelViews.ELEMENT_VIEWS) types.put(v.celType().name(), v.celType());
         CelTypeProvider provider = new CelTypeProvider() {
             @Override
             public ImmutableCollection<CelType> types() {
@@ -142,7 +142,7 @@ final class Cel {
                     .setTypeProvider(provider)
                     .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                     .addLibraries(CelExtensions.strings())
-                    .addVar("system", Views.SYSTEM.celType());
+                    .addVar("system", CelViews.SYSTEM.celType());
             if (kind != Inspects.SYSTEM) builder.addVar(kind.variable(), kind.view().celType());
             plain.put(kind, builder.build());
             message.put(kind, builder.addVar(RuleSet.READERS, ListType.create(SimpleType.STRING)).build());

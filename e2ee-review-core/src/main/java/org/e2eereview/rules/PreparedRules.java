@@ -118,8 +118,8 @@ final class PreparedRules {
                 .append(Cel.ENVIRONMENT).append('\n');
         for (Inspects kind : Inspects.values()) s.append(kind.name()).append(' ').append(kind.variable()).append(' ')
                 .append(kind.view().name()).append('\n');
-        List<ViewType<?>> views = new ArrayList<>(Views.NESTED_VIEWS);
-        views.addAll(Views.ELEMENT_VIEWS);
+        List<ViewType<?>> views = new ArrayList<>(CelViews.NESTED_VIEWS);
+        views.addAll(CelViews.ELEMENT_VIEWS);
         for (ViewType<?> v : views) {
             s.append(v.celType().name()).append(" {");
             for (ViewType.Field<?> f : v.fields()) s.append(' ').append(f.name()).append(": ").append(describe(f.type()));

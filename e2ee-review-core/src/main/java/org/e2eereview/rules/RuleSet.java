@@ -319,8 +319,8 @@ public final class RuleSet {
         }
         List<Object> message = template(cel, inspects, f, "message", problems);
         List<Object> withoutReaders = f.has("without-readers") ? template(cel, inspects, f, "without-readers", problems) : null;
-        List<Rule.RuleTest> tests = f.<Fields>list("tests").stream()
-                .map(t -> new Rule.RuleTest(t.text("name"), t.list("expect"), expected(t, problems), t.text("model"),
+        List<Rule.Case> tests = f.<Fields>list("tests").stream()
+                .map(t -> new Rule.Case(t.text("name"), t.list("expect"), expected(t, problems), t.text("model"),
                         t.at())).toList();
         if (tests.stream().noneMatch(t -> !t.expect().isEmpty()) || tests.stream().noneMatch(t -> t.expect().isEmpty())) {
             problems.add(new Problem(f.at("tests"), "a rule needs a test case where it fires and one where it does not"));

@@ -92,7 +92,7 @@ class GuardTest {
             }
         }
         for (Rule r : guarded) {
-            for (Rule.RuleTest t : r.tests()) {
+            for (Rule.Case t : r.tests()) {
                 models.add(new ModelLoader().parse(t.name(), ModelPatch.apply(rules.testBase(), t.model())));
             }
         }

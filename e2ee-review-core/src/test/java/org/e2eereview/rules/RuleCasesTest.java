@@ -30,7 +30,7 @@ class RuleCasesTest {
     Stream<DynamicTest> everyRuleCase() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Rule r : rules.rules().values()) {
-            for (RuleTests.Outcome o : RuleTests.run(rules, r)) {
+            for (RuleCases.Outcome o : RuleCases.run(rules, r)) {
                 tests.add(DynamicTest.dynamicTest(r.id() + ": " + o.test().name(),
                         () -> assertThat(o.passed()).as(o.describe()).isTrue()));
             }

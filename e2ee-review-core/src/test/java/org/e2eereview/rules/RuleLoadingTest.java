@@ -103,7 +103,7 @@ class RuleLoadingTest {
         RuleSet set = RuleSet.load(Startup.catalog(), List.of(dir));
         Rule mine = set.rules().get("MY-RULE");
         assertThat(mine.file()).isEqualTo(dir.resolve("MY-RULE.yaml").toString());
-        assertThat(RuleTests.run(set, mine)).allMatch(RuleTests.Outcome::passed);
+        assertThat(RuleCases.run(set, mine)).allMatch(RuleCases.Outcome::passed);
         assertThat(set.rules()).containsKey("GHOST-PARTICIPANT");
     }
 
@@ -116,10 +116,10 @@ class RuleLoadingTest {
         Files.writeString(dir.resolve("MY-RULE.yaml"), expecting.formatted("high", "[]", "is a group", "")
                 .replace(", without-readers: \"\"", ""));
         RuleSet right = RuleSet.load(Startup.catalog(), List.of(dir));
-        assertThat(RuleTests.run(right, right.rules().get("MY-RULE"))).allMatch(RuleTests.Outcome::passed);
+        assertThat(RuleCases.run(right, right.rules().get("MY-RULE"))).allMatch(RuleCases.Outcome::passed);
         Files.writeString(dir.resolve("MY-RULE.yaml"), expecting.formatted("low", "[police]", "is a channel", "because"));
         RuleSet wrong = RuleSet.load(Startup.catalog(), List.of(dir));
-        RuleTests.Outcome outcome = RuleTests.run(wrong, wrong.rules().get("MY-RULE")).get(0);
+        RuleCases.Outcome outcome = RuleCases.run(wrong, wrong.rules().get("MY-RULE")).get(0);
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.describe()).contains("on chat expected severity low but it is high",
                 "expected readers [police] but it names []", "expected the message to contain 'is a channel'",

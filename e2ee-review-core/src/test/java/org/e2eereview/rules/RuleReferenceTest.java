@@ -24,7 +24,7 @@ class RuleReferenceTest {
         String doc = Files.readString(DOC);
         RuleSet set = RuleSet.load(Startup.catalog(), List.of());
         for (Rule r : set.rules().values()) assertThat(doc).contains("## " + r.id() + "\n");
-        for (ViewType<?> v : Views.ELEMENT_VIEWS) {
+        for (ViewType<?> v : CelViews.ELEMENT_VIEWS) {
             for (var f : v.fields()) assertThat(doc).contains("| `" + f.name() + "` |");
         }
     }
