@@ -20,6 +20,7 @@ import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Model;
+import org.e2eereview.report.AtomicWrite;
 import org.e2eereview.report.BaselineFile;
 import org.e2eereview.report.OutputFormat;
 import org.e2eereview.report.OutputFormats;
@@ -189,7 +190,7 @@ final class ReviewCommand implements Callable<Integer> {
     }
 
     private int cannotWrite(AtomicWrite.Failure e) {
-        spec.commandLine().getErr().println(e.target + ": cannot write: " + AtomicWrite.reason((IOException) e.getCause()));
+        spec.commandLine().getErr().println(e.target() + ": cannot write: " + AtomicWrite.reason(e.getCause()));
         return Main.USAGE;
     }
 
