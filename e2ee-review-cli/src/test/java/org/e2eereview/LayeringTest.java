@@ -128,6 +128,19 @@ class LayeringTest {
             .because("the PDF is the submission's HTML laid out on pages, nothing more");
 
     @ArchTest
+    static final ArchRule thePdfIsFoundByName = classes().that().resideInAPackage("org.e2eereview.report.pdf..")
+            .should().onlyBeAccessed().byClassesThat().resideInAPackage("org.e2eereview.report.pdf..")
+            .because("the PDF is a module of its own (e2ee-review-pdf) that the rest finds by name, as an OutputFormat, "
+                    + "so that the library renders every other format without the PDF libraries");
+
+    @ArchTest
+    static final ArchRule noProductionClassIsNamedLikeATest = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.e2eereview.junit.E2eeTests")
+            .should().haveSimpleNameEndingWith("Test").orShould().haveSimpleNameEndingWith("Tests")
+            .because("build tools take a class named so for a test class, and a reader takes it for one; "
+                    + "E2eeTests is the deprecated old name of E2eeTestFactory");
+
+    @ArchTest
     static final ArchRule theViewKnowsNoMedium = noClasses().that().resideInAPackage("org.e2eereview.report.view..")
             .should().dependOnClassesThat().resideInAnyPackage("org.e2eereview.report.template..",
                     "org.e2eereview.report.pdf..")

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.ModelPatch;
@@ -21,6 +20,7 @@ import org.e2eereview.model.Model;
 import org.e2eereview.review.Reviewer;
 import org.e2eereview.rules.Rule;
 import org.e2eereview.rules.RuleSet;
+import org.e2eereview.rules.Startup;
 
 /**
  * Every model the project can review in its tests: the examples, each rule's test cases, the
@@ -34,7 +34,7 @@ public final class Corpus {
     /** The bundled rules, loaded once for all tests. */
     public static RuleSet rules() throws InputException {
         RuleSet r = rules;
-        if (r == null) rules = r = RuleSet.load(Catalog.bundled(), List.of());
+        if (r == null) rules = r = RuleSet.load(Startup.catalog(), List.of());
         return r;
     }
 
@@ -75,7 +75,7 @@ public final class Corpus {
     public static List<Model> ruleCases(RuleSet rules) throws Exception {
         List<Model> out = new ArrayList<>();
         for (Rule r : rules.rules().values()) {
-            for (Rule.RuleTest t : r.tests()) {
+            for (Rule.Case t : r.tests()) {
                 out.add(new ModelLoader().parse(r.id() + " [" + t.name() + "]", ModelPatch.apply(rules.testBase(), t.model())));
             }
         }

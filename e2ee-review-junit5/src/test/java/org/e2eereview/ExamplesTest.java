@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.junit.E2eeAssertions;
 import org.e2eereview.junit.E2eeReview;
-import org.e2eereview.junit.E2eeTests;
+import org.e2eereview.junit.E2eeTestFactory;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
@@ -106,7 +106,7 @@ class ExamplesTest {
     /** Signal is the clean design: every weakening rule shows, and every test passes. */
     @TestFactory
     Stream<DynamicNode> signalPassesEveryRule() {
-        return E2eeTests.perRuleAndElement(Path.of("examples/signal.yaml"));
+        return E2eeTestFactory.perRuleAndElement(Path.of("examples/signal.yaml"));
     }
 
     static Finding finding(Review r, String id) {

@@ -14,7 +14,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.function.Function;
 
-import org.e2eereview.load.Format;
+import org.e2eereview.load.ModelFormat;
 import org.e2eereview.load.ModelLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -382,7 +382,7 @@ class ModelArchRulesTest {
     /** Whatever the loader accepts as a code pattern, ArchUnit's matcher accepts too. */
     @Test
     void everyPatternTheLoaderAcceptsArchUnitAccepts() {
-        java.util.regex.Pattern format = java.util.regex.Pattern.compile(Format.CODE_PATTERN);
+        java.util.regex.Pattern format = java.util.regex.Pattern.compile(ModelFormat.CODE_PATTERN);
         Random random = new Random(20261202L);
         String alphabet = "ab1_*.$(|[";
         int accepted = 0;

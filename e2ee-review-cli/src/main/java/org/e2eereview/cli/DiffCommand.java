@@ -16,6 +16,7 @@ import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.Problem;
 import org.e2eereview.model.Location;
 import org.e2eereview.model.Model;
+import org.e2eereview.report.AtomicWrite;
 import org.e2eereview.report.DiffReport;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewer;

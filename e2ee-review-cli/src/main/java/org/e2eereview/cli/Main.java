@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.e2eereview.Version;
-import org.e2eereview.rules.RuleSet;
+import org.e2eereview.rules.Startup;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,7 +70,7 @@ public final class Main implements Runnable {
         PrintWriter err = new PrintWriter(org.e2eereview.report.escape.Inert.writer(rawErr), true);
         // Commands that review ready CEL and the bundled rules on another thread while this one reads
         // the command line, the model and the catalog: most of a cold run (docs/performance.md).
-        if (args.length > 0 && REVIEWING.contains(args[0])) RuleSet.prepareInBackground();
+        if (args.length > 0 && REVIEWING.contains(args[0])) Startup.inBackground();
         CommandLine cli = new CommandLine(new Main());
         // Only the command named is built (help needs them all): picocli reflects over every command
         // it is given, and building all of them was a tenth of a cold review (docs/performance.md).

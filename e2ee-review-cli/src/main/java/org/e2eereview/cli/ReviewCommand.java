@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.e2eereview.assess.Assessor;
@@ -18,9 +20,11 @@ import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Model;
+import org.e2eereview.report.AtomicWrite;
 import org.e2eereview.report.BaselineFile;
+import org.e2eereview.report.OutputFormat;
+import org.e2eereview.report.OutputFormats;
 import org.e2eereview.report.Reports;
-import org.e2eereview.report.Reports.Format;
 import org.e2eereview.report.template.TemplateProblem;
 import org.e2eereview.report.view.Views;
 import org.e2eereview.review.Review;
@@ -28,19 +32,18 @@ import org.e2eereview.review.Reviewer;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Review a model: who can read each conversation beyond its members, the weakening "
                 + "patterns, the safety features and the public-safety objectives they serve.",
-                "Formats: text (the terminal), json (docs/json-output.md), md (Markdown with a Mermaid diagram, "
-                        + "for pull requests), html (a self-contained page), submission-md, submission-html and "
-                        + "submission-pdf (a consultation submission structured by the 2020 statement's three asks), "
-                        + "sarif (SARIF 2.1.0 for code scanning) and junit (JUnit XML for CI servers).",
+                "The submission formats are consultation submissions structured by the 2020 statement's three asks.",
                 "Several --format/--out pairs render one review into several files: the n-th --out receives the "
                         + "n-th --format; one format may go to standard output, written last."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -49,16 +52,31 @@ import picocli.CommandLine.Model.CommandSpec;
                 "2:unusable input: the model, a rule or an option"})
 final class ReviewCommand implements Callable<Integer> {
 
-    @Spec
     CommandSpec spec;
+
+    /** Help lists the formats found, each with what it is, before the exit codes. */
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        UsageMessageSpec usage = spec.usageMessage();
+        List<String> keys = new ArrayList<>(usage.sectionKeys());
+        keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), "formats");
+        usage.sectionKeys(keys);
+        Map<String, CommandLine.IHelpSectionRenderer> sections = new HashMap<>(usage.sectionMap());
+        sections.put("formats", help -> {
+            Help.TextTable table = Help.TextTable.forColumnWidths(help.colorScheme(), 19, usage.width() - 19);
+            for (OutputFormat f : OutputFormats.all()) table.addRowValues("  " + f.id(), f.description());
+            return String.format("%nFormats:%n") + table;
+        });
+        usage.sectionMap(sections);
+    }
 
     @Parameters(paramLabel = "MODEL", description = "The model file (YAML).")
     Path model;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json, md, html, submission-md, "
-            + "submission-html, submission-pdf, sarif or junit (default: text); repeatable, paired with --out.",
-            converter = FormatConverter.class)
-    List<Format> formats = new ArrayList<>();
+    @Option(names = "--format", paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES} (default: text); "
+            + "repeatable, paired with --out.", converter = FormatConverter.class, completionCandidates = FormatIds.class)
+    List<OutputFormat> formats = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
             description = "Exit 1 when a counted finding is at or above this: critical, high, medium, low, info, "
@@ -84,7 +102,7 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Format> wanted = formats.isEmpty() ? List.of(Format.TEXT) : formats;
+        List<OutputFormat> wanted = formats.isEmpty() ? List.of(OutputFormats.named("text")) : formats;
         if (outs.size() != wanted.size() && outs.size() != wanted.size() - 1) {
             spec.commandLine().getErr().println("give one --out for each --format (the last format may go to "
                     + "standard output): " + wanted.size() + " --format, " + outs.size() + " --out");
@@ -122,8 +140,8 @@ final class ReviewCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         if (!settings.vet(spec, review)) return Main.USAGE;
-        if (outs.size() < wanted.size() && wanted.get(wanted.size() - 1) == Format.SUBMISSION_PDF) {
-            spec.commandLine().getErr().println("submission-pdf is binary: give it an --out FILE");
+        if (outs.size() < wanted.size() && wanted.get(wanted.size() - 1).binary()) {
+            spec.commandLine().getErr().println(wanted.get(wanted.size() - 1).id() + " is binary: give it an --out FILE");
             return Main.USAGE;
         }
         // Every file is rendered in full beside its target before any is replaced, so a rendering
@@ -172,7 +190,7 @@ final class ReviewCommand implements Callable<Integer> {
     }
 
     private int cannotWrite(AtomicWrite.Failure e) {
-        spec.commandLine().getErr().println(e.target + ": cannot write: " + AtomicWrite.reason((IOException) e.getCause()));
+        spec.commandLine().getErr().println(e.target() + ": cannot write: " + AtomicWrite.reason(e.getCause()));
         return Main.USAGE;
     }
 
@@ -201,14 +219,22 @@ final class ReviewCommand implements Callable<Integer> {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
-    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+    static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
         @Override
-        public Format convert(String value) {
-            Format f = Format.of(value);
+        public OutputFormat convert(String value) {
+            OutputFormat f = OutputFormats.named(value);
             if (f == null) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a format: use " + Format.names());
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a format: use " + OutputFormats.ids());
             }
             return f;
+        }
+    }
+
+    /** The formats found, for help: each id, and in the Formats: section what it is. */
+    static final class FormatIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return OutputFormats.all().stream().map(OutputFormat::id).iterator();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import org.e2eereview.load.InputException;
 import org.e2eereview.model.Acceptance;
+import org.e2eereview.report.AtomicWrite;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.ReviewConfig;
 import org.e2eereview.review.Reviewed;

@@ -14,7 +14,8 @@ import org.e2eereview.load.InputException;
 import org.e2eereview.rules.Rule;
 import org.e2eereview.rules.RuleKind;
 import org.e2eereview.rules.RuleSet;
-import org.e2eereview.rules.RuleTests;
+import org.e2eereview.rules.Startup;
+import org.e2eereview.rules.RuleCases;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +48,7 @@ final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         RuleSet set;
         try {
-            set = RuleSet.load(Catalog.bundled(), ruleDirs);
+            set = Startup.rules(ruleDirs);
         } catch (InputException e) {
             Main.printProblems(spec, e);
             return Main.USAGE;
@@ -88,7 +89,7 @@ final class RulesCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         for (Rule r : selected) {
-            for (RuleTests.Outcome o : RuleTests.run(set, r)) {
+            for (RuleCases.Outcome o : RuleCases.run(set, r)) {
                 if (o.passed()) {
                     passed++;
                 } else {
@@ -143,7 +144,7 @@ final class RulesCommand implements Callable<Integer> {
         out.println("Remediation: " + r.remediation().strip());
         out.println();
         out.println("Test cases:");
-        for (Rule.RuleTest t : r.tests()) {
+        for (Rule.Case t : r.tests()) {
             out.println("  " + (t.expect().isEmpty() ? "does not fire" : "fires on " + String.join(", ", t.expect()))
                     + ": " + t.name());
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.e2eereview.load.JsonSchema;
+import org.e2eereview.report.AtomicWrite;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

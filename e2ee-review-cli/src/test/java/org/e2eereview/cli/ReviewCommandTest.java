@@ -135,7 +135,20 @@ class ReviewCommandTest {
         assertThat(dir.resolve("extra.json")).doesNotExist();
         Cli unknown = Cli.run("review", "examples/signal.yaml", "--format", "pdf");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("'pdf' is not a format");
+        assertThat(unknown.err()).contains("'pdf' is not a format: use html, json, junit, md, sarif, submission-html, "
+                + "submission-md, submission-pdf, text\n");
+    }
+
+    /** The formats help lists are those found on the class path (the PDF's in its own module), each with what it is. */
+    @Test
+    void helpListsTheFormatsFound() {
+        String help = Cli.run("review", "--help").out();
+        assertThat(help).containsPattern("--format=FORMAT +html, json, junit, md, sarif, submission-html,");
+        String formats = help.substring(help.indexOf("\nFormats:\n"), help.indexOf("\nExit codes:"));
+        assertThat(formats.lines().skip(2).map(l -> l.trim().split(" ")[0]).toList()).containsExactly("html", "json",
+                "junit", "md", "sarif", "submission-html", "submission-md", "submission-pdf", "text");
+        assertThat(formats).contains("\n  sarif            SARIF 2.1.0 for code scanning\n")
+                .contains("\n  submission-pdf   a consultation submission as tagged PDF\n");
     }
 
     @Test

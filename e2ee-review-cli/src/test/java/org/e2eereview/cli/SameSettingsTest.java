@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.junit.E2eeReview;
+import org.e2eereview.report.Builtin;
 import org.e2eereview.report.Reports;
 import org.e2eereview.review.Review;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class SameSettingsTest {
         Review review = E2eeReview.with().today(LocalDate.of(2026, 6, 1)).baseline(Path.of(baseline))
                 .review(Path.of("examples/ghost-proposal.yaml"));
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        Reports.write(review, List.of(Reports.Format.JSON),
+        Reports.write(review, List.of(Builtin.JSON),
                 new Reports.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, null), List.of(json));
         assertThat(json.toString(StandardCharsets.UTF_8)).isEqualTo(cli.out());
     }

@@ -1,5 +1,6 @@
 package org.e2eereview.catalog;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import org.e2eereview.catalog.Entries.Reference;
 import org.e2eereview.catalog.Entries.SafeguardEntry;
 import org.e2eereview.catalog.Entries.SafetyFeature;
 import org.e2eereview.catalog.Entries.Weakening;
-import org.e2eereview.load.Bundled;
 import org.e2eereview.load.Digests;
 import org.e2eereview.load.Fields;
 import org.e2eereview.load.InputException;
@@ -56,31 +56,7 @@ public final class Catalog {
         this.references = Collections.unmodifiableMap(references);
     }
 
-    private static volatile Catalog bundled;
-
-    /** The catalog shipped in the jar; a broken one is a bug, so it fails loudly. */
-    public static Catalog bundled() {
-        Catalog c = bundled;
-        if (c != null) return c;
-        // Once per process, however many threads ask.
-        synchronized (Catalog.class) {
-            if (bundled == null) {
-                Map<String, byte[]> files = Bundled.yamlFiles("catalog");
-                try {
-                    Catalog prepared = fromSnapshot(Digests.sha256(files));
-                    bundled = prepared != null ? prepared : load(files);
-                } catch (InputException e) {
-                    throw new IllegalStateException("the bundled catalog is broken:\n" + e.getMessage(), e);
-                }
-            }
-            return bundled;
-        }
-    }
-
-    /** Where the build writes the bundled catalog as a {@link Snapshot}. */
-    static final String SNAPSHOT = "org/e2eereview/catalog/bundled-catalog.bin";
-
-    /** What a catalog is made of: the form the build writes it in. */
+    /** What a catalog is made of: the form it is kept in as a {@link Snapshot}. */
     record Parts(Map<String, Weakening> weakenings, Map<String, SafetyFeature> safetyFeatures,
                  Map<String, Objective> objectives, Map<String, Proposal> proposals,
                  Map<String, Reference> references, Map<String, SafeguardEntry> safeguards, String digest) {
@@ -90,30 +66,22 @@ public final class Catalog {
         return new Parts(weakenings, safetyFeatures, objectives, proposals, references, safeguards, digest);
     }
 
-    /**
-     * The catalog the build wrote, checked as loading its YAML checks it, when it was written from
-     * files with this digest; null when there is none or it is stale (the YAML changed since, or the
-     * records did) or damaged: then the YAML is read, which a cold run spent a sixth of its time on.
-     */
-    static Catalog fromSnapshot(String digest) {
-        try (java.io.InputStream in = Catalog.class.getClassLoader().getResourceAsStream(SNAPSHOT)) {
-            if (in == null) return null;
-            Parts p = Snapshot.read(in.readAllBytes(), Parts.class);
-            if (p == null || !p.digest().equals(digest)) return null;
-            return new Catalog(p.weakenings(), p.safetyFeatures(), p.objectives(), p.proposals(), p.references(),
-                    p.safeguards(), p.digest());
-        } catch (java.io.IOException | RuntimeException e) {
-            // A snapshot that cannot be read only costs the time it would have saved.
-            return null;
-        }
+    /** This catalog in a compact binary form ({@link Snapshot}), which {@link #fromSnapshot} reads back. */
+    public byte[] snapshot() {
+        return Snapshot.write(parts(), Parts.class);
     }
 
-    /** Build step: the bundled catalog, read from its YAML, written as a snapshot under the class output folder. */
-    public static void writeSnapshot(java.nio.file.Path classes) throws InputException, java.io.IOException {
-        byte[] bytes = Snapshot.write(load(Bundled.yamlFiles("catalog")).parts(), Parts.class);
-        java.nio.file.Path out = classes.resolve(SNAPSHOT);
-        java.nio.file.Files.createDirectories(out.getParent());
-        java.nio.file.Files.write(out, bytes);
+    /**
+     * The catalog the bytes hold, as checked as when its YAML was loaded (its {@link #digest()} says
+     * which files); null when they hold records of another shape (written by another version).
+     *
+     * @throws IOException when they are cut short or damaged
+     */
+    public static Catalog fromSnapshot(byte[] bytes) throws IOException {
+        Parts p = Snapshot.read(bytes, Parts.class);
+        if (p == null) return null;
+        return new Catalog(p.weakenings(), p.safetyFeatures(), p.objectives(), p.proposals(), p.references(),
+                p.safeguards(), p.digest());
     }
 
     /** Loads a catalog from files keyed by path (catalog/weakenings/X.yaml, ...). */

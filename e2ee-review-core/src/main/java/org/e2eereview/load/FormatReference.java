@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import org.e2eereview.model.ModelEnum;
 
 /**
- * The field reference of docs/model.md, generated from {@link Format}: one table per
+ * The field reference of docs/model.md, generated from {@link ModelFormat}: one table per
  * mapping, one row per field, then every vocabulary with its meaning.
  */
 public final class FormatReference {
@@ -17,9 +17,9 @@ public final class FormatReference {
     }
 
     public static String markdown() {
-        StringBuilder out = new StringBuilder(tables(Format.MODEL.reachable()));
+        StringBuilder out = new StringBuilder(tables(ModelFormat.MODEL.reachable()));
         out.append("\n### Vocabularies\n");
-        for (ObjectSpec spec : Format.MODEL.reachable()) {
+        for (ObjectSpec spec : ModelFormat.MODEL.reachable()) {
             for (FieldSpec f : spec.fields()) {
                 FieldType t = f.type() instanceof FieldType.ListOf l ? l.item() : f.type();
                 if (t instanceof FieldType.Choice c) {

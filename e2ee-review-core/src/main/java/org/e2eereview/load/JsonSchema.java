@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON Schema (draft-07, the dialect editors support best) of the model format,
- * generated from {@link Format} so that it cannot drift from the loader.
+ * generated from {@link ModelFormat} so that it cannot drift from the loader.
  * What a schema cannot say (references resolve, ids are unique) only the loader checks.
  */
 public final class JsonSchema {
@@ -38,10 +38,10 @@ public final class JsonSchema {
         root.put("$schema", "http://json-schema.org/draft-07/schema#");
         root.put("$id", ID);
         root.put("title", "e2ee-review model, format version " + Model.FORMAT_VERSION);
-        describeObject(root, Format.MODEL);
+        describeObject(root, ModelFormat.MODEL);
         ObjectNode defs = root.putObject("definitions");
-        for (ObjectSpec spec : Format.MODEL.reachable()) {
-            if (spec != Format.MODEL) describeObject(defs.putObject(spec.name()), spec);
+        for (ObjectSpec spec : ModelFormat.MODEL.reachable()) {
+            if (spec != ModelFormat.MODEL) describeObject(defs.putObject(spec.name()), spec);
         }
         return root;
     }
@@ -58,7 +58,7 @@ public final class JsonSchema {
             type(p, f.type());
             if (f.required()) required.add(f.name());
         }
-        if (spec == Format.MODEL) props.withObject("/e2ee-review").put("const", Model.FORMAT_VERSION);
+        if (spec == ModelFormat.MODEL) props.withObject("/e2ee-review").put("const", Model.FORMAT_VERSION);
         if (!required.isEmpty()) out.set("required", required);
         out.put("additionalProperties", false);
     }
@@ -89,7 +89,7 @@ public final class JsonSchema {
             }
         } else if (type instanceof FieldType.Ref r) {
             p.put("type", "string");
-            p.put("pattern", Format.ID_PATTERN);
+            p.put("pattern", ModelFormat.ID_PATTERN);
             p.put("$comment", "must be " + r.describe());
         } else if (type instanceof FieldType.ListOf l) {
             p.put("type", "array");

@@ -49,7 +49,7 @@ public final class ModelLoader {
         Fields fields = YamlReader.read(name, bytes, problems,
                 "empty baseline: expected a mapping that starts with 'e2ee-review-baseline: 1'", events -> {
                     Checker checker = new Checker(events, problems);
-                    Fields f = checker.root(Format.BASELINE, "the baseline",
+                    Fields f = checker.root(ModelFormat.BASELINE, "the baseline",
                             "the top level must be a mapping (e2ee-review-baseline: 1, accepted:)");
                     checker.finish();
                     return f;
@@ -153,7 +153,7 @@ public final class ModelLoader {
 
     private static Fields check(YamlEvents events, List<Problem> problems) {
         Checker checker = new Checker(events, problems);
-        Fields f = checker.root(Format.MODEL, "the model",
+        Fields f = checker.root(ModelFormat.MODEL, "the model",
                 "the top level must be a mapping (e2ee-review: 1, system:, parties:, ...)");
         if (f == null) return null;
         checker.resolveReferences();

@@ -47,7 +47,7 @@ public final class JUnitReport {
             List<Case> cases = new ArrayList<>();
             for (String element : inspected(rule, review)) {
                 String id = rule.id() + "@" + element;
-                // The finding id, as the JUnit API names its dynamic tests (E2eeTests) and acceptances key on.
+                // The finding id, as the JUnit API names its dynamic tests (E2eeTestFactory) and acceptances key on.
                 String name = id;
                 Reviewed r = byId.get(id);
                 NotAssessed n = skipped.get(id);

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.rules.RuleSet;
+import org.e2eereview.rules.Startup;
 
 /**
  * How a model is to be reviewed: the team's own rule directories beside the bundled rules, the
@@ -60,9 +60,9 @@ public record ReviewConfig(List<Path> ruleDirs, Clock clock, Path baseline) {
 
     /** The bundled rules and the team's; the bundled ones alone are read once per process. */
     public RuleSet rules() throws InputException {
-        if (!ruleDirs.isEmpty()) return RuleSet.load(Catalog.bundled(), ruleDirs);
+        if (!ruleDirs.isEmpty()) return Startup.rules(ruleDirs);
         RuleSet r = bundled;
-        if (r == null) bundled = r = RuleSet.load(Catalog.bundled(), List.of());
+        if (r == null) bundled = r = Startup.rules(List.of());
         return r;
     }
 

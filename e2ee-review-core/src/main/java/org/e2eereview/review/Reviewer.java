@@ -28,6 +28,7 @@ import org.e2eereview.rules.Finding;
 import org.e2eereview.rules.RuleEngine;
 import org.e2eereview.rules.RuleKind;
 import org.e2eereview.rules.RuleSet;
+import org.e2eereview.rules.Startup;
 import org.e2eereview.rules.Verdict;
 
 /** Loads, analyses and reviews models: the library's front door. */
@@ -59,7 +60,7 @@ public final class Reviewer {
 
     /** The bundled catalog and rules, plus the user's rule directories. */
     public static Reviewer standard(List<Path> userRules) throws InputException {
-        return new Reviewer(RuleSet.load(Catalog.bundled(), userRules), Clock.systemUTC());
+        return new Reviewer(Startup.rules(userRules), Clock.systemUTC());
     }
 
     public RuleSet rules() {

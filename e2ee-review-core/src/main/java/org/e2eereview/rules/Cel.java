@@ -1,10 +1,16 @@
 package org.e2eereview.rules;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableList;
@@ -28,7 +34,7 @@ import dev.cel.runtime.CelRuntimeFactory;
  * The CEL environment of rules: one type-checking compiler per element kind, declaring the
  * element's view and {@code system}, and one runtime. Built once; compiling a rule and running
  * it never builds it again. Expressions of the bundled rules come checked from the build
- * ({@link PreparedRules}); the compilers are built only for an expression that does not.
+ * ({@link Startup}, {@link PreparedRules}); the compilers are built only for an expression that does not.
  */
 final class Cel {
 
@@ -36,8 +42,52 @@ final class Cel {
      * What the compilers below declare besides the views: part of the prepared rules'
      * fingerprint, so change it with them.
      */
-    static final String ENVIRONMENT = "cel-java 0.11.0, prepared by CheckedCodec 1; standard macros; strings extension; variables: system, "
+    static final String ENVIRONMENT = "standard macros; strings extension; variables: system, "
             + "the inspected kind's; messages also: readers list(string); results: bool, list(string), dyn";
+
+    /**
+     * The class files that make a checked expression and run it: the parser and its macros, the
+     * checker and its standard declarations, the AST and its types, the runtime and its standard
+     * functions, the strings extension, the options they all take.
+     */
+    private static final List<String> LIBRARY_CLASSES = List.of("dev/cel/parser/Parser.class",
+            "dev/cel/parser/CelStandardMacro.class", "dev/cel/checker/ExprChecker.class", "dev/cel/checker/Env.class",
+            "dev/cel/checker/CelStandardDeclarations.class", "dev/cel/checker/CelStandardDeclarations$StandardOverload.class",
+            "dev/cel/common/CelAbstractSyntaxTree.class", "dev/cel/common/ast/CelExpr.class",
+            "dev/cel/common/types/CelType.class", "dev/cel/common/types/SimpleType.class",
+            "dev/cel/common/AutoValue_CelOptions.class", "dev/cel/compiler/CelCompilerImpl.class",
+            "dev/cel/runtime/CelRuntimeLegacyImpl.class", "dev/cel/runtime/DefaultInterpreter.class",
+            "dev/cel/runtime/CelStandardFunctions.class", "dev/cel/extensions/CelStringExtensions.class");
+
+    /**
+     * Which cel-java is running, told by the library itself, for the prepared rules' fingerprint: its
+     * jar names no version (no Implementation-Version, no Maven pom.properties), so it is told by the
+     * CRC-32 of each of {@link #LIBRARY_CLASSES}, read from the directory of the jar that holds them
+     * (nothing is inflated; the class loader has that directory open already). A cel-java upgrade, or a
+     * team's build that puts another cel-java beside this library, changes them, and the prepared
+     * expressions are then checked again; the build's own tests compare prepared and freshly checked
+     * rules on every example whatever this says. Reading the whole library's directory would tell more,
+     * and cost a cold run tens of milliseconds. Null when CEL is not in a jar file of its own or ours
+     * (classes in a folder, a jar inside a jar): nothing prepared is used then.
+     */
+    static String library() {
+        try {
+            var source = CelCompilerFactory.class.getProtectionDomain().getCodeSource();
+            if (source == null || !"file".equals(source.getLocation().getProtocol())) return null;
+            Path jar = Path.of(source.getLocation().toURI());
+            if (!Files.isRegularFile(jar)) return null;
+            StringBuilder s = new StringBuilder("cel-java");
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                for (String name : LIBRARY_CLASSES) {
+                    ZipEntry e = zip.getEntry(name);
+                    s.append(' ').append(e == null ? "-" : Long.toHexString(e.getCrc()));
+                }
+            }
+            return s.toString();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
 
     /** A compile error at a position inside the expression (1-based line, 0-based column). */
     record Issue(String message, int line, int column) {
@@ -72,8 +122,8 @@ final class Cel {
     private synchronized void buildCompilers() {
         if (compilers != null) return;
         Map<String, CelType> types = new LinkedHashMap<>();
-        for (ViewType<?> v : Views.NESTED_VIEWS) types.put(v.celType().name(), v.celType());
-        for (ViewType<?> v : Views.ELEMENT_VIEWS) types.put(v.celType().name(), v.celType());
+        for (ViewType<?> v : CelViews.NESTED_VIEWS) types.put(v.celType().name(), v.celType());
+        for (ViewType<?> v : CelViews.ELEMENT_VIEWS) types.put(v.celType().name(), v.celType());
         CelTypeProvider provider = new CelTypeProvider() {
             @Override
             public ImmutableCollection<CelType> types() {
@@ -92,7 +142,7 @@ final class Cel {
                     .setTypeProvider(provider)
                     .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                     .addLibraries(CelExtensions.strings())
-                    .addVar("system", Views.SYSTEM.celType());
+                    .addVar("system", CelViews.SYSTEM.celType());
             if (kind != Inspects.SYSTEM) builder.addVar(kind.variable(), kind.view().celType());
             plain.put(kind, builder.build());
             message.put(kind, builder.addVar(RuleSet.READERS, ListType.create(SimpleType.STRING)).build());
@@ -106,7 +156,7 @@ final class Cel {
         if (c == null) {
             synchronized (Cel.class) {
                 c = instance;
-                if (c == null) instance = c = new Cel(PreparedRules.load(), null);
+                if (c == null) instance = c = new Cel(Startup.preparedExpressions(), null);
             }
         }
         return c;
@@ -129,7 +179,12 @@ final class Cel {
 
     /** An environment with what the build prepared, apart from the one runs share: for tests that count. */
     static Cel fromBuild() {
-        return new Cel(PreparedRules.load(), null);
+        return new Cel(Startup.preparedExpressions(), null);
+    }
+
+    /** An environment with these prepared expressions: for tests of what is prepared. */
+    static Cel with(Map<PreparedRules.Key, PreparedRules.Entry> prepared) {
+        return new Cel(prepared, null);
     }
 
     /** Whether the build checked this expression and found it sound: it will compile without issues. */

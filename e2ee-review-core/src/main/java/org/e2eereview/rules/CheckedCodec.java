@@ -38,6 +38,9 @@ import dev.cel.common.types.StructTypeReference;
  */
 final class CheckedCodec {
 
+    /** Changed with the form: part of the prepared rules' fingerprint. */
+    static final int FORM = 1;
+
     /** The simple types an expression's type map may name, by name. */
     private static final Map<String, CelType> SIMPLE = new LinkedHashMap<>();
 

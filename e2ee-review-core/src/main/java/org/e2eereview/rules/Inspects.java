@@ -4,16 +4,16 @@ import org.e2eereview.model.ModelEnum;
 
 /** The kind of element a rule looks at; its condition sees the element under this name. */
 public enum Inspects implements ModelEnum {
-    PARTY("Each party.", Views.PARTY),
-    COMPONENT("Each component.", Views.COMPONENT),
-    KEY("Each key.", Views.KEY),
-    DATA("Each data item.", Views.DATA),
-    CONVERSATION("Each conversation, with its access findings.", Views.CONVERSATION),
-    FLOW("Each flow.", Views.FLOW),
-    FEATURE("Each public-safety feature.", Views.FEATURE),
+    PARTY("Each party.", CelViews.PARTY),
+    COMPONENT("Each component.", CelViews.COMPONENT),
+    KEY("Each key.", CelViews.KEY),
+    DATA("Each data item.", CelViews.DATA),
+    CONVERSATION("Each conversation, with its access findings.", CelViews.CONVERSATION),
+    FLOW("Each flow.", CelViews.FLOW),
+    FEATURE("Each public-safety feature.", CelViews.FEATURE),
     OUTSIDER("Each party outside a conversation that reads it by routes no other finding explains; "
-            + "rules of this kind run after all others.", Views.OUTSIDER),
-    SYSTEM("The system as a whole, once.", Views.SYSTEM);
+            + "rules of this kind run after all others.", CelViews.OUTSIDER),
+    SYSTEM("The system as a whole, once.", CelViews.SYSTEM);
 
     private final String description;
     private final ViewType<?> view;

@@ -4,10 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,26 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.e2eereview.catalog.Catalog;
-import org.e2eereview.load.InputException;
-
 import dev.cel.common.types.CelType;
 
 /**
- * The bundled rules' CEL expressions, parsed and type-checked when the project is built (by
- * {@link #main}, in Maven's process-classes phase) and shipped checked as a resource. A cold run
- * of the command line then neither builds CEL's compilers nor checks each expression, which was
- * half of its time (docs/performance.md, "Cold start").
+ * The form the bundled rules' CEL expressions ship in, parsed and type-checked when the project is
+ * built ({@link Startup#main}) so that a cold run of the command line neither builds CEL's compilers
+ * nor checks each expression, which was half of its time (docs/performance.md, "Cold start").
  *
  * <p>An expression is found by the kind of element, the result it must give and its exact text,
  * so a rule changed or added since the build, or a user's rule, is not found and is compiled as
- * before. The whole file counts only while the declarations it was checked against (each view's
- * fields and their types, the variables, the CEL environment) are the ones in force: otherwise it
- * is ignored and every expression is compiled.
+ * before. The whole file counts only while what it was checked with is what is running
+ * ({@link #fingerprint}): otherwise it is ignored and every expression is compiled.
  */
-public final class PreparedRules {
-
-    static final String RESOURCE = "org/e2eereview/rules/prepared-rules.bin";
+final class PreparedRules {
 
     /** Bumped when the file's layout changes. */
     private static final int LAYOUT = 3;
@@ -63,20 +53,10 @@ public final class PreparedRules {
     private PreparedRules() {
     }
 
-    /** The prepared expressions on the class path; none when there are none or they were checked against other declarations. */
-    static Map<Key, Entry> load() {
-        try (InputStream in = PreparedRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) return Map.of();
-            return read(in.readAllBytes(), fingerprint());
-        } catch (IOException | RuntimeException e) {
-            // A file that cannot be read only costs the time it would have saved.
-            return Map.of();
-        }
-    }
-
+    /** The expressions the bytes hold; none when they were checked with another fingerprint, or there is none. */
     static Map<Key, Entry> read(byte[] bytes, String fingerprint) throws IOException {
         DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
-        if (in.readInt() != LAYOUT || !text(in).equals(fingerprint)) return Map.of();
+        if (fingerprint == null || in.readInt() != LAYOUT || !text(in).equals(fingerprint)) return Map.of();
         int n = in.readInt();
         Map<Key, Entry> out = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
@@ -126,15 +106,20 @@ public final class PreparedRules {
     }
 
     /**
-     * What a checked expression depends on besides its text: the CEL environment and, for every
-     * view, its name and its fields' names and types.
+     * What a checked expression depends on besides its text: the CEL library that checked it, the
+     * form it is kept in, the environment and, for every view, its name and its fields' names and
+     * types. Null when the CEL library cannot be told ({@link Cel#library}).
      */
     static String fingerprint() {
-        StringBuilder s = new StringBuilder(Cel.ENVIRONMENT).append('\n');
+        String library = Cel.library();
+        if (library == null) return null;
+        StringBuilder s = new StringBuilder(library).append('\n')
+                .append("kept by CheckedCodec ").append(CheckedCodec.FORM).append('\n')
+                .append(Cel.ENVIRONMENT).append('\n');
         for (Inspects kind : Inspects.values()) s.append(kind.name()).append(' ').append(kind.variable()).append(' ')
                 .append(kind.view().name()).append('\n');
-        List<ViewType<?>> views = new ArrayList<>(Views.NESTED_VIEWS);
-        views.addAll(Views.ELEMENT_VIEWS);
+        List<ViewType<?>> views = new ArrayList<>(CelViews.NESTED_VIEWS);
+        views.addAll(CelViews.ELEMENT_VIEWS);
         for (ViewType<?> v : views) {
             s.append(v.celType().name()).append(" {");
             for (ViewType.Field<?> f : v.fields()) s.append(' ').append(f.name()).append(": ").append(describe(f.type()));
@@ -161,23 +146,5 @@ public final class PreparedRules {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
-    }
-
-    /**
-     * Build step, in Maven's process-classes phase: checks every expression of the bundled rules,
-     * as loading them does, and writes what it gave under the class output folder given as the only
-     * argument; lists the bundled catalog and rules there too, and writes the catalog as a snapshot,
-     * for the same reason (a faster start).
-     */
-    public static void main(String[] args) throws IOException, InputException {
-        org.e2eereview.load.Bundled.writeIndex(Path.of(args[0]), "catalog", "rules", "report-templates");
-        Catalog.writeSnapshot(Path.of(args[0]));
-        Map<Key, Entry> record = new HashMap<>();
-        RuleSet rules = RuleSet.load(Catalog.bundled(), List.of(), Cel.recording(record));
-        // Compiled on first use, not when rules load: prepared all the same.
-        for (Rule r : rules.rules().values()) r.compiled().conjuncts();
-        Path out = Path.of(args[0]).resolve(RESOURCE);
-        Files.createDirectories(out.getParent());
-        Files.write(out, write(record, fingerprint()));
     }
 }

@@ -18,7 +18,7 @@ public record Rule(String id, String title, List<TitleIf> titleIf, RuleKind kind
                    String catalog, Inspects inspects, String condition, String readersExpression,
                    List<String> evidenceRoutes, List<String> evidenceFields, List<FieldIf> evidenceFieldsIf,
                    List<Need> needs, List<String> explains, String message, String withoutReaders, String remediation,
-                   Verdict verdict, List<RuleTest> tests, String file, Location at,
+                   Verdict verdict, List<Case> tests, String file, Location at,
                    Compiled compiled) {
 
     public Rule {
@@ -58,7 +58,7 @@ public record Rule(String id, String title, List<TitleIf> titleIf, RuleKind kind
     }
 
     /** A test case: a patch to the base model, the elements the rule must fire on, and what some findings say. */
-    public record RuleTest(String name, List<String> expect, List<Expected> findings, String model, Location at) {
+    public record Case(String name, List<String> expect, List<Expected> findings, String model, Location at) {
     }
 
     /** What one finding of a test case must say; null (or, for readers, null) where not checked. */

@@ -102,7 +102,7 @@ public final class RuleEngine {
     private final class Run {
         final Model model;
         final Analysis analysis;
-        final Views views;
+        final CelViews views;
         final Optional<Object> system;
         final List<Finding> findings = new ArrayList<>();
         final List<NotAssessed> notAssessed = new ArrayList<>();
@@ -124,8 +124,8 @@ public final class RuleEngine {
         Run(Model model, Analysis analysis) {
             this.model = model;
             this.analysis = analysis;
-            this.views = new Views(model, analysis);
-            this.system = Optional.of(Views.SYSTEM.view(views, model));
+            this.views = new CelViews(model, analysis);
+            this.system = Optional.of(CelViews.SYSTEM.view(views, model));
         }
 
         void rule(Rule rule) {
@@ -194,7 +194,7 @@ public final class RuleEngine {
         /** Party, conversation and content item of everything a finding explains. */
         private List<String> reads(Finding f) {
             List<String> out = new ArrayList<>();
-            for (Finding.Read r : f.reads()) for (String d : r.data()) out.add(Views.read(r.party(), r.conversation(), d));
+            for (Finding.Read r : f.reads()) for (String d : r.data()) out.add(CelViews.read(r.party(), r.conversation(), d));
             return out;
         }
 
@@ -205,7 +205,7 @@ public final class RuleEngine {
          */
         void outsiders(List<Rule> catchAll) {
             if (catchAll.isEmpty()) return;
-            Map<String, Views.Outsider> left = new LinkedHashMap<>();
+            Map<String, CelViews.Outsider> left = new LinkedHashMap<>();
             for (String c : model.conversations().keySet()) {
                 for (Access a : analysis.access(c)) {
                     String pair = a.party() + "\u0000" + c;
@@ -223,12 +223,12 @@ public final class RuleEngine {
                             .map(NotAssessed::rule).distinct()
                             .filter(id -> rules.rules().get(id).compiled().evidenceRoutes.stream().anyMatch(routes::contains))
                             .sorted().toList();
-                    Views.Outsider o = new Views.Outsider(c, a.party(), List.copyOf(open), unassessed);
+                    CelViews.Outsider o = new CelViews.Outsider(c, a.party(), List.copyOf(open), unassessed);
                     left.put(o.id(), o);
                 }
             }
             for (Rule rule : catchAll) {
-                for (Map.Entry<String, Views.Outsider> e : left.entrySet()) {
+                for (Map.Entry<String, CelViews.Outsider> e : left.entrySet()) {
                     Finding f = evaluate(rule, e.getKey(), e.getValue(), views);
                     if (f != null) findings.add(f);
                 }
@@ -244,7 +244,7 @@ public final class RuleEngine {
             List<Unrecognised> out = new ArrayList<>();
             for (org.e2eereview.model.Feature feature : model.features().values()) {
                 if (recognised.contains(feature.id())) continue;
-                Optional<Object> element = Optional.of(Views.FEATURE.view(views, feature));
+                Optional<Object> element = Optional.of(CelViews.FEATURE.view(views, feature));
                 CelVariableResolver vars = name -> name.equals("feature") ? element
                         : name.equals("system") ? system : Optional.empty();
                 List<Miss> misses = new ArrayList<>();
@@ -279,7 +279,7 @@ public final class RuleEngine {
         }
 
         /** The rule's finding on one element, or null; records a failure or a skipped need instead. */
-        private Finding evaluate(Rule rule, String id, Object subject, Views v) {
+        private Finding evaluate(Rule rule, String id, Object subject, CelViews v) {
             Inspects inspects = rule.inspects();
             @SuppressWarnings("unchecked")
             Map<String, Object> view = inspects == Inspects.SYSTEM ? (Map<String, Object>) system.get()
@@ -320,12 +320,12 @@ public final class RuleEngine {
 
         private Location at(Object subject) {
             if (subject instanceof Element el) return el.source().at();
-            if (subject instanceof Views.Outsider o) return model.conversations().get(o.conversation()).source().at();
+            if (subject instanceof CelViews.Outsider o) return model.conversations().get(o.conversation()).source().at();
             return model.system().source().at();
         }
 
         private Finding finding(Rule rule, String id, Object subject, Map<String, Object> view,
-                                CelVariableResolver vars, Views v)
+                                CelVariableResolver vars, CelViews v)
                 throws CelEvaluationException {
             Severity severity = rule.severity();
             for (int i = 0; i < rule.severityIf().size(); i++) {
@@ -342,7 +342,7 @@ public final class RuleEngine {
                     if (!party.isEmpty() && !distinct.contains(party)) distinct.add(party);
                 }
                 readers = distinct;
-            } else if (subject instanceof Views.Outsider o) {
+            } else if (subject instanceof CelViews.Outsider o) {
                 readers = List.of(o.party());
             } else if (rule.inspects() == Inspects.CONVERSATION && !rule.compiled().evidenceRoutes.isEmpty()) {
                 // By default a conversation rule is about the outsiders who read it by its routes.
@@ -373,7 +373,7 @@ public final class RuleEngine {
                 List<Reading> rs = covering.getOrDefault(reader, List.of());
                 Map<String, List<Reading>> byConversation = new TreeMap<>();
                 String only = rule.inspects() == Inspects.CONVERSATION ? id
-                        : subject instanceof Views.Outsider o ? o.conversation() : null;
+                        : subject instanceof CelViews.Outsider o ? o.conversation() : null;
                 if (only != null) {
                     // Readings taken from the conversation's own access count in it and nowhere else here.
                     if (!rs.isEmpty()) byConversation.put(only, rs);
@@ -460,13 +460,13 @@ public final class RuleEngine {
          * inspected conversation's access, or those whose chain passes through the inspected element,
          * on the rule's evidence routes. Best first.
          */
-        private Map<String, List<Reading>> covering(Rule rule, String id, Object subject, List<String> readers, Views v) {
+        private Map<String, List<Reading>> covering(Rule rule, String id, Object subject, List<String> readers, CelViews v) {
             Map<String, List<Reading>> out = new HashMap<>();
             if (readers.isEmpty()) return out;
             Set<String> routes = rule.compiled().evidenceRoutes;
             Set<String> wanted = new HashSet<>(readers);
             List<Reading> candidates = new ArrayList<>();
-            if (subject instanceof Views.Outsider o) {
+            if (subject instanceof CelViews.Outsider o) {
                 candidates.addAll(o.readings());
             } else if (rule.inspects() == Inspects.PARTY) {
                 for (String c : model.conversations().keySet()) {

@@ -122,7 +122,7 @@ public final class RuleReference {
         out.append("")
                 .append("Remediation: ").append(r.remediation().strip()).append("\n\n")
                 .append("Test cases:\n\n");
-        for (Rule.RuleTest t : r.tests()) {
+        for (Rule.Case t : r.tests()) {
             out.append("- ").append(t.expect().isEmpty() ? "does not fire" : "fires on " + String.join(", ", t.expect()))
                     .append(": ").append(t.name()).append('\n');
         }
@@ -176,8 +176,8 @@ public final class RuleReference {
                 .append("Routes (how a party reads): ");
         out.append(java.util.Arrays.stream(Route.values()).map(r -> "`" + r.id() + "` (" + r.description() + ")")
                 .collect(Collectors.joining(", "))).append(".\n\n");
-        for (ViewType<?> v : Views.ELEMENT_VIEWS) view(out, v);
-        for (ViewType<?> v : Views.NESTED_VIEWS) view(out, v);
+        for (ViewType<?> v : CelViews.ELEMENT_VIEWS) view(out, v);
+        for (ViewType<?> v : CelViews.NESTED_VIEWS) view(out, v);
         return out.toString();
     }
 

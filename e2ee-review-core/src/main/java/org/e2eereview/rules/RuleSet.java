@@ -20,7 +20,7 @@ import org.e2eereview.load.Digests;
 import org.e2eereview.load.FieldSpec;
 import org.e2eereview.load.FieldType;
 import org.e2eereview.load.Fields;
-import org.e2eereview.load.Format;
+import org.e2eereview.load.ModelFormat;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ObjectSpec;
 import org.e2eereview.load.Problem;
@@ -42,14 +42,14 @@ public final class RuleSet {
     private static final Map<Inspects, ObjectSpec> SPECS = new EnumMap<>(Inspects.class);
 
     static {
-        SPECS.put(Inspects.PARTY, Format.PARTY);
-        SPECS.put(Inspects.COMPONENT, Format.COMPONENT);
-        SPECS.put(Inspects.KEY, Format.KEY);
-        SPECS.put(Inspects.DATA, Format.DATA_ITEM);
-        SPECS.put(Inspects.CONVERSATION, Format.CONVERSATION);
-        SPECS.put(Inspects.FLOW, Format.FLOW);
-        SPECS.put(Inspects.FEATURE, Format.FEATURE);
-        SPECS.put(Inspects.SYSTEM, Format.SYSTEM);
+        SPECS.put(Inspects.PARTY, ModelFormat.PARTY);
+        SPECS.put(Inspects.COMPONENT, ModelFormat.COMPONENT);
+        SPECS.put(Inspects.KEY, ModelFormat.KEY);
+        SPECS.put(Inspects.DATA, ModelFormat.DATA_ITEM);
+        SPECS.put(Inspects.CONVERSATION, ModelFormat.CONVERSATION);
+        SPECS.put(Inspects.FLOW, ModelFormat.FLOW);
+        SPECS.put(Inspects.FEATURE, ModelFormat.FEATURE);
+        SPECS.put(Inspects.SYSTEM, ModelFormat.SYSTEM);
     }
 
     private final Map<String, Rule> rules;
@@ -75,37 +75,17 @@ public final class RuleSet {
     /**
      * Bundled rule files already read and compiled in the shared CEL environment, by file: they are the
      * same for every load in a process, so a later load (with other user rules, in the same test run,
-     * or after {@link #prepareInBackground}) takes them from here. Each is read once: a thread that
+     * or after {@link Startup#inBackground}) takes them from here. Each is read once: a thread that
      * asks for one being read waits for it.
      */
     private static final Map<String, Parsed> PARSED_BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static boolean preparing;
-
-    /**
-     * Starts readying the CEL runtime and reading the bundled rules, first to last, on a daemon thread.
-     * For a process that reviews once, such as the command line, which starts it before parsing its
-     * arguments: on a second core this overlaps them with reading the command line, the model and the
-     * catalog, and a {@link #load} that comes before it is done reads the rest from last to first, so
-     * the two meet (docs/performance.md, "Cold start"). Nothing is reported from this thread: a
-     * problem is kept for the load that needs the rules, and anything else happens again there.
-     * Calling it again does nothing.
-     */
-    public static synchronized void prepareInBackground() {
-        if (preparing) return;
-        preparing = true;
-        Thread t = new Thread(() -> {
-            try {
-                Cel cel = Cel.get();
-                Bundled.yamlFiles("rules").forEach((file, bytes) -> {
-                    if (!isBase(file)) PARSED_BUNDLED.computeIfAbsent(file, f -> read(f, bytes, cel));
-                });
-            } catch (RuntimeException | Error e) {
-                // Happens again, and is reported, in the load that needs the rules.
-            }
-        }, "e2ee-review: rules");
-        t.setDaemon(true);
-        t.start();
+    /** Reads the bundled rule files, first to last, in the shared environment: what a later load takes. */
+    static void readBundled() {
+        Cel cel = Cel.get();
+        Bundled.yamlFiles("rules").forEach((file, bytes) -> {
+            if (!isBase(file)) PARSED_BUNDLED.computeIfAbsent(file, f -> read(f, bytes, cel));
+        });
     }
 
     /** The same, checking conditions in the CEL environment given. */
@@ -119,7 +99,7 @@ public final class RuleSet {
         Map<String, byte[]> all = new LinkedHashMap<>(files);
         all.putAll(user);
         // Bundled files are read once per process, in the environment every plain load uses; from the
-        // last, to meet a background reading from the first (prepareInBackground), then in order.
+        // last, to meet a background reading from the first (Startup.inBackground), then in order.
         boolean shared = Cel.isShared(cel);
         if (shared) {
             List<String> names = new ArrayList<>(files.keySet());
@@ -339,8 +319,8 @@ public final class RuleSet {
         }
         List<Object> message = template(cel, inspects, f, "message", problems);
         List<Object> withoutReaders = f.has("without-readers") ? template(cel, inspects, f, "without-readers", problems) : null;
-        List<Rule.RuleTest> tests = f.<Fields>list("tests").stream()
-                .map(t -> new Rule.RuleTest(t.text("name"), t.list("expect"), expected(t, problems), t.text("model"),
+        List<Rule.Case> tests = f.<Fields>list("tests").stream()
+                .map(t -> new Rule.Case(t.text("name"), t.list("expect"), expected(t, problems), t.text("model"),
                         t.at())).toList();
         if (tests.stream().noneMatch(t -> !t.expect().isEmpty()) || tests.stream().noneMatch(t -> t.expect().isEmpty())) {
             problems.add(new Problem(f.at("tests"), "a rule needs a test case where it fires and one where it does not"));

@@ -26,7 +26,7 @@ import dev.cel.common.types.StructType;
  */
 final class ViewType<T> {
 
-    record Field<T>(String name, CelType type, String description, BiFunction<Views, T, Object> value) {
+    record Field<T>(String name, CelType type, String description, BiFunction<CelViews, T, Object> value) {
     }
 
     private final String name;
@@ -51,26 +51,26 @@ final class ViewType<T> {
         return List.copyOf(fields.values());
     }
 
-    ViewType<T> text(String field, String doc, BiFunction<Views, T, String> f) {
+    ViewType<T> text(String field, String doc, BiFunction<CelViews, T, String> f) {
         return add(field, SimpleType.STRING, doc, (v, t) -> orEmpty(f.apply(v, t)));
     }
 
-    ViewType<T> bool(String field, String doc, BiFunction<Views, T, Boolean> f) {
+    ViewType<T> bool(String field, String doc, BiFunction<CelViews, T, Boolean> f) {
         return add(field, SimpleType.BOOL, doc, f::apply);
     }
 
-    ViewType<T> integer(String field, String doc, BiFunction<Views, T, Integer> f) {
+    ViewType<T> integer(String field, String doc, BiFunction<CelViews, T, Integer> f) {
         return add(field, SimpleType.INT, doc, (v, t) -> {
             Integer i = f.apply(v, t);
             return i == null ? 0L : (long) i;
         });
     }
 
-    ViewType<T> texts(String field, String doc, BiFunction<Views, T, List<String>> f) {
+    ViewType<T> texts(String field, String doc, BiFunction<CelViews, T, List<String>> f) {
         return add(field, ListType.create(SimpleType.STRING), doc, f::apply);
     }
 
-    <U> ViewType<T> views(String field, ViewType<U> of, String doc, BiFunction<Views, T, List<U>> f) {
+    <U> ViewType<T> views(String field, ViewType<U> of, String doc, BiFunction<CelViews, T, List<U>> f) {
         return add(field, ListType.create(of.celType()), doc,
                 (v, t) -> {
                     List<U> items = f.apply(v, t);
@@ -80,7 +80,7 @@ final class ViewType<T> {
                 });
     }
 
-    private ViewType<T> add(String field, CelType celType, String doc, BiFunction<Views, T, Object> f) {
+    private ViewType<T> add(String field, CelType celType, String doc, BiFunction<CelViews, T, Object> f) {
         fields.put(field, new Field<>(field, celType, doc, f));
         type = null;
         return this;
@@ -97,7 +97,7 @@ final class ViewType<T> {
     }
 
     /** A map that computes each field the first time a condition reads it. */
-    Map<String, Object> view(Views views, T subject) {
+    Map<String, Object> view(CelViews views, T subject) {
         return new Lazy<>(this, views, subject);
     }
 
@@ -120,12 +120,12 @@ final class ViewType<T> {
 
     private static final class Lazy<T> extends AbstractMap<String, Object> {
         private final ViewType<T> type;
-        private final Views views;
+        private final CelViews views;
         private final T subject;
         private final Map<String, Integer> index;
         private final Object[] computed;
 
-        Lazy(ViewType<T> type, Views views, T subject) {
+        Lazy(ViewType<T> type, CelViews views, T subject) {
             this.type = type;
             this.views = views;
             this.subject = subject;

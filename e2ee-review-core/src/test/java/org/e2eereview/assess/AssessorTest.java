@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 import org.e2eereview.Corpus;
 import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Step;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
+import org.e2eereview.rules.Startup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,7 +127,7 @@ class AssessorTest {
     @MethodSource("examples")
     void everyProposalAppliesAsCataloguedOrSaysWhyNot(Path example) throws Exception {
         Assessor.Result result = assessor.assess(example, List.of());
-        assertThat(result.assessments()).hasSize(Catalog.bundled().proposals().size());
+        assertThat(result.assessments()).hasSize(Startup.catalog().proposals().size());
         for (Assessment a : result.assessments()) {
             String what = a.proposal().id() + " on " + example;
             if (!a.applied()) {

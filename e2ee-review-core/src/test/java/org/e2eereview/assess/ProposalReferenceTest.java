@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.e2eereview.Golden;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.catalog.Entries.Proposal;
+import org.e2eereview.rules.Startup;
 import org.junit.jupiter.api.Test;
 
 /** docs/proposals.md is generated from catalog/proposals/; it must not go stale. */
@@ -17,13 +17,13 @@ class ProposalReferenceTest {
 
     @Test
     void proposalReferenceIsCurrent() throws Exception {
-        Golden.check(DOC, ProposalReference.markdown(Catalog.bundled()));
+        Golden.check(DOC, ProposalReference.markdown(Startup.catalog()));
     }
 
     @Test
     void everyProposalIsInTheReference() throws Exception {
         String doc = Files.readString(DOC);
-        for (Proposal p : Catalog.bundled().proposals().values()) assertThat(doc).contains("## " + p.id() + ": ");
-        assertThat(Catalog.bundled().proposals()).hasSizeGreaterThanOrEqualTo(7);
+        for (Proposal p : Startup.catalog().proposals().values()) assertThat(doc).contains("## " + p.id() + ": ");
+        assertThat(Startup.catalog().proposals()).hasSizeGreaterThanOrEqualTo(7);
     }
 }

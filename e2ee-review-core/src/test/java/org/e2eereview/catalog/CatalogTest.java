@@ -11,13 +11,14 @@ import java.util.TreeMap;
 import org.e2eereview.catalog.Entries.SafetyFeature;
 import org.e2eereview.load.Bundled;
 import org.e2eereview.load.InputException;
+import org.e2eereview.rules.Startup;
 import org.junit.jupiter.api.Test;
 
 class CatalogTest {
 
     @Test
     void bundledCatalogCoversTablesAAndBAndTheObjectives() {
-        Catalog c = Catalog.bundled();
+        Catalog c = Startup.catalog();
         assertThat(c.weakenings().keySet()).containsExactlyInAnyOrder("KEY-ESCROW", "MASTER-KEY",
                 "GHOST-PARTICIPANT", "SERVER-CONTROLLED-MEMBERSHIP", "SILENT-DEVICE-ADD",
                 "UNVERIFIABLE-KEY-DIRECTORY", "CLIENT-SIDE-SCANNING", "PROVIDER-PLAINTEXT", "ORIGINATOR-TRACEABILITY",
@@ -31,7 +32,7 @@ class CatalogTest {
 
     @Test
     void featuresThatWeakenPointToTheirWeakening() {
-        Catalog c = Catalog.bundled();
+        Catalog c = Startup.catalog();
         assertThat(c.safetyFeatures().get("CSS-REPORTING").preservesE2ee()).isEqualTo(Preserves.NO);
         assertThat(c.safetyFeatures().get("CSS-REPORTING").weakening()).isEqualTo("CLIENT-SIDE-SCANNING");
         assertThat(c.safetyFeatures().get("ORIGINATOR-TRACING").weakening()).isEqualTo("ORIGINATOR-TRACEABILITY");
@@ -40,7 +41,7 @@ class CatalogTest {
 
     @Test
     void legalProvisionsNamedByTheIssueAreCited() {
-        Catalog c = Catalog.bundled();
+        Catalog c = Startup.catalog();
         assertThat(c.weakenings().get("GHOST-PARTICIPANT").legal()).anyMatch(l -> l.provision().contains("s317ZG(3)"));
         assertThat(c.weakenings().get("KEY-ESCROW").legal()).anyMatch(l -> l.provision().contains("s317ZG(2)"));
         assertThat(c.weakenings().get("PROVIDER-KEYED-BACKUP").legal()).anyMatch(l -> l.provision().contains("s253"));
@@ -52,7 +53,7 @@ class CatalogTest {
 
     @Test
     void everyEntryCitesAReferenceWithATitle() {
-        Catalog c = Catalog.bundled();
+        Catalog c = Startup.catalog();
         c.weakenings().values().forEach(w -> assertThat(w.references()).as(w.id()).isNotEmpty());
         c.safetyFeatures().values().forEach(s -> assertThat(s.references()).as(s.id()).isNotEmpty());
         c.references().values().forEach(r -> assertThat(r.title()).as(r.key()).isNotBlank());
@@ -61,7 +62,7 @@ class CatalogTest {
     /** The submission names features by these words to a reader who knows neither ids nor cryptography. */
     @Test
     void everySafetyFeatureSaysInPlainWordsWhatItIs() {
-        for (SafetyFeature f : Catalog.bundled().safetyFeatures().values()) {
+        for (SafetyFeature f : Startup.catalog().safetyFeatures().values()) {
             assertThat(f.inWords()).as(f.id()).isNotBlank().isNotEqualToIgnoringCase(f.title())
                     .matches("[a-z][^.]*[^.]").doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}");
         }
@@ -87,7 +88,7 @@ class CatalogTest {
 
     @Test
     void everyReferenceCanBeFoundByItsUrlOrByAuthorsDateAndWhereItAppeared() {
-        for (var r : Catalog.bundled().references().values()) {
+        for (var r : Startup.catalog().references().values()) {
             if (r.url() == null) {
                 assertThat(List.of(String.valueOf(r.authors()), String.valueOf(r.date()), String.valueOf(r.publishedIn())))
                         .as(r.key()).doesNotContain("null");
@@ -152,7 +153,7 @@ class CatalogTest {
 
     @Test
     void everySafeguardSaysWhetherItPreventsOrOnlyMakesVisibleAsTheAnalysisTreatsIt() {
-        Catalog c = Catalog.bundled();
+        Catalog c = Startup.catalog();
         for (org.e2eereview.model.Safeguard s : org.e2eereview.model.Safeguard.values()) {
             assertThat(c.safeguards().get(s.yamlName())).as(s.yamlName()).isNotNull()
                     .satisfies(e -> assertThat(e.effect()).isEqualTo(s.effect()));

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.e2eereview.Golden;
 import org.junit.jupiter.api.Test;
 
-/** docs/model.md and schema/ are generated from {@link Format}; these tests keep them in step. */
+/** docs/model.md and schema/ are generated from {@link ModelFormat}; these tests keep them in step. */
 class FormatDocsTest {
 
     static final Path DOC = Path.of("docs/model.md");
@@ -62,7 +62,7 @@ class FormatDocsTest {
             if (r.find() && section != null) documented.add(section + "." + r.group(1));
         }
         Set<String> accepted = new TreeSet<>();
-        for (ObjectSpec spec : Format.MODEL.reachable()) {
+        for (ObjectSpec spec : ModelFormat.MODEL.reachable()) {
             for (String f : spec.fieldNames()) accepted.add(spec.name() + "." + f);
         }
         assertThat(documented).isEqualTo(accepted);
@@ -76,7 +76,7 @@ class FormatDocsTest {
         schema.get("definitions").fields().forEachRemaining(d ->
                 d.getValue().get("properties").fieldNames().forEachRemaining(f -> inSchema.add(d.getKey() + "." + f)));
         Set<String> accepted = new LinkedHashSet<>();
-        for (ObjectSpec spec : Format.MODEL.reachable()) {
+        for (ObjectSpec spec : ModelFormat.MODEL.reachable()) {
             for (String f : spec.fieldNames()) accepted.add(spec.name() + "." + f);
         }
         assertThat(new TreeSet<>(inSchema)).isEqualTo(new TreeSet<>(accepted));

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Random;
 
 import org.e2eereview.Corpus;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.model.Model;
 import org.e2eereview.review.Reviewer;
 import org.e2eereview.rules.RuleSet;
+import org.e2eereview.rules.Startup;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +24,7 @@ class MutationTest {
 
     @Test
     void mutatedExamplesNeverEscapeAsUnexpectedExceptions() throws Exception {
-        Reviewer reviewer = new Reviewer(RuleSet.load(Catalog.bundled(), List.of()), java.time.Clock.systemUTC());
+        Reviewer reviewer = new Reviewer(RuleSet.load(Startup.catalog(), List.of()), java.time.Clock.systemUTC());
         Random random = new Random(20261124L);
         int loaded = 0;
         int rejected = 0;

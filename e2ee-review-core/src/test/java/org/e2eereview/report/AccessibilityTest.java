@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.e2eereview.Corpus;
 import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
-import org.e2eereview.report.Reports.Format;
 import org.e2eereview.review.Review;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +48,7 @@ class AccessibilityTest {
     @ParameterizedTest
     @MethodSource("org.e2eereview.report.ReportsTest#examples")
     void theReviewPagePassesWcag21AA(Path example, @TempDir Path dir) throws Exception {
-        assertAccessible(PAGE_RULES, example + " review page", page(Corpus.reviewer().review(example), Format.HTML, null),
+        assertAccessible(PAGE_RULES, example + " review page", page(Corpus.reviewer().review(example), Builtin.HTML, null),
                 dir.resolve("review.html"));
     }
 
@@ -58,18 +57,18 @@ class AccessibilityTest {
     @MethodSource("org.e2eereview.report.ReportsTest#examples")
     void theSubmissionPassesWcag21AAWithAndWithoutTheProposals(Path example, @TempDir Path dir) throws Exception {
         Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(example, List.of());
-        assertAccessible(Axe.WCAG21_AA, example + " submission", page(assessment.original(), Format.SUBMISSION_HTML, assessment),
+        assertAccessible(Axe.WCAG21_AA, example + " submission", page(assessment.original(), Builtin.SUBMISSION_HTML, assessment),
                 dir.resolve("assessed.html"));
         assertAccessible(Axe.WCAG21_AA, example + " submission without an assessment", page(assessment.original(),
-                Format.SUBMISSION_HTML, null), dir.resolve("capabilities.html"));
+                Builtin.SUBMISSION_HTML, null), dir.resolve("capabilities.html"));
     }
 
     @Test
     void theHostileModelsPagesPassWcag21AA(@TempDir Path dir) throws Exception {
         Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(Hostile.model(dir), List.of());
-        assertAccessible(PAGE_RULES, "hostile review page", page(assessment.original(), Format.HTML, null),
+        assertAccessible(PAGE_RULES, "hostile review page", page(assessment.original(), Builtin.HTML, null),
                 dir.resolve("review.html"));
-        assertAccessible(Axe.WCAG21_AA, "hostile submission", page(assessment.original(), Format.SUBMISSION_HTML, assessment),
+        assertAccessible(Axe.WCAG21_AA, "hostile submission", page(assessment.original(), Builtin.SUBMISSION_HTML, assessment),
                 dir.resolve("submission.html"));
     }
 
@@ -86,7 +85,7 @@ class AccessibilityTest {
                 .contains("color-contrast (serious): ").contains("at p: ");
     }
 
-    private static byte[] page(Review review, Format format, Assessor.Result assessment) throws Exception {
+    private static byte[] page(Review review, OutputFormat format, Assessor.Result assessment) throws Exception {
         Reports.Options options = new Reports.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null,
                 "java -jar e2ee-review.jar review MODEL --today 2026-06-01", assessment);
         return Reports.render(review, List.of(format), options).get(0);

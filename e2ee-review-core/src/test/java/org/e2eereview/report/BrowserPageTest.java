@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.e2eereview.Corpus;
-import org.e2eereview.report.Reports.Format;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +82,7 @@ class BrowserPageTest {
     @MethodSource("examples")
     void theMarkdownDiagramsAreMermaidThatDraws(Path example, @TempDir Path dir) throws Exception {
         Review review = Corpus.reviewer().review(example);
-        String md = new String(Reports.render(review, List.of(Format.MD), ReportsTest.OPTIONS).get(0),
+        String md = new String(Reports.render(review, List.of(Builtin.MD), ReportsTest.OPTIONS).get(0),
                 java.nio.charset.StandardCharsets.UTF_8);
         String source = ReportsTest.between(md.substring(md.indexOf("## Diagram")), "```mermaid\n", "```");
         String readers = ReportsTest.between(md, "```mermaid\n", "```");
@@ -157,7 +156,7 @@ class BrowserPageTest {
 
     private static Chromium.Page open(Review review, Path dir) throws Exception {
         Path html = dir.resolve("review.html");
-        Files.write(html, Reports.render(review, List.of(Format.HTML), ReportsTest.OPTIONS).get(0));
+        Files.write(html, Reports.render(review, List.of(Builtin.HTML), ReportsTest.OPTIONS).get(0));
         Chromium.Page page = browser.open();
         page.navigate(html.toUri().toString());
         return page;

@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.e2eereview.Corpus;
-import org.e2eereview.report.Reports.Format;
 import org.e2eereview.report.escape.Markdown;
 import org.e2eereview.review.Review;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +58,7 @@ class GfmAutolinkTest {
     @Test
     void noMarkdownReportLinksAnythingFromTheModel(@TempDir Path dir) throws Exception {
         Review review = Corpus.reviewer().review(Hostile.model(dir));
-        List<byte[]> out = ReportsTest.render(review, Format.MD, Format.SUBMISSION_MD);
+        List<byte[]> out = ReportsTest.render(review, Builtin.MD, Builtin.SUBMISSION_MD);
         for (byte[] md : out) {
             assertThat(links(new String(md, StandardCharsets.UTF_8)))
                     .as("links in the rendered report: only the report's own anchors and catalog sources")

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.e2eereview.bench.SyntheticModel;
 import org.e2eereview.load.ModelLoader;
-import org.e2eereview.report.Reports.Format;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewer;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class LargeModelReportTest {
     void theReviewPagesOfALargeModelShowTheOverviewAndSaySo() throws Exception {
         Review review = Reviewer.standard(List.of()).review(new ModelLoader().parse("synthetic.yaml",
                 SyntheticModel.generate(3000).getBytes(StandardCharsets.UTF_8)));
-        List<byte[]> pages = ReportsTest.render(review, Format.HTML, Format.MD);
+        List<byte[]> pages = ReportsTest.render(review, Builtin.HTML, Builtin.MD);
         String html = new String(pages.get(0), StandardCharsets.UTF_8);
         String diagram = ReportsTest.between(html, "<section id=\"diagram\"", "</section>");
         assertThat(ReportsTest.between(diagram, "<figcaption>", "</figcaption>")).contains(SAYS_SO);
@@ -36,6 +35,6 @@ class LargeModelReportTest {
         String section = md.substring(md.indexOf("## Diagram"));
         assertThat(section.substring(0, section.indexOf("```mermaid"))).contains(SAYS_SO);
         assertThat(ReportsTest.between(section, "```mermaid\n", "```")).contains(SAYS_SO).doesNotContain("subgraph");
-        assertThat(Arrays.equals(pages.get(0), ReportsTest.render(review, Format.HTML).get(0))).isTrue();
+        assertThat(Arrays.equals(pages.get(0), ReportsTest.render(review, Builtin.HTML).get(0))).isTrue();
     }
 }

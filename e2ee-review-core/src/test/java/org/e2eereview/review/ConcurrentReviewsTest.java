@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.e2eereview.Corpus;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.model.Model;
+import org.e2eereview.report.Builtin;
 import org.e2eereview.report.Reports;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class ConcurrentReviewsTest {
 
     private static String json(Review review) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Reports.write(review, List.of(Reports.Format.JSON),
+        Reports.write(review, List.of(Builtin.JSON),
                 new Reports.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, "test", null), List.of(out));
         return out.toString(StandardCharsets.UTF_8);
     }

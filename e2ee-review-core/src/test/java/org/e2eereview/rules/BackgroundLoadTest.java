@@ -14,27 +14,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Model;
+import org.e2eereview.report.Builtin;
 import org.e2eereview.report.Reports;
 import org.e2eereview.review.Reviewer;
 import org.junit.jupiter.api.Test;
 
 /**
  * The command line reads the bundled rules on another thread while it reads the model
- * ({@link RuleSet#prepareInBackground}); a load meets it there. Whoever reads a rule file, it is
+ * ({@link Startup#inBackground}); a load meets it there. Whoever reads a rule file, it is
  * read once and the rules are the same as rules read on their own.
  */
 class BackgroundLoadTest {
 
     @Test
     void loadsRacingTheBackgroundShareEachRuleAndAgree() throws Exception {
-        RuleSet.prepareInBackground();
+        Startup.inBackground();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<RuleSet>> loads = new ArrayList<>();
-            Callable<RuleSet> load = () -> RuleSet.load(Catalog.bundled(), List.of());
+            Callable<RuleSet> load = () -> RuleSet.load(Startup.catalog(), List.of());
             for (int i = 0; i < 4; i++) loads.add(pool.submit(load));
             RuleSet first = loads.get(0).get();
             for (Future<RuleSet> f : loads) {
@@ -51,17 +51,17 @@ class BackgroundLoadTest {
 
     @Test
     void rulesReadBesideTheBackgroundReviewAsRulesReadAlone() throws Exception {
-        RuleSet.prepareInBackground();
-        Reviewer shared = new Reviewer(RuleSet.load(Catalog.bundled(), List.of()), PreparedRulesTest.CLOCK);
-        Reviewer alone = new Reviewer(RuleSet.load(Catalog.bundled(), List.of(), Cel.compilingEverything()),
+        Startup.inBackground();
+        Reviewer shared = new Reviewer(RuleSet.load(Startup.catalog(), List.of()), PreparedRulesTest.CLOCK);
+        Reviewer alone = new Reviewer(RuleSet.load(Startup.catalog(), List.of(), Cel.compilingEverything()),
                 PreparedRulesTest.CLOCK);
         Reports.Options options = new Reports.Options(null, LocalDate.of(2026, 6, 1), null, "test", null);
         try (Stream<Path> examples = Files.list(Path.of("examples"))) {
             for (Path p : examples.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 Model m = new ModelLoader().load(p);
-                assertThat(new String(Reports.render(shared.review(m), List.of(Reports.Format.JSON), options).get(0),
+                assertThat(new String(Reports.render(shared.review(m), List.of(Builtin.JSON), options).get(0),
                         StandardCharsets.UTF_8)).as(p.toString()).isEqualTo(new String(Reports.render(alone.review(m),
-                        List.of(Reports.Format.JSON), options).get(0), StandardCharsets.UTF_8));
+                        List.of(Builtin.JSON), options).get(0), StandardCharsets.UTF_8));
             }
         }
     }
@@ -73,7 +73,7 @@ class BackgroundLoadTest {
                 .replace("catalog: KEY-ESCROW", "catalog: NO-SUCH-ENTRY");
         Files.writeString(dir.resolve("MINE.yaml"), rule);
         org.e2eereview.load.InputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-                org.e2eereview.load.InputException.class, () -> RuleSet.load(Catalog.bundled(), List.of(dir)));
+                org.e2eereview.load.InputException.class, () -> RuleSet.load(Startup.catalog(), List.of(dir)));
         int line = rule.lines().toList().indexOf("catalog: NO-SUCH-ENTRY") + 1;
         assertThat(e.problems()).singleElement().hasToString(dir.resolve("MINE.yaml") + ":" + line
                 + ":10: unknown catalog entry 'NO-SUCH-ENTRY'");

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 
 import org.e2eereview.analysis.AccessAnalysis;
 import org.e2eereview.analysis.Analysis;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.ModelPatch;
 import org.e2eereview.model.Model;
@@ -79,7 +78,7 @@ class GuardTest {
 
     @Test
     void bundledRulesFindTheSameWithAndWithoutGuards() throws Exception {
-        RuleSet rules = RuleSet.load(Catalog.bundled(), List.of());
+        RuleSet rules = RuleSet.load(Startup.catalog(), List.of());
         List<Rule> guarded = List.copyOf(rules.rules().values());
         RuleSet without = rules.map(GuardTest::withoutGuard);
         assertThat(guarded).as("most rules have a guard").filteredOn(r -> r.compiled().guard != null)
@@ -93,7 +92,7 @@ class GuardTest {
             }
         }
         for (Rule r : guarded) {
-            for (Rule.RuleTest t : r.tests()) {
+            for (Rule.Case t : r.tests()) {
                 models.add(new ModelLoader().parse(t.name(), ModelPatch.apply(rules.testBase(), t.model())));
             }
         }

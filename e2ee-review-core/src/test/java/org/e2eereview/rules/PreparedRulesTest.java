@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.e2eereview.bench.SyntheticModel;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Model;
+import org.e2eereview.report.Builtin;
 import org.e2eereview.report.Reports;
 import org.e2eereview.review.Reviewer;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class PreparedRulesTest {
     void everyExpressionOfTheBundledRulesComesPrepared() throws Exception {
         Cel cel = Cel.fromBuild();
         assertThat(cel.preparedCount()).as("the build step ran: mvn process-classes").isPositive();
-        RuleSet rules = RuleSet.load(Catalog.bundled(), List.of(), cel);
+        RuleSet rules = RuleSet.load(Startup.catalog(), List.of(), cel);
         for (Rule r : rules.rules().values()) r.compiled().conjuncts();
         assertThat(cel.checkedCount()).as("expressions the build did not prepare").isZero();
     }
@@ -43,7 +43,7 @@ class PreparedRulesTest {
     @Test
     void whatARuleNeedsOnlyOnceItFiresIsMadeReadyWhenItFirstFires() throws Exception {
         Cel cel = Cel.fromBuild();
-        RuleSet rules = RuleSet.load(Catalog.bundled(), List.of(), cel);
+        RuleSet rules = RuleSet.load(Startup.catalog(), List.of(), cel);
         int atLoad = cel.readyCount();
         assertThat(atLoad).as("conditions and guards are ready at load").isPositive()
                 .as("messages, readers, severity-if and evidence conditions are not").isLessThan(cel.preparedCount() / 2);
@@ -55,7 +55,7 @@ class PreparedRulesTest {
     @Test
     void everyPreparedExpressionReadsBackAsTheCheckerGaveIt() throws Exception {
         Cel fresh = Cel.compilingEverything();
-        Map<PreparedRules.Key, PreparedRules.Entry> prepared = PreparedRules.load();
+        Map<PreparedRules.Key, PreparedRules.Entry> prepared = Startup.preparedExpressions();
         assertThat(prepared).isNotEmpty();
         for (var e : prepared.entrySet()) {
             PreparedRules.Key k = e.getKey();
@@ -90,8 +90,8 @@ class PreparedRulesTest {
 
     @Test
     void preparedAndFreshlyCheckedRulesGiveTheSameReviews() throws Exception {
-        Reviewer prepared = new Reviewer(RuleSet.load(Catalog.bundled(), List.of(), Cel.fromBuild()), CLOCK);
-        Reviewer fresh = new Reviewer(RuleSet.load(Catalog.bundled(), List.of(), Cel.compilingEverything()), CLOCK);
+        Reviewer prepared = new Reviewer(RuleSet.load(Startup.catalog(), List.of(), Cel.fromBuild()), CLOCK);
+        Reviewer fresh = new Reviewer(RuleSet.load(Startup.catalog(), List.of(), Cel.compilingEverything()), CLOCK);
         List<Model> models = new ArrayList<>();
         try (Stream<Path> examples = Files.list(Path.of("examples"))) {
             for (Path p : examples.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
@@ -101,9 +101,9 @@ class PreparedRulesTest {
         models.add(new ModelLoader().parse("synthetic.yaml", SyntheticModel.generate(2000).getBytes(StandardCharsets.UTF_8)));
         Reports.Options options = new Reports.Options(null, LocalDate.of(2026, 6, 1), null, "test", null);
         for (Model m : models) {
-            String a = new String(Reports.render(prepared.review(m), List.of(Reports.Format.JSON), options).get(0),
+            String a = new String(Reports.render(prepared.review(m), List.of(Builtin.JSON), options).get(0),
                     StandardCharsets.UTF_8);
-            String b = new String(Reports.render(fresh.review(m), List.of(Reports.Format.JSON), options).get(0),
+            String b = new String(Reports.render(fresh.review(m), List.of(Builtin.JSON), options).get(0),
                     StandardCharsets.UTF_8);
             assertThat(a).as(m.file()).isEqualTo(b);
         }

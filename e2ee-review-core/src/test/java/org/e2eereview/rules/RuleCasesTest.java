@@ -23,14 +23,14 @@ class RuleCasesTest {
 
     @BeforeAll
     static void load() throws Exception {
-        rules = RuleSet.load(Catalog.bundled(), List.of());
+        rules = RuleSet.load(Startup.catalog(), List.of());
     }
 
     @TestFactory
     Stream<DynamicTest> everyRuleCase() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Rule r : rules.rules().values()) {
-            for (RuleTests.Outcome o : RuleTests.run(rules, r)) {
+            for (RuleCases.Outcome o : RuleCases.run(rules, r)) {
                 tests.add(DynamicTest.dynamicTest(r.id() + ": " + o.test().name(),
                         () -> assertThat(o.passed()).as(o.describe()).isTrue()));
             }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.e2eereview.analysis.AccessAnalysis;
-import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.ModelPatch;
@@ -43,7 +42,7 @@ class RuleLoadingTest {
             """;
 
     static Rule parse(String text) throws InputException {
-        return RuleSet.parse("rules/MY-RULE.yaml", text.getBytes(StandardCharsets.UTF_8), Catalog.bundled());
+        return RuleSet.parse("rules/MY-RULE.yaml", text.getBytes(StandardCharsets.UTF_8), Startup.catalog());
     }
 
     @Test
@@ -101,10 +100,10 @@ class RuleLoadingTest {
     @Test
     void userRulesAreAddedAndRunWithTheirTests(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("MY-RULE.yaml"), RULE);
-        RuleSet set = RuleSet.load(Catalog.bundled(), List.of(dir));
+        RuleSet set = RuleSet.load(Startup.catalog(), List.of(dir));
         Rule mine = set.rules().get("MY-RULE");
         assertThat(mine.file()).isEqualTo(dir.resolve("MY-RULE.yaml").toString());
-        assertThat(RuleTests.run(set, mine)).allMatch(RuleTests.Outcome::passed);
+        assertThat(RuleCases.run(set, mine)).allMatch(RuleCases.Outcome::passed);
         assertThat(set.rules()).containsKey("GHOST-PARTICIPANT");
     }
 
@@ -116,11 +115,11 @@ class RuleLoadingTest {
                 + "condition: none, message: \"%s\", without-readers: \"%s\" }\n");
         Files.writeString(dir.resolve("MY-RULE.yaml"), expecting.formatted("high", "[]", "is a group", "")
                 .replace(", without-readers: \"\"", ""));
-        RuleSet right = RuleSet.load(Catalog.bundled(), List.of(dir));
-        assertThat(RuleTests.run(right, right.rules().get("MY-RULE"))).allMatch(RuleTests.Outcome::passed);
+        RuleSet right = RuleSet.load(Startup.catalog(), List.of(dir));
+        assertThat(RuleCases.run(right, right.rules().get("MY-RULE"))).allMatch(RuleCases.Outcome::passed);
         Files.writeString(dir.resolve("MY-RULE.yaml"), expecting.formatted("low", "[police]", "is a channel", "because"));
-        RuleSet wrong = RuleSet.load(Catalog.bundled(), List.of(dir));
-        RuleTests.Outcome outcome = RuleTests.run(wrong, wrong.rules().get("MY-RULE")).get(0);
+        RuleSet wrong = RuleSet.load(Startup.catalog(), List.of(dir));
+        RuleCases.Outcome outcome = RuleCases.run(wrong, wrong.rules().get("MY-RULE")).get(0);
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.describe()).contains("on chat expected severity low but it is high",
                 "expected readers [police] but it names []", "expected the message to contain 'is a channel'",
@@ -133,7 +132,7 @@ class RuleLoadingTest {
     @Test
     void aUserRuleCannotShadowABundledOne(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("GHOST-PARTICIPANT.yaml"), RULE.replace("MY-RULE", "GHOST-PARTICIPANT"));
-        assertThatThrownBy(() -> RuleSet.load(Catalog.bundled(), List.of(dir)))
+        assertThatThrownBy(() -> RuleSet.load(Startup.catalog(), List.of(dir)))
                 .hasMessageContaining("duplicate rule id 'GHOST-PARTICIPANT': already defined in rules/GHOST-PARTICIPANT.yaml");
     }
 
@@ -141,7 +140,7 @@ class RuleLoadingTest {
     void aRuleThatFailsToEvaluateIsAnErrorNotASilentMiss(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("MY-RULE.yaml"), RULE.replace(
                 "when: conversation.kind == 'group' && !conversation.forward_secrecy", "when: conversation.members[5] == 'x'"));
-        RuleSet set = RuleSet.load(Catalog.bundled(), List.of(dir));
+        RuleSet set = RuleSet.load(Startup.catalog(), List.of(dir));
         Model m = new ModelLoader().parse("m.yaml", set.testBase());
         assertThatThrownBy(() -> new RuleEngine(set).evaluate(m, AccessAnalysis.analyze(m)))
                 .isInstanceOf(InputException.class)
@@ -151,10 +150,10 @@ class RuleLoadingTest {
     @Test
     void explainsMustNameWeakeningRulesAndNeverLoop(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("MY-RULE.yaml"), RULE.replace("remediation:", "explains: [NO-SUCH-RULE]\nremediation:"));
-        assertThatThrownBy(() -> RuleSet.load(Catalog.bundled(), List.of(dir)))
+        assertThatThrownBy(() -> RuleSet.load(Startup.catalog(), List.of(dir)))
                 .hasMessageContaining("rule MY-RULE explains unknown rule 'NO-SUCH-RULE'");
         Files.writeString(dir.resolve("MY-RULE.yaml"), RULE.replace("remediation:", "explains: [MY-RULE]\nremediation:"));
-        assertThatThrownBy(() -> RuleSet.load(Catalog.bundled(), List.of(dir)))
+        assertThatThrownBy(() -> RuleSet.load(Startup.catalog(), List.of(dir)))
                 .hasMessageContaining("the rules' 'explains' lists form a loop");
     }
 
@@ -162,7 +161,7 @@ class RuleLoadingTest {
     void aRuleIsNotAssessedWhereAFieldItNeedsIsNotWritten(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("MY-RULE.yaml"), RULE.replace("remediation:",
                 "needs:\n  - field: fallback\n    when: \"conversation.kind == 'group'\"\nremediation:"));
-        RuleSet set = RuleSet.load(Catalog.bundled(), List.of(dir));
+        RuleSet set = RuleSet.load(Startup.catalog(), List.of(dir));
         Model m = new ModelLoader().parse("m.yaml", ModelPatch.apply(set.testBase(),
                 "conversations:\n  chat: { fallback: null, end-to-end: { forward-secrecy: false } }\n"));
         RuleEngine.Evaluation e = new RuleEngine(set).evaluate(List.of(set.rules().get("MY-RULE")), m, AccessAnalysis.analyze(m));

@@ -2,10 +2,8 @@ package org.e2eereview.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -24,8 +22,10 @@ import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.Problem;
+import org.e2eereview.report.AtomicWrite;
+import org.e2eereview.report.OutputFormat;
+import org.e2eereview.report.OutputFormats;
 import org.e2eereview.report.Reports;
-import org.e2eereview.report.Reports.Format;
 import org.e2eereview.report.escape.Inert;
 import org.e2eereview.report.template.TemplateProblem;
 import org.e2eereview.review.Review;
@@ -67,7 +67,10 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "e2ee-review.today")
     String today;
 
-    /** Reports to write: text, json, md, html, submission-md, submission-html, submission-pdf, sarif, junit. */
+    /**
+     * Reports to write, by format id as {@code review --format} takes them: html, json, junit, md, sarif,
+     * submission-html, submission-md, submission-pdf, text.
+     */
     @Parameter(property = "e2ee-review.formats", defaultValue = "sarif,junit")
     List<String> formats;
 
@@ -87,7 +90,7 @@ public final class CheckMojo extends AbstractMojo {
         }
         Severity threshold = severity(failOn);
         LocalDate date = date(today);
-        List<Format> wanted = formats(formats);
+        List<OutputFormat> wanted = formats(formats);
         List<Path> files = modelFiles();
 
         ReviewConfig config = ReviewConfig.defaults().withToday(date)
@@ -149,61 +152,38 @@ public final class CheckMojo extends AbstractMojo {
         return out;
     }
 
-    /** Every report is written beside its target and moved into place whole. */
-    private void write(Path file, Review review, Assessor.Result assessment, List<Format> wanted, Severity threshold,
+    /**
+     * Every report is written in full beside its target before any is moved into place, so a failure
+     * leaves the reports of an earlier build as they were.
+     */
+    private void write(Path file, Review review, Assessor.Result assessment, List<OutputFormat> wanted, Severity threshold,
                        LocalDate date) throws MojoExecutionException {
         if (wanted.isEmpty()) return;
         String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        List<Path> targets = new ArrayList<>();
-        List<Path> temps = new ArrayList<>();
+        List<AtomicWrite.Pending> files = new ArrayList<>();
         try {
             Path dir = Files.createDirectories(outputDirectory.toPath());
-            List<OutputStream> streams = new ArrayList<>();
-            try {
-                for (Format f : wanted) {
-                    targets.add(dir.resolve(base + extension(f)));
-                    Path tmp = Files.createTempFile(dir, "." + base, ".tmp");
-                    temps.add(tmp);
-                    streams.add(Files.newOutputStream(tmp));
-                }
-                String command = "e2ee-review review " + file + " --fail-on "
-                        + (threshold == null ? "none" : threshold.yamlName()) + " --today " + date;
-                Reports.write(review, wanted, new Reports.Options(threshold, date, null, command, assessment), streams);
-            } finally {
-                for (OutputStream s : streams) s.close();
-            }
-            for (int i = 0; i < targets.size(); i++) {
-                Files.move(temps.get(i), targets.get(i), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            }
+            for (OutputFormat f : wanted) files.add(AtomicWrite.open(dir.resolve(base + f.fileSuffix())));
+            String command = "e2ee-review review " + file + " --fail-on "
+                    + (threshold == null ? "none" : threshold.yamlName()) + " --today " + date;
+            Reports.write(review, wanted, new Reports.Options(threshold, date, null, command, assessment), files);
+            AtomicWrite.commitAll(files);
         } catch (TemplateProblem e) {
             throw new MojoExecutionException("e2ee-review: " + e.getMessage(), e);
+        } catch (AtomicWrite.Failure e) {
+            throw cannotWrite(file, e.target(), e.getCause());
         } catch (IOException e) {
-            throw new MojoExecutionException("e2ee-review: cannot write the reports of " + file + " into "
-                    + outputDirectory + ": " + e.getMessage(), e);
+            AtomicWrite.Failure failure = AtomicWrite.failed(files);
+            throw failure != null ? cannotWrite(file, failure.target(), failure.getCause())
+                    : cannotWrite(file, outputDirectory.toPath(), e);
         } finally {
-            for (Path t : temps) {
-                try {
-                    Files.deleteIfExists(t);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless; the real error, if any, is already reported
-                }
-            }
+            AtomicWrite.discard(files);
         }
     }
 
-    static String extension(Format f) {
-        return switch (f) {
-            case TEXT -> ".txt";
-            case JSON -> ".json";
-            case MD -> ".md";
-            case HTML -> ".html";
-            case SUBMISSION_MD -> ".submission.md";
-            case SUBMISSION_HTML -> ".submission.html";
-            case SUBMISSION_PDF -> ".submission.pdf";
-            case SARIF -> ".sarif";
-            case JUNIT -> ".junit.xml";
-        };
+    private MojoExecutionException cannotWrite(Path model, Path target, IOException e) {
+        return new MojoExecutionException("e2ee-review: cannot write the reports of " + model + " (" + target + "): "
+                + AtomicWrite.reason(e), e);
     }
 
     private static MojoFailureException located(String what, InputException e) {
@@ -228,14 +208,14 @@ public final class CheckMojo extends AbstractMojo {
         }
     }
 
-    static List<Format> formats(List<String> names) throws MojoFailureException {
-        List<Format> out = new ArrayList<>();
+    static List<OutputFormat> formats(List<String> names) throws MojoFailureException {
+        List<OutputFormat> out = new ArrayList<>();
         if (names == null) return out;
         for (String n : names) {
             if (n == null || n.isBlank()) continue;
-            Format f = Format.of(n.strip());
+            OutputFormat f = OutputFormats.named(n.strip());
             if (f == null) {
-                throw new MojoFailureException("e2ee-review: '" + n + "' is not a format: use " + Format.names());
+                throw new MojoFailureException("e2ee-review: '" + n + "' is not a format: use " + OutputFormats.ids());
             }
             if (!out.contains(f)) out.add(f);
         }

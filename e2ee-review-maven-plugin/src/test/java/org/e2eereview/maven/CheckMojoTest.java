@@ -71,6 +71,29 @@ class CheckMojoTest {
         }
     }
 
+    /** Reports are moved into place whole, as ordinary files (not the private ones temporary files are). */
+    @Test
+    void reportsAreWrittenWholeAsOrdinaryFiles() throws Exception {
+        CheckMojo mojo = mojo(Path.of("examples/signal.yaml").toAbsolutePath());
+        mojo.execute();
+        Path sarif = dir.resolve("target/e2ee-review/signal.sarif");
+        assertThat(Files.readString(sarif)).startsWith("{");
+        if (Files.getFileStore(sarif).supportsFileAttributeView("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sarif)))
+                    .isEqualTo("rw-r--r--");
+        }
+    }
+
+    @Test
+    void aReportsFolderThatCannotBeMadeIsSaid() throws Exception {
+        Files.createDirectories(dir.resolve("target"));
+        Files.writeString(dir.resolve("target/e2ee-review"), "a file where the reports' folder should be");
+        assertThatThrownBy(mojo(Path.of("examples/signal.yaml").toAbsolutePath())::execute)
+                .isInstanceOf(org.apache.maven.plugin.MojoExecutionException.class)
+                .hasMessageStartingWith("e2ee-review: cannot write the reports of ")
+                .hasMessageContaining("(" + dir.resolve("target/e2ee-review") + "): ");
+    }
+
     @Test
     void settingsThatMeanNothingAreRefusedByName() {
         CheckMojo badSeverity = mojo(Path.of("examples/signal.yaml").toAbsolutePath());
@@ -79,7 +102,8 @@ class CheckMojoTest {
                 "e2ee-review: failOn 'severe' is not a severity: use critical, high, medium, low, info or none");
         CheckMojo badFormat = mojo(Path.of("examples/signal.yaml").toAbsolutePath());
         badFormat.formats = List.of("sarif", "pdf");
-        assertThatThrownBy(badFormat::execute).hasMessageStartingWith("e2ee-review: 'pdf' is not a format: use text, json");
+        assertThatThrownBy(badFormat::execute).hasMessage("e2ee-review: 'pdf' is not a format: use html, json, junit, md, sarif, submission-html, "
+                + "submission-md, submission-pdf, text");
         CheckMojo badDate = mojo(Path.of("examples/signal.yaml").toAbsolutePath());
         badDate.today = "2026-02-30";
         assertThatThrownBy(badDate::execute).hasMessage("e2ee-review: today '2026-02-30' is not a date (YYYY-MM-DD)");

@@ -11,7 +11,6 @@ import org.e2eereview.Corpus;
 import org.e2eereview.assess.Assessment;
 import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
-import org.e2eereview.report.Reports.Format;
 import org.e2eereview.report.template.Templates;
 import org.e2eereview.report.view.ReportView.ProposalView;
 import org.junit.jupiter.api.Test;
@@ -53,11 +52,11 @@ class SubmissionListsTest {
         }
         assertThat(capped).as("a proposal with more than one new reader or finding").isPositive();
 
-        String md = new Templates(null).render(Format.SUBMISSION_MD.template(), view.forFormat("submission-md", null));
+        String md = new Templates(null).render("submission.md.ftl", view.forFormat("submission-md", null));
         assertThat(md).contains("And " + (findings - 1) + " more findings, not listed")
                 .contains("(`--format json`) lists them all")
                 .contains("more, not listed here (the JSON of `e2ee-review assess` lists them all)");
-        String html = new Templates(null).render(Format.SUBMISSION_HTML.template(),
+        String html = new Templates(null).render("submission.html.ftlh",
                 view.forFormat("submission-html", null));
         assertThat(html).contains("And " + (findings - 1) + " more findings, not listed")
                 .contains("more, not listed here (the JSON of <span class=\"mono\">e2ee-review assess</span> lists them all)");
@@ -70,7 +69,7 @@ class SubmissionListsTest {
 
         assertThat(view.findings()).hasSize(assessment.original().weakenings().size());
         assertThat(view.findingsNotListed()).isZero();
-        String md = new Templates(null).render(Format.SUBMISSION_MD.template(), view.forFormat("submission-md", null));
+        String md = new Templates(null).render("submission.md.ftl", view.forFormat("submission-md", null));
         assertThat(md).doesNotContain("not listed");
     }
 

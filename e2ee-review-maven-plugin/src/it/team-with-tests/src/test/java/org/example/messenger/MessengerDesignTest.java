@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.junit.E2eeAssertions;
 import org.e2eereview.junit.E2eeReview;
-import org.e2eereview.junit.E2eeTests;
+import org.e2eereview.junit.E2eeTestFactory;
 import org.e2eereview.review.Review;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -30,6 +30,6 @@ class MessengerDesignTest {
 
     @TestFactory
     Stream<DynamicNode> everyRule() {
-        return E2eeTests.perRuleAndElement(review, Severity.HIGH);
+        return E2eeTestFactory.perRuleAndElement(review, Severity.HIGH);
     }
 }

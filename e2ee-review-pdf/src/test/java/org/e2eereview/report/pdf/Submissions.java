@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.e2eereview.Corpus;
 import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.report.Builtin;
 import org.e2eereview.report.Hostile;
+import org.e2eereview.report.OutputFormat;
 import org.e2eereview.report.Reports;
-import org.e2eereview.report.Reports.Format;
 import org.e2eereview.review.Review;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -47,6 +48,9 @@ final class Submissions {
             return name;
         }
     }
+
+    /** The format as the command line finds it, by name. */
+    static final OutputFormat PDF = Builtin.named("submission-pdf");
 
     private static final Map<String, Case> CACHE = new ConcurrentHashMap<>();
     private static Path hostileDir;
@@ -85,7 +89,7 @@ final class Submissions {
         Review review = assess ? assessment.original() : Corpus.reviewer().review(model);
         var options = new Reports.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null,
                 "java -jar e2ee-review.jar review MODEL --today 2026-06-01", assessment);
-        List<byte[]> out = Reports.render(review, List.of(Format.SUBMISSION_PDF, Format.SUBMISSION_HTML), options);
+        List<byte[]> out = Reports.render(review, List.of(PDF, Builtin.SUBMISSION_HTML), options);
         return new Case(name, review, out.get(0), PdfDocument.parse(new String(out.get(1), StandardCharsets.UTF_8)));
     }
 

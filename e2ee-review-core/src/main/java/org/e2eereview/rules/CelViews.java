@@ -30,7 +30,7 @@ import org.e2eereview.model.Party;
  * Field names are snake_case (CEL identifiers cannot contain dashes); values are strings, booleans,
  * integers and lists, with vocabulary values spelt as in YAML ("suppressible").
  */
-final class Views {
+final class CelViews {
 
     record HolderView(Holding holding, Key key) {
     }
@@ -424,7 +424,7 @@ final class Views {
      */
     private final Set<String> hidden;
 
-    Views(Model model, Analysis analysis) {
+    CelViews(Model model, Analysis analysis) {
         this.model = model;
         this.analysis = analysis;
         this.hidden = null;
@@ -453,7 +453,7 @@ final class Views {
     }
 
     /** The same views with the readings of some party-and-conversation pairs hidden. */
-    private Views(Views base, Set<String> hidden) {
+    private CelViews(CelViews base, Set<String> hidden) {
         this.model = base.model;
         this.analysis = base.analysis;
         this.conversationsOfData = base.conversationsOfData;
@@ -463,8 +463,8 @@ final class Views {
         this.hidden = hidden;
     }
 
-    Views hiding(Set<String> reads) {
-        return reads.isEmpty() ? this : new Views(this, reads);
+    CelViews hiding(Set<String> reads) {
+        return reads.isEmpty() ? this : new CelViews(this, reads);
     }
 
     /** The key of one party reading one content item of one conversation. */

@@ -22,7 +22,7 @@ import org.e2eereview.model.Party;
  * the JSON Schema is generated and docs/model.md is generated. Change a field here and
  * all three follow.
  */
-public final class Format {
+public final class ModelFormat {
 
     public static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$";
     public static final String FINDING_ID_PATTERN = "^[A-Z][A-Z0-9-]*@[A-Za-z0-9_.,@/-]+$";
@@ -40,7 +40,7 @@ public final class Format {
     public static final String CODE_PATTERN =
             "^(?:\\.\\.)?" + CODE_SEGMENT + "(?:\\.\\.?" + CODE_SEGMENT + ")*(?:\\.\\.)?$";
 
-    private Format() {
+    private ModelFormat() {
     }
 
     private static final FieldType TEXT = new FieldType.Text();

@@ -15,7 +15,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.e2eereview.Corpus;
-import org.e2eereview.report.Reports.Format;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +83,7 @@ class PrintTest {
 
     private static Printed print(Path example, Path dir) throws Exception {
         Path html = Files.write(dir.resolve("review.html"), Reports.render(Corpus.reviewer().review(example),
-                List.of(Format.HTML), ReportsTest.OPTIONS).get(0));
+                List.of(Builtin.HTML), ReportsTest.OPTIONS).get(0));
         Chromium.Page page = browser.open();
         try {
             page.navigate(html.toUri().toString());

@@ -14,14 +14,14 @@ import org.e2eereview.model.Model;
  * and the findings it describes must say what it says they say (severity, readers, condition,
  * message, why no reader).
  */
-public final class RuleTests {
+public final class RuleCases {
 
     /**
      * The outcome of one case.
      *
      * @param mismatches what the findings said that the case's expectations do not, one line each
      */
-    public record Outcome(Rule rule, Rule.RuleTest test, List<String> firedOn, List<String> mismatches, String error) {
+    public record Outcome(Rule rule, Rule.Case test, List<String> firedOn, List<String> mismatches, String error) {
         public boolean passed() {
             return error == null && firedOn.equals(test.expect().stream().sorted().toList()) && mismatches.isEmpty();
         }
@@ -36,13 +36,13 @@ public final class RuleTests {
         }
     }
 
-    private RuleTests() {
+    private RuleCases() {
     }
 
     public static List<Outcome> run(RuleSet set, Rule rule) {
         List<Outcome> out = new ArrayList<>();
         RuleEngine engine = new RuleEngine(set);
-        for (Rule.RuleTest test : rule.tests()) {
+        for (Rule.Case test : rule.tests()) {
             try {
                 byte[] yaml = ModelPatch.apply(set.testBase(), test.model());
                 Model model = new ModelLoader().parse(rule.file() + " [" + test.name() + "]", yaml);

@@ -1,4 +1,4 @@
-package org.e2eereview.cli;
+package org.e2eereview.report;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -14,15 +14,16 @@ import java.util.List;
 
 /**
  * Writes files so that a reader never sees half of one: the bytes go to a temporary file in
- * the same directory, which then takes the target's name in one step.
+ * the same directory, which then takes the target's name in one step. The command line writes
+ * every file this way, and so does the Maven plugin its reports.
  */
-final class AtomicWrite {
+public final class AtomicWrite {
 
     private AtomicWrite() {
     }
 
     /** Writes {@code target}, replacing any existing file. */
-    static void replace(Path target, byte[] bytes) throws IOException {
+    public static void replace(Path target, byte[] bytes) throws IOException {
         Path tmp = temp(target, bytes);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -36,8 +37,8 @@ final class AtomicWrite {
      * in memory; it takes the target's name only in {@link #commitAll}. Remembers a failed write, so
      * that the caller can say which file could not be written.
      */
-    static final class Pending extends FilterOutputStream {
-        final Path target;
+    public static final class Pending extends FilterOutputStream {
+        private final Path target;
         private final Path temp;
         private IOException failure;
 
@@ -74,6 +75,11 @@ final class AtomicWrite {
             }
         }
 
+        /** The file this replaces when committed. */
+        public Path target() {
+            return target;
+        }
+
         private IOException failed(IOException e) {
             if (failure == null) failure = e;
             return e;
@@ -81,7 +87,7 @@ final class AtomicWrite {
     }
 
     /** Starts writing {@code target}: the bytes go to a new file beside it, which replaces it only on commit. */
-    static Pending open(Path target) throws Failure {
+    public static Pending open(Path target) throws Failure {
         try {
             return new Pending(target, temp(target, new byte[0]));
         } catch (IOException e) {
@@ -90,7 +96,7 @@ final class AtomicWrite {
     }
 
     /** The first pending file whose writing failed, as a failure naming its target; or null. */
-    static Failure failed(List<Pending> files) {
+    public static Failure failed(List<Pending> files) {
         for (Pending p : files) if (p.failure != null) return new Failure(p.target, p.failure);
         return null;
     }
@@ -100,7 +106,7 @@ final class AtomicWrite {
      * written in full beside its target, and only now are they renamed into place, so a failure
      * while writing (a full disk, a missing directory) replaces none of them.
      */
-    static void commitAll(List<Pending> files) throws Failure {
+    public static void commitAll(List<Pending> files) throws Failure {
         for (Pending p : files) {
             try {
                 p.close();
@@ -118,7 +124,7 @@ final class AtomicWrite {
     }
 
     /** Removes what is left of pending files (all of them after a failure; none after a commit). */
-    static void discard(List<Pending> files) {
+    public static void discard(List<Pending> files) {
         for (Pending p : files) {
             try {
                 p.close();
@@ -134,17 +140,28 @@ final class AtomicWrite {
     }
 
     /** Which file could not be written, and why. */
-    static final class Failure extends Exception {
-        final Path target;
+    public static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Path target;
 
         Failure(Path target, IOException cause) {
             super(cause);
             this.target = target;
         }
+
+        /** The file that could not be written. */
+        public Path target() {
+            return target;
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
     }
 
     /** Writes {@code target} only if it does not exist; throws FileAlreadyExistsException otherwise. */
-    static void create(Path target, byte[] bytes) throws IOException {
+    public static void create(Path target, byte[] bytes) throws IOException {
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new FileAlreadyExistsException(
                 target.toString());
         Path tmp = temp(target, bytes);
@@ -175,7 +192,8 @@ final class AtomicWrite {
         return tmp;
     }
 
-    static String reason(IOException e) {
+    /** What went wrong, in a few words for a one-line error: "no such directory", "permission denied". */
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) return "no such directory";
         if (e instanceof AccessDeniedException) return "permission denied";
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -30,7 +30,7 @@ import org.junit.platform.engine.support.descriptor.UriSource;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-class E2eeTestsTest {
+class E2eeTestFactoryTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
     static Review ghost;
@@ -66,7 +66,7 @@ class E2eeTestsTest {
     /** "RULE@element" of every test with this outcome ("passed", "failed" or "aborted"). */
     static List<String> outcomes(Review review, Severity failOn, String outcome) throws Throwable {
         List<String> ids = new ArrayList<>();
-        for (var container : tree(E2eeTests.perRuleAndElement(review, failOn)).entrySet()) {
+        for (var container : tree(E2eeTestFactory.perRuleAndElement(review, failOn)).entrySet()) {
             String rule = container.getKey().substring(0, container.getKey().indexOf(':'));
             for (var test : container.getValue().entrySet()) {
                 assertThat(test.getKey()).startsWith(rule + "@");
@@ -87,7 +87,7 @@ class E2eeTestsTest {
 
     @Test
     void aContainerPerWeakeningRuleAndATestPerElementItInspected() {
-        var tree = tree(E2eeTests.perRuleAndElement(ghost, Severity.HIGH));
+        var tree = tree(E2eeTestFactory.perRuleAndElement(ghost, Severity.HIGH));
         assertThat(tree.keySet()).containsExactlyElementsOf(ghost.rules().rules().values().stream()
                 .filter(r -> r.kind() == RuleKind.WEAKENING).map(r -> r.id() + ": " + r.title()).toList());
         assertThat(tree.get("GHOST-PARTICIPANT: Ghost participant").keySet()).containsExactlyElementsOf(
@@ -96,8 +96,12 @@ class E2eeTestsTest {
                 .contains("OUTSIDE-READER@group-chat/law-enforcement");
         assertThat(tree.get("TARGETED-UPDATE: Targeted client update").keySet())
                 .containsExactlyElementsOf(ghost.model().components().keySet().stream().map(c -> "TARGETED-UPDATE@" + c).toList());
-        assertThat(outline(E2eeTests.perRuleAndElement(ghost, Severity.HIGH))).as("the same every time")
-                .isEqualTo(outline(E2eeTests.perRuleAndElement(ghost, Severity.HIGH)));
+        assertThat(outline(E2eeTestFactory.perRuleAndElement(ghost, Severity.HIGH))).as("the same every time")
+                .isEqualTo(outline(E2eeTestFactory.perRuleAndElement(ghost, Severity.HIGH)));
+        @SuppressWarnings("deprecation")
+        var byOldName = E2eeTests.perRuleAndElement(ghost, Severity.HIGH);
+        assertThat(outline(byOldName)).as("the deprecated E2eeTests gives the same")
+                .isEqualTo(outline(E2eeTestFactory.perRuleAndElement(ghost, Severity.HIGH)));
     }
 
     /**
@@ -109,7 +113,7 @@ class E2eeTestsTest {
     void theTestsAreTheCasesOfTheJUnitXmlReport(Path example) throws Throwable {
         Review review = E2eeReview.with().today(TODAY).review(example);
         List<String> api = new ArrayList<>();
-        for (var container : tree(E2eeTests.perRuleAndElement(review, Severity.HIGH)).entrySet()) {
+        for (var container : tree(E2eeTestFactory.perRuleAndElement(review, Severity.HIGH)).entrySet()) {
             String rule = container.getKey().substring(0, container.getKey().indexOf(':'));
             for (var test : container.getValue().entrySet()) {
                 api.add(rule + " " + test.getKey() + " " + run(test.getValue()).replaceFirst(":[\\s\\S]*", ""));
@@ -134,7 +138,7 @@ class E2eeTestsTest {
     void aBrokenModelFailsTheFactoryWithItsPlaces() {
         Path broken = Path.of("e2ee-review-core/src/test/resources/malformed/many-errors.yaml");
         UnusableInputError e = org.junit.jupiter.api.Assertions.assertThrows(UnusableInputError.class,
-                () -> E2eeTests.perRuleAndElement(broken));
+                () -> E2eeTestFactory.perRuleAndElement(broken));
         assertThat(e).isInstanceOf(AssertionFailedError.class).hasNoCause();
         assertThat(e.getMessage()).startsWith("e2ee-review cannot review " + broken + ":\n" + broken + ":4:18: ");
     }
@@ -166,7 +170,7 @@ class E2eeTestsTest {
 
     @Test
     void aFailingTestGivesTheFindingWithItsEvidenceAndPointsAtItsModelLine() throws Throwable {
-        var ghostRule = tree(E2eeTests.perRuleAndElement(ghost, Severity.HIGH)).get("GHOST-PARTICIPANT: Ghost participant");
+        var ghostRule = tree(E2eeTestFactory.perRuleAndElement(ghost, Severity.HIGH)).get("GHOST-PARTICIPANT: Ghost participant");
         DynamicTest groupChat = ghostRule.get("GHOST-PARTICIPANT@group-chat");
         assertThat(run(groupChat)).startsWith("failed: CRITICAL GHOST-PARTICIPANT@group-chat — law-enforcement, whatsapp "
                         + "can read group-chat: ")
@@ -181,7 +185,7 @@ class E2eeTestsTest {
         assertThat(run(directChat)).isEqualTo("passed");
         assertThat(line(model, source(directChat).getPosition().orElseThrow().getLine())).isEqualTo("  direct-chat:");
 
-        DynamicContainer container = (DynamicContainer) E2eeTests.perRuleAndElement(ghost, Severity.HIGH)
+        DynamicContainer container = (DynamicContainer) E2eeTestFactory.perRuleAndElement(ghost, Severity.HIGH)
                 .filter(n -> n.getDisplayName().startsWith("GHOST-PARTICIPANT:")).findFirst().orElseThrow();
         FileSource rule = source(container);
         assertThat(rule.getFile()).isEqualTo(Path.of("rules/GHOST-PARTICIPANT.yaml").toAbsolutePath().toFile());
@@ -190,16 +194,16 @@ class E2eeTestsTest {
 
     @Test
     void aRuleOnlyInTheJarIsAClasspathSourceAndATeamRuleItsFile(@TempDir Path dir) throws Throwable {
-        URI inJar = E2eeTests.ruleUri(new Location("org/e2eereview/version.properties", 3, 1));
+        URI inJar = E2eeTestFactory.ruleUri(new Location("org/e2eereview/version.properties", 3, 1));
         assertThat(inJar).hasToString("classpath:/org/e2eereview/version.properties?line=3&column=1");
         ClasspathResourceSource resource = ClasspathResourceSource.from(inJar);
         assertThat(resource.getClasspathResourceName()).isEqualTo("org/e2eereview/version.properties");
         assertThat(resource.getPosition().orElseThrow().getLine()).isEqualTo(3);
-        assertThat(E2eeTests.ruleUri(new Location("rules/NO-SUCH-RULE.yaml", 1, 1))).isNull();
+        assertThat(E2eeTestFactory.ruleUri(new Location("rules/NO-SUCH-RULE.yaml", 1, 1))).isNull();
 
         Files.writeString(dir.resolve("TEAM-NO-GROUPS.yaml"), E2eeReviewTest.TEAM_RULE);
         Review withTeamRule = E2eeReview.with().rules(dir).today(TODAY).review(Path.of("examples/signal.yaml"));
-        DynamicNode team = E2eeTests.perRuleAndElement(withTeamRule, Severity.MEDIUM)
+        DynamicNode team = E2eeTestFactory.perRuleAndElement(withTeamRule, Severity.MEDIUM)
                 .filter(n -> n.getDisplayName().equals("TEAM-NO-GROUPS: Groups need a design review"))
                 .findFirst().orElseThrow();
         assertThat(source(team).getFile()).isEqualTo(dir.resolve("TEAM-NO-GROUPS.yaml").toAbsolutePath().toFile());
@@ -212,7 +216,7 @@ class E2eeTestsTest {
         Review accepted = E2eeReview.with().today(TODAY).review(E2eeAssertionsTest.ghostAccepted(dir));
         assertThat(outcomes(accepted, Severity.HIGH, "aborted"))
                 .containsExactlyInAnyOrder("GHOST-PARTICIPANT@group-chat", "GHOST-PARTICIPANT@group-call");
-        DynamicTest groupChat = tree(E2eeTests.perRuleAndElement(accepted, Severity.HIGH))
+        DynamicTest groupChat = tree(E2eeTestFactory.perRuleAndElement(accepted, Severity.HIGH))
                 .get("GHOST-PARTICIPANT: Ghost participant").get("GHOST-PARTICIPANT@group-chat");
         assertThat(run(groupChat)).startsWith("aborted: CRITICAL GHOST-PARTICIPANT@group-chat — ")
                 .endsWith("\naccepted (accepted by review board, until 2026-12-31): only on a warrant we publish");
@@ -228,7 +232,7 @@ class E2eeTestsTest {
                 telegram.notAssessed().stream().map(n -> n.rule() + "@" + n.element()).toList());
         NotAssessed n = telegram.notAssessed().get(0);
         assertThat(n.field()).isEqualTo("membership.device-keys-from");
-        DynamicTest test = tree(E2eeTests.perRuleAndElement(telegram, Severity.HIGH)).entrySet().stream()
+        DynamicTest test = tree(E2eeTestFactory.perRuleAndElement(telegram, Severity.HIGH)).entrySet().stream()
                 .filter(e -> e.getKey().startsWith(n.rule() + ":")).findFirst().orElseThrow().getValue()
                 .get(n.rule() + "@" + n.element());
         assertThat(run(test)).isEqualTo("aborted: not assessed: membership.device-keys-from is not written ("

@@ -1,0 +1,160 @@
+package org.e2eereview.report.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.e2eereview.Corpus;
+import org.e2eereview.assess.Assessor;
+import org.e2eereview.catalog.Severity;
+import org.e2eereview.report.MaintainerNotesTest;
+import org.e2eereview.report.OutputFormats;
+import org.e2eereview.report.Reports;
+import org.e2eereview.rules.Startup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The submission as PDF: found by name beside the library's formats once this module is on the class
+ * path, and saying what the HTML submission it is laid out from says (the library's SubmissionTest
+ * checks the Markdown and HTML).
+ */
+class SubmissionPdfTest {
+
+    @Test
+    void isFoundByNameBesideTheLibrarysFormats() {
+        assertThat(OutputFormats.named("submission-pdf")).isInstanceOf(SubmissionPdf.class)
+                .isSameAs(OutputFormats.named("Submission-PDF"));
+        assertThat(OutputFormats.ids())
+                .isEqualTo("html, json, junit, md, sarif, submission-html, submission-md, submission-pdf, text");
+        assertThat(Submissions.PDF.binary()).isTrue();
+        assertThat(Submissions.PDF.needsAssessment()).isTrue();
+        assertThat(Submissions.PDF.fileSuffix()).isEqualTo(".submission.pdf");
+    }
+
+    @Test
+    void embedsEveryFontItUses() throws Exception {
+        try (PDDocument doc = Loader.loadPDF(Submissions.get("examples/signal.yaml").pdf())) {
+            assertThat(doc.getNumberOfPages()).isGreaterThan(3);
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    fonts.add(font.getName());
+                    assertThat(font.isEmbedded()).as(font.getName() + " is embedded").isTrue();
+                }
+            }
+            assertThat(fonts).anyMatch(f -> f.endsWith("DejaVuSans"));
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Submission on end-to-end encryption and public safety: Signal");
+        }
+    }
+
+    @Test
+    void hostileTextIsPrintedAsTheTextItIs() throws Exception {
+        assertThat(text(Submissions.get("hostile").pdf())).contains("<script>alert(1)</script>");
+    }
+
+    @Test
+    void theSectionsAndAnnexesAreThere() throws Exception {
+        assertThat(flat(Submissions.get("examples/signal.yaml --assess all").pdf())).contains("Summary")
+                .contains("The first ask").contains("Annex B. The proposals in detail")
+                .contains("Annex D. Reproducing this document");
+    }
+
+    @Test
+    void saysWhatTheHtmlSaysOfNoticedReadingsAndOfFeatures() throws Exception {
+        String pdf = flat(Submissions.get("examples/whatsapp.yaml --assess all").pdf());
+        String franking = Startup.catalog().safetyFeatures().get("VERIFIABLE-REPORTING").inWords();
+        assertThat(pdf).contains("the reading is not silent").contains(franking);
+    }
+
+    /** The body a reader reads to the end: at most 6 A4 pages, the annexes after it. */
+    @Test
+    void theBodyOfAWhatsAppLikeSubmissionWithEveryProposalFitsOnSixPages() throws Exception {
+        try (PDDocument doc = Loader.loadPDF(Submissions.get("examples/whatsapp.yaml --assess all").pdf())) {
+            var stripper = new PDFTextStripper();
+            int annex = 0;
+            for (int page = 1; page <= doc.getNumberOfPages() && annex == 0; page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                if (stripper.getText(doc).contains("Annex A. Findings and evidence")) annex = page;
+            }
+            assertThat(annex).as("the page Annex A starts on").isBetween(2, 7);
+        }
+    }
+
+    @Test
+    void carriesNotTheAuthorsPathOnlyTheModelsFileName(@TempDir Path dir) throws Exception {
+        Path deep = Files.createDirectories(dir.resolve("home/alice/secret-project"));
+        Path model = Files.copy(Path.of("examples/whatsapp.yaml"), deep.resolve("whatsapp.yaml"));
+        byte[] pdf = submit(model);
+        assertThat(text(pdf)).doesNotContain("alice").doesNotContain(dir.toString()).contains("whatsapp.yaml");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var info = doc.getDocumentInformation();
+            assertThat(info.getTitle() + info.getSubject() + info.getKeywords()).doesNotContain("alice");
+            assertThat(info.getTitle()).isEqualTo("Submission on end-to-end encryption and public safety: WhatsApp");
+        }
+    }
+
+    @Test
+    void printsTheOrganisationsParticularsAndProse(@TempDir Path dir) throws Exception {
+        Path model = Files.writeString(dir.resolve("m.yaml"), Files.readString(Path.of("examples/signal.yaml")) + """
+
+                submission:
+                  addressee: Ministry of the Interior
+                  summary: |
+                    Our design:
+
+                    - keeps keys on devices;
+                    - relays **ciphertext** only.
+                  capabilities: We cannot add a reader <b>without</b> adding it for everyone.
+                """);
+        assertThat(flat(submit(model))).contains("Ministry of the Interior").contains("keeps keys on devices")
+                .contains("We cannot add a reader <b>without</b> adding it for everyone.");
+    }
+
+    static List<String> examples() throws Exception {
+        return Corpus.files("examples").stream().map(p -> p + " --assess all").toList();
+    }
+
+    /** What the catalog keeps for its maintainers is printed in no PDF, as in no other format. */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void printsNoMaintainerNote(String example) throws Exception {
+        String text = MaintainerNotesTest.bare(text(Submissions.get(example).pdf()));
+        // The same matching finds the catalog's published text, so it would find a note.
+        assertThat(text).contains(MaintainerNotesTest.bare(
+                Startup.catalog().proposals().get("traceability").legal().get(0).note()));
+        for (String note : MaintainerNotesTest.notes()) {
+            assertThat(text).as(example + " prints the maintainer-note \"" + note + "\"")
+                    .doesNotContain(MaintainerNotesTest.bare(note));
+        }
+    }
+
+    private static byte[] submit(Path model) throws Exception {
+        Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(model, List.of());
+        return Reports.render(assessment.original(), List.of(Submissions.PDF), new Reports.Options(Severity.HIGH,
+                LocalDate.of(2026, 6, 1), null, "java -jar e2ee-review.jar review " + model.getFileName(), assessment)).get(0);
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    private static String flat(byte[] pdf) throws Exception {
+        return text(pdf).replaceAll("\\s+", " ");
+    }
+}
