@@ -49,7 +49,7 @@ What each would make possible, and who could misuse it:
 
 </#if>
 <#if plain.because?has_content || plain.also?has_content>
-*Each finding carries a severity: a critical or high finding weakens end-to-end encryption (the review's conclusion rests on them; critical is the gravest), medium and low findings are narrower access or access that could be noticed, and info findings are noted only.*
+*Each finding carries a severity: a critical or high finding weakens end-to-end encryption (the review's conclusion rests on them; critical is the gravest), medium and low findings are narrower weaknesses, and info findings are noted only.*
 
 </#if>
 <#list plain.protects as s>
@@ -295,7 +295,7 @@ ${r.number}. ${r.title}<#if r.authors??>. ${r.authors}</#if><#if r.date??> (${r.
 
 ## Annex ${annexRepro}. Reproducing this document
 
-The findings in this document follow from the design model by e2ee-review's published rules and catalog. To check it, get e2ee-review ${tool.version?no_esc} (Maven: `org.e2eereview:e2ee-review:${tool.version?no_esc}`) and the model<#if submission.modelLink??> (<${submission.modelLink?no_esc}>)<#elseif submission.modelUrl??> (${submission.modelUrl})<#else> (from the submitting organisation)</#if>, confirm the digests below, and run the command.
+The findings in this document follow from the design model by e2ee-review's published rules and catalog. To check it, get e2ee-review ${tool.version?no_esc} (its distribution, `e2ee-review-${tool.version?no_esc}-dist.zip`, or from Maven, `org.e2eereview:e2ee-review-cli:${tool.version?no_esc}`) and the model<#if submission.modelLink??> (<${submission.modelLink?no_esc}>)<#elseif submission.modelUrl??> (${submission.modelUrl})<#else> (from the submitting organisation)</#if>, confirm the digests below, and run the command.
 
 | | |
 |---|---|

@@ -101,7 +101,7 @@ class AssessorTest {
         assertThat(handed).containsExactlyElementsOf(kept.assessments().stream().map(a -> a.proposal().id() + " "
                 + a.newReaders().size() + " " + a.widened().size() + " " + a.introduced().size()).toList());
         assertThat(released.assessments()).extracting(a -> a.proposal().id())
-                .containsExactlyElementsOf(Catalog.bundled().proposals().keySet());
+                .containsExactlyElementsOf(org.e2eereview.rules.Startup.catalog().proposals().keySet());
         assertThat(released.assessments()).allMatch(a -> a.patched() == null);
     }
 

@@ -110,7 +110,7 @@ class CatalogTest {
     void aReferenceDatedInItsAddressHasThatDate() {
         java.util.regex.Pattern dated = java.util.regex.Pattern.compile("/((?:19|20)\\d\\d)/(0[1-9]|1[0-2])/");
         int checked = 0;
-        for (var r : Catalog.bundled().references().values()) {
+        for (var r : Startup.catalog().references().values()) {
             java.util.regex.Matcher m = r.url() == null ? null : dated.matcher(r.url());
             if (m == null || !m.find()) continue;
             checked++;

@@ -124,9 +124,9 @@ class SubmissionTest {
         assertThat(md.substring(md.indexOf("## Annex D."))).contains("signal.yaml").contains("e2ee-review");
         assertThat(text(out.get(1))).contains("<dd>1 June 2026</dd>");
         assertThat(summary).contains("What each would make possible, and who could misuse it:\n\n- **")
-                .contains("- **Key escrow with two escrow agents (1994)**: Law enforcement (e.g. FBI), through first escrow agent "
-                        + "and second escrow agent, could read one-to-one chat and Signal group of every user, on a legal order, "
-                        + "unnoticed; and so could anyone who obtains the keys first escrow agent and second escrow agent hold.\n")
+                .contains("- **Key escrow with two escrow agents (1994)**: Law enforcement (e.g. FBI), through the first escrow agent "
+                        + "and the second escrow agent, could read one-to-one chat and Signal group of every user, on a legal order, "
+                        + "unnoticed; and so could anyone who obtains the keys the first escrow agent and the second escrow agent hold.\n")
                 .contains("lawful-access proposals from the public debate").contains("Each finding carries a severity")
                 .contains("the review's conclusion rests on them").doesNotContain("verdict").doesNotContain("make it so");
         assertThat(summary.indexOf("Each finding carries a severity")).as("the key to severities under the verdict's findings")
@@ -336,10 +336,10 @@ class SubmissionTest {
             String md = text(submit(Path.of(example), List.of(Builtin.SUBMISSION_MD)).get(0));
             String body = section(md, "## Summary", "## 1. The design") + section(md, "## Annex B.", "## Annex C.");
             assertThat(body).as(example).doesNotContainPattern("[a-z,;] (One-to-one chat|Law enforcement|Maker of the users' "
-                    + "phones|First escrow agent|Second escrow agent)").contains("could read one-to-one chat")
-                    .contains("through first escrow agent and second escrow agent");
+                    + "phones|First escrow agent|Second escrow agent|The maker|The first escrow|The second escrow)").contains("could read one-to-one chat")
+                    .contains("through the first escrow agent and the second escrow agent");
             // At the start of a sentence, a name is capitalised.
-            assertThat(body).as(example).contains(": Law enforcement").contains(": Maker of the users' phones could read");
+            assertThat(body).as(example).contains(": Law enforcement").contains(": The maker of the users' phones could read");
         }
         String signal = section(text(submit(Path.of("examples/signal.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0)),
                 "## Summary", "## 1. The design");
@@ -352,8 +352,8 @@ class SubmissionTest {
 
     /**
      * What the organisation asks comes after the summary, a sentence each with its reason, and says why
-     * the proposals it does not ask to exclude are left out: "Clear" needs a phone in hand, and a proposal
-     * that cannot apply to a design is not in it.
+     * the proposals it does not ask to exclude are left out: a proposal that cannot apply to a design is not
+     * in it. "Clear", whose use needs a phone in hand, is still asked against: its key opens every phone.
      */
     @Test
     void whatWeAskFollowsTheSummaryAndSaysWhyAProposalIsLeftOut() throws Exception {
@@ -364,8 +364,10 @@ class SubmissionTest {
             if (line.startsWith("- ")) assertThat(line).startsWith("- We ask ").contains(", because ").endsWith(".");
         }
         assertThat(asks).contains("- We ask that no law or order require client-side scanning")
-                .contains("The first request leaves out a vendor key that unlocks a seized phone (\"Clear\"), whose access "
-                        + "needs a user's device in hand, which its owner would know of.")
+                .contains("- We ask too that no law or order require a vendor key that unlocks a seized phone (\"Clear\"), "
+                        + "because it would add a way into every user's messages that others could take and use unnoticed, "
+                        + "even though its own use could be noticed.")
+                .doesNotContain("leaves out a vendor key")
                 .doesNotContain("Not to require").doesNotContain("**What we ask:**");
         // A proposal that cannot apply to the design is named with why it is left out.
         Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(Path.of("examples/key-escrow.yaml"), List.of());

@@ -267,6 +267,14 @@ final class PlainWords {
                     + ", because " + (asked.size() == 1 ? "it" : "each") + " would let someone outside a conversation "
                     + "read it or learn about it without anyone noticing.");
         }
+        List<ReportView.ProposalRow> noticed = rows == null ? List.of() : rows.stream()
+                .filter(r -> r.applied() && !r.asked() && r.notAsked() == null).toList();
+        if (!noticed.isEmpty()) {
+            boolean one = noticed.size() == 1;
+            out.add("We ask too that no law or order require " + list(noticed.stream().map(PlainWords::named).toList(), "or")
+                    + ", because " + (one ? "it" : "each") + " would add a way into every user's messages that others could "
+                    + "take and use unnoticed, even though " + (one ? "its" : "each one's") + " own use could be noticed.");
+        }
         if (alternativesNotInDesign != null && !alternativesNotInDesign.isEmpty()) {
             boolean one = alternativesNotInDesign.size() == 1;
             out.add("We ask instead for " + list(alternativesNotInDesign, "and") + ", because " + (one ? "it serves" : "they serve")
@@ -282,7 +290,7 @@ final class PlainWords {
         // Proposals left out for the same reason share it, said once.
         Map<String, List<String>> byReason = new LinkedHashMap<>();
         for (ReportView.ProposalRow r : rows) {
-            if (!r.asked()) byReason.computeIfAbsent(r.notAsked(), k -> new ArrayList<>()).add(named(r));
+            if (!r.asked() && r.notAsked() != null) byReason.computeIfAbsent(r.notAsked(), k -> new ArrayList<>()).add(named(r));
         }
         if (byReason.isEmpty()) return null;
         boolean asking = rows.stream().anyMatch(ReportView.ProposalRow::asked);
@@ -455,8 +463,10 @@ final class PlainWords {
                 : (systemic ? "every user" : "chosen users") + (when.isEmpty() ? "" : ", " + and(List.copyOf(when), "or"));
         boolean readers = !gains.isEmpty();
         boolean unseen = unseen(a);
+        // A proposal whose use could be noticed is still asked against when it reaches every user: the key
+        // or system it adds opens every user's messages, and whoever takes it needs no one to notice.
         String notAsked = !readers ? "which would give nobody access they do not have already"
-                : unseen ? null : gains(a).values().stream().allMatch(g -> g.inHand)
+                : unseen || systemic ? null : gains(a).values().stream().allMatch(g -> g.inHand)
                 ? "whose access needs a user's device in hand, which its owner would know of"
                 : "whose access members or outsiders who check could notice";
         return new ReportView.ProposalRow(title, anchor, true, gained.isEmpty() ? "nobody new" : String.join("; ", gained),

@@ -76,7 +76,7 @@ class SubmissionPdfTest {
     void saysWhatTheHtmlSaysOfNoticedReadingsAndOfFeatures() throws Exception {
         String pdf = flat(Submissions.get("examples/whatsapp.yaml --assess all").pdf());
         String franking = Startup.catalog().safetyFeatures().get("VERIFIABLE-REPORTING").inWords();
-        assertThat(pdf).contains("the reading is not silent").contains(franking);
+        assertThat(pdf).contains("A reading that could be noticed is not silent").contains(franking);
     }
 
     /** The body a reader reads to the end: at most 6 A4 pages, the annexes after it. */
