@@ -113,9 +113,10 @@ public final class RuleEngine {
          * The same per element on the findings' evidence: a finding explains one about a key, or about
          * the same kind of element, only when that element is on its own chain, so that a second key
          * giving the same reader (an escrow key beside a master key or a provider-keyed backup) is a
-         * second root cause, while a key the master key unwraps is not.
+         * second root cause, while a key the master key unwraps is not. Each finding's reads are one set,
+         * shared by every element on its chain: a master key's chain passes thousands of elements.
          */
-        final Map<String, Map<String, Set<String>>> explainedAbout = new HashMap<>();
+        final Map<String, Map<String, List<Set<String>>>> explainedAbout = new HashMap<>();
         /** Per pair, the best condition any weakening finding explains it under. */
         final Map<String, Flow.Occurs> covered = new HashMap<>();
         /** The same, counting only findings that say some of the reading would go unseen. */
@@ -130,7 +131,7 @@ public final class RuleEngine {
 
         void rule(Rule rule) {
             Set<String> hiddenEverywhere = new HashSet<>();
-            List<Map<String, Set<String>>> hiddenByElement = new ArrayList<>();
+            List<Map<String, List<Set<String>>>> hiddenByElement = new ArrayList<>();
             for (Rule other : rules.rules().values()) {
                 if (!other.explains().contains(rule.id())) continue;
                 // A key is its own root cause: another finding explains one about a key only when that key
@@ -143,7 +144,7 @@ public final class RuleEngine {
             }
             boolean explainer = !rule.explains().isEmpty();
             Set<String> mine = explainedBy.computeIfAbsent(rule.id(), x -> new HashSet<>());
-            Map<String, Set<String>> mineAbout = explainedAbout.computeIfAbsent(rule.id(), x -> new HashMap<>());
+            Map<String, List<Set<String>>> mineAbout = explainedAbout.computeIfAbsent(rule.id(), x -> new HashMap<>());
             for (Map.Entry<String, ?> e : subjects(rule.inspects(), model).entrySet()) {
                 Finding f = evaluate(rule, e.getKey(), e.getValue(), views);
                 if (f == null) continue;
@@ -153,9 +154,8 @@ public final class RuleEngine {
                     // for every element of a large one was quadratic.
                     List<Set<String>> parts = new ArrayList<>();
                     parts.add(hiddenEverywhere);
-                    for (Map<String, Set<String>> about : hiddenByElement) {
-                        Set<String> here = about.get(e.getKey());
-                        if (here != null && !here.isEmpty()) parts.add(here);
+                    for (Map<String, List<Set<String>>> about : hiddenByElement) {
+                        for (Set<String> here : about.getOrDefault(e.getKey(), List.of())) if (!here.isEmpty()) parts.add(here);
                     }
                     if (parts.size() > 1) hidden = new Union(parts);
                 }
@@ -165,9 +165,9 @@ public final class RuleEngine {
                     if (f == null) continue;
                 }
                 if (explainer) {
-                    List<String> reads = reads(f);
+                    Set<String> reads = new HashSet<>(reads(f));
                     mine.addAll(reads);
-                    for (String element : chain(f)) mineAbout.computeIfAbsent(element, x -> new HashSet<>()).addAll(reads);
+                    for (String element : chain(f)) mineAbout.computeIfAbsent(element, x -> new ArrayList<>()).add(reads);
                 }
                 cover(f);
                 findings.add(f);
