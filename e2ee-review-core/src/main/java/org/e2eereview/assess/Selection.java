@@ -87,8 +87,14 @@ final class Selection {
                 for (String c : byRunner.getOrDefault(member, List.of())) here.get(c).addAll(conversation.content());
             }
         }
+        // In the order of the data given, found from each component's own few, not by scanning all.
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < data.size(); i++) order.putIfAbsent(data.get(i), i);
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String c : components) out.put(c, data.stream().filter(here.get(c)::contains).toList());
+        for (String c : components) {
+            out.put(c, here.get(c).stream().filter(order::containsKey).sorted(java.util.Comparator.comparing(order::get))
+                    .toList());
+        }
         return out;
     }
 

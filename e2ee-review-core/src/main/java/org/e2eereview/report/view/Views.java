@@ -420,8 +420,17 @@ public final class Views {
     }
 
     /** A weakening finding, or a catalog pattern, by its title. */
+    private Map<String, String> weakeningTitles;
+
     private String weakeningTitle(String idOrPattern) {
-        for (Reviewed r : review.weakenings()) if (r.finding().id().equals(idOrPattern)) return r.finding().title();
+        // Looked up, not searched: an objective served through thousands of weakenings names each.
+        if (weakeningTitles == null) {
+            Map<String, String> titles = new HashMap<>();
+            for (Reviewed r : review.weakenings()) titles.putIfAbsent(r.finding().id(), r.finding().title());
+            weakeningTitles = titles;
+        }
+        String title = weakeningTitles.get(idOrPattern);
+        if (title != null) return title;
         Weakening w = catalog.weakenings().get(idOrPattern);
         return w == null ? idOrPattern : w.title();
     }
