@@ -26,7 +26,7 @@ import org.e2eereview.report.OutputFormat;
 import org.e2eereview.report.OutputFormats;
 import org.e2eereview.report.Reports;
 import org.e2eereview.report.template.TemplateProblem;
-import org.e2eereview.report.view.Views;
+import org.e2eereview.report.view.ReportViewBuilder;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewer;
 
@@ -110,7 +110,7 @@ final class ReviewCommand implements Callable<Integer> {
         }
         Review review;
         Assessor.Result assessment = null;
-        List<Views.Patched> patched = new ArrayList<>();
+        List<ReportViewBuilder.Patched> patched = new ArrayList<>();
         try {
             // The model is read first: meanwhile the bundled rules get ready on other threads (Main).
             Model parsed = Reports.needsAssessment(wanted) ? null : new ModelLoader().load(model);
@@ -126,7 +126,7 @@ final class ReviewCommand implements Callable<Integer> {
                 // The submission says what each lawful-access proposal would do to this design.
                 // Each proposal's part is taken from its patched review at once, and the review let go.
                 assessment = new Assessor(reviewer).assess(model, List.of(),
-                        (design, a) -> patched.add(Views.patched(design, a, patched.size())));
+                        (design, a) -> patched.add(ReportViewBuilder.patched(design, a, patched.size())));
                 review = assessment.original();
             } else {
                 review = reviewer.review(parsed);

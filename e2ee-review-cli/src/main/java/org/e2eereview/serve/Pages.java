@@ -12,7 +12,7 @@ import org.e2eereview.load.InputException;
 import org.e2eereview.report.template.TemplateProblem;
 import org.e2eereview.report.view.LiveViews;
 import org.e2eereview.report.view.ReportView;
-import org.e2eereview.report.view.Views;
+import org.e2eereview.report.view.ReportViewBuilder;
 import org.e2eereview.review.Review;
 import org.e2eereview.serve.LiveReview.Snapshot;
 
@@ -97,7 +97,7 @@ final class Pages {
     Page render(Snapshot s, WhatIf asked) throws InputException, TemplateProblem {
         WhatIf.Result result = asked.isEmpty() ? null : asked.apply(s.reviewer(), s.review());
         Review shown = result == null ? s.review() : result.changed();
-        ReportView view = Views.of(shown, new Views.Options(failOn, today, null, false, true, true))
+        ReportView view = ReportViewBuilder.of(shown, new ReportViewBuilder.Options(failOn, today, null, false, true, true))
                 .forFormat("html", null).live(LiveViews.of(token, s.version(), s.problems(), s.review(), asked, result));
         return Page.of(s.version(), s.templates().render("review.html.ftlh", view));
     }

@@ -6,7 +6,7 @@ import org.e2eereview.report.OutputFormat.ViewPart;
 import org.e2eereview.report.template.TemplateProblem;
 import org.e2eereview.report.template.Templates;
 import org.e2eereview.report.view.ReportView;
-import org.e2eereview.report.view.Views;
+import org.e2eereview.report.view.ReportViewBuilder;
 import org.e2eereview.review.Review;
 
 /**
@@ -57,7 +57,7 @@ public final class Rendering {
     /** The review page's view, as {@code format} shows it. */
     public ReportView page(OutputFormat format) {
         if (page == null) {
-            page = Views.of(review, new Views.Options(options.failOn(), options.today(), null, mermaid, svg, source,
+            page = ReportViewBuilder.of(review, new ReportViewBuilder.Options(options.failOn(), options.today(), null, mermaid, svg, source,
                     options.assessment(), false, options.patched()));
         }
         return page.forFormat(format.id(), command(format));
@@ -66,7 +66,7 @@ public final class Rendering {
     /** The consultation submission's view, as {@code format} shows it. */
     public ReportView submission(OutputFormat format) {
         if (submission == null) {
-            submission = Views.of(review, new Views.Options(options.failOn(), options.today(), null, mermaid, svg,
+            submission = ReportViewBuilder.of(review, new ReportViewBuilder.Options(options.failOn(), options.today(), null, mermaid, svg,
                     false, options.assessment(), true, options.patched()));
         }
         return submission.forFormat(format.id(), command(format));

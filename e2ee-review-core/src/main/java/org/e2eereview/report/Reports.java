@@ -12,7 +12,7 @@ import java.util.List;
 import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.report.template.TemplateProblem;
-import org.e2eereview.report.view.Views;
+import org.e2eereview.report.view.ReportViewBuilder;
 import org.e2eereview.review.Review;
 
 /**
@@ -27,10 +27,10 @@ public final class Reports {
      * @param assessment  what each lawful-access proposal would do to the design: the submission
      *                    renders it; null leaves that part out
      * @param patched     each assessment's part of the view, when the assessments no longer hold their patched
-     *                    reviews ({@link Views.Patched}); null when they do
+     *                    reviews ({@link ReportViewBuilder.Patched}); null when they do
      */
     public record Options(Severity failOn, LocalDate today, Path templateDir, String command,
-                          Assessor.Result assessment, List<Views.Patched> patched) {
+                          Assessor.Result assessment, List<ReportViewBuilder.Patched> patched) {
 
         public Options(Severity failOn, LocalDate today, Path templateDir, String command) {
             this(failOn, today, templateDir, command, null, null);

@@ -38,13 +38,13 @@ public final class LiveViews {
         }
         List<Toggle> conversations = new ArrayList<>();
         for (Conversation c : design.model().conversations().values()) {
-            conversations.add(new Toggle("flip", c.id(), Views.t(c.id()) + (c.endToEnd().byDefault()
+            conversations.add(new Toggle("flip", c.id(), ReportViewBuilder.t(c.id()) + (c.endToEnd().byDefault()
                     ? ": end-to-end encryption off by default" : ": end-to-end encryption on by default"),
                     asked.flipped().contains(c.id())));
         }
         List<String> changes = result == null ? List.of() : changes(result.diff());
-        List<String> notApplied = result == null ? List.of() : result.notApplicable().stream().map(Views::t).toList();
-        return new LiveView(token, version, problems.stream().map(Views::t).toList(), !problems.isEmpty(),
+        List<String> notApplied = result == null ? List.of() : result.notApplicable().stream().map(ReportViewBuilder::t).toList();
+        return new LiveView(token, version, problems.stream().map(ReportViewBuilder::t).toList(), !problems.isEmpty(),
                 proposals, safeguards, conversations, result != null, changes, notApplied);
     }
 
@@ -79,7 +79,7 @@ public final class LiveViews {
         for (var s : d.safeguardsRemoved()) out.add("safeguard given up: " + s.name() + " on " + s.element());
         for (Access a : d.lostReaders()) out.add("reader gone: " + a.party() + " of " + a.conversation());
         if (out.isEmpty()) out.add("no reader, finding or safeguard changes");
-        return out.stream().map(Views::t).toList();
+        return out.stream().map(ReportViewBuilder::t).toList();
     }
 
     private static String words(org.e2eereview.model.Flow.Occurs condition) {

@@ -54,7 +54,7 @@ final class PlainWords {
             (dflt ? byDefault : e2e ? available : not).add(conversation(c.id()));
             if (review.analysis().access(c.id()).isEmpty()) unread.add(conversation(c.id()));
         }
-        String system = Views.t(model.system().name());
+        String system = ReportViewBuilder.t(model.system().name());
         List<String> out = new ArrayList<>();
         StringBuilder s = new StringBuilder();
         if (!byDefault.isEmpty()) s.append(system).append(" encrypts ").append(and(byDefault)).append(" end to end by default.");
@@ -240,7 +240,7 @@ final class PlainWords {
     }
 
     /** All of it, for the first page. */
-    ReportView.PlainView view(List<Views.Patched> assessments, List<ReportView.ProposalRow> rows,
+    ReportView.PlainView view(List<ReportViewBuilder.Patched> assessments, List<ReportView.ProposalRow> rows,
                               List<String> alternativesInDesign, List<String> alternativesNotInDesign,
                               java.time.LocalDate today) {
         List<String> because = new ArrayList<>();
@@ -322,15 +322,15 @@ final class PlainWords {
             } else if (f.severity().ordinal() <= Severity.HIGH.ordinal()) {
                 serious.computeIfAbsent(f.severity().yamlName() + "|" + f.title(), k -> new ArrayList<>()).add(f);
             } else {
-                minor.merge(Views.t(f.title()), 1, Integer::sum);
-                severities.computeIfAbsent(Views.t(f.title()), k -> new java.util.TreeSet<>()).add(f.severity());
+                minor.merge(ReportViewBuilder.t(f.title()), 1, Integer::sum);
+                severities.computeIfAbsent(ReportViewBuilder.t(f.title()), k -> new java.util.TreeSet<>()).add(f.severity());
             }
         }
         for (List<Finding> same : serious.values()) {
             Finding f = same.get(0);
             Weakening w = review.catalog().weakenings().get(f.catalog());
             // Where, not how many: "2 findings" means nothing to a reader who does not know what one is.
-            because.add(Views.t(f.title()) + " (" + f.severity().yamlName() + "), in "
+            because.add(ReportViewBuilder.t(f.title()) + " (" + f.severity().yamlName() + "), in "
                     + and(same.stream().flatMap(x -> where(x).stream()).distinct().toList())
                     + (w == null ? "." : ": " + lower(w.summary())));
         }
@@ -363,12 +363,12 @@ final class PlainWords {
      * used against chosen users." The exceptions are named rather than counted, so that no count is read
      * against another.
      */
-    private String proposals(List<Views.Patched> assessments) {
+    private String proposals(List<ReportViewBuilder.Patched> assessments) {
         int applied = 0;
         List<ReportView.ProposalRow> adding = new ArrayList<>();
         List<ReportView.ProposalRow> chosen = new ArrayList<>();
         List<ReportView.ProposalRow> seen = new ArrayList<>();
-        for (Views.Patched a : assessments) {
+        for (ReportViewBuilder.Patched a : assessments) {
             if (!a.row().applied()) continue;
             applied++;
             if (!a.addsReaders()) continue;
@@ -426,7 +426,7 @@ final class PlainWords {
         // Parties the proposal adds are named in the patched model only.
         PlainWords patched = a.applied() ? new PlainWords(a.patched()) : this;
         if (!a.applied()) {
-            return new ReportView.ProposalRow(title, anchor, false, "does not apply: " + Views.t(a.notApplicable()),
+            return new ReportView.ProposalRow(title, anchor, false, "does not apply: " + ReportViewBuilder.t(a.notApplicable()),
                     "", "", counts(review), counts(review), "nothing", "", risk(a), "nothing: it cannot apply to this design",
                     false, "which cannot apply to this design");
         }
@@ -516,7 +516,7 @@ final class PlainWords {
      * so that it holds for any design and any proposal.
      */
     String risk(Assessment a) {
-        if (!a.applied()) return "It cannot apply to this design: " + Views.t(a.notApplicable()) + ".";
+        if (!a.applied()) return "It cannot apply to this design: " + ReportViewBuilder.t(a.notApplicable()) + ".";
         List<String> clauses = new ArrayList<>();
         Set<String> misuse = new LinkedHashSet<>();
         // Unnoticed first; a party that would gain the same as the one before "could do so too", rather than
@@ -759,7 +759,7 @@ final class PlainWords {
     private String purpose(Reading r) {
         for (org.e2eereview.analysis.Step step : r.evidence().steps()) {
             org.e2eereview.model.Flow f = step.element() == null ? null : model.flows().get(step.element());
-            if (f != null && f.occurs() == r.condition() && f.purpose() != null) return Views.t(f.purpose());
+            if (f != null && f.occurs() == r.condition() && f.purpose() != null) return ReportViewBuilder.t(f.purpose());
         }
         return null;
     }
@@ -811,12 +811,12 @@ final class PlainWords {
     /** A party by the name the model gives it, as the model spells it, for a table's or a figure's label. */
     String label(String id) {
         Party p = model.parties().get(id);
-        return Views.t(p != null && p.name() != null ? p.name() : id);
+        return ReportViewBuilder.t(p != null && p.name() != null ? p.name() : id);
     }
 
     String conversation(String id) {
         Conversation c = model.conversations().get(id);
-        return inSentence(Views.t(c != null && c.name() != null ? c.name() : id));
+        return inSentence(ReportViewBuilder.t(c != null && c.name() != null ? c.name() : id));
     }
 
     /**
@@ -849,7 +849,7 @@ final class PlainWords {
         if (model.conversations().containsKey(id)) return conversation(id);
         if (model.parties().containsKey(id)) return party(id);
         Component c = model.components().get(id);
-        return inSentence(Views.t(c != null && c.name() != null ? c.name() : id));
+        return inSentence(ReportViewBuilder.t(c != null && c.name() != null ? c.name() : id));
     }
 
     /** A catalog title inside a sentence: its first letter lowered unless its first word is an acronym ("MLS"). */

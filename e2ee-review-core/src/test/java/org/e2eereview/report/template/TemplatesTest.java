@@ -11,7 +11,7 @@ import java.util.Map;
 import org.e2eereview.Corpus;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.report.view.ReportView;
-import org.e2eereview.report.view.Views;
+import org.e2eereview.report.view.ReportViewBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +22,8 @@ class TemplatesTest {
 
     @BeforeAll
     static void review() throws Exception {
-        view = Views.of(Corpus.reviewer().review(Path.of("examples/signal.yaml")),
-                new Views.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, true, false, false));
+        view = ReportViewBuilder.of(Corpus.reviewer().review(Path.of("examples/signal.yaml")),
+                new ReportViewBuilder.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, true, false, false));
     }
 
     private static String render(Path dir, String name, String template) throws Exception {

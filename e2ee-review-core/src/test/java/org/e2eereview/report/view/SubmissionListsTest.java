@@ -24,8 +24,8 @@ class SubmissionListsTest {
 
     private static final Path MODEL = Path.of("examples/whatsapp.yaml");
 
-    private static Views.Options options(Assessor.Result assessment, List<Views.Patched> patched) {
-        return new Views.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, true, false, false, assessment, true,
+    private static ReportViewBuilder.Options options(Assessor.Result assessment, List<ReportViewBuilder.Patched> patched) {
+        return new ReportViewBuilder.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, true, false, false, assessment, true,
                 patched);
     }
 
@@ -35,7 +35,7 @@ class SubmissionListsTest {
         int findings = assessment.original().weakenings().size();
         assertThat(findings).isGreaterThan(1);
 
-        ReportView view = Views.of(assessment.original(), options(assessment, null), 1);
+        ReportView view = ReportViewBuilder.of(assessment.original(), options(assessment, null), 1);
 
         assertThat(view.findings()).hasSize(1);
         assertThat(view.findingsNotListed()).isEqualTo(findings - 1);
@@ -65,7 +65,7 @@ class SubmissionListsTest {
     @Test
     void underTheCapNothingIsLeftOutOrSaidToBe() throws Exception {
         Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(MODEL, List.of());
-        ReportView view = Views.of(assessment.original(), options(assessment, null));
+        ReportView view = ReportViewBuilder.of(assessment.original(), options(assessment, null));
 
         assertThat(view.findings()).hasSize(assessment.original().weakenings().size());
         assertThat(view.findingsNotListed()).isZero();
@@ -77,16 +77,16 @@ class SubmissionListsTest {
     void proposalsTakenAsTheyAreMadeGiveTheSameViewAsProposalsKept() throws Exception {
         Assessor assessor = new Assessor(Corpus.reviewer());
         Assessor.Result kept = assessor.assess(MODEL, List.of());
-        List<Views.Patched> parts = new ArrayList<>();
+        List<ReportViewBuilder.Patched> parts = new ArrayList<>();
         Assessor.Result released = assessor.assess(MODEL, List.of(),
-                (design, a) -> parts.add(Views.patched(design, a, parts.size())));
+                (design, a) -> parts.add(ReportViewBuilder.patched(design, a, parts.size())));
 
         assertThat(released.assessments()).allSatisfy(a -> {
             assertThat(a.patched()).isNull();
             assertThat(a.newReaders()).isEmpty();
             assertThat(a.introduced()).isEmpty();
         });
-        assertThat(Views.of(released.original(), options(released, parts)))
-                .isEqualTo(Views.of(kept.original(), options(kept, null)));
+        assertThat(ReportViewBuilder.of(released.original(), options(released, parts)))
+                .isEqualTo(ReportViewBuilder.of(kept.original(), options(kept, null)));
     }
 }

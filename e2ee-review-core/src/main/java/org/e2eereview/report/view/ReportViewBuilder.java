@@ -70,7 +70,7 @@ import org.e2eereview.rules.RuleEngine;
 import org.e2eereview.rules.RuleEngine.NotAssessed;
 
 /** Builds the one {@link ReportView} of a review; every human format renders it. */
-public final class Views {
+public final class ReportViewBuilder {
 
     /**
      * What the formats being rendered need beyond the review.
@@ -117,7 +117,7 @@ public final class Views {
 
     /** The {@link Patched} part of the {@code index}-th assessment of a design reviewed as {@code design}. */
     public static Patched patched(Review design, Assessment a, int index) {
-        return new Views(design, LISTED).patched(a, "proposal-" + (index + 1), new PlainWords(design));
+        return new ReportViewBuilder(design, LISTED).patched(a, "proposal-" + (index + 1), new PlainWords(design));
     }
 
     /**
@@ -144,7 +144,7 @@ public final class Views {
     /** How many items of one list the submission shows ({@link #LISTED}; fewer in tests). */
     private final int listed;
 
-    private Views(Review review, int listed) {
+    private ReportViewBuilder(Review review, int listed) {
         this.review = review;
         this.catalog = review.catalog();
         this.listed = listed;
@@ -155,7 +155,7 @@ public final class Views {
     }
 
     static ReportView of(Review review, Options options, int listed) {
-        return new Views(review, listed).build(options);
+        return new ReportViewBuilder(review, listed).build(options);
     }
 
     private ReportView build(Options o) {
@@ -248,7 +248,7 @@ public final class Views {
             case NOT_WEAKENED -> "No counted finding is critical or high.";
         };
         return new VerdictView(review.verdict().id(), review.verdict().text(), t(summary),
-                review.notEndToEndByDefault().stream().map(Views::t).toList(), review.weakened(),
+                review.notEndToEndByDefault().stream().map(ReportViewBuilder::t).toList(), review.weakened(),
                 o.failOn() == null ? "none" : o.failOn().yamlName(), review.failsAt(o.failOn()), list, accepted,
                 expired, review.baseline() == null ? null : t(review.baseline().file()), review.notAssessed().size());
     }
@@ -261,7 +261,7 @@ public final class Views {
                     : c.endToEnd().byDefault() ? "end-to-end encrypted by default"
                     : "end-to-end encryption available, not by default";
             out.add(new ConversationView(t(c.id()), t(c.name()), c.kind().yamlName(),
-                    c.members().stream().map(Views::t).toList(), protection,
+                    c.members().stream().map(ReportViewBuilder::t).toList(), protection,
                     c.endToEnd().available() && c.endToEnd().byDefault(), readers,
                     review.analysis().disclosures(c.id()).stream().map(a -> t(a.party())).toList()));
         }
@@ -281,7 +281,7 @@ public final class Views {
                     ? r.lowering().stream().map(Safeguarded::name).distinct().toList() : List.of();
             String key = condition + "|" + r.through() + "|" + visible;
             RouteView v = byWhen.computeIfAbsent(key, k -> new RouteView(new ArrayList<>(), condition,
-                    r.through().stream().map(Views::t).toList(), visible));
+                    r.through().stream().map(ReportViewBuilder::t).toList(), visible));
             if (!v.routes().contains(r.route().id())) v.routes().add(r.route().id());
         }
         List<RouteView> routes = byWhen.values().stream()
@@ -336,7 +336,7 @@ public final class Views {
         return new FindingView(t(f.id()), anchors.get(f.id()), f.rule(), t(f.title()),
                 f.severity().yamlName(), r.status().id(), r.counts(), t(acceptance), t(f.element()),
                 f.inspects().yamlName(), location(f.at()), t(f.message()),
-                f.readers().stream().map(Views::t).toList(), t(f.withoutReaders()),
+                f.readers().stream().map(ReportViewBuilder::t).toList(), t(f.withoutReaders()),
                 f.condition() == null ? null : RuleEngine.condition(f.condition()), f.systemic(),
                 t(f.blastRadius()), w == null ? null : w.summary(), evidence, safeguards, disclosed,
                 t(f.remediation().strip()), w == null ? null : w.alternative(),
@@ -377,8 +377,8 @@ public final class Views {
         // A submission's prose writes titles as sentences: "Act against illegal content".
         return new ObjectiveView(o.objective(), fileNamesOnly ? sentenceCase(o.title()) : o.title(),
                 entry == null ? null : entry.statement(),
-                entry == null ? 0 : entry.ask(), o.metWithoutWeakening(), status, o.metBy().stream().map(Views::t).toList(),
-                o.metBy().stream().map(this::featureWords).distinct().map(Views::t).toList(), through, throughTitles,
+                entry == null ? 0 : entry.ask(), o.metWithoutWeakening(), status, o.metBy().stream().map(ReportViewBuilder::t).toList(),
+                o.metBy().stream().map(this::featureWords).distinct().map(ReportViewBuilder::t).toList(), through, throughTitles,
                 fileNamesOnly ? o.suggestions().stream().map(x -> t(inWords(x, x))).toList() : o.suggestions(),
                 entry == null ? List.of() : cites(entry.references(), List.of()));
     }
@@ -511,7 +511,7 @@ public final class Views {
             List<Fact> law = p.legal().stream().map(l -> new Fact(l.provision() + (l.note() == null ? "" : ": " + l.note()),
                     l.ref() == null ? null : cite(l.ref(), null))).toList();
             List<String> alternatives = a.alternatives().stream().map(x -> x.title() + (x.inDesign().isEmpty()
-                    ? "" : " (already in this design)")).map(Views::t).toList();
+                    ? "" : " (already in this design)")).map(ReportViewBuilder::t).toList();
             List<String> claims = p.claims().stream()
                     .map(o -> catalog.objectives().containsKey(o) ? catalog.objectives().get(o).title() : o).toList();
             out.add(new ProposalView(p.id(), anchor, p.title(), p.year(), p.proposedBy(), p.summary(), p.asksFor(),
