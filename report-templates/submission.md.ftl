@@ -102,9 +102,13 @@ ${model.description}
 </#if>
 | Conversation | Protection | Who else could read it, and when (the summary says how) |
 |---|---|---|
-<#list conversations as c>
+<#list conversations[0..*50] as c>
 | ${c.name!c.id} | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>${r.name}: ${r.when}<#sep>; </#list><#else>nobody: members only</#if> |
 </#list>
+<#if (conversations?size > 50)>
+
+And ${conversations?size - 50} more conversations: the review's JSON lists every one.
+</#if>
 
 <#if diagram?? && diagram.readersMermaid??>
 The same as a figure: who outside each conversation could read it, and when (each condition is written on its lines).

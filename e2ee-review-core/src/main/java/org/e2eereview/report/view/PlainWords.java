@@ -885,9 +885,16 @@ final class PlainWords {
         return String.join("; ", items.subList(0, items.size() - 1)) + "; " + word + " " + items.get(items.size() - 1);
     }
 
+    /** How many names a sentence lists before it counts the rest: a large design has thousands. */
+    static final int NAMED = 10;
+
     static String and(List<String> items, String word) {
         if (items.isEmpty()) return "";
         if (items.size() == 1) return items.get(0);
+        if (items.size() > NAMED + 2) {
+            return String.join(", ", items.subList(0, NAMED)) + " " + word + " "
+                    + String.format(java.util.Locale.ENGLISH, "%,d", items.size() - NAMED) + " more";
+        }
         return String.join(", ", items.subList(0, items.size() - 1)) + " " + word + " " + items.get(items.size() - 1);
     }
 

@@ -125,7 +125,7 @@ public final class ReportViewBuilder {
      * document of a large model's hundreds of thousands of evidence lines would be read by nobody. What it
      * leaves out it counts, and says where the rest is.
      */
-    static final int LISTED = 500;
+    static final int LISTED = 50;
 
     private final Review review;
     private final Catalog catalog;
