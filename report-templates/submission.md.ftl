@@ -224,7 +224,7 @@ ${diagram.mermaid?no_esc}```
 <#if proposals?has_content>
 ## Annex B. The proposals in detail
 
-Each proposal was applied to this design's model as a patch, and the patched design reviewed with the same rules: what follows is computed. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all.
+Each proposal was applied to this design's model as a patch, and the patched design reviewed with the same rules: what follows is computed. "Systemic" means the capability changes the system for every user, "targeted" that it is used against chosen users while it exists for all. A proposal names the design's safeguards it would take away; one that names none needs none taken away: no safeguard of this design would stop the access it adds.
 
 <#list proposals as p>
 ### B.${p?index + 1} ${p.title} (${p.year})
@@ -266,7 +266,9 @@ ${p.summary}
 - **Replaces:** ${r}
 </#list>
 - **Bound to:** <#list p.binds as b>${b}<#sep>; </#list>
-- **Safeguards it would take away:** <#if p.overrides?has_content><#list p.overrides as o>${o}<#sep>; </#list><#elseif p.newReaders?has_content || p.widened?has_content>none needed: none of the design's safeguards would stop the access it adds<#else>none</#if>
+<#if p.overrides?has_content>
+- **Safeguards it would take away:** <#list p.overrides as o>${o}<#sep>; </#list>
+</#if>
 <#else>
 - **Cannot apply to this design:** ${p.notApplicable}
 </#if>

@@ -349,12 +349,12 @@ final class PlainWords {
         if (!review.notEndToEndByDefault().isEmpty()) {
             return finds + " that " + and(review.notEndToEndByDefault().stream().map(this::conversation).toList())
                     + (review.notEndToEndByDefault().size() == 1 ? " is" : " are") + " not end-to-end encrypted by "
-                    + "default." + (serious.isEmpty() ? "" : serious.size() == 1 ? " This finding also weakens it:"
-                    : " These findings also weaken it:");
+                    + "default." + (serious.isEmpty() ? "" : serious.size() == 1 ? " This weakness also weakens it:"
+                    : " These weaknesses also weaken it:");
         }
         if (serious.isEmpty()) return finds + " no weakening of end-to-end encryption at high severity or above.";
         return finds + " that the design " + (proposals ? "already " : "") + "weakens end-to-end encryption. "
-                + (serious.size() == 1 ? "It does so through this finding:" : "It does so through these findings:");
+                + (serious.size() == 1 ? "It does so through this weakness:" : "It does so through these weaknesses:");
     }
 
     /**
