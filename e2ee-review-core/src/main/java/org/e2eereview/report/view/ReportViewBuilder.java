@@ -469,7 +469,8 @@ public final class ReportViewBuilder {
                 }
             }
             List<String> askedFor = w.askedFor().stream()
-                    .map(o -> catalog.objectives().containsKey(o) ? catalog.objectives().get(o).title() : o).toList();
+                    .map(o -> catalog.objectives().containsKey(o) ? catalog.objectives().get(o).title() : o)
+                    .map(t -> fileNamesOnly ? sentenceCase(t) : t).toList();
             List<Fact> research = w.references().stream()
                     .map(c -> new Fact(c.fact(), cite(c.ref(), c.section()))).toList();
             List<Fact> law = w.legal().stream()
@@ -513,7 +514,8 @@ public final class ReportViewBuilder {
             List<String> alternatives = a.alternatives().stream().map(x -> x.title() + (x.inDesign().isEmpty()
                     ? "" : " (already in this design)")).map(ReportViewBuilder::t).toList();
             List<String> claims = p.claims().stream()
-                    .map(o -> catalog.objectives().containsKey(o) ? catalog.objectives().get(o).title() : o).toList();
+                    .map(o -> catalog.objectives().containsKey(o) ? catalog.objectives().get(o).title() : o)
+                    .map(t -> fileNamesOnly ? sentenceCase(t) : t).toList();
             out.add(new ProposalView(p.id(), anchor, p.title(), p.year(), p.proposedBy(), p.summary(), p.asksFor(),
                     p.gainsAccess(), claims, a.applied(), t(a.notApplicable()), binds, List.copyOf(overrides),
                     review.verdict().text(), part.verdict(), PlainWords.counts(review), part.counts(), part.readers(),
