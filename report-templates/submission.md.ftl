@@ -102,12 +102,12 @@ ${model.description}
 </#if>
 | Conversation | Protection | Who else could read it, and when (the summary says how) |
 |---|---|---|
-<#list conversations[0..*50] as c>
+<#list conversations[0..*plain.listed] as c>
 | ${c.name!c.id} | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>${r.name}: ${r.when}<#sep>; </#list><#else>nobody: members only</#if> |
 </#list>
-<#if (conversations?size > 50)>
+<#if (conversations?size > plain.listed)>
 
-And ${conversations?size - 50} more conversations: the review's JSON lists every one.
+And ${conversations?size - plain.listed} more conversations: the review's JSON lists every one.
 </#if>
 
 <#if diagram?? && diagram.readersMermaid??>

@@ -242,7 +242,7 @@ final class PlainWords {
     /** All of it, for the first page. */
     ReportView.PlainView view(List<ReportViewBuilder.Patched> assessments, List<ReportView.ProposalRow> rows,
                               List<String> alternativesInDesign, List<String> alternativesNotInDesign,
-                              java.time.LocalDate today) {
+                              java.time.LocalDate today, int listed) {
         List<String> because = new ArrayList<>();
         List<String> also = new ArrayList<>();
         String verdict = verdict(because, also, assessments != null && !assessments.isEmpty());
@@ -252,7 +252,7 @@ final class PlainWords {
         return new ReportView.PlainView(protects(), silent, known, noticed(), verdict, because, also,
                 assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign,
                 today == null ? null : today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                        java.util.Locale.ENGLISH)), asks(rows, alternativesNotInDesign), notAsked(rows));
+                        java.util.Locale.ENGLISH)), asks(rows, alternativesNotInDesign), notAsked(rows), listed);
     }
 
     /**

@@ -258,7 +258,8 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
     public record PlainView(List<String> protects, List<String> readers, List<String> knownReaders, String noticed,
                             String verdict, List<String> because,
                             List<String> also, String proposals, List<ProposalRow> rows, List<String> alternativesInDesign,
-                            List<String> alternativesNotInDesign, String date, List<String> asks, String notAsked) {
+                            List<String> alternativesNotInDesign, String date, List<String> asks, String notAsked,
+                            int listed) {
     }
 
     public record SourceLine(int number, String text) {

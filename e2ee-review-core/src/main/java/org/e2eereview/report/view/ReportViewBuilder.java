@@ -213,7 +213,7 @@ public final class ReportViewBuilder {
                         .map(a -> t(a.findingId() + " (" + a.source().at() + ") " + review.whyUnused(a))).toList(), capabilities, proposals, List.copyOf(references),
                 diagramView, submission(m), plain == null ? null : plain.view(o.assessment() == null ? null : effects,
                         proposals.stream().map(ProposalView::row).toList(),
-                        alternatives(o, true), alternatives(o, false), o.today()),
+                        alternatives(o, true), alternatives(o, false), o.today(), listed),
                 o.source() ? source(m) : List.of(), null, t(o.command()),
                 o.today() == null ? null : o.today().toString(), findingsNotListed, null);
     }
