@@ -46,7 +46,7 @@ a { color: #0b57d0; }
 :focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 nav.toc ol { columns: 2; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; line-height: 1.35; }
   a { color: inherit; text-decoration: none; }
   nav.toc, #model { display: none; }
   /* Findings flow on from one another: kept whole, most would start a page and leave the one before

@@ -125,7 +125,10 @@ ${diagram.readersMermaid?no_esc}```
 <#list ask1 as o>
 **${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>not met without weakening: served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design serves it.</#if><#if o.suggestions?has_content> It could be served without weakening by <#list o.suggestions as s>${s}<#sep>; </#list>.</#if> <@cites o.refs/>
 
-</#list>
+<#list o.concerns as c>
+**What the statement fears would be lost:** ${c.text}<#if c.cite??> \[${c.cite.number}\]</#if><#if o.keeps??> ${o.keeps}</#if>
+
+</#list></#list>
 <#if safetyFeatures?has_content>
 <#list safetyFeatures as s>
 - **${s.inWords?cap_first}**<#if s.verdict?? && s.verdict != "preserves"> (${s.verdict} end-to-end encryption)</#if>: ${s.summary!s.message} <@cites s.refs/>
@@ -141,8 +144,16 @@ ${diagram.readersMermaid?no_esc}```
 **${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content || plain.knownReaders?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if> <@cites o.refs/>
 
 </#list>
+<#list ask2 as o><#if o.powers?has_content>
+The laws these proposals would be required under, and what each says of them:
+
+<#list o.powers as l>
+- ${l.text}<#if l.cite??> \[${l.cite.number}\]</#if>
+</#list>
+
+</#if></#list>
 <#if proposals?has_content>
-The summary says what each of the ${proposals?size} proposals would do to this design, and Annex B sets each out in full, with what research and law say of it. <#if plain.alternativesInDesign?has_content>Already in this design, and serving the aims these proposals claim without weakening encryption: <#list plain.alternativesInDesign as a>${a}<#sep>; </#list>.</#if>
+Annex B sets out each of the ${proposals?size} proposals in full, with what research and law say of it and the features that would serve its aims without weakening encryption<#if (plain.alternativesInDesign?size > plain.alternativesNotInDesign?size)>, most of them already in this design<#elseif plain.alternativesInDesign?has_content>, some of them already in this design</#if>.
 
 <#else>
 <#list capabilities as c>
@@ -160,8 +171,7 @@ This submission is itself our contribution to a consultation on design. It offer
 <#if proposals?has_content>
 - **each proposal assessed against that design**: ${proposals?size} lawful-access proposals applied to the model, with who would gain access and what would change (Annex B);
 </#if>
-- **alternatives that serve the same aims without weakening encryption**, named for each proposal and each objective above;
-- **a way to check it**: Annex ${annexRepro} identifies the tool, its rules and catalog and the model by their digests, so any reader can re-run the review, and a proposed change to the design can be reviewed the same way.
+- **a way to check it, and to test what comes next**: Annex ${annexRepro} identifies the tool, its rules and catalog and the model by their digests, so anyone can re-run the review; and a measure the government has in mind can be written as a change to this model<#if proposals?has_content>, as the proposals of Annex B were,</#if> and reviewed by the same rules while it can still be changed, before any law or order requires it.
 
 <#if submission.closing??>
 ## 5. Closing
@@ -202,7 +212,7 @@ Not assessed, because the model does not say:
 Safeguards the design declares:
 
 <#list safeguards as s>
-- **${s.title}** (${s.effect} ${s.route}): ${s.text}, ${s.at.text}
+- **${s.title}** (${s.inWords}): ${s.text}, ${s.at.text}
 </#list>
 
 </#if>
@@ -257,7 +267,7 @@ ${p.summary}
 </#if>
 - **Findings it introduces:**<#if !p.introduced?has_content> none (the design already has what it asks for)</#if>
 <#list p.introduced as f>
-  - ${f.severity?upper_case} `${f.id}`: ${f.message} (<#if f.systemic>systemic<#else>targeted</#if><#if f.blastRadius??>; ${f.blastRadius}</#if>)
+  - ${f.severity?upper_case} ${f.title} (<#if f.count gt 1>${f.count} findings, one per place in the design; </#if><#if f.systemic>systemic<#else>targeted</#if>)<#if f.blastRadius??>: ${f.blastRadius}</#if>
 </#list>
 <#if p.introducedNotListed gt 0>
   - *and ${p.introducedNotListed} more, not listed here (the JSON of `e2ee-review assess` lists them all)*
@@ -265,7 +275,7 @@ ${p.summary}
 <#list p.replaces as r>
 - **Replaces:** ${r}
 </#list>
-- **Bound to:** <#list p.binds as b>${b}<#sep>; </#list>
+- **Applied to the model's elements:** <#list p.binds as b>${b}<#sep>; </#list>
 <#if p.overrides?has_content>
 - **Safeguards it would take away:** <#list p.overrides as o>${o}<#sep>; </#list>
 </#if>

@@ -129,7 +129,8 @@ public final class Catalog {
                     entry(path, file.getValue(), CatalogFormat.OBJECTIVE, "objective", problems, objectives,
                             f -> new Objective(f.text("id"), f.text("title"), f.text("statement"),
                                     f.integer("ask"), f.text("description"), f.list("reached-by"),
-                                    f.text("answered-by-review"), citations(f, citedAt)));
+                                    f.text("answered-by-review"), citations(f, citedAt),
+                                    citations(f, "concerns", citedAt)));
                 } else {
                     problems.add(new Problem(new Location(path, 0, 0),
                             "not a catalog file: expected weakenings/, safety-features/, objectives/, proposals/, safeguards.yaml "
@@ -228,7 +229,11 @@ public final class Catalog {
     }
 
     private static List<Citation> citations(Fields f, Map<String, Location> citedAt) {
-        return f.<Fields>list("references").stream().map(c -> {
+        return citations(f, "references", citedAt);
+    }
+
+    private static List<Citation> citations(Fields f, String field, Map<String, Location> citedAt) {
+        return f.<Fields>list(field).stream().map(c -> {
             citedAt.putIfAbsent(c.text("ref") + "@" + c.at("ref"), c.at("ref"));
             return new Citation(c.text("ref"), c.text("section"), c.text("fact"));
         }).toList();

@@ -119,6 +119,8 @@ final class CatalogFormat {
             .optional("reached-by", new FieldType.ListOf(new FieldType.Choice(org.e2eereview.model.Party.Kind.class)),
                     "The kinds of party it is about: a feature serves it only when its results reach one, directly or "
                             + "through a party one of them can compel. Not written: any.")
+            .optional("concerns", CITATIONS, "What the statement fears would be lost without it, with its figures; "
+                    + "the submission sets each beside what the design keeps.")
             .optional("answered-by-review", TEXT, "For an objective no feature of a design meets, but the review "
                     + "itself answers (consultation on design): how, in words.")
             .required("references", CITATIONS, "Sources.");

@@ -79,6 +79,6 @@ public final class Entries {
      */
     public record Objective(String id, String title, String statement, int ask, String description,
                             List<org.e2eereview.model.Party.Kind> reachedBy, String answeredByReview,
-                            List<Citation> references) {
+                            List<Citation> references, List<Citation> concerns) {
     }
 }

@@ -154,7 +154,10 @@ class SubmissionTest {
                 .doesNotContain("none needed")
                 .doesNotContain(" now, WEAKENED with it").doesNotContain("**In this design:**")
                 .doesNotContain("- **Safeguards it would take away:** none\n")
-                .contains("- **Findings it introduces:**").contains("CRITICAL `GHOST-PARTICIPANT@group-chat`");
+                .contains("- **Findings it introduces:**").contains("CRITICAL Ghost participant (")
+                // The annex speaks as the first page does: names and ways, not rule ids, element ids or route words.
+                .doesNotContain("GHOST-PARTICIPANT@").doesNotContain("adds-member").doesNotContain("holds-key")
+                .doesNotContain("visible → unseen").doesNotContain("**Bound to:**");
         Document html = xml(text(out.get(1)));
         assertThat(html.getElementsByTagName("table").getLength()).isGreaterThanOrEqualTo(2);
         // A list, not a table: in print a table's header row was left alone under a first row too long for the page.
@@ -264,6 +267,54 @@ class SubmissionTest {
      * A reading members could notice is said not to be silent, and still a risk, only where the design
      * has one; what members would see follows from the routes.
      */
+    @Test
+    void eachAskIsAnsweredWithTheDesignsOwnFacts() throws Exception {
+        List<byte[]> out = submit(Path.of("examples/whatsapp.yaml"), ALL);
+        String md = text(out.get(0));
+        // A safeguard on one of the users' apps is not claimed for all of them.
+        assertThat(section(md, "## Summary", "## What we ask"))
+                .contains("a public record of every app version shipped, for WhatsApp Web (companion device) only");
+        // The first ask: the statement's own figures, answered by who the design's features still report to.
+        String ask1 = section(md, "## 2. The first ask", "## 3.");
+        assertThat(ask1).contains("**What the statement fears would be lost:**").contains("18.4 million")
+                .contains("In this design, what the features above find still goes to WhatsApp (Meta) (from 4 of them) "
+                        + "and NCMEC (from checks of what the provider already sees")
+                .contains("None of them looks inside end-to-end encrypted messages that no member has reported: that is "
+                        + "what client-side scanning that reports to an authority claims to add")
+                // The design does not say its enforcement hears appeals, so the body does not say it.
+                .doesNotContain("with appeals");
+        // The second ask: the powers the proposals rest on, in the body, each with what it would require.
+        assertThat(section(md, "## 3. The second ask", "## 4."))
+                .contains("- IPA s253(5)(c), for provider-keyed backups, on by default: Provider-held backup keys")
+                .contains("- OSA s121(2)(a)(iii), for client-side scanning that reports to an authority:");
+        // The third ask: what the submission offers a consultation beyond itself.
+        assertThat(section(md, "## 4. The third ask", "## Annex A.")).contains("**a way to check it, and to test what "
+                + "comes next**").contains("before any law or order requires it");
+        String annexes = md.substring(md.indexOf("## Annex A."));
+        assertThat(section(annexes, "Safeguards the design declares:", "Safety features as the design has them:"))
+                .contains("**Changes shown to members** (would show, but not stop, adding a member to the conversation)")
+                .doesNotContain("adds-member");
+        assertThat(section(annexes, "### B.4 The \"ghost\" participant", "### B.5"))
+                .contains("  - WhatsApp group: law enforcement, on a legal order, through WhatsApp (Meta), by adding a member "
+                        + "to the conversation or by handing members keys of its own in place of each other's (found as: ghost "
+                        + "participant and key substitution members could detect)")
+                .contains("  - WhatsApp group: WhatsApp (Meta) would no longer be noticed")
+                .contains("- **Replaces:** Server-controlled membership (high) in WhatsApp group would become ghost "
+                        + "participant (critical) in WhatsApp group")
+                .contains("  - CRITICAL Ghost participant (2 findings, one per place in the design; systemic): ")
+                .contains("which today shows adding a member to the conversation");
+        String html = text(out.get(1));
+        assertThat(html).contains("<strong>What the statement fears would be lost:</strong>")
+                .contains("<li>IPA s253(5)(c), for provider-keyed backups, on by default:");
+    }
+
+    @Test
+    void aSafeguardOnEveryAppIsNotSaidToBeOnSome() throws Exception {
+        // Signal's clients all declare what they declare; nothing is qualified "only".
+        String md = text(submit(Path.of("examples/signal.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(section(md, "## Summary", "## What we ask")).doesNotContain(" only)").doesNotContain(" only;");
+    }
+
     @Test
     void aReadingMembersCouldNoticeIsToldApartFromSilentAccessOnlyWhereThereIsOne() throws Exception {
         List<byte[]> out = submit(Path.of("examples/whatsapp.yaml"), ALL);

@@ -71,7 +71,9 @@ final class PlainWords {
         out.add(s.toString());
         Set<String> prevent = new LinkedHashSet<>();
         Set<String> show = new LinkedHashSet<>();
-        for (Safeguarded g : review.safeguards()) (g.prevents() ? prevent : show).add(safeguard(g));
+        Map<String, Set<String>> on = new LinkedHashMap<>();
+        for (Safeguarded g : review.safeguards()) on.computeIfAbsent(g.name(), k -> new LinkedHashSet<>()).add(g.element());
+        for (Safeguarded g : review.safeguards()) (g.prevents() ? prevent : show).add(safeguard(g) + onlyFor(on.get(g.name())));
         show.removeAll(prevent);
         if (!prevent.isEmpty() || !show.isEmpty()) {
             StringBuilder g = new StringBuilder("The design declares safeguards that");
@@ -626,7 +628,7 @@ final class PlainWords {
     }
 
     /** A sentence's first letter raised, unless its first word is spelled with a capital inside ("iPhone users"). */
-    private static String capital(String s) {
+    static String capital(String s) {
         if (s.isEmpty()) return s;
         String first = s.split("[\\s(]", 2)[0];
         if (first.substring(1).chars().anyMatch(Character::isUpperCase)) return s;
@@ -686,6 +688,69 @@ final class PlainWords {
             return "so could " + party + (through.isEmpty() ? "" : through.substring(0, through.length() - 1))
                     + (when.equals(other.when) ? "" : ", " + when) + (was == null ? "" : " (today " + was + ")");
         }
+    }
+
+    /**
+     * The design's answer to what the statement fears an objective would lose: which of the features that
+     * meet it still send something on, and to whom; that none looks inside encrypted messages a member has
+     * not reported (unless one does, through a weakening); and which assessed proposals claim to look there.
+     */
+    String keeps(org.e2eereview.review.ObjectiveAssessment o, List<Reviewed> features, List<Assessment> proposals) {
+        Map<String, Reviewed> byId = new java.util.HashMap<>();
+        for (Reviewed r : features) byId.put(r.finding().id(), r);
+        // Who receives what the features find, and from which: the provider usually from all of them.
+        Map<String, Set<String>> from = new LinkedHashMap<>();
+        Set<String> sending = new LinkedHashSet<>();
+        for (String id : o.metBy()) {
+            Reviewed r = byId.get(id);
+            org.e2eereview.model.Feature f = r == null ? null : model.features().get(r.finding().element());
+            if (f == null || f.resultsTo().isEmpty()) continue;
+            var entry = review.catalog().safetyFeatures().get(r.finding().catalog());
+            String words = entry != null && entry.inWords() != null ? entry.inWords() : lower(r.finding().title());
+            sending.add(words);
+            for (String to : f.resultsTo()) from.computeIfAbsent(party(to), k -> new LinkedHashSet<>()).add(words);
+        }
+        StringBuilder out = new StringBuilder();
+        if (from.isEmpty()) {
+            out.append("No feature of this design sends what it finds to anyone.");
+        } else {
+            List<String> each = new ArrayList<>();
+            from.forEach((to, words) -> each.add(to + (words.size() == sending.size()
+                    ? (sending.size() == 1 ? "" : " (from " + sending.size() + " of them)")
+                    : " (from " + and(List.copyOf(words)) + ")")));
+            out.append("In this design, what the features above find still goes to ").append(and(each)).append('.');
+        }
+        if (o.onlyThrough().isEmpty()) {
+            List<String> claim = proposals.stream().filter(a -> a.applied()
+                    && a.proposal().claims().contains(o.objective()))
+                    .map(a -> lower(a.proposal().title())).distinct().toList();
+            out.append(" None of them looks inside end-to-end encrypted messages that no member has reported");
+            if (!claim.isEmpty()) {
+                out.append(": that is what ").append(and(claim, "and")).append(claim.size() == 1 ? " claims" : " claim")
+                        .append(" to add, at the cost the summary sets out");
+            }
+            out.append('.');
+        }
+        return out.toString();
+    }
+
+    /**
+     * A reader a proposal adds, for the annex that sets the proposal out: "One-to-one chat: law
+     * enforcement, on a legal order, through WhatsApp, by holding a key that decrypts the content (found
+     * as: provider-keyed backup)". This review is the patched design's.
+     */
+    String gained(Access a, List<String> findings) {
+        return capital(conversation(a.conversation())) + ": " + party(a.party()) + ", " + reading(a)
+                + (findings.isEmpty() ? "" : " (found as: " + and(findings.stream().map(PlainWords::lower).toList()) + ")");
+    }
+
+    /** A reader whose reading a proposal widens: "WhatsApp group: WhatsApp (Meta) would no longer be noticed, ...". */
+    String widened(org.e2eereview.diff.ReviewDiff.Widening w, List<String> findings) {
+        List<String> routes = w.after().routes().stream().filter(r -> !w.before().routes().contains(r))
+                .map(PlainWords::how).distinct().toList();
+        return capital(conversation(w.after().conversation())) + ": " + party(w.after().party()) + " " + wider(w.how())
+                + (routes.isEmpty() ? "" : ", as it could then also read it " + ways(routes))
+                + (findings.isEmpty() ? "" : " (found as: " + and(findings.stream().map(PlainWords::lower).toList()) + ")");
     }
 
     /** How a reader's access would widen, in words, from the diff's "visible → unseen" and the like. */
@@ -798,6 +863,27 @@ final class PlainWords {
         };
     }
 
+    /**
+     * Which apps a safeguard covers, where the design declares it on some of the users' apps and not the
+     * others: ", for the web client only". A record of the web client's builds says nothing of the phone
+     * app's, and a reader told the design has "a public record of every app version" would take it for both.
+     */
+    private String onlyFor(Set<String> elements) {
+        List<String> apps = new ArrayList<>();
+        for (String id : elements) {
+            org.e2eereview.model.Component c = model.components().get(id);
+            if (c == null || !isApp(c)) return "";
+            apps.add(element(c.id()));
+        }
+        boolean every = model.components().values().stream().filter(PlainWords::isApp)
+                .allMatch(c -> elements.contains(c.id()));
+        return every || apps.isEmpty() ? "" : ", for " + and(apps) + " only";
+    }
+
+    private static boolean isApp(org.e2eereview.model.Component c) {
+        return c.kind() == org.e2eereview.model.Component.Kind.CLIENT || c.kind() == org.e2eereview.model.Component.Kind.WEB_CLIENT;
+    }
+
     private String safeguard(Safeguarded s) {
         SafeguardEntry e = review.catalog().safeguards().get(s.name());
         return e == null ? s.name() : e.inWords() != null ? e.inWords() : lower(e.title());
@@ -812,6 +898,12 @@ final class PlainWords {
     String label(String id) {
         Party p = model.parties().get(id);
         return ReportViewBuilder.t(p != null && p.name() != null ? p.name() : id);
+    }
+
+    /** A finding as a sentence names it: "server-controlled membership (high) in WhatsApp group call". */
+    String finding(org.e2eereview.rules.Finding f, String id) {
+        if (f == null) return ReportViewBuilder.t(id);
+        return lower(f.title()) + " (" + f.severity().yamlName() + ") in " + element(f.element());
     }
 
     String conversation(String id) {
@@ -853,7 +945,7 @@ final class PlainWords {
     }
 
     /** A catalog title inside a sentence: its first letter lowered unless its first word is an acronym ("MLS"). */
-    private static String lower(String title) {
+    static String lower(String title) {
         if (title.length() < 2 || !Character.isUpperCase(title.charAt(0))) return title;
         String first = title.split("[\\s(]", 2)[0];
         if (first.substring(1).chars().anyMatch(Character::isUpperCase)) return title;

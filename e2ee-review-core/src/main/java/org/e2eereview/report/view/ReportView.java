@@ -125,14 +125,20 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param status "met without weakening", "not met without weakening" or "no declared feature serves it"
      * @param metByTitles the features that meet it, in plain words (the catalog's in-words), each once
      * @param onlyThroughTitles "scanning of messages on the phone ..., which relies on Client-Side Scanning"
+     * @param concerns  what the statement fears would be lost without it, with its figures (the submission's only)
+     * @param keeps     the design's answer to them: who its features still report to, and what they do not look at
+     * @param powers    the laws the assessed proposals claiming it rest on, each with the proposals and what it
+     *                  would require ("IPA s253(5)(c), for provider-keyed backups, on by default: ...")
      */
     public record ObjectiveView(String id, String title, String statement, int ask, boolean met, String status,
                                 List<String> metBy, List<String> metByTitles, List<String> onlyThrough,
-                                List<String> onlyThroughTitles, List<String> suggestions, List<Cite> refs) {
+                                List<String> onlyThroughTitles, List<String> suggestions, List<Cite> refs,
+                                List<Fact> concerns, String keeps, List<Fact> powers) {
     }
 
+    /** @param inWords what it does, in the submission's words: "would show, but not stop, adding a member to the conversation" */
     public record SafeguardView(String name, String title, String effect, String route, String element, String text,
-                                Location at) {
+                                Location at, String inWords) {
     }
 
     /**
@@ -162,8 +168,10 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param overrides  declared safeguards it would have to override, each located
      * @param before     counted findings at medium or above without it: "3 high"
      * @param after      the same with it: "2 critical, 3 high"
-     * @param newReaders "group-chat: law-enforcement by adds-member (on a legal order, through whatsapp)"
-     * @param widened    "direct-chat: whatsapp: visible → unseen; new route: holds-key (HIGH-FINDING@x)"
+     * @param newReaders "WhatsApp group: law enforcement, on a legal order, through WhatsApp (Meta), by adding a
+     *                   member to the conversation (found as: ghost participant)"
+     * @param widened    "One-to-one chat: WhatsApp (Meta) would no longer be noticed, as it could then also read
+     *                   it by holding a key that decrypts the content (found as: ...)"
      * @param replaces   "SERVER-CONTROLLED-MEMBERSHIP@group-chat by GHOST-PARTICIPANT@group-chat"
      * @param row        the same in plain words, as the first page's table gives it
      * @param newReadersNotListed new readers left out past as many as the submission lists (likewise widened and
@@ -198,7 +206,9 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
                               boolean asked, String notAsked) {
     }
 
-    public record IntroducedView(String id, String severity, String message, boolean systemic, String blastRadius) {
+    /** @param count how many findings of this kind the proposal introduces: one per place in the design */
+    public record IntroducedView(String id, String severity, String title, String message, boolean systemic,
+                                 String blastRadius, int count) {
     }
 
     public record ReferenceView(int number, String key, String title, String authors, String date, String publishedIn,

@@ -108,11 +108,12 @@ public final class ReportViewBuilder {
      * @param addsReaders    whether it gives any party a new or wider reading
      * @param unseen         whether some new or wider reading would go unnoticed
      * @param everyUser      whether some new or wider reading reaches every user
+     * @param replaces       findings of the design that one of the patched design's would take the place of
      */
     public record Patched(List<String> readers, int readersNotListed, List<String> widened, int widenedNotListed,
                           List<IntroducedView> introduced, int introducedNotListed, String verdict, String counts,
                           ReportView.ProposalRow row, boolean criticalForAll, boolean addsAccess, boolean addsReaders,
-                          boolean unseen, boolean everyUser) {
+                          boolean unseen, boolean everyUser, List<String> replaces) {
     }
 
     /** The {@link Patched} part of the {@code index}-th assessment of a design reviewed as {@code design}. */
@@ -137,6 +138,8 @@ public final class ReportViewBuilder {
     private boolean citing;
     /** Locations by file name alone: a submission leaves the author's machine, its folders should not. */
     private boolean fileNamesOnly;
+    /** The proposals assessed with the design, if any: the submission says which would serve an objective. */
+    private List<Assessment> claimedBy = List.of();
     private final Map<String, String> anchors = new HashMap<>();
     /** Each review's {@link Review#explainingEveryReader}, made once: every reader of it asks. */
     private final Map<Review, Review.Explaining> explained = new java.util.IdentityHashMap<>();
@@ -160,6 +163,7 @@ public final class ReportViewBuilder {
 
     private ReportView build(Options o) {
         Model m = review.model();
+        claimedBy = o.assessment() == null ? List.of() : o.assessment().assessments();
         fileNamesOnly = o.submission();
         int n = 0;
         for (Reviewed r : review.weakenings()) anchors.put(r.finding().id(), "finding-" + (++n));
@@ -374,13 +378,40 @@ public final class ReportViewBuilder {
                 .map(x -> t(x.feature() + " serves it only through " + String.join(", ", x.weakenings()))).toList();
         List<String> throughTitles = o.onlyThrough().stream().map(x -> t(featureWords(x.feature()) + ", which relies on "
                 + String.join(", ", x.weakenings().stream().map(this::weakeningTitle).distinct().toList()))).toList();
+        List<Fact> concerns = entry == null || !fileNamesOnly ? List.of() : entry.concerns().stream()
+                .map(c -> new Fact(c.fact(), cite(c.ref(), c.section()))).toList();
+        String keeps = concerns.isEmpty() ? null : t(new PlainWords(review).keeps(o, review.safetyFeatures(), claimedBy));
         // A submission's prose writes titles as sentences: "Act against illegal content".
         return new ObjectiveView(o.objective(), fileNamesOnly ? sentenceCase(o.title()) : o.title(),
                 entry == null ? null : entry.statement(),
                 entry == null ? 0 : entry.ask(), o.metWithoutWeakening(), status, o.metBy().stream().map(ReportViewBuilder::t).toList(),
                 o.metBy().stream().map(this::featureWords).distinct().map(ReportViewBuilder::t).toList(), through, throughTitles,
                 fileNamesOnly ? o.suggestions().stream().map(x -> t(inWords(x, x))).toList() : o.suggestions(),
-                entry == null ? List.of() : cites(entry.references(), List.of()));
+                entry == null ? List.of() : cites(entry.references(), List.of()), concerns, keeps, powers(o));
+    }
+
+    /**
+     * The laws under which the assessed proposals that claim an objective of the second ask would be
+     * required, each once with the proposals that rest on it: a government reads its own powers in the
+     * body, not only in an annex.
+     */
+    private List<Fact> powers(ObjectiveAssessment o) {
+        Objective entry = catalog.objectives().get(o.objective());
+        if (!fileNamesOnly || entry == null || entry.ask() != 2) return List.of();
+        Map<String, List<String>> by = new LinkedHashMap<>();
+        Map<String, org.e2eereview.catalog.Entries.Legal> law = new LinkedHashMap<>();
+        for (Assessment a : claimedBy) {
+            if (!a.proposal().claims().contains(o.objective())) continue;
+            for (var l : a.proposal().legal()) {
+                law.putIfAbsent(l.provision(), l);
+                by.computeIfAbsent(l.provision(), k -> new ArrayList<>())
+                        .add(PlainWords.lower(a.proposal().title().replaceFirst(" \\(\\d{4}\\)$", "")));
+            }
+        }
+        List<Fact> out = new ArrayList<>();
+        law.forEach((provision, l) -> out.add(new Fact(t(provision + ", for " + PlainWords.and(by.get(provision))
+                + (l.note() == null ? "" : ": " + l.note())), l.ref() == null ? null : cite(l.ref(), null))));
+        return out;
     }
 
     /** What would serve the proposals' claimed aims without weakening: those this design has, or those it has not. */
@@ -449,7 +480,8 @@ public final class ReportViewBuilder {
             SafeguardEntry e = catalog.safeguards().get(s.name());
             out.add(new SafeguardView(s.name(), e == null ? s.name() : e.title(),
                     s.prevents() ? "prevents" : "makes visible, does not prevent", s.route().id(), t(s.element()),
-                    t(s.text()), location(s.at())));
+                    t(s.text()), location(s.at()), (s.prevents() ? "stops " : "would show, but not stop, ")
+                    + PlainWords.how(s.route())));
         }
         return out;
     }
@@ -501,13 +533,14 @@ public final class ReportViewBuilder {
                     .toList();
             Set<String> overrides = new LinkedHashSet<>();
             for (Safeguarded s : a.overridden()) {
-                overrides.add(t(s.name() + " (" + s.text() + ", " + where(s.at()) + "), which "
-                        + (s.prevents() ? "prevents " : "makes visible ") + s.route().id()));
+                SafeguardEntry e = catalog.safeguards().get(s.name());
+                String name = e == null ? s.name() : e.inWords() != null ? e.inWords() : e.title();
+                overrides.add(t(PlainWords.capital(name) + " (" + s.text() + ", " + where(s.at()) + "), which "
+                        + (s.prevents() ? "today stops " : "today shows ") + PlainWords.how(s.route())));
             }
             List<String> instead = new ArrayList<>();
             for (CapabilityView c : capabilities) if (p.weakenings().contains(c.id())) instead.add(c.alternative());
-            List<String> replaces = a.superseded().entrySet().stream()
-                    .map(e -> t(e.getKey() + " by " + String.join(", ", e.getValue()))).toList();
+            List<String> replaces = part.replaces();
             List<Fact> research = p.references().stream().map(c -> new Fact(c.fact(), cite(c.ref(), c.section()))).toList();
             List<Fact> law = p.legal().stream().map(l -> new Fact(l.provision() + (l.note() == null ? "" : ": " + l.note()),
                     l.ref() == null ? null : cite(l.ref(), null))).toList();
@@ -526,31 +559,55 @@ public final class ReportViewBuilder {
     }
 
     private Patched patched(Assessment a, String anchor, PlainWords plain) {
+        // The annex says each in the words of the first page: names, not ids; ways, not route words.
+        PlainWords after = a.applied() ? new PlainWords(a.patched()) : plain;
         List<String> readers = new ArrayList<>();
         for (Access r : a.newReaders().subList(0, Math.min(listed, a.newReaders().size()))) {
-            ReaderView v = reader(r, a.patched());
-            readers.add(t(r.conversation()) + ": " + v.party() + " by " + v.summary()
-                    + (v.findings().isEmpty() ? "" : " (" + String.join(", ", v.findings().stream().map(Link::id)
-                    .toList()) + ")"));
+            readers.add(t(after.gained(r, foundAs(a.patched(), r))));
         }
         List<String> widened = new ArrayList<>();
         for (var w : a.widened().subList(0, Math.min(listed, a.widened().size()))) {
-            ReaderView v = reader(w.after(), a.patched());
-            widened.add(t(w.after().conversation()) + ": " + v.party() + ": " + t(String.join("; ", w.how()))
-                    + (v.findings().isEmpty() ? "" : " (" + String.join(", ", v.findings().stream().map(Link::id)
-                    .toList()) + ")"));
+            widened.add(t(after.widened(w, foundAs(a.patched(), w.after()))));
         }
-        List<IntroducedView> introduced = a.introduced().stream().limit(listed).map(Reviewed::finding)
-                .map(f -> new IntroducedView(t(f.id()), f.severity().yamlName(), t(f.message()), f.systemic(),
-                        t(f.blastRadius()))).toList();
+        // One line per kind of finding: a scanner on each of two apps is one thing to a reader, said twice.
+        Map<String, IntroducedView> kinds = new LinkedHashMap<>();
+        for (var f : a.introduced().stream().map(Reviewed::finding).toList()) {
+            kinds.merge(f.severity() + "|" + f.title() + "|" + f.systemic() + "|" + f.blastRadius(),
+                    new IntroducedView(t(f.id()), f.severity().yamlName(), t(f.title()), t(f.message()), f.systemic(),
+                            t(f.blastRadius()), 1),
+                    (x, y) -> new IntroducedView(x.id(), x.severity(), x.title(), x.message(), x.systemic(),
+                            x.blastRadius(), x.count() + 1));
+        }
+        List<IntroducedView> introduced = kinds.values().stream().limit(listed).toList();
+        int introducedNotListed = kinds.values().stream().skip(listed).mapToInt(IntroducedView::count).sum();
         boolean criticalForAll = a.introduced().stream().map(Reviewed::finding)
                 .anyMatch(f -> f.severity() == Severity.CRITICAL && f.systemic());
         boolean addsAccess = !a.introduced().isEmpty() || !a.newReaders().isEmpty() || !a.widened().isEmpty();
         return new Patched(readers, a.newReaders().size() - readers.size(), widened, a.widened().size() - widened.size(),
-                introduced, a.introduced().size() - introduced.size(), a.applied() ? a.patched().verdict().text() : null,
+                introduced, introducedNotListed, a.applied() ? a.patched().verdict().text() : null,
                 a.applied() ? PlainWords.counts(a.patched()) : null, plain.row(a, anchor), criticalForAll, addsAccess,
                 a.applied() && (!a.newReaders().isEmpty() || !a.widened().isEmpty()), PlainWords.unseen(a),
-                PlainWords.everyUser(a));
+                PlainWords.everyUser(a), replaces(a));
+    }
+
+    /** "Server-controlled membership (high) in WhatsApp group call would become ghost participant (critical)". */
+    private List<String> replaces(Assessment a) {
+        if (a.superseded().isEmpty()) return List.of();
+        Map<String, org.e2eereview.rules.Finding> before = new java.util.HashMap<>();
+        for (Reviewed r : review.weakenings()) before.put(r.finding().id(), r.finding());
+        Map<String, org.e2eereview.rules.Finding> after = new java.util.HashMap<>();
+        if (a.applied()) for (Reviewed r : a.patched().weakenings()) after.put(r.finding().id(), r.finding());
+        PlainWords words = new PlainWords(review);
+        List<String> out = new ArrayList<>();
+        a.superseded().forEach((old, by) -> out.add(t(PlainWords.capital(words.finding(before.get(old), old))
+                + " would become " + PlainWords.and(by.stream().map(id -> words.finding(after.get(id), id)).toList()))));
+        return out;
+    }
+
+    /** The titles of the findings that explain a reader of the patched design, each once. */
+    private List<String> foundAs(Review patched, Access a) {
+        return explained.computeIfAbsent(patched, Review::explainingEveryReader).of(a.conversation(), a.party()).stream()
+                .map(org.e2eereview.rules.Finding::title).distinct().toList();
     }
 
     /**
