@@ -47,6 +47,7 @@ a { color: #0b57d0; }
 nav.toc ol { columns: 2; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; line-height: 1.35; }
+  h2 { margin-top: 1.4rem; }
   a { color: inherit; text-decoration: none; }
   nav.toc, #model { display: none; }
   /* Findings flow on from one another: kept whole, most would start a page and leave the one before

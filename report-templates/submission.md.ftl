@@ -49,7 +49,7 @@ What each would make possible, and who could misuse it:
 
 </#if>
 <#if plain.because?has_content || plain.also?has_content>
-*Each finding carries a severity: a critical or high finding weakens end-to-end encryption (the review's conclusion rests on them; critical is the gravest), medium and low findings are narrower weaknesses, and info findings are noted only.*
+*Severities: critical (the gravest) and high findings weaken end-to-end encryption; medium and low ones are narrower weaknesses; info ones are noted only.*
 
 </#if>
 <#list plain.protects as s>
@@ -130,7 +130,7 @@ ${diagram.readersMermaid?no_esc}```
 
 </#list></#list>
 <#if safetyFeatures?has_content>
-<#list safetyFeatures as s>
+<#list plain.features as s>
 - **${s.inWords?cap_first}**<#if s.verdict?? && s.verdict != "preserves"> (${s.verdict} end-to-end encryption)</#if>: ${s.summary!s.message} <@cites s.refs/>
 </#list>
 
@@ -151,9 +151,11 @@ The laws these proposals would be required under, and what each says of them:
 - ${l.text}<#if l.cite??> \[${l.cite.number}\]</#if>
 </#list>
 
+Authorisation and oversight, however strong, govern who may lawfully use such a capability; they do not limit who else could use it once it exists, as the summary shows for each proposal. Annex B sets each out in full, with what would serve its aims without weakening encryption.
+
 </#if></#list>
 <#if proposals?has_content>
-Annex B sets out each of the ${proposals?size} proposals in full, with what research and law say of it and the features that would serve its aims without weakening encryption<#if (plain.alternativesInDesign?size > plain.alternativesNotInDesign?size)>, most of them already in this design<#elseif plain.alternativesInDesign?has_content>, some of them already in this design</#if>.
+<#if !(ask2?has_content && ask2?first.powers?has_content)>Annex B sets out each proposal in full, with what would serve its aims without weakening encryption.</#if>
 
 <#else>
 <#list capabilities as c>
@@ -167,11 +169,11 @@ Annex B sets out each of the ${proposals?size} proposals in full, with what rese
 
 This submission is itself our contribution to a consultation on design. It offers:
 
-- **the design, as a model anyone can check**: ${model.fileName}, from which the findings above follow by published rules, the same for every design<#if submission.modelLink??>; it is available at <${submission.modelLink?no_esc}><#elseif submission.modelUrl??>; it is available at ${submission.modelUrl}<#else>; the organisation will provide it on request</#if>;
+- **the design, as a model anyone can check**: ${model.fileName}, from which the findings above follow by published rules<#if submission.modelLink??>; it is available at <${submission.modelLink?no_esc}><#elseif submission.modelUrl??>; it is available at ${submission.modelUrl}<#else>; the organisation will provide it on request</#if>;
 <#if proposals?has_content>
-- **each proposal assessed against that design**: ${proposals?size} lawful-access proposals applied to the model, with who would gain access and what would change (Annex B);
+- **each proposal assessed against that design**, with who would gain access and what would change (Annex B);
 </#if>
-- **a way to check it, and to test what comes next**: Annex ${annexRepro} identifies the tool, its rules and catalog and the model by their digests, so anyone can re-run the review; and a measure the government has in mind can be written as a change to this model<#if proposals?has_content>, as the proposals of Annex B were,</#if> and reviewed by the same rules while it can still be changed, before any law or order requires it.
+- **a way to check it, and to test what comes next**: anyone can re-run the review and confirm it (Annex ${annexRepro}); and a measure the government has in mind can be written as a change to this model<#if proposals?has_content>, as the proposals of Annex B were,</#if> and reviewed the same way while it can still be changed, before any law or order requires it.
 
 <#if submission.closing??>
 ## 5. Closing
@@ -203,25 +205,34 @@ The review found no weakening of end-to-end encryption.
 <#if notAssessed?has_content>
 Not assessed, because the model does not say:
 
-<#list notAssessed as n>
+<#list notAssessed[0..*plain.listed] as n>
 - ${n.elementKind} ${n.element}: ${n.missing} (<#list n.rules as r>${r}<#sep>, </#list>)
 </#list>
+<#if (notAssessed?size > plain.listed)>
+- *And ${notAssessed?size - plain.listed} more, not listed: the JSON report (`--format json`) lists them all.*
+</#if>
 
 </#if>
 <#if safeguards?has_content>
 Safeguards the design declares:
 
-<#list safeguards as s>
+<#list safeguards[0..*plain.listed] as s>
 - **${s.title}** (${s.inWords}): ${s.text}, ${s.at.text}
 </#list>
+<#if (safeguards?size > plain.listed)>
+- *And ${safeguards?size - plain.listed} more declarations, not listed: the JSON report (`--format json`) lists them all.*
+</#if>
 
 </#if>
 <#if safetyFeatures?has_content>
 Safety features as the design has them:
 
-<#list safetyFeatures as s>
+<#list safetyFeatures[0..*plain.listed] as s>
 - **${s.title}** (`${s.id}`, ${s.verdict!""} end-to-end encryption): ${s.message}
 </#list>
+<#if (safetyFeatures?size > plain.listed)>
+- *And ${safetyFeatures?size - plain.listed} more, not listed: the JSON report (`--format json`) lists them all.*
+</#if>
 
 </#if>
 <#if diagram?? && diagram.mermaid??>
@@ -277,7 +288,7 @@ ${p.summary}
 </#list>
 - **Applied to the model's elements:** <#list p.binds as b>${b}<#sep>; </#list>
 <#if p.overrides?has_content>
-- **Safeguards it would take away:** <#list p.overrides as o>${o}<#sep>; </#list>
+- **Safeguards it would take away:** <#list p.overrides[0..*plain.listed] as o>${o}<#sep>; </#list><#if (p.overrides?size > plain.listed)>; and ${p.overrides?size - plain.listed} more</#if>
 </#if>
 <#else>
 - **Cannot apply to this design:** ${p.notApplicable}

@@ -127,9 +127,9 @@ class SubmissionTest {
                 .contains("- **Key escrow with two escrow agents (1994)**: Law enforcement (e.g. FBI), through the first escrow agent "
                         + "and the second escrow agent, could read one-to-one chat and Signal group of every user, on a legal order, "
                         + "unnoticed; and so could anyone who obtains the keys the first escrow agent and the second escrow agent hold.\n")
-                .contains("lawful-access proposals from the public debate").contains("Each finding carries a severity")
-                .contains("the review's conclusion rests on them").doesNotContain("verdict").doesNotContain("make it so");
-        assertThat(summary.indexOf("Each finding carries a severity")).as("the key to severities under the verdict's findings")
+                .contains("lawful-access proposals from the public debate")
+                .contains("Severities: critical (the gravest) and high findings weaken end-to-end encryption").doesNotContain("verdict").doesNotContain("make it so");
+        assertThat(summary.indexOf("Severities: ")).as("the key to severities under the verdict's findings")
                 .isLessThan(summary.indexOf("Who outside a conversation"));
         // The consultation is about the proposals: the summary leads with what they would add, the design after.
         assertThat(summary.indexOf("We applied to this design's model")).isLessThan(summary.indexOf("What each would make possible"))
@@ -285,8 +285,12 @@ class SubmissionTest {
                 .doesNotContain("with appeals");
         // The second ask: the powers the proposals rest on, in the body, each with what it would require.
         assertThat(section(md, "## 3. The second ask", "## 4."))
-                .contains("- IPA s253(5)(c), for provider-keyed backups, on by default: Provider-held backup keys")
-                .contains("- OSA s121(2)(a)(iii), for client-side scanning that reports to an authority:");
+                .contains("- IPA s253(5)(c) (Investigatory Powers Act 2016), for provider-keyed backups, on by default: "
+                        + "Provider-held backup keys")
+                // Each law named in full once, its sections not repeated from the reference's title.
+                .contains("- TOLA s317ZG(2) (Telecommunications Act 1997 (Cth)), for").contains("- TOLA s317ZG(3), for")
+                .contains("- OSA s121(2)(a)(iii) (Online Safety Act 2023), for client-side scanning that reports to an authority:")
+                .contains("Authorisation and oversight, however strong, govern who may lawfully use such a capability");
         // The third ask: what the submission offers a consultation beyond itself.
         assertThat(section(md, "## 4. The third ask", "## Annex A.")).contains("**a way to check it, and to test what "
                 + "comes next**").contains("before any law or order requires it");
@@ -305,7 +309,7 @@ class SubmissionTest {
                 .contains("which today shows adding a member to the conversation");
         String html = text(out.get(1));
         assertThat(html).contains("<strong>What the statement fears would be lost:</strong>")
-                .contains("<li>IPA s253(5)(c), for provider-keyed backups, on by default:");
+                .contains("<li>IPA s253(5)(c) (Investigatory Powers Act 2016), for provider-keyed backups, on by default:");
     }
 
     @Test
@@ -320,8 +324,9 @@ class SubmissionTest {
         List<byte[]> out = submit(Path.of("examples/whatsapp.yaml"), ALL);
         String summary = section(text(out.get(0)), "## Summary", "## 1. The design");
         String noticed = "A reading that could be noticed is not silent: members could see a contact's changed key or a new "
-                + "member in the conversation, and outsiders who check the public record would find an app version missing "
-                + "from it. It is still a risk the findings keep: nothing prevents it, and it comes to light only if someone checks.";
+                // Which app's builds: only the web client's are published, and a reader takes "the public record" for all.
+                + "member in the conversation, and outsiders who check the published builds of WhatsApp Web (companion device) "
+                + "would find one missing. It is still a risk the findings keep: nothing prevents it, and it comes to light only if someone checks.";
         assertThat(summary).contains(noticed).contains("- WhatsApp (Meta) could read one-to-one chat, WhatsApp group and "
                 + "WhatsApp group call only in ways that could be noticed: by ");
         assertThat(summary.indexOf(noticed)).isGreaterThan(summary.indexOf("only in ways that could be noticed: by "));
@@ -457,8 +462,8 @@ class SubmissionTest {
         String franking = catalog.safetyFeatures().get("VERIFIABLE-REPORTING").inWords();
         String md = text(out.get(0));
         String body = section(md, "## 2. The first ask", "## Annex A.");
-        assertThat(body).contains("by controls over who can contact a user, safe by default for teenagers; "
-                        + forwarding + ";").contains("- **" + Character.toUpperCase(forwarding.charAt(0)) + forwarding.substring(1) + "**")
+        String contact = catalog.safetyFeatures().get("CONTACT-CONTROLS").inWords();
+        assertThat(body).contains("by " + contact + "; " + forwarding + ";").contains("- **" + Character.toUpperCase(forwarding.charAt(0)) + forwarding.substring(1) + "**")
                 .doesNotContain("Not yet in it")
                 .doesNotContain("Forwarding limits").doesNotContain("Message Franking").doesNotContain("message franking");
         assertThat(section(md, "## What we ask", "## 1. The design")).contains("- We ask instead for " + franking);

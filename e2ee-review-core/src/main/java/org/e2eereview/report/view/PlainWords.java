@@ -190,8 +190,9 @@ final class PlainWords {
                         case ADDS_MEMBER -> members.add("a new member in the conversation");
                         case ADDS_DEVICE -> members.add("a new device on a member's account");
                         case SUBSTITUTES_KEYS -> members.add("a contact's changed key");
-                        case TARGETED_UPDATE -> outsiders.add("an app version");
-                        case ENCLAVE_IMAGE -> outsiders.add("a secure-server version");
+                        // Which app's or server's record: a reader told of "the public record" takes it for every app's.
+                        case TARGETED_UPDATE -> r.lowering().forEach(g -> outsiders.add("the published builds of " + element(g.element())));
+                        case ENCLAVE_IMAGE -> r.lowering().forEach(g -> outsiders.add("the published programs of " + element(g.element())));
                         default -> { }
                     }
                 }
@@ -202,8 +203,8 @@ final class PlainWords {
         if (!members.isEmpty()) s.append("members could see ").append(and(List.copyOf(members), "or"));
         if (!members.isEmpty() && !outsiders.isEmpty()) s.append(", and ");
         if (!outsiders.isEmpty()) {
-            s.append("outsiders who check the public record would find ").append(and(List.copyOf(outsiders), "or"))
-                    .append(" missing from it");
+            s.append("outsiders who check ").append(and(List.copyOf(outsiders), "or"))
+                    .append(" would find one missing");
         }
         return s.append(". It is still a risk the findings keep: nothing prevents it, and it comes to light only if "
                 + "someone checks.").toString();
@@ -244,7 +245,7 @@ final class PlainWords {
     /** All of it, for the first page. */
     ReportView.PlainView view(List<ReportViewBuilder.Patched> assessments, List<ReportView.ProposalRow> rows,
                               List<String> alternativesInDesign, List<String> alternativesNotInDesign,
-                              java.time.LocalDate today, int listed) {
+                              java.time.LocalDate today, int listed, List<ReportView.FeatureView> features) {
         List<String> because = new ArrayList<>();
         List<String> also = new ArrayList<>();
         String verdict = verdict(because, also, assessments != null && !assessments.isEmpty());
@@ -254,7 +255,7 @@ final class PlainWords {
         return new ReportView.PlainView(protects(), silent, known, noticed(), verdict, because, also,
                 assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign,
                 today == null ? null : today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                        java.util.Locale.ENGLISH)), asks(rows, alternativesNotInDesign), notAsked(rows), listed);
+                        java.util.Locale.ENGLISH)), asks(rows, alternativesNotInDesign), notAsked(rows), listed, features);
     }
 
     /**

@@ -264,12 +264,13 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param asks         what the organisation asks for, a sentence each with its reason: not to require the
      *                     proposals that would add access nobody would notice, and the alternatives the design lacks
      * @param notAsked     why the proposals the first ask leaves out are left out; null when it leaves none out
+     * @param features the design's safety features one per kind, as the body sets them out (Annex A has each)
      */
     public record PlainView(List<String> protects, List<String> readers, List<String> knownReaders, String noticed,
                             String verdict, List<String> because,
                             List<String> also, String proposals, List<ProposalRow> rows, List<String> alternativesInDesign,
                             List<String> alternativesNotInDesign, String date, List<String> asks, String notAsked,
-                            int listed) {
+                            int listed, List<FeatureView> features) {
     }
 
     public record SourceLine(int number, String text) {

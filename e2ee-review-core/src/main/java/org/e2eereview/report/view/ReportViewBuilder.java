@@ -217,7 +217,7 @@ public final class ReportViewBuilder {
                         .map(a -> t(a.findingId() + " (" + a.source().at() + ") " + review.whyUnused(a))).toList(), capabilities, proposals, List.copyOf(references),
                 diagramView, submission(m), plain == null ? null : plain.view(o.assessment() == null ? null : effects,
                         proposals.stream().map(ProposalView::row).toList(),
-                        alternatives(o, true), alternatives(o, false), o.today(), listed),
+                        alternatives(o, true), alternatives(o, false), o.today(), listed, oneOfEachKind(features)),
                 o.source() ? source(m) : List.of(), null, t(o.command()),
                 o.today() == null ? null : o.today().toString(), findingsNotListed, null);
     }
@@ -247,7 +247,9 @@ public final class ReportViewBuilder {
         int expired = (int) review.weakenings().stream().filter(r -> r.status() == Reviewed.Status.EXPIRED).count();
         String summary = switch (review.verdict()) {
             case NOT_END_TO_END_BY_DEFAULT -> "Some conversations are not end-to-end encrypted by default: "
-                    + String.join(", ", review.notEndToEndByDefaultSaid()) + ".";
+                    // A printed document names ten and counts the rest; the JSON lists every one.
+                    + (fileNamesOnly ? PlainWords.and(review.notEndToEndByDefaultSaid())
+                    : String.join(", ", review.notEndToEndByDefaultSaid())) + ".";
             case WEAKENED -> "The design weakens end-to-end encryption: a counted finding is critical or high.";
             case NOT_WEAKENED -> "No counted finding is critical or high.";
         };
@@ -409,9 +411,20 @@ public final class ReportViewBuilder {
             }
         }
         List<Fact> out = new ArrayList<>();
-        law.forEach((provision, l) -> out.add(new Fact(t(provision + ", for " + PlainWords.and(by.get(provision))
+        // Spelled out once: a reader outside the jurisdiction does not know "TOLA" or "CSAR".
+        Set<String> named = new java.util.HashSet<>();
+        law.forEach((provision, l) -> out.add(new Fact(t(provision + (named.add(String.valueOf(l.ref())) ? named(l.ref()) : "") + ", for " + PlainWords.and(by.get(provision))
                 + (l.note() == null ? "" : ": " + l.note())), l.ref() == null ? null : cite(l.ref(), null))));
         return out;
+    }
+
+    /**
+     * A law's name, " (Investigatory Powers Act 2016)", from its reference's title without the sections
+     * the title goes on to list; nothing when the catalog has none.
+     */
+    private String named(String ref) {
+        var r = ref == null ? null : catalog.references().get(ref);
+        return r == null || r.title() == null ? "" : " (" + r.title().split(",", 2)[0] + ")";
     }
 
     /** What would serve the proposals' claimed aims without weakening: those this design has, or those it has not. */
@@ -529,7 +542,7 @@ public final class ReportViewBuilder {
             Patched part = parts.get(out.size());
             Proposal p = a.proposal();
             List<String> binds = a.bindings().entrySet().stream()
-                    .map(e -> t(e.getKey() + ": " + (e.getValue().isEmpty() ? "none" : String.join(", ", e.getValue()))))
+                    .map(e -> t(e.getKey() + ": " + (e.getValue().isEmpty() ? "none" : PlainWords.and(e.getValue()))))
                     .toList();
             Set<String> overrides = new LinkedHashSet<>();
             for (Safeguarded s : a.overridden()) {
@@ -599,9 +612,22 @@ public final class ReportViewBuilder {
         if (a.applied()) for (Reviewed r : a.patched().weakenings()) after.put(r.finding().id(), r.finding());
         PlainWords words = new PlainWords(review);
         List<String> out = new ArrayList<>();
-        a.superseded().forEach((old, by) -> out.add(t(PlainWords.capital(words.finding(before.get(old), old))
-                + " would become " + PlainWords.and(by.stream().map(id -> words.finding(after.get(id), id)).toList()))));
+        for (var e : a.superseded().entrySet()) {
+            if (out.size() == listed) {
+                out.add(t("And " + (a.superseded().size() - listed) + " more such findings"));
+                break;
+            }
+            out.add(t(PlainWords.capital(words.finding(before.get(e.getKey()), e.getKey())) + " would become "
+                    + PlainWords.and(e.getValue().stream().map(id -> words.finding(after.get(id), id)).toList())));
+        }
         return out;
+    }
+
+    /** One feature of each kind, in the words the body uses: a design with a thousand reporting buttons has one kind. */
+    private static List<FeatureView> oneOfEachKind(List<FeatureView> features) {
+        Map<String, FeatureView> kinds = new LinkedHashMap<>();
+        for (FeatureView f : features) kinds.putIfAbsent(f.inWords(), f);
+        return List.copyOf(kinds.values());
     }
 
     /** The titles of the findings that explain a reader of the patched design, each once. */

@@ -62,6 +62,29 @@ class SubmissionListsTest {
                 view.forFormat("submission-html", null));
         assertThat(html).contains("And " + (findings - 1) + " more findings, not listed")
                 .contains("more, not listed here (the JSON of <span class=\"mono\">e2ee-review assess</span> lists them all)");
+        // Every list of the annexes is capped alike: the design's safeguards and features too (at 100k elements
+        // their uncapped lists made a 16 MB document).
+        assertThat(view.safeguards().size()).isGreaterThan(1);
+        assertThat(md).contains("- *And " + (view.safeguards().size() - 1) + " more declarations, not listed")
+                .contains("- *And " + (view.safetyFeatures().size() - 1) + " more, not listed");
+        assertThat(html).contains("<li><em>And " + (view.safeguards().size() - 1) + " more declarations, not listed");
+    }
+
+    @Test
+    void theBodySetsOutEachKindOfSafetyFeatureOnce() throws Exception {
+        // The synthetic model has a reporting feature on every other slice's phone, abuse detection on the rest, and
+        // a lawful-access feature (the known weakening one slice in a few carries).
+        var review = org.e2eereview.review.Reviewer.standard(List.of()).review(new org.e2eereview.load.ModelLoader()
+                .parse("synthetic.yaml", org.e2eereview.bench.SyntheticModel.generate(500)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ReportView view = ReportViewBuilder.of(review, new ReportViewBuilder.Options(Severity.HIGH,
+                LocalDate.of(2026, 6, 1), null, true, false, false, null, true, null));
+        assertThat(view.safetyFeatures()).hasSizeGreaterThan(4);
+        assertThat(view.plain().features().stream().map(ReportView.FeatureView::inWords).toList()).doesNotHaveDuplicates()
+                .hasSize(3);
+        String md = new Templates(null).render("submission.md.ftl", view.forFormat("submission-md", null));
+        String body = md.substring(md.indexOf("## 2. The first ask"), md.indexOf("## 3. The second ask"));
+        assertThat(body.lines().filter(l -> l.startsWith("- **"))).hasSize(3);
     }
 
     @Test
