@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.e2eereview.model.ElementKind;
 import org.e2eereview.model.Location;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.Source;
@@ -38,13 +39,7 @@ final class Declarations {
 
     static Declarations of(Model m) {
         Declarations d = new Declarations();
-        d.walk(m.parties(), "parties");
-        d.walk(m.components(), "components");
-        d.walk(m.keys(), "keys");
-        d.walk(m.data(), "data");
-        d.walk(m.conversations(), "conversations");
-        d.walk(m.flows(), "flows");
-        d.walk(m.features(), "features");
+        for (ElementKind k : ElementKind.values()) d.walk(k.in(m), k.field());
         return d;
     }
 

@@ -632,17 +632,10 @@ public final class RuleEngine {
     }
 
     private static Map<String, ?> subjects(Inspects kind, Model m) {
-        return switch (kind) {
-            case PARTY -> m.parties();
-            case COMPONENT -> m.components();
-            case KEY -> m.keys();
-            case DATA -> m.data();
-            case CONVERSATION -> m.conversations();
-            case FLOW -> m.flows();
-            case FEATURE -> m.features();
-            case SYSTEM -> Map.of("system", m);
-            case OUTSIDER -> Map.of();
-        };
+        if (kind == Inspects.SYSTEM) return Map.of("system", m);
+        // Outsiders are found after every other rule has run (outsiders()).
+        if (kind == Inspects.OUTSIDER) return Map.of();
+        return kind.element().in(m);
     }
 
     private final Map<String, Set<String>> defeatedBy = new java.util.concurrent.ConcurrentHashMap<>();
