@@ -54,8 +54,9 @@ public final class Corpus {
         return models;
     }
 
+    /** The YAML files of a folder of the repository, named from its top ("examples"). */
     public static List<Path> files(String dir) throws IOException {
-        try (Stream<Path> s = Files.list(Path.of(dir))) {
+        try (Stream<Path> s = Files.list(Repo.file(dir))) {
             return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
     }

@@ -29,7 +29,7 @@ class ModellingGuideTest {
     }
 
     static List<Recipe> recipes() throws Exception {
-        String md = Files.readString(Path.of("docs/modelling.md"), StandardCharsets.UTF_8);
+        String md = Files.readString(Repo.file("docs/modelling.md"), StandardCharsets.UTF_8);
         List<Recipe> out = new ArrayList<>();
         String[] sections = md.split("\n## ");
         for (int i = 1; i < sections.length; i++) {

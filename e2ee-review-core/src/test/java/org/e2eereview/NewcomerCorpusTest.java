@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class NewcomerCorpusTest {
 
-    static final Path DIR = Path.of("e2ee-review-core/src/test/resources/newcomer");
+    static final Path DIR = Repo.file("e2ee-review-core/src/test/resources/newcomer");
 
     @Test
     void theCorpusHasEightyModelsAndEveryModelHasAVerdict() throws Exception {

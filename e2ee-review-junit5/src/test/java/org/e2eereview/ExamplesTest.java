@@ -33,12 +33,12 @@ class ExamplesTest {
             "mls-key-transparency.yaml", "imessage-standard-backup.yaml", "pgp-additional-decryption-key.yaml");
 
     static Stream<Path> examples() throws IOException {
-        return Files.list(Path.of("examples")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+        return Files.list(Repo.file("examples")).filter(p -> p.toString().endsWith(".yaml")).sorted();
     }
 
     @Test
     void everyNamedExampleExists() {
-        for (String name : REQUIRED) assertThat(Path.of("examples", name)).exists();
+        for (String name : REQUIRED) assertThat(Repo.file("examples").resolve(name)).exists();
     }
 
     @ParameterizedTest
@@ -73,8 +73,8 @@ class ExamplesTest {
     /** The ghost proposal is WhatsApp plus the ghost change, so that the two can be compared line by line. */
     @Test
     void ghostProposalDiffersFromWhatsAppOnlyByTheGhostChange() throws Exception {
-        Model whatsapp = new ModelLoader().load(Path.of("examples/whatsapp.yaml"));
-        Model ghost = new ModelLoader().load(Path.of("examples/ghost-proposal.yaml"));
+        Model whatsapp = new ModelLoader().load(Repo.file("examples/whatsapp.yaml"));
+        Model ghost = new ModelLoader().load(Repo.file("examples/ghost-proposal.yaml"));
         assertThat(ghost.components().keySet()).isEqualTo(whatsapp.components().keySet());
         assertThat(ghost.keys().keySet()).isEqualTo(whatsapp.keys().keySet());
         assertThat(ghost.data().keySet()).isEqualTo(whatsapp.data().keySet());
@@ -93,7 +93,7 @@ class ExamplesTest {
     static final E2eeReview.Options REVIEW = E2eeReview.with().today(LocalDate.of(2026, 1, 1));
 
     static Review review(String example) {
-        return REVIEW.review(Path.of("examples", example));
+        return REVIEW.review(Repo.file("examples").resolve(example));
     }
 
     /** Weakening findings as "ID severity", and safety features as "ID verdict", exactly. */
@@ -106,7 +106,7 @@ class ExamplesTest {
     /** Signal is the clean design: every weakening rule shows, and every test passes. */
     @TestFactory
     Stream<DynamicNode> signalPassesEveryRule() {
-        return E2eeTestFactory.perRuleAndElement(Path.of("examples/signal.yaml"));
+        return E2eeTestFactory.perRuleAndElement(Repo.file("examples/signal.yaml"));
     }
 
     static Finding finding(Review r, String id) {
@@ -190,7 +190,7 @@ class ExamplesTest {
             assertThat(c.title()).isEqualTo("law-enforcement can read group-chat (on a legal order, through whatsapp)");
             assertThat(c.steps().get(0).text()).isEqualTo("law-enforcement can compel whatsapp (data-disclosure, add-participant)");
             assertThat(c.steps()).anyMatch(s -> s.text().equals("changes-shown: suppressible")
-                    && s.at().toString().equals("examples/ghost-proposal.yaml:255:22"));
+                    && Repo.relative(s.at().toString()).equals("examples/ghost-proposal.yaml:255:22"));
         });
         var lawful = r.objectives().stream().filter(o -> o.objective().equals("lawful-access-to-content")).findFirst().orElseThrow();
         assertThat(lawful.metWithoutWeakening()).isFalse();
@@ -304,7 +304,7 @@ class ExamplesTest {
     }
 
     private static List<String> body(String name) throws IOException {
-        return Files.readAllLines(Path.of("examples", name)).stream()
+        return Files.readAllLines(Repo.file("examples").resolve(name)).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
     }
 }

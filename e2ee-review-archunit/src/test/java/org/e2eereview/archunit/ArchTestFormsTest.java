@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
@@ -75,7 +76,7 @@ class ArchTestFormsTest {
     }
 
     static Path typo(Path dir) throws Exception {
-        String model = Files.readString(Path.of("examples/java-messenger/model.yaml"));
+        String model = Files.readString(Repo.file("examples/java-messenger/model.yaml"));
         assertThat(model).contains("kind: client");
         return Files.writeString(dir.resolve("model.yaml"), model.replaceFirst("kind: client", "kind: clinet"));
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class DistributionIT {
 
     @BeforeEach
     void findTheArchives() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("e2ee-review-cli/target"))) {
+        try (Stream<Path> files = Files.list(Repo.file("e2ee-review-cli/target"))) {
             List<Path> dists = files.filter(p -> p.getFileName().toString().matches("e2ee-review-.+-dist\\.(tar\\.gz|zip)"))
                     .sorted().toList();
             assertThat(dists).as("the package step's distribution archives").hasSize(2);
@@ -97,7 +98,7 @@ class DistributionIT {
     void theLibraryJarsHoldOnlyTheProjectsOwnClasses() throws Exception {
         for (String module : List.of("e2ee-review-core", "e2ee-review-junit5", "e2ee-review-archunit")) {
             Path jar;
-            try (Stream<Path> files = Files.list(Path.of(module, "target"))) {
+            try (Stream<Path> files = Files.list(Repo.file(module).resolve("target"))) {
                 jar = files.filter(p -> p.getFileName().toString().matches(module + "-[^-]+(-SNAPSHOT)?\\.jar"))
                         .findFirst().orElseThrow(() -> new AssertionError("no jar of " + module));
             }

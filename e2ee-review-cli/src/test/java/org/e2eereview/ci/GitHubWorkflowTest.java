@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class GitHubWorkflowTest {
 
-    static final Path WORKFLOW = Path.of("docs/ci/github-workflow.yml");
+    static final Path WORKFLOW = Repo.file("docs/ci/github-workflow.yml");
 
     @TempDir
     Path tmp;

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -136,7 +137,7 @@ class GitLabJobTest {
 
     private static Map<String, Object> job() throws Exception {
         Map<String, Object> file = GitHubWorkflowTest.map(new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Files.readString(Path.of("docs/ci/gitlab-ci.yml"))));
+                .load(Files.readString(Repo.file("docs/ci/gitlab-ci.yml"))));
         return GitHubWorkflowTest.map(file.get("e2ee-review"));
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherTest {
 
-    static final List<String> REVIEW = List.of("review", "examples/ghost-proposal.yaml", "--today", "2026-06-01");
+    static final List<String> REVIEW = List.of("review", Repo.arg("examples/ghost-proposal.yaml"), "--today", "2026-06-01");
 
     @TempDir
     Path tmp;
@@ -36,17 +37,17 @@ class LauncherTest {
     @BeforeEach
     void install() throws Exception {
         bin = Files.createDirectories(tmp.resolve("bin"));
-        Files.copy(Path.of("bin/e2ee-review"), bin.resolve("e2ee-review"));
+        Files.copy(Repo.file("bin/e2ee-review"), bin.resolve("e2ee-review"));
         assertThat(bin.resolve("e2ee-review")).isExecutable();
         jar = Files.copy(ToolJar.get(), bin.resolve("e2ee-review.jar"));
         archive = bin.resolve("e2ee-review.jsa");
-        sh = new Shell(Path.of("").toAbsolutePath());
+        sh = new Shell(Repo.ROOT);
     }
 
     @Test
     void withoutAnArchiveItIsJavaMinusJar() {
         assertSameAsJavaJar(REVIEW, 1);
-        assertSameAsJavaJar(List.of("review", "examples/signal.yaml", "--format", "json", "--today", "2026-06-01"), 0);
+        assertSameAsJavaJar(List.of("review", Repo.arg("examples/signal.yaml"), "--format", "json", "--today", "2026-06-01"), 0);
         assertSameAsJavaJar(List.of("validate", "no-such.yaml"), 2);
         assertSameAsJavaJar(List.of("--version"), 0);
     }
@@ -72,7 +73,7 @@ class LauncherTest {
         makeArchive();
         // A heap smaller than the young generation the launcher asks for: the JVM says so, and adjusts.
         ProcessBuilder launcher = new ProcessBuilder(bin.resolve("e2ee-review").toString(), "review",
-                "examples/signal.yaml", "--format", "json", "--today", "2026-06-01");
+                Repo.arg("examples/signal.yaml"), "--format", "json", "--today", "2026-06-01");
         launcher.environment().put("JAVA_OPTS", "-Xmx48m");
         launcher.environment().put("PATH", Path.of(ToolJar.java()).getParent() + java.io.File.pathSeparator
                 + System.getenv("PATH"));
@@ -82,7 +83,7 @@ class LauncherTest {
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isZero();
         assertThat(Files.readString(err)).contains("[warning][gc");
-        Process plain = new ProcessBuilder(ToolJar.java(), "-jar", jar.toString(), "review", "examples/signal.yaml",
+        Process plain = new ProcessBuilder(ToolJar.java(), "-jar", jar.toString(), "review", Repo.arg("examples/signal.yaml"),
                 "--format", "json", "--today", "2026-06-01").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String expected = new String(plain.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(plain.waitFor()).isZero();
@@ -122,7 +123,7 @@ class LauncherTest {
     private void makeArchive() throws Exception {
         Path list = tmp.resolve("classes.list");
         Shell.Result training = sh.run(List.of(ToolJar.java(), "-XX:DumpLoadedClassList=" + list, "-jar",
-                jar.toString(), "review", "examples/signal.yaml", "--fail-on", "none"));
+                jar.toString(), "review", Repo.arg("examples/signal.yaml"), "--fail-on", "none"));
         assertThat(training.exitCode()).as(training.output()).isZero();
         Shell.Result dump = sh.run(List.of(ToolJar.java(), "-Xshare:dump", "-XX:SharedClassListFile=" + list,
                 "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-cp", jar.toString()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +30,8 @@ class PreCommitHookTest {
         git = new Shell(repo).env("E2EE_REVIEW_JAR", ToolJar.get().toString());
         git.ok("git", "init", "-q", "-b", "main");
         Path hook = repo.resolve(".git/hooks/pre-commit");
-        Files.copy(Path.of("docs/ci/pre-commit"), hook, StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Path.of("docs/ci/pre-commit")).as("ready to copy: executable").isExecutable();
+        Files.copy(Repo.file("docs/ci/pre-commit"), hook, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Repo.file("docs/ci/pre-commit")).as("ready to copy: executable").isExecutable();
         git.write("e2ee-review.yaml", Shell.example("signal.yaml"));
         git.ok("git", "add", "e2ee-review.yaml");
         git.ok("git", "commit", "-q", "-m", "the design as reviewed");
@@ -228,7 +229,7 @@ class PreCommitHookTest {
     void thePreCommitFrameworkManifestRunsTheHookOnModelFiles() throws Exception {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> hooks = (List<Map<String, Object>>) new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Files.readString(Path.of(".pre-commit-hooks.yaml")));
+                .load(Files.readString(Repo.file(".pre-commit-hooks.yaml")));
         assertThat(hooks).hasSize(1);
         Map<String, Object> hook = hooks.get(0);
         assertThat(hook).containsEntry("id", "e2ee-review").containsEntry("language", "script")
@@ -241,7 +242,7 @@ class PreCommitHookTest {
         // As the framework calls it: file names as arguments, from the top of the repository.
         git.write("e2ee-review.yaml", Shell.signalWithAGhost());
         git.ok("git", "add", "e2ee-review.yaml");
-        Path script = Path.of("docs/ci/pre-commit").toAbsolutePath();
+        Path script = Repo.file("docs/ci/pre-commit");
         assertThat(git.run(List.of(script.toString(), "e2ee-review.yaml")).exitCode()).isEqualTo(1);
         assertThat(git.run(List.of(script.toString(), "other.yaml")).exitCode()).as("not staged: nothing to do").isZero();
         git.ok("git", "commit", "-q", "--no-verify", "-m", "the ghost, unchecked");

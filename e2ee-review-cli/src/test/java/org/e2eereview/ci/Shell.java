@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.e2eereview.Repo;
+
 /** Runs commands as processes, in a folder, with an environment kept apart from the developer's git set-up. */
 final class Shell {
 
@@ -89,7 +91,7 @@ final class Shell {
     /** A model from examples/, as text. */
     static String example(String name) {
         try {
-            return Files.readString(Path.of("examples", name));
+            return Files.readString(Repo.file("examples").resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,6 +15,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
+import org.e2eereview.Repo;
+
 /**
  * A jar that runs the command line as e2ee-review-cli/target/e2ee-review.jar does, for tests that run the tool
  * as a user would (a process, {@code java -jar}): {@code mvn test} runs before {@code package},
@@ -52,7 +54,7 @@ final class ToolJar {
             if (classes.stream().noneMatch(c -> Files.isRegularFile(c.resolve("org/e2eereview/cli/Main.class")))) {
                 throw new IllegalStateException("the main classes are not on the test class path");
             }
-            Path dir = Files.createDirectories(Path.of("e2ee-review-cli", "target", "tool-jar").toAbsolutePath());
+            Path dir = Files.createDirectories(Repo.file("e2ee-review-cli/target/tool-jar"));
             Path out = dir.resolve("e2ee-review.jar");
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -92,7 +94,7 @@ final class ToolJar {
             Path launcher = checkout.resolve("bin/e2ee-review");
             Files.createDirectories(launcher.getParent());
             Files.createDirectories(checkout.resolve(BUILT_JAR).getParent());
-            Files.copy(Path.of("bin/e2ee-review"), launcher, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Repo.file("bin/e2ee-review"), launcher, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.copy(get(), checkout.resolve(BUILT_JAR), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return launcher;
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class AssessCommandTest {
 
     @Test
     void assessingSignalShowsWhatEachProposalWouldCostWithEvidence() {
-        Cli r = Cli.run("assess", "examples/signal.yaml", TODAY);
+        Cli r = Cli.run("assess", Repo.arg("examples/signal.yaml"), TODAY);
         assertThat(r.exitCode()).as("as review: Signal passes --fail-on high").isZero();
         assertThat(r.out()).startsWith("e2ee-review ").contains("The design as it is: NO WEAKENING AT HIGH OR ABOVE")
                 .contains("GHOST · The \"ghost\" participant (2018)")
@@ -38,23 +39,23 @@ class AssessCommandTest {
                 .contains("HIGH ORIGINATOR-TRACEABILITY@originator-fingerprints")
                 .contains("CRITICAL MASTER-KEY@golden-key")
                 .contains("without weakening instead: ");
-        assertThat(Cli.run("assess", "examples/signal.yaml", TODAY).out()).as("same bytes").isEqualTo(r.out());
+        assertThat(Cli.run("assess", Repo.arg("examples/signal.yaml"), TODAY).out()).as("same bytes").isEqualTo(r.out());
     }
 
     @Test
     void proposalsCanBeNamedAndTheExitCodeIsTheDesigns() {
-        Cli ghost = Cli.run("assess", "examples/ghost-proposal.yaml", TODAY, "--proposal", "ghost");
+        Cli ghost = Cli.run("assess", Repo.arg("examples/ghost-proposal.yaml"), TODAY, "--proposal", "ghost");
         assertThat(ghost.exitCode()).isEqualTo(1);
         assertThat(ghost.out()).contains("no new finding (the design already has what it asks for)")
                 .doesNotContain("KEY-ESCROW ·");
-        Cli cannot = Cli.run("assess", "examples/key-escrow.yaml", TODAY, "--proposal", "client-side-scanning",
+        Cli cannot = Cli.run("assess", Repo.arg("examples/key-escrow.yaml"), TODAY, "--proposal", "client-side-scanning",
                 "--fail-on", "none");
         assertThat(cannot.exitCode()).isZero();
         assertThat(cannot.out()).contains("CANNOT APPLY: the design has no client whose code the provider supplies");
-        Cli unknown = Cli.run("assess", "examples/signal.yaml", "--proposal", "backdoor");
+        Cli unknown = Cli.run("assess", Repo.arg("examples/signal.yaml"), "--proposal", "backdoor");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("--proposal: unknown proposal 'backdoor': known are ").doesNotContain("\tat ");
-        Cli badFormat = Cli.run("assess", "examples/signal.yaml", "--format", "sarif");
+        Cli badFormat = Cli.run("assess", Repo.arg("examples/signal.yaml"), "--format", "sarif");
         assertThat(badFormat.exitCode()).isEqualTo(2);
         assertThat(badFormat.err()).contains("'sarif' is not a format of assess");
     }
@@ -62,7 +63,7 @@ class AssessCommandTest {
     @Test
     void everyJsonKeyIsDocumented(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("assess.json");
-        Cli r = Cli.run("assess", "examples/whatsapp.yaml", TODAY, "--format", "json", "--out", out.toString(),
+        Cli r = Cli.run("assess", Repo.arg("examples/whatsapp.yaml"), TODAY, "--format", "json", "--out", out.toString(),
                 "--fail-on", "none");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEmpty();
@@ -70,11 +71,11 @@ class AssessCommandTest {
         assertThat(json.get("format").asText()).isEqualTo("e2ee-review/assess");
         Set<String> produced = new TreeSet<>();
         paths(json, "", produced);
-        JsonNode cannot = new ObjectMapper().readTree(Cli.run("assess", "examples/key-escrow.yaml", TODAY,
+        JsonNode cannot = new ObjectMapper().readTree(Cli.run("assess", Repo.arg("examples/key-escrow.yaml"), TODAY,
                 "--format", "json", "--proposal", "ghost").out());
         paths(cannot, "", produced);
         Set<String> documented = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^\\| `([A-Za-z0-9.*\\[\\]]+)` \\|").matcher(Files.readString(Path.of("docs/assess-output.md")));
+        Matcher m = Pattern.compile("(?m)^\\| `([A-Za-z0-9.*\\[\\]]+)` \\|").matcher(Files.readString(Repo.file("docs/assess-output.md")));
         while (m.find()) documented.add(m.group(1));
         // changed[] entries have introduced[]'s keys, and the doc says so once.
         Set<String> keys = new TreeSet<>();

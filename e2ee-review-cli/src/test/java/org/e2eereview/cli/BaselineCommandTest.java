@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** review --baseline and --write-baseline: decisions kept beside the model. */
 class BaselineCommandTest {
 
-    static final String GHOST = "examples/ghost-proposal.yaml";
+    static final String GHOST = Repo.arg("examples/ghost-proposal.yaml");
 
     static final String DECIDED = """
             e2ee-review-baseline: 1
@@ -88,7 +89,7 @@ class BaselineCommandTest {
         produced.removeIf(k -> k.startsWith("safetyFeatures[].")); // documented as "the fields of findings[]"
         Set<String> documented = new TreeSet<>();
         Matcher m = Pattern.compile("(?m)^\\| `([A-Za-z0-9.\\[\\]]+)` \\|").matcher(
-                Files.readString(Path.of("docs/json-output.md")));
+                Files.readString(Repo.file("docs/json-output.md")));
         while (m.find()) documented.add(m.group(1));
         assertThat(documented).containsAll(produced);
         assertThat(Cli.run("review", GHOST, "--baseline", baseline.toString(), "--today=2026-07-01").out())
@@ -193,14 +194,14 @@ class BaselineCommandTest {
     @Test
     void diffTakesTheBaselineToo(@TempDir Path dir) throws Exception {
         Path baseline = Files.writeString(dir.resolve("baseline.yaml"), DECIDED);
-        assertThat(Cli.run("diff", "examples/whatsapp.yaml", GHOST, "--today=2026-06-01").exitCode()).isEqualTo(1);
-        assertThat(Cli.run("diff", "examples/whatsapp.yaml", GHOST, "--today=2026-06-01", "--baseline",
+        assertThat(Cli.run("diff", Repo.arg("examples/whatsapp.yaml"), GHOST, "--today=2026-06-01").exitCode()).isEqualTo(1);
+        assertThat(Cli.run("diff", Repo.arg("examples/whatsapp.yaml"), GHOST, "--today=2026-06-01", "--baseline",
                 baseline.toString()).exitCode()).as("the ghost findings are accepted").isZero();
     }
 
     @Test
     void theDocumentedExampleLoadsAndDecidesWhatTheDocsSay() throws Exception {
-        String doc = Files.readString(Path.of("docs/baselines.md"));
+        String doc = Files.readString(Repo.file("docs/baselines.md"));
         Matcher yaml = Pattern.compile("(?s)```yaml\n(.*?)```").matcher(doc);
         assertThat(yaml.find()).isTrue();
         var baseline = new org.e2eereview.load.ModelLoader().parseBaseline("docs/baselines.md", yaml.group(1)
@@ -258,7 +259,7 @@ class BaselineCommandTest {
                 "--warn-expiring", "0").err()).isEmpty();
         assertThat(Cli.run("review", GHOST, "--baseline", baseline.toString(), "--today=2026-07-01").err())
                 .as("once ended, the finding counts: the report says so, not a warning").isEmpty();
-        assertThat(Cli.run("diff", "examples/whatsapp.yaml", GHOST, "--baseline", baseline.toString(),
+        assertThat(Cli.run("diff", Repo.arg("examples/whatsapp.yaml"), GHOST, "--baseline", baseline.toString(),
                 "--today=2026-06-20").err()).startsWith(backup);
         assertThat(Cli.run("assess", GHOST, "--proposal", "ghost", "--baseline", baseline.toString(),
                 "--today=2026-06-20").err()).startsWith(backup);
@@ -284,7 +285,7 @@ class BaselineCommandTest {
                 + "accepted:\n  KEY-ESCROW@elsewhere: { status: accepted, justification: x, decided-by: me }\n");
         assertThat(Cli.run("review", model.toString(), "--baseline", clean.toString(), "--today=2026-06-01",
                 "--strict-baseline").exitCode()).as("the model's own acceptances are the model's business").isZero();
-        Cli diff = Cli.run("diff", GHOST, "examples/whatsapp.yaml", "--baseline", clean.toString(),
+        Cli diff = Cli.run("diff", GHOST, Repo.arg("examples/whatsapp.yaml"), "--baseline", clean.toString(),
                 "--today=2026-06-01", "--strict-baseline");
         assertThat(diff.exitCode()).as("the change removes the ghost: its entry is left deciding nothing").isEqualTo(2);
         assertThat(diff.err()).isEqualTo(clean + ":3:3: acceptance GHOST-PARTICIPANT@group-* matches no finding; "

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class DiffCommandTest {
 
     @Test
     void whatsappAgainstTheGhostProposalNamesTheGhostChangeAndNothingElse() throws Exception {
-        Cli r = Cli.run("diff", "examples/whatsapp.yaml", "examples/ghost-proposal.yaml", TODAY, "--format", "json");
+        Cli r = Cli.run("diff", Repo.arg("examples/whatsapp.yaml"), Repo.arg("examples/ghost-proposal.yaml"), TODAY, "--format", "json");
         assertThat(r.exitCode()).as("it introduces critical findings").isEqualTo(1);
         JsonNode d = new ObjectMapper().readTree(r.out());
         assertThat(ids(d.get("introduced"))).containsExactlyInAnyOrder("GHOST-PARTICIPANT@group-chat",
@@ -46,23 +47,23 @@ class DiffCommandTest {
 
     @Test
     void textAndMarkdownSayTheSame() {
-        Cli text = Cli.run("diff", "examples/whatsapp.yaml", "examples/ghost-proposal.yaml", TODAY);
+        Cli text = Cli.run("diff", Repo.arg("examples/whatsapp.yaml"), Repo.arg("examples/ghost-proposal.yaml"), TODAY);
         assertThat(text.out()).contains("INTRODUCES\n  CRITICAL GHOST-PARTICIPANT@group-call")
                 .contains("(replaces SERVER-CONTROLLED-MEMBERSHIP@group-call)")
                 .contains("READERS GAINED\n  direct-chat: law-enforcement by substitutes-keys");
-        Cli md = Cli.run("diff", "examples/whatsapp.yaml", "examples/ghost-proposal.yaml", TODAY, "--format", "md");
+        Cli md = Cli.run("diff", Repo.arg("examples/whatsapp.yaml"), Repo.arg("examples/ghost-proposal.yaml"), TODAY, "--format", "md");
         assertThat(md.exitCode()).isEqualTo(1);
-        assertThat(md.out()).startsWith("## e2ee-review: examples/whatsapp.yaml → examples/ghost-proposal.yaml\n")
+        assertThat(Repo.relative(md.out())).startsWith("## e2ee-review: examples/whatsapp.yaml → examples/ghost-proposal.yaml\n")
                 .contains("\n### Introduces\n\n- CRITICAL GHOST\\-PARTICIPANT@group\\-call".replace("\\-", "-"))
                 .doesNotContain("<");
     }
 
     @Test
     void noChangeIsSaidAndPasses() {
-        Cli r = Cli.run("diff", "examples/signal.yaml", "examples/signal.yaml", TODAY);
+        Cli r = Cli.run("diff", Repo.arg("examples/signal.yaml"), Repo.arg("examples/signal.yaml"), TODAY);
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("No change in what the review says.");
-        Cli back = Cli.run("diff", "examples/ghost-proposal.yaml", "examples/whatsapp.yaml", TODAY);
+        Cli back = Cli.run("diff", Repo.arg("examples/ghost-proposal.yaml"), Repo.arg("examples/whatsapp.yaml"), TODAY);
         assertThat(back.exitCode()).as("removing the ghost introduces nothing").isZero();
         assertThat(back.out()).doesNotContain("INTRODUCES")
                 .contains("UNCOVERS\n  HIGH SERVER-CONTROLLED-MEMBERSHIP@group-call")
@@ -72,33 +73,33 @@ class DiffCommandTest {
 
     @Test
     void aCriticalFindingThatGainsAReaderFailsTheChange(@TempDir Path dir) throws Exception {
-        String ghost = Files.readString(Path.of("examples/ghost-proposal.yaml"));
+        String ghost = Files.readString(Repo.file("examples/ghost-proposal.yaml"));
         Path old = Files.writeString(dir.resolve("old.yaml"), ghost.replace(
                 "powers: [data-disclosure, add-participant]", "powers: [data-disclosure]"));
-        Cli r = Cli.run("diff", old.toString(), "examples/ghost-proposal.yaml", TODAY);
+        Cli r = Cli.run("diff", old.toString(), Repo.arg("examples/ghost-proposal.yaml"), TODAY);
         assertThat(r.out()).contains("CRITICAL GHOST-PARTICIPANT@group-chat: readers whatsapp → law-enforcement, "
                 + "whatsapp").doesNotContain("INTRODUCES");
         assertThat(r.exitCode()).as("law enforcement now reads through a critical finding").isEqualTo(1);
-        assertThat(Cli.run("diff", "examples/ghost-proposal.yaml", old.toString(), TODAY).exitCode())
+        assertThat(Cli.run("diff", Repo.arg("examples/ghost-proposal.yaml"), old.toString(), TODAY).exitCode())
                 .as("losing a reader is no failure").isZero();
     }
 
     @Test
     void oldMayBeAGitRevision() {
-        Cli r = Cli.run("diff", "HEAD:examples/whatsapp.yaml", "examples/ghost-proposal.yaml", TODAY, "--fail-on", "none");
+        Cli r = Cli.run("diff", "HEAD:examples/whatsapp.yaml", Repo.arg("examples/ghost-proposal.yaml"), TODAY, "--fail-on", "none");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("diff · HEAD:examples/whatsapp.yaml → examples/ghost-proposal.yaml")
+        assertThat(Repo.relative(r.out())).contains("diff · HEAD:examples/whatsapp.yaml → examples/ghost-proposal.yaml")
                 .contains("CRITICAL GHOST-PARTICIPANT@group-chat");
-        Cli missing = Cli.run("diff", "HEAD:no/such.yaml", "examples/signal.yaml");
+        Cli missing = Cli.run("diff", "HEAD:no/such.yaml", Repo.arg("examples/signal.yaml"));
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("HEAD:no/such.yaml: no such file, and no/such.yaml is not in HEAD\n");
-        Cli folder = Cli.run("diff", "HEAD:examples", "examples/signal.yaml");
+        Cli folder = Cli.run("diff", "HEAD:examples", Repo.arg("examples/signal.yaml"));
         assertThat(folder.err()).isEqualTo("HEAD:examples: no such file, and examples is not a file in HEAD\n");
-        Cli noRevision = Cli.run("diff", "no-such-branch:examples/whatsapp.yaml", "examples/signal.yaml");
+        Cli noRevision = Cli.run("diff", "no-such-branch:examples/whatsapp.yaml", Repo.arg("examples/signal.yaml"));
         assertThat(noRevision.exitCode()).isEqualTo(2);
         assertThat(noRevision.err()).isEqualTo("no-such-branch:examples/whatsapp.yaml: no such file, and git knows "
                 + "no commit 'no-such-branch'\n");
-        Cli noFile = Cli.run("diff", "nowhere.yaml", "examples/signal.yaml");
+        Cli noFile = Cli.run("diff", "nowhere.yaml", Repo.arg("examples/signal.yaml"));
         assertThat(noFile.exitCode()).isEqualTo(2);
         assertThat(noFile.err()).isEqualTo("nowhere.yaml: no such file\n");
     }
@@ -120,7 +121,7 @@ class DiffCommandTest {
                 {"HEAD~0:examples/whatsapp.yaml\0--output=e2ee-hostile-out", "e2ee-hostile-out", "no such file"}};
         try {
             for (String[] h : hostile) {
-                Cli r = Cli.run("diff", "--", h[0], "examples/signal.yaml");
+                Cli r = Cli.run("diff", "--", h[0], Repo.arg("examples/signal.yaml"));
                 assertThat(r.exitCode()).as(h[0]).isEqualTo(2);
                 assertThat(r.err()).as(h[0]).startsWith(h[0].split("\0")[0]).contains(h[2]).hasLineCount(1);
                 assertThat(Path.of(h[1])).as("git wrote a file for " + h[0]).doesNotExist();
@@ -133,12 +134,12 @@ class DiffCommandTest {
     }
 
     /** A baseline that accepts the ghost participant's findings, shared with SarifReportTest. */
-    static final Path GHOST_ACCEPTED = Path.of("e2ee-review-core/src/test/resources/baselines/ghost-accepted.yaml");
+    static final Path GHOST_ACCEPTED = Repo.file("e2ee-review-core/src/test/resources/baselines/ghost-accepted.yaml");
 
     @Test
     void acceptedFindingsAreCountedAsAcceptedInEveryFormat(@TempDir Path dir) throws Exception {
         Path baseline = Files.copy(GHOST_ACCEPTED, dir.resolve("baseline.yaml"));
-        String[] args = {"diff", "examples/whatsapp.yaml", "examples/ghost-proposal.yaml", TODAY, "--baseline",
+        String[] args = {"diff", Repo.arg("examples/whatsapp.yaml"), Repo.arg("examples/ghost-proposal.yaml"), TODAY, "--baseline",
                 baseline.toString()};
         Cli text = Cli.run(args);
         assertThat(text.exitCode()).as("accepted: they do not fail the change").isZero();
@@ -157,7 +158,7 @@ class DiffCommandTest {
                   SERVER-CONTROLLED-MEMBERSHIP@group-*: { status: accepted, justification: known, decided-by: board }
                   PROVIDER-KEYED-BACKUP@chat-backup: { status: accepted, justification: opt-in, decided-by: board }
                 """);
-        Cli all = Cli.run("diff", "examples/whatsapp.yaml", "examples/ghost-proposal.yaml", TODAY, "--baseline",
+        Cli all = Cli.run("diff", Repo.arg("examples/whatsapp.yaml"), Repo.arg("examples/ghost-proposal.yaml"), TODAY, "--baseline",
                 alone.toString(), "--fail-on", "low");
         assertThat(all.out()).as("introduced and accepted is not 'no findings'")
                 .contains("→ 2 critical (2 accepted), 1 high (1 accepted), 5 low, 1 info)").doesNotContain("no findings");
@@ -165,25 +166,26 @@ class DiffCommandTest {
 
     @Test
     void objectivesNameTheWeakeningsThatChangedThem() throws Exception {
-        String args = "diff examples/whatsapp.yaml examples/ghost-proposal.yaml " + TODAY;
+        String whatsapp = Repo.arg("examples/whatsapp.yaml");
+        String ghost = Repo.arg("examples/ghost-proposal.yaml");
         String line = "lawful-access-to-content: no declared feature serves it → not met without weakening (now through "
                 + "GHOST-PARTICIPANT@group-call, GHOST-PARTICIPANT@group-chat, UNVERIFIABLE-KEY-DIRECTORY@direct-chat, "
                 + "UNVERIFIABLE-KEY-DIRECTORY@group-call, UNVERIFIABLE-KEY-DIRECTORY@group-chat)";
-        assertThat(Cli.run(args.split(" ")).out()).contains("OBJECTIVES\n  " + line + "\n");
-        assertThat(Cli.run((args + " --format md").split(" ")).out()).contains("### Objectives\n\n- " + line + "\n");
-        JsonNode o = new ObjectMapper().readTree(Cli.run((args + " --format json").split(" ")).out()).at("/objectives/0");
+        assertThat(Cli.run("diff", whatsapp, ghost, TODAY).out()).contains("OBJECTIVES\n  " + line + "\n");
+        assertThat(Cli.run("diff", whatsapp, ghost, TODAY, "--format", "md").out()).contains("### Objectives\n\n- " + line + "\n");
+        JsonNode o = new ObjectMapper().readTree(Cli.run("diff", whatsapp, ghost, TODAY, "--format", "json").out()).at("/objectives/0");
         assertThat(o.get("objective").asText()).isEqualTo("lawful-access-to-content");
         assertThat(o.get("nowThrough").toString()).contains("\"GHOST-PARTICIPANT@group-chat\"");
         assertThat(o.get("noLongerThrough")).isEmpty();
-        JsonNode back = new ObjectMapper().readTree(Cli.run("diff", "examples/ghost-proposal.yaml",
-                "examples/whatsapp.yaml", TODAY, "--format", "json").out()).at("/objectives/0");
+        JsonNode back = new ObjectMapper().readTree(Cli.run("diff", ghost, whatsapp, TODAY, "--format", "json").out())
+                .at("/objectives/0");
         assertThat(back.get("noLongerThrough")).isEqualTo(o.get("nowThrough"));
         assertThat(back.get("nowThrough")).isEmpty();
     }
 
     @Test
     void aSafeguardDeclaredAllAlongIsNowRelevantNotAdded(@TempDir Path dir) throws Exception {
-        String mls = Files.readString(Path.of("examples/mls-key-transparency.yaml"));
+        String mls = Files.readString(Repo.file("examples/mls-key-transparency.yaml"));
         Path signed = Files.writeString(dir.resolve("signed.yaml"), mls);
         Path unsigned = Files.writeString(dir.resolve("unsigned.yaml"), mls.replace(
                 "signed-by-members: true        # [RFC9750]", "signed-by-members: false       # [RFC9750]"));
@@ -237,9 +239,9 @@ class DiffCommandTest {
     @Test
     void everyJsonKeyIsDocumented(@TempDir Path dir) throws Exception {
         Set<String> produced = new TreeSet<>();
-        for (String[] pair : new String[][] {{"examples/whatsapp.yaml", "examples/ghost-proposal.yaml"},
-                {"examples/ghost-proposal.yaml", "examples/signal.yaml"},
-                {"examples/ghost-proposal.yaml", "examples/whatsapp.yaml"}}) {
+        for (String[] pair : new String[][] {{Repo.arg("examples/whatsapp.yaml"), Repo.arg("examples/ghost-proposal.yaml")},
+                {Repo.arg("examples/ghost-proposal.yaml"), Repo.arg("examples/signal.yaml")},
+                {Repo.arg("examples/ghost-proposal.yaml"), Repo.arg("examples/whatsapp.yaml")}}) {
             Path out = dir.resolve("d.json");
             Cli r = Cli.run("diff", pair[0], pair[1], TODAY, "--format", "json", "-o", out.toString());
             assertThat(r.out()).isEmpty();
@@ -255,7 +257,7 @@ class DiffCommandTest {
                     .replaceFirst("^(old|new)\\.(counts|accepted)\\..*", "$1.$2"));
         }
         Set<String> documented = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^\\| `([A-Za-z0-9.*\\[\\]]+)` \\|").matcher(Files.readString(Path.of("docs/diff-output.md")));
+        Matcher m = Pattern.compile("(?m)^\\| `([A-Za-z0-9.*\\[\\]]+)` \\|").matcher(Files.readString(Repo.file("docs/diff-output.md")));
         while (m.find()) documented.add(m.group(1));
         keys.removeIf(k -> k.equals("changed[].old") || k.equals("changed[].new") || k.equals("removed[]"));
         keys.add("changed[].old");

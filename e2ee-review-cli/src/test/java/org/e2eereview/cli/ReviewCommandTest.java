@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +25,12 @@ class ReviewCommandTest {
 
     @Test
     void signalPassesAndTheGhostProposalFails() {
-        Cli signal = Cli.run("review", "examples/signal.yaml", TODAY);
+        Cli signal = Cli.run("review", Repo.arg("examples/signal.yaml"), TODAY);
         assertThat(signal.exitCode()).isZero();
         assertThat(signal.out()).contains("Verdict: NO WEAKENING AT HIGH OR ABOVE")
                 .contains("  direct-chat:\n    signal: substitutes-keys (always, visible: safety-numbers, key-change-alerts)"
                         + " → UNVERIFIABLE-KEY-DIRECTORY@direct-chat\n");
-        Cli ghost = Cli.run("review", "examples/ghost-proposal.yaml", TODAY);
+        Cli ghost = Cli.run("review", Repo.arg("examples/ghost-proposal.yaml"), TODAY);
         assertThat(ghost.exitCode()).isEqualTo(1);
         assertThat(ghost.out()).contains("CRITICAL GHOST-PARTICIPANT@group-chat")
                 .contains("law-enforcement can read group-chat (on a legal order, through whatsapp):")
@@ -40,18 +41,18 @@ class ReviewCommandTest {
     /** The ArchUnit sample's model (examples/java-messenger) reviews through the command line like any example. */
     @Test
     void theJavaMessengerModelReviewsCleanly() {
-        Cli cli = Cli.run("review", "examples/java-messenger/model.yaml");
+        Cli cli = Cli.run("review", Repo.arg("examples/java-messenger/model.yaml"));
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void failOnSetsTheThreshold() {
-        assertThat(Cli.run("review", "examples/whatsapp.yaml", TODAY).exitCode()).isEqualTo(1);
-        assertThat(Cli.run("review", "examples/whatsapp.yaml", "--fail-on", "critical", TODAY).exitCode()).isZero();
-        assertThat(Cli.run("review", "examples/signal.yaml", "--fail-on", "info", TODAY).exitCode()).isEqualTo(1);
-        assertThat(Cli.run("review", "examples/ghost-proposal.yaml", "--fail-on", "none", TODAY).exitCode()).isZero();
-        Cli bad = Cli.run("review", "examples/signal.yaml", "--fail-on", "severe");
+        assertThat(Cli.run("review", Repo.arg("examples/whatsapp.yaml"), TODAY).exitCode()).isEqualTo(1);
+        assertThat(Cli.run("review", Repo.arg("examples/whatsapp.yaml"), "--fail-on", "critical", TODAY).exitCode()).isZero();
+        assertThat(Cli.run("review", Repo.arg("examples/signal.yaml"), "--fail-on", "info", TODAY).exitCode()).isEqualTo(1);
+        assertThat(Cli.run("review", Repo.arg("examples/ghost-proposal.yaml"), "--fail-on", "none", TODAY).exitCode()).isZero();
+        Cli bad = Cli.run("review", Repo.arg("examples/signal.yaml"), "--fail-on", "severe");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("'severe' is not a severity");
     }
@@ -65,15 +66,15 @@ class ReviewCommandTest {
         assertThat(r.err()).startsWith(broken + ":1:1: missing required field");
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.writeString(rules.resolve("X.yaml"), "id: X\n");
-        Cli badRules = Cli.run("review", "examples/signal.yaml", "--rules", rules.toString());
+        Cli badRules = Cli.run("review", Repo.arg("examples/signal.yaml"), "--rules", rules.toString());
         assertThat(badRules.exitCode()).isEqualTo(2);
         assertThat(badRules.err()).contains(rules.resolve("X.yaml") + ":1:1: missing required field 'title'");
     }
 
     @Test
     void jsonIsDeterministic() {
-        Cli a = Cli.run("review", "examples/whatsapp.yaml", "--format", "json", TODAY);
-        Cli b = Cli.run("review", "examples/whatsapp.yaml", "--format", "json", TODAY);
+        Cli a = Cli.run("review", Repo.arg("examples/whatsapp.yaml"), "--format", "json", TODAY);
+        Cli b = Cli.run("review", Repo.arg("examples/whatsapp.yaml"), "--format", "json", TODAY);
         assertThat(a.out()).isEqualTo(b.out()).startsWith("{\n  \"format\" : \"e2ee-review/review\"");
     }
 
@@ -82,7 +83,7 @@ class ReviewCommandTest {
     @Test
     void jsonListsEachCitedCatalogEntryOnce() throws Exception {
         JsonNode json = new ObjectMapper().readTree(
-                Cli.run("review", "examples/whatsapp.yaml", "--format", "json", TODAY).out());
+                Cli.run("review", Repo.arg("examples/whatsapp.yaml"), "--format", "json", TODAY).out());
         assertThat(json.get("formatVersion").asInt()).isEqualTo(3);
         Set<String> cited = new TreeSet<>();
         int citations = 0;
@@ -104,21 +105,21 @@ class ReviewCommandTest {
     @Test
     void outWritesTheReportToAFile(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report.json");
-        Cli r = Cli.run("review", "examples/signal.yaml", "--format", "json", "-o", out.toString(), TODAY);
+        Cli r = Cli.run("review", Repo.arg("examples/signal.yaml"), "--format", "json", "-o", out.toString(), TODAY);
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEmpty();
-        assertThat(Files.readString(out)).isEqualTo(Cli.run("review", "examples/signal.yaml", "--format", "json", TODAY).out());
+        assertThat(Files.readString(out)).isEqualTo(Cli.run("review", Repo.arg("examples/signal.yaml"), "--format", "json", TODAY).out());
     }
 
     @Test
     void severalFormatsRenderFromOneReview(@TempDir Path dir) throws Exception {
         Path sarif = dir.resolve("r.sarif");
         Path junit = dir.resolve("r.xml");
-        Cli r = Cli.run("review", "examples/whatsapp.yaml", TODAY, "--format", "sarif", "--out", sarif.toString(),
+        Cli r = Cli.run("review", Repo.arg("examples/whatsapp.yaml"), TODAY, "--format", "sarif", "--out", sarif.toString(),
                 "--format", "junit", "--out", junit.toString(), "--format", "text");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).isEqualTo(Cli.run("review", "examples/whatsapp.yaml", TODAY).out());
-        assertThat(Files.readString(sarif)).isEqualTo(Cli.run("review", "examples/whatsapp.yaml", TODAY, "--format", "sarif").out())
+        assertThat(r.out()).isEqualTo(Cli.run("review", Repo.arg("examples/whatsapp.yaml"), TODAY).out());
+        assertThat(Files.readString(sarif)).isEqualTo(Cli.run("review", Repo.arg("examples/whatsapp.yaml"), TODAY, "--format", "sarif").out())
                 .contains("\"version\" : \"2.1.0\"");
         assertThat(Files.readString(junit)).startsWith("<?xml").contains("<testsuites ");
     }
@@ -126,14 +127,14 @@ class ReviewCommandTest {
     @Test
     void formatsAndFilesMustPair(@TempDir Path dir) throws Exception {
         Path kept = Files.writeString(dir.resolve("kept.json"), "previous");
-        Cli r = Cli.run("review", "examples/signal.yaml", "--format", "json", "--out", kept.toString(),
+        Cli r = Cli.run("review", Repo.arg("examples/signal.yaml"), "--format", "json", "--out", kept.toString(),
                 "--out", dir.resolve("extra.json").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("give one --out for each --format (the last format may go to standard output): "
                 + "1 --format, 2 --out\n");
         assertThat(Files.readString(kept)).isEqualTo("previous");
         assertThat(dir.resolve("extra.json")).doesNotExist();
-        Cli unknown = Cli.run("review", "examples/signal.yaml", "--format", "pdf");
+        Cli unknown = Cli.run("review", Repo.arg("examples/signal.yaml"), "--format", "pdf");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("'pdf' is not a format: use html, json, junit, md, sarif, submission-html, "
                 + "submission-md, submission-pdf, text\n");
@@ -157,7 +158,7 @@ class ReviewCommandTest {
         Files.writeString(templates.resolve("review.html.ftlh"), "<p>${verdict.text}</p>\n<#list findings as f>\n");
         Path md = Files.writeString(dir.resolve("review.md"), "previous");
         Path html = dir.resolve("review.html");
-        Cli r = Cli.run("review", "examples/signal.yaml", TODAY, "--template-dir", templates.toString(),
+        Cli r = Cli.run("review", Repo.arg("examples/signal.yaml"), TODAY, "--template-dir", templates.toString(),
                 "--format", "md", "--out", md.toString(), "--format", "html", "--out", html.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith(templates.resolve("review.html.ftlh") + ":2:").endsWith("\n")
@@ -165,7 +166,7 @@ class ReviewCommandTest {
         assertThat(Files.readString(md)).isEqualTo("previous");
         assertThat(html).doesNotExist();
         Files.writeString(templates.resolve("review.html.ftlh"), "<p>${verdict.text}</p>\n");
-        Cli fixed = Cli.run("review", "examples/signal.yaml", TODAY, "--template-dir", templates.toString(),
+        Cli fixed = Cli.run("review", Repo.arg("examples/signal.yaml"), TODAY, "--template-dir", templates.toString(),
                 "--format", "html", "--out", html.toString(), "--format", "md");
         assertThat(fixed.exitCode()).isZero();
         assertThat(Files.readString(html)).isEqualTo("<p>NO WEAKENING AT HIGH OR ABOVE</p>\n");
@@ -176,7 +177,7 @@ class ReviewCommandTest {
     void aFileThatCannotBeWrittenLeavesTheOthersAsTheyWere(@TempDir Path dir) throws Exception {
         Path md = Files.writeString(dir.resolve("review.md"), "previous");
         Path unwritable = dir.resolve("missing").resolve("review.html");
-        Cli r = Cli.run("review", "examples/signal.yaml", TODAY, "--format", "md", "--out", md.toString(),
+        Cli r = Cli.run("review", Repo.arg("examples/signal.yaml"), TODAY, "--format", "md", "--out", md.toString(),
                 "--format", "html", "--out", unwritable.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo(unwritable + ": cannot write: no such directory\n");
@@ -189,14 +190,14 @@ class ReviewCommandTest {
 
     @Test
     void thePdfNeedsAFile() {
-        Cli r = Cli.run("review", "examples/signal.yaml", "--format", "submission-pdf");
+        Cli r = Cli.run("review", Repo.arg("examples/signal.yaml"), "--format", "submission-pdf");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("submission-pdf is binary: give it an --out FILE\n");
     }
 
     @Test
     void acceptedFindingsDoNotCountUntilTheyExpire(@TempDir Path dir) throws Exception {
-        String whatsapp = Files.readString(Path.of("examples/whatsapp.yaml"), StandardCharsets.UTF_8);
+        String whatsapp = Files.readString(Repo.file("examples/whatsapp.yaml"), StandardCharsets.UTF_8);
         String accepted = whatsapp + """
 
                 accepted:
@@ -234,7 +235,7 @@ class ReviewCommandTest {
         for (String example : new String[] {"ghost-proposal", "apple-2021-csam-scanning", "imessage-standard-backup",
                 "key-escrow", "telegram-cloud-chats", "pgp-additional-decryption-key"}) {
             JsonNode json = new ObjectMapper().readTree(
-                    Cli.run("review", "examples/" + example + ".yaml", "--format", "json", TODAY).out());
+                    Cli.run("review", Repo.arg("examples/" + example + ".yaml"), "--format", "json", TODAY).out());
             paths(json, "", produced);
         }
         Set<String> documented = documented();
@@ -253,7 +254,7 @@ class ReviewCommandTest {
     private static Set<String> documented() throws Exception {
         Set<String> out = new TreeSet<>();
         Matcher m = Pattern.compile("(?m)^\\| `([A-Za-z0-9.\\[\\]]+)` \\|").matcher(
-                Files.readString(Path.of("docs/json-output.md")));
+                Files.readString(Repo.file("docs/json-output.md")));
         while (m.find()) out.add(m.group(1));
         return out;
     }

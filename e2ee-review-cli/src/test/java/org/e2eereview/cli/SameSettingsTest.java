@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.e2eereview.Repo;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.junit.E2eeReview;
 import org.e2eereview.report.Builtin;
@@ -23,13 +24,13 @@ class SameSettingsTest {
 
     @Test
     void theCommandLineAndTheJUnitApiJudgeAModelAlike() throws Exception {
-        String baseline = "e2ee-review-core/src/test/resources/baselines/ghost-accepted.yaml";
-        Cli cli = Cli.run("review", "examples/ghost-proposal.yaml", "--baseline", baseline, "--today", "2026-06-01",
+        String baseline = Repo.arg("e2ee-review-core/src/test/resources/baselines/ghost-accepted.yaml");
+        Cli cli = Cli.run("review", Repo.arg("examples/ghost-proposal.yaml"), "--baseline", baseline, "--today", "2026-06-01",
                 "--format", "json", "--fail-on", "high");
         assertThat(cli.exitCode()).as(cli.err()).isEqualTo(1);
 
         Review review = E2eeReview.with().today(LocalDate.of(2026, 6, 1)).baseline(Path.of(baseline))
-                .review(Path.of("examples/ghost-proposal.yaml"));
+                .review(Repo.file("examples/ghost-proposal.yaml"));
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         Reports.write(review, List.of(Builtin.JSON),
                 new Reports.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, null), List.of(json));

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class ServeCommandTest {
     @Test
     void aModelThatDoesNotLoadIsRefusedWithItsLocatedProblems(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.yaml");
-        Files.writeString(broken, Files.readString(Path.of("examples/whatsapp.yaml")).replace("kind: server", "kind: servr"));
+        Files.writeString(broken, Files.readString(Repo.file("examples/whatsapp.yaml")).replace("kind: server", "kind: servr"));
         Cli r = Cli.run("serve", broken.toString());
         assertThat(r.exitCode()).isEqualTo(Main.USAGE);
         assertThat(r.err()).matches("(?s)" + java.util.regex.Pattern.quote(broken.toString()) + ":\\d+:\\d+: .*servr.*")
@@ -35,7 +36,7 @@ class ServeCommandTest {
     @Test
     void printsItsUrlServesThePageAndStopsOnSigterm(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("model.yaml");
-        Files.copy(Path.of("examples/whatsapp.yaml"), model);
+        Files.copy(Repo.file("examples/whatsapp.yaml"), model);
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", model.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

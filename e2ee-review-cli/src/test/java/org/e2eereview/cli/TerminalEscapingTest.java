@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.e2eereview.Repo;
 import org.e2eereview.report.Hostile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +29,8 @@ class TerminalEscapingTest {
                 new String[] {"review", hostile.toString(), "--fail-on", "none", "--today", "2026-06-01"},
                 new String[] {"review", oddName.toString(), "--fail-on", "none", "--format", "md"},
                 new String[] {"assess", hostile.toString(), "--today", "2026-06-01"},
-                new String[] {"diff", "examples/whatsapp.yaml", hostile.toString(), "--today", "2026-06-01"},
-                new String[] {"diff", hostile.toString(), "examples/whatsapp.yaml", "--format", "md"},
+                new String[] {"diff", Repo.arg("examples/whatsapp.yaml"), hostile.toString(), "--today", "2026-06-01"},
+                new String[] {"diff", hostile.toString(), Repo.arg("examples/whatsapp.yaml"), "--format", "md"},
                 new String[] {"review", "no-such\u001b[31m.yaml"});
         assertThat(Cli.run("validate", hostile.toString()).exitCode()).as("the hostile model is valid").isZero();
         for (String[] args : commands) {

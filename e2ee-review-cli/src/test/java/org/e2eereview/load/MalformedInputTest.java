@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.e2eereview.Repo;
 import org.e2eereview.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MalformedInputTest {
 
-    static final Path CORPUS = Path.of("e2ee-review-core/src/test/resources/malformed");
+    static final Path CORPUS = Repo.file("e2ee-review-core/src/test/resources/malformed");
 
     static Stream<Arguments> corpus() throws IOException {
         return Files.readAllLines(CORPUS.resolve("expected.tsv")).stream()
@@ -50,6 +51,7 @@ class MalformedInputTest {
 
     @Test
     void unsafeTagsInstantiateNothingAndCreateNoFile() {
+        // Where a FileOutputStream the YAML named would have written: the current folder, whichever it is.
         Path marker = Path.of("e2ee-review-unsafe-marker.txt");
         int before = Canary.INSTANCES.get();
         for (String f : List.of("unsafe-canary.yaml", "unsafe-file-output-stream.yaml", "unsafe-script-engine.yaml")) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +51,7 @@ class SchemaTest {
     }
 
     static Stream<Path> examples() throws IOException {
-        return Files.list(Path.of("examples")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+        return Files.list(Repo.file("examples")).filter(p -> p.toString().endsWith(".yaml")).sorted();
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.e2eereview.Repo;
 import org.e2eereview.report.Axe;
 import org.e2eereview.report.Chromium;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +70,7 @@ class ServeBrowserTest {
         double before = page.eval("window.scrollY").asDouble();
         assertThat(before).isGreaterThan(0);
         page.eval("window.reloaded = 'not reloaded'");
-        served.save(Path.of("examples/ghost-proposal.yaml"));
+        served.save(Repo.file("examples/ghost-proposal.yaml"));
         waitUntil("Array.from(document.querySelectorAll('article.finding h3')).some(h => h.textContent.includes('GHOST-PARTICIPANT'))");
         assertThat(findings()).contains("CRITICAL GHOST-PARTICIPANT@group-chat");
         assertThat(page.eval("window.reloaded").asText()).as("updated in place, not reloaded").isEqualTo("not reloaded");
@@ -84,7 +85,7 @@ class ServeBrowserTest {
         page.eval("document.getElementById('findings').dataset.mark = 'kept'; "
                 + "document.getElementById('model').dataset.mark = 'kept'; true");
         Path edited = dir.resolve("edited.yaml");
-        Files.writeString(edited, Files.readString(Path.of("examples/whatsapp.yaml")) + "# an edit\n");
+        Files.writeString(edited, Files.readString(Repo.file("examples/whatsapp.yaml")) + "# an edit\n");
         served.save(edited);
         waitUntil("document.getElementById('model').textContent.includes('# an edit')");
         assertThat(page.eval("document.getElementById('findings').dataset.mark || 'swapped'").asText()).isEqualTo("kept");
@@ -98,7 +99,7 @@ class ServeBrowserTest {
         page.navigate(served.url());
         List<String> good = findings();
         Path broken = dir.resolve("broken.yaml");
-        Files.writeString(broken, Files.readString(Path.of("examples/whatsapp.yaml")).replace("kind: server", "kind: servr"));
+        Files.writeString(broken, Files.readString(Repo.file("examples/whatsapp.yaml")).replace("kind: server", "kind: servr"));
         served.save(broken);
         waitUntil("document.getElementById('live-problems') !== null");
         assertThat(page.eval("document.querySelector('#live-problems li').textContent").asText())
@@ -107,7 +108,7 @@ class ServeBrowserTest {
         assertThat(findings()).isEqualTo(good);
         assertThat(page.eval("document.getElementById('live-problems').compareDocumentPosition("
                 + "document.querySelector('main')) & Node.DOCUMENT_POSITION_FOLLOWING").asInt()).isNotZero();
-        served.save(Path.of("examples/whatsapp.yaml"));
+        served.save(Repo.file("examples/whatsapp.yaml"));
         waitUntil("document.getElementById('live-problems') === null");
         assertThat(page.eval("document.querySelector('main').classList.contains('stale')").asBoolean()).isFalse();
         assertQuietAndOnItsServer();
@@ -135,7 +136,7 @@ class ServeBrowserTest {
     void screenshotForTheDocs() throws Exception {
         page.navigate(served.url() + "&proposal=ghost");
         page.eval("document.querySelector('#live details').open = true");
-        Path out = Path.of("e2ee-review-cli/target/serve.png");
+        Path out = Repo.file("e2ee-review-cli/target/serve.png");
         Files.createDirectories(out.getParent());
         Files.write(out, page.screenshot(1200, 1000));
         assertThat(Files.size(out)).isGreaterThan(10_000);

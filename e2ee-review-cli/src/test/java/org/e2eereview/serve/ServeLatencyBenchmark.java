@@ -6,6 +6,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.e2eereview.Repo;
 import org.e2eereview.bench.SyntheticModel;
 import org.e2eereview.report.Chromium;
 import org.junit.jupiter.api.Assumptions;
@@ -27,7 +28,7 @@ class ServeLatencyBenchmark {
         Path synthetic = dir.resolve("synthetic-10k.yaml");
         Files.writeString(synthetic, SyntheticModel.generate(10_000));
         try (Chromium browser = Chromium.forTests()) {
-            measure(browser, dir.resolve("a"), Path.of("examples/whatsapp.yaml"), 5, 20);
+            measure(browser, dir.resolve("a"), Repo.file("examples/whatsapp.yaml"), 5, 20);
             measure(browser, dir.resolve("b"), synthetic, 2, 5);
         }
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.e2eereview.Repo;
 import org.e2eereview.report.Hostile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,7 +91,7 @@ class ServeTest {
         }
         served.get("GET", "/?token=" + served.token() + "&proposal=ghost&flip=group-chat");
         assertThat(files()).isEqualTo(before);
-        assertThat(Files.readString(served.model)).isEqualTo(Files.readString(Path.of("examples/whatsapp.yaml")));
+        assertThat(Files.readString(served.model)).isEqualTo(Files.readString(Repo.file("examples/whatsapp.yaml")));
     }
 
     @Test
@@ -148,7 +149,7 @@ class ServeTest {
     void aModelThatStopsLoadingKeepsTheLastReviewAndSaysWhereItIsWrong() throws Exception {
         long before = served.server.live().current().version();
         Path broken = dir.resolve("broken.yaml");
-        Files.writeString(broken, Files.readString(Path.of("examples/whatsapp.yaml")).replace("kind: server", "kind: servr"));
+        Files.writeString(broken, Files.readString(Repo.file("examples/whatsapp.yaml")).replace("kind: server", "kind: servr"));
         served.save(broken);
         LiveReview.Snapshot s = waitFor(before);
         assertThat(s.problems()).isNotEmpty();
@@ -163,8 +164,8 @@ class ServeTest {
         // What-ifs patch the text the last good review was read from, not the broken file.
         assertThat(served.get("GET", "/?token=" + served.token() + "&proposal=ghost"))
                 .contains("introduced: CRITICAL GHOST-PARTICIPANT@group-chat");
-        assertThat(s.model().text()).isEqualTo(Files.readString(Path.of("examples/whatsapp.yaml")));
-        served.save(Path.of("examples/ghost-proposal.yaml"));
+        assertThat(s.model().text()).isEqualTo(Files.readString(Repo.file("examples/whatsapp.yaml")));
+        served.save(Repo.file("examples/ghost-proposal.yaml"));
         s = waitFor(s.version());
         assertThat(s.problems()).isEmpty();
         assertThat(served.get("GET", "/?token=" + served.token())).contains("GHOST-PARTICIPANT@group-chat")
@@ -195,7 +196,7 @@ class ServeTest {
         long before = served.server.live().current().version();
         served.get("GET", "/?token=" + served.token());
         Path edited = dir.resolve("edited.yaml");
-        Files.writeString(edited, Files.readString(Path.of("examples/whatsapp.yaml")) + "# an edit\n");
+        Files.writeString(edited, Files.readString(Repo.file("examples/whatsapp.yaml")) + "# an edit\n");
         served.save(edited);
         waitFor(before);
         String parts = body(served.get("GET", "/parts?token=" + served.token() + "&since=" + before));
@@ -225,7 +226,7 @@ class ServeTest {
         served = new Served(Files.createDirectories(dir.resolve("m")), "examples/whatsapp.yaml", templates);
         assertThat(served.get("GET", "/?token=" + served.token())).doesNotContain("Our own page");
         long before = served.server.live().current().version();
-        Files.writeString(templates.resolve("review.html.ftlh"), Files.readString(Path.of("report-templates/review.html.ftlh"))
+        Files.writeString(templates.resolve("review.html.ftlh"), Files.readString(Repo.file("report-templates/review.html.ftlh"))
                 .replace("<main", "<p>Our own page</p>\n<main"));
         waitFor(before);
         assertThat(served.get("GET", "/?token=" + served.token())).contains("<p>Our own page</p>");
@@ -247,7 +248,7 @@ class ServeTest {
     @Test
     void writesInQuickSuccessionMakeOneReview() throws Exception {
         long before = served.server.live().current().version();
-        String text = Files.readString(Path.of("examples/whatsapp.yaml"));
+        String text = Files.readString(Repo.file("examples/whatsapp.yaml"));
         // Writing another file first warms the path up; the server takes no notice of it.
         for (int i = 0; i < 20; i++) Files.writeString(dir.resolve("other.yaml"), text);
         long start = System.nanoTime();
@@ -269,7 +270,7 @@ class ServeTest {
         served.close();
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Path model = dir.resolve("m.yaml");
-        Files.copy(Path.of("examples/whatsapp.yaml"), model);
+        Files.copy(Repo.file("examples/whatsapp.yaml"), model);
         LiveReview.Reviewers reviewers = () -> {
             if (Files.exists(rules.resolve("broken.yaml"))) {
                 throw new org.e2eereview.load.InputException(List.of(new org.e2eereview.load.Problem(

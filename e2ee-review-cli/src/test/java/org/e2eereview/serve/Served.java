@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.catalog.Severity;
 
 /** A live server over a copy of an example in a temporary folder, and raw HTTP to it. */
@@ -24,10 +25,13 @@ final class Served implements AutoCloseable {
         this(dir, example, null);
     }
 
-    /** @param templates a folder of templates replacing the bundled ones, watched; or null */
+    /**
+     * @param example   the model to copy, named from the repository's top ({@link Repo})
+     * @param templates a folder of templates replacing the bundled ones, watched; or null
+     */
     Served(Path dir, String example, Path templates) throws Exception {
         model = dir.resolve("model.yaml");
-        Files.copy(Path.of(example), model);
+        Files.copy(Repo.file(example), model);
         LiveReview live = new LiveReview(model, Corpus::reviewer, templates, List.of(),
                 templates == null ? List.of() : List.of(templates));
         server = new LiveServer(live, 0, Severity.HIGH, LocalDate.of(2026, 1, 1));

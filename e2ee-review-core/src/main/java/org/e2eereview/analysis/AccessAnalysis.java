@@ -754,11 +754,15 @@ public final class AccessAnalysis {
         return List.copyOf(out);
     }
 
-    private final Map<String, Evidence> compelSteps = new HashMap<>();
+    /** Who compels whom: the key of the step that says so. */
+    private record Compelling(String compeller, String target) {
+    }
+
+    private final Map<Compelling, Evidence> compelSteps = new HashMap<>();
 
     /** The step "L can compel P (powers)": the same for every fact passed on, so made once per pair. */
     private Evidence compel(Compeller c, String target) {
-        return compelSteps.computeIfAbsent(c.party() + "\u0000" + target, k -> compelStep(c, target));
+        return compelSteps.computeIfAbsent(new Compelling(c.party(), target), k -> compelStep(c, target));
     }
 
     private Evidence compelStep(Compeller c, String target) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.e2eereview.model.ElementKind;
 import org.e2eereview.model.Location;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.Source;
@@ -27,20 +28,18 @@ final class Declarations {
     }
 
     private final Map<Location, Field> byLocation = new HashMap<>();
-    private final Map<String, Field> byPlace = new HashMap<>();
+    /** A field's place: the record holding it and the field's name. */
+    private record Place(String holder, String name) {
+    }
+
+    private final Map<Place, Field> byPlace = new HashMap<>();
 
     private Declarations() {
     }
 
     static Declarations of(Model m) {
         Declarations d = new Declarations();
-        d.walk(m.parties(), "parties");
-        d.walk(m.components(), "components");
-        d.walk(m.keys(), "keys");
-        d.walk(m.data(), "data");
-        d.walk(m.conversations(), "conversations");
-        d.walk(m.flows(), "flows");
-        d.walk(m.features(), "features");
+        for (ElementKind k : ElementKind.values()) d.walk(k.in(m), k.field());
         return d;
     }
 
@@ -56,7 +55,7 @@ final class Declarations {
 
     /** Whether this model writes the field with the same value at the same place. */
     boolean writes(Field f) {
-        Field mine = byPlace.get(f.holder() + "\u0000" + f.name());
+        Field mine = byPlace.get(new Place(f.holder(), f.name()));
         return mine != null && Objects.equals(mine.value(), f.value());
     }
 
@@ -76,7 +75,7 @@ final class Declarations {
                     Object v = components.containsKey(name) ? plain(components.get(name)) : plain(r);
                     Field f = new Field(place, e.getKey(), v);
                     byLocation.put(e.getValue(), f);
-                    byPlace.put(place + "\u0000" + e.getKey(), f);
+                    byPlace.put(new Place(place, e.getKey()), f);
                 }
             }
         }

@@ -11,8 +11,11 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.e2eereview.analysis.Access;
+import org.e2eereview.analysis.ReaderKey;
+import org.e2eereview.analysis.Route;
 import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Safeguard;
 import org.e2eereview.review.ObjectiveAssessment;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
@@ -91,9 +94,9 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
     }
 
     public static ReviewDiff of(Review before, Review after) {
-        Map<String, Access> readersBefore = new LinkedHashMap<>();
+        Map<ReaderKey, Access> readersBefore = new LinkedHashMap<>();
         for (Access a : before.access()) readersBefore.put(key(a), a);
-        Set<String> readersAfter = new HashSet<>();
+        Set<ReaderKey> readersAfter = new HashSet<>();
         List<Access> gained = new ArrayList<>();
         List<Widening> widened = new ArrayList<>();
         for (Access a : after.access()) {
@@ -176,9 +179,9 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
             }
         }
 
-        Set<String> guardsBefore = new HashSet<>();
+        Set<GuardKey> guardsBefore = new HashSet<>();
         for (Safeguarded s : before.safeguards()) guardsBefore.add(key(s));
-        Set<String> guardsAfter = new HashSet<>();
+        Set<GuardKey> guardsAfter = new HashSet<>();
         for (Safeguarded s : after.safeguards()) guardsAfter.add(key(s));
         List<Safeguarded> appeared = after.safeguards().stream().filter(s -> !guardsBefore.contains(key(s))).toList();
         List<Safeguarded> gone = before.safeguards().stream().filter(s -> !guardsAfter.contains(key(s))).toList();
@@ -212,12 +215,16 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
         return f != null && other.writes(f);
     }
 
-    private static String key(Access a) {
-        return a.conversation() + "\u0000" + a.party();
+    private static ReaderKey key(Access a) {
+        return new ReaderKey(a.party(), a.conversation());
     }
 
-    private static String key(Safeguarded s) {
-        return s.name() + "\u0000" + s.element() + "\u0000" + s.route();
+    /** A safeguard on an element, bearing on a route: what the diff says appeared or went. */
+    private record GuardKey(Safeguard safeguard, String element, Route route) {
+    }
+
+    private static GuardKey key(Safeguarded s) {
+        return new GuardKey(s.safeguard(), s.element(), s.route());
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.e2eereview.model.ElementKind;
 import org.e2eereview.model.Location;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingEndEvent;
@@ -37,7 +38,7 @@ final class Checker {
     record RefUse(String id, FieldType.Ref type, String field, long at) {
     }
 
-    record Declared(Collection collection, Location at, Fields fields) {
+    record Declared(ElementKind kind, Location at, Fields fields) {
     }
 
     private final String file;
@@ -308,7 +309,7 @@ final class Checker {
             return null;
         }
         events.next();
-        Collection collection = collectionOf(field);
+        ElementKind kind = elementKind(field);
         Matcher idMatcher = matcher(type.idPattern());
         Map<String, Fields> out = new LinkedHashMap<>();
         while (!(events.peek() instanceof MappingEndEvent)) {
@@ -332,10 +333,10 @@ final class Checker {
                 continue;
             }
             Fields f = object(type.spec(), type.spec().name() + " '" + id + "'", at);
-            if (collection != null) {
-                Declared before = ids.putIfAbsent(id, new Declared(collection, at, f));
+            if (kind != null) {
+                Declared before = ids.putIfAbsent(id, new Declared(kind, at, f));
                 if (before != null) {
-                    problem(at, "duplicate id '" + id + "': already used by the " + before.collection().noun()
+                    problem(at, "duplicate id '" + id + "': already used by the " + before.kind().noun()
                             + " at line " + before.at().line() + "; ids must be unique across the model");
                     continue;
                 }
@@ -351,9 +352,10 @@ final class Checker {
         return matchers.computeIfAbsent(pattern, p -> Pattern.compile(p).matcher(""));
     }
 
-    private static Collection collectionOf(String field) {
-        for (Collection c : Collection.values()) {
-            if (c.field().equals(field)) return c;
+    /** The kind of element a top-level map holds, or null for a map of something else (accepted findings). */
+    private static ElementKind elementKind(String field) {
+        for (ElementKind k : ElementKind.values()) {
+            if (k.field().equals(field)) return k;
         }
         return null;
     }
@@ -364,20 +366,17 @@ final class Checker {
             Declared d = ids.get(r.id());
             if (d == null) {
                 List<String> candidates = ids.entrySet().stream()
-                        .filter(e -> r.type().targets().contains(e.getValue().collection()))
+                        .filter(e -> r.type().targets().contains(e.getValue().kind()))
                         .map(Map.Entry::getKey).toList();
-                problem(YamlEvents.location(file, r.at()), "unknown " + nouns(r.type()) + " '" + r.id() + "' in '"
+                problem(YamlEvents.location(file, r.at()), "unknown " + r.type().nouns() + " '" + r.id() + "' in '"
                         + r.field() + "'" + Suggest.hint(r.id(), candidates));
-            } else if (!r.type().targets().contains(d.collection())) {
-                problem(YamlEvents.location(file, r.at()), "'" + r.id() + "' is a " + d.collection().noun()
-                        + ", but '" + r.field() + "' needs " + Collection.describe(r.type().targets()));
+            } else if (!r.type().targets().contains(d.kind())) {
+                problem(YamlEvents.location(file, r.at()), "'" + r.id() + "' is a " + d.kind().noun()
+                        + ", but '" + r.field() + "' needs " + r.type().anyOf());
             }
         }
     }
 
-    private static String nouns(FieldType.Ref r) {
-        return r.targets().stream().sorted().map(Collection::noun).collect(java.util.stream.Collectors.joining(" or "));
-    }
 
     private static String kindOf(Event e) {
         if (e instanceof MappingStartEvent) return "a mapping";

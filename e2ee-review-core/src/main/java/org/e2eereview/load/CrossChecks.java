@@ -3,6 +3,7 @@ package org.e2eereview.load;
 import java.util.Map;
 
 import org.e2eereview.model.Component;
+import org.e2eereview.model.ElementKind;
 import org.e2eereview.model.Model;
 
 /**
@@ -61,7 +62,7 @@ final class CrossChecks {
         if (enforcer != null) {
             Map<String, Checker.Declared> ids = checker.ids();
             Checker.Declared d = ids.get(enforcer);
-            if (d != null && d.collection() == Collection.COMPONENTS) {
+            if (d != null && d.kind() == ElementKind.COMPONENT) {
                 Object kind = d.fields().choice("kind", null);
                 if (kind != null && kind != Component.Kind.HSM && kind != Component.Kind.ENCLAVE) {
                     checker.problem(r.at("enforced-by"), "'enforced-by' of the recovery of key '" + keyId

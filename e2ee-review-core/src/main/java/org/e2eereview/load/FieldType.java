@@ -2,7 +2,9 @@ package org.e2eereview.load;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.e2eereview.model.ElementKind;
 import org.e2eereview.model.ModelEnum;
 
 /** The type of a field of the model format, as the loader checks it and the schema states it. */
@@ -80,14 +82,24 @@ public sealed interface FieldType {
         }
     }
 
-    /** The id of an element in one of the given collections. */
-    record Ref(Set<Collection> targets) implements FieldType {
+    /** The id of an element of one of the given kinds. */
+    record Ref(Set<ElementKind> targets) implements FieldType {
         public Ref {
             targets = Set.copyOf(targets);
         }
 
         public String describe() {
-            return "the id of " + Collection.describe(targets);
+            return "the id of " + anyOf();
+        }
+
+        /** The kinds it may name: "a party or a component". */
+        String anyOf() {
+            return targets.stream().sorted().map(k -> "a " + k.noun()).collect(Collectors.joining(" or "));
+        }
+
+        /** The kinds it may name, without articles: "party or component". */
+        String nouns() {
+            return targets.stream().sorted().map(ElementKind::noun).collect(Collectors.joining(" or "));
         }
     }
 

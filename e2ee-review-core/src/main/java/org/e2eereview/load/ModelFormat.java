@@ -1,16 +1,12 @@
 package org.e2eereview.load;
 
-import static org.e2eereview.load.Collection.COMPONENTS;
-import static org.e2eereview.load.Collection.DATA;
-import static org.e2eereview.load.Collection.KEYS;
-import static org.e2eereview.load.Collection.PARTIES;
-
 import java.util.Set;
 
 import org.e2eereview.model.Acceptance;
 import org.e2eereview.model.Component;
 import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Data;
+import org.e2eereview.model.ElementKind;
 import org.e2eereview.model.Feature;
 import org.e2eereview.model.Flow;
 import org.e2eereview.model.Key;
@@ -58,11 +54,11 @@ public final class ModelFormat {
         return new FieldType.ListOf(choice(e));
     }
 
-    private static FieldType ref(Collection target) {
+    private static FieldType ref(ElementKind target) {
         return new FieldType.Ref(Set.of(target));
     }
 
-    private static FieldType refs(Collection... targets) {
+    private static FieldType refs(ElementKind... targets) {
         return new FieldType.ListOf(new FieldType.Ref(Set.of(targets)));
     }
 
@@ -85,7 +81,7 @@ public final class ModelFormat {
 
     public static final ObjectSpec LAWFUL_ACCESS = ObjectSpec.of("lawful-access",
                     "Legal powers a party holds over other parties, e.g. a warrant served on the provider.")
-            .required("compels", refs(PARTIES), "Parties this party can legally require to act.")
+            .required("compels", refs(ElementKind.PARTY), "Parties this party can legally require to act.")
             .required("powers", choices(Party.Power.class), "What it can require of them.")
             .optional("legal-basis", TEXT, "The law that grants the power, e.g. \"IPA 2016 s253\".");
 
@@ -117,7 +113,7 @@ public final class ModelFormat {
                     "Whether clients check the enclave's attestation (its measurement, signed by the hardware) and "
                             + "send nothing to one they do not accept. Only then is what enters it not read by its "
                             + "operator; without it the enclave is a server of the party that runs it.")
-            .optional("hardware-by", refs(PARTIES),
+            .optional("hardware-by", refs(ElementKind.PARTY),
                     "The parties whose hardware the enclave's trust rests on: the maker of the processor whose keys "
                             + "sign the attestation, and of any accelerator inside it (a GPU). The roots of trust, "
                             + "whom the review names as able to read what the enclave holds; not written, that check "
@@ -135,8 +131,8 @@ public final class ModelFormat {
                     "Software or hardware that handles data, run by one party, its code supplied by another.")
             .required("kind", choice(Component.Kind.class), "What sort of component this is.")
             .optional("name", TEXT, "Display name.")
-            .required("run-by", ref(PARTIES), "The party that operates it and can see what it processes.")
-            .optional("supplied-by", ref(PARTIES), "The party that ships its code and updates.", "the run-by party")
+            .required("run-by", ref(ElementKind.PARTY), "The party that operates it and can see what it processes.")
+            .optional("supplied-by", ref(ElementKind.PARTY), "The party that ships its code and updates.", "the run-by party")
             .optional("updates", obj(UPDATES),
                     "How its code is updated. For a client, not written means targeted updates are not assessed; a "
                             + "web-client's code is served anew on each visit either way.")
@@ -154,9 +150,9 @@ public final class ModelFormat {
     public static final ObjectSpec RECOVERY = ObjectSpec.of("recovery",
                     "How a key can be restored from a secret the user knows when the device is lost.")
             .required("secret", choice(Key.Secret.class), "What the user needs to restore the key.")
-            .required("stored-on", refs(COMPONENTS),
+            .required("stored-on", refs(ElementKind.COMPONENT),
                     "Components that keep the copy of the key wrapped under the secret.")
-            .optional("enforced-by", ref(COMPONENTS),
+            .optional("enforced-by", ref(ElementKind.COMPONENT),
                     "An hsm or enclave component that limits guesses at the secret. Without it, whoever holds "
                             + "the wrapped copy can guess a weak secret offline.")
             .optional("guess-limit", new FieldType.Int(1, 1_000_000),
@@ -166,13 +162,13 @@ public final class ModelFormat {
     public static final ObjectSpec KEY = ObjectSpec.of("key",
                     "A secret key, or a key pair by its private half: where it lives and what it protects.")
             .required("kind", choice(Key.Kind.class), "What sort of key this is.")
-            .optional("generated-on", ref(COMPONENTS), "Component where the key is created.")
-            .optional("stored-on", refs(COMPONENTS),
+            .optional("generated-on", ref(ElementKind.COMPONENT), "Component where the key is created.")
+            .optional("stored-on", refs(ElementKind.COMPONENT),
                     "Components that keep a usable copy. Whoever runs them holds the key.", "[]")
-            .optional("protects", refs(DATA, KEYS),
+            .optional("protects", refs(ElementKind.DATA, ElementKind.KEY),
                     "Data and other keys encrypted under this key. A key that protects a key forms a "
                             + "hierarchy: holding the outer key gives the inner one.", "[]")
-            .optional("derived-from", refs(KEYS),
+            .optional("derived-from", refs(ElementKind.KEY),
                     "Keys this one is computed from: whoever holds all of them can compute it.", "[]")
             .optional("scope", choice(Key.Scope.class), "Whose data the key opens.", "conversation")
             .optional("algorithm", TEXT, "Algorithm, e.g. X25519, AES-256-GCM, RSA-1024, 3DES.")
@@ -189,13 +185,13 @@ public final class ModelFormat {
     public static final ObjectSpec DATA_ITEM = ObjectSpec.of("data",
                     "Something that can be read: message content, what is derived from it, metadata, backups.")
             .required("kind", choice(Data.Kind.class), "What sort of data this is.")
-            .optional("created-on", refs(COMPONENTS), "Components where it comes into being in readable form.", "[]")
-            .optional("derived-from", refs(DATA),
+            .optional("created-on", refs(ElementKind.COMPONENT), "Components where it comes into being in readable form.", "[]")
+            .optional("derived-from", refs(ElementKind.DATA),
                     "Data it is computed from that tells something about the source without showing it (a hash, "
                             + "a classifier verdict, a count). An excerpt, a preview or a low-resolution copy shows "
                             + "the source: write contains. A notification payload, visual derivative or report derived "
                             + "from content is read as showing it; a franking tag as showing nothing.", "[]")
-            .optional("contains", refs(DATA),
+            .optional("contains", refs(ElementKind.DATA),
                     "Data carried inside it, whole or in part (a backup contains messages, a notification preview "
                             + "contains the message it shows): reading it reads them.", "[]")
             .optional("guessable", BOOL,
@@ -226,7 +222,7 @@ public final class ModelFormat {
     public static final ObjectSpec MEMBERSHIP = ObjectSpec.of("membership",
                     "Who decides who is in a conversation and on which devices, and how members check keys. "
                             + "A safeguard that is not written is not credited.")
-            .optional("managed-by", ref(COMPONENTS),
+            .optional("managed-by", ref(ElementKind.COMPONENT),
                     "Component that keeps the member list and hands out changes; whoever runs it controls "
                             + "membership unless changes are signed by members. Needed for groups, calls and "
                             + "channels; a one-to-one chat has no members to add.")
@@ -238,7 +234,7 @@ public final class ModelFormat {
                     "Whether members see who joins and leaves.", "not credited")
             .optional("device-changes-shown", choice(Conversation.ChangesShown.class),
                     "Whether members see a new device added to another member's account.", "not credited")
-            .optional("devices-managed-by", ref(COMPONENTS),
+            .optional("devices-managed-by", ref(ElementKind.COMPONENT),
                     "Component that keeps each member's device list. Devices are judged only when this or another "
                             + "device field (device-list-signed, device-changes-shown, unverified-devices) is written.",
                     "the managed-by component")
@@ -248,7 +244,7 @@ public final class ModelFormat {
             .optional("unverified-devices", choice(Conversation.UnverifiedDevices.class),
                     "What members' clients do with a device nobody has verified: share keys with it silently, "
                             + "share and warn, or block it until verified.", "not credited")
-            .optional("device-keys-from", ref(COMPONENTS), "Key directory that serves members' device keys.")
+            .optional("device-keys-from", ref(ElementKind.COMPONENT), "Key directory that serves members' device keys.")
             .optional("verification", choices(Conversation.Verification.class),
                     "How members can check each other's keys.", "[]");
 
@@ -256,9 +252,9 @@ public final class ModelFormat {
                     "A chat, group or call: who is entitled to read it, what it carries, how it is protected.")
             .optional("kind", choice(Conversation.Kind.class), "What sort of conversation.", "one-to-one")
             .optional("name", TEXT, "Display name.")
-            .required("members", refs(PARTIES),
+            .required("members", refs(ElementKind.PARTY),
                     "Parties entitled to read its content. Any other party that can read it is a finding.")
-            .required("content", refs(DATA), "Data exchanged in it.")
+            .required("content", refs(ElementKind.DATA), "Data exchanged in it.")
             .optional("protocol", TEXT, "Protocol name, e.g. signal-protocol, mls, megolm, mtproto, openpgp.")
             .required("end-to-end", obj(END_TO_END), "End-to-end encryption and its properties.")
             .optional("fallback", obj(FALLBACK),
@@ -272,9 +268,9 @@ public final class ModelFormat {
             .optional("description", TEXT, "Free text.");
 
     public static final ObjectSpec FLOW = ObjectSpec.of("flow", "Data or keys moving from one component to another.")
-            .required("from", ref(COMPONENTS), "Sending component.")
-            .required("to", ref(COMPONENTS), "Receiving component.")
-            .required("carries", refs(DATA, KEYS), "Data items and keys it carries.")
+            .required("from", ref(ElementKind.COMPONENT), "Sending component.")
+            .required("to", ref(ElementKind.COMPONENT), "Receiving component.")
+            .required("carries", refs(ElementKind.DATA, ElementKind.KEY), "Data items and keys it carries.")
             .required("protection", choice(Flow.Protection.class), "How what it carries is protected.")
             .optional("stage", choice(Flow.Stage.class),
                     "When, relative to end-to-end encryption, it takes what it carries.", "after-encryption")
@@ -284,7 +280,7 @@ public final class ModelFormat {
             .optional("shown-to-members", BOOL,
                     "Whether members are shown that it happens, e.g. a banner that the organisation archives the "
                             + "chat: what it gives its receiver stays readable, and visible.", "false")
-            .optional("relay", ref(COMPONENTS),
+            .optional("relay", ref(ElementKind.COMPONENT),
                     "A relay run by someone else that the flow passes through (Oblivious HTTP): the relay sees who "
                             + "sends but not what, the receiver what but not who. Only a relay run by another party "
                             + "than the receiver separates the two.")
@@ -295,17 +291,17 @@ public final class ModelFormat {
                     "A public-safety feature the design declares. Whether it preserves end-to-end encryption is "
                             + "worked out by the review, not declared.")
             .required("kind", choice(Feature.Kind.class), "What sort of feature.")
-            .optional("runs-on", ref(COMPONENTS), "Component where it runs.")
-            .optional("inspects", refs(DATA), "Data it reads.", "[]")
+            .optional("runs-on", ref(ElementKind.COMPONENT), "Component where it runs.")
+            .optional("inspects", refs(ElementKind.DATA), "Data it reads.", "[]")
             .optional("method", choice(Feature.Method.class), "How it inspects (content-scanning, abuse detection).")
-            .optional("hash-list-from", refs(PARTIES), "For hash matching: who supplies the list of hashes.", "[]")
+            .optional("hash-list-from", refs(ElementKind.PARTY), "For hash matching: who supplies the list of hashes.", "[]")
             .optional("hash-list-auditable", BOOL,
                     "For hash matching: whether outsiders can check what the list contains (e.g. a published "
                             + "root hash).", "false")
-            .optional("results-to", refs(PARTIES),
+            .optional("results-to", refs(ElementKind.PARTY),
                     "Parties who learn its results. Empty when nobody but the user does.", "[]")
             .optional("initiated-by", choice(Feature.Initiator.class), "Who sets it off.")
-            .optional("discloses", refs(DATA), "Data it hands over when it acts (a report, a disclosure).", "[]")
+            .optional("discloses", refs(ElementKind.DATA), "Data it hands over when it acts (a report, a disclosure).", "[]")
             .optional("franking", BOOL,
                     "For user reporting: whether reported messages carry a cryptographic commitment the provider "
                             + "can check (message franking).", "false")
@@ -390,6 +386,11 @@ public final class ModelFormat {
             .optional("submission", obj(SUBMISSION), "Narrative for the consultation submission.")
             .optional("code", obj(CODE_SINKS), "Where the team's code logs, reports telemetry, serialises and does "
                     + "cryptography, for the ArchUnit rules.");
+
+    /** The fields of one element of a kind, as the model file's map of that kind holds them. */
+    public static ObjectSpec element(ElementKind kind) {
+        return ((FieldType.IdMap) MODEL.field(kind.field()).type()).spec();
+    }
 
     /** A baseline file (review --baseline FILE): reviewed findings kept beside the model. */
     public static final ObjectSpec BASELINE = ObjectSpec.of("baseline",

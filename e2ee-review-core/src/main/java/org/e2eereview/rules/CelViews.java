@@ -419,10 +419,9 @@ final class CelViews {
     }
     private final Map<String, List<Access>> access = new HashMap<>();
     /**
-     * What other findings already explain, hidden from the rule at hand: party, conversation and
-     * content item, as {@link #read}; or null.
+     * What other findings already explain, hidden from the rule at hand; or null.
      */
-    private final Set<String> hidden;
+    private final Set<ReadKey> hidden;
 
     CelViews(Model model, Analysis analysis) {
         this.model = model;
@@ -453,7 +452,7 @@ final class CelViews {
     }
 
     /** The same views with the readings of some party-and-conversation pairs hidden. */
-    private CelViews(CelViews base, Set<String> hidden) {
+    private CelViews(CelViews base, Set<ReadKey> hidden) {
         this.model = base.model;
         this.analysis = base.analysis;
         this.conversationsOfData = base.conversationsOfData;
@@ -463,13 +462,8 @@ final class CelViews {
         this.hidden = hidden;
     }
 
-    CelViews hiding(Set<String> reads) {
+    CelViews hiding(Set<ReadKey> reads) {
         return reads.isEmpty() ? this : new CelViews(this, reads);
-    }
-
-    /** The key of one party reading one content item of one conversation. */
-    static String read(String party, String conversation, String data) {
-        return party + "\u0000" + conversation + "\u0000" + data;
     }
 
     Set<String> conversationsOfData(String data) {
@@ -496,7 +490,7 @@ final class CelViews {
         if (hidden == null) return false;
         List<String> convs = accessConversations(r);
         if (convs.isEmpty()) return false;
-        for (String c : convs) if (!hidden.contains(read(r.party(), c, r.data()))) return false;
+        for (String c : convs) if (!hidden.contains(new ReadKey(r.party(), c, r.data()))) return false;
         return true;
     }
 
@@ -602,10 +596,10 @@ final class CelViews {
             if (hidden == null) return all;
             boolean touched = false;
             for (Access a : all) {
-                for (Reading r : a.readings()) touched |= hidden.contains(read(a.party(), c, r.data()));
+                for (Reading r : a.readings()) touched |= hidden.contains(new ReadKey(a.party(), c, r.data()));
             }
             // What another finding explains is left out, and the party's best reading of the rest put back.
-            return touched ? analysis.access(c, r -> !hidden.contains(read(r.party(), c, r.data()))) : all;
+            return touched ? analysis.access(c, r -> !hidden.contains(new ReadKey(r.party(), c, r.data()))) : all;
         });
     }
 

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Analysis;
 import org.e2eereview.analysis.Holding;
+import org.e2eereview.analysis.ReaderKey;
 import org.e2eereview.analysis.Reading;
 import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.analysis.Step;
@@ -108,7 +109,7 @@ public final class RuleEngine {
         final List<NotAssessed> notAssessed = new ArrayList<>();
         final List<Problem> failures = new ArrayList<>();
         /** Per rule, the party, conversation and content item of everything its findings explain. */
-        final Map<String, Set<String>> explainedBy = new HashMap<>();
+        final Map<String, Set<ReadKey>> explainedBy = new HashMap<>();
         /**
          * The same per element on the findings' evidence: a finding explains one about a key, or about
          * the same kind of element, only when that element is on its own chain, so that a second key
@@ -116,11 +117,11 @@ public final class RuleEngine {
          * second root cause, while a key the master key unwraps is not. Each finding's reads are one set,
          * shared by every element on its chain: a master key's chain passes thousands of elements.
          */
-        final Map<String, Map<String, List<Set<String>>>> explainedAbout = new HashMap<>();
+        final Map<String, Map<String, List<Set<ReadKey>>>> explainedAbout = new HashMap<>();
         /** Per pair, the best condition any weakening finding explains it under. */
-        final Map<String, Flow.Occurs> covered = new HashMap<>();
+        final Map<ReaderKey, Flow.Occurs> covered = new HashMap<>();
         /** The same, counting only findings that say some of the reading would go unseen. */
-        final Map<String, Flow.Occurs> coveredUnseen = new HashMap<>();
+        final Map<ReaderKey, Flow.Occurs> coveredUnseen = new HashMap<>();
 
         Run(Model model, Analysis analysis) {
             this.model = model;
@@ -130,8 +131,8 @@ public final class RuleEngine {
         }
 
         void rule(Rule rule) {
-            Set<String> hiddenEverywhere = new HashSet<>();
-            List<Map<String, List<Set<String>>>> hiddenByElement = new ArrayList<>();
+            Set<ReadKey> hiddenEverywhere = new HashSet<>();
+            List<Map<String, List<Set<ReadKey>>>> hiddenByElement = new ArrayList<>();
             for (Rule other : rules.rules().values()) {
                 if (!other.explains().contains(rule.id())) continue;
                 // A key is its own root cause: another finding explains one about a key only when that key
@@ -143,21 +144,21 @@ public final class RuleEngine {
                 }
             }
             boolean explainer = !rule.explains().isEmpty();
-            Set<String> mine = explainedBy.computeIfAbsent(rule.id(), x -> new HashSet<>());
-            Map<String, List<Set<String>>> mineAbout = explainedAbout.computeIfAbsent(rule.id(), x -> new HashMap<>());
+            Set<ReadKey> mine = explainedBy.computeIfAbsent(rule.id(), x -> new HashSet<>());
+            Map<String, List<Set<ReadKey>>> mineAbout = explainedAbout.computeIfAbsent(rule.id(), x -> new HashMap<>());
             for (Map.Entry<String, ?> e : subjects(rule.inspects(), model).entrySet()) {
                 Finding f = evaluate(rule, e.getKey(), e.getValue(), views);
                 if (f == null) continue;
-                Set<String> hidden = hiddenEverywhere;
+                Set<ReadKey> hidden = hiddenEverywhere;
                 if (!hiddenByElement.isEmpty()) {
                     // A view, not a copy: what is hidden everywhere grows with the design, and copying it
                     // for every element of a large one was quadratic.
-                    List<Set<String>> parts = new ArrayList<>();
+                    List<Set<ReadKey>> parts = new ArrayList<>();
                     parts.add(hiddenEverywhere);
-                    for (Map<String, List<Set<String>>> about : hiddenByElement) {
-                        for (Set<String> here : about.getOrDefault(e.getKey(), List.of())) if (!here.isEmpty()) parts.add(here);
+                    for (Map<String, List<Set<ReadKey>>> about : hiddenByElement) {
+                        for (Set<ReadKey> here : about.getOrDefault(e.getKey(), List.of())) if (!here.isEmpty()) parts.add(here);
                     }
-                    if (parts.size() > 1) hidden = new Union(parts);
+                    if (parts.size() > 1) hidden = new Union<>(parts);
                 }
                 if (!hidden.isEmpty() && reads(f).stream().anyMatch(hidden::contains)) {
                     // What another finding explains is left to it; the rest of this one, if any, stays.
@@ -165,7 +166,7 @@ public final class RuleEngine {
                     if (f == null) continue;
                 }
                 if (explainer) {
-                    Set<String> reads = new HashSet<>(reads(f));
+                    Set<ReadKey> reads = new HashSet<>(reads(f));
                     mine.addAll(reads);
                     for (String element : chain(f)) mineAbout.computeIfAbsent(element, x -> new ArrayList<>()).add(reads);
                 }
@@ -185,16 +186,16 @@ public final class RuleEngine {
         private void cover(Finding f) {
             if (f.kind() != RuleKind.WEAKENING) return;
             for (Finding.Read r : f.reads()) {
-                String pair = r.party() + "\u0000" + r.conversation();
+                ReaderKey pair = new ReaderKey(r.party(), r.conversation());
                 covered.merge(pair, r.condition(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
                 if (r.lowering().isEmpty()) coveredUnseen.merge(pair, r.condition(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
             }
         }
 
         /** Party, conversation and content item of everything a finding explains. */
-        private List<String> reads(Finding f) {
-            List<String> out = new ArrayList<>();
-            for (Finding.Read r : f.reads()) for (String d : r.data()) out.add(CelViews.read(r.party(), r.conversation(), d));
+        private List<ReadKey> reads(Finding f) {
+            List<ReadKey> out = new ArrayList<>();
+            for (Finding.Read r : f.reads()) for (String d : r.data()) out.add(new ReadKey(r.party(), r.conversation(), d));
             return out;
         }
 
@@ -208,7 +209,7 @@ public final class RuleEngine {
             Map<String, CelViews.Outsider> left = new LinkedHashMap<>();
             for (String c : model.conversations().keySet()) {
                 for (Access a : analysis.access(c)) {
-                    String pair = a.party() + "\u0000" + c;
+                    ReaderKey pair = new ReaderKey(a.party(), c);
                     List<Reading> open = new ArrayList<>();
                     for (Reading r : a.readings()) {
                         Flow.Occurs explained = (r.detectable() ? covered : coveredUnseen).get(pair);
@@ -631,17 +632,10 @@ public final class RuleEngine {
     }
 
     private static Map<String, ?> subjects(Inspects kind, Model m) {
-        return switch (kind) {
-            case PARTY -> m.parties();
-            case COMPONENT -> m.components();
-            case KEY -> m.keys();
-            case DATA -> m.data();
-            case CONVERSATION -> m.conversations();
-            case FLOW -> m.flows();
-            case FEATURE -> m.features();
-            case SYSTEM -> Map.of("system", m);
-            case OUTSIDER -> Map.of();
-        };
+        if (kind == Inspects.SYSTEM) return Map.of("system", m);
+        // Outsiders are found after every other rule has run (outsiders()).
+        if (kind == Inspects.OUTSIDER) return Map.of();
+        return kind.element().in(m);
     }
 
     private final Map<String, Set<String>> defeatedBy = new java.util.concurrent.ConcurrentHashMap<>();
@@ -756,16 +750,16 @@ public final class RuleEngine {
     }
 
     /** Sets seen as one, for membership only: what a rule must leave to the findings that explain it. */
-    private static final class Union extends java.util.AbstractSet<String> {
-        private final List<Set<String>> parts;
+    private static final class Union<T> extends java.util.AbstractSet<T> {
+        private final List<Set<T>> parts;
 
-        Union(List<Set<String>> parts) {
+        Union(List<Set<T>> parts) {
             this.parts = parts;
         }
 
         @Override
         public boolean contains(Object o) {
-            for (Set<String> p : parts) if (p.contains(o)) return true;
+            for (Set<T> p : parts) if (p.contains(o)) return true;
             return false;
         }
 
@@ -775,7 +769,7 @@ public final class RuleEngine {
         }
 
         @Override
-        public java.util.Iterator<String> iterator() {
+        public java.util.Iterator<T> iterator() {
             return parts.stream().flatMap(Set::stream).distinct().iterator();
         }
 

@@ -42,13 +42,9 @@ public final class RuleSet {
     private static final Map<Inspects, ObjectSpec> SPECS = new EnumMap<>(Inspects.class);
 
     static {
-        SPECS.put(Inspects.PARTY, ModelFormat.PARTY);
-        SPECS.put(Inspects.COMPONENT, ModelFormat.COMPONENT);
-        SPECS.put(Inspects.KEY, ModelFormat.KEY);
-        SPECS.put(Inspects.DATA, ModelFormat.DATA_ITEM);
-        SPECS.put(Inspects.CONVERSATION, ModelFormat.CONVERSATION);
-        SPECS.put(Inspects.FLOW, ModelFormat.FLOW);
-        SPECS.put(Inspects.FEATURE, ModelFormat.FEATURE);
+        for (Inspects i : Inspects.values()) {
+            if (i.element() != null) SPECS.put(i, ModelFormat.element(i.element()));
+        }
         SPECS.put(Inspects.SYSTEM, ModelFormat.SYSTEM);
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.e2eereview.Repo;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.ModelPatch;
 import org.e2eereview.model.Flow;
@@ -20,14 +21,14 @@ class AccessAnalysisTest {
      * keys (visibly, under key transparency), and most tests here are about other routes.
      */
     static Analysis analyze(String patch) throws Exception {
-        byte[] base = ModelPatch.apply(Files.readAllBytes(Path.of("rules/_test-base.yaml")),
+        byte[] base = ModelPatch.apply(Files.readAllBytes(Repo.file("rules/_test-base.yaml")),
                 "conversations:\n  chat:\n    membership: { device-keys-from: null }\n");
         Model m = new ModelLoader().parse("m.yaml", ModelPatch.apply(base, patch));
         return AccessAnalysis.analyze(m);
     }
 
     static Analysis analyzeWithDirectory(String patch) throws Exception {
-        byte[] base = Files.readAllBytes(Path.of("rules/_test-base.yaml"));
+        byte[] base = Files.readAllBytes(Repo.file("rules/_test-base.yaml"));
         return AccessAnalysis.analyze(new ModelLoader().parse("m.yaml", ModelPatch.apply(base, patch)));
     }
 

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Step;
 import org.e2eereview.load.InputException;
@@ -35,10 +36,10 @@ class AssessorTest {
 
     @Test
     void theGhostPatchReproducesTheHandWrittenGhostExample() throws Exception {
-        Assessor.Result result = assessor.assess(Path.of("examples/whatsapp.yaml"), List.of("ghost"));
+        Assessor.Result result = assessor.assess(Repo.file("examples/whatsapp.yaml"), List.of("ghost"));
         Assessment ghost = result.assessments().get(0);
         assertThat(ghost.applied()).isTrue();
-        Review handWritten = Corpus.reviewer().review(Path.of("examples/ghost-proposal.yaml"));
+        Review handWritten = Corpus.reviewer().review(Repo.file("examples/ghost-proposal.yaml"));
         assertThat(findings(ghost.patched())).isEqualTo(findings(handWritten));
         Review whatsapp = result.original();
         Set<String> expectedNew = readers(handWritten);
@@ -58,7 +59,7 @@ class AssessorTest {
      */
     @Test
     void aPartyThatAlreadyReadsButReadsMoreWidelyIsReported() throws Exception {
-        Assessment backup = assessor.assess(Path.of("examples/whatsapp.yaml"), List.of("default-backup"))
+        Assessment backup = assessor.assess(Repo.file("examples/whatsapp.yaml"), List.of("default-backup"))
                 .assessments().get(0);
         assertThat(backup.newReaders()).noneMatch(a -> a.party().equals("whatsapp"));
         assertThat(backup.widened()).filteredOn(w -> w.after().party().equals("whatsapp")
@@ -93,7 +94,7 @@ class AssessorTest {
     /** Handed over one at a time (two reviewed at once), proposals come in catalog order with the same content. */
     @Test
     void assessmentsHandedOverAsTheyAreMadeComeInOrderAndAsWhenKept() throws Exception {
-        Path model = Path.of("examples/whatsapp.yaml");
+        Path model = Repo.file("examples/whatsapp.yaml");
         Assessor.Result kept = assessor.assess(model, List.of());
         List<String> handed = new java.util.ArrayList<>();
         Assessor.Result released = assessor.assess(model, List.of(), (design, a) -> handed.add(a.proposal().id()
@@ -107,11 +108,11 @@ class AssessorTest {
 
     @Test
     void evidencePointsIntoThePatchAndTheModel() throws Exception {
-        Assessment ghost = assessor.assess(Path.of("examples/whatsapp.yaml"), List.of("ghost")).assessments().get(0);
+        Assessment ghost = assessor.assess(Repo.file("examples/whatsapp.yaml"), List.of("ghost")).assessments().get(0);
         Finding f = ghost.introduced().get(0).finding();
         Set<String> files = new TreeSet<>();
         for (Finding.Chain c : f.evidence()) for (Step s : c.steps()) files.add(s.at().file());
-        assertThat(files).containsExactlyInAnyOrder("catalog/proposals/ghost.yaml", "examples/whatsapp.yaml");
+        assertThat(files).containsExactlyInAnyOrder("catalog/proposals/ghost.yaml", Repo.arg("examples/whatsapp.yaml"));
     }
 
     static Stream<Path> examples() throws Exception {
@@ -148,18 +149,18 @@ class AssessorTest {
 
     @Test
     void someProposalsDoNotFitSomeDesignsAndSayWhy() throws Exception {
-        Assessment ghost = assessor.assess(Path.of("examples/apple-2021-csam-scanning.yaml"), List.of("ghost"))
+        Assessment ghost = assessor.assess(Repo.file("examples/apple-2021-csam-scanning.yaml"), List.of("ghost"))
                 .assessments().get(0);
         assertThat(ghost.notApplicable()).isEqualTo("no end-to-end encrypted conversation to which members can be "
                 + "added has its membership managed by a server the provider runs");
-        Assessment scanning = assessor.assess(Path.of("examples/key-escrow.yaml"), List.of("client-side-scanning"))
+        Assessment scanning = assessor.assess(Repo.file("examples/key-escrow.yaml"), List.of("client-side-scanning"))
                 .assessments().get(0);
         assertThat(scanning.notApplicable()).isEqualTo("the design has no client whose code the provider supplies");
     }
 
     @Test
     void applyingNothingChangesNothing() throws Exception {
-        Path whatsapp = Path.of("examples/whatsapp.yaml");
+        Path whatsapp = Repo.file("examples/whatsapp.yaml");
         Review plain = Corpus.reviewer().review(whatsapp);
         Review patched = Corpus.reviewer().review(new ModelLoader().parse(whatsapp.toString(),
                 Files.readAllBytes(whatsapp), List.of()));
@@ -169,7 +170,7 @@ class AssessorTest {
 
     @Test
     void anUnknownProposalIsALocatedError() {
-        assertThatThrownBy(() -> assessor.assess(Path.of("examples/signal.yaml"), List.of("ghost", "backdoor")))
+        assertThatThrownBy(() -> assessor.assess(Repo.file("examples/signal.yaml"), List.of("ghost", "backdoor")))
                 .isInstanceOf(InputException.class).hasMessageContaining("unknown proposal 'backdoor'");
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.e2eereview.Corpus;
 import org.e2eereview.Golden;
+import org.e2eereview.Repo;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Data;
 import org.e2eereview.model.Model;
@@ -52,6 +53,6 @@ class ProposalBindingsTest {
                 }
             }
         }
-        Golden.check(Path.of("e2ee-review-core/src/test/resources/assess/bindings.tsv"), String.join("\n", table) + "\n");
+        Golden.check(Repo.file("e2ee-review-core/src/test/resources/assess/bindings.tsv"), String.join("\n", table) + "\n");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.e2eereview.Golden;
+import org.e2eereview.Repo;
 import org.e2eereview.catalog.Entries.Proposal;
 import org.e2eereview.rules.Startup;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** docs/proposals.md is generated from catalog/proposals/; it must not go stale. */
 class ProposalReferenceTest {
 
-    static final Path DOC = Path.of("docs/proposals.md");
+    static final Path DOC = Repo.file("docs/proposals.md");
 
     @Test
     void proposalReferenceIsCurrent() throws Exception {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.diff.ReviewDiff;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
@@ -169,7 +170,7 @@ class WhatIfTest {
         return out;
     }
 
-    private static final Path BASE = Path.of("rules/_test-base.yaml");
+    private static final Path BASE = Repo.file("rules/_test-base.yaml");
 
     private static byte[] source(String patch) throws Exception {
         return ModelPatch.apply(Files.readAllBytes(BASE), patch);

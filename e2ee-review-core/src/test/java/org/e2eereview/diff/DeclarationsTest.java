@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Model;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class DeclarationsTest {
 
     @Test
     void aChangedValueOrAnotherElementIsNotTheSameDeclaration() throws Exception {
-        Model m = new ModelLoader().load(Path.of("examples/mls-key-transparency.yaml"));
+        Model m = new ModelLoader().load(Repo.file("examples/mls-key-transparency.yaml"));
         Declarations.Field shown = Declarations.of(m).fields().stream()
                 .filter(f -> f.name().equals("changes-shown")).findFirst().orElseThrow();
         assertThat(shown.holder()).isEqualTo("conversations.mls-group.membership");
@@ -41,7 +42,7 @@ class DeclarationsTest {
 
     @Test
     void aFieldNoComponentIsNamedAfterIsJudgedByItsWholeRecord() throws Exception {
-        String text = Files.readString(Path.of("examples/mls-key-transparency.yaml"));
+        String text = Files.readString(Repo.file("examples/mls-key-transparency.yaml"));
         String line = "end-to-end: { default: true, forward-secrecy: true, post-compromise-security: true }";
         assertThat(text).contains(line);
         Declarations.Field byDefault = Declarations.of(parse(text)).fields().stream()

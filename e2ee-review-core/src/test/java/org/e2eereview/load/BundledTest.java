@@ -16,6 +16,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +30,10 @@ class BundledTest {
     void everyFileOfTheProjectsBundledFoldersIsReadAsItIsInTheProject() throws Exception {
         for (String folder : List.of("catalog", "rules", "report-templates")) {
             Map<String, byte[]> project = new TreeMap<>();
-            try (Stream<Path> files = Files.walk(Path.of(folder))) {
+            Path top = Repo.file(folder);
+            try (Stream<Path> files = Files.walk(top)) {
                 for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                    project.put(p.toString().replace('\\', '/'), Files.readAllBytes(p));
+                    project.put(folder + "/" + top.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
                 }
             }
             Map<String, byte[]> bundled = Bundled.files(folder);

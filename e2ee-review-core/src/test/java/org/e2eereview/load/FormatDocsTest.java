@@ -12,13 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.e2eereview.Golden;
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 
 /** docs/model.md and schema/ are generated from {@link ModelFormat}; these tests keep them in step. */
 class FormatDocsTest {
 
-    static final Path DOC = Path.of("docs/model.md");
-    static final Path SCHEMA = Path.of("schema/e2ee-review.schema.json");
+    static final Path DOC = Repo.file("docs/model.md");
+    static final Path SCHEMA = Repo.file("schema/e2ee-review.schema.json");
 
     @Test
     void schemaFileIsCurrent() throws Exception {
@@ -34,7 +35,7 @@ class FormatDocsTest {
     /** docs/catalog.md: the field tables of the catalog's files, between markers in a hand-written page. */
     @Test
     void referenceInCatalogDocIsCurrent() throws Exception {
-        Path catalogDoc = Path.of("docs/catalog.md");
+        Path catalogDoc = Repo.file("docs/catalog.md");
         String doc = Files.readString(catalogDoc, StandardCharsets.UTF_8);
         Golden.check(catalogDoc, Golden.between(doc, FormatReference.BEGIN, FormatReference.END,
                 org.e2eereview.catalog.Catalog.formatReference()));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.model.Model;
 import org.e2eereview.review.Reviewer;
 import org.e2eereview.rules.RuleSet;
@@ -29,7 +30,7 @@ class MutationTest {
         int loaded = 0;
         int rejected = 0;
         List<Path> examples;
-        try (var files = Files.list(Path.of("examples"))) {
+        try (var files = Files.list(Repo.file("examples"))) {
             examples = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         for (int i = 0; i < 600; i++) {

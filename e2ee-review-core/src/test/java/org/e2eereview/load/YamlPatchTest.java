@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.e2eereview.Repo;
 import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Model;
 import org.e2eereview.model.Party;
@@ -37,9 +38,9 @@ class YamlPatchTest {
 
     @Test
     void aBoundPatchGivesTheHandWrittenModelWithEveryChangeLocatedInThePatch() throws Exception {
-        byte[] whatsapp = Files.readAllBytes(Path.of("examples/whatsapp.yaml"));
+        byte[] whatsapp = Files.readAllBytes(Repo.file("examples/whatsapp.yaml"));
         Model patched = new ModelLoader().parse("examples/whatsapp.yaml", whatsapp, List.of(ghost()));
-        Model handWritten = new ModelLoader().load(Path.of("examples/ghost-proposal.yaml"));
+        Model handWritten = new ModelLoader().load(Repo.file("examples/ghost-proposal.yaml"));
         for (String c : List.of("group-chat", "group-call", "direct-chat")) {
             Conversation.Membership got = patched.conversations().get(c).membership();
             Conversation.Membership want = handWritten.conversations().get(c).membership();
@@ -54,7 +55,7 @@ class YamlPatchTest {
         assertThat(membership.source().of("changes-shown").toString()).isEqualTo("proposals/test.yaml:10:24");
         assertThat(membership.source().of("managed-by").file()).isEqualTo("examples/whatsapp.yaml");
         assertThat(patched.sha256()).as("the digest is the model file's")
-                .isEqualTo(new ModelLoader().load(Path.of("examples/whatsapp.yaml")).sha256());
+                .isEqualTo(new ModelLoader().load(Repo.file("examples/whatsapp.yaml")).sha256());
     }
 
     @Test
@@ -65,7 +66,7 @@ class YamlPatchTest {
                     $authority:
                       lawful-access: { compels+: [nobody] }
                 """.getBytes(StandardCharsets.UTF_8), "patch").bind(Map.of("authority", List.of("law-enforcement")));
-        byte[] whatsapp = Files.readAllBytes(Path.of("examples/whatsapp.yaml"));
+        byte[] whatsapp = Files.readAllBytes(Repo.file("examples/whatsapp.yaml"));
         assertThatThrownBy(() -> new ModelLoader().parse("examples/whatsapp.yaml", whatsapp, List.of(bad)))
                 .isInstanceOf(InputException.class).hasMessageContaining("proposals/bad.yaml:4:");
     }

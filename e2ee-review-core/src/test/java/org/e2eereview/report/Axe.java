@@ -10,6 +10,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.e2eereview.Repo;
+
 /**
  * axe-core, the accessibility engine, run in a page opened by {@link Chromium}. Its script comes from
  * the npm package pinned in e2ee-review-core/src/test/a11y (installed there by .ci/run) and is evaluated over the
@@ -21,7 +23,7 @@ public final class Axe {
     /** WCAG 2.0 and 2.1, levels A and AA: the rules the pages must pass. */
     public static final List<String> WCAG21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    static final Path PACKAGE = Path.of("e2ee-review-core/src/test/a11y");
+    static final Path PACKAGE = Repo.file("e2ee-review-core/src/test/a11y");
     private static final Path SCRIPT = PACKAGE.resolve("node_modules/axe-core/axe.min.js");
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.e2eereview.Repo;
+
 /**
  * The ghost-proposal example with every free-text string replaced by text that would break each
  * report medium if it reached it raw: markup, template syntax, Markdown, Mermaid, terminal escape
@@ -35,7 +37,7 @@ public final class Hostile {
     /** Writes the hostile model into the folder and returns its path. */
     public static Path model(Path dir) throws IOException {
         List<String> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(Path.of("examples/ghost-proposal.yaml"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(Repo.file("examples/ghost-proposal.yaml"), StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = FREE_TEXT.matcher(lines.get(i));
             if (!m.matches() || m.group(3).startsWith("[") || m.group(3).startsWith("{")) {

@@ -13,6 +13,7 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
@@ -63,7 +64,7 @@ class JUnitReportTest {
 
     @Test
     void theThresholdDecidesWhatFails() throws Exception {
-        Review ghost = Corpus.reviewer().review(Path.of("examples/ghost-proposal.yaml"));
+        Review ghost = Corpus.reviewer().review(Repo.file("examples/ghost-proposal.yaml"));
         Document none = parse(JUnitReport.render(ghost, null));
         assertThat(none.getDocumentElement().getAttribute("failures")).isEqualTo("0");
         assertThat(none.getElementsByTagName("system-out").getLength()).isEqualTo(ghost.weakenings().size());
@@ -88,7 +89,7 @@ class JUnitReportTest {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-        Validator validator = factory.newSchema(Path.of("e2ee-review-core/src/test/resources/junit/junit.xsd").toFile()).newValidator();
+        Validator validator = factory.newSchema(Repo.file("e2ee-review-core/src/test/resources/junit/junit.xsd").toFile()).newValidator();
         validator.validate(new StreamSource(new StringReader(xml)));
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
@@ -55,7 +56,7 @@ class ReportsTest {
     /** One member's opt-in takes the other members' content with it: who can read, and the finding, say so. */
     @Test
     void aRouteOneMemberOpensSaysTheOthersContentGoesWithIt() throws Exception {
-        String text = new String(render(Corpus.reviewer().review(Path.of("examples/whatsapp.yaml")), Builtin.TEXT).get(0),
+        String text = new String(render(Corpus.reviewer().review(Repo.file("examples/whatsapp.yaml")), Builtin.TEXT).get(0),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text).contains("apple: runs-component, holds-key (for users who opt in, and with theirs the other "
                 + "members' content, who did not choose it) → PROVIDER-KEYED-BACKUP@chat-backup");

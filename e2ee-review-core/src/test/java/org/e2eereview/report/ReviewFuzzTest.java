@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.Problem;
@@ -46,7 +47,7 @@ class ReviewFuzzTest {
     static Stream<Arguments> everyFormat() throws IOException {
         List<Arguments> seeds = new ArrayList<>();
         List<Path> files = new ArrayList<>(Corpus.files("examples"));
-        try (Stream<Path> malformed = Files.list(Path.of("e2ee-review-core/src/test/resources/malformed"))) {
+        try (Stream<Path> malformed = Files.list(Repo.file("e2ee-review-core/src/test/resources/malformed"))) {
             malformed.filter(p -> !p.toString().endsWith(".tsv")).sorted().forEach(files::add);
         }
         for (Path p : files) seeds.add(Arguments.of((Object) Files.readAllBytes(p)));

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.report.escape.SarifMessage;
 import org.e2eereview.review.Review;
@@ -92,7 +93,7 @@ class SarifReportTest {
             assertThat(fingerprints.add(fingerprint)).as("fingerprints are unique").isTrue();
             JsonNode located = result.at("/locations/0/physicalLocation");
             assertThat(located.at("/artifactLocation/uri").asText())
-                    .as("relative to the repository root").isEqualTo(example.toString().replace('\\', '/'));
+                    .as("relative to the repository root").isEqualTo(Repo.ROOT.relativize(example).toString().replace('\\', '/'));
             assertThat(located.at("/region/startLine").asInt()).isEqualTo(weakenings.get(i).finding().at().line())
                     .isPositive();
             for (JsonNode related : result.get("relatedLocations")) {
@@ -105,7 +106,7 @@ class SarifReportTest {
 
     @Test
     void acceptedFindingsAreSuppressionsWithTheirJustification(@TempDir Path dir) throws Exception {
-        Path model = Files.writeString(dir.resolve("whatsapp.yaml"), Files.readString(Path.of("examples/whatsapp.yaml"))
+        Path model = Files.writeString(dir.resolve("whatsapp.yaml"), Files.readString(Repo.file("examples/whatsapp.yaml"))
                 + "\naccepted:\n  SERVER-CONTROLLED-MEMBERSHIP@group-chat: { status: accepted, "
                 + "justification: clients show every change, decided-by: review board }\n", StandardCharsets.UTF_8);
         JsonNode sarif = JSON.readTree(SarifReport.render(Corpus.reviewer().review(model)));
@@ -129,8 +130,8 @@ class SarifReportTest {
 
     @Test
     void acceptancesFromABaselineAreExternalSuppressionsLocatedInIt(@TempDir Path dir) throws Exception {
-        Path baseline = Files.copy(Path.of("e2ee-review-core/src/test/resources/baselines/ghost-accepted.yaml"), dir.resolve("baseline.yaml"));
-        Path model = Files.writeString(dir.resolve("ghost.yaml"), Files.readString(Path.of("examples/ghost-proposal.yaml"))
+        Path baseline = Files.copy(Repo.file("e2ee-review-core/src/test/resources/baselines/ghost-accepted.yaml"), dir.resolve("baseline.yaml"));
+        Path model = Files.writeString(dir.resolve("ghost.yaml"), Files.readString(Repo.file("examples/ghost-proposal.yaml"))
                 + "\naccepted:\n  PROVIDER-KEYED-BACKUP@chat-backup: { status: accepted, "
                 + "justification: opt-in, decided-by: product }\n", StandardCharsets.UTF_8);
         Review review = Corpus.reviewer().withBaseline(new ModelLoader().loadBaseline(baseline)).review(model);
@@ -159,7 +160,7 @@ class SarifReportTest {
     @Test
     void aBaselineInTheModelsRepositoryIsStillExternalButRelative(@TempDir Path dir) throws Exception {
         Files.createDirectory(dir.resolve(".git"));
-        Path model = Files.copy(Path.of("examples/ghost-proposal.yaml"),
+        Path model = Files.copy(Repo.file("examples/ghost-proposal.yaml"),
                 Files.createDirectories(dir.resolve("models")).resolve("ghost.yaml"));
         Path baseline = Files.writeString(dir.resolve("models/e2ee-baseline.yaml"), """
                 e2ee-review-baseline: 1
@@ -181,7 +182,8 @@ class SarifReportTest {
 
     @Test
     void pathsAreRelativeInARepositoryAndAbsoluteOutsideOne(@TempDir Path dir) throws Exception {
-        Path inRepo = Path.of("examples/whatsapp.yaml");
+        // Named relatively, as from a shell in the current folder, whichever folder the test runs in.
+        Path inRepo = Path.of("").toAbsolutePath().relativize(Repo.file("examples/whatsapp.yaml"));
         assertThat(SarifReport.repositoryRoot(inRepo)).as("the build runs in a checkout").isNotNull();
         assertThat(uris(inRepo)).containsOnly("examples/whatsapp.yaml");
         assertThat(uris(inRepo.toAbsolutePath())).as("however the model is named").containsOnly("examples/whatsapp.yaml");
@@ -221,7 +223,7 @@ class SarifReportTest {
     void modelTextInAMessageLinksNothing(@TempDir Path dir) throws Exception {
         // The algorithm is free text that WEAK-CRYPTO's message and evidence quote.
         String forged = "RC4 [see](0) [here](https://x.test/) {0} \\\\[there](1)";
-        Path model = Files.writeString(dir.resolve("m.yaml"), Files.readString(Path.of("examples/whatsapp.yaml"))
+        Path model = Files.writeString(dir.resolve("m.yaml"), Files.readString(Repo.file("examples/whatsapp.yaml"))
                 .replace("algorithm: Curve25519", "algorithm: '" + forged + "'"));
         JsonNode sarif = JSON.readTree(SarifReport.render(Corpus.reviewer().review(model)));
         assertThat(schema.validate(sarif)).isEmpty();
@@ -267,7 +269,7 @@ class SarifReportTest {
 
     @Test
     void theSchemaCatchesWhatGithubWouldRefuse() throws Exception {
-        JsonNode sarif = JSON.readTree(SarifReport.render(Corpus.reviewer().review(Path.of("examples/whatsapp.yaml"))));
+        JsonNode sarif = JSON.readTree(SarifReport.render(Corpus.reviewer().review(Repo.file("examples/whatsapp.yaml"))));
         ((com.fasterxml.jackson.databind.node.ObjectNode) sarif.at("/runs/0/results/0")).put("level", "fatal");
         assertThat(schema.validate(sarif)).isNotEmpty();
     }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.analysis.Route;
 import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
@@ -114,7 +115,7 @@ class SubmissionTest {
 
     @Test
     void theSummarySaysWhatEachProposalWouldDoInWords() throws Exception {
-        List<byte[]> out = submit(Path.of("examples/signal.yaml"), ALL);
+        List<byte[]> out = submit(Repo.file("examples/signal.yaml"), ALL);
         String md = text(out.get(0));
         String summary = section(md, "## Summary", "## 1. The design");
         // The title block says what design it is and when, in words; the tool, its version and the file wait in Annex D.
@@ -321,7 +322,7 @@ class SubmissionTest {
 
     @Test
     void aReadingMembersCouldNoticeIsToldApartFromSilentAccessOnlyWhereThereIsOne() throws Exception {
-        List<byte[]> out = submit(Path.of("examples/whatsapp.yaml"), ALL);
+        List<byte[]> out = submit(Repo.file("examples/whatsapp.yaml"), ALL);
         String summary = section(text(out.get(0)), "## Summary", "## 1. The design");
         String noticed = "A reading that could be noticed is not silent: members could see a contact's changed key or a new "
                 // Which app's builds: only the web client's are published, and a reader takes "the public record" for all.
@@ -332,7 +333,7 @@ class SubmissionTest {
         assertThat(summary.indexOf(noticed)).isGreaterThan(summary.indexOf("only in ways that could be noticed: by "));
         assertThat(text(out.get(1))).contains("<p>" + noticed.replace("'", "&#39;") + "</p>");
         // Only noticed readers of content count: a design whose outside readers all go unnoticed says nothing of it.
-        String apple = text(submit(Path.of("examples/apple-2021-csam-scanning.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        String apple = text(submit(Repo.file("examples/apple-2021-csam-scanning.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
         assertThat(apple).doesNotContain("not silent").doesNotContain("It is still a risk");
     }
 
@@ -348,7 +349,7 @@ class SubmissionTest {
      */
     @Test
     void aConditionIsSaidOnceAndTheFigureKeyTheTableAndTheTextUseTheSameWords() throws Exception {
-        List<byte[]> out = submit(Path.of("examples/whatsapp.yaml"), ALL);
+        List<byte[]> out = submit(Repo.file("examples/whatsapp.yaml"), ALL);
         String md = text(out.get(0));
         String body = section(md, "## Summary", "## Annex A.");
         String summary = section(md, "## Summary", "## What we ask");
@@ -389,7 +390,7 @@ class SubmissionTest {
     @Test
     void namesInsideASentenceAreNotCapitalisedAsLabels() throws Exception {
         for (String example : List.of("examples/whatsapp.yaml", "examples/signal.yaml")) {
-            String md = text(submit(Path.of(example), List.of(Builtin.SUBMISSION_MD)).get(0));
+            String md = text(submit(Repo.file(example), List.of(Builtin.SUBMISSION_MD)).get(0));
             String body = section(md, "## Summary", "## 1. The design") + section(md, "## Annex B.", "## Annex C.");
             assertThat(body).as(example).doesNotContainPattern("[a-z,;] (One-to-one chat|Law enforcement|Maker of the users' "
                     + "phones|First escrow agent|Second escrow agent|The maker|The first escrow|The second escrow)").contains("could read one-to-one chat")
@@ -397,7 +398,7 @@ class SubmissionTest {
             // At the start of a sentence, a name is capitalised.
             assertThat(body).as(example).contains(": Law enforcement").contains(": The maker of the users' phones could read");
         }
-        String signal = section(text(submit(Path.of("examples/signal.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0)),
+        String signal = section(text(submit(Repo.file("examples/signal.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0)),
                 "## Summary", "## 1. The design");
         assertThat(signal).contains("one-to-one chat and Signal group of every user").contains("through Signal Messenger LLC")
                 .contains("law enforcement (e.g. FBI)");
@@ -413,7 +414,7 @@ class SubmissionTest {
      */
     @Test
     void whatWeAskFollowsTheSummaryAndSaysWhyAProposalIsLeftOut() throws Exception {
-        String md = text(submit(Path.of("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        String md = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
         String asks = section(md, "## What we ask", "## 1. The design");
         assertThat(md.indexOf("## What we ask")).isGreaterThan(md.indexOf("## Summary"));
         for (String line : asks.split("\n")) {
@@ -426,10 +427,10 @@ class SubmissionTest {
                 .doesNotContain("leaves out a vendor key")
                 .doesNotContain("Not to require").doesNotContain("**What we ask:**");
         // A proposal that cannot apply to the design is named with why it is left out.
-        Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(Path.of("examples/key-escrow.yaml"), List.of());
+        Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(Repo.file("examples/key-escrow.yaml"), List.of());
         var notApplied = assessment.assessments().stream().filter(a -> !a.applied()).toList();
         assertThat(notApplied).as("key-escrow.yaml has proposals that cannot apply").isNotEmpty();
-        String escrow = section(text(submit(Path.of("examples/key-escrow.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0)),
+        String escrow = section(text(submit(Repo.file("examples/key-escrow.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0)),
                 "## What we ask", "## 1. The design");
         assertThat(escrow).contains("which cannot apply to this design");
         for (var a : notApplied) {
@@ -442,13 +443,13 @@ class SubmissionTest {
     /** The readers figure in the body names parties and conversations as the text does; the review page keeps ids. */
     @Test
     void theReadersFigureUsesTheModelsNames() throws Exception {
-        List<byte[]> out = submit(Path.of("examples/whatsapp.yaml"), ALL);
+        List<byte[]> out = submit(Repo.file("examples/whatsapp.yaml"), ALL);
         String figure = section(text(out.get(0)), "```mermaid", "## 2. The first ask");
         assertThat(figure).contains("[\"WhatsApp (Meta)<br/>provider\"]").contains("[\"Apple (iCloud)<br/>cloud vendor\"]")
                 .contains("([\"One-to-one chat, WhatsApp group<br/>").doesNotContain("direct-chat").doesNotContain("\"whatsapp<br/>");
         String svg = section(text(out.get(1)), "<figure class=\"diagram readers\"", "</figure>");
         assertThat(svg).contains(">WhatsApp (Meta)</text>").doesNotContain(">group-call</text>").doesNotContain(">whatsapp</text>");
-        String page = text(Reports.render(Corpus.reviewer().review(Path.of("examples/whatsapp.yaml")), List.of(Builtin.MD),
+        String page = text(Reports.render(Corpus.reviewer().review(Repo.file("examples/whatsapp.yaml")), List.of(Builtin.MD),
                 new Reports.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, "x", null)).get(0));
         assertThat(page).contains("[\"whatsapp<br/>provider\"]");
     }
@@ -456,8 +457,8 @@ class SubmissionTest {
     /** Features in the body by what they do, as the catalog's in-words say; their titles wait in Annex A. */
     @Test
     void theBodyNamesSafetyFeaturesInPlainWords() throws Exception {
-        List<byte[]> out = submit(Path.of("examples/whatsapp.yaml"), ALL);
-        var catalog = Corpus.reviewer().review(Path.of("examples/whatsapp.yaml")).catalog();
+        List<byte[]> out = submit(Repo.file("examples/whatsapp.yaml"), ALL);
+        var catalog = Corpus.reviewer().review(Repo.file("examples/whatsapp.yaml")).catalog();
         String forwarding = catalog.safetyFeatures().get("FORWARDING-LIMITS").inWords();
         String franking = catalog.safetyFeatures().get("VERIFIABLE-REPORTING").inWords();
         String md = text(out.get(0));
@@ -474,7 +475,7 @@ class SubmissionTest {
     @Test
     void noFormatCarriesTheAuthorsPathOnlyTheModelsFileName(@TempDir Path dir) throws Exception {
         Path deep = Files.createDirectories(dir.resolve("home/alice/secret-project"));
-        Path model = Files.copy(Path.of("examples/whatsapp.yaml"), deep.resolve("whatsapp.yaml"));
+        Path model = Files.copy(Repo.file("examples/whatsapp.yaml"), deep.resolve("whatsapp.yaml"));
         List<byte[]> out = submit(model, ALL);
         for (String doc : List.of(text(out.get(0)), text(out.get(1)))) {
             assertThat(doc).doesNotContain("alice").doesNotContain(dir.toString()).contains("whatsapp.yaml");
@@ -483,7 +484,7 @@ class SubmissionTest {
 
     @Test
     void theOrganisationsParticularsAndProseAreRenderedInEveryFormat(@TempDir Path dir) throws Exception {
-        Path model = Files.writeString(dir.resolve("m.yaml"), Files.readString(Path.of("examples/signal.yaml")) + """
+        Path model = Files.writeString(dir.resolve("m.yaml"), Files.readString(Repo.file("examples/signal.yaml")) + """
 
                 submission:
                   title: Response to the lawful access consultation

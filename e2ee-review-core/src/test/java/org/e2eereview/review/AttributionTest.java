@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.analysis.Access;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.rules.Finding;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** What a finding or an objective is attributed to fits the variant of the design. */
 class AttributionTest {
 
-    private static final Path PARENT_NOTICE = Path.of("e2ee-review-core/src/test/resources/newcomer/15-parent-notification-b.yaml");
+    private static final Path PARENT_NOTICE = Repo.file("e2ee-review-core/src/test/resources/newcomer/15-parent-notification-b.yaml");
 
     @Test
     void aParentalNoticeIsNotLawfulAccessAndCitesWhatFitsIt() throws Exception {
@@ -35,7 +36,7 @@ class AttributionTest {
 
     @Test
     void consultationIsAnsweredByTheReviewNotByAFeature() throws Exception {
-        Review r = Corpus.reviewer().review(Path.of("examples/whatsapp.yaml"));
+        Review r = Corpus.reviewer().review(Repo.file("examples/whatsapp.yaml"));
         ObjectiveAssessment consultation = objective(r, "consultation");
         assertThat(consultation.metBy()).as("account enforcement is not consultation on design").isEmpty();
         assertThat(consultation.answer()).startsWith("answered by the review itself");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.e2eereview.Repo;
 import org.e2eereview.analysis.Access;
 import org.e2eereview.bench.SyntheticModel;
 import org.e2eereview.load.ModelLoader;
@@ -23,7 +24,7 @@ class ExplainingTest {
     void everyReaderAtOnceIsEachReaderAskedAlone() throws Exception {
         Reviewer reviewer = Reviewer.standard(List.of());
         List<Model> models = new ArrayList<>();
-        try (Stream<Path> examples = Files.list(Path.of("examples"))) {
+        try (Stream<Path> examples = Files.list(Repo.file("examples"))) {
             for (Path p : examples.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 models.add(new ModelLoader().load(p));
             }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.ModelPatch;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class NotesTest {
 
     static Review review(String patch) throws Exception {
-        byte[] base = Files.readAllBytes(Path.of("rules/_test-base.yaml"));
+        byte[] base = Files.readAllBytes(Repo.file("rules/_test-base.yaml"));
         return Corpus.reviewer().review(new ModelLoader().parse("m.yaml", ModelPatch.apply(base, patch)));
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.e2eereview.Repo;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Model;
 import org.e2eereview.report.Builtin;
@@ -56,7 +57,7 @@ class BackgroundLoadTest {
         Reviewer alone = new Reviewer(RuleSet.load(Startup.catalog(), List.of(), Cel.compilingEverything()),
                 PreparedRulesTest.CLOCK);
         Reports.Options options = new Reports.Options(null, LocalDate.of(2026, 6, 1), null, "test", null);
-        try (Stream<Path> examples = Files.list(Path.of("examples"))) {
+        try (Stream<Path> examples = Files.list(Repo.file("examples"))) {
             for (Path p : examples.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 Model m = new ModelLoader().load(p);
                 assertThat(new String(Reports.render(shared.review(m), List.of(Builtin.JSON), options).get(0),
@@ -69,7 +70,7 @@ class BackgroundLoadTest {
     @Test
     void aUsersRuleNamingAnUnknownCatalogEntryIsStillLocatedAtThatEntry(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        String rule = Files.readString(Path.of("rules/KEY-ESCROW.yaml")).replace("id: KEY-ESCROW", "id: MINE")
+        String rule = Files.readString(Repo.file("rules/KEY-ESCROW.yaml")).replace("id: KEY-ESCROW", "id: MINE")
                 .replace("catalog: KEY-ESCROW", "catalog: NO-SUCH-ENTRY");
         Files.writeString(dir.resolve("MINE.yaml"), rule);
         org.e2eereview.load.InputException e = org.assertj.core.api.Assertions.catchThrowableOfType(

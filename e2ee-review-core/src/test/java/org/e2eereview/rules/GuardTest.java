@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.e2eereview.Repo;
 import org.e2eereview.analysis.AccessAnalysis;
 import org.e2eereview.analysis.Analysis;
 import org.e2eereview.load.ModelLoader;
@@ -86,7 +87,7 @@ class GuardTest {
         RuleEngine engine = new RuleEngine(rules);
         RuleEngine unguardedEngine = new RuleEngine(without);
         List<Model> models = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+        try (Stream<Path> files = Files.list(Repo.file("examples"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 models.add(new ModelLoader().load(f));
             }

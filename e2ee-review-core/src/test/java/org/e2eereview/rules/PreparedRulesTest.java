@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.e2eereview.Repo;
 import org.e2eereview.bench.SyntheticModel;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Model;
@@ -47,7 +48,7 @@ class PreparedRulesTest {
         int atLoad = cel.readyCount();
         assertThat(atLoad).as("conditions and guards are ready at load").isPositive()
                 .as("messages, readers, severity-if and evidence conditions are not").isLessThan(cel.preparedCount() / 2);
-        new Reviewer(rules, CLOCK).review(new ModelLoader().load(Path.of("examples/ghost-proposal.yaml")));
+        new Reviewer(rules, CLOCK).review(new ModelLoader().load(Repo.file("examples/ghost-proposal.yaml")));
         assertThat(cel.readyCount()).as("the parts of the rules that fired").isGreaterThan(atLoad);
         assertThat(cel.checkedCount()).isZero();
     }
@@ -93,7 +94,7 @@ class PreparedRulesTest {
         Reviewer prepared = new Reviewer(RuleSet.load(Startup.catalog(), List.of(), Cel.fromBuild()), CLOCK);
         Reviewer fresh = new Reviewer(RuleSet.load(Startup.catalog(), List.of(), Cel.compilingEverything()), CLOCK);
         List<Model> models = new ArrayList<>();
-        try (Stream<Path> examples = Files.list(Path.of("examples"))) {
+        try (Stream<Path> examples = Files.list(Repo.file("examples"))) {
             for (Path p : examples.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 models.add(new ModelLoader().load(p));
             }

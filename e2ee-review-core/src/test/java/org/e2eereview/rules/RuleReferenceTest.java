@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.e2eereview.Golden;
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 
 /** docs/rules.md is generated from rules/ and catalog/; it must not go stale. */
 class RuleReferenceTest {
 
-    static final Path DOC = Path.of("docs/rules.md");
+    static final Path DOC = Repo.file("docs/rules.md");
 
     @Test
     void ruleReferenceIsCurrent() throws Exception {

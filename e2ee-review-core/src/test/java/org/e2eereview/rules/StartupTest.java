@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.e2eereview.Repo;
 import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.Bundled;
 import org.e2eereview.load.Digests;
@@ -71,7 +72,7 @@ class StartupTest {
         Reviewer prepared = new Reviewer(RuleSet.load(Startup.catalog(), List.of(), Cel.fromBuild()), PreparedRulesTest.CLOCK);
         Reports.Options options = new Reports.Options(null, LocalDate.of(2026, 6, 1), null, "test", null);
         for (String example : List.of("examples/whatsapp.yaml", "examples/ghost-proposal.yaml", "examples/key-escrow.yaml")) {
-            Model m = new ModelLoader().load(Path.of(example));
+            Model m = new ModelLoader().load(Repo.file(example));
             assertThat(new String(Reports.render(checkedAgain.review(m), List.of(Builtin.JSON), options).get(0),
                     StandardCharsets.UTF_8)).as(example).isEqualTo(new String(Reports.render(prepared.review(m),
                     List.of(Builtin.JSON), options).get(0), StandardCharsets.UTF_8));

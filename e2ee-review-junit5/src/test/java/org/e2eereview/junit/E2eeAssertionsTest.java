@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.e2eereview.Repo;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.review.Review;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,7 @@ import org.opentest4j.AssertionFailedError;
 
 class E2eeAssertionsTest {
 
-    static final Path GHOST = Path.of("examples/ghost-proposal.yaml");
+    static final Path GHOST = Repo.file("examples/ghost-proposal.yaml");
     static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
     static Review ghost;
@@ -26,7 +27,7 @@ class E2eeAssertionsTest {
     @BeforeAll
     static void review() {
         ghost = E2eeReview.with().today(TODAY).review(GHOST);
-        signal = E2eeReview.with().today(TODAY).review(Path.of("examples/signal.yaml"));
+        signal = E2eeReview.with().today(TODAY).review(Repo.file("examples/signal.yaml"));
     }
 
     /** The ghost proposal with its two ghost findings accepted until the end of 2026. */
@@ -42,7 +43,7 @@ class E2eeAssertionsTest {
     @Test
     void theGhostProposalIsWeakenedAndTheMessageNamesTheGhostAndItsEvidence() {
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> E2eeAssertions.assertNotWeakened(ghost));
-        assertThat(e.getMessage())
+        assertThat(Repo.relative(e.getMessage()))
                 .startsWith("examples/ghost-proposal.yaml: verdict WEAKENED (2 critical, 1 high, 0 medium, 5 low, 1 info)\n"
                         + "3 counted findings at or above high:\n"
                         + "CRITICAL GHOST-PARTICIPANT@group-call — law-enforcement, whatsapp can read group-call: ")
@@ -61,14 +62,14 @@ class E2eeAssertionsTest {
     void aThresholdCountsOnlyFindingsAtOrAboveIt() {
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
                 () -> E2eeAssertions.assertNoFindingsAtOrAbove(ghost, Severity.CRITICAL));
-        assertThat(e.getMessage()).startsWith("examples/ghost-proposal.yaml: counted findings at or above critical "
+        assertThat(Repo.relative(e.getMessage())).startsWith("examples/ghost-proposal.yaml: counted findings at or above critical "
                 + "(2 critical, 1 high, 0 medium, 5 low, 1 info)\n2 counted findings at or above critical:\n")
                 .doesNotContain("PROVIDER-KEYED-BACKUP");
         assertThatCode(() -> E2eeAssertions.assertNotWeakened(signal)).doesNotThrowAnyException();
         assertThatCode(() -> E2eeAssertions.assertNoFindingsAtOrAbove(signal, Severity.MEDIUM)).doesNotThrowAnyException();
         AssertionFailedError low = assertThrows(AssertionFailedError.class,
                 () -> E2eeAssertions.assertNoFindingsAtOrAbove(signal, Severity.LOW));
-        assertThat(low.getMessage()).contains("\nLOW      UNVERIFIABLE-KEY-DIRECTORY@direct-chat — ")
+        assertThat(Repo.relative(low.getMessage())).contains("\nLOW      UNVERIFIABLE-KEY-DIRECTORY@direct-chat — ")
                 .contains("\n  safeguards: safety-numbers makes it visible (examples/signal.yaml:207:21), key-change-alerts").doesNotContain("METADATA-EXPOSURE");
     }
 
@@ -77,7 +78,7 @@ class E2eeAssertionsTest {
         Review accepted = E2eeReview.with().today(TODAY).review(ghostAccepted(dir));
         assertThatCode(() -> E2eeAssertions.assertNoFindingsAtOrAbove(accepted, Severity.CRITICAL)).doesNotThrowAnyException();
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> E2eeAssertions.assertNotWeakened(accepted));
-        assertThat(e.getMessage()).contains("verdict WEAKENED (0 critical, 1 high,")
+        assertThat(Repo.relative(e.getMessage())).contains("verdict WEAKENED (0 critical, 1 high,")
                 .contains("\n1 counted finding at or above high:\nHIGH     PROVIDER-KEYED-BACKUP@chat-backup — ")
                 .endsWith("\naccepted, so not counted:\nCRITICAL GHOST-PARTICIPANT@group-call — law-enforcement, whatsapp "
                         + "can read group-call: the server that manages its membership can add a participant without the "
@@ -98,7 +99,7 @@ class E2eeAssertionsTest {
         Review expired = E2eeReview.with().today(LocalDate.of(2027, 1, 1)).review(ghostAccepted(dir));
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
                 () -> E2eeAssertions.assertNoFindingsAtOrAbove(expired, Severity.CRITICAL));
-        assertThat(e.getMessage()).contains("\n2 counted findings at or above critical:\n"
+        assertThat(Repo.relative(e.getMessage())).contains("\n2 counted findings at or above critical:\n"
                         + "CRITICAL GHOST-PARTICIPANT@group-call — ")
                 .contains("\n  acceptance expired (accepted by review board, until 2026-12-31): only on a warrant we publish\n")
                 .doesNotContain("not counted");
@@ -114,14 +115,14 @@ class E2eeAssertionsTest {
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> E2eeAssertions.assertFindings(signal,
                 "UNVERIFIABLE-KEY-DIRECTORY@direct-chat high", "UNVERIFIABLE-KEY-DIRECTORY@group-chat",
                 "METADATA-EXPOSURE@account-metadata", "GHOST-PARTICIPANT@group-chat", "ENCLAVE-HARDWARE@svr-enclave low"));
-        assertThat(e.getMessage()).startsWith("""
+        assertThat(Repo.relative(e.getMessage())).startsWith("""
                 examples/signal.yaml: the weakening findings are not those expected
                 missing:
                   GHOST-PARTICIPANT@group-chat
                   UNVERIFIABLE-KEY-DIRECTORY@direct-chat high
                 unexpected:
                   LOW      UNVERIFIABLE-KEY-DIRECTORY@direct-chat —\s""");
-        assertThat(e.getMessage()).contains("\n  INFO     METADATA-EXPOSURE@delivery-metadata — ")
+        assertThat(Repo.relative(e.getMessage())).contains("\n  INFO     METADATA-EXPOSURE@delivery-metadata — ")
                 .contains("\n      examples/signal.yaml:");
         assertThat(e.getExpected().getValue()).isEqualTo("""
                 ENCLAVE-HARDWARE@svr-enclave low
@@ -143,7 +144,7 @@ class E2eeAssertionsTest {
                 "LAWFUL-METADATA-DISCLOSURE@lawful-metadata-disclosure");
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> E2eeAssertions.assertSafetyFeatures(signal,
                 "CONTACT-CONTROLS@message-requests weakens", "LAWFUL-METADATA-DISCLOSURE@lawful-metadata-disclosure"));
-        assertThat(e.getMessage()).startsWith("""
+        assertThat(Repo.relative(e.getMessage())).startsWith("""
                 examples/signal.yaml: the safety features are not those expected
                 missing:
                   CONTACT-CONTROLS@message-requests weakens

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.e2eereview.Repo;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.review.Review;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,10 @@ class E2eeReviewTest {
 
     @Test
     void anUnusableModelFailsWithEveryProblemLocatedAndNoInternals() {
-        Path model = Path.of("e2ee-review-core/src/test/resources/malformed/many-errors.yaml");
+        Path model = Repo.file("e2ee-review-core/src/test/resources/malformed/many-errors.yaml");
         UnusableInputError e = assertThrows(UnusableInputError.class, () -> E2eeReview.review(model));
         assertThat(e).isInstanceOf(AssertionFailedError.class).hasNoCause();
-        assertThat(e.getMessage()).isEqualTo("""
+        assertThat(Repo.relative(e.getMessage())).isEqualTo("""
                 e2ee-review cannot review e2ee-review-core/src/test/resources/malformed/many-errors.yaml:
                 e2ee-review-core/src/test/resources/malformed/many-errors.yaml:4:18: bad value 'usr' for 'kind' of party 'users': expected \
                 one of user, provider, cloud-vendor, os-vendor, law-enforcement, intelligence-agency, government, \
@@ -62,7 +63,7 @@ class E2eeReviewTest {
         Files.writeString(dir.resolve("X.yaml"), "id: X\n");
         E2eeReview.Options options = E2eeReview.with().rules(dir);
         UnusableInputError e = assertThrows(UnusableInputError.class,
-                () -> options.review(Path.of("examples/signal.yaml")));
+                () -> options.review(Repo.file("examples/signal.yaml")));
         assertThat(e.getMessage()).startsWith("e2ee-review cannot load the rules in " + dir + ":\n"
                 + dir.resolve("X.yaml") + ":1:1: missing required field 'catalog' in the rule")
                 .contains("\n" + dir.resolve("X.yaml") + ":1:1: missing required field 'title' in the rule");
@@ -72,13 +73,13 @@ class E2eeReviewTest {
     void aTeamsOwnRulesReviewAlongsideTheBundledOnes(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("TEAM-NO-GROUPS.yaml"), TEAM_RULE);
         Review review = E2eeReview.with().rules(dir).today(LocalDate.of(2026, 6, 1))
-                .review(Path.of("examples/signal.yaml"));
+                .review(Repo.file("examples/signal.yaml"));
         assertThat(review.rules().rules()).containsKeys("TEAM-NO-GROUPS", "GHOST-PARTICIPANT");
         E2eeAssertions.assertNotWeakened(review);
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
                 () -> E2eeAssertions.assertNoFindingsAtOrAbove(review, Severity.MEDIUM));
         assertThat(e.getMessage()).contains("\nMEDIUM   TEAM-NO-GROUPS@group-chat — group-chat is a group\n");
-        assertThat(E2eeReview.review(Path.of("examples/signal.yaml")).rules().rules())
+        assertThat(E2eeReview.review(Repo.file("examples/signal.yaml")).rules().rules())
                 .as("the defaults are not changed by another's rules").doesNotContainKey("TEAM-NO-GROUPS");
     }
 
@@ -90,7 +91,7 @@ class E2eeReviewTest {
                   GHOST-PARTICIPANT@group-*: { status: accepted, justification: a study model, decided-by: me, until: 2026-12-31 }
                   PROVIDER-KEYED-BACKUP@*: { status: accepted, justification: opt-in, decided-by: me }
                 """);
-        Path ghost = Path.of("examples/ghost-proposal.yaml");
+        Path ghost = Repo.file("examples/ghost-proposal.yaml");
         E2eeAssertions.assertNotWeakened(E2eeReview.with().baseline(baseline).today(LocalDate.of(2026, 6, 1)).review(ghost));
         AssertionFailedError expired = assertThrows(AssertionFailedError.class, () -> E2eeAssertions.assertNotWeakened(
                 E2eeReview.with().baseline(baseline).today(LocalDate.of(2027, 1, 1)).review(ghost)));

@@ -8,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -15,7 +16,7 @@ import org.opentest4j.AssertionFailedError;
 class JUnitDocsTest {
 
     static String docs() throws Exception {
-        return Files.readString(Path.of("docs/junit.md"));
+        return Files.readString(Repo.file("docs/junit.md"));
     }
 
     @Test
@@ -38,7 +39,7 @@ class JUnitDocsTest {
         assertThat(from).as("the sample in docs/junit.md").isPositive();
         String shown = docs.substring(from + intro.length(), docs.indexOf("```", from + intro.length()));
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
-                () -> E2eeAssertions.assertNotWeakened(E2eeReview.review(Path.of("examples/ghost-proposal.yaml"))));
-        assertThat(e.getMessage() + "\n").startsWith(shown);
+                () -> E2eeAssertions.assertNotWeakened(E2eeReview.review(Repo.file("examples/ghost-proposal.yaml"))));
+        assertThat(Repo.relative(e.getMessage()) + "\n").startsWith(shown);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.e2eereview.Repo;
 import org.e2eereview.report.Hostile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,7 @@ class CheckMojoTest {
 
     @Test
     void findingsBelowTheThresholdAreListedButPass() throws Exception {
-        CheckMojo mojo = mojo(Path.of("examples/ghost-proposal.yaml").toAbsolutePath());
+        CheckMojo mojo = mojo(Repo.file("examples/ghost-proposal.yaml"));
         mojo.failOn = "none";
         mojo.execute();
         assertThat(logged).noneMatch(l -> l.startsWith("ERROR")).anyMatch(l -> l.contains("CRITICAL GHOST-PARTICIPANT@group-chat"));
@@ -74,7 +75,7 @@ class CheckMojoTest {
     /** Reports are moved into place whole, as ordinary files (not the private ones temporary files are). */
     @Test
     void reportsAreWrittenWholeAsOrdinaryFiles() throws Exception {
-        CheckMojo mojo = mojo(Path.of("examples/signal.yaml").toAbsolutePath());
+        CheckMojo mojo = mojo(Repo.file("examples/signal.yaml"));
         mojo.execute();
         Path sarif = dir.resolve("target/e2ee-review/signal.sarif");
         assertThat(Files.readString(sarif)).startsWith("{");
@@ -88,7 +89,7 @@ class CheckMojoTest {
     void aReportsFolderThatCannotBeMadeIsSaid() throws Exception {
         Files.createDirectories(dir.resolve("target"));
         Files.writeString(dir.resolve("target/e2ee-review"), "a file where the reports' folder should be");
-        assertThatThrownBy(mojo(Path.of("examples/signal.yaml").toAbsolutePath())::execute)
+        assertThatThrownBy(mojo(Repo.file("examples/signal.yaml"))::execute)
                 .isInstanceOf(org.apache.maven.plugin.MojoExecutionException.class)
                 .hasMessageStartingWith("e2ee-review: cannot write the reports of ")
                 .hasMessageContaining("(" + dir.resolve("target/e2ee-review") + "): ");
@@ -96,15 +97,15 @@ class CheckMojoTest {
 
     @Test
     void settingsThatMeanNothingAreRefusedByName() {
-        CheckMojo badSeverity = mojo(Path.of("examples/signal.yaml").toAbsolutePath());
+        CheckMojo badSeverity = mojo(Repo.file("examples/signal.yaml"));
         badSeverity.failOn = "severe";
         assertThatThrownBy(badSeverity::execute).hasMessage(
                 "e2ee-review: failOn 'severe' is not a severity: use critical, high, medium, low, info or none");
-        CheckMojo badFormat = mojo(Path.of("examples/signal.yaml").toAbsolutePath());
+        CheckMojo badFormat = mojo(Repo.file("examples/signal.yaml"));
         badFormat.formats = List.of("sarif", "pdf");
         assertThatThrownBy(badFormat::execute).hasMessage("e2ee-review: 'pdf' is not a format: use html, json, junit, md, sarif, submission-html, "
                 + "submission-md, submission-pdf, text");
-        CheckMojo badDate = mojo(Path.of("examples/signal.yaml").toAbsolutePath());
+        CheckMojo badDate = mojo(Repo.file("examples/signal.yaml"));
         badDate.today = "2026-02-30";
         assertThatThrownBy(badDate::execute).hasMessage("e2ee-review: today '2026-02-30' is not a date (YYYY-MM-DD)");
         assertThat(new File(dir.toFile(), "target")).doesNotExist();

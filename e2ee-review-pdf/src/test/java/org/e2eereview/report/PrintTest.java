@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class PrintTest {
      */
     @Test
     void theWhatsAppReviewPrintsInThePagesContinuousFlowNeeds(@TempDir Path dir) throws Exception {
-        Printed printed = print(Path.of("examples/whatsapp.yaml"), dir);
+        Printed printed = print(Repo.file("examples/whatsapp.yaml"), dir);
         assertThat(printed.pages).hasSizeBetween(12, 16);
     }
 

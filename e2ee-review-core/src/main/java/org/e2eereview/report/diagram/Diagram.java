@@ -11,6 +11,7 @@ import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Reading;
 import org.e2eereview.analysis.Step;
 import org.e2eereview.model.Component;
+import org.e2eereview.model.ElementKind;
 import org.e2eereview.model.Flow;
 import org.e2eereview.model.Key;
 import org.e2eereview.model.Model;
@@ -36,16 +37,16 @@ public record Diagram(List<Node> nodes, List<Edge> edges) {
      */
     public static final int DETAIL_LIMIT = 100;
 
-    public enum Shape { PARTY, COMPONENT, KEY }
-
     public enum EdgeKind { FLOW, COMPELS }
 
     /**
+     * @param kind   what it is: a party, a component, or a key no component stores; each medium draws
+     *               the three its own way
      * @param parent the party box it sits in, or null at the top
      * @param reads  for a party outside a conversation that can read it: the conversations it reads
      * @param keys   for a component: the keys it stores
      */
-    public record Node(String id, String label, String detail, Shape shape, String parent, boolean onRoute,
+    public record Node(String id, String label, String detail, ElementKind kind, String parent, boolean onRoute,
                        List<String> reads, List<Held> keys) {
     }
 
@@ -97,7 +98,7 @@ public record Diagram(List<Node> nodes, List<Edge> edges) {
         for (Key k : m.keys().values()) {
             String detail = kind(k.kind().yamlName()) + " key";
             if (k.storedOn().isEmpty()) {
-                unstored.add(new Node(k.id(), k.id(), detail, Shape.KEY, null, onRoute.contains(k.id()), List.of(),
+                unstored.add(new Node(k.id(), k.id(), detail, ElementKind.KEY, null, onRoute.contains(k.id()), List.of(),
                         List.of()));
             }
             for (String on : k.storedOn()) {
@@ -106,11 +107,11 @@ public record Diagram(List<Node> nodes, List<Edge> edges) {
         }
         List<Node> nodes = new ArrayList<>();
         for (Party p : m.parties().values()) {
-            nodes.add(new Node(p.id(), p.id(), kind(p.kind().yamlName()), Shape.PARTY, null, onRoute.contains(p.id()),
+            nodes.add(new Node(p.id(), p.id(), kind(p.kind().yamlName()), ElementKind.PARTY, null, onRoute.contains(p.id()),
                     List.copyOf(reads.getOrDefault(p.id(), Set.of())), List.of()));
         }
         for (Component c : m.components().values()) {
-            nodes.add(new Node(c.id(), c.id(), kind(c.kind().yamlName()), Shape.COMPONENT, c.runBy(),
+            nodes.add(new Node(c.id(), c.id(), kind(c.kind().yamlName()), ElementKind.COMPONENT, c.runBy(),
                     onRoute.contains(c.id()), List.of(), List.copyOf(held.getOrDefault(c.id(), List.of()))));
         }
         nodes.addAll(unstored);

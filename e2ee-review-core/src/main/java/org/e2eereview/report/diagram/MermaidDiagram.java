@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.e2eereview.model.ElementKind;
 import org.e2eereview.report.escape.Mermaid;
 
 /**
@@ -73,7 +74,7 @@ public final class MermaidDiagram {
                              List<String> routeNodes, List<String> abouts, String indent) {
         String id = ids.get(n.id());
         if (n.onRoute()) routeNodes.add(id);
-        List<Diagram.Node> children = n.shape() == Diagram.Shape.PARTY ? d.children(n.id()) : List.of();
+        List<Diagram.Node> children = n.kind() == ElementKind.PARTY ? d.children(n.id()) : List.of();
         String label = "\"" + String.join("<br/>", lines(n)) + "\"";
         if (!children.isEmpty()) {
             // Mermaid leaves one line for a box's title and draws what is inside over the rest, so the
@@ -85,15 +86,16 @@ public final class MermaidDiagram {
             for (Diagram.Node c : children) node(out, c, d, ids, routeNodes, abouts, indent + "  ");
             out.append(indent).append("end\n");
         } else {
-            String open = switch (n.shape()) {
+            // Parties, components and keys are the kinds the diagram draws: a component is a plain box.
+            String open = switch (n.kind()) {
                 case PARTY -> "[[";
-                case COMPONENT -> "[";
                 case KEY -> "([";
+                default -> "[";
             };
-            String close = switch (n.shape()) {
+            String close = switch (n.kind()) {
                 case PARTY -> "]]";
-                case COMPONENT -> "]";
                 case KEY -> "])";
+                default -> "]";
             };
             out.append(indent).append(id).append(open).append(label).append(close).append('\n');
         }

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.e2eereview.model.ElementKind;
+
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
@@ -122,7 +124,7 @@ public final class SvgDiagram {
         shown.put(node, n);
         List<String> lines = lines(n);
         double w = 16 + Math.max(Canvas.width(lines.get(0), FONT, true), widest(lines.subList(1, lines.size()), FONT, false));
-        List<Diagram.Node> children = n.shape() == Diagram.Shape.PARTY ? d.children(n.id()) : List.of();
+        List<Diagram.Node> children = n.kind() == ElementKind.PARTY ? d.children(n.id()) : List.of();
         if (children.isEmpty()) {
             double pills = 0;
             for (Diagram.Held k : n.keys()) {
@@ -251,9 +253,9 @@ public final class SvgDiagram {
         boolean box = !n.getChildren().isEmpty();
         String stroke = m.onRoute() ? ROUTE : box ? MUTED : INK;
         String fill = m.onRoute() ? box ? "#fff6f5" : ROUTE_FILL
-                : box ? "#f6f8fa" : m.shape() == Diagram.Shape.KEY ? "#fff8e1" : "#ffffff";
-        double radius = m.shape() == Diagram.Shape.KEY ? Math.min(n.getHeight() / 2, 12) : 4;
-        svg.append("<g class=\"node ").append(m.shape().name().toLowerCase(Locale.ROOT))
+                : box ? "#f6f8fa" : m.kind() == ElementKind.KEY ? "#fff8e1" : "#ffffff";
+        double radius = m.kind() == ElementKind.KEY ? Math.min(n.getHeight() / 2, 12) : 4;
+        svg.append("<g class=\"node ").append(m.kind().name().toLowerCase(Locale.ROOT))
                 .append(m.onRoute() ? " route" : "").append("\">");
         rect(svg, x, y, n.getWidth(), n.getHeight(), radius, fill, stroke, m.onRoute());
         List<String> lines = lines(m);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.bench.SyntheticModel;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.model.Flow;
@@ -83,7 +84,7 @@ class DiagramTest {
 
     @Test
     void theReadersFigureSaysEachConditionInWordsColourAndPattern() throws Exception {
-        Review review = Corpus.reviewer().review(Path.of("examples/whatsapp.yaml"));
+        Review review = Corpus.reviewer().review(Repo.file("examples/whatsapp.yaml"));
         WhoReads w = WhoReads.readers(review);
         assertThat(w.conditions()).contains(Flow.Occurs.ALWAYS, Flow.Occurs.OPT_IN);
         assertThat(w.parties()).extracting(WhoReads.Box::label).contains("whatsapp", "apple", "google");
@@ -120,7 +121,7 @@ class DiagramTest {
 
     @Test
     void theFullDiagramDrawsEachPairOfComponentsOnceAndPointsArrowsTheRealWay() throws Exception {
-        Review review = Corpus.reviewer().review(Path.of("examples/whatsapp.yaml"));
+        Review review = Corpus.reviewer().review(Repo.file("examples/whatsapp.yaml"));
         Diagram d = Diagram.of(review);
         Set<String> pairs = new HashSet<>();
         for (Diagram.Edge e : d.edges()) assertThat(pairs.add(e.from() + ">" + e.to() + e.kind() + e.onRoute())).isTrue();

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.report.view.ReportView;
 import org.e2eereview.report.view.ReportViewBuilder;
@@ -22,7 +23,7 @@ class TemplatesTest {
 
     @BeforeAll
     static void review() throws Exception {
-        view = ReportViewBuilder.of(Corpus.reviewer().review(Path.of("examples/signal.yaml")),
+        view = ReportViewBuilder.of(Corpus.reviewer().review(Repo.file("examples/signal.yaml")),
                 new ReportViewBuilder.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, true, false, false));
     }
 
@@ -74,7 +75,7 @@ class TemplatesTest {
     /** docs/reports.md lists every field of the view; -De2ee.regenerate=true rewrites the list. */
     @Test
     void theDocumentedFieldsAreTheViewsFields() throws Exception {
-        Path doc = Path.of("docs/reports.md");
+        Path doc = Repo.file("docs/reports.md");
         String text = Files.readString(doc);
         String begin = "<!-- BEGIN GENERATED VIEW FIELDS: do not edit by hand; see TemplatesTest -->\n";
         String end = "<!-- END GENERATED VIEW FIELDS -->";

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 
 /** The submission's names inside a sentence: a label's capital lowered, a proper name kept as the model spells it. */
@@ -13,7 +14,7 @@ class PlainWordsTest {
 
     @Test
     void aLabelsCapitalIsLoweredInsideASentenceAndAProperNameIsKept() throws Exception {
-        PlainWords words = new PlainWords(Corpus.reviewer().review(Path.of("examples/signal.yaml")));
+        PlainWords words = new PlainWords(Corpus.reviewer().review(Repo.file("examples/signal.yaml")));
         List<String> names = List.of("Law enforcement (e.g. FBI)", "One-to-one chat", "First escrow agent", "The phones' maker",
                 "A group", "Signal group", "Signal Messenger LLC", "Intel (SGX)", "Apple (iCloud)", "WhatsApp (Meta)", "NCMEC",
                 "iCloud", "law enforcement");

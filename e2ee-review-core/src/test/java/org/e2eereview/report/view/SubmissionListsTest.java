@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.assess.Assessment;
 import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class SubmissionListsTest {
 
-    private static final Path MODEL = Path.of("examples/whatsapp.yaml");
+    private static final Path MODEL = Repo.file("examples/whatsapp.yaml");
 
     private static ReportViewBuilder.Options options(Assessor.Result assessment, List<ReportViewBuilder.Patched> patched) {
         return new ReportViewBuilder.Options(Severity.HIGH, LocalDate.of(2026, 6, 1), null, true, false, false, assessment, true,

@@ -20,6 +20,7 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.e2eereview.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class PdfMetadataTest {
     @Test
     void metadataNamesTheModelByFileNameNeverByItsPath(@TempDir Path dir) throws Exception {
         Path model = Files.createDirectories(dir.resolve(FOLDER).resolve("drafts")).resolve("our-design.yaml");
-        Files.copy(Path.of("examples/signal.yaml"), model);
+        Files.copy(Repo.file("examples/signal.yaml"), model);
         byte[] pdf = Submissions.pdf("private", model.toAbsolutePath(), false).pdf();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDDocumentInformation info = doc.getDocumentInformation();

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.report.MaintainerNotesTest;
@@ -97,7 +98,7 @@ class SubmissionPdfTest {
     @Test
     void carriesNotTheAuthorsPathOnlyTheModelsFileName(@TempDir Path dir) throws Exception {
         Path deep = Files.createDirectories(dir.resolve("home/alice/secret-project"));
-        Path model = Files.copy(Path.of("examples/whatsapp.yaml"), deep.resolve("whatsapp.yaml"));
+        Path model = Files.copy(Repo.file("examples/whatsapp.yaml"), deep.resolve("whatsapp.yaml"));
         byte[] pdf = submit(model);
         assertThat(text(pdf)).doesNotContain("alice").doesNotContain(dir.toString()).contains("whatsapp.yaml");
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -109,7 +110,7 @@ class SubmissionPdfTest {
 
     @Test
     void printsTheOrganisationsParticularsAndProse(@TempDir Path dir) throws Exception {
-        Path model = Files.writeString(dir.resolve("m.yaml"), Files.readString(Path.of("examples/signal.yaml")) + """
+        Path model = Files.writeString(dir.resolve("m.yaml"), Files.readString(Repo.file("examples/signal.yaml")) + """
 
                 submission:
                   addressee: Ministry of the Interior

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.e2eereview.Corpus;
+import org.e2eereview.Repo;
 import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.report.Builtin;
@@ -61,8 +62,9 @@ final class Submissions {
     static List<String> names() throws IOException {
         List<String> names = new ArrayList<>();
         for (Path p : Corpus.files("examples")) {
-            names.add(p.toString());
-            names.add(p + " --assess all");
+            String example = Repo.ROOT.relativize(p).toString();
+            names.add(example);
+            names.add(example + " --assess all");
         }
         names.add("hostile");
         names.add("hostile --assess all");
@@ -77,7 +79,7 @@ final class Submissions {
         try {
             boolean assess = name.endsWith(" --assess all");
             String source = assess ? name.substring(0, name.length() - " --assess all".length()) : name;
-            Path model = source.equals("hostile") ? Hostile.model(hostileDir()) : Path.of(source);
+            Path model = source.equals("hostile") ? Hostile.model(hostileDir()) : Repo.file(source);
             return pdf(name, model, assess);
         } catch (Exception e) {
             throw new IllegalStateException(name + ": " + e, e);
