@@ -270,7 +270,7 @@ class SubmissionTest {
      */
     @Test
     void eachAskIsAnsweredWithTheDesignsOwnFacts() throws Exception {
-        List<byte[]> out = submit(Path.of("examples/whatsapp.yaml"), ALL);
+        List<byte[]> out = submit(Repo.file("examples/whatsapp.yaml"), ALL);
         String md = text(out.get(0));
         // A safeguard on one of the users' apps is not claimed for all of them.
         assertThat(section(md, "## Summary", "## What we ask"))
@@ -316,7 +316,7 @@ class SubmissionTest {
     @Test
     void aSafeguardOnEveryAppIsNotSaidToBeOnSome() throws Exception {
         // Signal's clients all declare what they declare; nothing is qualified "only".
-        String md = text(submit(Path.of("examples/signal.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        String md = text(submit(Repo.file("examples/signal.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
         assertThat(section(md, "## Summary", "## What we ask")).doesNotContain(" only)").doesNotContain(" only;");
     }
 
