@@ -121,6 +121,11 @@ public final class RuleEngine {
         final Map<String, Flow.Occurs> covered = new HashMap<>();
         /** The same, counting only findings that say some of the reading would go unseen. */
         final Map<String, Flow.Occurs> coveredUnseen = new HashMap<>();
+        /**
+         * Each element's view, shared by every rule that inspects it: its fields depend only on the model
+         * and the analysis, and several rules of a kind read the same ones.
+         */
+        final Map<Object, Map<String, Object>> elementViews = new java.util.IdentityHashMap<>();
 
         Run(Model model, Analysis analysis) {
             this.model = model;
@@ -283,6 +288,7 @@ public final class RuleEngine {
             Inspects inspects = rule.inspects();
             @SuppressWarnings("unchecked")
             Map<String, Object> view = inspects == Inspects.SYSTEM ? (Map<String, Object>) system.get()
+                    : v == views ? elementViews.computeIfAbsent(subject, s -> ((ViewType<Object>) inspects.view()).view(v, s))
                     : ((ViewType<Object>) inspects.view()).view(v, subject);
             Optional<Object> element = Optional.of(view);
             String variable = inspects.variable();
