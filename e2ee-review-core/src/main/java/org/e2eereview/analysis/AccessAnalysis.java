@@ -214,9 +214,19 @@ public final class AccessAnalysis {
      * breadth-first and the first chain found is kept, so the same model written in another order
      * must be walked in the same order to give the same chains.
      */
-    private static <T> java.util.Collection<T> byId(Map<String, T> section) {
-        return section instanceof java.util.SortedMap ? section.values() : new java.util.TreeMap<>(section).values();
+    @SuppressWarnings("unchecked")
+    private <T> List<T> byId(Map<String, T> section) {
+        // Sorted once per section: the analysis walks some sections several times.
+        return (List<T>) sortedSections.computeIfAbsent(section, s -> {
+            List<String> ids = new ArrayList<>(section.keySet());
+            if (!(section instanceof java.util.SortedMap)) ids.sort(null);
+            List<T> out = new ArrayList<>(ids.size());
+            for (String id : ids) out.add(section.get(id));
+            return out;
+        });
     }
+
+    private final Map<Map<String, ?>, List<?>> sortedSections = new java.util.IdentityHashMap<>();
 
     private Map<String, Flow> inUse;
 
