@@ -916,10 +916,13 @@ public final class AccessAnalysis {
     }
 
     static Comparator<Reading> shortestFirst() {
-        return Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
-                .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
-                .thenComparingInt(r -> r.evidence().length()).thenComparingInt(r -> r.route().ordinal())
-                .thenComparing(Reading::data)
-                .thenComparing(Reading::origin, Comparator.nullsFirst(Comparator.naturalOrder()));
+        return SHORTEST_FIRST;
     }
+
+    /** Made once: readings are compared for every conversation's access, and building it each time showed. */
+    private static final Comparator<Reading> SHORTEST_FIRST = Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
+            .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
+            .thenComparingInt(r -> r.evidence().length()).thenComparingInt(r -> r.route().ordinal())
+            .thenComparing(Reading::data)
+            .thenComparing(Reading::origin, Comparator.nullsFirst(Comparator.naturalOrder()));
 }
