@@ -214,9 +214,19 @@ public final class AccessAnalysis {
      * breadth-first and the first chain found is kept, so the same model written in another order
      * must be walked in the same order to give the same chains.
      */
-    private static <T> java.util.Collection<T> byId(Map<String, T> section) {
-        return section instanceof java.util.SortedMap ? section.values() : new java.util.TreeMap<>(section).values();
+    @SuppressWarnings("unchecked")
+    private <T> List<T> byId(Map<String, T> section) {
+        // Sorted once per section: the analysis walks some sections several times.
+        return (List<T>) sortedSections.computeIfAbsent(section, s -> {
+            List<String> ids = new ArrayList<>(section.keySet());
+            if (!(section instanceof java.util.SortedMap)) ids.sort(null);
+            List<T> out = new ArrayList<>(ids.size());
+            for (String id : ids) out.add(section.get(id));
+            return out;
+        });
     }
+
+    private final Map<Map<String, ?>, List<?>> sortedSections = new java.util.IdentityHashMap<>();
 
     private Map<String, Flow> inUse;
 
@@ -910,10 +920,13 @@ public final class AccessAnalysis {
     }
 
     static Comparator<Reading> shortestFirst() {
-        return Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
-                .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
-                .thenComparingInt(r -> r.evidence().length()).thenComparingInt(r -> r.route().ordinal())
-                .thenComparing(Reading::data)
-                .thenComparing(Reading::origin, Comparator.nullsFirst(Comparator.naturalOrder()));
+        return SHORTEST_FIRST;
     }
+
+    /** Made once: readings are compared for every conversation's access, and building it each time showed. */
+    private static final Comparator<Reading> SHORTEST_FIRST = Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
+            .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
+            .thenComparingInt(r -> r.evidence().length()).thenComparingInt(r -> r.route().ordinal())
+            .thenComparing(Reading::data)
+            .thenComparing(Reading::origin, Comparator.nullsFirst(Comparator.naturalOrder()));
 }

@@ -22,8 +22,9 @@ public final class Analysis {
     private final Map<String, Map<AccessAnalysis.Target, Map<AccessAnalysis.Slot, Reading>>> readings;
     private final Map<String, Map<String, Reading>> plaintext;
     private final Map<String, List<Safeguarded>> safeguards = new LinkedHashMap<>();
-    private final Map<String, Map<String, List<Reading>>> readersByData = new TreeMap<>();
-    private final Map<String, Map<String, Holding>> holdersByKey = new TreeMap<>();
+    /** By data item, then by party (sorted); the items themselves are looked up, never walked in order. */
+    private final Map<String, Map<String, List<Reading>>> readersByData = new java.util.HashMap<>();
+    private final Map<String, Map<String, Holding>> holdersByKey = new java.util.HashMap<>();
     private final Map<String, Set<String>> keyPlaces;
 
     Analysis(Model model, Map<String, Map<String, Holding>> holdings,
@@ -113,10 +114,12 @@ public final class Analysis {
             // Only readings of what conversations list as content are ever asked about.
             Set<String> content = new HashSet<>();
             for (Conversation c : model.conversations().values()) content.addAll(c.content());
+            List<String> byId = new ArrayList<>(content);
+            byId.sort(null);
             Map<String, List<Reading>> index = new java.util.HashMap<>();
-            for (Map.Entry<String, Map<String, List<Reading>>> byData : readersByData.entrySet()) {
-                if (!content.contains(byData.getKey())) continue;
-                Map<String, List<Reading>> byParty = byData.getValue();
+            for (String data : byId) {
+                Map<String, List<Reading>> byParty = readersByData.get(data);
+                if (byParty == null) continue;
                 for (List<Reading> rs : byParty.values()) {
                     for (Reading r : rs) {
                         r.evidence().forEachElement(named -> {

@@ -36,6 +36,13 @@ final class FieldLocations extends AbstractMap<String, Location> {
         return at;
     }
 
+    /** One look-up, not {@link Map}'s two: every step of evidence asks for a field that may be unwritten. */
+    @Override
+    public Location getOrDefault(Object key, Location defaultValue) {
+        Location at = get(key);
+        return at == null ? defaultValue : at;
+    }
+
     @Override
     public boolean containsKey(Object key) {
         int i = key instanceof String s ? spec.indexOf(s) : -1;

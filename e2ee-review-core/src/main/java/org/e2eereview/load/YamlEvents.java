@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.e2eereview.model.Location;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionEndEvent;
@@ -21,8 +20,6 @@ import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.events.StreamEndEvent;
 import org.yaml.snakeyaml.parser.Parser;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * One YAML document as the parser's events, read once, front to back: the checker converts values
@@ -95,10 +92,6 @@ final class YamlEvents {
     private int replayed;
     /** Where the last event from the parser ended: a scanner failure lies after it. */
     private int parsedUpTo;
-
-    YamlEvents(String file, String text, LoaderOptions options) {
-        this(file, text, new ParserImpl(new StreamReader(text), options));
-    }
 
     /** Events from another source, a merged node tree: {@code text} is the main file's. */
     YamlEvents(String file, String text, Parser parser) {

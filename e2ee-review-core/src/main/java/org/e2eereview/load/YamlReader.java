@@ -19,7 +19,10 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -51,8 +54,15 @@ final class YamlReader {
 
     private static <T> T read(String file, String text, List<Problem> problems, String whenEmpty,
                               Function<YamlEvents, T> check) {
-        return read(new YamlEvents(file, text, options()), file, text, problems, whenEmpty, check);
+        Parser parser = new ParserImpl(new StreamReader(text), options());
+        if (text.length() < PARSE_AHEAD) return read(new YamlEvents(file, text, parser), file, text, problems, whenEmpty, check);
+        try (ParsingAhead ahead = new ParsingAhead(parser)) {
+            return read(new YamlEvents(file, text, ahead), file, text, problems, whenEmpty, check);
+        }
     }
+
+    /** From this many characters (a few thousand elements) the parser runs ahead on a thread of its own. */
+    private static final int PARSE_AHEAD = 256 * 1024;
 
     /**
      * Runs {@code check} over a model merged from its file and patches: the file's node tree with

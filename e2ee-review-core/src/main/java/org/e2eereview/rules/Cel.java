@@ -228,7 +228,7 @@ final class Cel {
                 Checked done = ready.get(key);
                 if (done != null) return done;
                 CelAbstractSyntaxTree ast = CheckedCodec.decode(entry.checked());
-                done = new Checked(runtime.createProgram(ast), ast.getExpr());
+                done = new Checked(program(ast), ast.getExpr());
                 ready.put(key, done);
                 return done;
             }
@@ -240,7 +240,7 @@ final class Cel {
                     // Left out of the prepared rules: checked whenever it loads, as a user's rule is.
                 }
             }
-            return new Checked(runtime.createProgram(ast), ast.getExpr());
+            return new Checked(program(ast), ast.getExpr());
         } catch (CompileError e) {
             if (record != null) record.put(key, new PreparedRules.Entry(null, List.copyOf(e.issues)));
             throw e;
@@ -249,6 +249,11 @@ final class Cel {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("a prepared rule expression is damaged: " + expression, e);
         }
+    }
+
+    /** CEL's program, run as Java where every part of the expression is one {@link DirectProgram} covers. */
+    private CelRuntime.Program program(CelAbstractSyntaxTree ast) throws CelEvaluationException {
+        return DirectProgram.of(ast.getExpr(), runtime.createProgram(ast));
     }
 
     private CelAbstractSyntaxTree check(Inspects kind, String expression, Result result) throws CompileError {

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 final class Later<T> {
 
     private Supplier<T> make;
-    private T value;
+    private volatile T value;
 
     private Later(Supplier<T> make, T value) {
         this.make = make;
@@ -27,7 +27,13 @@ final class Later<T> {
         return new Later<>(make, null);
     }
 
-    synchronized T get() {
+    /** Read without a lock once made: rules ask for their parts on every element they fire on. */
+    T get() {
+        T made = value;
+        return made != null ? made : make();
+    }
+
+    private synchronized T make() {
         if (make != null) {
             value = make.get();
             make = null;

@@ -122,6 +122,11 @@ public final class RuleEngine {
         final Map<ReaderKey, Flow.Occurs> covered = new HashMap<>();
         /** The same, counting only findings that say some of the reading would go unseen. */
         final Map<ReaderKey, Flow.Occurs> coveredUnseen = new HashMap<>();
+        /**
+         * Each element's view, shared by every rule that inspects it: its fields depend only on the model
+         * and the analysis, and several rules of a kind read the same ones.
+         */
+        final Map<Object, Map<String, Object>> elementViews = new java.util.IdentityHashMap<>();
 
         Run(Model model, Analysis analysis) {
             this.model = model;
@@ -284,6 +289,7 @@ public final class RuleEngine {
             Inspects inspects = rule.inspects();
             @SuppressWarnings("unchecked")
             Map<String, Object> view = inspects == Inspects.SYSTEM ? (Map<String, Object>) system.get()
+                    : v == views ? elementViews.computeIfAbsent(subject, s -> ((ViewType<Object>) inspects.view()).view(v, s))
                     : ((ViewType<Object>) inspects.view()).view(v, subject);
             Optional<Object> element = Optional.of(view);
             String variable = inspects.variable();
@@ -665,12 +671,13 @@ public final class RuleEngine {
         List<Step> out = new ArrayList<>();
         Object root = subject instanceof Model m ? m.system() : subject;
         String element = subject instanceof Element el ? el.id() : null;
-        for (String path : paths) {
+        for (String written : paths) {
             Object node = root;
-            String[] parts = path.split("\\.");
+            FieldPath path = FieldPath.of(written);
+            String[] parts = path.names();
             for (int i = 0; i < parts.length && node != null; i++) {
                 Source source = (Source) component(node, "source");
-                Object value = component(node, property(parts[i]));
+                Object value = component(node, path.properties()[i]);
                 if (i == parts.length - 1) {
                     if (source != null) out.add(new Step(parts[i] + ": " + describe(value)
                             + (source.written(parts[i]) ? "" : " (not written: the default)"), source.of(parts[i]),
@@ -684,21 +691,36 @@ public final class RuleEngine {
     }
 
     /** Whether a field path (a.b) of an element is written in the model rather than left to its default. */
-    static boolean written(Object subject, String path) {
+    static boolean written(Object subject, String written) {
         Object node = subject;
-        String[] parts = path.split("\\.");
+        FieldPath path = FieldPath.of(written);
+        String[] parts = path.names();
         for (int i = 0; i < parts.length - 1; i++) {
-            node = component(node, property(parts[i]));
+            node = component(node, path.properties()[i]);
             if (node == null) return false;
         }
         Source source = (Source) component(node, "source");
         return source != null && source.written(parts[parts.length - 1]);
     }
 
-    private static final Map<String, String> PROPERTIES = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * A field path (a.b) split once: its YAML names, interned so that a model's field locations find
+     * them by identity, and the record components they name. Rules ask of every element.
+     */
+    private record FieldPath(String[] names, String[] properties) {
+        private static final Map<String, FieldPath> PATHS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static String property(String yamlName) {
-        return PROPERTIES.computeIfAbsent(yamlName, RuleEngine::camelCase);
+        static FieldPath of(String path) {
+            return PATHS.computeIfAbsent(path, p -> {
+                String[] names = p.split("\\.");
+                String[] properties = new String[names.length];
+                for (int i = 0; i < names.length; i++) {
+                    names[i] = names[i].intern();
+                    properties[i] = camelCase(names[i]);
+                }
+                return new FieldPath(names, properties);
+            });
+        }
     }
 
     private static String camelCase(String yamlName) {

@@ -1,0 +1,348 @@
+package org.e2eereview.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.google.protobuf.Message;
+
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelEvaluationListener;
+import dev.cel.runtime.CelFunctionResolver;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
+import dev.cel.runtime.UnknownContext;
+
+/**
+ * A checked expression run as plain Java closures instead of by CEL's interpreter, which spent most
+ * of a large review's rule time walking the tree, resolving names and dispatching overloads. Only what
+ * rules write is covered: literals, variables, fields of views, list literals, comprehensions (the
+ * macros exists, all, filter, map expand to them), logic, comparisons, {@code +}, {@code in},
+ * {@code size}, {@code string} and {@code join}. An expression using anything else is left to CEL,
+ * and so is an evaluation that meets a value of a kind not covered (it is then evaluated again by
+ * CEL, which gives its own answer or error). Views never hold errors or unknowns, so CEL's rules
+ * for those (an error absorbed by the other side of {@code &&}) have nothing to act on here.
+ */
+final class DirectProgram implements CelRuntime.Program {
+
+    /** A part of the expression, given the variables and the comprehension variables in scope. */
+    private interface Node {
+        Object eval(CelVariableResolver vars, Object[] locals);
+    }
+
+    /** Met a value this class does not cover: CEL evaluates the whole expression instead. */
+    private static final class NotCovered extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotCovered() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final NotCovered NOT_COVERED = new NotCovered();
+
+    private final CelRuntime.Program cel;
+    private final Node root;
+    private final int locals;
+
+    private DirectProgram(CelRuntime.Program cel, Node root, int locals) {
+        this.cel = cel;
+        this.root = root;
+        this.locals = locals;
+    }
+
+    /** The expression as closures where it is covered, else CEL's own program. */
+    static CelRuntime.Program of(CelExpr expr, CelRuntime.Program cel) {
+        Compiler c = new Compiler();
+        Node root = c.node(expr);
+        return root == null ? cel : new DirectProgram(cel, root, c.max);
+    }
+
+    /** The interpreter's program for the same expression. */
+    CelRuntime.Program interpreted() {
+        return cel;
+    }
+
+    @Override
+    public Object eval(CelVariableResolver vars) throws CelEvaluationException {
+        try {
+            return root.eval(vars, new Object[locals]);
+        } catch (NotCovered e) {
+            return cel.eval(vars);
+        }
+    }
+
+    // ---- everything else is CEL's ----
+
+    @Override
+    public Object eval() throws CelEvaluationException {
+        return cel.eval();
+    }
+
+    @Override
+    public Object eval(Map<String, ?> map) throws CelEvaluationException {
+        return cel.eval(map);
+    }
+
+    @Override
+    public Object eval(Message message) throws CelEvaluationException {
+        return cel.eval(message);
+    }
+
+    @Override
+    public Object eval(CelVariableResolver vars, CelFunctionResolver functions) throws CelEvaluationException {
+        return cel.eval(vars, functions);
+    }
+
+    @Override
+    public Object eval(Map<String, ?> map, CelFunctionResolver functions) throws CelEvaluationException {
+        return cel.eval(map, functions);
+    }
+
+    @Override
+    public Object trace(CelEvaluationListener listener) throws CelEvaluationException {
+        return cel.trace(listener);
+    }
+
+    @Override
+    public Object trace(Map<String, ?> map, CelEvaluationListener listener) throws CelEvaluationException {
+        return cel.trace(map, listener);
+    }
+
+    @Override
+    public Object trace(Message message, CelEvaluationListener listener) throws CelEvaluationException {
+        return cel.trace(message, listener);
+    }
+
+    @Override
+    public Object trace(CelVariableResolver vars, CelEvaluationListener listener) throws CelEvaluationException {
+        return cel.trace(vars, listener);
+    }
+
+    @Override
+    public Object trace(CelVariableResolver vars, CelFunctionResolver functions, CelEvaluationListener listener)
+            throws CelEvaluationException {
+        return cel.trace(vars, functions, listener);
+    }
+
+    @Override
+    public Object trace(Map<String, ?> map, CelFunctionResolver functions, CelEvaluationListener listener)
+            throws CelEvaluationException {
+        return cel.trace(map, functions, listener);
+    }
+
+    @Override
+    public Object advanceEvaluation(UnknownContext context) throws CelEvaluationException {
+        return cel.advanceEvaluation(context);
+    }
+
+    // ---- the closures ----
+
+    /** Turns a checked expression into nodes; null for anything not covered. */
+    private static final class Compiler {
+        /** Comprehension variables in scope, innermost last, each with its slot. */
+        private final List<String> scope = new ArrayList<>();
+        private int max;
+
+        Node node(CelExpr e) {
+            return switch (e.getKind()) {
+                case CONSTANT -> constant(e.constant());
+                case IDENT -> ident(e.ident().name());
+                case SELECT -> select(e.select());
+                case LIST -> list(e.list());
+                case CALL -> call(e.call());
+                case COMPREHENSION -> comprehension(e.comprehension());
+                default -> null;
+            };
+        }
+
+        private static Node constant(CelConstant c) {
+            Object value = switch (c.getKind()) {
+                case STRING_VALUE -> c.stringValue();
+                case BOOLEAN_VALUE -> c.booleanValue();
+                case INT64_VALUE -> c.int64Value();
+                default -> null;
+            };
+            return value == null ? null : (vars, locals) -> value;
+        }
+
+        private Node ident(String name) {
+            int slot = scope.lastIndexOf(name);
+            if (slot >= 0) return (vars, locals) -> locals[slot];
+            return (vars, locals) -> vars.find(name).orElseThrow(() -> NOT_COVERED);
+        }
+
+        private Node select(CelExpr.CelSelect s) {
+            if (s.testOnly()) return null;
+            Node operand = node(s.operand());
+            if (operand == null) return null;
+            String field = s.field();
+            return (vars, locals) -> {
+                Object value = operand.eval(vars, locals) instanceof Map<?, ?> m ? m.get(field) : null;
+                if (value == null) throw NOT_COVERED;
+                return value;
+            };
+        }
+
+        private Node list(CelExpr.CelList l) {
+            if (!l.optionalIndices().isEmpty()) return null;
+            Node[] items = nodes(l.elements());
+            if (items == null) return null;
+            return (vars, locals) -> {
+                Object[] out = new Object[items.length];
+                for (int i = 0; i < out.length; i++) out[i] = items[i].eval(vars, locals);
+                return List.of(out);
+            };
+        }
+
+        private Node[] nodes(List<CelExpr> exprs) {
+            Node[] out = new Node[exprs.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = node(exprs.get(i));
+                if (out[i] == null) return null;
+            }
+            return out;
+        }
+
+        private Node call(CelExpr.CelCall call) {
+            List<CelExpr> all = new ArrayList<>();
+            call.target().ifPresent(all::add);
+            all.addAll(call.args());
+            Node[] a = nodes(all);
+            if (a == null) return null;
+            return switch (call.function() + "/" + a.length) {
+                case "_&&_/2" -> (vars, locals) -> bool(a[0].eval(vars, locals)) && bool(a[1].eval(vars, locals));
+                case "_||_/2" -> (vars, locals) -> bool(a[0].eval(vars, locals)) || bool(a[1].eval(vars, locals));
+                case "!_/1" -> (vars, locals) -> !bool(a[0].eval(vars, locals));
+                case "@not_strictly_false/1" -> (vars, locals) -> bool(a[0].eval(vars, locals));
+                case "_?_:_/3" -> (vars, locals) -> bool(a[0].eval(vars, locals)) ? a[1].eval(vars, locals)
+                        : a[2].eval(vars, locals);
+                case "_==_/2" -> (vars, locals) -> equal(a[0].eval(vars, locals), a[1].eval(vars, locals));
+                case "_!=_/2" -> (vars, locals) -> !equal(a[0].eval(vars, locals), a[1].eval(vars, locals));
+                case "_<_/2" -> (vars, locals) -> compare(a[0].eval(vars, locals), a[1].eval(vars, locals)) < 0;
+                case "_<=_/2" -> (vars, locals) -> compare(a[0].eval(vars, locals), a[1].eval(vars, locals)) <= 0;
+                case "_>_/2" -> (vars, locals) -> compare(a[0].eval(vars, locals), a[1].eval(vars, locals)) > 0;
+                case "_>=_/2" -> (vars, locals) -> compare(a[0].eval(vars, locals), a[1].eval(vars, locals)) >= 0;
+                case "_+_/2" -> (vars, locals) -> plus(a[0].eval(vars, locals), a[1].eval(vars, locals));
+                case "@in/2" -> (vars, locals) -> {
+                    Object item = a[0].eval(vars, locals);
+                    for (Object o : items(a[1].eval(vars, locals))) if (equal(item, o)) return true;
+                    return false;
+                };
+                case "size/1" -> (vars, locals) -> size(a[0].eval(vars, locals));
+                case "string/1" -> (vars, locals) -> string(a[0].eval(vars, locals));
+                case "join/1" -> (vars, locals) -> join(a[0].eval(vars, locals), "");
+                case "join/2" -> (vars, locals) -> join(a[0].eval(vars, locals), a[1].eval(vars, locals));
+                default -> null;
+            };
+        }
+
+        /** The expanded macros: range, accumulator, loop condition, step and result, in CEL's scopes. */
+        private Node comprehension(CelExpr.CelComprehension c) {
+            if (!c.iterVar2().isEmpty()) return null;
+            Node range = node(c.iterRange());
+            Node init = node(c.accuInit());
+            if (range == null || init == null) return null;
+            int accu = scope.size();
+            scope.add(c.accuVar());
+            int item = scope.size();
+            scope.add(c.iterVar());
+            max = Math.max(max, scope.size());
+            Node condition = node(c.loopCondition());
+            Node step = node(c.loopStep());
+            scope.remove(item);
+            Node result = node(c.result());
+            scope.remove(accu);
+            if (condition == null || step == null || result == null) return null;
+            return (vars, locals) -> {
+                Collection<?> items = items(range.eval(vars, locals));
+                locals[accu] = init.eval(vars, locals);
+                for (Object x : items) {
+                    locals[item] = x;
+                    if (!bool(condition.eval(vars, locals))) break;
+                    locals[accu] = step.eval(vars, locals);
+                }
+                locals[item] = null;
+                return result.eval(vars, locals);
+            };
+        }
+    }
+
+    private static boolean bool(Object o) {
+        if (o instanceof Boolean b) return b;
+        throw NOT_COVERED;
+    }
+
+    private static Collection<?> items(Object o) {
+        if (o instanceof List<?> l) return l;
+        throw NOT_COVERED;
+    }
+
+    /** CEL's equality where it is Java's: strings, booleans, integers, and lists of them. */
+    private static boolean equal(Object a, Object b) {
+        if (!plain(a) || !plain(b)) throw NOT_COVERED;
+        return Objects.equals(a, b);
+    }
+
+    private static boolean plain(Object o) {
+        if (o instanceof String || o instanceof Boolean || o instanceof Long) return true;
+        if (o instanceof List<?> l) {
+            for (Object x : l) if (!plain(x)) return false;
+            return true;
+        }
+        return false;
+    }
+
+    private static int compare(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) return Long.compare(x, y);
+        if (a instanceof String x && b instanceof String y) return x.compareTo(y);
+        throw NOT_COVERED;
+    }
+
+    private static Object plus(Object a, Object b) {
+        if (a instanceof String x && b instanceof String y) return x + y;
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            Object[] out = new Object[x.size() + y.size()];
+            int i = 0;
+            for (Object o : x) out[i++] = o;
+            for (Object o : y) out[i++] = o;
+            return List.of(out);
+        }
+        if (a instanceof Long x && b instanceof Long y) {
+            try {
+                return Math.addExact(x, y);
+            } catch (ArithmeticException e) {
+                throw NOT_COVERED; // CEL reports the overflow
+            }
+        }
+        throw NOT_COVERED;
+    }
+
+    private static Long size(Object o) {
+        if (o instanceof Collection<?> c) return (long) c.size();
+        if (o instanceof String s) return (long) s.codePointCount(0, s.length());
+        throw NOT_COVERED;
+    }
+
+    private static String string(Object o) {
+        if (o instanceof String || o instanceof Long || o instanceof Boolean) return String.valueOf(o);
+        throw NOT_COVERED;
+    }
+
+    private static String join(Object items, Object separator) {
+        if (!(separator instanceof String sep)) throw NOT_COVERED;
+        StringBuilder out = new StringBuilder();
+        boolean first = true;
+        for (Object o : items(items)) {
+            if (!(o instanceof String s)) throw NOT_COVERED;
+            if (!first) out.append(sep);
+            out.append(s);
+            first = false;
+        }
+        return out.toString();
+    }
+}
