@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.e2eereview.Repo;
 import org.e2eereview.analysis.AccessAnalysis;
 import org.e2eereview.analysis.Analysis;
 import org.e2eereview.load.ModelLoader;
@@ -76,7 +77,7 @@ class DirectProgramTest {
         RuleEngine direct = new RuleEngine(rules);
         RuleEngine interpreted = new RuleEngine(rules.map(DirectProgramTest::interpreted));
         List<Model> models = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+        try (Stream<Path> files = Files.list(Repo.file("examples"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 models.add(new ModelLoader().load(f));
             }
