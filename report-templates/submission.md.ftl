@@ -217,7 +217,7 @@ Not assessed, because the model does not say:
 Safeguards the design declares:
 
 <#list safeguards[0..*plain.listed] as s>
-- **${s.title}** (${s.inWords}): ${s.text}, ${s.at.text}
+- **${s.title}** (<#if s.what??>${s.what}; </#if>${s.inWords}): ${s.text}, ${s.at.text}
 </#list>
 <#if (safeguards?size > plain.listed)>
 - *And ${safeguards?size - plain.listed} more declarations, not listed: the JSON report (`--format json`) lists them all.*

@@ -297,6 +297,9 @@ class SubmissionTest {
                 + "comes next**").contains("before any law or order requires it");
         String annexes = md.substring(md.indexOf("## Annex A."));
         assertThat(section(annexes, "Safeguards the design declares:", "Safety features as the design has them:"))
+                // Each safeguard said for a reader who knows no cryptography, then what it does.
+                .contains("**Key transparency** (a public log of every user's keys that anyone can audit; would show, but not "
+                        + "stop, handing members keys of its own in place of each other's)")
                 .contains("**Changes shown to members** (would show, but not stop, adding a member to the conversation)")
                 .doesNotContain("adds-member");
         assertThat(section(annexes, "### B.4 The \"ghost\" participant", "### B.5"))

@@ -136,9 +136,12 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
                                 List<Fact> concerns, String keeps, List<Fact> powers) {
     }
 
-    /** @param inWords what it does, in the submission's words: "would show, but not stop, adding a member to the conversation" */
+    /**
+     * @param inWords what it does, in the submission's words: "would show, but not stop, adding a member to the conversation"
+     * @param what    what it is, for a reader who knows no cryptography (the catalog's in-words), or null
+     */
     public record SafeguardView(String name, String title, String effect, String route, String element, String text,
-                                Location at, String inWords) {
+                                Location at, String inWords, String what) {
     }
 
     /**

@@ -494,7 +494,9 @@ public final class ReportViewBuilder {
             out.add(new SafeguardView(s.name(), e == null ? s.name() : e.title(),
                     s.prevents() ? "prevents" : "makes visible, does not prevent", s.route().id(), t(s.element()),
                     t(s.text()), location(s.at()), (s.prevents() ? "stops " : "would show, but not stop, ")
-                    + PlainWords.how(s.route())));
+                    + PlainWords.how(s.route()),
+                    // Said where the title does not already say it ("changes shown to members").
+                    e == null || e.inWords() == null || e.inWords().equalsIgnoreCase(e.title()) ? null : t(e.inWords())));
         }
         return out;
     }
