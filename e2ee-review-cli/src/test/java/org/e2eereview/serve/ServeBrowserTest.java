@@ -10,11 +10,10 @@ import java.util.List;
 import org.e2eereview.Repo;
 import org.e2eereview.report.Axe;
 import org.e2eereview.report.Chromium;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,22 +25,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class ServeBrowserTest {
 
-    static Chromium browser;
+    @RegisterExtension
+    static final Chromium.PerClass browser = new Chromium.PerClass();
 
     @TempDir
     Path dir;
     Served served;
     Chromium.Page page;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Chromium.forTests();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -14,9 +14,9 @@ import org.e2eereview.Corpus;
 import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.review.Review;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,18 +31,13 @@ class AccessibilityTest {
 
     static final List<String> PAGE_RULES = Stream.concat(Axe.WCAG21_AA.stream(), Stream.of("best-practice")).toList();
 
-    static Chromium browser;
+    @RegisterExtension
+    static final Chromium.PerClass browser = new Chromium.PerClass();
     static Axe axe;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Chromium.forTests();
         axe = Axe.installed();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.close();
     }
 
     @ParameterizedTest

@@ -11,9 +11,8 @@ import java.util.stream.Stream;
 import org.e2eereview.Corpus;
 import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,17 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class BrowserPageTest {
 
-    static Chromium browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.forTests();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.close();
-    }
+    @RegisterExtension
+    static final Chromium.PerClass browser = new Chromium.PerClass();
 
     static Stream<Path> examples() throws Exception {
         return Corpus.files("examples").stream();

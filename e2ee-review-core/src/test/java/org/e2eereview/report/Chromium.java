@@ -207,4 +207,28 @@ public final class Chromium implements AutoCloseable {
             // A leftover temporary profile is harmless.
         }
     }
+
+    /**
+     * One browser for a test class, started before its first test and closed after its last:
+     * {@code @RegisterExtension static final Chromium.PerClass browser = new Chromium.PerClass();}
+     */
+    public static final class PerClass implements org.junit.jupiter.api.extension.BeforeAllCallback,
+            org.junit.jupiter.api.extension.AfterAllCallback {
+
+        private Chromium browser;
+
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            browser = forTests();
+        }
+
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            if (browser != null) browser.close();
+        }
+
+        public Page open() throws Exception {
+            return browser.open();
+        }
+    }
 }

@@ -16,9 +16,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.e2eereview.Corpus;
 import org.e2eereview.Repo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,17 +33,8 @@ class PrintTest {
     /** A4 with the page's 18 mm top and bottom margins, in PDF points. */
     private static final double MARGIN = 18 / 25.4 * 72;
 
-    static Chromium browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.forTests();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.close();
-    }
+    @RegisterExtension
+    static final Chromium.PerClass browser = new Chromium.PerClass();
 
     /**
      * Each page is filled before the next starts. A table row or the diagram that does not fit where it

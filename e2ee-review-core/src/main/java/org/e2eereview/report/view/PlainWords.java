@@ -73,7 +73,11 @@ final class PlainWords {
         Set<String> show = new LinkedHashSet<>();
         Map<String, Set<String>> on = new LinkedHashMap<>();
         for (Safeguarded g : review.safeguards()) on.computeIfAbsent(g.name(), k -> new LinkedHashSet<>()).add(g.element());
-        for (Safeguarded g : review.safeguards()) (g.prevents() ? prevent : show).add(safeguard(g) + onlyFor(on.get(g.name())));
+        // Said once per safeguard: a large design declares one on each of thousands of conversations.
+        Map<String, String> said = new java.util.HashMap<>();
+        for (Safeguarded g : review.safeguards()) {
+            (g.prevents() ? prevent : show).add(said.computeIfAbsent(g.name(), n -> safeguard(g) + onlyFor(on.get(n))));
+        }
         show.removeAll(prevent);
         if (!prevent.isEmpty() || !show.isEmpty()) {
             StringBuilder g = new StringBuilder("The design declares safeguards that");
@@ -876,9 +880,9 @@ final class PlainWords {
             if (c == null || !isApp(c)) return "";
             apps.add(element(c.id()));
         }
-        boolean every = model.components().values().stream().filter(PlainWords::isApp)
-                .allMatch(c -> elements.contains(c.id()));
-        return every || apps.isEmpty() ? "" : ", for " + and(apps) + " only";
+        // Every element is an app here, so it covers every app when it is on as many as there are.
+        long every = model.components().values().stream().filter(PlainWords::isApp).count();
+        return apps.isEmpty() || apps.size() == every ? "" : ", for " + and(apps) + " only";
     }
 
     private static boolean isApp(org.e2eereview.model.Component c) {

@@ -407,7 +407,7 @@ public final class ReportViewBuilder {
             for (var l : a.proposal().legal()) {
                 law.putIfAbsent(l.provision(), l);
                 by.computeIfAbsent(l.provision(), k -> new ArrayList<>())
-                        .add(PlainWords.lower(a.proposal().title().replaceFirst(" \\(\\d{4}\\)$", "")));
+                        .add(PlainWords.lower(a.proposal().title()));
             }
         }
         List<Fact> out = new ArrayList<>();
@@ -602,17 +602,16 @@ public final class ReportViewBuilder {
                 introduced, introducedNotListed, a.applied() ? a.patched().verdict().text() : null,
                 a.applied() ? PlainWords.counts(a.patched()) : null, plain.row(a, anchor), criticalForAll, addsAccess,
                 a.applied() && (!a.newReaders().isEmpty() || !a.widened().isEmpty()), PlainWords.unseen(a),
-                PlainWords.everyUser(a), replaces(a));
+                PlainWords.everyUser(a), replaces(a, plain));
     }
 
     /** "Server-controlled membership (high) in WhatsApp group call would become ghost participant (critical)". */
-    private List<String> replaces(Assessment a) {
+    private List<String> replaces(Assessment a, PlainWords words) {
         if (a.superseded().isEmpty()) return List.of();
         Map<String, org.e2eereview.rules.Finding> before = new java.util.HashMap<>();
         for (Reviewed r : review.weakenings()) before.put(r.finding().id(), r.finding());
         Map<String, org.e2eereview.rules.Finding> after = new java.util.HashMap<>();
         if (a.applied()) for (Reviewed r : a.patched().weakenings()) after.put(r.finding().id(), r.finding());
-        PlainWords words = new PlainWords(review);
         List<String> out = new ArrayList<>();
         for (var e : a.superseded().entrySet()) {
             if (out.size() == listed) {
