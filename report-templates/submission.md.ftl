@@ -100,21 +100,14 @@ ${plain.notAsked}
 ${model.description}
 
 </#if>
-| Conversation | Protection | Who else could read it, and when (the summary says how) |
-|---|---|---|
-<#list conversations[0..*plain.listed] as c>
-| ${c.name!c.id} | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>${r.name}: ${r.when}<#sep>; </#list><#else>nobody: members only</#if> |
-</#list>
-<#if (conversations?size > plain.listed)>
-
-And ${conversations?size - plain.listed} more conversations: the review's JSON lists every one.
-</#if>
-
 <#if diagram?? && diagram.readersMermaid??>
-The same as a figure: who outside each conversation could read it, and when (each condition is written on its lines).
+Who outside each conversation could read it, and when (each condition is written on its lines; Annex A sets out the same as a table):
 
 ```mermaid
 ${diagram.readersMermaid?no_esc}```
+
+<#else>
+Annex A sets out, conversation by conversation, who else could read it and when.
 
 </#if>
 ## 2. The first ask: public safety in the design
@@ -130,9 +123,7 @@ ${diagram.readersMermaid?no_esc}```
 
 </#list></#list>
 <#if safetyFeatures?has_content>
-<#list plain.features as s>
-- **${s.inWords?cap_first}**<#if s.verdict?? && s.verdict != "preserves"> (${s.verdict} end-to-end encryption)</#if>: ${s.summary!s.message} <@cites s.refs/>
-</#list>
+Annex A describes each of these features.
 
 </#if>
 ## 3. The second ask: access to content
@@ -184,6 +175,20 @@ This submission is itself our contribution to a consultation on design. It offer
 
 ## Annex A. Findings and evidence
 
+### Who else could read each conversation
+
+| Conversation | Protection | Who else could read it, and when |
+|---|---|---|
+<#list conversations[0..*plain.listed] as c>
+| ${c.name!c.id} | ${c.protection} | <#if c.readers?has_content><#list c.readers as r>${r.name}: ${r.when}<#sep>; </#list><#else>nobody: members only</#if> |
+</#list>
+<#if (conversations?size > plain.listed)>
+
+And ${conversations?size - plain.listed} more conversations: the review's JSON lists every one.
+</#if>
+
+### The findings
+
 The verdict and findings above come from these findings, each identified by its rule and the element of the model it concerns, with the chain of statements in the model that supports it.
 
 **Verdict: ${verdict.text}.** ${verdict.summary} Counted findings: <#list verdict.counts as c>${c.count} ${c.severity}<#sep>, </#list><#if verdict.accepted gt 0>; ${verdict.accepted} accepted with a recorded justification</#if><#if verdict.notAssessed gt 0>; ${verdict.notAssessed} checks could not be assessed from the design as described</#if>.
@@ -225,7 +230,13 @@ Safeguards the design declares:
 
 </#if>
 <#if safetyFeatures?has_content>
-Safety features as the design has them:
+The design's safety features:
+
+<#list plain.features as s>
+- **${s.inWords?cap_first}**<#if s.verdict?? && s.verdict != "preserves"> (${s.verdict} end-to-end encryption)</#if>: ${s.summary!s.message} <@cites s.refs/>
+</#list>
+
+Where the design has them:
 
 <#list safetyFeatures[0..*plain.listed] as s>
 - **${s.title}** (`${s.id}`, ${s.verdict!""} end-to-end encryption): ${s.message}
@@ -322,7 +333,7 @@ ${r.number}. ${r.title}<#if r.authors??>. ${r.authors}</#if><#if r.date??> (${r.
 
 ## Annex ${annexRepro}. Reproducing this document
 
-The findings in this document follow from the design model by e2ee-review's published rules and catalog. To check it, get e2ee-review ${tool.version?no_esc} (its distribution, `e2ee-review-${tool.version?no_esc}-dist.zip`, or from Maven, `org.e2eereview:e2ee-review-cli:${tool.version?no_esc}`) and the model<#if submission.modelLink??> (<${submission.modelLink?no_esc}>)<#elseif submission.modelUrl??> (${submission.modelUrl})<#else> (from the submitting organisation)</#if>, confirm the digests below, and run the command.
+The findings in this document follow from the design model by e2ee-review's published rules and catalog. To check it, get e2ee-review ${tool.version?no_esc} (its distribution, `e2ee-review-${tool.version?no_esc}-dist.zip`, or from Maven, `org.e2eereview:e2ee-review-cli:${tool.version?no_esc}`) and the model<#if submission.modelLink??> (<${submission.modelLink?no_esc}>)<#elseif submission.modelUrl??> (${submission.modelUrl})<#else> (from the submitting organisation)</#if>, confirm the fingerprints below (SHA-256 digests: a file changed by a single character has a different one), and run the command.
 
 | | |
 |---|---|

@@ -609,7 +609,7 @@ final class PlainWords {
     /** How a reader reads today, where the proposal would widen it; "" when only the way changes. */
     private String was(Access before, Access after, boolean unseen, boolean systemic) {
         List<String> today = new ArrayList<>();
-        if (unseen && before.detectable()) today.add("it could be noticed");
+        if (unseen && before.detectable()) today.add("only in ways that could be noticed");
         if (systemic && !before.systemic()) today.add("only for chosen users");
         if (before.partial() && !after.partial()) today.add("only what is computed from the content");
         if (after.condition().ordinal() < before.condition().ordinal()) {
@@ -688,7 +688,7 @@ final class PlainWords {
                     && (other.was == null || !other.was.isEmpty());
         }
 
-        /** "so could WhatsApp (Meta), at any time (today it could be noticed)": what differs from {@code other} only. */
+        /** "so could WhatsApp (Meta), at any time (today only in ways that could be noticed)": what differs from {@code other} only. */
         String soCould(Gain other) {
             return "so could " + party + (through.isEmpty() ? "" : through.substring(0, through.length() - 1))
                     + (when.equals(other.when) ? "" : ", " + when) + (was == null ? "" : " (today " + was + ")");

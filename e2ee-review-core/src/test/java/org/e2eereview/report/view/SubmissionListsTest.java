@@ -72,7 +72,7 @@ class SubmissionListsTest {
     }
 
     @Test
-    void theBodySetsOutEachKindOfSafetyFeatureOnce() throws Exception {
+    void eachKindOfSafetyFeatureIsDescribedOnce() throws Exception {
         // The synthetic model has a reporting feature on every other slice's phone, abuse detection on the rest, and
         // a lawful-access feature (the known weakening one slice in a few carries).
         var review = org.e2eereview.review.Reviewer.standard(List.of()).review(new org.e2eereview.load.ModelLoader()
@@ -84,8 +84,8 @@ class SubmissionListsTest {
         assertThat(view.plain().features().stream().map(ReportView.FeatureView::inWords).toList()).doesNotHaveDuplicates()
                 .hasSize(3);
         String md = new Templates(null).render("submission.md.ftl", view.forFormat("submission-md", null));
-        String body = md.substring(md.indexOf("## 2. The first ask"), md.indexOf("## 3. The second ask"));
-        assertThat(body.lines().filter(l -> l.startsWith("- **"))).hasSize(3);
+        String kinds = md.substring(md.indexOf("The design's safety features:"), md.indexOf("Where the design has them:"));
+        assertThat(kinds.lines().filter(l -> l.startsWith("- **"))).hasSize(3);
     }
 
     @Test
