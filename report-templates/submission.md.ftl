@@ -33,10 +33,12 @@
 <#if plain.proposals??>
 ${plain.proposals}
 
-What each would make possible, and who could misuse it:
+What each would make possible (Annex B sets each out in full):
 
+| Proposal | Who would gain access, to what | Would anyone notice? | Who else could use it | Gravest weakness now → with it |
+|---|---|---|---|---|
 <#list plain.rows as r>
-- **${r.title}**: ${r.risk}
+| **${r.title}** | <#if r.applied && r.whose?has_content>${r.gains?cap_first}: ${r.whose}, ${r.forWhom}<#else>${r.gains?cap_first}</#if> | ${r.noticed} | ${r.misuse} | ${r.gravest} |
 </#list>
 
 </#if>
@@ -48,7 +50,7 @@ What each would make possible, and who could misuse it:
 <#if plain.because?has_content>
 
 </#if>
-<#if plain.because?has_content || plain.also?has_content>
+<#if plain.because?has_content || plain.also?has_content || (plain.rows![])?has_content>
 *Severities: critical (the gravest) and high findings weaken end-to-end encryption; medium and low ones are narrower weaknesses; info ones are noted only.*
 
 </#if>
@@ -221,8 +223,13 @@ Not assessed, because the model does not say:
 <#if safeguards?has_content>
 Safeguards the design declares:
 
-<#list safeguards[0..*plain.listed] as s>
-- **${s.title}** (<#if s.what??>${s.what}; </#if>${s.inWords}): ${s.text}, ${s.at.text}
+<#-- One entry per kind of safeguard, its declarations under it: "safety numbers" once, not once per conversation. -->
+<#list safeguards[0..*plain.listed]?sort_by("title") as s>
+<#if s?index == 0 || s.title + (s.what!"") + s.inWords != previous>
+- **${s.title}** (<#if s.what??>${s.what}; </#if>${s.inWords}):
+</#if>
+  - ${s.text}, ${s.at.text}
+<#assign previous = s.title + (s.what!"") + s.inWords>
 </#list>
 <#if (safeguards?size > plain.listed)>
 - *And ${safeguards?size - plain.listed} more declarations, not listed: the JSON report (`--format json`) lists them all.*
@@ -267,7 +274,7 @@ ${p.summary}
 - **Asks for:** ${p.asksFor}
 - **Claims to serve:** <#list p.claims as c>${c}<#sep>; </#list>
 <#if p.applied>
-- **What would get worse:** ${p.row.worse}.
+- **What would get worse:** ${p.row.worse}
 - **What it adds to the findings:** ${p.row.adds}<#if p.row.reach?has_content> (${p.row.reach})</#if>.
 <#if p.newReaders?has_content>
 - **New readers, as computed:**

@@ -68,7 +68,7 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
         public String words() {
             if (when == null) return "";
             return condition() + (through.isEmpty() ? "" : ", through " + String.join(", ", through))
-                    + (partial ? plain ? ", only what is computed from the content" : ", derived data only" : "");
+                    + (partial ? plain ? ", only a match or a fingerprint of the content" : ", derived data only" : "");
         }
 
         /**

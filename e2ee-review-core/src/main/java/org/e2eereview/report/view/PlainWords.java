@@ -224,7 +224,7 @@ final class PlainWords {
         }
         List<String> parts = new ArrayList<>();
         byWhen.forEach((when, how) -> parts.add(when + ", " + ways(List.copyOf(how))));
-        return String.join("; ", parts) + (a.partial() ? " (what is computed from the content, not the content itself)" : "");
+        return String.join("; ", parts) + (a.partial() ? " (a match or a fingerprint, not the content itself)" : "");
     }
 
     /**
@@ -243,7 +243,7 @@ final class PlainWords {
             if (!r.detectable()) when += unnoticed(r) ? " (nobody would notice)" : " (its owner would know)";
             whens.add(when);
         }
-        return String.join("; ", whens) + (a.partial() ? " (only what is computed from the content)" : "");
+        return String.join("; ", whens) + (a.partial() ? " (only a match or a fingerprint, not the content)" : "");
     }
 
     /** All of it, for the first page. */
@@ -360,8 +360,11 @@ final class PlainWords {
                     : " These weaknesses also weaken it:");
         }
         if (serious.isEmpty()) return finds + " no weakening of end-to-end encryption at high severity or above.";
+        // Annex A counts a weakness once per place it is found: said here, so the two counts agree.
+        int places = serious.values().stream().mapToInt(List::size).sum();
+        String counted = places == serious.size() ? ":" : ", found in " + number(places) + " places (Annex A lists each as a finding):";
         return finds + " that the design " + (proposals ? "already " : "") + "weakens end-to-end encryption. "
-                + (serious.size() == 1 ? "It does so through this weakness:" : "It does so through these weaknesses:");
+                + (serious.size() == 1 ? "It does so through this weakness" : "It does so through these weaknesses") + counted;
     }
 
     /**
@@ -434,8 +437,8 @@ final class PlainWords {
         PlainWords patched = a.applied() ? new PlainWords(a.patched()) : this;
         if (!a.applied()) {
             return new ReportView.ProposalRow(title, anchor, false, "does not apply: " + ReportViewBuilder.t(a.notApplicable()),
-                    "", "", counts(review), counts(review), "nothing", "", risk(a), "nothing: it cannot apply to this design",
-                    false, "which cannot apply to this design");
+                    "", "", counts(review), counts(review), "nothing", "", risk(a), risk(a),
+                    false, "which cannot apply to this design", "", "", "");
         }
         // Per party (and whom it goes through), the widest change: reading the content itself, reading
         // more widely than now, or reading only what is computed from the content.
@@ -457,7 +460,7 @@ final class PlainWords {
         List<String> gained = new ArrayList<>();
         gains.forEach((who, how) -> gained.add(who + switch (how) {
             case 1 -> " (its reading " + wider.get(who) + ")";
-            case 2 -> " (only what is computed from the content)";
+            case 2 -> " (what the app reports about them: a match or a fingerprint, not the messages)";
             default -> "";
         }));
         // The reach of what the proposal asks for, not of what else it brings with it (a targeted update
@@ -476,44 +479,71 @@ final class PlainWords {
                 : unseen || systemic ? null : gains(a).values().stream().allMatch(g -> g.inHand)
                 ? "whose access needs a user's device in hand, which its owner would know of"
                 : "whose access members or outsiders who check could notice";
+        List<Gain> all = unseenFirst(a);
+        List<String> misuse = misuse(all);
+        String risk = risk(a, all);
         return new ReportView.ProposalRow(title, anchor, true, gained.isEmpty() ? "nobody new" : String.join("; ", gained),
-                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), adds(a), reach, risk(a),
-                worse(a, gains, wider, and(List.copyOf(whose)), forWhom), readers && unseen, notAsked);
+                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), adds(a), reach, risk,
+                worse(a, risk), readers && unseen, notAsked, noticed(all),
+                misuse.isEmpty() ? "" : capital("anyone who " + and(misuse, "or")), gravest(review, a.patched()));
     }
 
     /**
-     * What a proposal would make worse, in words: who would gain access, to whose conversations and for
-     * whom; whose reading would widen, and how; and how the findings at medium or above would change.
-     * Never a bare verdict: "weakened now, weakened with it" reads as no difference.
-     *
-     * @param gains per party (with whom it goes through): 0 a new reader, 1 a wider one, 2 a new reader of
-     *              what is computed from the content only
+     * The gravest counted finding's severity now and with a proposal, in words: a reader compares "high →
+     * critical", not counts; where it stays, how many more there would be ("high → high (one more)").
      */
-    private String worse(Assessment a, Map<String, Integer> gains, Map<String, String> wider, String whose,
-                         String forWhom) {
-        List<String> parts = new ArrayList<>();
-        List<String> readers = new ArrayList<>();
-        List<String> learners = new ArrayList<>();
-        gains.forEach((who, how) -> (how == 0 ? readers : how == 2 ? learners : new ArrayList<String>()).add(who));
-        if (!readers.isEmpty()) {
-            parts.add(list(readers, "and") + " would gain access to " + whose + " (" + forWhom + ")");
+    private static String gravest(Review now, Review with) {
+        Severity before = gravest(now);
+        Severity after = gravest(with);
+        String out = (before == null ? "none" : before.yamlName()) + " → " + (after == null ? "none" : after.yamlName());
+        if (before != null && before == after) {
+            int more = with.counts().getOrDefault(after, 0) - now.counts().getOrDefault(before, 0);
+            if (more > 0) out += " (" + number(more) + " more)";
         }
-        if (!learners.isEmpty()) {
-            parts.add(list(learners, "and") + " would learn what the app computes from " + whose + " (" + forWhom + ")");
+        return out;
+    }
+
+    private static Severity gravest(Review r) {
+        for (Severity s : Severity.values()) {
+            if (s.ordinal() <= Severity.MEDIUM.ordinal() && r.counts().getOrDefault(s, 0) > 0) return s;
         }
-        wider.forEach((who, how) -> parts.add(who + "'s own reading " + how));
+        return null;
+    }
+
+    /** Whether anyone would notice the access a proposal adds, answering the first page's table's question. */
+    private static String noticed(List<Gain> all) {
+        if (all.isEmpty()) return "";
+        if (all.stream().anyMatch(g -> g.unseen)) return "No";
+        if (all.stream().allMatch(g -> g.inHand)) return "Its owner, whose device is taken";
+        return "Members, or outsiders who check";
+    }
+
+    /** Who else could do what the proposal lets its intended users do, each completing "anyone who ...". */
+    private static List<String> misuse(List<Gain> all) {
+        Set<String> misuse = new LinkedHashSet<>();
+        for (Gain g : all) {
+            for (Route route : g.routes) {
+                String m = misuse(route, g.holders);
+                if (m != null) misuse.add(m);
+            }
+        }
+        return List.copyOf(misuse);
+    }
+
+    /**
+     * What a proposal would make worse, in words: what it would make possible ({@code risk}: who would gain
+     * access, to whose conversations, whether anyone would notice, who else could use it), then how the
+     * findings at medium or above would change. Never a bare verdict: "weakened now, weakened with it" reads
+     * as no difference.
+     */
+    private String worse(Assessment a, String risk) {
         String before = counts(review);
         String after = counts(a.patched());
-        if (!before.equals(after)) {
-            parts.add("the findings at medium or above would go from " + and(List.of(before.replace(" at medium or above", "")
-                    .split(", "))) + " to " + and(List.of(after.replace(" at medium or above", "").split(", "))));
-        }
-        if (!review.weakened() && a.patched().weakened()) parts.add("the design would go from not weakened to weakened");
-        if (parts.isEmpty()) {
-            return a.introduced().isEmpty() ? "nothing: the design already has what it asks for"
-                    : "nobody would gain access they do not have already, though it changes the design";
-        }
-        return String.join("; ", parts);
+        if (before.equals(after)) return risk;
+        String from = and(List.of(before.replace(" at medium or above", "").split(", ")));
+        String to = and(List.of(after.replace(" at medium or above", "").split(", ")));
+        return risk + " The findings at medium or above would go from " + from + " to " + to
+                + (!review.weakened() && a.patched().weakened() ? ", and the design from not weakened to weakened." : ".");
     }
 
     /**
@@ -524,28 +554,33 @@ final class PlainWords {
      */
     String risk(Assessment a) {
         if (!a.applied()) return "It cannot apply to this design: " + ReportViewBuilder.t(a.notApplicable()) + ".";
+        return risk(a, unseenFirst(a));
+    }
+
+    private String risk(Assessment a, List<Gain> all) {
         List<String> clauses = new ArrayList<>();
-        Set<String> misuse = new LinkedHashSet<>();
-        // Unnoticed first; a party that would gain the same as the one before "could do so too", rather than
-        // the conversations, the users and whether anyone would notice said again.
-        List<Gain> all = new ArrayList<>(gains(a).values());
-        all.sort(java.util.Comparator.comparing(g -> !g.unseen));
+        // A party that would gain the same as the one before "could do so too", rather than the
+        // conversations, the users and whether anyone would notice said again.
         Gain previous = null;
         for (Gain g : all) {
             clauses.add(previous != null && g.like(previous) ? g.soCould(previous) : g.clause());
             previous = g;
-            for (Route route : g.routes) {
-                String m = misuse(route, g.holders);
-                if (m != null) misuse.add(m);
-            }
         }
         if (clauses.isEmpty()) {
             return a.introduced().isEmpty() ? "Nobody would gain access they do not have already: this design already has what it asks for."
                     : "Nobody would gain access they do not have already, though it changes the design (Annex B).";
         }
+        List<String> misuse = misuse(all);
         String out = capital(String.join("; ", clauses));
-        if (!misuse.isEmpty()) out += "; and so could anyone who " + and(List.copyOf(misuse), "or");
+        if (!misuse.isEmpty()) out += "; and so could anyone who " + and(misuse, "or");
         return out + ".";
+    }
+
+    /** A proposal's gains, the unnoticed first. */
+    private static List<Gain> unseenFirst(Assessment a) {
+        List<Gain> all = new ArrayList<>(gains(a).values());
+        all.sort(java.util.Comparator.comparing(g -> !g.unseen));
+        return all;
     }
 
     /**
@@ -611,7 +646,7 @@ final class PlainWords {
         List<String> today = new ArrayList<>();
         if (unseen && before.detectable()) today.add("only in ways that could be noticed");
         if (systemic && !before.systemic()) today.add("only for chosen users");
-        if (before.partial() && !after.partial()) today.add("only what is computed from the content");
+        if (before.partial() && !after.partial()) today.add("only a match or a fingerprint of the content");
         if (after.condition().ordinal() < before.condition().ordinal()) {
             today.add("only " + when(before.condition(), null));
         }
@@ -668,7 +703,7 @@ final class PlainWords {
 
         String clause() {
             String whose = and(List.copyOf(conversations)) + " of " + (systemic ? "every user" : "chosen users");
-            String read = partial ? "learn what the app computes from " : "read ";
+            String read = partial ? "learn what the app reports about " : "read ";
             if (was != null && was.isEmpty()) {
                 return party + through + " could also read " + whose + ", " + when + ", "
                         + ways(routes.stream().map(PlainWords::how).distinct().toList());
@@ -861,7 +896,7 @@ final class PlainWords {
             case SUBSTITUTES_KEYS -> "handing members keys of its own in place of each other's";
             case TARGETED_UPDATE -> "shipping a modified app to chosen users";
             case FEATURE_RESULT -> "receiving the content from a feature of the app, without a member choosing to send it";
-            case LEARNS_DERIVED -> "receiving what the app computes from the content";
+            case LEARNS_DERIVED -> "receiving what the app reports about the content";
             case MEMBER_DISCLOSURE -> "receiving what a member chooses to report";
             case ENCLAVE_IMAGE -> "running a new program in the secure enclave that would read what enters it";
             case HARDWARE_ROOT -> "forging or breaking the hardware the secure enclave relies on";

@@ -198,15 +198,21 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param reach   "systemic", "targeted", or empty when it adds no finding
      * @param risk    the risk it creates and who could misuse it, in one sentence: "Law enforcement, through
      *                the escrow agents, could read ... unnoticed; and so could anyone who obtains the keys they hold."
-     * @param worse   what would get worse, in words: who would gain access or read more widely, for whom, and the
-     *                findings at medium or above before and after
+     * @param worse   what would get worse, in words: the risk, then the findings at medium or above before and
+     *                after when they change
      * @param asked   whether the organisation asks that it not be required: it would add access nobody would notice
      * @param notAsked why it is not among those, completing "a proposal, ...": "which cannot apply to this design";
      *                null when it is
+     * @param noticed whether anyone would notice the access it adds: "No", "Its owner, whose device is taken" or
+     *                "Members, or outsiders who check"; empty when it adds none
+     * @param misuse  who else could use the capability: "Anyone who obtains the key WhatsApp (Meta) holds"; empty
+     *                when nobody could
+     * @param gravest the gravest counted finding's severity now and with it: "high → critical"; empty when it
+     *                cannot apply
      */
     public record ProposalRow(String title, String anchor, boolean applied, String gains, String whose, String forWhom,
                               String before, String after, String adds, String reach, String risk, String worse,
-                              boolean asked, String notAsked) {
+                              boolean asked, String notAsked, String noticed, String misuse, String gravest) {
     }
 
     /** @param count how many findings of this kind the proposal introduces: one per place in the design */
