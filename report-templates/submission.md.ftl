@@ -6,6 +6,7 @@
 <#-- Annexes are lettered in order; without proposals there is no annex on them. -->
 <#assign annexRefs = proposals?has_content?then("C", "B")>
 <#assign annexRepro = proposals?has_content?then("D", "C")>
+<#assign annexTerms = proposals?has_content?then("E", "D")>
 <#macro cites refs><#list refs as r>\[${r.number}\]<#sep> </#list></#macro>
 <#macro prose p><#if p?has_content>${p.markdown?no_esc}
 
@@ -24,7 +25,7 @@
 <#if today??>
 **Date:** ${plain.date!today}  
 </#if>
-**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, as the submitter modelled it; Annex ${annexRepro} says how to repeat the analysis
+**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, as the submitter modelled it; Annex ${annexRepro} says how to repeat the analysis<#if plain.terms?has_content>, Annex ${annexTerms} explains the terms it uses</#if>
 
 ## Summary
 
@@ -354,4 +355,12 @@ The findings in this document follow from the design model by e2ee-review's publ
 </#if>
 <#if command??>
 | Command | ${command} |
+</#if>
+<#if plain.terms?has_content>
+
+## Annex ${annexTerms}. Terms used in this document
+
+<#list plain.terms as t>
+- **${t.term}**: ${t.meaning}
+</#list>
 </#if>

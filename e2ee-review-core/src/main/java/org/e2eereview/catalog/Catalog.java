@@ -18,6 +18,7 @@ import org.e2eereview.catalog.Entries.Proposal;
 import org.e2eereview.catalog.Entries.Reference;
 import org.e2eereview.catalog.Entries.SafeguardEntry;
 import org.e2eereview.catalog.Entries.SafetyFeature;
+import org.e2eereview.catalog.Entries.Term;
 import org.e2eereview.catalog.Entries.Weakening;
 import org.e2eereview.load.Digests;
 import org.e2eereview.load.Fields;
@@ -42,12 +43,15 @@ public final class Catalog {
     private final Map<String, Proposal> proposals;
     private final Map<String, Reference> references;
     private final Map<String, SafeguardEntry> safeguards;
+    private final Map<String, Term> glossary;
     private final String digest;
 
     private Catalog(Map<String, Weakening> weakenings, Map<String, SafetyFeature> safetyFeatures,
                     Map<String, Objective> objectives, Map<String, Proposal> proposals,
-                    Map<String, Reference> references, Map<String, SafeguardEntry> safeguards, String digest) {
+                    Map<String, Reference> references, Map<String, SafeguardEntry> safeguards,
+                    Map<String, Term> glossary, String digest) {
         this.digest = digest;
+        this.glossary = Collections.unmodifiableMap(glossary);
         this.proposals = Collections.unmodifiableMap(proposals);
         this.safeguards = Collections.unmodifiableMap(safeguards);
         this.weakenings = Collections.unmodifiableMap(weakenings);
@@ -59,11 +63,12 @@ public final class Catalog {
     /** What a catalog is made of: the form it is kept in as a {@link Snapshot}. */
     record Parts(Map<String, Weakening> weakenings, Map<String, SafetyFeature> safetyFeatures,
                  Map<String, Objective> objectives, Map<String, Proposal> proposals,
-                 Map<String, Reference> references, Map<String, SafeguardEntry> safeguards, String digest) {
+                 Map<String, Reference> references, Map<String, SafeguardEntry> safeguards, Map<String, Term> glossary,
+                 String digest) {
     }
 
     Parts parts() {
-        return new Parts(weakenings, safetyFeatures, objectives, proposals, references, safeguards, digest);
+        return new Parts(weakenings, safetyFeatures, objectives, proposals, references, safeguards, glossary, digest);
     }
 
     /** This catalog in a compact binary form ({@link Snapshot}), which {@link #fromSnapshot} reads back. */
@@ -81,7 +86,7 @@ public final class Catalog {
         Parts p = Snapshot.read(bytes, Parts.class);
         if (p == null) return null;
         return new Catalog(p.weakenings(), p.safetyFeatures(), p.objectives(), p.proposals(), p.references(),
-                p.safeguards(), p.digest());
+                p.safeguards(), p.glossary(), p.digest());
     }
 
     /** Loads a catalog from files keyed by path (catalog/weakenings/X.yaml, ...). */
@@ -93,6 +98,7 @@ public final class Catalog {
         Map<String, Proposal> proposals = new TreeMap<>();
         Map<String, Reference> references = new TreeMap<>();
         Map<String, SafeguardEntry> safeguards = new LinkedHashMap<>();
+        Map<String, Term> glossary = new TreeMap<>();
         Map<String, Location> citedAt = new LinkedHashMap<>();
         for (var file : files.entrySet()) {
             String path = file.getKey();
@@ -103,6 +109,13 @@ public final class Catalog {
                         safeguards.put(key, new SafeguardEntry(key, g.text("title"), g.choice("effect", null),
                                 g.text("description"), citations(g, citedAt), g.text("in-words")));
                         checkSafeguard(key, g, problems);
+                    });
+                } else if (path.endsWith("/glossary.yaml")) {
+                    Fields f = StrictYaml.read(path, file.getValue(), CatalogFormat.GLOSSARY);
+                    f.map("terms").forEach((key, t) -> {
+                        List<String> matches = t.list("matches");
+                        glossary.put(key, new Term(key, t.text("term"), matches.isEmpty() ? List.of(t.text("term")) : matches,
+                                t.text("meaning")));
                     });
                 } else if (path.endsWith("/references.yaml")) {
                     Fields f = StrictYaml.read(path, file.getValue(), CatalogFormat.REFERENCES);
@@ -133,8 +146,8 @@ public final class Catalog {
                                     citations(f, "concerns", citedAt)));
                 } else {
                     problems.add(new Problem(new Location(path, 0, 0),
-                            "not a catalog file: expected weakenings/, safety-features/, objectives/, proposals/, safeguards.yaml "
-                                    + "or references.yaml"));
+                            "not a catalog file: expected weakenings/, safety-features/, objectives/, proposals/, safeguards.yaml, "
+                                    + "references.yaml or glossary.yaml"));
                 }
             } catch (InputException e) {
                 problems.addAll(e.problems());
@@ -146,7 +159,7 @@ public final class Catalog {
                         "safeguard '" + s.yamlName() + "' has no entry"));
             }
         }
-        Catalog catalog = new Catalog(weakenings, features, objectives, proposals, references, safeguards,
+        Catalog catalog = new Catalog(weakenings, features, objectives, proposals, references, safeguards, glossary,
                 Digests.sha256(files));
         catalog.checkLinks(citedAt, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
@@ -314,6 +327,11 @@ public final class Catalog {
     /** Safeguards by id, in file order. */
     public Map<String, SafeguardEntry> safeguards() {
         return safeguards;
+    }
+
+    /** The terms a submission explains when it uses them, by id. */
+    public Map<String, Term> glossary() {
+        return glossary;
     }
 
     /** Whether an id names a weakening or a safety feature. */

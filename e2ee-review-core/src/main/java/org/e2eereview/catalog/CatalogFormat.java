@@ -153,7 +153,19 @@ final class CatalogFormat {
             .required("references", new FieldType.IdMap(REFERENCE, "^[A-Z0-9][A-Z0-9-]*$",
                     "a citation key in capitals, e.g. KUD or RFC9750"), "Sources by key.");
 
+    static final ObjectSpec TERM = ObjectSpec.of("term", "A term a document may use, explained for a reader who "
+                    + "knows no cryptography.")
+            .required("term", TEXT, "The term as the explanation heads it.")
+            .optional("matches", TEXTS, "The spellings that count as using it, matched as whole words whatever their "
+                    + "case.", "the term")
+            .required("meaning", TEXT, "What it means, in a sentence or two of the project's own words.");
+
+    static final ObjectSpec GLOSSARY = ObjectSpec.of("glossary", "The terms a consultation submission explains, each "
+                    + "only when the document uses it.")
+            .required("terms", new FieldType.IdMap(TERM, "^[a-z][a-z0-9-]*$", "a term id, e.g. key-transparency"),
+                    "Terms by id.");
+
     /** Every kind of catalog file, in the order docs/catalog.md shows them. */
     static final java.util.List<ObjectSpec> FILES = java.util.List.of(WEAKENING, SAFETY_FEATURE, OBJECTIVE, PROPOSAL,
-            SAFEGUARDS, REFERENCES);
+            SAFEGUARDS, REFERENCES, GLOSSARY);
 }

@@ -81,4 +81,11 @@ public final class Entries {
                             List<org.e2eereview.model.Party.Kind> reachedBy, String answeredByReview,
                             List<Citation> references, List<Citation> concerns) {
     }
+
+    /** @param matches the spellings that count as using it, whole words in any case; never empty */
+    public record Term(String id, String term, List<String> matches, String meaning) {
+        public Term {
+            matches = List.copyOf(matches);
+        }
+    }
 }

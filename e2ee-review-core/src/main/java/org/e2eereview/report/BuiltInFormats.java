@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.e2eereview.report.template.TemplateProblem;
-import org.e2eereview.report.view.ReportView;
 
 /**
  * The formats this library renders, each registered in META-INF/services/org.e2eereview.report.OutputFormat.
@@ -116,9 +115,12 @@ public final class BuiltInFormats {
 
         @Override
         public void render(Rendering run, OutputStream out) throws IOException, TemplateProblem {
-            ReportView view = submission ? run.submission(this) : run.page(this);
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            run.templates().render(template, view, w);
+            if (submission) {
+                w.write(run.submission(this, template));
+            } else {
+                run.templates().render(template, run.page(this), w);
+            }
             w.flush();
         }
     }

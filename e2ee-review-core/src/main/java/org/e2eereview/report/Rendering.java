@@ -5,6 +5,7 @@ import java.util.List;
 import org.e2eereview.report.OutputFormat.ViewPart;
 import org.e2eereview.report.template.TemplateProblem;
 import org.e2eereview.report.template.Templates;
+import org.e2eereview.report.view.Glossary;
 import org.e2eereview.report.view.ReportView;
 import org.e2eereview.report.view.ReportViewBuilder;
 import org.e2eereview.review.Review;
@@ -70,6 +71,17 @@ public final class Rendering {
                     false, options.assessment(), true, options.patched()));
         }
         return submission.forFormat(format.id(), command(format));
+    }
+
+    /**
+     * The consultation submission written with {@code template}: written once, and again with the terms it
+     * turns out to use explained, when it uses any the catalog's glossary explains.
+     */
+    public String submission(OutputFormat format, String template) throws TemplateProblem {
+        ReportView view = submission(format);
+        String first = templates().render(template, view);
+        List<ReportView.TermView> terms = Glossary.used(review.catalog(), first);
+        return terms.isEmpty() ? first : templates().render(template, view.withTerms(terms));
     }
 
     /** The command that gives this report again, for its reproducibility note. */

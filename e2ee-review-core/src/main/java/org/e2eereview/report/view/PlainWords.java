@@ -259,7 +259,8 @@ final class PlainWords {
         return new ReportView.PlainView(protects(), silent, known, noticed(), verdict, because, also,
                 assessments == null ? null : proposals(assessments), rows, alternativesInDesign, alternativesNotInDesign,
                 today == null ? null : today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                        java.util.Locale.ENGLISH)), asks(rows, alternativesNotInDesign), notAsked(rows), listed, features);
+                        java.util.Locale.ENGLISH)), asks(rows, alternativesNotInDesign), notAsked(rows), listed, features,
+                List.of());
     }
 
     /**

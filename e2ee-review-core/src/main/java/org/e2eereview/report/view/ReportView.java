@@ -36,6 +36,13 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
                 source, format, command, today, findingsNotListed, live);
     }
 
+    /** The same view with the terms its document uses explained ({@link Glossary}). */
+    public ReportView withTerms(List<TermView> terms) {
+        return new ReportView(tool, model, verdict, conversations, findings, notAssessed, safetyFeatures, objectives,
+                safeguards, notes, unusedAcceptances, capabilities, proposals, references, diagram, submission,
+                plain == null ? null : plain.withTerms(terms), source, format, command, today, findingsNotListed, live);
+    }
+
     /** The same view as the live page of {@code serve} shows it. */
     public ReportView live(LiveView live) {
         return new ReportView(tool, model, verdict, conversations, findings, notAssessed, safetyFeatures, objectives,
@@ -273,13 +280,23 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param asks         what the organisation asks for, a sentence each with its reason: not to require the
      *                     proposals that would add access nobody would notice, and the alternatives the design lacks
      * @param notAsked     why the proposals the first ask leaves out are left out; null when it leaves none out
-     * @param features the design's safety features one per kind, as the body sets them out (Annex A has each)
+     * @param features the design's safety features one per kind, as Annex A sets them out
+     * @param terms    the terms the document uses that a reader who knows no cryptography may not, with what each
+     *                 means (the catalog's glossary); empty until the document has been written once
      */
     public record PlainView(List<String> protects, List<String> readers, List<String> knownReaders, String noticed,
                             String verdict, List<String> because,
                             List<String> also, String proposals, List<ProposalRow> rows, List<String> alternativesInDesign,
                             List<String> alternativesNotInDesign, String date, List<String> asks, String notAsked,
-                            int listed, List<FeatureView> features) {
+                            int listed, List<FeatureView> features, List<TermView> terms) {
+
+        PlainView withTerms(List<TermView> terms) {
+            return new PlainView(protects, readers, knownReaders, noticed, verdict, because, also, proposals, rows,
+                    alternativesInDesign, alternativesNotInDesign, date, asks, notAsked, listed, features, List.copyOf(terms));
+        }
+    }
+
+    public record TermView(String term, String meaning) {
     }
 
     public record SourceLine(int number, String text) {

@@ -48,6 +48,6 @@ public final class SubmissionPdf implements OutputFormat {
     @Override
     public void render(Rendering run, OutputStream out) throws IOException, TemplateProblem {
         ReportView view = run.submission(this);
-        out.write(PdfDocument.render(run.templates().render(TEMPLATE, view), view));
+        out.write(PdfDocument.render(run.submission(this, TEMPLATE), view));
     }
 }
