@@ -240,14 +240,13 @@ Safeguards the design declares:
 <#if safetyFeatures?has_content>
 The design's safety features:
 
-<#list plain.features as s>
-- **${s.inWords?cap_first}**<#if s.verdict?? && s.verdict != "preserves"> (${s.verdict} end-to-end encryption)</#if>: ${s.summary!s.message} <@cites s.refs/>
+<#-- Each kind once, what it is and its sources, then where the design has it. -->
+<#assign shownFeatures = safetyFeatures[0..*plain.listed]>
+<#list plain.features as k>
+- **${k.inWords?cap_first}** (${k.title}<#if k.verdict?? && k.verdict != "preserves">; ${k.verdict} end-to-end encryption</#if>): ${k.summary!k.message} <@cites k.refs/>
+<#list shownFeatures?filter(s -> s.title == k.title) as s>
+  - `${s.id}`<#if s.verdict?? && s.verdict != (k.verdict!"")> (${s.verdict} end-to-end encryption)</#if>: ${s.message}
 </#list>
-
-Where the design has them:
-
-<#list safetyFeatures[0..*plain.listed] as s>
-- **${s.title}** (`${s.id}`, ${s.verdict!""} end-to-end encryption): ${s.message}
 </#list>
 <#if (safetyFeatures?size > plain.listed)>
 - *And ${safetyFeatures?size - plain.listed} more, not listed: the JSON report (`--format json`) lists them all.*

@@ -497,9 +497,10 @@ class SubmissionTest {
                 .doesNotContain("Forwarding limits").doesNotContain("Message Franking").doesNotContain("message franking");
         assertThat(section(md, "## What we ask", "## 1. The design")).contains("- We ask instead for " + franking);
         String annexA = section(md, "## Annex A.", "## Annex B.");
-        assertThat(annexA).contains("- **" + Character.toUpperCase(forwarding.charAt(0)) + forwarding.substring(1) + "**")
-                .contains("**Forwarding limits**");
-        assertThat(annexA.indexOf("The design's safety features:")).isLessThan(annexA.indexOf("Where the design has them:"));
+        // Each kind once, in words and by its title, with where the design has it beneath.
+        assertThat(annexA).contains("- **" + Character.toUpperCase(forwarding.charAt(0)) + forwarding.substring(1)
+                + "** (Forwarding limits): ").contains("\n  - `FORWARDING-LIMITS@forwarding-limits`: ")
+                .doesNotContain("**Forwarding limits**");
         assertThat(text(out.get(1))).contains("<strong>" + Character.toUpperCase(forwarding.charAt(0)) + forwarding.substring(1) + "</strong>");
     }
 

@@ -84,8 +84,11 @@ class SubmissionListsTest {
         assertThat(view.plain().features().stream().map(ReportView.FeatureView::inWords).toList()).doesNotHaveDuplicates()
                 .hasSize(3);
         String md = new Templates(null).render("submission.md.ftl", view.forFormat("submission-md", null));
-        String kinds = md.substring(md.indexOf("The design's safety features:"), md.indexOf("Where the design has them:"));
-        assertThat(kinds.lines().filter(l -> l.startsWith("- **"))).hasSize(3);
+        String list = md.substring(md.indexOf("The design's safety features:\n\n") + 31);
+        list = list.substring(0, list.indexOf("\n\n"));
+        // A line per kind, each of the design's features beneath its kind, the capped rest counted once.
+        assertThat(list.lines().filter(l -> l.startsWith("- **"))).hasSize(3);
+        assertThat(list.lines().filter(l -> l.startsWith("  - `"))).hasSize(Math.min(view.safetyFeatures().size(), view.plain().listed()));
     }
 
     @Test
