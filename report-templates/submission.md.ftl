@@ -135,7 +135,7 @@ Annex A describes each of these features.
 
 <@prose submission.capabilities!/>
 <#list ask2 as o>
-**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content || plain.knownReaders?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if> <@cites o.refs/>
+**${o.title}:** <#if o.metByTitles?has_content>met without weakening encryption, by <#list o.metByTitles as m>${m}<#sep>; </#list>.<#elseif o.onlyThroughTitles?has_content>served only by <#list o.onlyThroughTitles as t>${t}<#sep>; </#list>.<#else>no feature of the design gives access to content without weakening encryption.<#if plain.readers?has_content || plain.knownReaders?has_content> Where someone outside can read content in this design (the summary names them), it is through the weaknesses found.</#if></#if><#if o.suggestions?has_content> It could be served without weakening by <#list o.suggestions as s>${s}<#sep>; </#list>.</#if> <@cites o.refs/>
 
 </#list>
 <#list ask2 as o><#if o.powers?has_content>
@@ -167,7 +167,7 @@ This submission is itself our contribution to a consultation on design. It offer
 <#if proposals?has_content>
 - **each proposal assessed against that design**, with who would gain access and what would change (Annex B);
 </#if>
-- **a way to check it, and to test what comes next**: anyone can re-run the review and confirm it (Annex ${annexRepro}); and a measure the government has in mind can be written as a change to this model<#if proposals?has_content>, as the proposals of Annex B were,</#if> and reviewed the same way while it can still be changed, before any law or order requires it.
+- **a way to check it, and to test what comes next**: anyone can re-run the review and confirm it (Annex ${annexRepro}); and a measure the government has in mind can be written as a change to this model<#if proposals?has_content>, as the proposals of Annex B were,</#if> and reviewed the same way while it can still be changed, before any law or order requires it<#if submission.contact??>: sent to ${submission.contact}, it comes back reviewed with annexes like these</#if>.
 
 <#if submission.closing??>
 ## 5. Closing
