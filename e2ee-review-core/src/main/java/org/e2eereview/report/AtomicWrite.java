@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Writes files so that a reader never sees half of one: the bytes go to a temporary file in
- * the same directory, which then takes the target's name in one step. The command line writes
+ * the same directory, which then takes the target's name in one step. A device or a pipe is
+ * written as it is. The command line writes
  * every file this way, and so does the Maven plugin its reports.
  */
 public final class AtomicWrite {
@@ -24,6 +25,10 @@ public final class AtomicWrite {
 
     /** Writes {@code target}, replacing any existing file. */
     public static void replace(Path target, byte[] bytes) throws IOException {
+        if (isStream(target)) {
+            Files.write(target, bytes);
+            return;
+        }
         Path tmp = temp(target, bytes);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -42,8 +47,9 @@ public final class AtomicWrite {
         private final Path temp;
         private IOException failure;
 
+        /** @param temp the file written beside the target; null to write the target itself, a stream */
         private Pending(Path target, Path temp) throws IOException {
-            super(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+            super(new BufferedOutputStream(Files.newOutputStream(temp == null ? target : temp), 1 << 16));
             this.target = target;
             this.temp = temp;
         }
@@ -89,7 +95,7 @@ public final class AtomicWrite {
     /** Starts writing {@code target}: the bytes go to a new file beside it, which replaces it only on commit. */
     public static Pending open(Path target) throws Failure {
         try {
-            return new Pending(target, temp(target, new byte[0]));
+            return new Pending(target, isStream(target) ? null : temp(target, new byte[0]));
         } catch (IOException e) {
             throw new Failure(target, e);
         }
@@ -115,6 +121,7 @@ public final class AtomicWrite {
             }
         }
         for (Pending p : files) {
+            if (p.temp == null) continue;
             try {
                 Files.move(p.temp, p.target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
@@ -132,7 +139,7 @@ public final class AtomicWrite {
                 // Being removed anyway.
             }
             try {
-                Files.deleteIfExists(p.temp);
+                if (p.temp != null) Files.deleteIfExists(p.temp);
             } catch (IOException ignored) {
                 // Best effort: a leftover temporary file is hidden and harmless.
             }
@@ -173,6 +180,15 @@ public final class AtomicWrite {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Whether {@code target} is a stream rather than a file: a device, a pipe or a terminal (-o /dev/null,
+     * -o /dev/stdout). It is written as it is; renaming a file over it would put a file in its place, and
+     * for root, in place of /dev/null itself.
+     */
+    private static boolean isStream(Path target) {
+        return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
     }
 
     private static Path temp(Path target, byte[] bytes) throws IOException {

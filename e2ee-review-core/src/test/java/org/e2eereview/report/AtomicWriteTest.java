@@ -111,4 +111,42 @@ class AtomicWriteTest {
         assertThat(AtomicWrite.reason(new AccessDeniedException("x"))).isEqualTo("permission denied");
         assertThat(AtomicWrite.reason(new IOException("disk full"))).isEqualTo("disk full");
     }
+
+    /**
+     * A pipe (or a device: -o /dev/null) is written as it is, never replaced by a file: run as root, renaming a
+     * file over /dev/null put a regular file in its place. Tested on a named pipe, which is safe to break.
+     */
+    @Test
+    void aPipeIsWrittenAsItIsNotReplacedByAFile() throws Exception {
+        Path pipe = dir.resolve("pipe");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo here");
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo made a pipe");
+        for (boolean streamed : new boolean[] {false, true}) {
+            var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Files.readString(pipe);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            if (streamed) {
+                AtomicWrite.Pending out = AtomicWrite.open(pipe);
+                out.write("streamed".getBytes(StandardCharsets.UTF_8));
+                AtomicWrite.commitAll(List.of(out));
+                assertThat(read.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("streamed");
+            } else {
+                AtomicWrite.replace(pipe, "whole".getBytes(StandardCharsets.UTF_8));
+                assertThat(read.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("whole");
+            }
+            assertThat(Files.isRegularFile(pipe)).as("still a pipe").isFalse();
+            assertThat(Files.exists(pipe)).isTrue();
+        }
+        assertThat(names()).containsExactly("pipe");
+    }
 }
