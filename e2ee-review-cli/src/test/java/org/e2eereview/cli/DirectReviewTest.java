@@ -2,11 +2,13 @@ package org.e2eereview.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.e2eereview.Repo;
 import org.e2eereview.report.OutputFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
@@ -98,19 +100,20 @@ class DirectReviewTest {
     }
 
     @Test
-    void aReviewReadEitherWaySaysTheSame() {
+    void aReviewReadEitherWaySaysTheSame(@TempDir Path dir) {
+        // Never /dev/null: a report replaces its file in one step, and would replace that too.
+        String text = "-o" + dir.resolve("review.txt");
         // -oFILE is left to picocli; --out FILE is read directly: the same report, the same exit code.
         String model = Repo.arg("examples/whatsapp.yaml");
         Cli direct = Cli.run("review", model, "--today", "2026-06-01", "--format", "json");
-        Cli picocli = Cli.run("review", model, "--today", "2026-06-01", "--format", "text", "-o/dev/null", "--format",
-                "json");
+        Cli picocli = Cli.run("review", model, "--today", "2026-06-01", "--format", "text", text, "--format", "json");
         assertThat(ReviewCommand.direct(new String[] {"review", model, "--today", "2026-06-01", "--format", "json"}))
                 .isNotNull();
         assertThat(direct.exitCode()).isEqualTo(1).isEqualTo(picocli.exitCode());
         assertThat(direct.out()).isEqualTo(picocli.out());
         assertThat(direct.err()).isEqualTo(picocli.err());
         Cli missing = Cli.run("review", "no-such-model.yaml");
-        Cli missingByPicocli = Cli.run("review", "no-such-model.yaml", "-o/dev/null");
+        Cli missingByPicocli = Cli.run("review", "no-such-model.yaml", text);
         assertThat(missing.exitCode()).isEqualTo(2).isEqualTo(missingByPicocli.exitCode());
         assertThat(missing.err()).isEqualTo(missingByPicocli.err());
     }
