@@ -35,7 +35,9 @@ public final class Main implements Runnable {
         COMMANDS.put("rules", RulesCommand::new);
         COMMANDS.put("schema", SchemaCommand::new);
         COMMANDS.put("init", InitCommand::new);
-        COMMANDS.put("help", CommandLine.HelpCommand::new);
+        // Not a method reference, which would load picocli's help command (outside the archive, as its
+        // class file is Java 5) with Main: a review need not load it.
+        COMMANDS.put("help", () -> new CommandLine.HelpCommand());
     }
 
     /** The commands that load the bundled rules. */
@@ -71,6 +73,26 @@ public final class Main implements Runnable {
         // Commands that review ready CEL and the bundled rules on another thread while this one reads
         // the command line, the model and the catalog: most of a cold run (docs/performance.md).
         if (args.length > 0 && REVIEWING.contains(args[0])) Startup.inBackground();
+        int code;
+        try {
+            // A plain review is read without picocli, whose reflection over the command's annotations
+            // was most of what reading the command line cost a cold review (docs/performance.md);
+            // anything else goes to picocli.
+            ReviewCommand review = args.length > 0 && args[0].equals("review") ? ReviewCommand.direct(args) : null;
+            code = review != null ? review.run(out, err) : picocli(args, out, err);
+        } catch (RuntimeException | Error e) {
+            // picocli hands only Exceptions to the handler below: an Error (a stack overflow, a class
+            // that failed to initialise) would leave the JVM with exit code 1, read as "findings".
+            code = internalError(e, java.util.Arrays.asList(args).contains("--debug"), err);
+        }
+        out.flush();
+        err.flush();
+        rawOut.flush();
+        rawErr.flush();
+        return code;
+    }
+
+    private static int picocli(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         // Only the command named is built (help needs them all): picocli reflects over every command
         // it is given, and building all of them was a tenth of a cold review (docs/performance.md).
@@ -92,23 +114,11 @@ public final class Main implements Runnable {
             Main root = commandLine.getCommandSpec().root().userObject() instanceof Main m ? m : null;
             return internalError(e, root != null && root.debug, err);
         });
-        int code;
-        try {
-            code = cli.execute(args);
-        } catch (RuntimeException | Error e) {
-            // picocli hands only Exceptions to the handler above: an Error (a stack overflow, a class
-            // that failed to initialise) would leave the JVM with exit code 1, read as "findings".
-            code = internalError(e, java.util.Arrays.asList(args).contains("--debug"), err);
-        }
-        out.flush();
-        err.flush();
-        rawOut.flush();
-        rawErr.flush();
-        return code;
+        return cli.execute(args);
     }
 
     /** A bug, said in one line (the trace too with --debug) and never mistaken for unusable input. */
-    private static int internalError(Throwable e, boolean debug, PrintWriter err) {
+    static int internalError(Throwable e, boolean debug, PrintWriter err) {
         err.println("e2ee-review: internal error: " + e + (debug ? "" : " (run with --debug for a stack trace)"));
         if (debug) e.printStackTrace(err);
         return INTERNAL;
@@ -116,7 +126,11 @@ public final class Main implements Runnable {
 
     /** Prints every problem of an unusable input, one per line, as file:line:col: message. */
     static void printProblems(CommandLine.Model.CommandSpec spec, org.e2eereview.load.InputException e) {
-        for (org.e2eereview.load.Problem p : e.problems()) spec.commandLine().getErr().println(p);
+        printProblems(spec.commandLine().getErr(), e);
+    }
+
+    static void printProblems(PrintWriter err, org.e2eereview.load.InputException e) {
+        for (org.e2eereview.load.Problem p : e.problems()) err.println(p);
     }
 
     private static String commandPath(CommandLine c) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,20 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 final class ReviewCommand implements Callable<Integer> {
 
     CommandSpec spec;
+
+    /** Where the command prints when it was made without picocli ({@link #direct}); else picocli's. */
+    private PrintWriter out;
+    private PrintWriter err;
+    /** --debug, when made without picocli; picocli sets Main's own. */
+    boolean debug;
+
+    private PrintWriter out() {
+        return out != null ? out : spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return err != null ? err : spec.commandLine().getErr();
+    }
 
     /** Help lists the formats found, each with what it is, before the exit codes. */
     @Spec
@@ -104,7 +119,7 @@ final class ReviewCommand implements Callable<Integer> {
     public Integer call() {
         List<OutputFormat> wanted = formats.isEmpty() ? List.of(OutputFormats.named("text")) : formats;
         if (outs.size() != wanted.size() && outs.size() != wanted.size() - 1) {
-            spec.commandLine().getErr().println("give one --out for each --format (the last format may go to "
+            err().println("give one --out for each --format (the last format may go to "
                     + "standard output): " + wanted.size() + " --format, " + outs.size() + " --out");
             return Main.USAGE;
         }
@@ -118,7 +133,7 @@ final class ReviewCommand implements Callable<Integer> {
             Path baseline = settings.baseline;
             if (writeBaseline != null && Files.exists(writeBaseline)
                     && (baseline == null || !Files.isSameFile(writeBaseline, baseline))) {
-                spec.commandLine().getErr().println(writeBaseline + ": exists; give it as --baseline too to keep its "
+                err().println(writeBaseline + ": exists; give it as --baseline too to keep its "
                         + "decisions, or remove it first");
                 return Main.USAGE;
             }
@@ -132,16 +147,16 @@ final class ReviewCommand implements Callable<Integer> {
                 review = reviewer.review(parsed);
             }
         } catch (InputException e) {
-            Main.printProblems(spec, e);
+            Main.printProblems(err(), e);
             return Main.USAGE;
         } catch (IOException e) {
-            spec.commandLine().getErr().println(writeBaseline + ": cannot compare with " + settings.baseline + ": "
+            err().println(writeBaseline + ": cannot compare with " + settings.baseline + ": "
                     + AtomicWrite.reason(e));
             return Main.USAGE;
         }
-        if (!settings.vet(spec, review)) return Main.USAGE;
+        if (!settings.vet(err(), review)) return Main.USAGE;
         if (outs.size() < wanted.size() && wanted.get(wanted.size() - 1).binary()) {
-            spec.commandLine().getErr().println(wanted.get(wanted.size() - 1).id() + " is binary: give it an --out FILE");
+            err().println(wanted.get(wanted.size() - 1).id() + " is binary: give it an --out FILE");
             return Main.USAGE;
         }
         // Every file is rendered in full beside its target before any is replaced, so a rendering
@@ -163,7 +178,7 @@ final class ReviewCommand implements Callable<Integer> {
             }
             AtomicWrite.commitAll(files);
         } catch (TemplateProblem e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            err().println(e.getMessage());
             return Main.USAGE;
         } catch (AtomicWrite.Failure e) {
             return cannotWrite(e);
@@ -175,23 +190,124 @@ final class ReviewCommand implements Callable<Integer> {
             AtomicWrite.discard(files);
         }
         if (written != null) {
-            spec.commandLine().getErr().println(writeBaseline + ": " + written.undecided() + " finding(s) to decide and "
+            err().println(writeBaseline + ": " + written.undecided() + " finding(s) to decide and "
                     + "justify before it loads, " + written.kept() + " decision(s) kept");
         }
         if (stdout != null) {
             try {
-                stdout.read().transferTo(spec.commandLine().getOut());
+                stdout.read().transferTo(out());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            spec.commandLine().getOut().flush();
+            out().flush();
         }
         return review.failsAt(failOn) ? Main.FINDINGS : Main.OK;
     }
 
     private int cannotWrite(AtomicWrite.Failure e) {
-        spec.commandLine().getErr().println(e.target() + ": cannot write: " + AtomicWrite.reason(e.getCause()));
+        err().println(e.target() + ": cannot write: " + AtomicWrite.reason(e.getCause()));
         return Main.USAGE;
+    }
+
+    /**
+     * The command as picocli makes it of these arguments ({@code args[0]} is {@code review}), made
+     * without picocli; null for anything this does not take exactly as picocli does, which picocli
+     * then parses: help and version, an option or form it does not know ({@code -oFILE}, an @-file,
+     * {@code --}), an option given twice that takes one value, a value that starts with '-' or does not
+     * convert. picocli builds its model of a command by reflecting over its annotations, most of what
+     * reading the command line cost a cold review; a review needs none of it (docs/performance.md,
+     * "Cold start").
+     * {@code ReviewCommandTest} checks that what this makes is what picocli makes. The package step's
+     * class-list run gives {@code -oFILE} so that picocli, which every other command needs, is in the
+     * class-data-sharing archive too.
+     */
+    static ReviewCommand direct(String[] args) {
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("picocli.")) return null; // tracing, quotes trimmed: picocli's own ways
+        }
+        ReviewCommand c = new ReviewCommand();
+        c.settings = new ReviewSettings();
+        c.failOn = Severity.HIGH; // the default, "high", as the converter reads it
+        c.settings.warnExpiring = 14;
+        java.util.Set<String> once = new java.util.HashSet<>();
+        try {
+            for (int i = 1; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.startsWith("@") || arg.isEmpty()) return null;
+                if (!arg.startsWith("-")) {
+                    if (c.model != null) return null;
+                    c.model = Path.of(arg);
+                    continue;
+                }
+                int eq = arg.startsWith("--") ? arg.indexOf('=') : -1;
+                String name = eq > 0 ? arg.substring(0, eq) : arg;
+                if (name.equals("--debug") || name.equals("--strict-baseline")) {
+                    if (eq > 0 || !once.add(name)) return null;
+                    if (name.equals("--debug")) c.debug = true;
+                    else c.settings.strictBaseline = true;
+                    continue;
+                }
+                boolean many = switch (name) {
+                    case "--format", "-o", "--out", "--rules" -> true;
+                    case "--fail-on", "--today", "--baseline", "--template-dir", "--warn-expiring", "--write-baseline" -> false;
+                    default -> throw new Declined();
+                };
+                if (!many && !once.add(name)) return null;
+                String value;
+                if (eq > 0) {
+                    value = arg.substring(eq + 1);
+                } else {
+                    if (i + 1 == args.length) return null;
+                    value = args[++i];
+                }
+                if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")) return null;
+                switch (name) {
+                    case "--format" -> {
+                        OutputFormat f = OutputFormats.named(value);
+                        if (f == null) return null;
+                        c.formats.add(f);
+                    }
+                    case "-o", "--out" -> c.outs.add(Path.of(value));
+                    case "--rules" -> c.settings.ruleDirs.add(Path.of(value));
+                    case "--fail-on" -> c.failOn = new SeverityConverter().convert(value);
+                    case "--today" -> c.settings.today = java.time.LocalDate.parse(value);
+                    case "--baseline" -> c.settings.baseline = Path.of(value);
+                    case "--template-dir" -> c.templateDir = Path.of(value);
+                    case "--warn-expiring" -> {
+                        // Plain decimal digits, which every way of reading an int agrees on.
+                        if (!value.matches("0|[1-9][0-9]{0,8}")) return null;
+                        c.settings.warnExpiring = Integer.parseInt(value);
+                    }
+                    default -> c.writeBaseline = Path.of(value);
+                }
+            }
+        } catch (Declined | RuntimeException e) {
+            // Declined, an invalid path or date, a severity that is not one: picocli says what is wrong.
+            return null;
+        }
+        return c.model == null ? null : c;
+    }
+
+    private static final class Declined extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Declined() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Runs a command {@link #direct} made as picocli runs one: a bug is an internal error, with its
+     * stack trace under --debug.
+     */
+    int run(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+        try {
+            return call();
+        } catch (Exception e) {
+            return Main.internalError(e, debug, err);
+        }
     }
 
     /** The report for standard output, held in memory and read back without a copy. */

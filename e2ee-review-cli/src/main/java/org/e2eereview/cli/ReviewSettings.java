@@ -67,7 +67,10 @@ final class ReviewSettings {
      * false when the latter refuse the review.
      */
     boolean vet(CommandSpec spec, Review review) {
-        java.io.PrintWriter err = spec.commandLine().getErr();
+        return vet(spec.commandLine().getErr(), review);
+    }
+
+    boolean vet(java.io.PrintWriter err, Review review) {
         if (warnExpiring > 0) {
             // One warning per entry, however many findings it decides; the soonest first.
             Set<Acceptance> ending = new TreeSet<>(Comparator.comparing(Acceptance::until)

@@ -28,7 +28,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Snapshot {
 
-    private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
+    /**
+     * Each record's components, their declared types and its canonical constructor, looked up once per
+     * class: reflection asks the JVM for new component objects, and parses their generic signatures,
+     * on every call: most of the time a cold run spent reading the catalog snapshot (docs/performance.md).
+     */
+    private record Shape(Type[] types, Constructor<?> constructor) {
+    }
+
+    private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
     private Snapshot() {
     }
@@ -145,13 +153,15 @@ public final class Snapshot {
         if (raw == List.class) {
             int n = count(in);
             List<Object> list = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) list.add(read(in, argument(type, 0)));
+            Type item = argument(type, 0);
+            for (int i = 0; i < n; i++) list.add(read(in, item));
             return Collections.unmodifiableList(list);
         }
         if (raw == Map.class) {
             int n = count(in);
             Map<String, Object> map = new LinkedHashMap<>(n * 2);
-            for (int i = 0; i < n; i++) map.put(readText(in), read(in, argument(type, 1)));
+            Type value = argument(type, 1);
+            for (int i = 0; i < n; i++) map.put(readText(in), read(in, value));
             return Collections.unmodifiableMap(map);
         }
         if (raw == YamlPatch.class) {
@@ -162,11 +172,11 @@ public final class Snapshot {
             return YamlPatch.unread(file, source, field.isEmpty() ? null : field);
         }
         if (raw.isRecord()) {
-            RecordComponent[] components = raw.getRecordComponents();
-            Object[] values = new Object[components.length];
-            for (int i = 0; i < components.length; i++) values[i] = read(in, components[i].getGenericType());
+            Shape shape = shape(raw);
+            Object[] values = new Object[shape.types().length];
+            for (int i = 0; i < values.length; i++) values[i] = read(in, shape.types()[i]);
             try {
-                return constructor(raw, components).newInstance(values);
+                return shape.constructor().newInstance(values);
             } catch (ReflectiveOperationException e) {
                 throw new IOException("cannot make a " + raw.getSimpleName() + " of what was read", e);
             }
@@ -174,14 +184,21 @@ public final class Snapshot {
         throw new IllegalArgumentException("cannot be read from a snapshot: " + type);
     }
 
-    private static Constructor<?> constructor(Class<?> record, RecordComponent[] components) {
-        return CONSTRUCTORS.computeIfAbsent(record, r -> {
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) types[i] = components[i].getType();
+    private static Shape shape(Class<?> record) {
+        Shape known = SHAPES.get(record);
+        if (known != null) return known;
+        return SHAPES.computeIfAbsent(record, r -> {
+            RecordComponent[] components = r.getRecordComponents();
+            Class<?>[] raw = new Class<?>[components.length];
+            Type[] types = new Type[components.length];
+            for (int i = 0; i < components.length; i++) {
+                raw[i] = components[i].getType();
+                types[i] = components[i].getGenericType();
+            }
             try {
-                Constructor<?> c = r.getDeclaredConstructor(types);
+                Constructor<?> c = r.getDeclaredConstructor(raw);
                 c.setAccessible(true);
-                return c;
+                return new Shape(types, c);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("a record has its canonical constructor", e);
             }

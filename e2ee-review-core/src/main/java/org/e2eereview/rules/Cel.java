@@ -111,12 +111,27 @@ final class Cel {
     private Map<Inspects, CelCompiler> compilers;
     /** Message parts also see {@code readers}, the rule's readers once they are known. */
     private Map<Inspects, CelCompiler> messageCompilers;
-    private final CelRuntime runtime;
+    /**
+     * CEL's interpreter, built when a program first needs it: most of readying CEL (its standard
+     * functions, protobuf's descriptors), and a review whose expressions all run as
+     * {@link DirectProgram}s needs none.
+     */
+    private volatile CelRuntime runtime;
 
     private Cel(Map<PreparedRules.Key, PreparedRules.Entry> prepared, Map<PreparedRules.Key, PreparedRules.Entry> record) {
         this.prepared = prepared;
         this.record = record;
-        runtime = CelRuntimeFactory.standardCelRuntimeBuilder().addLibraries(CelExtensions.strings()).build();
+    }
+
+    private CelRuntime runtime() {
+        CelRuntime r = runtime;
+        if (r != null) return r;
+        synchronized (this) {
+            if (runtime == null) {
+                runtime = CelRuntimeFactory.standardCelRuntimeBuilder().addLibraries(CelExtensions.strings()).build();
+            }
+            return runtime;
+        }
     }
 
     private synchronized void buildCompilers() {
@@ -203,6 +218,11 @@ final class Cel {
         return ready.size();
     }
 
+    /** Whether CEL's interpreter has been built: for tests that a run which needs none builds none. */
+    boolean hasRuntime() {
+        return runtime != null;
+    }
+
     /** How many expressions this environment had to check itself. */
     int checkedCount() {
         return checked.get();
@@ -228,7 +248,8 @@ final class Cel {
                 Checked done = ready.get(key);
                 if (done != null) return done;
                 CelAbstractSyntaxTree ast = CheckedCodec.decode(entry.checked());
-                done = new Checked(program(ast), ast.getExpr());
+                // Checked, and made into CEL's program, by the build: it is made here only if needed.
+                done = new Checked(DirectProgram.of(ast.getExpr(), () -> runtime().createProgram(ast)), ast.getExpr());
                 ready.put(key, done);
                 return done;
             }
@@ -253,7 +274,7 @@ final class Cel {
 
     /** CEL's program, run as Java where every part of the expression is one {@link DirectProgram} covers. */
     private CelRuntime.Program program(CelAbstractSyntaxTree ast) throws CelEvaluationException {
-        return DirectProgram.of(ast.getExpr(), runtime.createProgram(ast));
+        return DirectProgram.of(ast.getExpr(), runtime().createProgram(ast));
     }
 
     private CelAbstractSyntaxTree check(Inspects kind, String expression, Result result) throws CompileError {

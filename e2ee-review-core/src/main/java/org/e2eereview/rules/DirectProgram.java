@@ -20,8 +20,8 @@ import dev.cel.runtime.UnknownContext;
 /**
  * A checked expression run as plain Java closures instead of by CEL's interpreter, which spent most
  * of a large review's rule time walking the tree, resolving names and dispatching overloads. Only what
- * rules write is covered: literals, variables, fields of views, list literals, comprehensions (the
- * macros exists, all, filter, map expand to them), logic, comparisons, {@code +}, {@code in},
+ * rules write is covered: literals, variables, fields of views, list literals, map literals indexed at
+ * once, comprehensions (the macros exists, all, filter, map expand to them), logic, comparisons, {@code +}, {@code in},
  * {@code size}, {@code string} and {@code join}. An expression using anything else is left to CEL,
  * and so is an evaluation that meets a value of a kind not covered (it is then evaluated again by
  * CEL, which gives its own answer or error). Views never hold errors or unknowns, so CEL's rules
@@ -45,26 +45,54 @@ final class DirectProgram implements CelRuntime.Program {
 
     private static final NotCovered NOT_COVERED = new NotCovered();
 
-    private final CelRuntime.Program cel;
+    /** CEL's own program for the expression, made when first needed. */
+    interface Interpreted {
+        CelRuntime.Program make() throws CelEvaluationException;
+    }
+
+    private final Interpreted make;
+    private volatile CelRuntime.Program cel;
     private final Node root;
     private final int locals;
 
-    private DirectProgram(CelRuntime.Program cel, Node root, int locals) {
-        this.cel = cel;
+    private DirectProgram(Interpreted make, Node root, int locals) {
+        this.make = make;
         this.root = root;
         this.locals = locals;
     }
 
     /** The expression as closures where it is covered, else CEL's own program. */
-    static CelRuntime.Program of(CelExpr expr, CelRuntime.Program cel) {
+    static CelRuntime.Program of(CelExpr expr, CelRuntime.Program cel) throws CelEvaluationException {
+        return of(expr, () -> cel);
+    }
+
+    /**
+     * The same, with CEL's program made only if it is needed: at once for an expression that is not
+     * covered, else at the first evaluation that meets a value that is not. A cold run whose
+     * expressions are all covered then never builds CEL's runtime (docs/performance.md, "Cold start").
+     */
+    static CelRuntime.Program of(CelExpr expr, Interpreted cel) throws CelEvaluationException {
         Compiler c = new Compiler();
         Node root = c.node(expr);
-        return root == null ? cel : new DirectProgram(cel, root, c.max);
+        return root == null ? cel.make() : new DirectProgram(cel, root, c.max);
     }
 
     /** The interpreter's program for the same expression. */
     CelRuntime.Program interpreted() {
-        return cel;
+        try {
+            return cel();
+        } catch (CelEvaluationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CelRuntime.Program cel() throws CelEvaluationException {
+        CelRuntime.Program p = cel;
+        if (p != null) return p;
+        synchronized (this) {
+            if (cel == null) cel = make.make();
+            return cel;
+        }
     }
 
     @Override
@@ -72,7 +100,7 @@ final class DirectProgram implements CelRuntime.Program {
         try {
             return root.eval(vars, new Object[locals]);
         } catch (NotCovered e) {
-            return cel.eval(vars);
+            return cel().eval(vars);
         }
     }
 
@@ -80,64 +108,64 @@ final class DirectProgram implements CelRuntime.Program {
 
     @Override
     public Object eval() throws CelEvaluationException {
-        return cel.eval();
+        return cel().eval();
     }
 
     @Override
     public Object eval(Map<String, ?> map) throws CelEvaluationException {
-        return cel.eval(map);
+        return cel().eval(map);
     }
 
     @Override
     public Object eval(Message message) throws CelEvaluationException {
-        return cel.eval(message);
+        return cel().eval(message);
     }
 
     @Override
     public Object eval(CelVariableResolver vars, CelFunctionResolver functions) throws CelEvaluationException {
-        return cel.eval(vars, functions);
+        return cel().eval(vars, functions);
     }
 
     @Override
     public Object eval(Map<String, ?> map, CelFunctionResolver functions) throws CelEvaluationException {
-        return cel.eval(map, functions);
+        return cel().eval(map, functions);
     }
 
     @Override
     public Object trace(CelEvaluationListener listener) throws CelEvaluationException {
-        return cel.trace(listener);
+        return cel().trace(listener);
     }
 
     @Override
     public Object trace(Map<String, ?> map, CelEvaluationListener listener) throws CelEvaluationException {
-        return cel.trace(map, listener);
+        return cel().trace(map, listener);
     }
 
     @Override
     public Object trace(Message message, CelEvaluationListener listener) throws CelEvaluationException {
-        return cel.trace(message, listener);
+        return cel().trace(message, listener);
     }
 
     @Override
     public Object trace(CelVariableResolver vars, CelEvaluationListener listener) throws CelEvaluationException {
-        return cel.trace(vars, listener);
+        return cel().trace(vars, listener);
     }
 
     @Override
     public Object trace(CelVariableResolver vars, CelFunctionResolver functions, CelEvaluationListener listener)
             throws CelEvaluationException {
-        return cel.trace(vars, functions, listener);
+        return cel().trace(vars, functions, listener);
     }
 
     @Override
     public Object trace(Map<String, ?> map, CelFunctionResolver functions, CelEvaluationListener listener)
             throws CelEvaluationException {
-        return cel.trace(map, functions, listener);
+        return cel().trace(map, functions, listener);
     }
 
     @Override
     public Object advanceEvaluation(UnknownContext context) throws CelEvaluationException {
-        return cel.advanceEvaluation(context);
+        return cel().advanceEvaluation(context);
     }
 
     // ---- the closures ----
@@ -209,6 +237,10 @@ final class DirectProgram implements CelRuntime.Program {
         }
 
         private Node call(CelExpr.CelCall call) {
+            if (call.function().equals("_[_]") && call.target().isEmpty() && call.args().size() == 2
+                    && call.args().get(0).getKind() == CelExpr.ExprKind.Kind.MAP) {
+                return pick(call.args().get(0).map(), call.args().get(1));
+            }
             List<CelExpr> all = new ArrayList<>();
             call.target().ifPresent(all::add);
             all.addAll(call.args());
@@ -238,6 +270,37 @@ final class DirectProgram implements CelRuntime.Program {
                 case "join/1" -> (vars, locals) -> join(a[0].eval(vars, locals), "");
                 case "join/2" -> (vars, locals) -> join(a[0].eval(vars, locals), a[1].eval(vars, locals));
                 default -> null;
+            };
+        }
+
+        /**
+         * A map literal with string keys indexed at once, as messages write a choice of words:
+         * {@code {'opt-in': 'for users who opt in', ...}[outsider.condition]}. Every value is evaluated,
+         * as CEL does; a key that is not there is left to CEL, which reports it.
+         */
+        private Node pick(CelExpr.CelMap map, CelExpr key) {
+            Node k = node(key);
+            if (k == null) return null;
+            List<String> keys = new ArrayList<>();
+            List<Node> values = new ArrayList<>();
+            for (CelExpr.CelMap.Entry entry : map.entries()) {
+                CelExpr keyExpr = entry.key();
+                if (entry.optionalEntry() || keyExpr.getKind() != CelExpr.ExprKind.Kind.CONSTANT
+                        || keyExpr.constant().getKind() != CelConstant.Kind.STRING_VALUE
+                        || keys.contains(keyExpr.constant().stringValue())) {
+                    return null;
+                }
+                Node value = node(entry.value());
+                if (value == null) return null;
+                keys.add(keyExpr.constant().stringValue());
+                values.add(value);
+            }
+            return (vars, locals) -> {
+                Object[] evaluated = new Object[values.size()];
+                for (int i = 0; i < evaluated.length; i++) evaluated[i] = values.get(i).eval(vars, locals);
+                int i = k.eval(vars, locals) instanceof String s ? keys.indexOf(s) : -1;
+                if (i < 0) throw NOT_COVERED;
+                return evaluated[i];
             };
         }
 

@@ -80,7 +80,7 @@ public final class RuleSet {
     static void readBundled() {
         Cel cel = Cel.get();
         Bundled.yamlFiles("rules").forEach((file, bytes) -> {
-            if (!isBase(file)) PARSED_BUNDLED.computeIfAbsent(file, f -> read(f, bytes, cel));
+            if (!isBase(file)) PARSED_BUNDLED.computeIfAbsent(file, f -> readBundled(f, bytes, cel));
         });
     }
 
@@ -101,14 +101,14 @@ public final class RuleSet {
             List<String> names = new ArrayList<>(files.keySet());
             Collections.reverse(names);
             for (String name : names) {
-                if (!isBase(name)) PARSED_BUNDLED.computeIfAbsent(name, k -> read(k, files.get(k), cel));
+                if (!isBase(name)) PARSED_BUNDLED.computeIfAbsent(name, k -> readBundled(k, files.get(k), cel));
             }
         }
         for (var f : all.entrySet()) {
             if (isBase(f.getKey())) continue;
             // The same array: the bundled file itself, not a user's file of the same name.
             boolean bundled = shared && files.get(f.getKey()) == f.getValue();
-            Parsed p = bundled ? PARSED_BUNDLED.computeIfAbsent(f.getKey(), k -> read(k, f.getValue(), cel))
+            Parsed p = bundled ? PARSED_BUNDLED.computeIfAbsent(f.getKey(), k -> readBundled(k, f.getValue(), cel))
                     : read(f.getKey(), f.getValue(), cel);
             try {
                 Rule r = withCatalog(p, catalog);
@@ -123,7 +123,58 @@ public final class RuleSet {
         }
         checkExplains(rules, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
-        return new RuleSet(rules, base, catalog, Digests.sha256(all));
+        return new RuleSet(rules, base, catalog, user.isEmpty() ? bundledDigest() : Digests.sha256(all));
+    }
+
+    /**
+     * A bundled rule file, from what the build kept of it ({@link Startup#keptRules}) while that was
+     * kept from the bundled files as they are; else, or if compiling finds a problem the build did not
+     * (an expression that another CEL library checks otherwise), read from its YAML, which says where.
+     */
+    private static Parsed readBundled(String file, byte[] bytes, Cel cel) {
+        return readBundled(file, bytes, cel, Startup.keptRules());
+    }
+
+    static Parsed readBundled(String file, byte[] bytes, Cel cel, Map<String, Described> kept) {
+        Described d = kept.get(file);
+        if (d == null) return read(file, bytes, cel);
+        List<Problem> problems = new ArrayList<>();
+        Rule.Compiled compiled = compile(d, cel, (list, index, field, offset) -> d.at(), problems);
+        return problems.isEmpty() ? new Parsed(d.rule(compiled), List.of(), d.catalog(), d.catalogAt())
+                : read(file, bytes, cel);
+    }
+
+    private static volatile String bundledDigest;
+
+    /**
+     * The digest of the bundled rule files, but for the test cases' base model: the digest of a set of
+     * the bundled rules alone, and what the build's kept rules were read from. Once per process.
+     */
+    static String bundledDigest() {
+        String d = bundledDigest;
+        if (d == null) {
+            Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("rules"));
+            files.remove("rules/" + TEST_BASE);
+            bundledDigest = d = Digests.sha256(files);
+        }
+        return d;
+    }
+
+    /** What the build keeps of the bundled rules: each file as {@link #describe} reads it, and their digest. */
+    record Kept(String digest, Map<String, Described> rules) {
+    }
+
+    /** Build step: describes every bundled rule file; a problem in one is an error, as loading them would give. */
+    static Kept keep() throws InputException {
+        Map<String, Described> out = new TreeMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (var f : Bundled.yamlFiles("rules").entrySet()) {
+            if (isBase(f.getKey())) continue;
+            Described d = describe(f.getKey(), StrictYaml.read(f.getKey(), f.getValue(), RuleFormat.RULE), problems);
+            out.put(f.getKey(), d);
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+        return new Kept(bundledDigest(), out);
     }
 
     /** Rules named in 'explains' must exist, be weakening rules, and never explain each other round a loop. */
@@ -218,7 +269,7 @@ public final class RuleSet {
      * @param rule null when there are problems
      * @param catalogAt where the catalog entry is named; null when the file could not be read at all
      */
-    private record Parsed(Rule rule, List<Problem> problems, String catalogId, Location catalogAt) {
+    record Parsed(Rule rule, List<Problem> problems, String catalogId, Location catalogAt) {
     }
 
     private static Rule withCatalog(Parsed p, Catalog catalog) throws InputException {
@@ -246,6 +297,40 @@ public final class RuleSet {
             return new Parsed(null, e.problems(), null, null);
         }
         List<Problem> problems = new ArrayList<>();
+        Described d = describe(file, f, problems);
+        Rule.Compiled compiled = compile(d, cel, (list, index, field, offset) ->
+                (list == null ? f : f.<Fields>list(list).get(index)).position(field, offset), problems);
+        if (!problems.isEmpty()) return new Parsed(null, List.copyOf(problems), d.catalog(), d.catalogAt());
+        return new Parsed(d.rule(compiled), List.of(), d.catalog(), d.catalogAt());
+    }
+
+    /**
+     * What a rule file says, read and checked but its expressions not yet compiled: the part of
+     * reading a rule that needs neither CEL nor the catalog, and what the build keeps of each bundled
+     * rule so that a run need not parse their YAML ({@link Startup}). The same as {@link Rule} but for
+     * the compiled programs, with where the catalog entry is named.
+     */
+    record Described(String id, String title, List<Rule.TitleIf> titleIf, RuleKind kind, Severity severity,
+                     List<Rule.SeverityIf> severityIf, boolean visibleLowers, String catalog, Location catalogAt,
+                     Inspects inspects, String condition, String readersExpression, List<String> evidenceRoutes,
+                     List<String> evidenceFields, List<Rule.FieldIf> evidenceFieldsIf, List<Rule.Need> needs,
+                     List<String> explains, String message, String withoutReaders, String remediation,
+                     Verdict verdict, List<Rule.Case> tests, String file, Location at) {
+
+        Rule rule(Rule.Compiled compiled) {
+            return new Rule(id, title, titleIf, kind, severity, severityIf, visibleLowers, catalog, inspects, condition,
+                    readersExpression, evidenceRoutes, evidenceFields, evidenceFieldsIf, needs, explains, message,
+                    withoutReaders, remediation, verdict, tests, file, at, compiled);
+        }
+    }
+
+    /** Where a rule's text is written: the position of a problem in a field, or in a field of a list's item. */
+    interface Where {
+        Location position(String list, int index, String field, int offset);
+    }
+
+    /** Reads a rule's fields and checks what can be checked without CEL or the catalog, adding any problems. */
+    private static Described describe(String file, Fields f, List<Problem> problems) {
         String id = f.text("id");
         String expected = Path.of(file).getFileName().toString().replaceFirst("\\.yaml$", "");
         if (!expected.equals(id)) problems.add(new Problem(f.at("id"), "rule id '" + id
@@ -270,17 +355,13 @@ public final class RuleSet {
             }
         }
         List<Rule.FieldIf> fieldsIf = new ArrayList<>();
-        List<Later<CelRuntime.Program>> fieldIfPrograms = new ArrayList<>();
         for (Fields e : f.<Fields>list("evidence-fields-if")) {
             if (!fieldExists(SPECS.get(inspects), e.text("field"))) {
                 problems.add(new Problem(e.at("field"), "no field '" + e.text("field") + "' in a " + inspects.yamlName()));
             }
             fieldsIf.add(new Rule.FieldIf(e.text("field"), e.text("when")));
-            fieldIfPrograms.add(later(cel, inspects, e, "when", e.text("when"), 0, Cel.Result.BOOL, problems,
-                    Cel.Checked::program));
         }
         List<Rule.Need> needs = new ArrayList<>();
-        List<Condition> needPrograms = new ArrayList<>();
         for (Fields n : f.<Fields>list("needs")) {
             Rule.Need need = new Rule.Need(n.text("field"), n.list("or"), n.text("when"));
             for (String field : need.fields()) {
@@ -289,50 +370,74 @@ public final class RuleSet {
                 }
             }
             needs.add(need);
-            needPrograms.add(n.has("when") ? Condition.of(
-                    checked(cel, inspects, n, "when", n.text("when"), 0, Cel.Result.BOOL, problems), inspects.variable())
-                    : null);
         }
-        Cel.Checked checkedWhen = checked(cel, inspects, f, "when", f.text("when"), 0, Cel.Result.BOOL, problems);
-        CelRuntime.Program when = checkedWhen == null ? null : checkedWhen.program();
-        java.util.function.Predicate<Map<String, Object>> guard = checkedWhen == null ? null
-                : Guard.of(checkedWhen.expr(), inspects.variable());
-        Later<CelRuntime.Program> readers = f.has("readers") ? later(cel, inspects, f, "readers", f.text("readers"), 0,
-                Cel.Result.STRINGS, problems, Cel.Checked::program) : null;
         List<Rule.SeverityIf> severityIf = new ArrayList<>();
-        List<Later<Condition>> severityPrograms = new ArrayList<>();
         for (Fields s : f.<Fields>list("severity-if")) {
             severityIf.add(new Rule.SeverityIf(s.text("when"), s.<Severity>choice("severity", null)));
-            severityPrograms.add(later(cel, inspects, s, "when", s.text("when"), 0, Cel.Result.BOOL, problems,
-                    c -> Condition.of(c, inspects.variable())));
         }
         List<Rule.TitleIf> titleIf = new ArrayList<>();
-        List<Later<Condition>> titlePrograms = new ArrayList<>();
-        for (Fields t : f.<Fields>list("title-if")) {
-            titleIf.add(new Rule.TitleIf(t.text("when"), t.text("title"), t.text("catalog")));
-            titlePrograms.add(later(cel, inspects, t, "when", t.text("when"), 0, Cel.Result.BOOL, problems,
-                    c -> Condition.of(c, inspects.variable())));
-        }
-        List<Object> message = template(cel, inspects, f, "message", problems);
-        List<Object> withoutReaders = f.has("without-readers") ? template(cel, inspects, f, "without-readers", problems) : null;
+        for (Fields t : f.<Fields>list("title-if")) titleIf.add(new Rule.TitleIf(t.text("when"), t.text("title"), t.text("catalog")));
         List<Rule.Case> tests = f.<Fields>list("tests").stream()
                 .map(t -> new Rule.Case(t.text("name"), t.list("expect"), expected(t, problems), t.text("model"),
                         t.at())).toList();
         if (tests.stream().noneMatch(t -> !t.expect().isEmpty()) || tests.stream().noneMatch(t -> t.expect().isEmpty())) {
             problems.add(new Problem(f.at("tests"), "a rule needs a test case where it fires and one where it does not"));
         }
-        if (!problems.isEmpty()) return new Parsed(null, List.copyOf(problems), f.text("catalog"), f.at("catalog"));
-        return new Parsed(new Rule(id, f.text("title"), titleIf, kind, f.choice("severity", null), severityIf,
-                f.bool("visible-lowers"), f.text("catalog"),
-                inspects, f.text("when"), f.text("readers"), f.list("evidence-routes"), f.list("evidence-fields"),
-                fieldsIf, needs, f.list("explains"), f.text("message"), f.text("without-readers"), f.text("remediation"),
-                verdict, tests, file,
-                f.at(), new Rule.Compiled(guard, guard != null && Guard.exact(checkedWhen.expr(), inspects.variable()),
-                        when, readers, severityPrograms, titlePrograms, message, withoutReaders,
-                        java.util.Set.copyOf(f.<String>list("evidence-routes")), fieldIfPrograms, needPrograms,
-                        kind == RuleKind.SAFETY_FEATURE && inspects == Inspects.FEATURE
-                                ? () -> conjuncts(cel, inspects, f.text("when")) : List::of)),
-                List.of(), f.text("catalog"), f.at("catalog"));
+        return new Described(id, f.text("title"), titleIf, kind, f.choice("severity", null), severityIf,
+                f.bool("visible-lowers"), f.text("catalog"), f.at("catalog"), inspects, f.text("when"), f.text("readers"),
+                f.list("evidence-routes"), f.list("evidence-fields"), fieldsIf, needs, f.list("explains"),
+                f.text("message"), f.text("without-readers"), f.text("remediation"), verdict, tests, file, f.at());
+    }
+
+    /**
+     * Compiles a rule's expressions, or makes them ready to be made when first needed (see
+     * {@link Later}), adding any problems, each where {@code where} says its text is written.
+     */
+    private static Rule.Compiled compile(Described d, Cel cel, Where where, List<Problem> problems) {
+        Inspects inspects = d.inspects();
+        List<Later<CelRuntime.Program>> fieldIfPrograms = new ArrayList<>();
+        for (int i = 0; i < d.evidenceFieldsIf().size(); i++) {
+            int item = i;
+            fieldIfPrograms.add(later(cel, inspects, "when", o -> where.position("evidence-fields-if", item, "when", o),
+                    d.evidenceFieldsIf().get(i).when(), 0, Cel.Result.BOOL, problems, Cel.Checked::program));
+        }
+        List<Condition> needPrograms = new ArrayList<>();
+        for (int i = 0; i < d.needs().size(); i++) {
+            int item = i;
+            String when = d.needs().get(i).when();
+            needPrograms.add(when != null ? Condition.of(checked(cel, inspects, "when",
+                    o -> where.position("needs", item, "when", o), when, 0, Cel.Result.BOOL, problems), inspects.variable())
+                    : null);
+        }
+        Cel.Checked checkedWhen = checked(cel, inspects, "when", o -> where.position(null, 0, "when", o), d.condition(),
+                0, Cel.Result.BOOL, problems);
+        CelRuntime.Program when = checkedWhen == null ? null : checkedWhen.program();
+        java.util.function.Predicate<Map<String, Object>> guard = checkedWhen == null ? null
+                : Guard.of(checkedWhen.expr(), inspects.variable());
+        Later<CelRuntime.Program> readers = d.readersExpression() != null ? later(cel, inspects, "readers",
+                o -> where.position(null, 0, "readers", o), d.readersExpression(), 0, Cel.Result.STRINGS, problems,
+                Cel.Checked::program) : null;
+        List<Later<Condition>> severityPrograms = new ArrayList<>();
+        for (int i = 0; i < d.severityIf().size(); i++) {
+            int item = i;
+            severityPrograms.add(later(cel, inspects, "when", o -> where.position("severity-if", item, "when", o),
+                    d.severityIf().get(i).when(), 0, Cel.Result.BOOL, problems, c -> Condition.of(c, inspects.variable())));
+        }
+        List<Later<Condition>> titlePrograms = new ArrayList<>();
+        for (int i = 0; i < d.titleIf().size(); i++) {
+            int item = i;
+            titlePrograms.add(later(cel, inspects, "when", o -> where.position("title-if", item, "when", o),
+                    d.titleIf().get(i).when(), 0, Cel.Result.BOOL, problems, c -> Condition.of(c, inspects.variable())));
+        }
+        List<Object> message = template(cel, d, "message", d.message(), o -> where.position(null, 0, "message", o), problems);
+        List<Object> withoutReaders = d.withoutReaders() != null ? template(cel, d, "without-readers", d.withoutReaders(),
+                o -> where.position(null, 0, "without-readers", o), problems) : null;
+        if (!problems.isEmpty()) return null;
+        return new Rule.Compiled(guard, guard != null && Guard.exact(checkedWhen.expr(), inspects.variable()),
+                when, readers, severityPrograms, titlePrograms, message, withoutReaders,
+                java.util.Set.copyOf(d.evidenceRoutes()), fieldIfPrograms, needPrograms,
+                d.kind() == RuleKind.SAFETY_FEATURE && inspects == Inspects.FEATURE
+                        ? () -> conjuncts(cel, inspects, d.condition()) : List::of);
     }
 
     private static List<Rule.Expected> expected(Fields test, List<Problem> problems) {
@@ -402,14 +507,14 @@ public final class RuleSet {
         return field.type() instanceof FieldType.Obj o && fieldExists(o.spec(), parts[1]);
     }
 
-    private static Cel.Checked checked(Cel cel, Inspects inspects, Fields f, String field, String expr,
-                                       int offset, Cel.Result result, List<Problem> problems) {
+    private static Cel.Checked checked(Cel cel, Inspects inspects, String field, java.util.function.IntFunction<Location> at,
+                                       String expr, int offset, Cel.Result result, List<Problem> problems) {
         try {
             return cel.compile(inspects, expr, result);
         } catch (Cel.CompileError e) {
             for (Cel.Issue i : e.issues) {
-                Location at = f.position(field, offset + offsetOf(expr, i.line(), i.column()));
-                problems.add(new Problem(at, "'" + field + "': " + i.message()));
+                problems.add(new Problem(at.apply(offset + offsetOf(expr, i.line(), i.column())), "'" + field + "': "
+                        + i.message()));
             }
             return null;
         }
@@ -434,8 +539,9 @@ public final class RuleSet {
     record FieldPart(String variable, String field) {
     }
 
-    private static List<Object> template(Cel cel, Inspects inspects, Fields f, String field, List<Problem> problems) {
-        String text = f.text(field);
+    private static List<Object> template(Cel cel, Described d, String field, String text,
+                                         java.util.function.IntFunction<Location> at, List<Problem> problems) {
+        Inspects inspects = d.inspects();
         List<Object> parts = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
@@ -446,19 +552,18 @@ public final class RuleSet {
             }
             int close = text.indexOf("}}", open);
             if (close < 0) {
-                problems.add(new Problem(f.position(field, open), "'" + field + "': '{{' without '}}'"));
+                problems.add(new Problem(at.apply(open), "'" + field + "': '{{' without '}}'"));
                 break;
             }
             if (open > i) parts.add(text.substring(i, open));
             String expr = text.substring(open + 2, close);
             if (expr.strip().equals(READERS)) {
-                boolean defaultReaders = inspects == Inspects.CONVERSATION && !f.<String>list("evidence-routes").isEmpty();
-                if (!f.has("readers") && !defaultReaders) problems.add(new Problem(f.position(field, open),
+                boolean defaultReaders = inspects == Inspects.CONVERSATION && !d.evidenceRoutes().isEmpty();
+                if (d.readersExpression() == null && !defaultReaders) problems.add(new Problem(at.apply(open),
                         "'" + field + "': {{readers}} needs a 'readers' expression, or evidence-routes on a conversation rule"));
                 parts.add(READERS_PART);
             } else {
-                parts.add(later(cel, inspects, f, field, expr, open + 2, Cel.Result.MESSAGE, problems,
-                        RuleSet::ready));
+                parts.add(later(cel, inspects, field, at, expr, open + 2, Cel.Result.MESSAGE, problems, RuleSet::ready));
             }
             i = close + 2;
         }
@@ -475,8 +580,8 @@ public final class RuleSet {
      * A compiled part made ready when first needed if the build checked it (see {@link Later}),
      * else compiled now; null, with the problems added, when it does not compile.
      */
-    private static <T> Later<T> later(Cel cel, Inspects inspects, Fields f, String field, String expr, int offset,
-                                      Cel.Result result, List<Problem> problems,
+    private static <T> Later<T> later(Cel cel, Inspects inspects, String field, java.util.function.IntFunction<Location> at,
+                                      String expr, int offset, Cel.Result result, List<Problem> problems,
                                       java.util.function.Function<Cel.Checked, T> make) {
         if (cel.isPrepared(inspects, expr, result)) {
             return Later.when(() -> {
@@ -487,7 +592,7 @@ public final class RuleSet {
                 }
             });
         }
-        Cel.Checked c = checked(cel, inspects, f, field, expr, offset, result, problems);
+        Cel.Checked c = checked(cel, inspects, field, at, expr, offset, result, problems);
         return c == null ? null : Later.now(make.apply(c));
     }
 

@@ -13,13 +13,16 @@ import org.e2eereview.catalog.Catalog;
 import org.e2eereview.load.Bundled;
 import org.e2eereview.load.Digests;
 import org.e2eereview.load.InputException;
+import org.e2eereview.load.Snapshot;
 
 /**
  * Where a process gets the bundled catalog and rules, and the one place that knows how. The build
- * prepares both ({@link #main}): the catalog as a snapshot, every rule expression parsed and
- * type-checked by CEL ({@link PreparedRules}). What it prepared is used while it still fits what
- * is running (the same catalog files; the same CEL library, views and environment), and otherwise
- * the YAML is read and the expressions checked again: the same catalog and findings either way,
+ * prepares both ({@link #main}): the catalog as a snapshot, the rule files as a snapshot of what
+ * reading them gives (test cases included, so that {@code rules ID} and {@code rules --test} need
+ * no YAML either), every rule expression parsed and type-checked by CEL ({@link PreparedRules}).
+ * What it prepared is used while it still fits what is running (the same catalog and rule files;
+ * the same CEL library, views and environment), and otherwise the YAML is read and the expressions
+ * checked again: the same catalog, rules and findings either way,
  * only slower (docs/performance.md, "Cold start"). Everything else asks here, or loads a catalog
  * of its own, and cannot tell which it got.
  */
@@ -27,6 +30,7 @@ public final class Startup {
 
     static final String PREPARED_RULES = "org/e2eereview/rules/prepared-rules.bin";
     static final String CATALOG_SNAPSHOT = "org/e2eereview/catalog/bundled-catalog.bin";
+    static final String RULES_SNAPSHOT = "org/e2eereview/rules/bundled-rules.bin";
 
     private static volatile Catalog catalog;
 
@@ -113,6 +117,29 @@ public final class Startup {
         }
     }
 
+    private static Map<String, RuleSet.Described> keptRules;
+
+    /**
+     * The bundled rule files as the build read them, by file, while they were read from the files
+     * bundled now; else none, and each file is read from its YAML. Once per process; both threads of
+     * a cold run ask.
+     */
+    static synchronized Map<String, RuleSet.Described> keptRules() {
+        if (keptRules == null) keptRules = keptRules(resource(RULES_SNAPSHOT), RuleSet.bundledDigest());
+        return keptRules;
+    }
+
+    static Map<String, RuleSet.Described> keptRules(byte[] snapshot, String digest) {
+        if (snapshot == null) return Map.of();
+        try {
+            RuleSet.Kept kept = Snapshot.read(snapshot, RuleSet.Kept.class);
+            return kept != null && kept.digest().equals(digest) ? kept.rules() : Map.of();
+        } catch (IOException | RuntimeException e) {
+            // A snapshot that cannot be read only costs the time it would have saved.
+            return Map.of();
+        }
+    }
+
     /** The catalog the build wrote, when it was written from catalog files of this digest; else null. */
     static Catalog preparedCatalog(byte[] snapshot, String digest) {
         if (snapshot == null) return null;
@@ -135,8 +162,9 @@ public final class Startup {
 
     /**
      * Build step, in Maven's process-classes phase, given the class output folder: lists the bundled
-     * catalog, rules and templates there (read by name at run time), writes the catalog as a snapshot,
-     * and checks every expression of the bundled rules, as loading them does, writing what each gave.
+     * catalog, rules and templates there (read by name at run time), writes the catalog and the rule
+     * files as snapshots, and checks every expression of the bundled rules, as loading them does,
+     * writing what each gave.
      */
     public static void main(String[] args) throws IOException, InputException {
         Path classes = Path.of(args[0]);
@@ -153,6 +181,7 @@ public final class Startup {
                     + "be used: is cel-java on the class path as a jar?");
         }
         write(classes.resolve(PREPARED_RULES), PreparedRules.write(record, fingerprint));
+        write(classes.resolve(RULES_SNAPSHOT), Snapshot.write(RuleSet.keep(), RuleSet.Kept.class));
     }
 
     private static void write(Path file, byte[] bytes) throws IOException {

@@ -65,6 +65,20 @@ class DirectProgramTest {
     }
 
     @Test
+    void aChoiceOfWordsFromAMapLiteral() throws Exception {
+        same("{'group': 'a group', 'one-to-one': 'two people'}[conversation.kind]", "a group");
+        same("'in ' + {'chat': conversation.members.join(' and '), 'other': 'no one'}[conversation.id]", "in alice and bob");
+        CelRuntime.Program p = Cel.get().compile(Inspects.CONVERSATION, "{'one-to-one': 'two people'}[conversation.kind]",
+                Cel.Result.ANY).program();
+        assertThat(p).isInstanceOf(DirectProgram.class);
+        Optional<Object> view = Optional.of(GROUP);
+        CelVariableResolver vars = name -> name.equals("conversation") ? view : Optional.empty();
+        Throwable direct = org.assertj.core.api.Assertions.catchThrowable(() -> p.eval(vars));
+        Throwable interpreted = org.assertj.core.api.Assertions.catchThrowable(() -> ((DirectProgram) p).interpreted().eval(vars));
+        assertThat(direct).as("a key not there: CEL's own error").isNotNull().hasMessage(interpreted.getMessage());
+    }
+
+    @Test
     void whatItDoesNotCoverIsLeftToCel() throws Exception {
         CelRuntime.Program p = Cel.get().compile(Inspects.CONVERSATION, "conversation.id.startsWith('ch')",
                 Cel.Result.ANY).program();
