@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Reading is driven by the declared types alone: the bytes name no class, so they can make
  * nothing but the records the caller asks for. A {@link #signature} of those types goes first, so
- * that bytes written for records of another shape are refused rather than misread.
+ * that bytes written for records of another shape are refused rather than misread, and a checksum
+ * last, so that damaged bytes are refused too.
  */
 public final class Snapshot {
 
@@ -41,16 +42,28 @@ public final class Snapshot {
     private Snapshot() {
     }
 
-    /** The value as bytes, headed by the signature of its type. */
+    /** The value as bytes, headed by the signature of its type and followed by a checksum of both. */
     public static byte[] write(Object value, Class<?> type) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             text(out, signature(type));
             write(out, value, type);
+            out.flush();
+            out.writeInt(checksum(bytes.toByteArray(), bytes.size()));
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A checksum of the first {@code length} bytes: damage inside a string would otherwise read as a
+     * different string, well formed.
+     */
+    private static int checksum(byte[] bytes, int length) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
     }
 
     /**
@@ -59,7 +72,11 @@ public final class Snapshot {
      * @throws IOException when the bytes are cut short or damaged
      */
     public static <T> T read(byte[] bytes, Class<T> type) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        if (bytes.length < 4) throw new IOException("cut short");
+        int end = bytes.length - 4;
+        int kept = java.nio.ByteBuffer.wrap(bytes, end, 4).getInt();
+        if (kept != checksum(bytes, end)) throw new IOException("damaged: the checksum does not match");
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, end));
         if (!readText(in).equals(signature(type))) return null;
         Object value = read(in, type);
         if (in.read() != -1) throw new IOException("bytes left over after the value");

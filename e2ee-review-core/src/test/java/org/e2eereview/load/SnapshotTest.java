@@ -73,7 +73,13 @@ class SnapshotTest {
                 .isInstanceOf(IOException.class);
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
         assertThatThrownBy(() -> Snapshot.read(longer, Tree.class)).isInstanceOf(IOException.class)
-                .hasMessageContaining("left over");
+                .hasMessageContaining("damaged");
+        // A byte changed inside a string still reads as a well-formed string: the checksum finds it.
+        byte[] changed = bytes.clone();
+        changed[bytes.length - 6] ^= 0x01;
+        assertThatThrownBy(() -> Snapshot.read(changed, Tree.class)).isInstanceOf(IOException.class)
+                .hasMessageContaining("damaged");
+        assertThatThrownBy(() -> Snapshot.read(new byte[2], Tree.class)).isInstanceOf(IOException.class);
     }
 
     @Test
