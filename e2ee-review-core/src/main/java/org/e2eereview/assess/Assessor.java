@@ -67,36 +67,52 @@ public final class Assessor {
             throw new InputException(List.of(new Problem(new Location(file.toString(), 0, 0),
                     "cannot read: " + e.getMessage())));
         }
-        Model model = new ModelLoader().parse(file.toString(), bytes);
-        Review original = reviewer.review(model);
-        ModelLoader.Base base = new ModelLoader().base(file.toString(), bytes);
-        List<Assessment> out = new ArrayList<>();
-        int threads = each == null ? 1 : Math.min(2, Math.min(proposals.size(), Runtime.getRuntime().availableProcessors()));
+        int threads = each == null ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
         if (threads < 2) {
-            for (Proposal p : proposals) out.add(handOver(assess(p, base, model, original), original, each));
+            Model model = new ModelLoader().parse(file.toString(), bytes);
+            Review original = reviewer.review(model);
+            ModelLoader.Base base = new ModelLoader().base(file.toString(), bytes);
+            ReviewDiff.Design design = new ReviewDiff.Design(original);
+            List<Assessment> out = new ArrayList<>();
+            for (Proposal p : proposals) out.add(handOver(assess(p, base, model, () -> design), original, each));
             return new Result(original, out);
         }
-        // Proposals are reviewed two at a time, one here and the next on a second thread, and handed over
-        // in order: at most two patched reviews are held at once.
-        java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        // Two threads: while one reviews the design as it is, the other composes the file for the patches and
+        // reviews the first proposal, which waits for the design's review only to be compared with it. Each
+        // proposal is handed over here, in order, and the next started only when one is: at most two patched
+        // reviews are held at once.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "e2ee-review: assess");
             t.setDaemon(true);
             return t;
         });
         try {
-            for (int i = 0; i < proposals.size(); i += 2) {
-                java.util.concurrent.Future<Assessment> pair = null;
-                if (i + 1 < proposals.size()) {
-                    Proposal p = proposals.get(i + 1);
-                    pair = second.submit(() -> assess(p, base, model, original));
+            java.util.concurrent.Future<ModelLoader.Base> composed = pool.submit(() -> new ModelLoader().base(file.toString(), bytes));
+            Model model = new ModelLoader().parse(file.toString(), bytes);
+            java.util.concurrent.Future<ReviewDiff.Design> reviewed = pool.submit(() -> new ReviewDiff.Design(reviewer.review(model)));
+            Later<ReviewDiff.Design> design = () -> await(reviewed);
+            java.util.ArrayDeque<java.util.concurrent.Future<Assessment>> window = new java.util.ArrayDeque<>();
+            int next = 0;
+            List<Assessment> out = new ArrayList<>();
+            while (next < proposals.size() || !window.isEmpty()) {
+                while (next < proposals.size() && window.size() < threads) {
+                    Proposal p = proposals.get(next++);
+                    window.add(pool.submit(() -> assess(p, await(composed), model, design)));
                 }
-                out.add(handOver(assess(proposals.get(i), base, model, original), original, each));
-                if (pair != null) out.add(handOver(await(pair), original, each));
+                // The design's own problems, if any, are the ones to report, as when it was reviewed first.
+                Review original = design.get().review();
+                out.add(handOver(await(window.poll()), original, each));
             }
+            return new Result(design.get().review(), out);
         } finally {
-            second.shutdownNow();
+            pool.shutdownNow();
         }
-        return new Result(original, out);
+    }
+
+    /** A value made on another thread, waited for where it is needed, with what went wrong there thrown here. */
+    @FunctionalInterface
+    interface Later<T> {
+        T get() throws InputException;
     }
 
     private static Assessment handOver(Assessment a, Review original, BiConsumer<Review, Assessment> each) {
@@ -105,8 +121,8 @@ public final class Assessor {
         return a.withoutPatched();
     }
 
-    /** The assessment made on the other thread, with what went wrong there thrown here as it was. */
-    private static Assessment await(java.util.concurrent.Future<Assessment> f) throws InputException {
+    /** What was made on another thread, with what went wrong there thrown here as it was. */
+    private static <T> T await(java.util.concurrent.Future<T> f) throws InputException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -166,7 +182,7 @@ public final class Assessor {
     }
 
     /** Applies one proposal; a design it does not fit gets the reason, not an error. */
-    Assessment assess(Proposal p, ModelLoader.Base base, Model model, Review original) throws InputException {
+    Assessment assess(Proposal p, ModelLoader.Base base, Model model, Later<ReviewDiff.Design> design) throws InputException {
         Bound bound = bind(p, model);
         Map<String, List<String>> bindings = bound.bindings();
         if (bound.patch() == null) return notApplicable(p, bound.notApplicable(), bindings);
@@ -178,7 +194,7 @@ public final class Assessor {
             return notApplicable(p, "the patch does not fit this model: " + e.problems().get(0), bindings);
         }
         Review patched = reviewer.review(patchedModel);
-        return compare(p, bindings, original, patched);
+        return compare(p, bindings, design.get(), patched);
     }
 
     private Assessment notApplicable(Proposal p, String why, Map<String, List<String>> bindings) {
@@ -186,8 +202,9 @@ public final class Assessor {
                 List.of(), alternatives(p, null), List.of());
     }
 
-    private Assessment compare(Proposal p, Map<String, List<String>> bindings, Review before, Review after) {
-        ReviewDiff d = ReviewDiff.of(before, after);
+    private Assessment compare(Proposal p, Map<String, List<String>> bindings, ReviewDiff.Design design, Review after) {
+        ReviewDiff d = design.diff(after);
+        Review before = d.before();
         Set<String> found = new HashSet<>();
         for (Reviewed r : after.weakenings()) found.add(r.finding().catalog());
         List<String> missing = p.weakenings().stream().filter(w -> !found.contains(w)).toList();

@@ -60,13 +60,18 @@ final class Declarations {
     }
 
     private void walk(Object value, String place) {
+        // A child's place is spelled only where something can be written below it: a large design has
+        // hundreds of thousands of plain values, each of which would otherwise get a string of its own.
         if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> walk(v, place + "." + k));
+            map.forEach((k, v) -> {
+                if (holds(v)) walk(v, place + "." + k);
+            });
         } else if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) walk(list.get(i), place + "." + i);
-        } else if (value instanceof Record r && !(value instanceof Source) && !(value instanceof Location)) {
+            for (int i = 0; i < list.size(); i++) if (holds(list.get(i))) walk(list.get(i), place + "." + i);
+        } else if (isRecord(value)) {
+            Record r = (Record) value;
             Map<String, Object> components = components(r);
-            for (var e : components.entrySet()) walk(e.getValue(), place + "." + e.getKey());
+            for (var e : components.entrySet()) if (holds(e.getValue())) walk(e.getValue(), place + "." + e.getKey());
             if (components.get("source") instanceof Source s) {
                 for (var e : s.fields().entrySet()) {
                     // A field no component is named after (end-to-end's "default" is byDefault) is judged
@@ -79,6 +84,15 @@ final class Declarations {
                 }
             }
         }
+    }
+
+    /** Whether a value can hold written fields: a record other than a location, or a map or list of them. */
+    private static boolean holds(Object value) {
+        return value instanceof Map<?, ?> || value instanceof List<?> || isRecord(value);
+    }
+
+    private static boolean isRecord(Object value) {
+        return value instanceof Record && !(value instanceof Source) && !(value instanceof Location);
     }
 
     /** A value without where it was written, so that two models that write it alike compare equal. */
@@ -100,7 +114,7 @@ final class Declarations {
 
     private static Map<String, Object> components(Record r) {
         Map<String, Object> out = new HashMap<>();
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
+        for (RecordComponent c : COMPONENTS.get(r.getClass())) {
             try {
                 out.put(c.getName(), c.getAccessor().invoke(r));
             } catch (IllegalAccessException | InvocationTargetException e) {
@@ -109,6 +123,14 @@ final class Declarations {
         }
         return out;
     }
+
+    /** Each record class's components, asked of the JDK once: it makes them anew on every call. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
 
     /** The component that holds a field: "changes-shown" is changesShown. */
     static String camel(String field) {

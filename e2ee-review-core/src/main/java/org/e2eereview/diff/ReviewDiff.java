@@ -94,6 +94,42 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
     }
 
     public static ReviewDiff of(Review before, Review after) {
+        return new Design(before).diff(after);
+    }
+
+    /**
+     * One design, to be compared with several changes of it: what the comparison works out about the
+     * design alone (where it declares each field, which findings name each reader) is worked out once.
+     * {@code assess} compares eight patched designs with one, two at a time, and a large design's
+     * declarations are hundreds of thousands of fields.
+     */
+    public static final class Design {
+        private final Review review;
+        private final Covering covering;
+        private Declarations declarations;
+
+        public Design(Review review) {
+            this.review = review;
+            this.covering = new Covering(review);
+        }
+
+        public Review review() {
+            return review;
+        }
+
+        /** What changes from this design to another. */
+        public ReviewDiff diff(Review after) {
+            return compare(review, after, covering, this::declarations);
+        }
+
+        private synchronized Declarations declarations() {
+            if (declarations == null) declarations = Declarations.of(review.model());
+            return declarations;
+        }
+    }
+
+    private static ReviewDiff compare(Review before, Review after, Covering coveringBefore,
+                                      java.util.function.Supplier<Declarations> declaredBefore) {
         Map<ReaderKey, Access> readersBefore = new LinkedHashMap<>();
         for (Access a : before.access()) readersBefore.put(key(a), a);
         Set<ReaderKey> readersAfter = new HashSet<>();
@@ -141,7 +177,6 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
             else superseded.put(r.finding().id(), by);
         }
         List<Uncovered> uncovered = new ArrayList<>();
-        Covering coveringBefore = new Covering(before);
         for (var it = introduced.iterator(); it.hasNext(); ) {
             Reviewed r = it.next();
             List<String> within = coveringBefore.supersededBy(r.finding());
@@ -185,14 +220,14 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
         for (Safeguarded s : after.safeguards()) guardsAfter.add(key(s));
         List<Safeguarded> appeared = after.safeguards().stream().filter(s -> !guardsBefore.contains(key(s))).toList();
         List<Safeguarded> gone = before.safeguards().stream().filter(s -> !guardsAfter.contains(key(s))).toList();
-        Declarations declaredBefore = appeared.isEmpty() && gone.isEmpty() ? null : Declarations.of(before.model());
-        Declarations declaredAfter = declaredBefore == null ? null : Declarations.of(after.model());
+        Declarations declaredThen = appeared.isEmpty() && gone.isEmpty() ? null : declaredBefore.get();
+        Declarations declaredAfter = declaredThen == null ? null : Declarations.of(after.model());
         List<Safeguarded> added = new ArrayList<>();
         List<Safeguarded> nowRelevant = new ArrayList<>();
-        for (Safeguarded s : appeared) (declaredIn(s, declaredAfter, declaredBefore) ? nowRelevant : added).add(s);
+        for (Safeguarded s : appeared) (declaredIn(s, declaredAfter, declaredThen) ? nowRelevant : added).add(s);
         List<Safeguarded> taken = new ArrayList<>();
         List<Safeguarded> noLongerRelevant = new ArrayList<>();
-        for (Safeguarded s : gone) (declaredIn(s, declaredBefore, declaredAfter) ? noLongerRelevant : taken).add(s);
+        for (Safeguarded s : gone) (declaredIn(s, declaredThen, declaredAfter) ? noLongerRelevant : taken).add(s);
 
         return new ReviewDiff(before, after, List.copyOf(introduced), List.copyOf(changed), superseded,
                 List.copyOf(removed), List.copyOf(uncovered), List.copyOf(gained), List.copyOf(widened), lost, List.copyOf(features), List.copyOf(objectives),
@@ -230,7 +265,8 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
     /**
      * The weakenings of one review by the readers they name and the element they are on, indexed on
      * first use: a patched model can remove or introduce thousands of findings, and each is matched
-     * against the other review's.
+     * against the other review's. A design's is shared by the comparisons {@code assess} makes on two
+     * threads, hence the lock.
      */
     private static final class Covering {
         private final Review in;
@@ -245,7 +281,7 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
          * The findings of this review that take over one that disappeared: together they name every
          * reader of every conversation it named, at its severity or above. Empty when none do.
          */
-        List<String> supersededBy(Finding old) {
+        synchronized List<String> supersededBy(Finding old) {
             Set<String> by = new LinkedHashSet<>();
             if (old.reads().isEmpty()) {
                 if (byElement == null) {

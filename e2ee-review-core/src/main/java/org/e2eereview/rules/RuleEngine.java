@@ -331,27 +331,63 @@ public final class RuleEngine {
             return model.system().source().at();
         }
 
+        /*
+         * A finding is put together in steps, each a method of its own: as one method, C2 compiled it
+         * into over 100 kB of code, and compiled it again up to five times in a run of eight patched
+         * reviews, seconds of compiling each time.
+         */
         private Finding finding(Rule rule, String id, Object subject, Map<String, Object> view,
                                 CelVariableResolver vars, CelViews v)
                 throws CelEvaluationException {
-            Severity severity = rule.severity();
-            for (int i = 0; i < rule.severityIf().size(); i++) {
-                if (rule.compiled().severityIf.get(i).get().holds(view, vars)) {
-                    severity = rule.severityIf().get(i).severity();
-                    break;
-                }
+            Severity severity = severity(rule, view, vars);
+            List<String> readers = readers(rule, id, subject, vars, v);
+            Map<String, List<Reading>> covering = covering(rule, id, subject, readers, v);
+            Optional<Object> readerList = Optional.of(readers);
+            CelVariableResolver messageVars = name -> name.equals(RuleSet.READERS) ? readerList : vars.find(name);
+            String message = say(rule.compiled().message, readers, vars, messageVars);
+            String withoutReaders = readers.isEmpty() && rule.compiled().withoutReaders != null
+                    ? sentence(say(rule.compiled().withoutReaders, readers, vars, messageVars)) : null;
+            List<Finding.Chain> evidence = new ArrayList<>();
+            List<Step> fieldSteps = fieldSteps(rule, subject, vars);
+            if (!fieldSteps.isEmpty()) evidence.add(new Finding.Chain(rule.inspects().yamlName() + " " + id, fieldSteps));
+            List<Finding.Read> reads = new ArrayList<>();
+            Set<Safeguarded> lowering = new java.util.LinkedHashSet<>();
+            explain(rule, id, subject, readers, covering, v, reads, lowering, evidence);
+            String[] titled = title(rule, view, vars);
+            Weakening w = rules.catalog().weakenings().get(titled[1]);
+            Set<Safeguarded> safeguards = safeguards(rule, id, w, lowering);
+            List<Finding.Disclosed> disclosed = disclosed(readers);
+            // Visible alike on every route: one severity lower when members would see every reading it names.
+            if (rule.visibleLowers() && !reads.isEmpty() && reads.stream().allMatch(r -> !r.lowering().isEmpty())) {
+                severity = severity.lower();
             }
-            List<String> readers = List.of();
+            return new Finding(rule.id() + "@" + id, rule.id(), rule.kind(), severity, titled[0], titled[1],
+                    rule.inspects(), id, at(subject), sentence(message), readers, List.copyOf(reads),
+                    List.copyOf(evidence), w != null && w.systemic(), w == null ? null : w.blastRadius(),
+                    List.copyOf(safeguards), List.copyOf(disclosed), rule.remediation(), rule.verdict(), withoutReaders);
+        }
+
+        /** The rule's severity, or that of the first severity-if that holds. */
+        private Severity severity(Rule rule, Map<String, Object> view, CelVariableResolver vars) throws CelEvaluationException {
+            for (int i = 0; i < rule.severityIf().size(); i++) {
+                if (rule.compiled().severityIf.get(i).get().holds(view, vars)) return rule.severityIf().get(i).severity();
+            }
+            return rule.severity();
+        }
+
+        /** The parties a finding names: the rule's own list, the outsider, or a conversation's readers by the rule's routes. */
+        private List<String> readers(Rule rule, String id, Object subject, CelVariableResolver vars, CelViews v)
+                throws CelEvaluationException {
             if (rule.compiled().readers != null) {
                 List<String> distinct = new ArrayList<>();
                 for (Object r : (List<?>) rule.compiled().readers.get().eval(vars)) {
                     String party = String.valueOf(r);
                     if (!party.isEmpty() && !distinct.contains(party)) distinct.add(party);
                 }
-                readers = distinct;
-            } else if (subject instanceof CelViews.Outsider o) {
-                readers = List.of(o.party());
-            } else if (rule.inspects() == Inspects.CONVERSATION && !rule.compiled().evidenceRoutes.isEmpty()) {
+                return distinct;
+            }
+            if (subject instanceof CelViews.Outsider o) return List.of(o.party());
+            if (rule.inspects() == Inspects.CONVERSATION && !rule.compiled().evidenceRoutes.isEmpty()) {
                 // By default a conversation rule is about the outsiders who read it by its routes.
                 List<String> parties = new ArrayList<>();
                 for (Access a : v.access(id)) {
@@ -362,20 +398,18 @@ public final class RuleEngine {
                         }
                     }
                 }
-                readers = parties;
+                return parties;
             }
-            Map<String, List<Reading>> covering = covering(rule, id, subject, readers, v);
-            Optional<Object> readerList = Optional.of(readers);
-            CelVariableResolver messageVars = name -> name.equals(RuleSet.READERS) ? readerList : vars.find(name);
-            String message = say(rule.compiled().message, readers, vars, messageVars);
-            String withoutReaders = readers.isEmpty() && rule.compiled().withoutReaders != null
-                    ? sentence(say(rule.compiled().withoutReaders, readers, vars, messageVars)) : null;
-            List<Finding.Chain> evidence = new ArrayList<>();
+            return List.of();
+        }
+
+        /**
+         * Per reader, what it reads in which conversation (into {@code reads}), what would make that
+         * visible (into {@code lowering}) and the chains that show it (onto {@code evidence}).
+         */
+        private void explain(Rule rule, String id, Object subject, List<String> readers, Map<String, List<Reading>> covering,
+                             CelViews v, List<Finding.Read> reads, Set<Safeguarded> lowering, List<Finding.Chain> evidence) {
             Set<String> titled = new HashSet<>(); // a chain's title names its reader, conversations and condition
-            List<Step> fieldSteps = fieldSteps(rule, subject, vars);
-            if (!fieldSteps.isEmpty()) evidence.add(new Finding.Chain(rule.inspects().yamlName() + " " + id, fieldSteps));
-            List<Finding.Read> reads = new ArrayList<>();
-            Set<Safeguarded> lowering = new java.util.LinkedHashSet<>();
             for (String reader : readers) {
                 List<Reading> rs = covering.getOrDefault(reader, List.of());
                 Map<String, List<Reading>> byConversation = new TreeMap<>();
@@ -397,16 +431,21 @@ public final class RuleEngine {
                     if (titled.add(chain.title())) evidence.add(chain);
                 }
             }
-            String title = rule.title();
-            String catalogId = rule.catalog();
+        }
+
+        /** The title and the catalog entry: the rule's, or as the first title-if that holds says. */
+        private String[] title(Rule rule, Map<String, Object> view, CelVariableResolver vars) throws CelEvaluationException {
             for (int i = 0; i < rule.titleIf().size(); i++) {
                 if (rule.compiled().titleIf.get(i).get().holds(view, vars)) {
-                    title = rule.titleIf().get(i).title();
-                    if (rule.titleIf().get(i).catalog() != null) catalogId = rule.titleIf().get(i).catalog();
-                    break;
+                    Rule.TitleIf t = rule.titleIf().get(i);
+                    return new String[] {t.title(), t.catalog() != null ? t.catalog() : rule.catalog()};
                 }
             }
-            Weakening w = rules.catalog().weakenings().get(catalogId);
+            return new String[] {rule.title(), rule.catalog()};
+        }
+
+        /** What would make its readings visible, then the declared safeguards on its routes that its weakening defeats. */
+        private Set<Safeguarded> safeguards(Rule rule, String id, Weakening w, Set<Safeguarded> lowering) {
             Set<Safeguarded> safeguards = new java.util.LinkedHashSet<>(lowering);
             Set<String> defeatedBy = defeatedBy(w);
             for (Safeguarded s : analysis.safeguards(id)) {
@@ -414,6 +453,11 @@ public final class RuleEngine {
                         || rule.compiled().evidenceRoutes.contains(s.route().id());
                 if (onRoute && defeatedBy.contains(s.name())) safeguards.add(s);
             }
+            return safeguards;
+        }
+
+        /** What the model says its readers tell users. */
+        private List<Finding.Disclosed> disclosed(List<String> readers) {
             List<Finding.Disclosed> disclosed = new ArrayList<>();
             for (String reader : readers) {
                 Party p = model.parties().get(reader);
@@ -421,14 +465,7 @@ public final class RuleEngine {
                     disclosed.add(new Finding.Disclosed(reader, p.disclosedToUsers(), p.source().of("disclosed-to-users")));
                 }
             }
-            // Visible alike on every route: one severity lower when members would see every reading it names.
-            if (rule.visibleLowers() && !reads.isEmpty() && reads.stream().allMatch(r -> !r.lowering().isEmpty())) {
-                severity = severity.lower();
-            }
-            return new Finding(rule.id() + "@" + id, rule.id(), rule.kind(), severity, title, catalogId,
-                    rule.inspects(), id, at(subject), sentence(message), readers, List.copyOf(reads),
-                    List.copyOf(evidence), w != null && w.systemic(), w == null ? null : w.blastRadius(),
-                    List.copyOf(safeguards), List.copyOf(disclosed), rule.remediation(), rule.verdict(), withoutReaders);
+            return disclosed;
         }
 
         /** A message template said for one element. */

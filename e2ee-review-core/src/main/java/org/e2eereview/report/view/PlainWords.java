@@ -35,6 +35,13 @@ final class PlainWords {
 
     private final Review review;
     private final Model model;
+    /**
+     * Names as sentences say them, and each proposal's gains, worked out once: a large design's annex
+     * names thousands of parties and conversations, and a proposal's row, risk and flags all ask for
+     * its gains.
+     */
+    private final Map<String, String> inSentence = new java.util.HashMap<>();
+    private final Map<Assessment, Map<String, Gain>> gains = new java.util.IdentityHashMap<>();
 
     PlainWords(Review review) {
         this.review = review;
@@ -477,7 +484,7 @@ final class PlainWords {
         // A proposal whose use could be noticed is still asked against when it reaches every user: the key
         // or system it adds opens every user's messages, and whoever takes it needs no one to notice.
         String notAsked = !readers ? "which would give nobody access they do not have already"
-                : unseen || systemic ? null : gains(a).values().stream().allMatch(g -> g.inHand)
+                : unseen || systemic ? null : gainsOf(a).values().stream().allMatch(g -> g.inHand)
                 ? "whose access needs a user's device in hand, which its owner would know of"
                 : "whose access members or outsiders who check could notice";
         List<Gain> all = unseenFirst(a);
@@ -578,8 +585,8 @@ final class PlainWords {
     }
 
     /** A proposal's gains, the unnoticed first. */
-    private static List<Gain> unseenFirst(Assessment a) {
-        List<Gain> all = new ArrayList<>(gains(a).values());
+    private List<Gain> unseenFirst(Assessment a) {
+        List<Gain> all = new ArrayList<>(gainsOf(a).values());
         all.sort(java.util.Comparator.comparing(g -> !g.unseen));
         return all;
     }
@@ -593,13 +600,17 @@ final class PlainWords {
     }
 
     /** Whether any new or wider reading the proposal gives would go unnoticed. */
-    static boolean unseen(Assessment a) {
-        return a.applied() && gains(a).values().stream().anyMatch(g -> g.unseen);
+    boolean unseen(Assessment a) {
+        return a.applied() && gainsOf(a).values().stream().anyMatch(g -> g.unseen);
     }
 
     /** Whether any new or wider reading the proposal gives reaches every user. */
-    static boolean everyUser(Assessment a) {
-        return a.applied() && gains(a).values().stream().anyMatch(g -> g.systemic);
+    boolean everyUser(Assessment a) {
+        return a.applied() && gainsOf(a).values().stream().anyMatch(g -> g.systemic);
+    }
+
+    private Map<String, Gain> gainsOf(Assessment a) {
+        return gains.computeIfAbsent(a, PlainWords::gains);
     }
 
     /**
@@ -962,14 +973,22 @@ final class PlainWords {
      */
     String inSentence(String name) {
         if (name == null || name.length() < 2 || !Character.isUpperCase(name.charAt(0))) return name;
-        String first = name.split("[\\s(]", 2)[0];
+        return inSentence.computeIfAbsent(name, this::lowered);
+    }
+
+    private String lowered(String name) {
+        String first = FIRST_WORD.split(name, 2)[0];
         if (first.substring(1).chars().anyMatch(Character::isUpperCase)) return name;
-        String rest = name.substring(first.length()).replaceAll("\\((e\\.g\\.|i\\.e\\.)[^)]*\\)", "");
+        String rest = EXAMPLE.matcher(name.substring(first.length())).replaceAll("");
         if (rest.chars().anyMatch(Character::isUpperCase)) return name;
         String system = model.system() == null || model.system().name() == null ? "" : model.system().name();
-        if (java.util.Arrays.asList(system.split("[^\\p{L}\\p{N}'-]+")).contains(first)) return name;
+        if (java.util.Arrays.asList(NOT_IN_A_WORD.split(system)).contains(first)) return name;
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
+
+    private static final java.util.regex.Pattern FIRST_WORD = java.util.regex.Pattern.compile("[\\s(]");
+    private static final java.util.regex.Pattern EXAMPLE = java.util.regex.Pattern.compile("\\((e\\.g\\.|i\\.e\\.)[^)]*\\)");
+    private static final java.util.regex.Pattern NOT_IN_A_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}'-]+");
 
     /** The conversations a finding lets someone read, by name; else the element it is about. */
     private List<String> where(Finding f) {

@@ -601,8 +601,8 @@ public final class ReportViewBuilder {
         return new Patched(readers, a.newReaders().size() - readers.size(), widened, a.widened().size() - widened.size(),
                 introduced, introducedNotListed, a.applied() ? a.patched().verdict().text() : null,
                 a.applied() ? PlainWords.counts(a.patched()) : null, plain.row(a, anchor), criticalForAll, addsAccess,
-                a.applied() && (!a.newReaders().isEmpty() || !a.widened().isEmpty()), PlainWords.unseen(a),
-                PlainWords.everyUser(a), replaces(a, plain));
+                a.applied() && (!a.newReaders().isEmpty() || !a.widened().isEmpty()), plain.unseen(a),
+                plain.everyUser(a), replaces(a, plain));
     }
 
     /** "Server-controlled membership (high) in WhatsApp group call would become ghost participant (critical)". */
