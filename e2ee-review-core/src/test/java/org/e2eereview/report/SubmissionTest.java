@@ -244,7 +244,7 @@ class SubmissionTest {
             else if (!gaining.isEmpty()) seen.add(org.e2eereview.report.escape.Markdown.escape(
                     Character.toLowerCase(a.proposal().title().charAt(0)) + a.proposal().title().substring(1)));
             if (!unnoticed) assertThat(risk).as(example + " " + title + ": said unnoticed").doesNotContain("unnoticed");
-            if (!gaining.isEmpty()) assertThat(cells.get(1).equals("No")).as(example + " " + title + ": would anyone notice?")
+            if (!gaining.isEmpty()) assertThat(cells.get(1).startsWith("No")).as(example + " " + title + ": would anyone notice?")
                     .isEqualTo(unnoticed);
             boolean inHand = gained.stream().allMatch(r -> r.condition() == Flow.Occurs.WITH_DEVICE);
             if (inHand && !gaining.isEmpty()) assertThat(risk).as(example + " " + title).doesNotContain("unnoticed")

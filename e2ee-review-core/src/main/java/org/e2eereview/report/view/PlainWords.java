@@ -370,7 +370,7 @@ final class PlainWords {
         if (serious.isEmpty()) return finds + " no weakening of end-to-end encryption at high severity or above.";
         // Annex A counts a weakness once per place it is found: said here, so the two counts agree.
         int places = serious.values().stream().mapToInt(List::size).sum();
-        String counted = places == serious.size() ? ":" : ", found in " + number(places) + " places (Annex A lists each as a finding):";
+        String counted = places == serious.size() ? ":" : " (Annex A lists them as " + number(places) + " findings):";
         return finds + " that the design " + (proposals ? "already " : "") + "weakens end-to-end encryption. "
                 + (serious.size() == 1 ? "It does so through this weakness" : "It does so through these weaknesses") + counted;
     }
@@ -464,6 +464,10 @@ final class PlainWords {
             gains.merge(patched.party(w.after().party()), 1, Math::min);
             wider.putIfAbsent(patched.party(w.after().party()), wider(w.how()));
             whose.add(patched.conversation(w.after().conversation()));
+            // When the reading it gains applies ("unless users opt out"), not when its old ones did.
+            for (Reading x : w.after().readings()) {
+                if (!w.before().routes().contains(x.route())) when.add(x.condition().plainWords());
+            }
         }
         List<String> gained = new ArrayList<>();
         gains.forEach((who, how) -> gained.add(who + switch (how) {
@@ -503,12 +507,13 @@ final class PlainWords {
     private static String gravest(Review now, Review with) {
         Severity before = gravest(now);
         Severity after = gravest(with);
-        String out = (before == null ? "none" : before.yamlName()) + " → " + (after == null ? "none" : after.yamlName());
+        if (before == null && after == null) return "none";
         if (before != null && before == after) {
             int more = with.counts().getOrDefault(after, 0) - now.counts().getOrDefault(before, 0);
-            if (more > 0) out += " (" + number(more) + " more)";
+            String name = after.yamlName();
+            return "stays " + name + (more <= 0 ? "" : "; " + number(more) + " more " + name + " weakness" + (more == 1 ? "" : "es"));
         }
-        return out;
+        return (before == null ? "none" : before.yamlName()) + " → " + (after == null ? "none" : after.yamlName());
     }
 
     private static Severity gravest(Review r) {
@@ -518,12 +523,21 @@ final class PlainWords {
         return null;
     }
 
-    /** Whether anyone would notice the access a proposal adds, answering the first page's table's question. */
+    /**
+     * Whether anyone would notice the access a proposal adds, answering the first page's table's question;
+     * where some conversations would be read unnoticed and others not, which are which.
+     */
     private static String noticed(List<Gain> all) {
         if (all.isEmpty()) return "";
-        if (all.stream().anyMatch(g -> g.unseen)) return "No";
-        if (all.stream().allMatch(g -> g.inHand)) return "Its owner, whose device is taken";
-        return "Members, or outsiders who check";
+        Set<String> unseen = new LinkedHashSet<>();
+        Set<String> others = new LinkedHashSet<>();
+        for (Gain g : all) if (g.unseen) unseen.addAll(g.conversations);
+        for (Gain g : all) if (!g.unseen) others.addAll(g.conversations);
+        others.removeAll(unseen);
+        List<Gain> seen = all.stream().filter(g -> !g.unseen).toList();
+        String who = seen.stream().allMatch(g -> g.inHand) ? "its owner, whose device is taken" : "members, or outsiders who check";
+        if (unseen.isEmpty()) return capital(who);
+        return others.isEmpty() ? "No" : "No, in " + and(List.copyOf(unseen)) + "; in " + and(List.copyOf(others)) + ", " + who;
     }
 
     /** Who else could do what the proposal lets its intended users do, each completing "anyone who ...". */

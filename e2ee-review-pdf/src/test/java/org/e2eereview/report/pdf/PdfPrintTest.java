@@ -49,7 +49,9 @@ class PdfPrintTest {
     @MethodSource("submissions")
     void noHeadingOrTableHeaderEndsAPageAndNoBoxIsLeftEmpty(String name) throws Exception {
         Submissions.Case c = Submissions.get(name);
-        List<String> headings = Submissions.flat(c.headings());
+        // The title (h1) opens the first page and cannot end another: a line that only repeats its words (the
+        // hostile model's title is its every name) is not it.
+        List<String> headings = Submissions.flat(c.headings().subList(1, c.headings().size()));
         List<String> tableHeads = Submissions.flat(c.tableHeads());
         List<String> problems = new ArrayList<>();
         List<Pages.Page> pages = Pages.of(c.pdf(), name);
