@@ -295,7 +295,7 @@ class SubmissionTest {
         String md = text(out.get(0));
         // A safeguard on one of the users' apps is not claimed for all of them.
         assertThat(section(md, "## Summary", "## What we ask"))
-                .contains("a public record of every app version shipped, for WhatsApp Web (companion device) only");
+                .contains("; and a public record of every app version shipped, for WhatsApp Web (companion device) only)");
         // The first ask: the statement's own figures, answered by who the design's features still report to.
         String ask1 = section(md, "## 2. The first ask", "## 3.");
         assertThat(ask1).contains("**What the statement fears would be lost:**").contains("18.4 million")
