@@ -1,16 +1,15 @@
 package org.e2eereview.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.diff.ReviewDiff;
+import org.e2eereview.load.GitRevision;
 import org.e2eereview.load.InputException;
 import org.e2eereview.load.ModelLoader;
 import org.e2eereview.load.Problem;
@@ -105,21 +104,7 @@ final class DiffCommand implements Callable<Integer> {
                 throw problem(spec, "cannot read: " + AtomicWrite.reason(e));
             }
         }
-        int colon = spec.indexOf(':');
-        if (colon <= 0 || colon == spec.length() - 1) throw problem(spec, "no such file");
-        String rev = spec.substring(0, colon);
-        // git would read it as an option (--output=FILE writes a file), whatever comes after it.
-        if (rev.startsWith("-")) throw problem(spec, "no such file, and '" + rev + "' cannot be a revision: it starts with '-'");
-        // Every argument handed to git below is either after --end-of-options or starts with an
-        // object id, so nothing the user wrote can reach git as an option.
-        Git commit = git(spec, "rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}");
-        if (!commit.ok()) throw problem(spec, "no such file, and git knows no commit '" + rev + "'" + commit.why());
-        String id = commit.text().strip();
-        Git blob = git(spec, "rev-parse", "--verify", "--quiet", id + spec.substring(colon));
-        if (!blob.ok()) throw problem(spec, "no such file, and " + spec.substring(colon + 1) + " is not in " + rev + blob.why());
-        Git content = git(spec, "cat-file", "blob", blob.text().strip());
-        if (!content.ok()) throw problem(spec, "no such file, and " + spec.substring(colon + 1) + " is not a file in " + rev);
-        return content.out();
+        return GitRevision.read(spec, null);
     }
 
     private static boolean isFile(String spec) {
@@ -127,48 +112,6 @@ final class DiffCommand implements Callable<Integer> {
             return Files.isRegularFile(Path.of(spec));
         } catch (InvalidPathException e) {
             return false;
-        }
-    }
-
-    /** What git printed and whether it succeeded. */
-    private record Git(byte[] out, String err, boolean ok) {
-        String text() {
-            return new String(out, StandardCharsets.UTF_8);
-        }
-
-        /** git's own first line of complaint, when it said more than that the revision is unknown. */
-        String why() {
-            return err.isEmpty() ? "" : " (git: " + err.lines().findFirst().orElse(err) + ")";
-        }
-    }
-
-    /** Runs git in the current directory, never through a shell, reading its output to the end. */
-    private static Git git(String spec, String... args) throws InputException {
-        List<String> command = new java.util.ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        try {
-            Process git = new ProcessBuilder(command).start();
-            git.getOutputStream().close();
-            // stderr is read on its own thread so that neither pipe can fill and stall git.
-            java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return git.getErrorStream().readAllBytes();
-                } catch (IOException e) {
-                    return new byte[0];
-                }
-            });
-            byte[] out = git.getInputStream().readAllBytes();
-            if (!git.waitFor(60, TimeUnit.SECONDS)) {
-                git.destroyForcibly();
-                throw problem(spec, "git did not finish");
-            }
-            String message = new String(err.join(), StandardCharsets.UTF_8).strip();
-            return new Git(out, message, git.exitValue() == 0);
-        } catch (IOException e) {
-            throw problem(spec, "no such file, and git cannot be run: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw problem(spec, "interrupted");
         }
     }
 

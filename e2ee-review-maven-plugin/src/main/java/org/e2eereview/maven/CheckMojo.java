@@ -186,7 +186,7 @@ public final class CheckMojo extends AbstractMojo {
                 + AtomicWrite.reason(e), e);
     }
 
-    private static MojoFailureException located(String what, InputException e) {
+    static MojoFailureException located(String what, InputException e) {
         StringBuilder out = new StringBuilder(what).append(':');
         for (Problem p : e.problems()) out.append('\n').append(p);
         return new MojoFailureException(Inert.text(out.toString()));
