@@ -143,13 +143,17 @@ public final class CheckMojo extends AbstractMojo {
         if (model != null) out.add(model.toPath());
         if (models != null) for (File f : models) out.add(f.toPath());
         if (out.isEmpty()) out.add(basedir.toPath().resolve(DEFAULT_MODEL));
-        for (Path p : out) {
-            if (!Files.isRegularFile(p)) {
-                throw new MojoFailureException("e2ee-review: no model at " + p + " (set <model> in the plugin's "
-                        + "configuration, or -De2ee-review.model=FILE)");
-            }
-        }
+        for (Path p : out) requireModel(p);
         return out;
+    }
+
+    /** {@code file}, when it is one; else the build fails saying how to name the model. */
+    static Path requireModel(Path file) throws MojoFailureException {
+        if (!Files.isRegularFile(file)) {
+            throw new MojoFailureException("e2ee-review: no model at " + file + " (set <model> in the plugin's "
+                    + "configuration, or -De2ee-review.model=FILE)");
+        }
+        return file;
     }
 
     /**

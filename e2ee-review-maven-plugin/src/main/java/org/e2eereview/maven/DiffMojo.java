@@ -73,11 +73,7 @@ public final class DiffMojo extends AbstractMojo {
         }
         Severity threshold = CheckMojo.severity(failOn);
         LocalDate date = CheckMojo.date(today);
-        Path file = (model != null ? model : new File(basedir, CheckMojo.DEFAULT_MODEL)).toPath();
-        if (!Files.isRegularFile(file)) {
-            throw new MojoFailureException("e2ee-review: no model at " + file + " (set <model> in the plugin's "
-                    + "configuration, or -De2ee-review.model=FILE)");
-        }
+        Path file = CheckMojo.requireModel((model != null ? model : new File(basedir, CheckMojo.DEFAULT_MODEL)).toPath());
         Reviewer reviewer;
         Review after;
         try {

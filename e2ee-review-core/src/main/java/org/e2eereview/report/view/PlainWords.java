@@ -88,9 +88,9 @@ final class PlainWords {
         show.removeAll(prevent);
         if (!prevent.isEmpty() || !show.isEmpty()) {
             StringBuilder g = new StringBuilder("The design declares safeguards that");
-            if (!prevent.isEmpty()) g.append(" stop some outside access (").append(items(List.copyOf(prevent))).append(')');
+            if (!prevent.isEmpty()) g.append(" stop some outside access (").append(list(List.copyOf(prevent), "and")).append(')');
             if (!prevent.isEmpty() && !show.isEmpty()) g.append(" and that");
-            if (!show.isEmpty()) g.append(" would let members or outsiders notice some (").append(items(List.copyOf(show))).append(')');
+            if (!show.isEmpty()) g.append(" would let members or outsiders notice some (").append(list(List.copyOf(show), "and")).append(')');
             out.add(g.append('.').toString());
         }
         if (!unread.isEmpty()) {
@@ -934,15 +934,6 @@ final class PlainWords {
      * others: ", for the web client only". A record of the web client's builds says nothing of the phone
      * app's, and a reader told the design has "a public record of every app version" would take it for both.
      */
-    /**
-     * Items in a sentence; set apart by semicolons when one has a comma of its own, so that "..., for
-     * WhatsApp Web only" is read of its item alone, not of the whole list.
-     */
-    private static String items(List<String> items) {
-        if (items.size() < 2 || items.stream().noneMatch(i -> i.contains(","))) return and(items);
-        return String.join("; ", items.subList(0, items.size() - 1)) + "; and " + items.get(items.size() - 1);
-    }
-
     private String onlyFor(Set<String> elements) {
         List<String> apps = new ArrayList<>();
         for (String id : elements) {
