@@ -99,7 +99,8 @@ final class ReviewCommand implements Callable<Integer> {
     Severity failOn;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the report to FILE instead of "
-            + "standard output; the file is replaced in one step, never half-written. Repeatable, one per --format.")
+            + "standard output; the file is replaced in one step, never half-written (a device or pipe, "
+            + "such as /dev/null, is written as it is). Repeatable, one per --format.")
     List<Path> outs = new ArrayList<>();
 
     @Option(names = "--template-dir", paramLabel = "DIR", description = "A directory whose templates replace the "
