@@ -192,7 +192,7 @@ And ${conversations?size - plain.listed} more conversations: the review's JSON l
 
 ### The findings
 
-The summary above rests on these findings, each identified by its rule and the element of the model it concerns, with the chain of statements in the model that supports it.
+The summary above rests on these findings, each identified by its rule and the element of the model it concerns, with the chain of statements in the model that supports it. Where a rule finds the same on several elements, one is set out and the others are named after it.
 
 **Verdict: ${verdict.text}.** ${verdict.summary} Counted findings: <#list verdict.counts as c>${c.count} ${c.severity}<#sep>, </#list><#if verdict.accepted gt 0>; ${verdict.accepted} accepted with a recorded justification</#if><#if verdict.notAssessed gt 0>; ${verdict.notAssessed} checks could not be assessed from the design as described</#if>.
 
@@ -205,6 +205,10 @@ The review found no weakening of end-to-end encryption.
 <#list f.evidence as chain>
   - *${chain.title}:* <#list chain.steps as s>${s.at.text} ${s.text}<#sep>; </#list>
 </#list>
+<#if f.alike?has_content>
+<#assign alike = f.alike?size + f.alikeNotNamed>
+  - *Found alike on ${alike} more element<#if alike != 1>s</#if>:* <#list f.alike as e>${e}<#sep>, </#list><#if f.alikeNotNamed gt 0> and ${f.alikeNotNamed} more</#if>.
+</#if>
 </#list>
 <#if findingsNotListed gt 0>
 - *And ${findingsNotListed} more findings, not listed: a printed document of every one would run to thousands of pages. The JSON report of the same review (`--format json`) lists them all, with their evidence.*

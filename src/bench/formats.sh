@@ -1,26 +1,29 @@
 #!/usr/bin/env bash
 # Every report format of large models, measured as a user pays it: one whole process per format
 # (docs/performance.md, "Every format of a large model"). For each synthetic model size, RUNS times,
-# side by side and starting with another format each round: `java -Xmx$HEAP -jar e2ee-review-cli/target/e2ee-review.jar
-# review FILE --fail-on none --format F -o FILE.F` for every format, and the same with an earlier jar
-# when given as BASELINE_JAR=FILE. Prints per size and format the median wall time and CPU time
+# side by side and starting with another format each round: `JAVA_OPTS=-Xmx$HEAP bin/e2ee-review
+# review FILE --fail-on none --format F -o FILE.F` for every format (the launcher, with the settings
+# the distribution runs with), or with -j `java -Xmx$HEAP -jar e2ee-review-cli/target/e2ee-review.jar`
+# (the JVM's defaults), and with -j the same with an earlier jar when given as BASELINE_JAR=FILE. Prints per size and format the median wall time and CPU time
 # (user + system, which a busy shared host distorts less than wall time), each as a ratio to text's,
 # the median peak resident set (from /usr/bin/time), the output's size and the exit code; a run that
 # fails shows its exit code and the first line of its error.
 #
 # A run that takes longer than TIMEOUT seconds (default 900) is stopped and shows exit 124.
 #
-# Usage: src/bench/formats.sh [-n RUNS] [-x HEAP] [ELEMENTS...]   (default: 3 runs, -Xmx2g,
+# Usage: src/bench/formats.sh [-j] [-n RUNS] [-x HEAP] [ELEMENTS...]   (default: the launcher, 3 runs, -Xmx2g,
 # 10000 and 100000 elements; WORK=DIR for another working directory than target/formats).
 # Needs e2ee-review-cli/target/e2ee-review.jar: mvn -B -ntp -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=3
 heap=2g
+plain=
 while [ "$#" -gt 0 ]; do
   case $1 in
     -n) runs=$2; shift 2 ;;
     -x) heap=$2; shift 2 ;;
+    -j) plain=1; shift ;;
     *) break ;;
   esac
 done
@@ -36,14 +39,19 @@ javac -nowarn -d "$work/classes" e2ee-review-core/src/bench/java/org/e2eereview/
   e2ee-review-core/src/test/java/org/e2eereview/bench/SyntheticModel.java
 formats=(text json sarif junit md html submission-md submission-html submission-pdf)
 jars=(jar)
-[ -n "${BASELINE_JAR:-}" ] && jars+=(baseline)
+if [ -n "${BASELINE_JAR:-}" ]; then
+  [ -n "$plain" ] || { echo "BASELINE_JAR compares two jars as java -jar runs them: give -j too" >&2; exit 2; }
+  jars+=(baseline)
+fi
 
 run() { # jar size format round
   local j=$jar
   [ "$1" = baseline ] && j=$BASELINE_JAR
   local out="$work/out.$1.$2.$3" rec="$work/runs/$1.$2.$3"
   local start=$EPOCHREALTIME rc=0
-  /usr/bin/time -f '%M %U %S' -o "$work/rss" timeout "$timeout" java -Xmx"$heap" -jar "$j" review "$work/synthetic-$2.yaml" \
+  local command=(java -Xmx"$heap" -jar "$j")
+  [ -n "$plain" ] || command=(env JAVA_OPTS=-Xmx"$heap" bin/e2ee-review)
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" timeout "$timeout" "${command[@]}" review "$work/synthetic-$2.yaml" \
     --fail-on none --today 2026-06-01 --format "$3" -o "$out" 2> "$work/err" > /dev/null || rc=$?
   local end=$EPOCHREALTIME
   local m
@@ -54,7 +62,7 @@ $(awk -v u="${m[1]}" -v s="${m[2]}" 'BEGIN { printf "%d", (u + s) * 1000 }')" >>
   rm -f "$out"
 }
 
-echo "# $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1), -Xmx$heap, $runs run(s), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1), -Xmx$heap, $([ -n "$plain" ] && echo "java -jar" || echo "bin/e2ee-review"), $runs run(s), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for s in "${sizes[@]}"; do
   java -cp "$work/classes" org.e2eereview.bench.SyntheticModelFile "$s" "$work/synthetic-$s.yaml"
   for ((r = 0; r < runs; r++)); do

@@ -134,11 +134,18 @@ public final class ModelLoader {
         }
     }
 
-    /** Reads a model file's text for {@link #parse(Base, List)}; a file that is not YAML is refused here. */
+    /**
+     * Reads a model file's text for {@link #parse(Base, List)}. The caller parses the same file with
+     * {@link #parse(String, byte[])} too and reports that parse's problems first, so the text is composed
+     * without being read through the model's checks again; what is not YAML is still refused here.
+     */
     public Base base(String name, byte[] bytes) throws InputException {
         List<Problem> problems = new ArrayList<>();
-        org.yaml.snakeyaml.nodes.Node node = YamlReader.compose(name, bytes, problems);
-        if (node == null || !problems.isEmpty()) throw new InputException(problems);
+        org.yaml.snakeyaml.nodes.Node node = YamlReader.composeParsed(name, bytes, problems);
+        if (node == null || !problems.isEmpty()) {
+            if (problems.isEmpty()) problems.add(new Problem(new Location(name, 1, 1), "empty model"));
+            throw new InputException(problems);
+        }
         return new Base(name, Digests.sha256(bytes), new String(bytes, StandardCharsets.UTF_8), node);
     }
 

@@ -132,6 +132,24 @@ final class YamlReader {
         return ok == null || !problems.isEmpty() ? null : yaml(options()).compose(new StringReader(text));
     }
 
+    /**
+     * As {@link #compose}, for text the caller also parses strictly and reports the problems of: it
+     * is composed without being read through the model's checks first. {@code assess} composes the
+     * file it parses, on another thread; reading it a third time found nothing the parse does not.
+     */
+    static Node composeParsed(String file, byte[] bytes, List<Problem> problems) {
+        String text = text(file, bytes, problems);
+        if (text == null) return null;
+        try {
+            return yaml(options()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            stop(problems, new Problem(mark(file, e), describe(e)));
+        } catch (YAMLException e) {
+            stop(problems, new Problem(new Location(file, 1, 1), "YAML error: " + oneLine(String.valueOf(e.getMessage()))));
+        }
+        return null;
+    }
+
     /** The text of the file, or null with the reason it is not YAML text. */
     private static String text(String file, byte[] bytes, List<Problem> problems) {
         if (bytes.length > MAX_BYTES) {

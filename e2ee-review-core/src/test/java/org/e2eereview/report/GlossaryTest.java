@@ -60,6 +60,8 @@ class GlossaryTest {
         var catalog = Startup.catalog();
         assertThat(terms(Glossary.used(catalog, "the key-directory and the keyring"))).doesNotContain("key");
         assertThat(terms(Glossary.used(catalog, "two KEYS"))).contains("key");
+        assertThat(terms(Glossary.used(catalog, "key2, ²key, key- and -key"))).doesNotContain("key");
+        assertThat(terms(Glossary.used(catalog, "a key, then another"))).contains("key");
         assertThat(terms(Glossary.used(catalog, "<p class=\"key\">x</p> <span>Key</span> <em>transparency</em>")))
                 .contains("key", "key transparency");
         assertThat(terms(Glossary.used(catalog, "nothing to explain here"))).isEmpty();

@@ -324,12 +324,14 @@ class SubmissionTest {
                 .contains("**Changes shown to members** (would show, but not stop, adding a member to the conversation)")
                 .doesNotContain("adds-member");
         assertThat(section(annexes, "### B.4 The \"ghost\" participant", "### B.5"))
-                .contains("  - WhatsApp group: law enforcement, on a legal order, through WhatsApp (Meta), by adding a member "
-                        + "to the conversation or by handing members keys of its own in place of each other's (found as: ghost "
-                        + "participant and key substitution members could detect)")
-                .contains("  - WhatsApp group: WhatsApp (Meta) would no longer be noticed")
-                .contains("- **Replaces:** Server-controlled membership (high) in WhatsApp group would become ghost "
-                        + "participant (critical) in WhatsApp group")
+                // What it says alike of the group and the group call, it says once.
+                .contains("  - In each of WhatsApp group and WhatsApp group call: law enforcement, on a legal order, through "
+                        + "WhatsApp (Meta), by adding a member to the conversation or by handing members keys of its own in "
+                        + "place of each other's (found as: ghost participant and key substitution members could detect)")
+                .contains("  - In each of WhatsApp group and WhatsApp group call: WhatsApp (Meta) would no longer be noticed")
+                .doesNotContain("  - WhatsApp group: ")
+                .contains("- **Replaces:** Server-controlled membership (high) would become ghost participant (critical) in "
+                        + "each of WhatsApp group call and WhatsApp group")
                 .contains("  - CRITICAL Ghost participant (2 findings, one per place in the design; systemic): ")
                 .contains("which today shows adding a member to the conversation");
         String html = text(out.get(1));

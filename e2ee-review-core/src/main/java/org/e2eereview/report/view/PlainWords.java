@@ -805,18 +805,48 @@ final class PlainWords {
      * enforcement, on a legal order, through WhatsApp, by holding a key that decrypts the content (found
      * as: provider-keyed backup)". This review is the patched design's.
      */
-    String gained(Access a, List<String> findings) {
-        return capital(conversation(a.conversation())) + ": " + party(a.party()) + ", " + reading(a)
-                + (findings.isEmpty() ? "" : " (found as: " + and(findings.stream().map(PlainWords::lower).toList()) + ")");
+    /** A line of a proposal's annex about one conversation: the conversation, and what it says of it. */
+    record Line(String conversation, String said) {
     }
 
-    /** A reader whose reading a proposal widens: "WhatsApp group: WhatsApp (Meta) would no longer be noticed, ...". */
-    String widened(org.e2eereview.diff.ReviewDiff.Widening w, List<String> findings) {
+    /** A new reader: "WhatsApp group" and "the police, on a legal order (found as: ghost participant)". */
+    Line gained(Access a, List<String> findings) {
+        return new Line(conversation(a.conversation()), party(a.party()) + ", " + reading(a) + foundAs(findings));
+    }
+
+    /** A reader whose reading a proposal widens: "WhatsApp group" and "WhatsApp (Meta) would no longer be noticed, ...". */
+    Line widened(org.e2eereview.diff.ReviewDiff.Widening w, List<String> findings) {
         List<String> routes = w.after().routes().stream().filter(r -> !w.before().routes().contains(r))
                 .map(PlainWords::how).distinct().toList();
-        return capital(conversation(w.after().conversation())) + ": " + party(w.after().party()) + " " + wider(w.how())
-                + (routes.isEmpty() ? "" : ", as it could then also read it " + ways(routes))
-                + (findings.isEmpty() ? "" : " (found as: " + and(findings.stream().map(PlainWords::lower).toList()) + ")");
+        return new Line(conversation(w.after().conversation()), party(w.after().party()) + " " + wider(w.how())
+                + (routes.isEmpty() ? "" : ", as it could then also read it " + ways(routes)) + foundAs(findings));
+    }
+
+    private static String foundAs(List<String> findings) {
+        return findings.isEmpty() ? "" : " (found as: " + and(findings.stream().map(PlainWords::lower).toList()) + ")";
+    }
+
+    /** Lines said once each, and how many of the lines given they leave out. */
+    record Said(List<String> lines, int notListed) {
+    }
+
+    /**
+     * What is said alike of several conversations said once, in the order first said: "In each of WhatsApp
+     * chat and WhatsApp group: WhatsApp (Meta) would no longer be noticed". A ghost participant in a large
+     * design said the same of five hundred groups, one line each. At most {@code listed} lines.
+     */
+    static Said alike(List<Line> lines, int listed) {
+        Map<String, List<String>> where = new LinkedHashMap<>();
+        for (Line l : lines) where.computeIfAbsent(l.said(), k -> new ArrayList<>()).add(l.conversation());
+        List<String> out = new ArrayList<>();
+        int said = 0;
+        for (Map.Entry<String, List<String>> e : where.entrySet()) {
+            if (out.size() == listed) break;
+            List<String> in = e.getValue();
+            said += in.size();
+            out.add((in.size() == 1 ? capital(in.get(0)) : "In each of " + and(in)) + ": " + e.getKey());
+        }
+        return new Said(List.copyOf(out), lines.size() - said);
     }
 
     /** How a reader's access would widen, in words, from the diff's "visible → unseen" and the like. */

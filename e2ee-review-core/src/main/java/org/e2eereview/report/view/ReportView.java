@@ -103,7 +103,17 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
                               boolean systemic,
                               String blastRadius, String summary, List<Chain> evidence, List<String> safeguards,
                               List<String> disclosed, String fix, String alternative, List<Cite> refs,
-                              List<String> legal) {
+                              List<String> legal, List<String> alike, int alikeNotNamed) {
+
+        /**
+         * This finding standing for others of its rule, title and severity: the elements they are on, and
+         * how many more there are than are named.
+         */
+        public FindingView standingFor(List<String> elements, int notNamed) {
+            return new FindingView(id, anchor, rule, title, severity, status, counted, acceptance, element, elementKind,
+                    at, message, readers, withoutReaders, condition, systemic, blastRadius, summary, evidence,
+                    safeguards, disclosed, fix, alternative, refs, legal, List.copyOf(elements), notNamed);
+        }
     }
 
     public record Chain(String title, List<StepView> steps) {

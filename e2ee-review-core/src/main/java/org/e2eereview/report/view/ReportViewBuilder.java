@@ -189,8 +189,9 @@ public final class ReportViewBuilder {
         citing = o.submission();
         int findingsNotListed = 0;
         if (findings == null) {
-            findings = review.weakenings().stream().limit(listed).map(this::finding).toList();
-            findingsNotListed = review.weakenings().size() - findings.size();
+            findings = alike(review.weakenings());
+            findingsNotListed = review.weakenings().size();
+            for (FindingView f : findings) findingsNotListed -= 1 + f.alike().size() + f.alikeNotNamed();
         }
         PlainWords plain = o.submission() ? new PlainWords(review) : null;
         List<Patched> parts = o.assessment() == null ? List.of() : o.patched() != null ? o.patched()
@@ -347,7 +348,31 @@ public final class ReportViewBuilder {
                 t(f.blastRadius()), w == null ? null : w.summary(), evidence, safeguards, disclosed,
                 t(f.remediation().strip()), w == null ? null : w.alternative(),
                 w == null ? List.of() : cites(w.references(), w.legal()),
-                w == null ? List.of() : w.legal().stream().map(Legal::provision).toList());
+                w == null ? List.of() : w.legal().stream().map(Legal::provision).toList(), List.of(), 0);
+    }
+
+    /**
+     * The submission's findings: one of each rule, title and severity set out with its evidence, and the
+     * elements where the same rule finds the same named after it. A large design's fifty findings were
+     * otherwise fifty of one rule (the first in order), pages of evidence alike but for the element, and
+     * the other rules' findings not shown at all. A finding someone has decided on stands for itself.
+     */
+    private List<FindingView> alike(List<Reviewed> weakenings) {
+        Map<List<Object>, List<Reviewed>> groups = new LinkedHashMap<>();
+        for (Reviewed r : weakenings) {
+            Finding f = r.finding();
+            List<Object> key = r.status() == Reviewed.Status.ACTIVE ? List.of(f.rule(), f.title(), f.severity())
+                    : List.of(f.id());
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        List<FindingView> out = new ArrayList<>();
+        for (List<Reviewed> group : groups.values()) {
+            if (out.size() == listed) break;
+            List<String> others = group.subList(1, group.size()).stream().limit(listed)
+                    .map(r -> t(r.finding().element())).toList();
+            out.add(finding(group.get(0)).standingFor(others, group.size() - 1 - others.size()));
+        }
+        return out;
     }
 
     private List<NotAssessedView> notAssessed() {
@@ -576,14 +601,10 @@ public final class ReportViewBuilder {
     private Patched patched(Assessment a, String anchor, PlainWords plain) {
         // The annex says each in the words of the first page: names, not ids; ways, not route words.
         PlainWords after = a.applied() ? new PlainWords(a.patched()) : plain;
-        List<String> readers = new ArrayList<>();
-        for (Access r : a.newReaders().subList(0, Math.min(listed, a.newReaders().size()))) {
-            readers.add(t(after.gained(r, foundAs(a.patched(), r))));
-        }
-        List<String> widened = new ArrayList<>();
-        for (var w : a.widened().subList(0, Math.min(listed, a.widened().size()))) {
-            widened.add(t(after.widened(w, foundAs(a.patched(), w.after()))));
-        }
+        PlainWords.Said readers = PlainWords.alike(a.newReaders().stream()
+                .map(r -> after.gained(r, foundAs(a.patched(), r))).toList(), listed);
+        PlainWords.Said widened = PlainWords.alike(a.widened().stream()
+                .map(w -> after.widened(w, foundAs(a.patched(), w.after()))).toList(), listed);
         // One line per kind of finding: a scanner on each of two apps is one thing to a reader, said twice.
         Map<String, IntroducedView> kinds = new LinkedHashMap<>();
         for (var f : a.introduced().stream().map(Reviewed::finding).toList()) {
@@ -598,28 +619,49 @@ public final class ReportViewBuilder {
         boolean criticalForAll = a.introduced().stream().map(Reviewed::finding)
                 .anyMatch(f -> f.severity() == Severity.CRITICAL && f.systemic());
         boolean addsAccess = !a.introduced().isEmpty() || !a.newReaders().isEmpty() || !a.widened().isEmpty();
-        return new Patched(readers, a.newReaders().size() - readers.size(), widened, a.widened().size() - widened.size(),
+        return new Patched(readers.lines().stream().map(ReportViewBuilder::t).toList(), readers.notListed(),
+                widened.lines().stream().map(ReportViewBuilder::t).toList(), widened.notListed(),
                 introduced, introducedNotListed, a.applied() ? a.patched().verdict().text() : null,
                 a.applied() ? PlainWords.counts(a.patched()) : null, plain.row(a, anchor), criticalForAll, addsAccess,
                 a.applied() && (!a.newReaders().isEmpty() || !a.widened().isEmpty()), plain.unseen(a),
                 plain.everyUser(a), replaces(a, plain));
     }
 
-    /** "Server-controlled membership (high) in WhatsApp group call would become ghost participant (critical)". */
+    /**
+     * "Server-controlled membership (high) would become ghost participant (critical) in each of WhatsApp group
+     * and WhatsApp group call": findings replaced alike on their own elements said once for all of them.
+     */
     private List<String> replaces(Assessment a, PlainWords words) {
         if (a.superseded().isEmpty()) return List.of();
         Map<String, org.e2eereview.rules.Finding> before = new java.util.HashMap<>();
         for (Reviewed r : review.weakenings()) before.put(r.finding().id(), r.finding());
         Map<String, org.e2eereview.rules.Finding> after = new java.util.HashMap<>();
         if (a.applied()) for (Reviewed r : a.patched().weakenings()) after.put(r.finding().id(), r.finding());
-        List<String> out = new ArrayList<>();
+        Map<String, List<String>> where = new LinkedHashMap<>();
         for (var e : a.superseded().entrySet()) {
+            org.e2eereview.rules.Finding was = before.get(e.getKey());
+            List<org.e2eereview.rules.Finding> now = e.getValue().stream().map(after::get).toList();
+            if (was != null && now.stream().allMatch(f -> f != null && f.element().equals(was.element()))) {
+                String change = PlainWords.lower(was.title()) + " (" + was.severity().yamlName() + ") would become "
+                        + PlainWords.and(now.stream().map(f -> PlainWords.lower(f.title()) + " (" + f.severity().yamlName() + ")")
+                        .distinct().toList());
+                where.computeIfAbsent(change, k -> new ArrayList<>()).add(words.element(was.element()));
+            } else {
+                where.put(words.finding(was, e.getKey()) + " would become "
+                        + PlainWords.and(e.getValue().stream().map(id -> words.finding(after.get(id), id)).toList()), null);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        int said = 0;
+        for (var e : where.entrySet()) {
             if (out.size() == listed) {
-                out.add(t("And " + (a.superseded().size() - listed) + " more such findings"));
+                out.add(t("And " + (a.superseded().size() - said) + " more such findings"));
                 break;
             }
-            out.add(t(PlainWords.capital(words.finding(before.get(e.getKey()), e.getKey())) + " would become "
-                    + PlainWords.and(e.getValue().stream().map(id -> words.finding(after.get(id), id)).toList())));
+            List<String> in = e.getValue();
+            said += in == null ? 1 : in.size();
+            out.add(t(PlainWords.capital(e.getKey()) + (in == null ? "" : in.size() == 1 ? " in " + in.get(0)
+                    : " in each of " + PlainWords.and(in))));
         }
         return out;
     }

@@ -24,4 +24,21 @@ class PlainWordsTest {
                 "Signal group", "Signal Messenger LLC", "Intel (SGX)", "Apple (iCloud)", "WhatsApp (Meta)", "NCMEC", "iCloud",
                 "law enforcement");
     }
+
+    @Test
+    void whatIsSaidAlikeOfSeveralConversationsIsSaidOnceInTheOrderFirstSaid() {
+        List<PlainWords.Line> lines = List.of(new PlainWords.Line("group one", "the provider would no longer be noticed"),
+                new PlainWords.Line("one-to-one chat", "the police, on a legal order"),
+                new PlainWords.Line("group two", "the provider would no longer be noticed"),
+                new PlainWords.Line("group three", "the cloud, by default"));
+
+        PlainWords.Said said = PlainWords.alike(lines, 2);
+
+        assertThat(said.lines()).containsExactly(
+                "In each of group one and group two: the provider would no longer be noticed",
+                "One-to-one chat: the police, on a legal order");
+        assertThat(said.notListed()).isEqualTo(1);
+        assertThat(PlainWords.alike(lines, 3).notListed()).isZero();
+        assertThat(PlainWords.alike(List.of(), 3).lines()).isEmpty();
+    }
 }

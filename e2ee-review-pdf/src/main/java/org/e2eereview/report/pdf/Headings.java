@@ -6,7 +6,6 @@ import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * Holds each heading that a box (a finding, say) follows together with that box, in a block the
@@ -24,8 +23,7 @@ final class Headings {
     static void keepWithBoxes(Document dom) {
         List<Element> headings = new ArrayList<>();
         for (String h : List.of("h2", "h3", "h4")) {
-            NodeList found = dom.getElementsByTagNameNS("*", h);
-            for (int i = 0; i < found.getLength(); i++) headings.add((Element) found.item(i));
+            headings.addAll(Dom.elements(dom.getElementsByTagNameNS("*", h)));
         }
         for (Element heading : headings) {
             Element next = nextElement(heading);

@@ -3,7 +3,6 @@ package org.e2eereview.report.pdf;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * Numbers each ordered list's items in their own text. openhtmltopdf draws a page's list markers
@@ -20,9 +19,7 @@ final class Lists {
     }
 
     static void number(Document dom) {
-        NodeList lists = dom.getElementsByTagNameNS("*", "ol");
-        for (int i = 0; i < lists.getLength(); i++) {
-            Element ol = (Element) lists.item(i);
+        for (Element ol : Dom.elements(dom.getElementsByTagNameNS("*", "ol"))) {
             ol.setAttribute("class", (ol.getAttribute("class") + " " + LIST_CLASS).strip());
             int n = start(ol);
             for (Node kid = ol.getFirstChild(); kid != null; kid = kid.getNextSibling()) {

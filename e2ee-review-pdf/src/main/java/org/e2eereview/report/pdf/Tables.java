@@ -2,7 +2,6 @@ package org.e2eereview.report.pdf;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Puts each table with a header row in a block of its own, which the print style sheet starts only
@@ -17,9 +16,7 @@ final class Tables {
     }
 
     static void keepHeadersWithRows(Document dom) {
-        NodeList tables = dom.getElementsByTagNameNS("*", "table");
-        for (int i = 0; i < tables.getLength(); i++) {
-            Element table = (Element) tables.item(i);
+        for (Element table : Dom.elements(dom.getElementsByTagNameNS("*", "table"))) {
             if (table.getElementsByTagNameNS("*", "thead").getLength() == 0) continue;
             Element block = dom.createElementNS(table.getNamespaceURI(), "div");
             block.setAttribute("class", BLOCK_CLASS);

@@ -11,7 +11,6 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * What PDF/UA asks of the structure that openhtmltopdf leaves to the page: a description of where
@@ -29,14 +28,10 @@ final class Tagging {
     /** Before layout: titles for links and scopes for header cells, where the page gives none. */
     static void describe(Document dom) {
         Map<String, Element> ids = new HashMap<>();
-        NodeList all = dom.getElementsByTagNameNS("*", "*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element e = (Element) all.item(i);
+        for (Element e : Dom.elements(dom.getElementsByTagNameNS("*", "*"))) {
             if (e.hasAttribute("id")) ids.putIfAbsent(e.getAttribute("id"), e);
         }
-        NodeList links = dom.getElementsByTagNameNS("*", "a");
-        for (int i = 0; i < links.getLength(); i++) {
-            Element a = (Element) links.item(i);
+        for (Element a : Dom.elements(dom.getElementsByTagNameNS("*", "a"))) {
             if (!a.hasAttribute("href") || !a.getAttribute("title").isBlank()) continue;
             String text = words(a.getTextContent());
             String href = a.getAttribute("href");
@@ -44,9 +39,7 @@ final class Tagging {
             String to = target == null ? "" : shorten(words(target.getTextContent()));
             a.setAttribute("title", to.isEmpty() || to.equals(text) ? text.isEmpty() ? href : text : text + ": " + to);
         }
-        NodeList headers = dom.getElementsByTagNameNS("*", "th");
-        for (int i = 0; i < headers.getLength(); i++) {
-            Element th = (Element) headers.item(i);
+        for (Element th : Dom.elements(dom.getElementsByTagNameNS("*", "th"))) {
             if (th.hasAttribute("scope")) continue;
             boolean inBody = th.getParentNode() instanceof Element row && row.getParentNode() instanceof Element group
                     && !"thead".equals(group.getLocalName()) && row.getElementsByTagNameNS("*", "td").getLength() > 0;
