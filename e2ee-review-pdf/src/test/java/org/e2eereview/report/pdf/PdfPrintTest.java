@@ -35,9 +35,13 @@ class PdfPrintTest {
         assertThat(text.codePoints().filter(cp -> cp >= 0xFB00 && cp <= 0xFB4F).count())
                 .as("presentation forms (ligatures) in the text layer").isZero();
         String flat = text.replaceAll("\\s+", "");
+        // A finding set out shows its id; one named after a finding of the same rule, its element.
         for (Reviewed r : c.review().weakenings()) {
-            assertThat(flat).as("finding id as ASCII").contains(r.finding().id());
+            assertThat(flat.contains(r.finding().id()) || flat.contains(r.finding().element()))
+                    .as("finding id or element as ASCII: " + r.finding().id()).isTrue();
         }
+        assertThat(flat).as("finding id as ASCII").contains(c.review().weakenings().isEmpty() ? ""
+                : c.review().weakenings().get(0).finding().id());
         assertThat(flat).contains(c.review().model().sha256());
         // In content order, as a screen reader without tags or a copy of the page reads it: a number alone on a
         // line is a list marker drawn apart from its item.
@@ -88,8 +92,16 @@ class PdfPrintTest {
             String flat = String.join("", page.lines().stream().map(l -> l.text().replaceAll("\\s+", "")).toList());
             if (!flat.contains("Verdict:")) continue;
             String after = flat.substring(flat.indexOf("Verdict:"));
-            assertThat(c.review().weakenings().stream().anyMatch(r -> after.contains(r.finding().id())))
-                    .as(name + ": page " + (page.index() + 1) + " holds a finding after the verdict").isTrue();
+            if (c.review().weakenings().stream().anyMatch(r -> after.contains(r.finding().id()))) return;
+            // Or the first finding did not start in what is left, and that is not most of a page: a finding starts
+            // only where 5 cm are left (print.css), and a long first one kept whole left a page nearly blank.
+            List<Pages.Line> lines = page.lines();
+            float verdictEnds = lines.stream().filter(l -> !l.text().startsWith("page ")).map(Pages.Line::bottom)
+                    .max(Float::compare).orElseThrow();
+            float footer = lines.stream().filter(l -> l.text().strip().startsWith("page ")).map(Pages.Line::top)
+                    .min(Float::compare).orElse(page.height());
+            assertThat(footer - verdictEnds).as(name + ": page " + (page.index() + 1)
+                    + " is left blank under the verdict (pt)").isLessThan(page.height() / 3);
             return;
         }
         throw new AssertionError(name + ": no page holds the verdict");
