@@ -207,7 +207,7 @@ The review found no weakening of end-to-end encryption.
 </#list>
 <#if f.alike?has_content>
 <#assign alike = f.alike?size + f.alikeNotNamed>
-  - *Found alike on ${alike} more element<#if alike != 1>s</#if>:* <#list f.alike as e>${e}<#sep>, </#list><#if f.alikeNotNamed gt 0> and ${f.alikeNotNamed} more</#if>.
+  - *Also found on ${alike} more element<#if alike != 1>s</#if>:* <#list f.alike as e>${e}<#sep>, </#list><#if f.alikeNotNamed gt 0> and ${f.alikeNotNamed} more</#if>.
 </#if>
 </#list>
 <#if findingsNotListed gt 0>

@@ -71,10 +71,10 @@ class LauncherTest {
     @Test
     void theJvmsOwnWarningsStayOffStandardOutputWhereTheReportGoes() throws Exception {
         makeArchive();
-        // A heap smaller than the young generation the launcher asks for: the JVM says so, and adjusts.
+        // A heap smaller than the young generation asked for: the JVM says so, and adjusts.
         ProcessBuilder launcher = new ProcessBuilder(bin.resolve("e2ee-review").toString(), "review",
                 Repo.arg("examples/signal.yaml"), "--format", "json", "--today", "2026-06-01");
-        launcher.environment().put("JAVA_OPTS", "-Xmx48m");
+        launcher.environment().put("JAVA_OPTS", "-Xmn64m -Xmx48m");
         launcher.environment().put("PATH", Path.of(ToolJar.java()).getParent() + java.io.File.pathSeparator
                 + System.getenv("PATH"));
         Path err = tmp.resolve("stderr.txt");

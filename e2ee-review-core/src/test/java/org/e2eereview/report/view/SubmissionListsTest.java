@@ -129,10 +129,10 @@ class SubmissionListsTest {
         assertThat(same).hasSize(1 + 3 + many.alikeNotNamed()).startsWith(many.element()).containsAll(many.alike());
 
         String md = new Templates(null).render("submission.md.ftl", view.forFormat("submission-md", null));
-        assertThat(md).contains("  - *Found alike on " + (same.size() - 1) + " more elements:* "
+        assertThat(md).contains("  - *Also found on " + (same.size() - 1) + " more elements:* "
                 + String.join(", ", many.alike()) + " and " + many.alikeNotNamed() + " more.");
         String html = new Templates(null).render("submission.html.ftlh", view.forFormat("submission-html", null));
-        assertThat(html).contains("<em>Found alike on " + (same.size() - 1) + " more elements:</em> <span class=\"mono\">"
+        assertThat(html).contains("<em>Also found on " + (same.size() - 1) + " more elements:</em> <span class=\"mono\">"
                 + many.alike().get(0) + "</span>");
     }
 
