@@ -370,7 +370,7 @@ final class PlainWords {
         if (serious.isEmpty()) return finds + " no weakening of end-to-end encryption at high severity or above.";
         // Annex A counts a weakness once per place it is found: said here, so the two counts agree.
         int places = serious.values().stream().mapToInt(List::size).sum();
-        String counted = places == serious.size() ? ":" : " (Annex A lists them as " + number(places) + " findings):";
+        String counted = places == serious.size() ? ":" : " (found in " + number(places) + " places in the design, set out in Annex A):";
         return finds + " that the design " + (proposals ? "already " : "") + "weakens end-to-end encryption. "
                 + (serious.size() == 1 ? "It does so through this weakness" : "It does so through these weaknesses") + counted;
     }
@@ -453,11 +453,15 @@ final class PlainWords {
         Map<String, Integer> gains = new LinkedHashMap<>();
         Set<String> whose = new LinkedHashSet<>();
         Set<String> when = new LinkedHashSet<>();
+        Map<String, Set<String>> whenOf = new LinkedHashMap<>();
         for (Access r : a.newReaders()) {
             String via = r.through().isEmpty() ? "" : " through " + and(r.through().stream().map(patched::party).toList());
             gains.merge(patched.party(r.party()) + via, r.partial() ? 2 : 0, Math::min);
             whose.add(patched.conversation(r.conversation()));
-            for (Reading x : r.readings()) when.add(x.condition().plainWords());
+            for (Reading x : r.readings()) {
+                when.add(x.condition().plainWords());
+                whenOf.computeIfAbsent(patched.party(r.party()) + via, k -> new LinkedHashSet<>()).add(x.condition().plainWords());
+            }
         }
         Map<String, String> wider = new LinkedHashMap<>();
         for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
@@ -466,11 +470,18 @@ final class PlainWords {
             whose.add(patched.conversation(w.after().conversation()));
             // When the reading it gains applies ("unless users opt out"), not when its old ones did.
             for (Reading x : w.after().readings()) {
-                if (!w.before().routes().contains(x.route())) when.add(x.condition().plainWords());
+                if (w.before().routes().contains(x.route())) continue;
+                when.add(x.condition().plainWords());
+                whenOf.computeIfAbsent(patched.party(w.after().party()), k -> new LinkedHashSet<>()).add(x.condition().plainWords());
             }
         }
+        // Said once for all when every party gains under the same conditions; else each party's beside it, so
+        // that "on a legal order or at any time" does not read as the police's at any time, nor a legal order
+        // as the condition of a provider whose reading would only go unnoticed.
+        boolean each = !whenOf.isEmpty() && (new java.util.HashSet<>(whenOf.values()).size() > 1 || whenOf.size() < gains.size());
         List<String> gained = new ArrayList<>();
-        gains.forEach((who, how) -> gained.add(who + switch (how) {
+        gains.forEach((who, how) -> gained.add(who + (each && whenOf.containsKey(who)
+                ? ", " + and(List.copyOf(whenOf.get(who)), "or") : "") + switch (how) {
             case 1 -> " (its reading " + wider.get(who) + ")";
             case 2 -> " (what the app reports about them: a match or a fingerprint, not the messages)";
             default -> "";
@@ -482,7 +493,7 @@ final class PlainWords {
         boolean systemic = (own.isEmpty() ? a.introduced() : own).stream().anyMatch(r -> r.finding().systemic());
         String reach = a.introduced().isEmpty() ? "" : systemic ? "systemic" : "targeted";
         String forWhom = a.introduced().isEmpty() && gains.isEmpty() ? "no change"
-                : (systemic ? "every user" : "chosen users") + (when.isEmpty() ? "" : ", " + and(List.copyOf(when), "or"));
+                : (systemic ? "every user" : "chosen users") + (when.isEmpty() || each ? "" : ", " + and(List.copyOf(when), "or"));
         boolean readers = !gains.isEmpty();
         boolean unseen = unseen(a);
         // A proposal whose use could be noticed is still asked against when it reaches every user: the key

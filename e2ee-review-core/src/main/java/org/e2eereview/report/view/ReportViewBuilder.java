@@ -353,7 +353,7 @@ public final class ReportViewBuilder {
 
     /**
      * The submission's findings: one of each rule, title and severity set out with its evidence, and the
-     * elements where the same rule finds the same named after it. A large design's fifty findings were
+     * elements where the same rule finds the same named after it, each with its location. A large design's fifty findings were
      * otherwise fifty of one rule (the first in order), pages of evidence alike but for the element, and
      * the other rules' findings not shown at all. A finding someone has decided on stands for itself.
      */
@@ -368,8 +368,9 @@ public final class ReportViewBuilder {
         List<FindingView> out = new ArrayList<>();
         for (List<Reviewed> group : groups.values()) {
             if (out.size() == listed) break;
+            // Each with where its own evidence starts: the same rule, but each element's own statements.
             List<String> others = group.subList(1, group.size()).stream().limit(listed)
-                    .map(r -> t(r.finding().element())).toList();
+                    .map(r -> t(r.finding().element()) + " (" + where(r.finding().at()) + ")").toList();
             out.add(finding(group.get(0)).standingFor(others, group.size() - 1 - others.size()));
         }
         return out;

@@ -122,11 +122,13 @@ class SubmissionListsTest {
                 .extracting(f -> f.rule() + " " + f.title() + " " + f.severity()).doesNotHaveDuplicates();
         ReportView.FindingView many = view.findings().stream().filter(f -> f.alikeNotNamed() > 0).findFirst().orElseThrow();
         assertThat(many.alike()).hasSize(3).doesNotContain(many.element());
+        // Each named with where its own evidence starts.
         java.util.List<String> same = review.weakenings().stream().map(org.e2eereview.review.Reviewed::finding)
                 .filter(f -> f.rule().equals(many.rule()) && f.title().equals(many.title())
                         && f.severity().yamlName().equals(many.severity()))
-                .map(org.e2eereview.rules.Finding::element).toList();
-        assertThat(same).hasSize(1 + 3 + many.alikeNotNamed()).startsWith(many.element()).containsAll(many.alike());
+                .map(f -> f.element() + " (" + f.at() + ")").toList();
+        assertThat(same).hasSize(1 + 3 + many.alikeNotNamed()).startsWith(many.element() + " (" + many.at().text() + ")")
+                .containsAll(many.alike());
 
         String md = new Templates(null).render("submission.md.ftl", view.forFormat("submission-md", null));
         assertThat(md).contains("  - *Also found on " + (same.size() - 1) + " more elements:* "
