@@ -56,7 +56,7 @@ public record Flow(String id, String from, String to, List<String> carries, Prot
          * the other members' content goes with theirs, without the others choosing it.
          */
         public String wordsForConversation() {
-            return this == OPT_IN ? "for users who opt in, and with theirs the other members' content, who did not choose it"
+            return this == OPT_IN ? "for users who opt in, and the other members' content too, though those members did not opt in"
                     : words();
         }
 

@@ -58,12 +58,12 @@ class ReportsTest {
     void aRouteOneMemberOpensSaysTheOthersContentGoesWithIt() throws Exception {
         String text = new String(render(Corpus.reviewer().review(Repo.file("examples/whatsapp.yaml")), Builtin.TEXT).get(0),
                 java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(text).contains("apple: runs-component, holds-key (for users who opt in, and with theirs the other "
-                + "members' content, who did not choose it) → PROVIDER-KEYED-BACKUP@chat-backup");
+        assertThat(text).contains("apple: runs-component, holds-key (for users who opt in, and the other members' "
+                + "content too, though those members did not opt in) → PROVIDER-KEYED-BACKUP@chat-backup");
         assertThat(text).contains("for users who turn backups on: one member's backup holds what the others wrote too, "
                 + "without their choosing it");
-        assertThat(text).contains("apple can read direct-chat (for users who opt in, and with theirs the other members' "
-                + "content, who did not choose it):");
+        assertThat(text).contains("apple can read direct-chat (for users who opt in, and the other members' content "
+                + "too, though those members did not opt in):");
     }
 
     @ParameterizedTest
