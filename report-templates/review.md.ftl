@@ -58,6 +58,9 @@ ${f.message}
 - **Readers:** none named: ${f.withoutReaders}
 </#if>
 - **Scope:** <#if f.systemic>systemic<#else>targeted</#if><#if f.blastRadius??> · blast radius: ${f.blastRadius}</#if>
+<#if f.severityBecause??>
+- **Severity:** ${f.severity} because ${f.severityBecause}
+</#if>
 <#list f.evidence as chain>
 - *${chain.title}:*
 <#list chain.steps as s>

@@ -201,7 +201,7 @@ The review found no weakening of end-to-end encryption.
 
 </#if>
 <#list findings as f>
-- **${f.severity?upper_case} ${f.title}** (`${f.id}`): ${f.message}<#if f.acceptance??> *${f.acceptance}*</#if><#if f.refs?has_content> <@cites f.refs/></#if>
+- **${f.severity?upper_case} ${f.title}** (`${f.id}`)<#if f.severityBecause??>, ${f.severity} because ${f.severityBecause}</#if>: ${f.message}<#if f.acceptance??> *${f.acceptance}*</#if><#if f.refs?has_content> <@cites f.refs/></#if>
 <#list f.evidence as chain>
   - *${chain.title}:* <#list chain.steps as s>${s.at.text} ${s.text}<#sep>; </#list>
 </#list>
@@ -300,7 +300,7 @@ ${p.summary}
 </#if>
 - **Findings it introduces:**<#if !p.introduced?has_content> none (the design already has what it asks for)</#if>
 <#list p.introduced as f>
-  - ${f.severity?upper_case} ${f.title} (<#if f.count gt 1>${f.count} findings, one per place in the design; </#if><#if f.systemic>systemic<#else>targeted</#if>)<#if f.blastRadius??>: ${f.blastRadius}</#if>
+  - ${f.severity?upper_case} ${f.title} (<#if f.count gt 1>${f.count} findings, one per place in the design; </#if><#if f.systemic>systemic<#else>targeted</#if><#if f.severityBecause??>; ${f.severity} because ${f.severityBecause}</#if>)<#if f.blastRadius??>: ${f.blastRadius}</#if>
 </#list>
 <#if p.introducedNotListed gt 0>
   - *and ${p.introducedNotListed} more, not listed here (the JSON of `e2ee-review assess` lists them all)*

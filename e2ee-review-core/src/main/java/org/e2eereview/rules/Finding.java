@@ -27,7 +27,7 @@ public record Finding(String id, String rule, RuleKind kind, Severity severity, 
                       Inspects inspects, String element, Location at, String message, List<String> readers,
                       List<Read> reads, List<Chain> evidence, boolean systemic, String blastRadius,
                       List<Safeguarded> safeguards, List<Disclosed> disclosed, String remediation, Verdict verdict,
-                      String withoutReaders) {
+                      String withoutReaders, String severityBecause) {
 
     public Finding {
         readers = Immutable.copy(readers);

@@ -32,7 +32,8 @@ public record Rule(String id, String title, List<TitleIf> titleIf, RuleKind kind
         tests = Immutable.copy(tests);
     }
 
-    public record SeverityIf(String when, Severity severity) {
+    /** A severity that applies when a condition holds, and why in a reader's words (null when the rule does not say). */
+    public record SeverityIf(String when, Severity severity, String because) {
     }
 
     /** A variant of the finding: its title, and the catalog entry it cites when not the rule's (null). */

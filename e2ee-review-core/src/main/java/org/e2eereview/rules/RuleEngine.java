@@ -339,7 +339,8 @@ public final class RuleEngine {
         private Finding finding(Rule rule, String id, Object subject, Map<String, Object> view,
                                 CelVariableResolver vars, CelViews v)
                 throws CelEvaluationException {
-            Severity severity = severity(rule, view, vars);
+            Rule.SeverityIf severityIf = severityIf(rule, view, vars);
+            Severity severity = severityIf == null ? rule.severity() : severityIf.severity();
             List<String> readers = readers(rule, id, subject, vars, v);
             Map<String, List<Reading>> covering = covering(rule, id, subject, readers, v);
             Optional<Object> readerList = Optional.of(readers);
@@ -364,15 +365,16 @@ public final class RuleEngine {
             return new Finding(rule.id() + "@" + id, rule.id(), rule.kind(), severity, titled[0], titled[1],
                     rule.inspects(), id, at(subject), sentence(message), readers, List.copyOf(reads),
                     List.copyOf(evidence), w != null && w.systemic(), w == null ? null : w.blastRadius(),
-                    List.copyOf(safeguards), List.copyOf(disclosed), rule.remediation(), rule.verdict(), withoutReaders);
+                    List.copyOf(safeguards), List.copyOf(disclosed), rule.remediation(), rule.verdict(), withoutReaders,
+                    severityIf == null || severity != severityIf.severity() ? null : severityIf.because());
         }
 
-        /** The rule's severity, or that of the first severity-if that holds. */
-        private Severity severity(Rule rule, Map<String, Object> view, CelVariableResolver vars) throws CelEvaluationException {
+        /** The first severity-if that holds, or null for the rule's own severity. */
+        private Rule.SeverityIf severityIf(Rule rule, Map<String, Object> view, CelVariableResolver vars) throws CelEvaluationException {
             for (int i = 0; i < rule.severityIf().size(); i++) {
-                if (rule.compiled().severityIf.get(i).get().holds(view, vars)) return rule.severityIf().get(i).severity();
+                if (rule.compiled().severityIf.get(i).get().holds(view, vars)) return rule.severityIf().get(i);
             }
-            return rule.severity();
+            return null;
         }
 
         /** The parties a finding names: the rule's own list, the outsider, or a conversation's readers by the rule's routes. */

@@ -14,7 +14,10 @@ final class RuleFormat {
 
     static final ObjectSpec SEVERITY_IF = ObjectSpec.of("severity-if", "A severity that applies when a condition holds.")
             .required("when", TEXT, "CEL condition over the inspected element.")
-            .required("severity", new FieldType.Choice(Severity.class), "The severity then.");
+            .required("severity", new FieldType.Choice(Severity.class), "The severity then.")
+            .optional("because", TEXT, "Why, in a reader's words, shown beside the severity in the submission "
+                    + "(\"high because reading needs a user's device in hand\"): the same finding differs in severity "
+                    + "between designs, and a reader comparing them asks why.");
 
     static final ObjectSpec TITLE_IF = ObjectSpec.of("title-if", "A title that applies when a condition holds.")
             .required("when", TEXT, "CEL condition over the inspected element.")

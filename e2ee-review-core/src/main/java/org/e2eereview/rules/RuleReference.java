@@ -80,7 +80,8 @@ public final class RuleReference {
         out.append("## ").append(r.id()).append("\n\n**").append(r.title()).append("** · ")
                 .append(r.kind().yamlName()).append(" · severity ").append(r.severity().yamlName());
         for (Rule.SeverityIf s : r.severityIf()) out.append(" (").append(s.severity().yamlName()).append(" when `")
-                .append(s.when().replace("|", "\\|")).append("`)");
+                .append(s.when().replace("|", "\\|")).append("`").append(s.because() == null ? "" : ": " + s.because())
+                .append(")");
         if (r.verdict() != null) out.append(" · verdict: ").append(r.verdict().yamlName());
         out.append(" · inspects ").append(r.inspects().yamlName()).append(" · `").append(r.file()).append("`\n\n");
         Weakening w = catalog.weakenings().get(r.catalog());
@@ -165,7 +166,10 @@ public final class RuleReference {
                 .append("available under the name of its kind (`conversation`, `key`, ...), and `system`. ")
                 .append("Conditions are type-checked when rules load: a misspelt field is an error with its file, ")
                 .append("line and column. `message` may insert CEL values with `{{expression}}` (where `readers` is the ")
-                .append("finding's readers); `readers` is a CEL list of the parties a finding is about. `needs` names ")
+                .append("finding's readers); `readers` is a CEL list of the parties a finding is about. `severity-if` ")
+                .append("lists severities that apply when a condition holds, each with an optional `because` that ")
+                .append("says why in a reader's words (the submission shows it beside the severity: \"high because ")
+                .append("reading needs a user's device in hand\"). `needs` names ")
                 .append("fields the rule cannot judge without: where none of them is written, the element is reported as ")
                 .append("not assessed by the rule. `explains` names rules whose findings would repeat this one's under ")
                 .append("another name: what this rule's findings explain is hidden from them. Rules that inspect ")

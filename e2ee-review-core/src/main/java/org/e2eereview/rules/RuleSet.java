@@ -373,7 +373,7 @@ public final class RuleSet {
         }
         List<Rule.SeverityIf> severityIf = new ArrayList<>();
         for (Fields s : f.<Fields>list("severity-if")) {
-            severityIf.add(new Rule.SeverityIf(s.text("when"), s.<Severity>choice("severity", null)));
+            severityIf.add(new Rule.SeverityIf(s.text("when"), s.<Severity>choice("severity", null), s.text("because")));
         }
         List<Rule.TitleIf> titleIf = new ArrayList<>();
         for (Fields t : f.<Fields>list("title-if")) titleIf.add(new Rule.TitleIf(t.text("when"), t.text("title"), t.text("catalog")));

@@ -103,7 +103,7 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
                               boolean systemic,
                               String blastRadius, String summary, List<Chain> evidence, List<String> safeguards,
                               List<String> disclosed, String fix, String alternative, List<Cite> refs,
-                              List<String> legal, List<String> alike, int alikeNotNamed) {
+                              List<String> legal, List<String> alike, int alikeNotNamed, String severityBecause) {
 
         /**
          * This finding standing for others of its rule, title and severity: the elements they are on, and
@@ -112,7 +112,7 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
         public FindingView standingFor(List<String> elements, int notNamed) {
             return new FindingView(id, anchor, rule, title, severity, status, counted, acceptance, element, elementKind,
                     at, message, readers, withoutReaders, condition, systemic, blastRadius, summary, evidence,
-                    safeguards, disclosed, fix, alternative, refs, legal, List.copyOf(elements), notNamed);
+                    safeguards, disclosed, fix, alternative, refs, legal, List.copyOf(elements), notNamed, severityBecause);
         }
     }
 
@@ -234,7 +234,7 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
 
     /** @param count how many findings of this kind the proposal introduces: one per place in the design */
     public record IntroducedView(String id, String severity, String title, String message, boolean systemic,
-                                 String blastRadius, int count) {
+                                 String blastRadius, int count, String severityBecause) {
     }
 
     public record ReferenceView(int number, String key, String title, String authors, String date, String publishedIn,

@@ -348,7 +348,8 @@ public final class ReportViewBuilder {
                 t(f.blastRadius()), w == null ? null : w.summary(), evidence, safeguards, disclosed,
                 t(f.remediation().strip()), w == null ? null : w.alternative(),
                 w == null ? List.of() : cites(w.references(), w.legal()),
-                w == null ? List.of() : w.legal().stream().map(Legal::provision).toList(), List.of(), 0);
+                w == null ? List.of() : w.legal().stream().map(Legal::provision).toList(), List.of(), 0,
+                t(f.severityBecause()));
     }
 
     /**
@@ -609,11 +610,11 @@ public final class ReportViewBuilder {
         // One line per kind of finding: a scanner on each of two apps is one thing to a reader, said twice.
         Map<String, IntroducedView> kinds = new LinkedHashMap<>();
         for (var f : a.introduced().stream().map(Reviewed::finding).toList()) {
-            kinds.merge(f.severity() + "|" + f.title() + "|" + f.systemic() + "|" + f.blastRadius(),
+            kinds.merge(f.severity() + "|" + f.title() + "|" + f.systemic() + "|" + f.blastRadius() + "|" + f.severityBecause(),
                     new IntroducedView(t(f.id()), f.severity().yamlName(), t(f.title()), t(f.message()), f.systemic(),
-                            t(f.blastRadius()), 1),
+                            t(f.blastRadius()), 1, t(f.severityBecause())),
                     (x, y) -> new IntroducedView(x.id(), x.severity(), x.title(), x.message(), x.systemic(),
-                            x.blastRadius(), x.count() + 1));
+                            x.blastRadius(), x.count() + 1, x.severityBecause()));
         }
         List<IntroducedView> introduced = kinds.values().stream().limit(listed).toList();
         int introducedNotListed = kinds.values().stream().skip(listed).mapToInt(IntroducedView::count).sum();
