@@ -333,7 +333,11 @@ class SubmissionTest {
                 .contains("- **Replaces:** Server-controlled membership (high) would become ghost participant (critical) in "
                         + "each of WhatsApp group call and WhatsApp group")
                 .contains("  - CRITICAL Ghost participant (2 findings, one per place in the design; systemic): ")
-                .contains("which today shows adding a member to the conversation");
+                .contains("which today shows adding a member to the conversation")
+                // A kind of safeguard said once, with each place the design declares it.
+                .contains("- **Safeguards it would take away:** Changes shown to members, which today shows adding a member "
+                        + "to the conversation (every join to group-call is shown to its members, whatsapp.yaml:284:22; every "
+                        + "join to group-chat is shown to its members, whatsapp.yaml:268:22)");
         String html = text(out.get(1));
         assertThat(html).contains("<strong>What the statement fears would be lost:</strong>")
                 .contains("<li>IPA s253(5)(c) (Investigatory Powers Act 2016), for provider-keyed backups, on by default:");

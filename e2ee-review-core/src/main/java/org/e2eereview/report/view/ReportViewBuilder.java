@@ -573,13 +573,21 @@ public final class ReportViewBuilder {
             List<String> binds = a.bindings().entrySet().stream()
                     .map(e -> t(e.getKey() + ": " + (e.getValue().isEmpty() ? "none" : PlainWords.and(e.getValue()))))
                     .toList();
-            Set<String> overrides = new LinkedHashSet<>();
+            // A kind of safeguard once, with where the design declares it: "changes shown to members, which
+            // today shows adding a member ... (every join to group-call is shown ..., wa.yaml:284:22; ...)".
+            Map<String, Set<String>> byKind = new LinkedHashMap<>();
             for (Safeguarded s : a.overridden()) {
                 SafeguardEntry e = catalog.safeguards().get(s.name());
                 String name = e == null ? s.name() : e.inWords() != null ? e.inWords() : e.title();
-                overrides.add(t(PlainWords.capital(name) + " (" + s.text() + ", " + where(s.at()) + "), which "
-                        + (s.prevents() ? "today stops " : "today shows ") + PlainWords.how(s.route())));
+                byKind.computeIfAbsent(PlainWords.capital(name) + ", which " + (s.prevents() ? "today stops " : "today shows ")
+                        + PlainWords.how(s.route()), k -> new LinkedHashSet<>()).add(s.text() + ", " + where(s.at()));
             }
+            Set<String> overrides = new LinkedHashSet<>();
+            byKind.forEach((kind, at) -> {
+                List<String> named = at.stream().limit(PlainWords.NAMED).toList();
+                overrides.add(t(kind + " (" + String.join("; ", named)
+                        + (at.size() > named.size() ? "; and " + (at.size() - named.size()) + " more" : "") + ")"));
+            });
             List<String> instead = new ArrayList<>();
             for (CapabilityView c : capabilities) if (p.weakenings().contains(c.id())) instead.add(c.alternative());
             List<String> replaces = part.replaces();
