@@ -226,6 +226,7 @@ public final class JsonReport {
         n.put("title", f.title());
         n.put("kind", f.kind().yamlName());
         n.put("severity", f.severity().yamlName());
+        if (f.severityBecause() != null) n.put("severityBecause", f.severityBecause());
         if (f.verdict() != null) n.put("verdict", f.verdict().yamlName());
         n.put("elementKind", f.inspects().yamlName());
         n.put("element", f.element());
