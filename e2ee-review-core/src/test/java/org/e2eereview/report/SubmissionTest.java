@@ -299,8 +299,9 @@ class SubmissionTest {
         // The first ask: the statement's own figures, answered by who the design's features still report to.
         String ask1 = section(md, "## 2. The first ask", "## 3.");
         assertThat(ask1).contains("**What the statement fears would be lost:**").contains("18.4 million")
-                .contains("In this design, what the features above find still goes to WhatsApp (Meta) (from 4 of them) "
-                        + "and NCMEC (from checks of what the provider already sees")
+                .contains("In this design, what the features above find still goes to WhatsApp (Meta) (from every one of them "
+                        + "that sends on what it finds) and NCMEC (from checks of what the provider already sees, such as "
+                        + "profile photos, for abuse material; and bans of abusive accounts")
                 .contains("None of them looks inside end-to-end encrypted messages that no member has reported: that is "
                         + "what client-side scanning that reports to an authority claims to add")
                 // The design does not say its enforcement hears appeals, so the body does not say it.

@@ -792,9 +792,12 @@ final class PlainWords {
             out.append("No feature of this design sends what it finds to anyone.");
         } else {
             List<String> each = new ArrayList<>();
+            // "From 4 of them" left a reader asking which: all of them, every one that sends something, or those named.
+            int above = o.metBy().size();
             from.forEach((to, words) -> each.add(to + (words.size() == sending.size()
-                    ? (sending.size() == 1 ? "" : " (from " + sending.size() + " of them)")
-                    : " (from " + and(List.copyOf(words)) + ")")));
+                    ? (sending.size() == 1 ? "" : sending.size() == above ? " (from all of them)"
+                            : " (from every one of them that sends on what it finds)")
+                    : " (from " + list(List.copyOf(words), "and") + ")")));
             out.append("In this design, what the features above find still goes to ").append(and(each)).append('.');
         }
         if (o.onlyThrough().isEmpty()) {
