@@ -300,7 +300,7 @@ ${p.summary}
 </#if>
 - **Findings it introduces:**<#if !p.introduced?has_content> none (the design already has what it asks for)</#if>
 <#list p.introduced as f>
-  - ${f.severity?upper_case} ${f.title} (<#if f.count gt 1>${f.count} findings, one per place in the design; </#if><#if f.systemic>systemic<#else>targeted</#if><#if f.severityBecause??>; ${f.severity} because ${f.severityBecause}</#if>)<#if f.blastRadius??>: ${f.blastRadius}</#if>
+  - ${f.severity?upper_case} ${f.title} (<#if f.count gt 1>found in ${f.count} places in the design; </#if><#if f.systemic>systemic<#else>targeted</#if><#if f.severityBecause??>; ${f.severity} because ${f.severityBecause}</#if>)<#if f.blastRadius??>: ${f.blastRadius}</#if>
 </#list>
 <#if p.introducedNotListed gt 0>
   - *and ${p.introducedNotListed} more, not listed here (the JSON of `e2ee-review assess` lists them all)*

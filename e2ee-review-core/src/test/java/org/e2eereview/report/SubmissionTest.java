@@ -333,7 +333,7 @@ class SubmissionTest {
                 .doesNotContain("  - WhatsApp group: ")
                 .contains("- **Replaces:** Server-controlled membership (high) would become ghost participant (critical) in "
                         + "each of WhatsApp group call and WhatsApp group")
-                .contains("  - CRITICAL Ghost participant (2 findings, one per place in the design; systemic): ")
+                .contains("  - CRITICAL Ghost participant (found in 2 places in the design; systemic): ")
                 .contains("which today shows adding a member to the conversation")
                 // A kind of safeguard said once, with each place the design declares it.
                 .contains("- **Safeguards it would take away:** Changes shown to members, which today shows adding a member "
