@@ -5,13 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -39,33 +35,15 @@ import org.e2eereview.review.Reviewer;
  * located line; a model that cannot be read fails it with the loader's located problems.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class CheckMojo extends AbstractMojo {
-
-    /** The model file reviewed when neither {@code model} nor {@code models} is given. */
-    static final String DEFAULT_MODEL = "e2ee-review.yaml";
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    File basedir;
-
-    /** The model (YAML); default {@code e2ee-review.yaml} in the project's folder. */
-    @Parameter(property = "e2ee-review.model")
-    File model;
+public final class CheckMojo extends ModelMojo {
 
     /** Several models, each reviewed on its own (with {@code model}, if given too). */
     @Parameter
     List<File> models;
 
-    /** Fail on a counted finding at or above this: critical, high, medium, low, info, or none. */
-    @Parameter(property = "e2ee-review.failOn", defaultValue = "high")
-    String failOn;
-
     /** Findings already reviewed and accepted (docs/baselines.md). */
     @Parameter(property = "e2ee-review.baseline")
     File baseline;
-
-    /** The date acceptances expire against, YYYY-MM-DD; default today (UTC). */
-    @Parameter(property = "e2ee-review.today")
-    String today;
 
     /**
      * Reports to write, by format id as {@code review --format} takes them: html, json, junit, md, sarif,
@@ -74,22 +52,8 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "e2ee-review.formats", defaultValue = "sarif,junit")
     List<String> formats;
 
-    /** Where the reports go, one file per model and format. */
-    @Parameter(property = "e2ee-review.outputDirectory", defaultValue = "${project.build.directory}/e2ee-review")
-    File outputDirectory;
-
-    /** Skip the review. */
-    @Parameter(property = "e2ee-review.skip", defaultValue = "false")
-    boolean skip;
-
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("e2ee-review: skipped");
-            return;
-        }
-        Severity threshold = severity(failOn);
-        LocalDate date = date(today);
+    void run(Severity threshold, LocalDate date) throws MojoExecutionException, MojoFailureException {
         List<OutputFormat> wanted = formats(formats);
         List<Path> files = modelFiles();
 
@@ -120,10 +84,7 @@ public final class CheckMojo extends AbstractMojo {
             getLog().info(Inert.text("e2ee-review: " + file + ": " + review.verdict().text() + " (" + review.countsInWords() + ")"));
             for (Reviewed r : review.weakenings()) {
                 if (!r.counts()) continue;
-                // Model text goes to a terminal: control characters are shown, never obeyed.
-                String line = Inert.text(r.finding().at() + ": "
-                        + r.finding().severity().yamlName().toUpperCase(Locale.ROOT) + " " + r.finding().id() + ": "
-                        + r.finding().message());
+                String line = line(r);
                 if (threshold != null && r.finding().severity().atLeast(threshold)) {
                     getLog().error(line);
                     failing.add(line);
@@ -145,15 +106,6 @@ public final class CheckMojo extends AbstractMojo {
         if (out.isEmpty()) out.add(basedir.toPath().resolve(DEFAULT_MODEL));
         for (Path p : out) requireModel(p);
         return out;
-    }
-
-    /** {@code file}, when it is one; else the build fails saying how to name the model. */
-    static Path requireModel(Path file) throws MojoFailureException {
-        if (!Files.isRegularFile(file)) {
-            throw new MojoFailureException("e2ee-review: no model at " + file + " (set <model> in the plugin's "
-                    + "configuration, or -De2ee-review.model=FILE)");
-        }
-        return file;
     }
 
     /**
@@ -188,28 +140,6 @@ public final class CheckMojo extends AbstractMojo {
     private MojoExecutionException cannotWrite(Path model, Path target, IOException e) {
         return new MojoExecutionException("e2ee-review: cannot write the reports of " + model + " (" + target + "): "
                 + AtomicWrite.reason(e), e);
-    }
-
-    static MojoFailureException located(String what, InputException e) {
-        StringBuilder out = new StringBuilder(what).append(':');
-        for (Problem p : e.problems()) out.append('\n').append(p);
-        return new MojoFailureException(Inert.text(out.toString()));
-    }
-
-    static Severity severity(String name) throws MojoFailureException {
-        if (name == null || name.equalsIgnoreCase("none")) return null;
-        for (Severity s : Severity.values()) if (s.yamlName().equalsIgnoreCase(name.strip())) return s;
-        throw new MojoFailureException("e2ee-review: failOn '" + name
-                + "' is not a severity: use critical, high, medium, low, info or none");
-    }
-
-    static LocalDate date(String text) throws MojoFailureException {
-        if (text == null || text.isBlank()) return LocalDate.now(ZoneOffset.UTC);
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new MojoFailureException("e2ee-review: today '" + text + "' is not a date (YYYY-MM-DD)");
-        }
     }
 
     static List<OutputFormat> formats(List<String> names) throws MojoFailureException {

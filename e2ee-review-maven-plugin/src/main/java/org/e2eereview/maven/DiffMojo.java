@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Locale;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -36,51 +34,22 @@ import org.e2eereview.review.Reviewer;
  * on its own.
  */
 @Mojo(name = "diff", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class DiffMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    File basedir;
-
-    /** The model (YAML) as the change leaves it; default {@code e2ee-review.yaml} in the project's folder. */
-    @Parameter(property = "e2ee-review.model")
-    File model;
+public final class DiffMojo extends ModelMojo {
 
     /** The git revision to compare with: a commit, branch or tag (default HEAD, what is not yet committed). */
     @Parameter(property = "e2ee-review.against", defaultValue = "HEAD")
     String against;
 
-    /** Fail when the change introduces a counted finding at or above this: critical, high, medium, low, info, or none. */
-    @Parameter(property = "e2ee-review.failOn", defaultValue = "high")
-    String failOn;
-
-    /** The date acceptances expire against, YYYY-MM-DD; default today (UTC). */
-    @Parameter(property = "e2ee-review.today")
-    String today;
-
-    /** Where the comparison goes, as MODEL.diff.md. */
-    @Parameter(property = "e2ee-review.outputDirectory", defaultValue = "${project.build.directory}/e2ee-review")
-    File outputDirectory;
-
-    /** Skip the comparison. */
-    @Parameter(property = "e2ee-review.skip", defaultValue = "false")
-    boolean skip;
-
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("e2ee-review: skipped");
-            return;
-        }
-        Severity threshold = CheckMojo.severity(failOn);
-        LocalDate date = CheckMojo.date(today);
-        Path file = CheckMojo.requireModel((model != null ? model : new File(basedir, CheckMojo.DEFAULT_MODEL)).toPath());
+    void run(Severity threshold, LocalDate date) throws MojoExecutionException, MojoFailureException {
+        Path file = requireModel((model != null ? model : new File(basedir, DEFAULT_MODEL)).toPath());
         Reviewer reviewer;
         Review after;
         try {
             reviewer = ReviewConfig.defaults().withToday(date).reviewer();
             after = reviewer.review(new ModelLoader().load(file));
         } catch (InputException e) {
-            throw CheckMojo.located("e2ee-review: " + file + " is not a usable model", e);
+            throw located("e2ee-review: " + file + " is not a usable model", e);
         }
         // The path as git names it from the project's folder: REV:./PATH, whatever the repository's top.
         String path = basedir.toPath().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())
@@ -110,8 +79,7 @@ public final class DiffMojo extends AbstractMojo {
             StringBuilder located = new StringBuilder();
             for (Reviewed r : diff.introduced()) {
                 if (!r.counts() || !r.finding().severity().atLeast(threshold)) continue;
-                String line = Inert.text(r.finding().at() + ": " + r.finding().severity().yamlName().toUpperCase(Locale.ROOT)
-                        + " " + r.finding().id() + ": " + r.finding().message());
+                String line = line(r);
                 getLog().error(line);
                 located.append(line).append('\n');
             }
