@@ -30,6 +30,12 @@ class SubmissionListsTest {
                 patched);
     }
 
+    /** The review of the synthetic design of so many elements. */
+    private static org.e2eereview.review.Review synthetic(int elements) throws Exception {
+        return Corpus.reviewer().review(new org.e2eereview.load.ModelLoader().parse("synthetic.yaml",
+                org.e2eereview.bench.SyntheticModel.generate(elements).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     @Test
     void pastTheCapTheSubmissionCountsWhatItLeavesOutAndSaysWhereItIs() throws Exception {
         Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(MODEL, List.of());
@@ -80,11 +86,7 @@ class SubmissionListsTest {
     void eachKindOfSafetyFeatureIsDescribedOnce() throws Exception {
         // The synthetic model has a reporting feature on every other slice's phone, abuse detection on the rest, and
         // a lawful-access feature (the known weakening one slice in a few carries).
-        var review = org.e2eereview.review.Reviewer.standard(List.of()).review(new org.e2eereview.load.ModelLoader()
-                .parse("synthetic.yaml", org.e2eereview.bench.SyntheticModel.generate(500)
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        ReportView view = ReportViewBuilder.of(review, new ReportViewBuilder.Options(Severity.HIGH,
-                LocalDate.of(2026, 6, 1), null, true, false, false, null, true, null));
+        ReportView view = ReportViewBuilder.of(synthetic(500), options(null, null));
         assertThat(view.safetyFeatures()).hasSizeGreaterThan(4);
         assertThat(view.plain().features().stream().map(ReportView.FeatureView::inWords).toList()).doesNotHaveDuplicates()
                 .hasSize(3);
@@ -112,11 +114,8 @@ class SubmissionListsTest {
     @Test
     void aFindingOfARuleStandsForTheSameOnOtherElementsWhichItNames() throws Exception {
         // The synthetic design repeats each pattern in a slice of its own: a rule finds the same on many elements.
-        var review = org.e2eereview.review.Reviewer.standard(List.of()).review(new org.e2eereview.load.ModelLoader()
-                .parse("synthetic.yaml", org.e2eereview.bench.SyntheticModel.generate(2000)
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        ReportView view = ReportViewBuilder.of(review, new ReportViewBuilder.Options(Severity.HIGH,
-                LocalDate.of(2026, 6, 1), null, true, false, false, null, true, null), 3);
+        org.e2eereview.review.Review review = synthetic(2000);
+        ReportView view = ReportViewBuilder.of(review, options(null, null), 3);
 
         assertThat(view.findings()).hasSizeGreaterThan(1)
                 .extracting(f -> f.rule() + " " + f.title() + " " + f.severity()).doesNotHaveDuplicates();
