@@ -98,13 +98,11 @@ final class YamlReader {
             return result;
         } catch (YamlEvents.Fatal e) {
             stop(problems, new Problem(e.at, e.getMessage()));
-        } catch (MarkedYAMLException e) {
-            stop(problems, new Problem(mark(file, e), describe(e)));
         } catch (ReaderException e) {
             stop(problems, new Problem(charPosition(file, text, e.getPosition()), String.format(
                     "control character U+%04X is not allowed in YAML text", e.getCodePoint())));
         } catch (YAMLException e) {
-            stop(problems, new Problem(new Location(file, 1, 1), "YAML error: " + oneLine(String.valueOf(e.getMessage()))));
+            stop(problems, problem(file, e));
         } catch (StackOverflowError e) {
             // The depth limit should make this unreachable; it stays as a last guard.
             stop(problems, new Problem(new Location(file, 1, 1), "nesting too deep (limit " + YamlEvents.MAX_DEPTH + ")"));
@@ -142,12 +140,16 @@ final class YamlReader {
         if (text == null) return null;
         try {
             return yaml(options()).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            stop(problems, new Problem(mark(file, e), describe(e)));
         } catch (YAMLException e) {
-            stop(problems, new Problem(new Location(file, 1, 1), "YAML error: " + oneLine(String.valueOf(e.getMessage()))));
+            stop(problems, problem(file, e));
+            return null;
         }
-        return null;
+    }
+
+    /** SnakeYAML's error, located where it says, else at the file's start. */
+    private static Problem problem(String file, YAMLException e) {
+        return e instanceof MarkedYAMLException m ? new Problem(mark(file, m), describe(m))
+                : new Problem(new Location(file, 1, 1), "YAML error: " + oneLine(String.valueOf(e.getMessage())));
     }
 
     /** The text of the file, or null with the reason it is not YAML text. */

@@ -814,16 +814,15 @@ final class PlainWords {
         return out.toString();
     }
 
-    /**
-     * A reader a proposal adds, for the annex that sets the proposal out: "One-to-one chat: law
-     * enforcement, on a legal order, through WhatsApp, by holding a key that decrypts the content (found
-     * as: provider-keyed backup)". This review is the patched design's.
-     */
     /** A line of a proposal's annex about one conversation: the conversation, and what it says of it. */
     record Line(String conversation, String said) {
     }
 
-    /** A new reader: "WhatsApp group" and "the police, on a legal order (found as: ghost participant)". */
+    /**
+     * A reader a proposal adds, for the annex that sets the proposal out: "One-to-one chat" and "law
+     * enforcement, on a legal order, through WhatsApp, by holding a key that decrypts the content (found
+     * as: provider-keyed backup)". This review is the patched design's.
+     */
     Line gained(Access a, List<String> findings) {
         return new Line(conversation(a.conversation()), party(a.party()) + ", " + reading(a) + foundAs(findings));
     }
