@@ -317,10 +317,29 @@ final class DirectProgram implements CelRuntime.Program {
             max = Math.max(max, scope.size());
             Node condition = node(c.loopCondition());
             Node step = node(c.loopStep());
+            Appending appending = appending(c);
             scope.remove(item);
             Node result = node(c.result());
             scope.remove(accu);
             if (condition == null || step == null || result == null) return null;
+            if (appending != null) {
+                // filter and map: the list is grown in place, not copied once per item (quadratic in the
+                // range: a key for every user has tens of thousands of readers in a large model).
+                return (vars, locals) -> {
+                    Collection<?> items = items(range.eval(vars, locals));
+                    List<Object> out = new ArrayList<>();
+                    locals[accu] = List.of();
+                    for (Object x : items) {
+                        locals[item] = x;
+                        if (!bool(condition.eval(vars, locals))) break;
+                        if (appending.keep() != null && !bool(appending.keep().eval(vars, locals))) continue;
+                        for (Node n : appending.items()) out.add(n.eval(vars, locals));
+                    }
+                    locals[item] = null;
+                    locals[accu] = null;
+                    return java.util.Collections.unmodifiableList(out);
+                };
+            }
             return (vars, locals) -> {
                 Collection<?> items = items(range.eval(vars, locals));
                 locals[accu] = init.eval(vars, locals);
@@ -333,6 +352,74 @@ final class DirectProgram implements CelRuntime.Program {
                 return result.eval(vars, locals);
             };
         }
+
+        /**
+         * What a comprehension adds to its accumulator, when it only ever adds: the step is
+         * {@code accu + [items]}, or {@code keep ? accu + [items] : accu}, starting from {@code []} and giving
+         * back the accumulator, which nothing else reads (the shape filter and map expand to).
+         *
+         * @param keep null when every item is added
+         */
+        private record Appending(Node keep, Node[] items) {
+        }
+
+        private Appending appending(CelExpr.CelComprehension c) {
+            String accu = c.accuVar();
+            if (c.accuInit().getKind() != CelExpr.ExprKind.Kind.LIST || !c.accuInit().list().elements().isEmpty()
+                    || !isIdent(c.result(), accu) || mentions(c.loopCondition(), accu)) {
+                return null;
+            }
+            CelExpr step = c.loopStep();
+            CelExpr keep = null;
+            if (isCall(step, "_?_:_", 3) && isIdent(step.call().args().get(2), accu)) {
+                keep = step.call().args().get(0);
+                step = step.call().args().get(1);
+                if (mentions(keep, accu)) return null;
+            }
+            if (!isCall(step, "_+_", 2) || !isIdent(step.call().args().get(0), accu)) return null;
+            CelExpr added = step.call().args().get(1);
+            if (added.getKind() != CelExpr.ExprKind.Kind.LIST || !added.list().optionalIndices().isEmpty()
+                    || mentions(added, accu)) {
+                return null;
+            }
+            Node k = keep == null ? null : node(keep);
+            Node[] items = nodes(added.list().elements());
+            if ((keep != null && k == null) || items == null) return null;
+            return new Appending(k, items);
+        }
+    }
+
+    private static boolean isIdent(CelExpr e, String name) {
+        return e.getKind() == CelExpr.ExprKind.Kind.IDENT && e.ident().name().equals(name);
+    }
+
+    private static boolean isCall(CelExpr e, String function, int args) {
+        return e.getKind() == CelExpr.ExprKind.Kind.CALL && e.call().target().isEmpty()
+                && e.call().function().equals(function) && e.call().args().size() == args;
+    }
+
+    /** Whether the expression could read the variable; anything not walked here counts as reading it. */
+    private static boolean mentions(CelExpr e, String name) {
+        return switch (e.getKind()) {
+            case CONSTANT -> false;
+            case IDENT -> e.ident().name().equals(name);
+            case SELECT -> mentions(e.select().operand(), name);
+            case LIST -> e.list().elements().stream().anyMatch(x -> mentions(x, name));
+            case CALL -> (e.call().target().isPresent() && mentions(e.call().target().get(), name))
+                    || e.call().args().stream().anyMatch(x -> mentions(x, name));
+            case MAP -> e.map().entries().stream().anyMatch(x -> mentions(x.key(), name) || mentions(x.value(), name));
+            case COMPREHENSION -> mentions(e.comprehension(), name);
+            default -> true;
+        };
+    }
+
+    /** A nested comprehension's own variables hide the outer ones in the parts they are bound in. */
+    private static boolean mentions(CelExpr.CelComprehension c, String name) {
+        if (mentions(c.iterRange(), name) || mentions(c.accuInit(), name)) return true;
+        boolean accu = c.accuVar().equals(name);
+        boolean hidden = accu || c.iterVar().equals(name) || c.iterVar2().equals(name);
+        return (!hidden && (mentions(c.loopCondition(), name) || mentions(c.loopStep(), name)))
+                || (!accu && mentions(c.result(), name));
     }
 
     private static boolean bool(Object o) {

@@ -51,6 +51,10 @@ class DirectProgramTest {
         same("conversation.access.map(a, a.routes.size())", List.of(2L, 1L));
         same("conversation.access.exists(a, a.routes.exists(r, r == 'adds-member' && a.party == 'police'))", true);
         same("conversation.verification.all(v, v == 'x')", true);
+        same("conversation.access.filter(a, a.routes.exists(r, r == 'holds-key')).map(a, a.party)", List.of("provider"));
+        same("conversation.access.map(a, a.routes.filter(r, r != 'holds-key'))", List.of(List.of("adds-member"), List.of("adds-member")));
+        same("conversation.access.map(a, a.partial, a.party + '?')", List.of("police?"));
+        same("conversation.members.filter(m, conversation.members.filter(n, n < m).size() > 0)", List.of("bob"));
     }
 
     @Test
