@@ -47,6 +47,11 @@ final class Checker {
     private final List<RefUse> refs = new ArrayList<>();
     private final Map<String, Declared> ids = new LinkedHashMap<>();
     private final Map<String, Matcher> matchers = new HashMap<>();
+    /**
+     * One string per id, however often the model names it: the review looks elements up by id
+     * thousands of times, and a key compared with itself, its hash computed once, is found at once.
+     */
+    private final Map<String, String> names = new HashMap<>();
     private int dropped;
     private String[] lines;
 
@@ -160,6 +165,11 @@ final class Checker {
         return hint.isEmpty() ? "; allowed: " + String.join(", ", spec.fieldNames()) : hint;
     }
 
+    private String name(String id) {
+        String known = names.putIfAbsent(id, id);
+        return known == null ? id : known;
+    }
+
     /** The key's text, or null after reporting why it cannot be a field name or id. */
     private String keyText(Event key) {
         if (key instanceof ScalarEvent s && YamlEvents.isMerge(s)) {
@@ -248,6 +258,7 @@ final class Checker {
                         + String.join(", ", c.names()) + Suggest.hint(text, c.names()));
             }
         } else {
+            text = name(text);
             refs.add(new RefUse(text, (FieldType.Ref) type, field, YamlEvents.position(e)));
             v = text;
         }
@@ -320,6 +331,7 @@ final class Checker {
                 events.skipNode();
                 continue;
             }
+            id = name(id);
             Location at = events.location(key);
             Fields first = out.get(id);
             if (first != null) {
