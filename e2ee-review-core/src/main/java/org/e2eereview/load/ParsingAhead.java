@@ -17,9 +17,14 @@ import org.yaml.snakeyaml.parser.Parser;
  */
 final class ParsingAhead implements Parser, AutoCloseable {
 
-    private static final int BATCH = 256;
+    /*
+     * Batches large enough that the checker, faster than the parser, seldom waits for the next: each
+     * wait parks its thread and each hand-over wakes it, which at 256 events a batch cost a tenth of
+     * reading a large model (docs/performance.md).
+     */
+    private static final int BATCH = 2048;
     /** Batches parsed and not yet checked: enough to ride out a pause, a bound on memory. */
-    private static final int AHEAD = 64;
+    private static final int AHEAD = 32;
 
     private final BlockingQueue<Object> batches = new ArrayBlockingQueue<>(AHEAD);
     private final Thread thread;
