@@ -25,7 +25,22 @@ final class Notes {
     private Notes() {
     }
 
-    static List<Review.Note> of(Model model, List<Unrecognised> unrecognised) {
+    /** The notes on what the rules found, added to those on the model alone; sorted by place. */
+    static List<Review.Note> of(List<Review.Note> ofModel, List<Unrecognised> unrecognised) {
+        List<Review.Note> out = new ArrayList<>(ofModel);
+        for (Unrecognised u : unrecognised) {
+            String why = u.misses().isEmpty()
+                    ? "no safety-feature rule looks at features of kind " + u.kind() + " on their own"
+                    : String.join("; ", u.misses().stream().map(Notes::miss).toList());
+            out.add(new Review.Note(u.at(), "feature '" + u.feature() + "' (" + u.kind()
+                    + ") is not recognised as a safety feature: " + why));
+        }
+        out.sort(java.util.Comparator.comparing(Review.Note::at).thenComparing(Review.Note::message));
+        return List.copyOf(out);
+    }
+
+    /** The notes that depend on the model alone, in no particular order: made while the model is analysed. */
+    static List<Review.Note> ofModel(Model model) {
         List<Review.Note> out = new ArrayList<>();
         flowsFromNowhere(model, out);
         for (Conversation c : model.conversations().values()) {
@@ -51,15 +66,7 @@ final class Notes {
                         + "sends and what, so the relay separates nothing"));
             }
         }
-        for (Unrecognised u : unrecognised) {
-            String why = u.misses().isEmpty()
-                    ? "no safety-feature rule looks at features of kind " + u.kind() + " on their own"
-                    : String.join("; ", u.misses().stream().map(Notes::miss).toList());
-            out.add(new Review.Note(u.at(), "feature '" + u.feature() + "' (" + u.kind()
-                    + ") is not recognised as a safety feature: " + why));
-        }
-        out.sort(java.util.Comparator.comparing(Review.Note::at).thenComparing(Review.Note::message));
-        return List.copyOf(out);
+        return out;
     }
 
     private interface Put {

@@ -28,6 +28,7 @@ import org.e2eereview.rules.Finding;
 import org.e2eereview.rules.RuleEngine;
 import org.e2eereview.rules.RuleKind;
 import org.e2eereview.rules.RuleSet;
+import org.e2eereview.rules.Spread;
 import org.e2eereview.rules.Startup;
 import org.e2eereview.rules.Verdict;
 
@@ -72,8 +73,11 @@ public final class Reviewer {
     }
 
     public Review review(Model model) throws InputException {
+        // What depends on the model alone is made on another core while the model is analysed.
+        RuleEngine.Ahead ahead = engine.ahead(model);
+        Spread.Aside<List<Review.Note>> notes = Spread.aside(() -> Notes.ofModel(model));
         Analysis analysis = AccessAnalysis.analyze(model);
-        RuleEngine.Evaluation evaluation = engine.evaluate(model, analysis);
+        RuleEngine.Evaluation evaluation = engine.evaluate(ahead, analysis);
         List<Finding> findings = evaluation.findings();
         LocalDate today = LocalDate.now(clock);
         List<Reviewed> weakenings = new ArrayList<>();
@@ -106,7 +110,7 @@ public final class Reviewer {
         return new Review(model, analysis, rules.catalog(), rules, List.copyOf(weakenings), List.copyOf(features),
                 List.copyOf(access), List.copyOf(disclosures), objectives(model, weakenings, features),
                 List.copyOf(safeguards), notAssessed(model, evaluation.notAssessed()),
-                Notes.of(model, evaluation.unrecognised()), List.copyOf(unused), baseline,
+                Notes.of(notes.get(), evaluation.unrecognised()), List.copyOf(unused), baseline,
                 Version.get(), rules.digest(), rules.catalog().digest());
     }
 

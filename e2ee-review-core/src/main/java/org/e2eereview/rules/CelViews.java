@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Analysis;
@@ -412,42 +413,65 @@ final class CelViews {
     /** What does not depend on the readings hidden, shared by the views that hide some: found once a review. */
     private final Shared shared;
 
+    /*
+     * Rules judge the elements of a large design on more than one thread (RuleEngine): what is found
+     * lazily here is kept in concurrent maps and volatile fields. Each is a function of the model and
+     * the analysis, so two threads finding the same one at once find the same answer.
+     */
     private static final class Shared {
-        final Map<String, Set<String>> keysOpened = new HashMap<>();
-        Set<String> openedByAllUsersKey;
-        Map<String, List<Key>> derivedFrom;
+        final Map<String, Set<String>> keysOpened = new ConcurrentHashMap<>();
+        volatile Set<String> openedByAllUsersKey;
+        volatile Map<String, List<Key>> derivedFrom;
     }
-    private final Map<String, List<Access>> access = new HashMap<>();
+    private final Map<String, List<Access>> access = new ConcurrentHashMap<>();
     /**
      * What other findings already explain, hidden from the rule at hand; or null.
      */
     private final Set<ReadKey> hidden;
 
     CelViews(Model model, Analysis analysis) {
-        this.model = model;
+        this(Indexes.of(model), analysis);
+    }
+
+    /** Views over an analysis of the model the indexes were made from. */
+    CelViews(Indexes indexes, Analysis analysis) {
+        this.model = indexes.model();
         this.analysis = analysis;
         this.hidden = null;
-        this.conversationsOfKey = new HashMap<>();
+        this.conversationsOfKey = new ConcurrentHashMap<>();
         this.shared = new Shared();
-        this.conversationsOfData = new HashMap<>();
-        this.contentOf = new HashMap<>();
-        for (Conversation c : model.conversations().values()) {
-            for (String d : c.content()) {
-                if (!model.data().get(d).kind().metadata()) {
-                    conversationsOfData.computeIfAbsent(d, x -> new TreeSet<>()).add(c.id());
-                    contentOf.computeIfAbsent(d, x -> new ArrayList<>()).add(c.id());
+        this.conversationsOfData = indexes.conversationsOfData();
+        this.contentOf = indexes.contentOf();
+    }
+
+    /**
+     * What the views look up of the model alone, made before the analysis is (on another core, while
+     * the analysis is made): the conversations each data item belongs to, and those that list it as content.
+     */
+    record Indexes(Model model, Map<String, Set<String>> conversationsOfData, Map<String, List<String>> contentOf) {
+
+        static Indexes of(Model model) {
+            Map<String, Set<String>> conversationsOfData = new HashMap<>();
+            Map<String, List<String>> contentOf = new HashMap<>();
+            for (Conversation c : model.conversations().values()) {
+                for (String d : c.content()) {
+                    if (!model.data().get(d).kind().metadata()) {
+                        conversationsOfData.computeIfAbsent(d, x -> new TreeSet<>()).add(c.id());
+                        contentOf.computeIfAbsent(d, x -> new ArrayList<>()).add(c.id());
+                    }
                 }
             }
-        }
-        // Containers and derivatives belong to the conversations of what they hold, to a fixpoint.
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Data d : model.data().values()) {
-                Set<String> mine = conversationsOfData.computeIfAbsent(d.id(), x -> new TreeSet<>());
-                for (String src : d.contains()) changed |= mine.addAll(conversationsOfData.getOrDefault(src, Set.of()));
-                for (String src : d.derivedFrom()) changed |= mine.addAll(conversationsOfData.getOrDefault(src, Set.of()));
+            // Containers and derivatives belong to the conversations of what they hold, to a fixpoint.
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Data d : model.data().values()) {
+                    Set<String> mine = conversationsOfData.computeIfAbsent(d.id(), x -> new TreeSet<>());
+                    for (String src : d.contains()) changed |= mine.addAll(conversationsOfData.getOrDefault(src, Set.of()));
+                    for (String src : d.derivedFrom()) changed |= mine.addAll(conversationsOfData.getOrDefault(src, Set.of()));
+                }
             }
+            return new Indexes(model, conversationsOfData, contentOf);
         }
     }
 
@@ -539,14 +563,15 @@ final class CelViews {
 
     /** Keys derived from each key. */
     private Map<String, List<Key>> derivedFrom() {
-        if (shared.derivedFrom == null) {
+        Map<String, List<Key>> known = shared.derivedFrom;
+        if (known == null) {
             Map<String, List<Key>> out = new HashMap<>();
             for (Key k : model.keys().values()) {
                 for (String src : k.derivedFrom()) out.computeIfAbsent(src, x -> new ArrayList<>()).add(k);
             }
-            shared.derivedFrom = out;
+            shared.derivedFrom = known = out;
         }
-        return shared.derivedFrom;
+        return known;
     }
 
     /** See the key view's keepers: direct holders, else the keepers of the parts it is derived from. */
@@ -569,14 +594,15 @@ final class CelViews {
         return List.copyOf(out);
     }
 
-    private Map<String, Boolean> underAllUsersKey;
+    private volatile Map<String, Boolean> underAllUsersKey;
 
     /**
      * Whether a key for every user's data, held outside the users' devices, opens this key (wraps it
      * or something it is derived from): a finding about it then belongs to that key, its root.
      */
     boolean underAllUsersKey(String key) {
-        if (underAllUsersKey == null) {
+        Map<String, Boolean> known = underAllUsersKey;
+        if (known == null) {
             Map<String, Boolean> out = new HashMap<>();
             for (Key k : model.keys().values()) {
                 if (k.scope() != Key.Scope.ALL_USERS || k.kind() == Key.Kind.SIGNING) continue;
@@ -585,9 +611,9 @@ final class CelViews {
                 if (!heldOutside) continue;
                 for (String opened : keysOpenedBy(k.id())) if (!opened.equals(k.id())) out.put(opened, true);
             }
-            underAllUsersKey = out;
+            underAllUsersKey = known = out;
         }
-        return underAllUsersKey.getOrDefault(key, false);
+        return known.getOrDefault(key, false);
     }
 
     List<Access> access(String conversation) {
@@ -672,7 +698,7 @@ final class CelViews {
         return analysis.throughBackup(r);
     }
 
-    private final Map<String, List<List<String>>> routes = new HashMap<>();
+    private final Map<String, List<List<String>>> routes = new ConcurrentHashMap<>();
 
     /**
      * Route ids of a conversation's outside readings, each once, in route order: all of them, those
@@ -735,48 +761,51 @@ final class CelViews {
         return List.copyOf(out);
     }
 
-    private Map<String, Flow.Occurs> occurs;
+    private volatile Map<String, Flow.Occurs> occurs;
 
     String occurs(String data) {
-        if (occurs == null) {
+        Map<String, Flow.Occurs> known = occurs;
+        if (known == null) {
             Map<String, Flow.Occurs> out = new HashMap<>();
             for (Flow f : model.flows().values()) {
                 for (String item : f.carries()) {
                     out.merge(item, f.occurs(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
                 }
             }
-            occurs = out;
+            occurs = known = out;
         }
-        Flow.Occurs o = occurs.get(data);
+        Flow.Occurs o = known.get(data);
         return o == null ? "" : o.yamlName();
     }
 
     boolean openedByAllUsersKey(String data) {
         // Found once for every data item: one master key opens thousands of keys in a large design.
-        if (shared.openedByAllUsersKey == null) {
+        Set<String> known = shared.openedByAllUsersKey;
+        if (known == null) {
             Set<String> out = new java.util.HashSet<>();
             for (Key k : model.keys().values()) {
                 if (k.scope() != Key.Scope.ALL_USERS || k.kind() == Key.Kind.SIGNING) continue;
                 for (String opened : keysOpenedBy(k.id())) out.addAll(model.keys().get(opened).protects());
             }
-            shared.openedByAllUsersKey = out;
+            shared.openedByAllUsersKey = known = out;
         }
-        return shared.openedByAllUsersKey.contains(data);
+        return known.contains(data);
     }
 
-    private Map<Data.Kind, String> declared;
+    private volatile Map<Data.Kind, String> declared;
 
     String protectionDeclared(Data.Kind kind) {
-        if (declared == null) {
+        Map<Data.Kind, String> known = declared;
+        if (known == null) {
             Map<Data.Kind, String> out = new java.util.EnumMap<>(Data.Kind.class);
             for (Conversation c : model.conversations().values()) {
                 for (Conversation.MetadataProtection p : c.metadataProtection()) {
                     if (p.hides() != null) out.putIfAbsent(p.hides(), p.yamlName());
                 }
             }
-            declared = out;
+            declared = known = out;
         }
-        return declared.getOrDefault(kind, "");
+        return known.getOrDefault(kind, "");
     }
 
     boolean providerReads(String conversation) {
@@ -806,12 +835,16 @@ final class CelViews {
         return byParty(false).getOrDefault(party, List.of());
     }
 
-    private Map<String, List<String>> readBy;
-    private Map<String, List<String>> readUnseenBy;
+    /** Conversations read per party, and those read unseen: made together, set together. */
+    private record ByParty(Map<String, List<String>> all, Map<String, List<String>> unseen) {
+    }
+
+    private volatile ByParty byParty;
 
     /** Conversations read, per party, by id: one pass over every conversation's access. */
     private Map<String, List<String>> byParty(boolean unseen) {
-        if (readBy == null) {
+        ByParty known = byParty;
+        if (known == null) {
             Map<String, List<String>> all = new HashMap<>();
             Map<String, List<String>> hiddenOnes = new HashMap<>();
             for (String c : model.conversations().keySet()) {
@@ -828,10 +861,9 @@ final class CelViews {
             // By id: what rules say of them must not depend on the order the model writes them in.
             all.values().forEach(java.util.Collections::sort);
             hiddenOnes.values().forEach(java.util.Collections::sort);
-            readBy = all;
-            readUnseenBy = hiddenOnes;
+            byParty = known = new ByParty(all, hiddenOnes);
         }
-        return unseen ? readUnseenBy : readBy;
+        return unseen ? known.unseen() : known.all();
     }
 
     boolean outside(String party, Set<String> conversations) {

@@ -66,9 +66,16 @@ public final class RuleEngine {
     }
 
     private final RuleSet rules;
+    private final boolean spread;
 
     public RuleEngine(RuleSet rules) {
+        this(rules, true);
+    }
+
+    /** With {@code spread} false, every element is judged on the calling thread (to compare with). */
+    RuleEngine(RuleSet rules, boolean spread) {
         this.rules = rules;
+        this.spread = spread;
     }
 
     /** Every finding of every rule, sorted by severity, rule and element. */
@@ -77,12 +84,39 @@ public final class RuleEngine {
     }
 
     /**
+     * What the rules look up of a model alone, started on another core so that it is ready when the
+     * analysis is: a review makes this first, then the analysis, then {@link #evaluate(Ahead, Analysis)}.
+     */
+    public static final class Ahead {
+        private final Model model;
+        private final Spread.Aside<CelViews.Indexes> indexes;
+
+        private Ahead(Model model) {
+            this.model = model;
+            this.indexes = Spread.aside(() -> CelViews.Indexes.of(model));
+        }
+    }
+
+    public Ahead ahead(Model model) {
+        return new Ahead(model);
+    }
+
+    /** Every finding, as {@link #evaluate(Model, Analysis)}, with the model's indexes made ahead. */
+    public Evaluation evaluate(Ahead ahead, Analysis analysis) throws InputException {
+        if (analysis.model() != ahead.model) throw new IllegalArgumentException("the analysis is of another model");
+        return evaluate(rules.rules().values(), new Run(ahead.indexes.get(), analysis));
+    }
+
+    /**
      * The findings of the given rules. All rules run, since which findings explain which depends on
      * all of them; only the selected ones are returned. A rule that cannot be evaluated is an error,
      * never silence.
      */
     public Evaluation evaluate(Collection<Rule> selected, Model model, Analysis analysis) throws InputException {
-        Run run = new Run(model, analysis);
+        return evaluate(selected, new Run(CelViews.Indexes.of(model), analysis));
+    }
+
+    private Evaluation evaluate(Collection<Rule> selected, Run run) throws InputException {
         for (Rule rule : rules.ordered()) {
             if (rule.inspects() != Inspects.OUTSIDER) run.rule(rule);
         }
@@ -123,15 +157,16 @@ public final class RuleEngine {
         /** The same, counting only findings that say some of the reading would go unseen. */
         final Map<ReaderKey, Flow.Occurs> coveredUnseen = new HashMap<>();
         /**
-         * Each element's view, shared by every rule that inspects it: its fields depend only on the model
-         * and the analysis, and several rules of a kind read the same ones.
+         * The elements of each kind, in the design's order, with each one's view, shared by every rule
+         * that inspects them: a view's fields depend only on the model and the analysis, and several
+         * rules of a kind read the same ones.
          */
-        final Map<Object, Map<String, Object>> elementViews = new java.util.IdentityHashMap<>();
+        final Map<Inspects, Subjects> subjects = new java.util.EnumMap<>(Inspects.class);
 
-        Run(Model model, Analysis analysis) {
-            this.model = model;
+        Run(CelViews.Indexes indexes, Analysis analysis) {
+            this.model = indexes.model();
             this.analysis = analysis;
-            this.views = new CelViews(model, analysis);
+            this.views = new CelViews(indexes, analysis);
             this.system = Optional.of(CelViews.SYSTEM.view(views, model));
         }
 
@@ -151,9 +186,16 @@ public final class RuleEngine {
             boolean explainer = !rule.explains().isEmpty();
             Set<ReadKey> mine = explainedBy.computeIfAbsent(rule.id(), x -> new HashSet<>());
             Map<String, List<Set<ReadKey>>> mineAbout = explainedAbout.computeIfAbsent(rule.id(), x -> new HashMap<>());
-            for (Map.Entry<String, ?> e : subjects(rule.inspects(), model).entrySet()) {
-                Finding f = evaluate(rule, e.getKey(), e.getValue(), views);
-                if (f == null) continue;
+            Subjects of = subjects.computeIfAbsent(rule.inspects(), this::subjects);
+            // Each element is judged on its own, against what the rules before this one found: on every
+            // core for a large design, then taken in the design's order, as if judged one after another.
+            Judged[] judged = new Judged[of.ids().length];
+            java.util.function.IntConsumer judge = i -> {
+                String id = of.ids()[i];
+                Object subject = of.elements()[i];
+                Judged j = judged[i] = new Judged();
+                Finding f = evaluate(rule, id, subject, of.views()[i], views, j);
+                if (f == null) return;
                 Set<ReadKey> hidden = hiddenEverywhere;
                 if (!hiddenByElement.isEmpty()) {
                     // A view, not a copy: what is hidden everywhere grows with the design, and copying it
@@ -161,23 +203,52 @@ public final class RuleEngine {
                     List<Set<ReadKey>> parts = new ArrayList<>();
                     parts.add(hiddenEverywhere);
                     for (Map<String, List<Set<ReadKey>>> about : hiddenByElement) {
-                        for (Set<ReadKey> here : about.getOrDefault(e.getKey(), List.of())) if (!here.isEmpty()) parts.add(here);
+                        for (Set<ReadKey> here : about.getOrDefault(id, List.of())) if (!here.isEmpty()) parts.add(here);
                     }
                     if (parts.size() > 1) hidden = new Union<>(parts);
                 }
                 if (!hidden.isEmpty() && reads(f).stream().anyMatch(hidden::contains)) {
                     // What another finding explains is left to it; the rest of this one, if any, stays.
-                    f = evaluate(rule, e.getKey(), e.getValue(), views.hiding(hidden));
-                    if (f == null) continue;
+                    CelViews hiding = views.hiding(hidden);
+                    f = evaluate(rule, id, subject, view(rule.inspects(), hiding, subject), hiding, j);
                 }
+                j.finding = f;
+                if (f != null && explainer) {
+                    j.reads = new HashSet<>(reads(f));
+                    j.chain = chain(f);
+                }
+            };
+            if (spread) {
+                Spread.forEach(judged.length, judge);
+            } else {
+                for (int i = 0; i < judged.length; i++) judge.accept(i);
+            }
+            for (Judged j : judged) {
+                if (j.notAssessed != null) notAssessed.add(j.notAssessed);
+                if (j.failure != null) failures.add(j.failure);
+                Finding f = j.finding;
+                if (f == null) continue;
                 if (explainer) {
-                    Set<ReadKey> reads = new HashSet<>(reads(f));
-                    mine.addAll(reads);
-                    for (String element : chain(f)) mineAbout.computeIfAbsent(element, x -> new ArrayList<>()).add(reads);
+                    mine.addAll(j.reads);
+                    for (String element : j.chain) mineAbout.computeIfAbsent(element, x -> new ArrayList<>()).add(j.reads);
                 }
                 cover(f);
                 findings.add(f);
             }
+        }
+
+        /** The elements of a kind: ids, elements and views at the same index. */
+        private record Subjects(String[] ids, Object[] elements, Map<String, Object>[] views) {
+        }
+
+        /** What judging one element gave: its finding, or why it has none. */
+        private static final class Judged {
+            Finding finding;
+            NotAssessed notAssessed;
+            Problem failure;
+            /** For a rule that explains others: what the finding explains, and the elements it is about. */
+            Set<ReadKey> reads;
+            Set<String> chain;
         }
 
         /** The elements a finding is about: its own and every one its evidence passes through. */
@@ -233,9 +304,14 @@ public final class RuleEngine {
                     left.put(o.id(), o);
                 }
             }
+            Map<String, Map<String, Object>> outsiderViews = new HashMap<>();
             for (Rule rule : catchAll) {
                 for (Map.Entry<String, CelViews.Outsider> e : left.entrySet()) {
-                    Finding f = evaluate(rule, e.getKey(), e.getValue(), views);
+                    Judged j = new Judged();
+                    Map<String, Object> view = outsiderViews.computeIfAbsent(e.getKey(), x -> view(Inspects.OUTSIDER, views, e.getValue()));
+                    Finding f = evaluate(rule, e.getKey(), e.getValue(), view, views, j);
+                    if (j.notAssessed != null) notAssessed.add(j.notAssessed);
+                    if (j.failure != null) failures.add(j.failure);
                     if (f != null) findings.add(f);
                 }
             }
@@ -284,13 +360,39 @@ public final class RuleEngine {
             return List.copyOf(out);
         }
 
-        /** The rule's finding on one element, or null; records a failure or a skipped need instead. */
-        private Finding evaluate(Rule rule, String id, Object subject, CelViews v) {
-            Inspects inspects = rule.inspects();
+        /**
+         * The elements a kind of rule inspects, with their views, made on one thread; a view's fields are
+         * then filled in by whichever thread judges its element.
+         */
+        private Subjects subjects(Inspects inspects) {
+            Map<String, ?> all = RuleEngine.subjects(inspects, model);
+            String[] ids = new String[all.size()];
+            Object[] elements = new Object[all.size()];
             @SuppressWarnings("unchecked")
-            Map<String, Object> view = inspects == Inspects.SYSTEM ? (Map<String, Object>) system.get()
-                    : v == views ? elementViews.computeIfAbsent(subject, s -> ((ViewType<Object>) inspects.view()).view(v, s))
+            Map<String, Object>[] views = new Map[all.size()];
+            int i = 0;
+            for (Map.Entry<String, ?> e : all.entrySet()) {
+                ids[i] = e.getKey();
+                elements[i] = e.getValue();
+                views[i] = view(inspects, this.views, e.getValue());
+                i++;
+            }
+            return new Subjects(ids, elements, views);
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> view(Inspects inspects, CelViews v, Object subject) {
+            return inspects == Inspects.SYSTEM ? (Map<String, Object>) system.get()
                     : ((ViewType<Object>) inspects.view()).view(v, subject);
+        }
+
+        /**
+         * The rule's finding on one element, or null, with a failure or a skipped need recorded in
+         * {@code judged} instead. Safe to call on several threads at once: it reads the run and writes
+         * only {@code judged}.
+         */
+        private Finding evaluate(Rule rule, String id, Object subject, Map<String, Object> view, CelViews v, Judged judged) {
+            Inspects inspects = rule.inspects();
             Optional<Object> element = Optional.of(view);
             String variable = inspects.variable();
             CelVariableResolver vars = name -> name.equals(variable) ? element
@@ -298,15 +400,15 @@ public final class RuleEngine {
             try {
                 String missing = missingNeed(rule, subject, view, vars);
                 if (missing != null) {
-                    if (v == views) notAssessed.add(new NotAssessed(rule.id(), inspects, id, missing, at(subject)));
+                    if (v == views) judged.notAssessed = new NotAssessed(rule.id(), inspects, id, missing, at(subject));
                     return null;
                 }
                 if (rule.compiled().guard != null && !rule.compiled().guard.test(view)) return null;
                 if (!rule.compiled().exactGuard && !Boolean.TRUE.equals(rule.compiled().when.eval(vars))) return null;
                 return finding(rule, id, subject, view, vars, v);
             } catch (CelEvaluationException ex) {
-                failures.add(new Problem(rule.at(), "rule " + rule.id() + " failed on " + inspects.yamlName()
-                        + " '" + id + "': " + ex.getMessage()));
+                judged.failure = new Problem(rule.at(), "rule " + rule.id() + " failed on " + inspects.yamlName()
+                        + " '" + id + "': " + ex.getMessage());
                 return null;
             }
         }

@@ -107,16 +107,18 @@ final class ViewType<T> {
 
     /** Field positions by name, so that a view keeps its computed values in an array. */
     private Map<String, Integer> index() {
-        if (index == null) {
+        Map<String, Integer> known = index;
+        if (known == null) {
             Map<String, Integer> m = new HashMap<>();
             int i = 0;
             for (String f : fields.keySet()) m.put(f, i++);
-            index = m;
+            index = known = m;
         }
-        return index;
+        return known;
     }
 
-    private Map<String, Integer> index;
+    /** Views are made on every thread that judges elements; the types are shared by all. */
+    private volatile Map<String, Integer> index;
 
     private static final class Lazy<T> extends AbstractMap<String, Object> {
         private final ViewType<T> type;
