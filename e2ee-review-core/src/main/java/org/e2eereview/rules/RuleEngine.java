@@ -167,7 +167,10 @@ public final class RuleEngine {
             this.model = indexes.model();
             this.analysis = analysis;
             this.views = new CelViews(indexes, analysis);
-            this.system = Optional.of(CelViews.SYSTEM.view(views, model));
+            Map<String, Object> systemView = CelViews.SYSTEM.view(views, model);
+            // Every rule on every thread reads it: its fields are all made here, before any is shared.
+            systemView.entrySet();
+            this.system = Optional.of(systemView);
         }
 
         void rule(Rule rule) {
