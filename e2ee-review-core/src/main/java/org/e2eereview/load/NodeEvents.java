@@ -1,6 +1,5 @@
 package org.e2eereview.load;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.yaml.snakeyaml.DumperOptions;
@@ -30,53 +29,68 @@ import org.yaml.snakeyaml.parser.Parser;
  */
 final class NodeEvents implements Parser {
 
-    private final List<Event> events = new ArrayList<>();
-    private int next;
+    /*
+     * Made as they are read, from a stack of nodes still to give and end events still to come: a
+     * patched 100k-element model is millions of events, and two proposals are read at once.
+     */
+    private final java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>();
+    private Event peeked;
+    private int given;
 
     NodeEvents(Node root) {
-        events.add(new StreamStartEvent(root.getStartMark(), root.getStartMark()));
-        events.add(new DocumentStartEvent(root.getStartMark(), root.getStartMark(), false, null, null));
-        add(root);
-        events.add(new DocumentEndEvent(root.getEndMark(), root.getEndMark(), false));
-        events.add(new StreamEndEvent(root.getEndMark(), root.getEndMark()));
+        todo.push(new StreamEndEvent(root.getEndMark(), root.getEndMark()));
+        todo.push(new DocumentEndEvent(root.getEndMark(), root.getEndMark(), false));
+        todo.push(root);
+        todo.push(new DocumentStartEvent(root.getStartMark(), root.getStartMark(), false, null, null));
+        todo.push(new StreamStartEvent(root.getStartMark(), root.getStartMark()));
     }
 
-    private void add(Node n) {
-        if (events.size() > YamlEvents.MAX_EVENTS) {
+    /** The next event, or null past the end of the stream. */
+    private Event next() {
+        Object o = todo.poll();
+        if (o == null) return null;
+        if (++given > YamlEvents.MAX_EVENTS) {
             throw new YamlEvents.Fatal(YamlEvents.location("<patched model>", 0),
                     "patched model has more than " + YamlEvents.MAX_EVENTS + " nodes");
         }
-        if (n instanceof ScalarNode s) {
+        if (o instanceof Event e) return e;
+        if (o instanceof ScalarNode s) {
             boolean plain = s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
-            events.add(new ScalarEvent(null, null, new ImplicitTuple(plain, !plain), s.getValue(), s.getStartMark(),
-                    s.getEndMark(), s.getScalarStyle()));
-        } else if (n instanceof SequenceNode q) {
-            events.add(new SequenceStartEvent(null, null, true, q.getStartMark(), q.getEndMark(), q.getFlowStyle()));
-            for (Node item : q.getValue()) add(item);
-            events.add(new SequenceEndEvent(q.getEndMark(), q.getEndMark()));
-        } else {
-            MappingNode m = (MappingNode) n;
-            events.add(new MappingStartEvent(null, null, true, m.getStartMark(), m.getEndMark(), m.getFlowStyle()));
-            for (NodeTuple t : m.getValue()) {
-                add(t.getKeyNode());
-                add(t.getValueNode());
-            }
-            events.add(new MappingEndEvent(m.getEndMark(), m.getEndMark()));
+            return new ScalarEvent(null, null, new ImplicitTuple(plain, !plain), s.getValue(), s.getStartMark(),
+                    s.getEndMark(), s.getScalarStyle());
         }
+        if (o instanceof SequenceNode q) {
+            todo.push(new SequenceEndEvent(q.getEndMark(), q.getEndMark()));
+            List<Node> items = q.getValue();
+            for (int i = items.size() - 1; i >= 0; i--) todo.push(items.get(i));
+            return new SequenceStartEvent(null, null, true, q.getStartMark(), q.getEndMark(), q.getFlowStyle());
+        }
+        MappingNode m = (MappingNode) o;
+        todo.push(new MappingEndEvent(m.getEndMark(), m.getEndMark()));
+        List<NodeTuple> tuples = m.getValue();
+        for (int i = tuples.size() - 1; i >= 0; i--) {
+            todo.push(tuples.get(i).getValueNode());
+            todo.push(tuples.get(i).getKeyNode());
+        }
+        return new MappingStartEvent(null, null, true, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
     }
 
     @Override
     public boolean checkEvent(Event.ID choice) {
-        return next < events.size() && events.get(next).is(choice);
+        Event e = peekEvent();
+        return e != null && e.is(choice);
     }
 
     @Override
     public Event peekEvent() {
-        return next < events.size() ? events.get(next) : null;
+        if (peeked == null) peeked = next();
+        return peeked;
     }
 
     @Override
     public Event getEvent() {
-        return events.get(next++);
+        Event e = peekEvent();
+        peeked = null;
+        return e;
     }
 }

@@ -34,7 +34,7 @@ public final class Spread {
     private static final class Pool {
         static final int HELPERS = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
         static final ExecutorService EXECUTOR = HELPERS == 0 ? null : Executors.newFixedThreadPool(HELPERS, r -> {
-            Thread t = new Thread(r, "e2ee-review: rules");
+            Thread t = new Thread(r, "e2ee-review: spread");
             t.setDaemon(true);
             return t;
         });
