@@ -75,7 +75,8 @@ public final class Reviewer {
     public Review review(Model model) throws InputException {
         // What depends on the model alone is made on another core while the model is analysed.
         RuleEngine.Ahead ahead = engine.ahead(model);
-        Spread.Aside<List<Review.Note>> notes = Spread.aside(() -> Notes.ofModel(model));
+        Spread.Aside<List<Review.Note>> notes = Spread.aside(model.flows().size() + model.data().size(),
+                () -> Notes.ofModel(model));
         Analysis analysis = AccessAnalysis.analyze(model);
         RuleEngine.Evaluation evaluation = engine.evaluate(ahead, analysis);
         List<Finding> findings = evaluation.findings();

@@ -93,7 +93,7 @@ public final class RuleEngine {
 
         private Ahead(Model model) {
             this.model = model;
-            this.indexes = Spread.aside(() -> CelViews.Indexes.of(model));
+            this.indexes = Spread.aside(model.conversations().size() + model.data().size(), () -> CelViews.Indexes.of(model));
         }
     }
 

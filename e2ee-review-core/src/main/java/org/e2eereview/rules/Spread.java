@@ -137,13 +137,15 @@ public final class Spread {
     }
 
     /**
-     * Starts making a value on a helper while the caller goes on with something else; a value no helper
-     * has started when it is asked for is made by the caller, so nothing waits on a helper that is busy
-     * elsewhere. {@code work} must not depend on what the caller does meanwhile.
+     * Starts making a value on a helper while the caller goes on with something else, when it is made
+     * of at least {@link #MIN_ITEMS} items (a small design's is made when asked for, on the caller's
+     * thread); a value no helper has started when it is asked for is made by the caller, so nothing
+     * waits on a helper that is busy elsewhere. {@code work} must not depend on what the caller does
+     * meanwhile.
      */
-    public static <T> Aside<T> aside(Supplier<T> work) {
+    public static <T> Aside<T> aside(int items, Supplier<T> work) {
         Aside<T> out = new Aside<>(work);
-        if (Pool.HELPERS > 0) {
+        if (items >= MIN_ITEMS && Pool.HELPERS > 0) {
             Pool.EXECUTOR.execute(() -> {
                 if (out.state.compareAndSet(WAITING, STARTED)) out.task.run();
             });

@@ -45,6 +45,20 @@ class SpreadTest {
     }
 
     @Test
+    void aValueMadeAsideIsTheValueWhoeverMakesIt() {
+        String caller = Thread.currentThread().getName();
+        Spread.Aside<String> small = Spread.aside(Spread.MIN_ITEMS - 1, () -> Thread.currentThread().getName());
+        assertThat(small.get()).as("a small design's is made by whoever asks").isEqualTo(caller);
+        Spread.Aside<Integer> large = Spread.aside(Spread.MIN_ITEMS, () -> 6 * 7);
+        assertThat(large.get()).isEqualTo(42);
+        IllegalStateException boom = new IllegalStateException("boom");
+        Spread.Aside<Integer> failing = Spread.aside(Spread.MIN_ITEMS, () -> {
+            throw boom;
+        });
+        assertThatThrownBy(failing::get).isSameAs(boom);
+    }
+
+    @Test
     void aLargeDesignAndItsProposalsFindWhatTheyFindOnOneThread(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("synthetic.yaml");
         Files.writeString(file, SyntheticModel.generate(6000), StandardCharsets.UTF_8);
