@@ -12,10 +12,11 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * A loop over the elements of a large design spread over every core: the calling thread and one
- * helper per other core take chunks of it in turn. The live page reviews on every save, and a rule
- * judging ten thousand elements is most of a review (docs/performance.md). A helper busy with another
- * review's loop is not waited for: the caller takes every chunk itself and withdraws the request.
+ * The work of reviewing a large design spread over every core: a loop whose chunks the calling thread
+ * and one helper per other core take in turn ({@link #forEach}), and a value made on a helper while the
+ * caller does something else ({@link #aside}). The live page reviews on every save, and a rule judging
+ * ten thousand elements is most of a review (docs/performance.md). A helper busy with another review
+ * is not waited for: the caller does the work itself and withdraws the request.
  */
 public final class Spread {
 
