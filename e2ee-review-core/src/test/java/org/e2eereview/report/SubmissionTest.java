@@ -136,16 +136,17 @@ class SubmissionTest {
         assertThat(summary.indexOf("Severities: ")).as("the key to severities under the verdict's findings")
                 .isLessThan(summary.indexOf("Who outside a conversation"));
         // The consultation is about the proposals: the summary leads with what they would add, the design after.
-        assertThat(summary.indexOf("We applied to this design's model")).isLessThan(summary.indexOf("What each would make possible"))
+        assertThat(summary.indexOf("We took ")).isLessThan(summary.indexOf("What each would make possible"))
                 .isLessThan(summary.indexOf("**As it is, without any of these proposals, the review finds"));
         // The counts wait in Annex B; the summary says what the proposals would do, not how many findings.
         assertThat(summary).doesNotContainPattern("\\d[\\s\u00a0](critical|high|medium|low)").doesNotContain(" findings,")
                 .doesNotContain("findings)").contains("Every one of them would let someone outside a conversation read it or "
                         + "learn about it. All but one would reach every user; a targeted client update on a legal order would be "
-                        + "used against chosen users. All but one would go unnoticed; the exception is a vendor key that unlocks "
+                        + "used against chosen users. All but one would go unnoticed (the \"ghost\" participant only in some "
+                        + "conversations, which the table names); the exception is a vendor key that unlocks "
                         + "a seized phone (\"Clear\").");
         // Exceptions by name, not counts a reader could take for the same proposals.
-        assertThat(section(md, "We applied to this design's model", "What each would make possible")).doesNotContainPattern("\\d for");
+        assertThat(section(md, "We took ", "What each would make possible")).doesNotContainPattern("\\d for");
         String annexB = section(md, "## Annex B.", "## Annex C.");
         assertThat(annexB).contains("### B.").contains("A proposal names the design's safeguards it would take away; one that "
                         + "names none needs none taken away: no safeguard of this design would stop the access it adds.")
@@ -252,7 +253,7 @@ class SubmissionTest {
             if (inHand && !gaining.isEmpty()) assertThat(cells.get(1)).isEqualTo("Its owner, whose device is taken");
         }
         String summary = section(md, "## Summary", "## 1. The design");
-        String lead = section(md, "We applied to this design's model", "What each would make possible");
+        String lead = section(md, "We took ", "What each would make possible");
         // Which proposals add unnoticed access is said exactly: all of them, or all but those named; never
         // "without anyone noticing" of them all when some could be noticed.
         if (unseenProposals > 0 && seen.isEmpty()) assertThat(lead).as(example.toString()).contains(" without anyone noticing");
@@ -293,14 +294,16 @@ class SubmissionTest {
     void eachAskIsAnsweredWithTheDesignsOwnFacts() throws Exception {
         List<byte[]> out = submit(Repo.file("examples/whatsapp.yaml"), ALL);
         String md = text(out.get(0));
-        // A safeguard on one of the users' apps is not claimed for all of them.
+        // A safeguard on one of the users' apps is not claimed for all of them. The weaknesses are counted as the
+        // reader sees them listed, and the places Annex A sets out apart from them.
         assertThat(section(md, "## Summary", "## What we ask"))
+                .contains("It does so through these two weaknesses, found in three places in the design (Annex A sets them out):")
                 .contains("; and a public record of every app version shipped, for WhatsApp Web (companion device) only)");
         // The first ask: the statement's own figures, answered by who the design's features still report to.
         String ask1 = section(md, "## 2. The first ask", "## 3.");
         assertThat(ask1).contains("**What the statement fears would be lost:**").contains("18.4 million")
-                .contains("In this design, what the features above find still goes to WhatsApp (Meta) (from every one of them "
-                        + "that sends on what it finds) and NCMEC (from checks of what the provider already sees, such as "
+                .contains("In this design, what the features above find still reaches WhatsApp (Meta), from every one of them "
+                        + "that reports what it finds. It also reaches NCMEC, from two of them: checks of what the provider already sees, such as "
                         + "profile photos, for abuse material; and bans of abusive accounts")
                 .contains("None of them looks inside end-to-end encrypted messages that no member has reported: that is "
                         + "what client-side scanning that reports to an authority claims to add")

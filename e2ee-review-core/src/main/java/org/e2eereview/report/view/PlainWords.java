@@ -370,9 +370,12 @@ final class PlainWords {
         if (serious.isEmpty()) return finds + " no weakening of end-to-end encryption at high severity or above.";
         // Annex A counts a weakness once per place it is found: said here, so the two counts agree.
         int places = serious.values().stream().mapToInt(List::size).sum();
-        String counted = places == serious.size() ? ":" : " (found in " + number(places) + " places in the design, set out in Annex A):";
+        String through = serious.size() == 1 ? "It does so through this weakness"
+                : "It does so through these " + number(serious.size()) + " weaknesses";
+        String counted = places == serious.size() ? ":"
+                : ", found in " + number(places) + " places in the design (Annex A sets them out):";
         return finds + " that the design " + (proposals ? "already " : "") + "weakens end-to-end encryption. "
-                + (serious.size() == 1 ? "It does so through this weakness" : "It does so through these weaknesses") + counted;
+                + through + counted;
     }
 
     /**
@@ -386,6 +389,7 @@ final class PlainWords {
         List<ReportView.ProposalRow> adding = new ArrayList<>();
         List<ReportView.ProposalRow> chosen = new ArrayList<>();
         List<ReportView.ProposalRow> seen = new ArrayList<>();
+        List<ReportView.ProposalRow> partly = new ArrayList<>();
         for (ReportViewBuilder.Patched a : assessments) {
             if (!a.row().applied()) continue;
             applied++;
@@ -393,10 +397,11 @@ final class PlainWords {
             adding.add(a.row());
             if (!a.everyUser()) chosen.add(a.row());
             if (!a.unseen()) seen.add(a.row());
+            if (a.unseen() && a.row().noticed().startsWith(UNSEEN_IN)) partly.add(a.row());
         }
-        StringBuilder s = new StringBuilder("We applied to this design's model ").append(count(assessments.size(),
-                "lawful-access proposal")).append(" from the public debate, put forward by governments, officials or "
-                + "researchers (Annex B says who proposed each)");
+        StringBuilder s = new StringBuilder("We took ").append(count(assessments.size(), "lawful-access proposal"))
+                .append(" from the public debate, put forward by governments, officials or researchers (Annex B says "
+                        + "who proposed each), and applied each to the model of this design");
         if (applied < assessments.size()) s.append("; ").append(applied).append(" of them fit it");
         s.append(". ");
         if (adding.isEmpty()) return s.append("None would add outside access the design does not already allow.").toString();
@@ -416,7 +421,13 @@ final class PlainWords {
         }
         if (!seen.isEmpty() && seen.size() < n) {
             // Why each could be noticed is said in its item below and in what the organisation asks.
-            s.append(' ').append(allBut(n, seen.size())).append(ofThese).append(" would go unnoticed; the exception")
+            // The table says where one noticed in some conversations would go unnoticed in others.
+            s.append(' ').append(allBut(n, seen.size())).append(ofThese).append(" would go unnoticed");
+            if (!partly.isEmpty()) {
+                s.append(" (").append(list(partly.stream().map(PlainWords::named).toList(), "and"))
+                        .append(" only in some conversations, which the table names)");
+            }
+            s.append("; the exception")
                     .append(seen.size() == 1 ? " is " : "s are ")
                     .append(list(seen.stream().map(PlainWords::named).toList(), "and")).append('.');
         } else if (!seen.isEmpty()) {
@@ -538,6 +549,9 @@ final class PlainWords {
      * Whether anyone would notice the access a proposal adds, answering the first page's table's question;
      * where some conversations would be read unnoticed and others not, which are which.
      */
+    /** How the table's answer starts when some conversations would be read unnoticed and others not. */
+    private static final String UNSEEN_IN = "No, in ";
+
     private static String noticed(List<Gain> all) {
         if (all.isEmpty()) return "";
         Set<String> unseen = new LinkedHashSet<>();
@@ -548,7 +562,7 @@ final class PlainWords {
         List<Gain> seen = all.stream().filter(g -> !g.unseen).toList();
         String who = seen.stream().allMatch(g -> g.inHand) ? "its owner, whose device is taken" : "members, or outsiders who check";
         if (unseen.isEmpty()) return capital(who);
-        return others.isEmpty() ? "No" : "No, in " + and(List.copyOf(unseen)) + "; in " + and(List.copyOf(others)) + ", " + who;
+        return others.isEmpty() ? "No" : UNSEEN_IN + and(List.copyOf(unseen)) + "; in " + and(List.copyOf(others)) + ", " + who;
     }
 
     /** Who else could do what the proposal lets its intended users do, each completing "anyone who ...". */
@@ -792,13 +806,23 @@ final class PlainWords {
             out.append("No feature of this design sends what it finds to anyone.");
         } else {
             List<String> each = new ArrayList<>();
-            // "From 4 of them" left a reader asking which: all of them, every one that sends something, or those named.
+            List<String> listing = new ArrayList<>();
+            // "From 4 of them" left a reader asking which: all of them, every one that sends something, or those named;
+            // nested in brackets after the party's own, a reader lost the sentence. A list of several goes last.
             int above = o.metBy().size();
-            from.forEach((to, words) -> each.add(to + (words.size() == sending.size()
-                    ? (sending.size() == 1 ? "" : sending.size() == above ? " (from all of them)"
-                            : " (from every one of them that sends on what it finds)")
-                    : " (from " + list(List.copyOf(words), "and") + ")")));
-            out.append("In this design, what the features above find still goes to ").append(and(each)).append('.');
+            from.forEach((to, words) -> {
+                if (words.size() == sending.size()) {
+                    each.add(to + (sending.size() == 1 ? "" : sending.size() == above ? ", from all of them"
+                            : ", from every one of them that reports what it finds"));
+                } else if (words.size() == 1) {
+                    each.add(to + ", from " + words.iterator().next());
+                } else {
+                    listing.add(to + ", from " + number(words.size()) + " of them: " + list(List.copyOf(words), "and"));
+                }
+            });
+            each.addAll(listing);
+            out.append("In this design, what the features above find still reaches ").append(each.get(0)).append('.');
+            for (String next : each.subList(1, each.size())) out.append(" It also reaches ").append(next).append('.');
         }
         if (o.onlyThrough().isEmpty()) {
             List<String> claim = proposals.stream().filter(a -> a.applied()

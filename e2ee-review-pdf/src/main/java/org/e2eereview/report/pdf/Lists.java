@@ -14,14 +14,21 @@ final class Lists {
 
     static final String LIST_CLASS = "e2ee-numbered";
     static final String NUMBER_CLASS = "e2ee-number";
+    /** A list numbered past 9, whose numbers need more room. */
+    static final String WIDE_CLASS = "e2ee-wide";
 
     private Lists() {
     }
 
     static void number(Document dom) {
         for (Element ol : Dom.elements(dom.getElementsByTagNameNS("*", "ol"))) {
-            ol.setAttribute("class", (ol.getAttribute("class") + " " + LIST_CLASS).strip());
             int n = start(ol);
+            int items = 0;
+            for (Node kid = ol.getFirstChild(); kid != null; kid = kid.getNextSibling()) {
+                if (kid instanceof Element li && "li".equals(li.getLocalName())) items++;
+            }
+            ol.setAttribute("class", (ol.getAttribute("class") + " " + LIST_CLASS
+                    + (n + items - 1 >= 10 ? " " + WIDE_CLASS : "")).strip());
             for (Node kid = ol.getFirstChild(); kid != null; kid = kid.getNextSibling()) {
                 if (!(kid instanceof Element li) || !"li".equals(li.getLocalName())) continue;
                 Element number = dom.createElementNS(li.getNamespaceURI(), "span");

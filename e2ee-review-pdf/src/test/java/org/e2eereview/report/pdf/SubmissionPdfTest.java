@@ -80,6 +80,38 @@ class SubmissionPdfTest {
         assertThat(pdf).contains("A reading that could be noticed is not silent").contains(franking);
     }
 
+    /** An address longer than a line wraps; kept whole on its line, it ran off the page and was cut. */
+    @Test
+    void printsEveryReferencesAddressWhole() throws Exception {
+        Submissions.Case c = Submissions.get("examples/whatsapp.yaml --assess all");
+        org.w3c.dom.Element references = null;
+        org.w3c.dom.NodeList sections = c.xhtml().getElementsByTagNameNS("*", "section");
+        for (int i = 0; i < sections.getLength(); i++) {
+            if (sections.item(i) instanceof org.w3c.dom.Element e && e.getAttribute("id").equals("references")) references = e;
+        }
+        assertThat(references).as("Annex C").isNotNull();
+        List<String> urls = new ArrayList<>();
+        org.w3c.dom.NodeList spans = references.getElementsByTagNameNS("*", "span");
+        for (int i = 0; i < spans.getLength(); i++) {
+            String t = spans.item(i).getTextContent().strip();
+            if (t.startsWith("http")) urls.add(t);
+        }
+        assertThat(urls).as("addresses in Annex C").hasSizeGreaterThan(5);
+        // Only what lies on the page counts: text run past its edge is in the file but not on paper.
+        StringBuilder onPaper = new StringBuilder();
+        try (PDDocument doc = Loader.loadPDF(c.pdf())) {
+            for (PDPage page : doc.getPages()) {
+                org.apache.pdfbox.text.PDFTextStripperByArea area = new org.apache.pdfbox.text.PDFTextStripperByArea();
+                area.addRegion("page", new java.awt.geom.Rectangle2D.Float(0, 0, page.getMediaBox().getWidth(),
+                        page.getMediaBox().getHeight()));
+                area.extractRegions(page);
+                onPaper.append(area.getTextForRegion("page"));
+            }
+        }
+        String printed = onPaper.toString().replaceAll("\\s+", "");
+        for (String url : urls) assertThat(printed).as("printed whole").contains(url);
+    }
+
     /** The body a reader reads to the end: at most 6 A4 pages, the annexes after it. */
     @Test
     void theBodyOfAWhatsAppLikeSubmissionWithEveryProposalFitsOnSixPages() throws Exception {
