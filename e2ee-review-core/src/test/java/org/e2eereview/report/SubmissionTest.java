@@ -295,9 +295,9 @@ class SubmissionTest {
         List<byte[]> out = submit(Repo.file("examples/whatsapp.yaml"), ALL);
         String md = text(out.get(0));
         // A safeguard on one of the users' apps is not claimed for all of them. The weaknesses are counted as the
-        // reader sees them listed, and the places Annex A sets out apart from them.
+        // reader sees them listed; where the design has each is Annex A's, not a second count beside the first.
         assertThat(section(md, "## Summary", "## What we ask"))
-                .contains("It does so through these two weaknesses, found in three places in the design (Annex A sets them out):")
+                .contains("It does so through these two weaknesses (Annex A sets out where the design has each):")
                 .contains("; and a public record of every app version shipped, for WhatsApp Web (companion device) only)");
         // The first ask: the statement's own figures, answered by who the design's features still report to.
         String ask1 = section(md, "## 2. The first ask", "## 3.");

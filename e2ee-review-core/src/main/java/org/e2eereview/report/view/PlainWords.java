@@ -368,12 +368,12 @@ final class PlainWords {
                     : " These weaknesses also weaken it:");
         }
         if (serious.isEmpty()) return finds + " no weakening of end-to-end encryption at high severity or above.";
-        // Annex A counts a weakness once per place it is found: said here, so the two counts agree.
+        // Annex A has a weakness once per place it is found; where there are more places than weaknesses, it is
+        // sent there. A count of places beside conversations named in each item read as a count that did not add up.
         int places = serious.values().stream().mapToInt(List::size).sum();
         String through = serious.size() == 1 ? "It does so through this weakness"
                 : "It does so through these " + number(serious.size()) + " weaknesses";
-        String counted = places == serious.size() ? ":"
-                : ", found in " + number(places) + " places in the design (Annex A sets them out):";
+        String counted = places == serious.size() ? ":" : " (Annex A sets out where the design has each):";
         return finds + " that the design " + (proposals ? "already " : "") + "weakens end-to-end encryption. "
                 + through + counted;
     }
