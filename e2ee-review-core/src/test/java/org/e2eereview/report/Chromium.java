@@ -203,8 +203,9 @@ public final class Chromium implements AutoCloseable {
         try (Stream<Path> files = Files.walk(profile)) {
             List<Path> all = new ArrayList<>(files.sorted(Comparator.reverseOrder()).toList());
             for (Path p : all) Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // A leftover temporary profile is harmless.
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // A leftover temporary profile is harmless. Chromium's helper processes can outlive the browser a
+            // moment and still write there: a file gone between listing and deleting surfaces unchecked.
         }
     }
 
