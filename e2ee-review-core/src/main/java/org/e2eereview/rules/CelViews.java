@@ -415,13 +415,24 @@ final class CelViews {
 
     /*
      * Rules judge the elements of a large design on more than one thread (RuleEngine): what is found
-     * lazily here is kept in concurrent maps and volatile fields. Each is a function of the model and
-     * the analysis, so two threads finding the same one at once find the same answer.
+     * lazily here is kept in concurrent maps and made once by Later. Each is a function of the model and
+     * the analysis (and, outside Shared, of what is hidden).
      */
     private static final class Shared {
         final Map<String, Set<String>> keysOpened = new ConcurrentHashMap<>();
-        volatile Set<String> openedByAllUsersKey;
-        volatile Map<String, List<Key>> derivedFrom;
+        final Later<Map<String, List<Key>>> derivedFrom;
+        final Later<Set<String>> openedByAllUsersKey;
+        final Later<Set<String>> underAllUsersKey;
+        final Later<Map<String, Flow.Occurs>> occurs;
+        final Later<Map<Data.Kind, String>> declared;
+
+        Shared(CelViews views) {
+            derivedFrom = Later.when(views::findDerivedFrom);
+            openedByAllUsersKey = Later.when(views::findOpenedByAllUsersKey);
+            underAllUsersKey = Later.when(views::findUnderAllUsersKey);
+            occurs = Later.when(views::findOccurs);
+            declared = Later.when(views::findDeclared);
+        }
     }
     private final Map<String, List<Access>> access = new ConcurrentHashMap<>();
     /**
@@ -439,7 +450,7 @@ final class CelViews {
         this.analysis = analysis;
         this.hidden = null;
         this.conversationsOfKey = new ConcurrentHashMap<>();
-        this.shared = new Shared();
+        this.shared = new Shared(this);
         this.conversationsOfData = indexes.conversationsOfData();
         this.contentOf = indexes.contentOf();
     }
@@ -563,15 +574,15 @@ final class CelViews {
 
     /** Keys derived from each key. */
     private Map<String, List<Key>> derivedFrom() {
-        Map<String, List<Key>> known = shared.derivedFrom;
-        if (known == null) {
-            Map<String, List<Key>> out = new HashMap<>();
-            for (Key k : model.keys().values()) {
-                for (String src : k.derivedFrom()) out.computeIfAbsent(src, x -> new ArrayList<>()).add(k);
-            }
-            shared.derivedFrom = known = out;
+        return shared.derivedFrom.get();
+    }
+
+    private Map<String, List<Key>> findDerivedFrom() {
+        Map<String, List<Key>> out = new HashMap<>();
+        for (Key k : model.keys().values()) {
+            for (String src : k.derivedFrom()) out.computeIfAbsent(src, x -> new ArrayList<>()).add(k);
         }
-        return known;
+        return out;
     }
 
     /** See the key view's keepers: direct holders, else the keepers of the parts it is derived from. */
@@ -594,26 +605,24 @@ final class CelViews {
         return List.copyOf(out);
     }
 
-    private volatile Map<String, Boolean> underAllUsersKey;
-
     /**
      * Whether a key for every user's data, held outside the users' devices, opens this key (wraps it
      * or something it is derived from): a finding about it then belongs to that key, its root.
      */
     boolean underAllUsersKey(String key) {
-        Map<String, Boolean> known = underAllUsersKey;
-        if (known == null) {
-            Map<String, Boolean> out = new HashMap<>();
-            for (Key k : model.keys().values()) {
-                if (k.scope() != Key.Scope.ALL_USERS || k.kind() == Key.Kind.SIGNING) continue;
-                boolean heldOutside = analysis.holders(k.id()).values().stream()
-                        .anyMatch(h -> !"user".equals(partyKind(h.party())));
-                if (!heldOutside) continue;
-                for (String opened : keysOpenedBy(k.id())) if (!opened.equals(k.id())) out.put(opened, true);
-            }
-            underAllUsersKey = known = out;
+        return shared.underAllUsersKey.get().contains(key);
+    }
+
+    private Set<String> findUnderAllUsersKey() {
+        Set<String> out = new java.util.HashSet<>();
+        for (Key k : model.keys().values()) {
+            if (k.scope() != Key.Scope.ALL_USERS || k.kind() == Key.Kind.SIGNING) continue;
+            boolean heldOutside = analysis.holders(k.id()).values().stream()
+                    .anyMatch(h -> !"user".equals(partyKind(h.party())));
+            if (!heldOutside) continue;
+            for (String opened : keysOpenedBy(k.id())) if (!opened.equals(k.id())) out.add(opened);
         }
-        return known.getOrDefault(key, false);
+        return out;
     }
 
     List<Access> access(String conversation) {
@@ -761,51 +770,45 @@ final class CelViews {
         return List.copyOf(out);
     }
 
-    private volatile Map<String, Flow.Occurs> occurs;
-
     String occurs(String data) {
-        Map<String, Flow.Occurs> known = occurs;
-        if (known == null) {
-            Map<String, Flow.Occurs> out = new HashMap<>();
-            for (Flow f : model.flows().values()) {
-                for (String item : f.carries()) {
-                    out.merge(item, f.occurs(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
-                }
-            }
-            occurs = known = out;
-        }
-        Flow.Occurs o = known.get(data);
+        Flow.Occurs o = shared.occurs.get().get(data);
         return o == null ? "" : o.yamlName();
+    }
+
+    private Map<String, Flow.Occurs> findOccurs() {
+        Map<String, Flow.Occurs> out = new HashMap<>();
+        for (Flow f : model.flows().values()) {
+            for (String item : f.carries()) out.merge(item, f.occurs(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+        }
+        return out;
     }
 
     boolean openedByAllUsersKey(String data) {
         // Found once for every data item: one master key opens thousands of keys in a large design.
-        Set<String> known = shared.openedByAllUsersKey;
-        if (known == null) {
-            Set<String> out = new java.util.HashSet<>();
-            for (Key k : model.keys().values()) {
-                if (k.scope() != Key.Scope.ALL_USERS || k.kind() == Key.Kind.SIGNING) continue;
-                for (String opened : keysOpenedBy(k.id())) out.addAll(model.keys().get(opened).protects());
-            }
-            shared.openedByAllUsersKey = known = out;
-        }
-        return known.contains(data);
+        return shared.openedByAllUsersKey.get().contains(data);
     }
 
-    private volatile Map<Data.Kind, String> declared;
+    private Set<String> findOpenedByAllUsersKey() {
+        Set<String> out = new java.util.HashSet<>();
+        for (Key k : model.keys().values()) {
+            if (k.scope() != Key.Scope.ALL_USERS || k.kind() == Key.Kind.SIGNING) continue;
+            for (String opened : keysOpenedBy(k.id())) out.addAll(model.keys().get(opened).protects());
+        }
+        return out;
+    }
 
     String protectionDeclared(Data.Kind kind) {
-        Map<Data.Kind, String> known = declared;
-        if (known == null) {
-            Map<Data.Kind, String> out = new java.util.EnumMap<>(Data.Kind.class);
-            for (Conversation c : model.conversations().values()) {
-                for (Conversation.MetadataProtection p : c.metadataProtection()) {
-                    if (p.hides() != null) out.putIfAbsent(p.hides(), p.yamlName());
-                }
+        return shared.declared.get().getOrDefault(kind, "");
+    }
+
+    private Map<Data.Kind, String> findDeclared() {
+        Map<Data.Kind, String> out = new java.util.EnumMap<>(Data.Kind.class);
+        for (Conversation c : model.conversations().values()) {
+            for (Conversation.MetadataProtection p : c.metadataProtection()) {
+                if (p.hides() != null) out.putIfAbsent(p.hides(), p.yamlName());
             }
-            declared = known = out;
         }
-        return known.getOrDefault(kind, "");
+        return out;
     }
 
     boolean providerReads(String conversation) {
@@ -839,31 +842,33 @@ final class CelViews {
     private record ByParty(Map<String, List<String>> all, Map<String, List<String>> unseen) {
     }
 
-    private volatile ByParty byParty;
+    /** Made from this view's access, which leaves out what is hidden: not shared with other views. */
+    private final Later<ByParty> byParty = Later.when(this::findByParty);
+
+    private Map<String, List<String>> byParty(boolean unseen) {
+        ByParty known = byParty.get();
+        return unseen ? known.unseen() : known.all();
+    }
 
     /** Conversations read, per party, by id: one pass over every conversation's access. */
-    private Map<String, List<String>> byParty(boolean unseen) {
-        ByParty known = byParty;
-        if (known == null) {
-            Map<String, List<String>> all = new HashMap<>();
-            Map<String, List<String>> hiddenOnes = new HashMap<>();
-            for (String c : model.conversations().keySet()) {
-                for (Access a : access(c)) {
-                    if (a.partial()) continue;
-                    all.computeIfAbsent(a.party(), x -> new ArrayList<>()).add(c);
-                    boolean anyUnseen = false;
-                    for (Reading r : a.readings()) {
-                        if (!r.detectable() && r.route() != Route.LEARNS_DERIVED) anyUnseen = true;
-                    }
-                    if (anyUnseen) hiddenOnes.computeIfAbsent(a.party(), x -> new ArrayList<>()).add(c);
+    private ByParty findByParty() {
+        Map<String, List<String>> all = new HashMap<>();
+        Map<String, List<String>> hiddenOnes = new HashMap<>();
+        for (String c : model.conversations().keySet()) {
+            for (Access a : access(c)) {
+                if (a.partial()) continue;
+                all.computeIfAbsent(a.party(), x -> new ArrayList<>()).add(c);
+                boolean anyUnseen = false;
+                for (Reading r : a.readings()) {
+                    if (!r.detectable() && r.route() != Route.LEARNS_DERIVED) anyUnseen = true;
                 }
+                if (anyUnseen) hiddenOnes.computeIfAbsent(a.party(), x -> new ArrayList<>()).add(c);
             }
-            // By id: what rules say of them must not depend on the order the model writes them in.
-            all.values().forEach(java.util.Collections::sort);
-            hiddenOnes.values().forEach(java.util.Collections::sort);
-            byParty = known = new ByParty(all, hiddenOnes);
         }
-        return unseen ? known.unseen() : known.all();
+        // By id: what rules say of them must not depend on the order the model writes them in.
+        all.values().forEach(java.util.Collections::sort);
+        hiddenOnes.values().forEach(java.util.Collections::sort);
+        return new ByParty(all, hiddenOnes);
     }
 
     boolean outside(String party, Set<String> conversations) {

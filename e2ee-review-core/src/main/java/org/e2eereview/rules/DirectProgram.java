@@ -316,12 +316,12 @@ final class DirectProgram implements CelRuntime.Program {
             scope.add(c.iterVar());
             max = Math.max(max, scope.size());
             Node condition = node(c.loopCondition());
-            Node step = node(c.loopStep());
             Appending appending = appending(c);
+            Node step = appending != null ? null : node(c.loopStep());
             scope.remove(item);
             Node result = node(c.result());
             scope.remove(accu);
-            if (condition == null || step == null || result == null) return null;
+            if (condition == null || (appending == null && step == null) || result == null) return null;
             if (appending != null) {
                 // filter and map: the list is grown in place, not copied once per item (quadratic in the
                 // range: a key for every user has tens of thousands of readers in a large model).

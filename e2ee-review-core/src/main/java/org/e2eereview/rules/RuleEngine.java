@@ -227,8 +227,7 @@ public final class RuleEngine {
                 for (int i = 0; i < judged.length; i++) judge.accept(i);
             }
             for (Judged j : judged) {
-                if (j.notAssessed != null) notAssessed.add(j.notAssessed);
-                if (j.failure != null) failures.add(j.failure);
+                record(j);
                 Finding f = j.finding;
                 if (f == null) continue;
                 if (explainer) {
@@ -242,6 +241,12 @@ public final class RuleEngine {
 
         /** The elements of a kind: ids, elements and views at the same index. */
         private record Subjects(String[] ids, Object[] elements, Map<String, Object>[] views) {
+        }
+
+        /** What kept an element from being judged, kept with the run's. */
+        private void record(Judged j) {
+            if (j.notAssessed != null) notAssessed.add(j.notAssessed);
+            if (j.failure != null) failures.add(j.failure);
         }
 
         /** What judging one element gave: its finding, or why it has none. */
@@ -313,8 +318,7 @@ public final class RuleEngine {
                     Judged j = new Judged();
                     Map<String, Object> view = outsiderViews.computeIfAbsent(e.getKey(), x -> view(Inspects.OUTSIDER, views, e.getValue()));
                     Finding f = evaluate(rule, e.getKey(), e.getValue(), view, views, j);
-                    if (j.notAssessed != null) notAssessed.add(j.notAssessed);
-                    if (j.failure != null) failures.add(j.failure);
+                    record(j);
                     if (f != null) findings.add(f);
                 }
             }
