@@ -123,6 +123,8 @@ final class PlainWords {
                     g.othersToo |= othersToo(r);
                     g.conversations.add(conversation(c.id()));
                     g.routes.add(r.route());
+                    String app = shipped(r);
+                    if (app != null) g.apps.add(app);
                     for (Safeguarded s : r.lowering()) g.visibleBy.add(safeguard(s));
                 }
             }
@@ -130,7 +132,7 @@ final class PlainWords {
         // Parties that could read the same conversations in the same way share a sentence.
         Map<String, List<Group>> alike = new LinkedHashMap<>();
         for (Group g : groups.values()) {
-            alike.computeIfAbsent(g.conversations + "|" + g.routes + "|" + g.when + "|" + g.detectable + "|" + g.partial
+            alike.computeIfAbsent(g.conversations + "|" + g.routes + "|" + g.apps + "|" + g.when + "|" + g.detectable + "|" + g.partial
                     + "|" + g.through + "|" + g.visibleBy, k -> new ArrayList<>()).add(g);
         }
         List<List<Group>> ordered = new ArrayList<>(alike.values());
@@ -150,7 +152,7 @@ final class PlainWords {
             boolean also = same.stream().anyMatch(x -> x.conversations.stream().anyMatch(c -> silently.contains(x.party + "|" + c)));
             String who = capital(and(same.stream().map(x -> party(x.party)).toList()));
             String verb = g.partial ? "learn about " : "read ";
-            String ways = ways(g.routes.stream().map(PlainWords::how).distinct().toList());
+            String ways = ways(g.routes.stream().map(r -> how(r, g.apps)).distinct().toList());
             String through = g.through.isEmpty() ? "" : ", through " + and(g.through.stream().map(this::party).toList());
             StringBuilder s = new StringBuilder(who);
             if (g.detectable) {
@@ -162,7 +164,7 @@ final class PlainWords {
                 if (g.partial) s.append(" What it learns is computed from the content (a match, a fingerprint), not the content itself.");
             } else if (previous != null && !previous.detectable && previous.inHand == g.inHand
                     && previous.partial == g.partial && previous.conversations.equals(g.conversations)
-                    && previous.routes.equals(g.routes) && previous.through.equals(g.through)
+                    && previous.routes.equals(g.routes) && previous.apps.equals(g.apps) && previous.through.equals(g.through)
                     && previous.othersToo == g.othersToo) {
                 // The same reading under another condition: only the condition is new.
                 s.append(" could do the same ").append(g.when).append(through).append('.');
@@ -227,7 +229,8 @@ final class PlainWords {
         for (Reading r : a.readings()) {
             String when = when(a, r) + (othersToo(r) ? OTHERS_TOO : "");
             if (!r.through().isEmpty()) when += ", through " + and(r.through().stream().map(this::party).toList());
-            byWhen.computeIfAbsent(when, k -> new LinkedHashSet<>()).add(how(r.route()));
+            String app = shipped(r);
+            byWhen.computeIfAbsent(when, k -> new LinkedHashSet<>()).add(how(r.route(), app == null ? Set.of() : Set.of(app)));
         }
         List<String> parts = new ArrayList<>();
         byWhen.forEach((when, how) -> parts.add(when + ", " + ways(List.copyOf(how))));
@@ -978,6 +981,23 @@ final class PlainWords {
         };
     }
 
+    /**
+     * As {@link #how(Route)}, naming the apps a modified build of would be shipped: where the web client's
+     * builds are published and the phone app's are not, "a modified app" read as noticeable in one place
+     * and unnoticed in another, and a reader could not tell that the two are different apps.
+     */
+    private static String how(Route route, Set<String> apps) {
+        if (route != Route.TARGETED_UPDATE || apps.isEmpty()) return how(route);
+        return "shipping a modified " + and(List.copyOf(apps), "or") + " to chosen users";
+    }
+
+    /** The app whose modified build a targeted update reading ships, in words; null for other readings. */
+    private String shipped(Reading r) {
+        if (r.route() != Route.TARGETED_UPDATE || r.origin() == null) return null;
+        Component c = model.components().get(r.origin());
+        return c != null && isApp(c) ? element(c.id()) : null;
+    }
+
     /** What a party could do, completing "X could read Y by ...". */
     static String how(Route route) {
         return switch (route) {
@@ -1143,6 +1163,8 @@ final class PlainWords {
         boolean othersToo;
         final Set<String> conversations = new LinkedHashSet<>();
         final Set<Route> routes = new LinkedHashSet<>();
+        /** The apps a modified build of would be shipped, for a targeted update. */
+        final Set<String> apps = new LinkedHashSet<>();
         final Set<String> visibleBy = new LinkedHashSet<>();
 
         Group(String party, String when, Occurs condition, boolean detectable, boolean partial, List<String> through) {

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.e2eereview.Corpus;
 import org.e2eereview.Repo;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.load.ModelPatch;
 import org.junit.jupiter.api.Test;
 
 /** The submission's names inside a sentence: a label's capital lowered, a proper name kept as the model spells it. */
@@ -40,5 +42,23 @@ class PlainWordsTest {
         assertThat(said.notListed()).isEqualTo(1);
         assertThat(PlainWords.alike(lines, 3).notListed()).isZero();
         assertThat(PlainWords.alike(List.of(), 3).lines()).isEmpty();
+    }
+
+    @Test
+    void aModifiedAppIsNamedSoThatOneAppsPublishedBuildsAreNotTakenForAnothers() throws Exception {
+        byte[] whatsapp = java.nio.file.Files.readAllBytes(Repo.file("examples/whatsapp.yaml"));
+        List<String> silent = new java.util.ArrayList<>();
+        List<String> known = new java.util.ArrayList<>();
+        new PlainWords(Corpus.reviewer().review(new ModelLoader().parse("whatsapp.yaml", whatsapp))).readers(silent, known);
+        assertThat(String.join("\n", known)).contains("by shipping a modified WhatsApp Web (companion device) to chosen users");
+        assertThat(String.join("\n", silent)).doesNotContain("shipping a modified");
+
+        // The phone app shipped per user too, with nothing published: that way nobody would notice.
+        byte[] targeted = ModelPatch.apply(whatsapp, "components: { phone: { updates: { per-user-targeting: true } } }");
+        silent.clear();
+        known.clear();
+        new PlainWords(Corpus.reviewer().review(new ModelLoader().parse("targeted.yaml", targeted))).readers(silent, known);
+        assertThat(String.join("\n", silent)).contains("by shipping a modified WhatsApp app (primary device) to chosen users")
+                .doesNotContain("modified WhatsApp Web");
     }
 }
