@@ -8,6 +8,8 @@
 <#assign annexRepro = proposals?has_content?then("D", "C")>
 <#assign annexTerms = proposals?has_content?then("E", "D")>
 <#macro cites refs><#list refs as r>\[${r.number}\]<#sep> </#list></#macro>
+<#-- One objective's answer in a sentence, for the table of the three asks. -->
+<#macro answer o>${o.title}: <#if o.metByTitles?has_content>met without weakening encryption.<#elseif o.onlyThroughTitles?has_content>served only through weaknesses the review finds.<#elseif o.ask == 2>no feature of the design gives it without weakening encryption.<#else>no feature of the design serves it.</#if></#macro>
 <#macro prose p><#if p?has_content>${p.markdown?no_esc}
 
 </#if></#macro>
@@ -84,6 +86,13 @@ ${plain.noticed}
 ${s}
 
 </#list>
+<#-- The statement's three asks and the answer to each in a line, closing the summary: where the body answers each. -->
+The statement's three asks, answered in brief:
+
+- **Public safety in the design** (section 2): <#list ask1 as o><@answer o/><#sep> </#list>
+- **Access to content** (section 3<#if proposals?has_content>, Annex B</#if>): <#list ask2 as o><@answer o/><#sep> </#list>
+- **Consultation on design** (section 4): this submission offers the design as a model anyone can check<#if proposals?has_content>, ${proposals?size} proposal<#if proposals?size != 1>s</#if> assessed against it,</#if> and a way to repeat the review.
+
 <#if plain.asks?has_content || plain.notAsked??>
 ## What we ask
 

@@ -113,6 +113,34 @@ class SubmissionTest {
         assertThat(expected).as(example + ": references").isGreaterThan(5);
     }
 
+    /**
+     * The summary closes with the statement's three asks in order, each in a line that says where the body
+     * answers it, and each objective's answer there is the one its section gives at length.
+     */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void theSummaryAnswersTheThreeAsksInBriefAsTheirSectionsDo(Path example) throws Exception {
+        String md = text(submit(example, List.of(Builtin.SUBMISSION_MD)).get(0));
+        String brief = section(md, "The statement's three asks, answered in brief:", "## What we ask");
+        int first = brief.indexOf("- **Public safety in the design** (section 2): ");
+        int second = brief.indexOf("- **Access to content** (section 3");
+        int third = brief.indexOf("- **Consultation on design** (section 4): this submission offers the design as a model");
+        assertThat(List.of(first, second, third)).as(example.toString()).doesNotContain(-1).isSorted();
+        Matcher answer = Pattern.compile("(?m)^\\*\\*([^*]+):\\*\\* (met without weakening encryption|not met without weakening"
+                + "|served only by|no feature of the design)").matcher(section(md, "## 2. The first ask", "## 4. The third ask"));
+        int objectives = 0;
+        while (answer.find()) {
+            objectives++;
+            String inBrief = switch (answer.group(2)) {
+                case "met without weakening encryption" -> "met without weakening encryption.";
+                case "no feature of the design" -> "no feature of the design";
+                default -> "served only through weaknesses the review finds.";
+            };
+            assertThat(brief).as(example + ": " + answer.group(1)).contains(answer.group(1) + ": " + inBrief);
+        }
+        assertThat(objectives).as(example.toString()).isEqualTo(3);
+    }
+
     @Test
     void theSummarySaysWhatEachProposalWouldDoInWords() throws Exception {
         List<byte[]> out = submit(Repo.file("examples/signal.yaml"), ALL);
