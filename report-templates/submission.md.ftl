@@ -10,6 +10,9 @@
 <#macro cites refs><#list refs as r>\[${r.number}\]<#sep> </#list></#macro>
 <#-- One objective's answer in a sentence, for the table of the three asks. -->
 <#macro answer o>${o.title}: <#if o.metByTitles?has_content>met without weakening encryption.<#elseif o.onlyThroughTitles?has_content>served only through weaknesses the review finds.<#elseif o.ask == 2>no feature of the design gives it without weakening encryption.<#else>no feature of the design serves it.</#if></#macro>
+<#macro severities>*Severities: critical (the gravest) and high findings weaken end-to-end encryption; medium and low ones are narrower weaknesses; info ones are noted only.*
+
+</#macro>
 <#macro prose p><#if p?has_content>${p.markdown?no_esc}
 
 </#if></#macro>
@@ -32,6 +35,13 @@
 ## Summary
 
 <@prose submission.summary!/>
+<#-- The statement's three asks and the answer to each in a line, for a reader who reads no further than page 1. -->
+The statement's three asks, answered in brief:
+
+- **Public safety in the design** (section 2): <#list ask1 as o><@answer o/><#sep> </#list>
+- **Access to content** (section 3<#if proposals?has_content>, Annex B</#if>): <#list ask2 as o><@answer o/><#sep> </#list>
+- **Consultation on design** (section 4): this submission offers the design as a model anyone can check<#if proposals?has_content>, ${proposals?size} proposal<#if proposals?size != 1>s</#if> assessed against it,</#if> and a way to repeat the review.
+
 <#-- The consultation is about the proposals: what they would add comes first, the design as it is after. -->
 <#if plain.proposals??>
 ${plain.proposals}
@@ -44,6 +54,7 @@ What each would make possible (Annex B sets each out in full):
 | **${r.title}** | <#if r.applied && r.whose?has_content>${r.gains?cap_first}: ${r.whose}, ${r.forWhom}<#else>${r.gains?cap_first}</#if> | ${r.noticed} | ${r.misuse} | ${r.gravest} |
 </#list>
 
+<@severities/>
 </#if>
 **${plain.verdict}**
 
@@ -53,9 +64,9 @@ What each would make possible (Annex B sets each out in full):
 <#if plain.because?has_content>
 
 </#if>
-<#if plain.because?has_content || plain.also?has_content || (plain.rows![])?has_content>
-*Severities: critical (the gravest) and high findings weaken end-to-end encryption; medium and low ones are narrower weaknesses; info ones are noted only.*
-
+<#-- The key goes where severities are first written: under the proposals' table when there is one. -->
+<#if (plain.because?has_content || plain.also?has_content) && !(plain.rows![])?has_content>
+<@severities/>
 </#if>
 <#list plain.protects as s>
 ${s}
@@ -86,13 +97,6 @@ ${plain.noticed}
 ${s}
 
 </#list>
-<#-- The statement's three asks and the answer to each in a line, closing the summary: where the body answers each. -->
-The statement's three asks, answered in brief:
-
-- **Public safety in the design** (section 2): <#list ask1 as o><@answer o/><#sep> </#list>
-- **Access to content** (section 3<#if proposals?has_content>, Annex B</#if>): <#list ask2 as o><@answer o/><#sep> </#list>
-- **Consultation on design** (section 4): this submission offers the design as a model anyone can check<#if proposals?has_content>, ${proposals?size} proposal<#if proposals?size != 1>s</#if> assessed against it,</#if> and a way to repeat the review.
-
 <#if plain.asks?has_content || plain.notAsked??>
 ## What we ask
 

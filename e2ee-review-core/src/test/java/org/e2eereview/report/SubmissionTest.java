@@ -141,6 +141,27 @@ class SubmissionTest {
         assertThat(objectives).as(example.toString()).isEqualTo(3);
     }
 
+    /**
+     * What the summary says of a proposal agrees with its row: one that would go unnoticed only in some
+     * conversations is asked against saying which; a row that reaches every conversation says so rather
+     * than list them all again; and the key to the severities comes where they are first written, under
+     * the table.
+     */
+    @Test
+    void theAsksAndTheTableSayAlikeWhereAProposalWouldGoUnnoticed() throws Exception {
+        String md = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(section(md, "## What we ask", "## 1. The design")).contains("without anyone noticing (the \"ghost\" "
+                + "participant only in WhatsApp group and WhatsApp group call).");
+        String summary = section(md, "## Summary", "## What we ask");
+        assertThat(summary).contains("| **The \"ghost\" participant (2018)** |").contains(": every conversation, every user | No, in "
+                + "WhatsApp group and WhatsApp group call; in one-to-one chat, members, or outsiders who check |");
+        // Fewer than all are still named.
+        assertThat(summary).contains(": one-to-one chat and WhatsApp group, every user");
+        List<Integer> order = List.of(summary.indexOf("| Proposal |"), summary.indexOf("*Severities:"),
+                summary.indexOf("**As it is, without any of these proposals"));
+        assertThat(order).doesNotContain(-1).isSorted();
+    }
+
     @Test
     void theSummarySaysWhatEachProposalWouldDoInWords() throws Exception {
         List<byte[]> out = submit(Repo.file("examples/signal.yaml"), ALL);

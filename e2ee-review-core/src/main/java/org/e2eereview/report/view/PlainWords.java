@@ -281,9 +281,19 @@ final class PlainWords {
         List<String> out = new ArrayList<>();
         List<ReportView.ProposalRow> asked = rows == null ? List.of() : rows.stream().filter(ReportView.ProposalRow::asked).toList();
         if (!asked.isEmpty()) {
+            // One that would go unnoticed only in some conversations says which, as the table does: "without anyone
+            // noticing" alone read as contradicting the table's "members, or outsiders who check" for the others.
+            List<String> onlyIn = new ArrayList<>();
+            for (ReportView.ProposalRow r : asked) {
+                String n = r.noticed();
+                if (n != null && n.startsWith(UNSEEN_IN) && n.indexOf(';') > 0) {
+                    onlyIn.add(named(r) + " only in " + n.substring(UNSEEN_IN.length(), n.indexOf(';')));
+                }
+            }
             out.add("We ask that no law or order require " + list(asked.stream().map(PlainWords::named).toList(), "or")
                     + ", because " + (asked.size() == 1 ? "it" : "each") + " would let someone outside a conversation "
-                    + "read it or learn about it without anyone noticing.");
+                    + "read it or learn about it without anyone noticing"
+                    + (onlyIn.isEmpty() ? "" : " (" + list(onlyIn, "and") + ")") + ".");
         }
         List<ReportView.ProposalRow> noticed = rows == null ? List.of() : rows.stream()
                 .filter(r -> r.applied() && !r.asked() && r.notAsked() == null).toList();
@@ -519,8 +529,13 @@ final class PlainWords {
         List<Gain> all = unseenFirst(a);
         List<String> misuse = misuse(all);
         String risk = risk(a, all);
+        // Every one of three or more conversations is said so: the same list of names in most rows of the table
+        // read as repetition, and hid the rows that name fewer.
+        List<String> every = model.conversations().keySet().stream().map(this::conversation).toList();
+        String toWhat = every.size() >= 3 && whose.size() == every.size() && whose.containsAll(every) ? "every conversation"
+                : and(List.copyOf(whose));
         return new ReportView.ProposalRow(title, anchor, true, gained.isEmpty() ? "nobody new" : String.join("; ", gained),
-                and(List.copyOf(whose)), forWhom, counts(review), counts(a.patched()), adds(a), reach, risk,
+                toWhat, forWhom, counts(review), counts(a.patched()), adds(a), reach, risk,
                 worse(a, risk), readers && unseen, notAsked, noticed(all),
                 misuse.isEmpty() ? "" : capital("anyone who " + and(misuse, "or")), gravest(review, a.patched()));
     }
