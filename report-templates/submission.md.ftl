@@ -10,7 +10,7 @@
 <#macro cites refs><#list refs as r>\[${r.number}\]<#sep> </#list></#macro>
 <#-- One objective's answer in a sentence, for the table of the three asks. -->
 <#macro answer o>${o.title}: <#if o.metByTitles?has_content>met without weakening encryption.<#elseif o.onlyThroughTitles?has_content>served only through weaknesses the review finds.<#elseif o.ask == 2>no feature of the design gives it without weakening encryption.<#else>no feature of the design serves it.</#if></#macro>
-<#macro severities>*Severities: critical (the gravest) and high findings weaken end-to-end encryption; medium and low ones are narrower weaknesses; info ones are noted only.*
+<#macro severities>*Severities: critical (the gravest) and high findings weaken end-to-end encryption; medium and low ones are narrower weaknesses; info findings are only noted.*
 
 </#macro>
 <#macro prose p><#if p?has_content>${p.markdown?no_esc}

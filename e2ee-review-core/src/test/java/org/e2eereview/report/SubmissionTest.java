@@ -410,7 +410,7 @@ class SubmissionTest {
         String noticed = "A reading that could be noticed is not silent: members could see a contact's changed key or a new "
                 // Which app's builds: only the web client's are published, and a reader takes "the public record" for all.
                 + "member in the conversation, and outsiders who check the published builds of WhatsApp Web (companion device) "
-                + "would find one missing. It is still a risk the findings keep: nothing prevents it, and it comes to light only if someone checks.";
+                + "would find one missing. It remains a risk: nothing prevents it, and it comes to light only if someone checks.";
         assertThat(summary).contains(noticed).contains("- WhatsApp (Meta) could read one-to-one chat, WhatsApp group and "
                 + "WhatsApp group call only in ways that could be noticed: by ");
         assertThat(summary.indexOf(noticed)).isGreaterThan(summary.indexOf("only in ways that could be noticed: by "));

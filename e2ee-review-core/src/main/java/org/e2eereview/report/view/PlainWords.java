@@ -219,7 +219,7 @@ final class PlainWords {
             s.append("outsiders who check ").append(and(List.copyOf(outsiders), "or"))
                     .append(" would find one missing");
         }
-        return s.append(". It is still a risk the findings keep: nothing prevents it, and it comes to light only if "
+        return s.append(". It remains a risk: nothing prevents it, and it comes to light only if "
                 + "someone checks.").toString();
     }
 
