@@ -68,27 +68,26 @@ public final class Assessor {
                     "cannot read: " + e.getMessage())));
         }
         int threads = each == null ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
+        // The file's tree, which every proposal patches, is kept as the model is read: the file is scanned once.
+        ModelLoader.Parsed parsed = new ModelLoader().parseKeepingTree(file.toString(), bytes);
+        Model model = parsed.model();
+        ModelLoader.Base base = parsed.base();
         if (threads < 2) {
-            Model model = new ModelLoader().parse(file.toString(), bytes);
             Review original = reviewer.review(model);
-            ModelLoader.Base base = new ModelLoader().base(file.toString(), bytes);
             ReviewDiff.Design design = new ReviewDiff.Design(original);
             List<Assessment> out = new ArrayList<>();
             for (Proposal p : proposals) out.add(handOver(assess(p, base, model, () -> design), original, each));
             return new Result(original, out);
         }
-        // Two threads: while one reviews the design as it is, the other composes the file for the patches and
-        // reviews the first proposal, which waits for the design's review only to be compared with it. Each
-        // proposal is handed over here, in order, and the next started only when one is: at most two patched
-        // reviews are held at once.
+        // Two threads: while one reviews the design as it is, the other reviews the first proposal, which waits
+        // for the design's review only to be compared with it. Each proposal is handed over here, in order, and
+        // the next started only when one is: at most two patched reviews are held at once.
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "e2ee-review: assess");
             t.setDaemon(true);
             return t;
         });
         try {
-            java.util.concurrent.Future<ModelLoader.Base> composed = pool.submit(() -> new ModelLoader().base(file.toString(), bytes));
-            Model model = new ModelLoader().parse(file.toString(), bytes);
             java.util.concurrent.Future<ReviewDiff.Design> reviewed = pool.submit(() -> new ReviewDiff.Design(reviewer.review(model)));
             Later<ReviewDiff.Design> design = () -> await(reviewed);
             java.util.ArrayDeque<java.util.concurrent.Future<Assessment>> window = new java.util.ArrayDeque<>();
@@ -97,7 +96,7 @@ public final class Assessor {
             while (next < proposals.size() || !window.isEmpty()) {
                 while (next < proposals.size() && window.size() < threads) {
                     Proposal p = proposals.get(next++);
-                    window.add(pool.submit(() -> assess(p, await(composed), model, design)));
+                    window.add(pool.submit(() -> assess(p, base, model, design)));
                 }
                 // The design's own problems, if any, are the ones to report, as when it was reviewed first.
                 Review original = design.get().review();

@@ -48,16 +48,24 @@ final class YamlReader {
      */
     static <T> T read(String file, byte[] bytes, List<Problem> problems, String whenEmpty,
                       Function<YamlEvents, T> check) {
+        return read(file, bytes, problems, whenEmpty, check, null);
+    }
+
+    /** As {@link #read(String, byte[], List, String, Function)}, with the checker reading through {@code tap}. */
+    static <T> T read(String file, byte[] bytes, List<Problem> problems, String whenEmpty,
+                      Function<YamlEvents, T> check, java.util.function.UnaryOperator<Parser> tap) {
         String text = text(file, bytes, problems);
-        return text == null ? null : read(file, text, problems, whenEmpty, check);
+        return text == null ? null : read(file, text, problems, whenEmpty, check, tap);
     }
 
     private static <T> T read(String file, String text, List<Problem> problems, String whenEmpty,
-                              Function<YamlEvents, T> check) {
+                              Function<YamlEvents, T> check, java.util.function.UnaryOperator<Parser> tap) {
         Parser parser = new ParserImpl(new StreamReader(text), options());
-        if (text.length() < PARSE_AHEAD) return read(new YamlEvents(file, text, parser), file, text, problems, whenEmpty, check);
+        if (text.length() < PARSE_AHEAD) {
+            return read(new YamlEvents(file, text, tap == null ? parser : tap.apply(parser)), file, text, problems, whenEmpty, check);
+        }
         try (ParsingAhead ahead = new ParsingAhead(parser)) {
-            return read(new YamlEvents(file, text, ahead), file, text, problems, whenEmpty, check);
+            return read(new YamlEvents(file, text, tap == null ? ahead : tap.apply(ahead)), file, text, problems, whenEmpty, check);
         }
     }
 
@@ -126,7 +134,7 @@ final class YamlReader {
         Boolean ok = read(file, text, problems, null, events -> {
             events.skipNode();
             return Boolean.TRUE;
-        });
+        }, null);
         return ok == null || !problems.isEmpty() ? null : yaml(options()).compose(new StringReader(text));
     }
 
