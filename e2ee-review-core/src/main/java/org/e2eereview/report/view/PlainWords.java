@@ -490,7 +490,7 @@ final class PlainWords {
         Map<String, String> wider = new LinkedHashMap<>();
         for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
             gains.merge(patched.party(w.after().party()), 1, Math::min);
-            wider.putIfAbsent(patched.party(w.after().party()), wider(w.how()));
+            wider.putIfAbsent(patched.party(w.after().party()), widerInRow(w.how()));
             whose.add(patched.conversation(w.after().conversation()));
             // When the reading it gains applies ("unless users opt out"), not when its old ones did.
             for (Reading x : w.after().readings()) {
@@ -506,7 +506,7 @@ final class PlainWords {
         List<String> gained = new ArrayList<>();
         gains.forEach((who, how) -> gained.add(who + (each && whenOf.containsKey(who)
                 ? ", " + and(List.copyOf(whenOf.get(who)), "or") : "") + switch (how) {
-            case 1 -> " (its reading " + wider.get(who) + ")";
+            case 1 -> " (" + wider.get(who) + ")";
             case 2 -> " (what the app reports about them: a match or a fingerprint, not the messages)";
             default -> "";
         }));
@@ -905,6 +905,23 @@ final class PlainWords {
     }
 
     /** How a reader's access would widen, in words, from the diff's "visible → unseen" and the like. */
+    /**
+     * As {@link #wider}, for a party in the proposals' table, where the reading itself is what the row is
+     * about: "unnoticed, where today it could be noticed". A reader took "its reading would no longer be
+     * noticed" for the tool's own words.
+     */
+    private static String widerInRow(List<String> how) {
+        for (String h : how) {
+            if (h.equals("visible → unseen")) return "unnoticed, where today it could be noticed";
+            if (h.equals("targeted → every user")) return "every user, where today chosen users";
+            if (h.equals("derived data → the content itself")) {
+                return "the content itself, where today only what is computed from it";
+            }
+        }
+        for (String h : how) if (h.contains(" → ")) return "needing less: today " + h.replace(" → ", ", with it ");
+        return "in more ways than today";
+    }
+
     private static String wider(List<String> how) {
         for (String h : how) {
             if (h.equals("visible → unseen")) return "would no longer be noticed";
