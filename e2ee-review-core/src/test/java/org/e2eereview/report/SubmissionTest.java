@@ -111,6 +111,15 @@ class SubmissionTest {
             assertThat(titles.add(refs.substring(entry.end(), eol))).as(example + ": each source listed once").isTrue();
         }
         assertThat(expected).as(example + ": references").isGreaterThan(5);
+        // Numbered by first citation: read from the top, each source first cited is the next number.
+        Matcher cited = Pattern.compile("\\\\\\[(\\d+)\\\\\\]").matcher(citing);
+        int next = 1;
+        while (cited.find()) {
+            int n = Integer.parseInt(cited.group(1));
+            assertThat(n).as(example + ": [" + n + "] cited first at " + cited.start() + ", before [" + next + "]")
+                    .isLessThanOrEqualTo(next);
+            if (n == next) next++;
+        }
     }
 
     /**

@@ -168,11 +168,11 @@ public final class ReportViewBuilder {
         int n = 0;
         for (Reviewed r : review.weakenings()) anchors.put(r.finding().id(), "finding-" + (++n));
         // Sources are numbered in the order the document cites them. The page cites only its findings'
-        // sources; the submission cites the objectives and features of the statement's asks in its body, then
-        // the findings and proposals of its annexes.
+        // sources; the submission cites the objectives of the statement's asks in its body (and, without
+        // proposals, the capabilities under the second), then in Annex A the findings and the features, then
+        // the proposals of Annex B. Numbered in another order, the body's citations jumped from [5] to [11].
         List<ObjectiveAssessment> byAsk = new ArrayList<>(review.objectives());
         byAsk.sort(java.util.Comparator.comparingInt(x -> ask(x.objective())));
-        Map<String, ObjectiveView> objectiveViews = new HashMap<>();
         List<FindingView> findings = null;
         if (!o.submission()) {
             citing = true;
@@ -180,10 +180,7 @@ public final class ReportViewBuilder {
             citing = false;
         }
         citing = o.submission();
-        for (ObjectiveAssessment x : byAsk) if (ask(x.objective()) <= 1) objectiveViews.put(x.objective(), objective(x));
-        List<FeatureView> features = review.safetyFeatures().stream().map(this::feature).toList();
-        for (ObjectiveAssessment x : byAsk) objectiveViews.computeIfAbsent(x.objective(), k -> objective(x));
-        List<ObjectiveView> objectives = byAsk.stream().map(x -> objectiveViews.get(x.objective())).toList();
+        List<ObjectiveView> objectives = byAsk.stream().map(this::objective).toList();
         citing = o.submission() && o.assessment() == null;
         List<CapabilityView> capabilities = capabilities();
         citing = o.submission();
@@ -193,6 +190,7 @@ public final class ReportViewBuilder {
             findingsNotListed = review.weakenings().size();
             for (FindingView f : findings) findingsNotListed -= 1 + f.alike().size() + f.alikeNotNamed();
         }
+        List<FeatureView> features = review.safetyFeatures().stream().map(this::feature).toList();
         PlainWords plain = o.submission() ? new PlainWords(review) : null;
         List<Patched> parts = o.assessment() == null ? List.of() : o.patched() != null ? o.patched()
                 : patched(o.assessment().assessments(), plain);
