@@ -152,7 +152,7 @@ Annex A describes each of these features.
 
 </#list>
 <#list ask2 as o><#if o.powers?has_content>
-The laws these proposals would be required under, and what each says of them:
+The laws that bear on these proposals, some requiring such measures and some limiting them, and what each says:
 
 <#list o.powers as l>
 - ${l.text}<#if l.cite??> \[${l.cite.number}\]</#if>

@@ -503,7 +503,8 @@ class SubmissionTest {
     /**
      * What the organisation asks comes after the summary, a sentence each with its reason, and says why
      * the proposals it does not ask to exclude are left out: a proposal that cannot apply to a design is not
-     * in it. "Clear", whose use needs a phone in hand, is still asked against: its key opens every phone.
+     * in it. "Clear", whose use needs a phone in hand, is still asked against, for what it is: whoever obtains its
+     * key could open any phone they hold (not "a way others could use unnoticed": they too need the phone).
      */
     @Test
     void whatWeAskFollowsTheSummaryAndSaysWhyAProposalIsLeftOut() throws Exception {
@@ -515,8 +516,10 @@ class SubmissionTest {
         }
         assertThat(asks).contains("- We ask that no law or order require client-side scanning")
                 .contains("- We ask too that no law or order require a vendor key that unlocks a seized phone (\"Clear\"), "
-                        + "because it would add a way into every user's messages that others could take and use unnoticed, "
-                        + "even though its own use could be noticed.")
+                        + "because anyone who obtains the key the phone maker holds could then read the messages on any "
+                        + "user's device they get hold of, not only on one lawfully seized, even though each use needs the "
+                        + "device in hand.")
+                .doesNotContain("others could take and use unnoticed")
                 .doesNotContain("leaves out a vendor key")
                 .doesNotContain("Not to require").doesNotContain("**What we ask:**");
         // A proposal that cannot apply to the design is named with why it is left out.

@@ -297,11 +297,21 @@ final class PlainWords {
         }
         List<ReportView.ProposalRow> noticed = rows == null ? List.of() : rows.stream()
                 .filter(r -> r.applied() && !r.asked() && r.notAsked() == null).toList();
-        if (!noticed.isEmpty()) {
-            boolean one = noticed.size() == 1;
-            out.add("We ask too that no law or order require " + list(noticed.stream().map(PlainWords::named).toList(), "or")
+        // One whose every use needs a device in hand is not "a way others could use unnoticed": they would need
+        // the device too. What it adds is that whoever obtains its means could read any device they hold.
+        List<ReportView.ProposalRow> inHand = noticed.stream().filter(r -> capital(OWNER).equals(r.noticed())).toList();
+        List<ReportView.ProposalRow> seen = noticed.stream().filter(r -> !inHand.contains(r)).toList();
+        if (!seen.isEmpty()) {
+            boolean one = seen.size() == 1;
+            out.add("We ask too that no law or order require " + list(seen.stream().map(PlainWords::named).toList(), "or")
                     + ", because " + (one ? "it" : "each") + " would add a way into every user's messages that others could "
                     + "take and use unnoticed, even though " + (one ? "its" : "each one's") + " own use could be noticed.");
+        }
+        for (ReportView.ProposalRow r : inHand) {
+            String who = r.misuse() == null || r.misuse().isEmpty() ? "whoever obtains what it adds" : lower(r.misuse());
+            out.add("We ask too that no law or order require " + named(r) + ", because " + who + " could then read the "
+                    + "messages on any user's device they get hold of, not only on one lawfully seized, even though each "
+                    + "use needs the device in hand.");
         }
         if (alternativesNotInDesign != null && !alternativesNotInDesign.isEmpty()) {
             boolean one = alternativesNotInDesign.size() == 1;
@@ -569,6 +579,8 @@ final class PlainWords {
      */
     /** How the table's answer starts when some conversations would be read unnoticed and others not. */
     private static final String UNSEEN_IN = "No, in ";
+    /** Who would notice a reading that needs a device in hand. */
+    private static final String OWNER = "its owner, whose device is taken";
 
     private static String noticed(List<Gain> all) {
         if (all.isEmpty()) return "";
@@ -578,7 +590,7 @@ final class PlainWords {
         for (Gain g : all) if (!g.unseen) others.addAll(g.conversations);
         others.removeAll(unseen);
         List<Gain> seen = all.stream().filter(g -> !g.unseen).toList();
-        String who = seen.stream().allMatch(g -> g.inHand) ? "its owner, whose device is taken" : "members, or outsiders who check";
+        String who = seen.stream().allMatch(g -> g.inHand) ? OWNER : "members, or outsiders who check";
         if (unseen.isEmpty()) return capital(who);
         return others.isEmpty() ? "No" : UNSEEN_IN + and(List.copyOf(unseen)) + "; in " + and(List.copyOf(others)) + ", " + who;
     }
