@@ -500,7 +500,7 @@ final class PlainWords {
         Map<String, String> wider = new LinkedHashMap<>();
         for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
             gains.merge(patched.party(w.after().party()), 1, Math::min);
-            wider.putIfAbsent(patched.party(w.after().party()), widerInRow(w.how()));
+            wider.putIfAbsent(patched.party(w.after().party()), wider(w.how(), true));
             whose.add(patched.conversation(w.after().conversation()));
             // When the reading it gains applies ("unless users opt out"), not when its old ones did.
             for (Reading x : w.after().readings()) {
@@ -885,7 +885,7 @@ final class PlainWords {
     Line widened(org.e2eereview.diff.ReviewDiff.Widening w, List<String> findings) {
         List<String> routes = w.after().routes().stream().filter(r -> !w.before().routes().contains(r))
                 .map(PlainWords::how).distinct().toList();
-        return new Line(conversation(w.after().conversation()), party(w.after().party()) + " " + wider(w.how())
+        return new Line(conversation(w.after().conversation()), party(w.after().party()) + " " + wider(w.how(), false)
                 + (routes.isEmpty() ? "" : ", as it could then also read it " + ways(routes)) + foundAs(findings));
     }
 
@@ -916,34 +916,31 @@ final class PlainWords {
         return new Said(List.copyOf(out), lines.size() - said);
     }
 
-    /** How a reader's access would widen, in words, from the diff's "visible → unseen" and the like. */
     /**
-     * As {@link #wider}, for a party in the proposals' table, where the reading itself is what the row is
-     * about: "unnoticed, where today it could be noticed". A reader took "its reading would no longer be
-     * noticed" for the tool's own words.
+     * How a reader's access would widen, in words, from the diff's "visible → unseen" and the like: for a
+     * sentence about the reader ("would no longer be noticed"), or for its entry in the proposals' table,
+     * where the reading itself is what the row is about ("unnoticed, where today it could be noticed"; a
+     * reader took "its reading would no longer be noticed" there for the tool's own words).
      */
-    private static String widerInRow(List<String> how) {
+    private static String wider(List<String> how, boolean inRow) {
         for (String h : how) {
-            if (h.equals("visible → unseen")) return "unnoticed, where today it could be noticed";
-            if (h.equals("targeted → every user")) return "every user, where today chosen users";
-            if (h.equals("derived data → the content itself")) {
-                return "the content itself, where today only what is computed from it";
+            switch (h) {
+                case "visible → unseen":
+                    return inRow ? "unnoticed, where today it could be noticed" : "would no longer be noticed";
+                case "targeted → every user":
+                    return inRow ? "every user, where today chosen users"
+                            : "would reach every user, where today it reaches chosen users";
+                case "derived data → the content itself":
+                    return inRow ? "the content itself, where today only what is computed from it"
+                            : "would take in the content itself, where today it takes only what is computed from it";
+                default:
+                    break;
             }
         }
-        for (String h : how) if (h.contains(" → ")) return "needing less: today " + h.replace(" → ", ", with it ");
-        return "in more ways than today";
-    }
-
-    private static String wider(List<String> how) {
         for (String h : how) {
-            if (h.equals("visible → unseen")) return "would no longer be noticed";
-            if (h.equals("targeted → every user")) return "would reach every user, where today it reaches chosen users";
-            if (h.equals("derived data → the content itself")) {
-                return "would take in the content itself, where today it takes only what is computed from it";
-            }
+            if (h.contains(" → ")) return (inRow ? "needing less: today " : "would need less: today ") + h.replace(" → ", ", with it ");
         }
-        for (String h : how) if (h.contains(" → ")) return "would need less: today " + h.replace(" → ", ", with it ");
-        return "would have more ways than today";
+        return inRow ? "in more ways than today" : "would have more ways than today";
     }
 
     /** What a proposal adds, in words: "2 critical findings, in place of 2 high ones". */
