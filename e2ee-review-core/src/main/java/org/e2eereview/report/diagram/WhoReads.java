@@ -190,8 +190,11 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
             int index = conversationBoxes.size();
             Set<String> kinds = new LinkedHashSet<>();
             for (Conversation c : cs) kinds.add(c.kind().yamlName());
-            String detail = cs.size() == 1 ? String.join(", ", kinds)
-                    : String.format(java.util.Locale.ROOT, "%,d conversations: %s", cs.size(), String.join(", ", kinds));
+            // "2 conversations: one-to-one and group": a reader took "one-to-one, group" for a list of names.
+            List<String> k = List.copyOf(kinds);
+            String said = k.size() == 1 ? k.get(0) : String.join(", ", k.subList(0, k.size() - 1)) + " and " + k.get(k.size() - 1);
+            String detail = cs.size() == 1 ? said
+                    : String.format(java.util.Locale.ROOT, "%,d conversations: %s", cs.size(), said);
             if (g.edges().isEmpty() && !members) detail = "read by members only; " + detail;
             conversationBoxes.add(new Box(cs.stream().limit(NAMED).map(conversationName).toList(), cs.size(), detail,
                     false));

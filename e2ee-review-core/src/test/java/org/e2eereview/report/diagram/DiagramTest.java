@@ -88,6 +88,8 @@ class DiagramTest {
         WhoReads w = WhoReads.readers(review);
         assertThat(w.conditions()).contains(Flow.Occurs.ALWAYS, Flow.Occurs.OPT_IN);
         assertThat(w.parties()).extracting(WhoReads.Box::label).contains("whatsapp", "apple", "google");
+        // A box of conversations alike says how many and of which kinds, as a phrase, not as a list of names.
+        assertThat(w.conversations()).extracting(WhoReads.Box::detail).contains("2 conversations: one-to-one and group");
         String svg = WhoReadsSvg.render(w, "t", "r").svg();
         // WhatsApp's own reading could be noticed: the key never says it reads "always" and leaves that out.
         assertThat(svg).contains(">for users who opt in</text>", ">reads for users who opt in</text>",
