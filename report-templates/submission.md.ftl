@@ -152,7 +152,7 @@ Annex A describes each of these features.
 
 </#list>
 <#list ask2 as o><#if o.powers?has_content>
-The laws that bear on these proposals, some requiring such measures and some limiting them, and what each says:
+The laws that bear on these proposals, some requiring such measures and some limiting them, and how we read each:
 
 <#list o.powers as l>
 - ${l.text}<#if l.cite??> \[${l.cite.number}\]</#if>
@@ -180,7 +180,7 @@ This submission is itself our contribution to a consultation on design. It offer
 <#if proposals?has_content>
 - **each proposal assessed against that design**, with who would gain access and what would change (Annex B);
 </#if>
-- **a way to check it, and to test what comes next**: anyone can re-run the review and confirm it (Annex ${annexRepro}); and a measure the government has in mind can be written as a change to this model<#if proposals?has_content>, as the proposals of Annex B were,</#if> and reviewed the same way while it can still be changed, before any law or order requires it<#if submission.contact??>: sent to ${submission.contact}, it comes back reviewed with annexes like these</#if>.
+- **a way to check it, and to test what comes next**: anyone can re-run the review and confirm it (Annex ${annexRepro}); and a measure the government has in mind can be written as a change to this model<#if proposals?has_content>, as the proposals of Annex B were,</#if> and reviewed the same way while it can still be changed, before any law or order requires it<#if submission.contact??>: sent to ${submission.contact}, we will review it the same way and return the result</#if>.
 
 <#if submission.closing??>
 ## 5. Closing

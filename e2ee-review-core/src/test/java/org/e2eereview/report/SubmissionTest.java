@@ -617,7 +617,14 @@ class SubmissionTest {
         assertThat(section(md, "## 3. The second ask", "## 4.")).contains("\\<b\\>without\\</b\\>");
         assertThat(section(md, "## 5. Closing", "## Annex A.")).contains("[our paper](https://example.org/paper)")
                 .doesNotContain("javascript").doesNotContain("What we ask");
-        assertThat(section(md, "## 4. The third ask", "## 5.")).contains("<https://example.org/model.yaml>");
+        // The organisation offers to review a measure sent to it, in its own voice, not as a service the document sells.
+        assertThat(section(md, "## 4. The third ask", "## 5.")).contains("<https://example.org/model.yaml>")
+                .contains("we will review it the same way and return the result").doesNotContain("comes back reviewed");
+        // What the catalog says of a law is given as the organisation's reading of it.
+        String withProposals = section(text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0)),
+                "## 3. The second ask", "## 4.");
+        assertThat(withProposals).contains("The laws that bear on these proposals, some requiring such measures and some "
+                + "limiting them, and how we read each:");
 
         String html = text(out.get(1));
         Document doc = xml(html);
