@@ -56,6 +56,12 @@ What each would make possible (Annex B sets each out in full):
 
 <@severities/>
 </#if>
+<#-- After the proposals, a heading of its own for the design as it is: a reader found the box that admits its
+     weaknesses unnamed among them. -->
+<#if plain.proposals??>
+### The design as it is
+
+</#if>
 **${plain.verdict}**
 
 <#list plain.because as s>

@@ -167,7 +167,7 @@ class SubmissionTest {
         // Fewer than all are still named.
         assertThat(summary).contains(": one-to-one chat and WhatsApp group, every user");
         List<Integer> order = List.of(summary.indexOf("| Proposal |"), summary.indexOf("*Severities:"),
-                summary.indexOf("**As it is, without any of these proposals"));
+                summary.indexOf("### The design as it is\n"), summary.indexOf("**As it is, without any of these proposals"));
         assertThat(order).doesNotContain(-1).isSorted();
     }
 
