@@ -89,11 +89,17 @@ public final class ModelLoader {
 
     /** Parses model text; {@code name} is used in locations. */
     public Model parse(String name, byte[] bytes) throws InputException {
+        return build(name, bytes, checked(name, bytes, null));
+    }
+
+    /** The model's fields, checked, with the checker reading through {@code tap} when one is given. */
+    private static Fields checked(String name, byte[] bytes, java.util.function.UnaryOperator<org.yaml.snakeyaml.parser.Parser> tap)
+            throws InputException {
         List<Problem> problems = new ArrayList<>();
         Fields fields = YamlReader.read(name, bytes, problems,
-                "empty model: expected a mapping that starts with 'e2ee-review: 1'", events -> check(events, problems));
+                "empty model: expected a mapping that starts with 'e2ee-review: 1'", events -> check(events, problems), tap);
         if (fields == null || !problems.isEmpty()) throw new InputException(problems);
-        return build(name, bytes, fields);
+        return fields;
     }
 
     /**
@@ -163,18 +169,11 @@ public final class ModelLoader {
      * for the tree (a second of a 100k-element model's time, and a tree three times this one's size).
      */
     public Parsed parseKeepingTree(String name, byte[] bytes) throws InputException {
-        List<Problem> problems = new ArrayList<>();
         TreeTap[] tap = new TreeTap[1];
-        Fields fields = YamlReader.read(name, bytes, problems,
-                "empty model: expected a mapping that starts with 'e2ee-review: 1'", events -> check(events, problems),
-                parser -> tap[0] = new TreeTap(parser));
-        if (fields == null || !problems.isEmpty()) throw new InputException(problems);
-        Model model = build(name, bytes, fields);
-        org.yaml.snakeyaml.nodes.Node root = tap[0] == null ? null : tap[0].root();
-        if (root == null) {
-            // Not reachable for a model that parses; composed the long way rather than fail.
-            return new Parsed(model, base(name, bytes));
-        }
+        Model model = build(name, bytes, checked(name, bytes, parser -> tap[0] = new TreeTap(parser)));
+        // A model that parses was read to its end: the checker reads every node of the document.
+        org.yaml.snakeyaml.nodes.Node root = tap[0].root();
+        if (root == null) throw new IllegalStateException("the model parsed but its tree was not read whole");
         return new Parsed(model, new Base(name, model.sha256(), model.text(), root));
     }
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
@@ -89,17 +88,13 @@ final class TreeTap implements org.yaml.snakeyaml.parser.Parser {
             if (o.mapping) {
                 List<NodeTuple> tuples = new ArrayList<>(o.items.size() / 2);
                 for (int i = 0; i + 1 < o.items.size(); i += 2) tuples.add(new NodeTuple(o.items.get(i), o.items.get(i + 1)));
-                n = new MappingNode(Tag.MAP, true, tuples, start, end, flow(o.start));
+                n = new MappingNode(Tag.MAP, true, tuples, start, end, o.start.getFlowStyle());
             } else {
                 o.items.trimToSize();
-                n = new SequenceNode(Tag.SEQ, true, o.items, start, end, flow(o.start));
+                n = new SequenceNode(Tag.SEQ, true, o.items, start, end, o.start.getFlowStyle());
             }
             add(anchored(o.start, n));
         }
-    }
-
-    private static DumperOptions.FlowStyle flow(CollectionStartEvent e) {
-        return e.getFlowStyle();
     }
 
     private Node anchored(NodeEvent e, Node n) {

@@ -283,13 +283,8 @@ final class PlainWords {
         if (!asked.isEmpty()) {
             // One that would go unnoticed only in some conversations says which, as the table does: "without anyone
             // noticing" alone read as contradicting the table's "members, or outsiders who check" for the others.
-            List<String> onlyIn = new ArrayList<>();
-            for (ReportView.ProposalRow r : asked) {
-                String n = r.noticed();
-                if (n != null && n.startsWith(UNSEEN_IN) && n.indexOf(';') > 0) {
-                    onlyIn.add(named(r) + " only in " + n.substring(UNSEEN_IN.length(), n.indexOf(';')));
-                }
-            }
+            List<String> onlyIn = asked.stream().filter(r -> !r.unseenOnlyIn().isEmpty())
+                    .map(r -> named(r) + " only in " + and(r.unseenOnlyIn())).toList();
             out.add("We ask that no law or order require " + list(asked.stream().map(PlainWords::named).toList(), "or")
                     + ", because " + (asked.size() == 1 ? "it" : "each") + " would let someone outside a conversation "
                     + "read it or learn about it without anyone noticing"
@@ -299,7 +294,7 @@ final class PlainWords {
                 .filter(r -> r.applied() && !r.asked() && r.notAsked() == null).toList();
         // One whose every use needs a device in hand is not "a way others could use unnoticed": they would need
         // the device too. What it adds is that whoever obtains its means could read any device they hold.
-        List<ReportView.ProposalRow> inHand = noticed.stream().filter(r -> capital(OWNER).equals(r.noticed())).toList();
+        List<ReportView.ProposalRow> inHand = noticed.stream().filter(ReportView.ProposalRow::inHand).toList();
         List<ReportView.ProposalRow> seen = noticed.stream().filter(r -> !inHand.contains(r)).toList();
         if (!seen.isEmpty()) {
             boolean one = seen.size() == 1;
@@ -420,7 +415,7 @@ final class PlainWords {
             adding.add(a.row());
             if (!a.everyUser()) chosen.add(a.row());
             if (!a.unseen()) seen.add(a.row());
-            if (a.unseen() && a.row().noticed().startsWith(UNSEEN_IN)) partly.add(a.row());
+            if (a.unseen() && !a.row().unseenOnlyIn().isEmpty()) partly.add(a.row());
         }
         StringBuilder s = new StringBuilder("We took ").append(count(assessments.size(), "lawful-access proposal"))
                 .append(" from the public debate, put forward by governments, officials or researchers (Annex B says "
@@ -480,7 +475,7 @@ final class PlainWords {
         if (!a.applied()) {
             return new ReportView.ProposalRow(title, anchor, false, "does not apply: " + ReportViewBuilder.t(a.notApplicable()),
                     "", "", counts(review), counts(review), "nothing", "", risk(a), risk(a),
-                    false, "which cannot apply to this design", "", "", "");
+                    false, "which cannot apply to this design", "", "", "", List.of(), false);
         }
         // Per party (and whom it goes through), the widest change: reading the content itself, reading
         // more widely than now, or reading only what is computed from the content.
@@ -537,6 +532,7 @@ final class PlainWords {
                 ? "whose access needs a user's device in hand, which its owner would know of"
                 : "whose access members or outsiders who check could notice";
         List<Gain> all = unseenFirst(a);
+        Noticing noticing = noticing(all);
         List<String> misuse = misuse(all);
         String risk = risk(a, all);
         // Every one of three or more conversations is said so: the same list of names in most rows of the table
@@ -546,8 +542,9 @@ final class PlainWords {
                 : and(List.copyOf(whose));
         return new ReportView.ProposalRow(title, anchor, true, gained.isEmpty() ? "nobody new" : String.join("; ", gained),
                 toWhat, forWhom, counts(review), counts(a.patched()), adds(a), reach, risk,
-                worse(a, risk), readers && unseen, notAsked, noticed(all),
-                misuse.isEmpty() ? "" : capital("anyone who " + and(misuse, "or")), gravest(review, a.patched()));
+                worse(a, risk), readers && unseen, notAsked, noticing.answer(),
+                misuse.isEmpty() ? "" : capital("anyone who " + and(misuse, "or")), gravest(review, a.patched()),
+                noticing.unseenOnlyIn(), noticing.inHand());
     }
 
     /**
@@ -574,25 +571,26 @@ final class PlainWords {
     }
 
     /**
-     * Whether anyone would notice the access a proposal adds, answering the first page's table's question;
-     * where some conversations would be read unnoticed and others not, which are which.
+     * Whether anyone would notice the access a proposal adds: the first page's table's answer, the
+     * conversations it would go unnoticed in where in others it would be noticed, and whether only the
+     * owner of a device taken would notice it. What the summary and the asks say follows from the last two.
      */
-    /** How the table's answer starts when some conversations would be read unnoticed and others not. */
-    private static final String UNSEEN_IN = "No, in ";
-    /** Who would notice a reading that needs a device in hand. */
-    private static final String OWNER = "its owner, whose device is taken";
+    private record Noticing(String answer, List<String> unseenOnlyIn, boolean inHand) {
+    }
 
-    private static String noticed(List<Gain> all) {
-        if (all.isEmpty()) return "";
+    private static Noticing noticing(List<Gain> all) {
+        if (all.isEmpty()) return new Noticing("", List.of(), false);
         Set<String> unseen = new LinkedHashSet<>();
         Set<String> others = new LinkedHashSet<>();
         for (Gain g : all) if (g.unseen) unseen.addAll(g.conversations);
         for (Gain g : all) if (!g.unseen) others.addAll(g.conversations);
         others.removeAll(unseen);
-        List<Gain> seen = all.stream().filter(g -> !g.unseen).toList();
-        String who = seen.stream().allMatch(g -> g.inHand) ? OWNER : "members, or outsiders who check";
-        if (unseen.isEmpty()) return capital(who);
-        return others.isEmpty() ? "No" : UNSEEN_IN + and(List.copyOf(unseen)) + "; in " + and(List.copyOf(others)) + ", " + who;
+        boolean inHand = all.stream().filter(g -> !g.unseen).allMatch(g -> g.inHand);
+        String who = inHand ? "its owner, whose device is taken" : "members, or outsiders who check";
+        if (unseen.isEmpty()) return new Noticing(capital(who), List.of(), inHand);
+        if (others.isEmpty()) return new Noticing("No", List.of(), false);
+        return new Noticing("No, in " + and(List.copyOf(unseen)) + "; in " + and(List.copyOf(others)) + ", " + who,
+                List.copyOf(unseen), false);
     }
 
     /** Who else could do what the proposal lets its intended users do, each completing "anyone who ...". */

@@ -226,10 +226,14 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      *                when nobody could
      * @param gravest the gravest counted finding's severity now and with it: "high → critical"; empty when it
      *                cannot apply
+     * @param unseenOnlyIn the conversations its access would go unnoticed in, where in others it would be
+     *                noticed; empty otherwise
+     * @param inHand  whether only the owner of a device taken would notice its access, and nobody fails to
      */
     public record ProposalRow(String title, String anchor, boolean applied, String gains, String whose, String forWhom,
                               String before, String after, String adds, String reach, String risk, String worse,
-                              boolean asked, String notAsked, String noticed, String misuse, String gravest) {
+                              boolean asked, String notAsked, String noticed, String misuse, String gravest,
+                              List<String> unseenOnlyIn, boolean inHand) {
     }
 
     /** @param count how many findings of this kind the proposal introduces: one per place in the design */
