@@ -41,6 +41,14 @@ final class Checker {
     record Declared(ElementKind kind, Location at, Fields fields) {
     }
 
+    /**
+     * An element checked without a problem in the model file a patched model is made from: its fields
+     * and the references written in it. A patch leaves most elements as they were, the same nodes,
+     * and those are not checked again (see {@link #knowing}).
+     */
+    record Known(String id, Fields fields, List<RefUse> refs) {
+    }
+
     private final String file;
     private final List<Problem> problems;
     private final YamlEvents events;
@@ -54,6 +62,10 @@ final class Checker {
     private final Map<String, String> names = new HashMap<>();
     private int dropped;
     private String[] lines;
+    /** Per top-level map, each element as checked, when asked to {@link #remember}; else null. */
+    private Map<String, Map<String, Known>> remembered;
+    /** Elements checked before, by the node they were read from. */
+    private Map<org.yaml.snakeyaml.nodes.Node, Known> known = Map.of();
 
     Checker(YamlEvents events, List<Problem> problems) {
         this.file = events.file();
@@ -68,6 +80,31 @@ final class Checker {
 
     Map<String, Declared> ids() {
         return ids;
+    }
+
+    /** Keep each element as checked, for a patched model made from this file later. */
+    void remember() {
+        remembered = new HashMap<>();
+    }
+
+    /** Per top-level map ("components"), each element as checked, by id; null unless asked to remember. */
+    Map<String, Map<String, Known>> remembered() {
+        return remembered;
+    }
+
+    /** The one string per id this checker used. */
+    Map<String, String> names() {
+        return names;
+    }
+
+    /**
+     * Takes elements checked in the file a patched model is made from, by node, as they were, and the
+     * strings their ids were: an element whose node a patch left as it was has the same fields and the
+     * same references, so only the references are resolved again (a patch may remove what they name).
+     */
+    void knowing(Map<org.yaml.snakeyaml.nodes.Node, Known> known, Map<String, String> names) {
+        this.known = known;
+        this.names.putAll(names);
     }
 
     void problem(Location at, String message) {
@@ -344,7 +381,7 @@ final class Checker {
                 events.skipNode();
                 continue;
             }
-            Fields f = object(type.spec(), type.spec().name() + " '" + id + "'", at);
+            Fields f = element(type, field, id, at);
             if (kind != null) {
                 Declared before = ids.putIfAbsent(id, new Declared(kind, at, f));
                 if (before != null) {
@@ -357,6 +394,26 @@ final class Checker {
         }
         events.next();
         return out;
+    }
+
+    /** The element at the cursor: as checked before when its node is one checked before, else checked now. */
+    private Fields element(FieldType.IdMap type, String field, String id, Location at) {
+        if (!known.isEmpty()) {
+            org.yaml.snakeyaml.nodes.Node node = events.upcomingNode();
+            Known k = node == null ? null : known.get(node);
+            if (k != null && k.id().equals(id)) {
+                events.skipUpcoming(node);
+                refs.addAll(k.refs());
+                return k.fields();
+            }
+        }
+        int from = refs.size();
+        Fields f = object(type.spec(), type.spec().name() + " '" + id + "'", at);
+        if (remembered != null) {
+            remembered.computeIfAbsent(field, x -> new HashMap<>())
+                    .put(id, new Known(id, f, List.copyOf(refs.subList(from, refs.size()))));
+        }
+        return f;
     }
 
     /** One matcher per pattern for the whole file: patterns are few, values many. */

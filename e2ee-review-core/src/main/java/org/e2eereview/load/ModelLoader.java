@@ -34,6 +34,8 @@ import org.e2eereview.model.SystemInfo;
  */
 public final class ModelLoader {
 
+    private static final String EMPTY_MODEL = "empty model: expected a mapping that starts with 'e2ee-review: 1'";
+
     /** Loads a file; its path as given is the name used in every location. */
     public Model load(Path path) throws InputException {
         return parse(path.toString(), read(path));
@@ -89,15 +91,13 @@ public final class ModelLoader {
 
     /** Parses model text; {@code name} is used in locations. */
     public Model parse(String name, byte[] bytes) throws InputException {
-        return build(name, bytes, checked(name, bytes, null));
+        return build(name, bytes, checked(name, bytes));
     }
 
-    /** The model's fields, checked, with the checker reading through {@code tap} when one is given. */
-    private static Fields checked(String name, byte[] bytes, java.util.function.UnaryOperator<org.yaml.snakeyaml.parser.Parser> tap)
-            throws InputException {
+    /** The model's fields, checked. */
+    private static Fields checked(String name, byte[] bytes) throws InputException {
         List<Problem> problems = new ArrayList<>();
-        Fields fields = YamlReader.read(name, bytes, problems,
-                "empty model: expected a mapping that starts with 'e2ee-review: 1'", events -> check(events, problems), tap);
+        Fields fields = YamlReader.read(name, bytes, problems, EMPTY_MODEL, events -> check(events, problems), null);
         if (fields == null || !problems.isEmpty()) throw new InputException(problems);
         return fields;
     }
@@ -131,12 +131,26 @@ public final class ModelLoader {
         private final String sha256;
         private final String text;
         private final org.yaml.snakeyaml.nodes.Node node;
+        /** Each element as checked, by the node it was read from; empty for a base composed without checking. */
+        private final Map<org.yaml.snakeyaml.nodes.Node, Checker.Known> known;
+        private final Map<String, String> names;
+        /** Each element of the model, by the fields it was made from. */
+        private final Map<Fields, Object> made;
 
         private Base(String name, String sha256, String text, org.yaml.snakeyaml.nodes.Node node) {
+            this(name, sha256, text, node, Map.of(), Map.of(), Map.of());
+        }
+
+        private Base(String name, String sha256, String text, org.yaml.snakeyaml.nodes.Node node,
+                     Map<org.yaml.snakeyaml.nodes.Node, Checker.Known> known, Map<String, String> names,
+                     Map<Fields, Object> made) {
             this.name = name;
             this.sha256 = sha256;
             this.text = text;
             this.node = node;
+            this.known = known;
+            this.names = names;
+            this.made = made;
         }
 
         org.yaml.snakeyaml.nodes.Node node() {
@@ -170,24 +184,72 @@ public final class ModelLoader {
      */
     public Parsed parseKeepingTree(String name, byte[] bytes) throws InputException {
         TreeTap[] tap = new TreeTap[1];
-        Model model = build(name, bytes, checked(name, bytes, parser -> tap[0] = new TreeTap(parser)));
+        Checker[] checker = new Checker[1];
+        List<Problem> problems = new ArrayList<>();
+        Fields fields = YamlReader.read(name, bytes, problems, EMPTY_MODEL, events -> {
+            checker[0] = new Checker(events, problems);
+            checker[0].remember();
+            return check(checker[0]);
+        }, parser -> tap[0] = new TreeTap(parser));
+        if (fields == null || !problems.isEmpty()) throw new InputException(problems);
+        Model model = build(name, bytes, fields);
         // A model that parses was read to its end: the checker reads every node of the document.
         org.yaml.snakeyaml.nodes.Node root = tap[0].root();
         if (root == null) throw new IllegalStateException("the model parsed but its tree was not read whole");
-        return new Parsed(model, new Base(name, model.sha256(), model.text(), root));
+        Map<org.yaml.snakeyaml.nodes.Node, Checker.Known> known = new java.util.IdentityHashMap<>();
+        Map<Fields, Object> made = new java.util.IdentityHashMap<>();
+        Map<String, Map<String, Checker.Known>> remembered = checker[0].remembered();
+        for (org.yaml.snakeyaml.nodes.NodeTuple section : ((org.yaml.snakeyaml.nodes.MappingNode) root).getValue()) {
+            String field = ((org.yaml.snakeyaml.nodes.ScalarNode) section.getKeyNode()).getValue();
+            Map<String, Checker.Known> checked = remembered.get(field);
+            if (checked == null || !(section.getValueNode() instanceof org.yaml.snakeyaml.nodes.MappingNode elements)) continue;
+            Map<String, ?> built = elementsOf(model, field);
+            for (org.yaml.snakeyaml.nodes.NodeTuple e : elements.getValue()) {
+                Checker.Known k = checked.get(((org.yaml.snakeyaml.nodes.ScalarNode) e.getKeyNode()).getValue());
+                // An alias makes two elements one node: it stands for the first.
+                if (k == null || known.putIfAbsent(e.getValueNode(), k) != null) continue;
+                made.put(k.fields(), built.get(k.id()));
+            }
+        }
+        return new Parsed(model, new Base(name, model.sha256(), model.text(), root, known,
+                Map.copyOf(checker[0].names()), made));
     }
 
-    /** As {@link #parse(String, byte[], List)}, over a file read once. */
+    /** A top-level map of the model's elements by the field it is written under. */
+    private static Map<String, ?> elementsOf(Model model, String field) {
+        return switch (field) {
+            case "parties" -> model.parties();
+            case "components" -> model.components();
+            case "keys" -> model.keys();
+            case "data" -> model.data();
+            case "conversations" -> model.conversations();
+            case "flows" -> model.flows();
+            case "features" -> model.features();
+            case "accepted" -> model.accepted();
+            default -> Map.of();
+        };
+    }
+
+    /**
+     * As {@link #parse(String, byte[], List)}, over a file read once. An element the patches leave as it
+     * was is the one parsed from the file, neither checked nor made again: most of a large design.
+     */
     public Model parse(Base base, List<YamlPatch> patches) throws InputException {
         List<Problem> problems = new ArrayList<>();
-        Fields fields = YamlReader.readPatched(base.name, base.text, base.node, patches, problems,
-                events -> check(events, problems));
+        Fields fields = YamlReader.readPatched(base.name, base.text, base.node, patches, problems, events -> {
+            Checker checker = new Checker(events, problems);
+            checker.knowing(base.known, base.names);
+            return check(checker);
+        });
         if (fields == null || !problems.isEmpty()) throw new InputException(problems);
-        return build(base.name, base.sha256, base.text, fields);
+        return build(base.name, base.sha256, base.text, fields, base.made);
     }
 
     private static Fields check(YamlEvents events, List<Problem> problems) {
-        Checker checker = new Checker(events, problems);
+        return check(new Checker(events, problems));
+    }
+
+    private static Fields check(Checker checker) {
         Fields f = checker.root(ModelFormat.MODEL, "the model",
                 "the top level must be a mapping (e2ee-review: 1, system:, parties:, ...)");
         if (f == null) return null;
@@ -202,18 +264,23 @@ public final class ModelLoader {
     }
 
     private static Model build(String name, String sha256, String text, Fields f) {
+        return build(name, sha256, text, f, Map.of());
+    }
+
+    /** The model, each element taken from {@code made} when its fields are ones it was made from before. */
+    private static Model build(String name, String sha256, String text, Fields f, Map<Fields, Object> made) {
         Fields sys = f.obj("system");
         return new Model(name, sha256, f.integer("e2ee-review"),
                 new SystemInfo(sys.text("name"), sys.text("version"), sys.bool("claims-end-to-end"),
                         sys.text("description"), sys.source()),
-                elements(f.map("parties"), ModelLoader::party),
-                elements(f.map("components"), ModelLoader::component),
-                elements(f.map("keys"), ModelLoader::key),
-                elements(f.map("data"), ModelLoader::data),
-                elements(f.map("conversations"), ModelLoader::conversation),
-                elements(f.map("flows"), ModelLoader::flow),
-                elements(f.map("features"), ModelLoader::feature),
-                elements(f.map("accepted"), ModelLoader::acceptance),
+                elements(f.map("parties"), ModelLoader::party, made),
+                elements(f.map("components"), ModelLoader::component, made),
+                elements(f.map("keys"), ModelLoader::key, made),
+                elements(f.map("data"), ModelLoader::data, made),
+                elements(f.map("conversations"), ModelLoader::conversation, made),
+                elements(f.map("flows"), ModelLoader::flow, made),
+                elements(f.map("features"), ModelLoader::feature, made),
+                elements(f.map("accepted"), ModelLoader::acceptance, made),
                 submission(f.obj("submission")), code(f.obj("code")), text);
     }
 
@@ -229,8 +296,17 @@ public final class ModelLoader {
     }
 
     private static <T> Map<String, T> elements(Map<String, Fields> raw, BiFunction<String, Fields, T> make) {
+        return elements(raw, make, Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Map<String, T> elements(Map<String, Fields> raw, BiFunction<String, Fields, T> make,
+                                               Map<Fields, Object> made) {
         Map<String, T> out = new LinkedHashMap<>(raw.size() * 4 / 3 + 1);
-        raw.forEach((id, fields) -> out.put(id, make.apply(id, fields)));
+        raw.forEach((id, fields) -> {
+            T before = (T) made.get(fields);
+            out.put(id, before != null ? before : make.apply(id, fields));
+        });
         return Collections.unmodifiableMap(out);
     }
 

@@ -75,6 +75,17 @@ final class NodeEvents implements Parser {
         return new MappingStartEvent(null, null, true, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
     }
 
+    /** The node whose events come next, when none of them has been read yet; else null. */
+    Node upcoming() {
+        return peeked == null && todo.peek() instanceof Node n ? n : null;
+    }
+
+    /** Passes over the node {@link #upcoming()} gave, giving none of its events. */
+    void skip(Node node) {
+        if (peeked != null || todo.peek() != node) throw new IllegalStateException("not the next node");
+        todo.pop();
+    }
+
     @Override
     public boolean checkEvent(Event.ID choice) {
         Event e = peekEvent();

@@ -139,6 +139,19 @@ final class YamlEvents {
         return e;
     }
 
+    /**
+     * The next node, none of its events read yet, when the events come from a node tree (a patched
+     * model) and no alias is being replayed; else null.
+     */
+    org.yaml.snakeyaml.nodes.Node upcomingNode() {
+        return peeked == null && replays.isEmpty() && open.isEmpty() && parser instanceof NodeEvents n ? n.upcoming() : null;
+    }
+
+    /** Passes over the node {@link #upcomingNode()} gave: a node opens and closes, so the depth is as it was. */
+    void skipUpcoming(org.yaml.snakeyaml.nodes.Node node) {
+        ((NodeEvents) parser).skip(node);
+    }
+
     /** Consumes the whole node that starts at the next event. */
     void skipNode() {
         if (!(next() instanceof CollectionStartEvent)) return;

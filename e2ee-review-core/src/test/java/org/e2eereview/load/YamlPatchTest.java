@@ -72,6 +72,23 @@ class YamlPatchTest {
     }
 
     @Test
+    void aPatchedModelMadeFromTheKeptTreeChecksWhatTheUnchangedElementsNameAgain() throws Exception {
+        // The elements the patch leaves alone are not checked again, but what they name is: here the
+        // conversation names the relay the patch removes.
+        YamlPatch removal = YamlPatch.read("proposals/removal.yaml", """
+                patch:
+                  components:
+                    relay: ~
+                """.getBytes(StandardCharsets.UTF_8), "patch").bind(Map.of());
+        byte[] model = ModelLoaderTest.MODEL.getBytes(StandardCharsets.UTF_8);
+        ModelLoader.Parsed parsed = new ModelLoader().parseKeepingTree("m.yaml", model);
+        assertThatThrownBy(() -> new ModelLoader().parse(parsed.base(), List.of(removal)))
+                .isInstanceOf(InputException.class).hasMessageContaining("m.yaml:28:31: unknown component 'relay' in 'managed-by'")
+                .hasMessage(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> new ModelLoader().parse("m.yaml", model, List.of(removal))).getMessage());
+    }
+
+    @Test
     void placeholdersMustBeBoundAndSingleWhereOneIdIsNeeded() throws Exception {
         YamlPatch p = YamlPatch.read("p.yaml", "patch:\n  parties:\n    x:\n      name: ${who}\n".getBytes(StandardCharsets.UTF_8),
                 "patch");

@@ -1,0 +1,60 @@
+package org.e2eereview.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.e2eereview.Corpus;
+import org.e2eereview.bench.SyntheticModel;
+import org.e2eereview.catalog.Entries.Proposal;
+import org.e2eereview.load.ModelLoader;
+import org.e2eereview.model.ElementKind;
+import org.e2eereview.model.Model;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A proposal's patched model is made from the design's: an element the patch leaves as it was is the
+ * design's own, neither checked nor made again. The model made so is the one a fresh read of the file
+ * with the patch gives, for every example and every proposal that applies.
+ */
+class PatchedModelTest {
+
+    @Test
+    void everyExampleWithEveryProposal() throws Exception {
+        for (Path p : Corpus.files("examples")) sameAsAFreshRead(p.toString(), Files.readAllBytes(p), 0);
+    }
+
+    @Test
+    void aSmallSyntheticDesignWithEveryProposal() throws Exception {
+        // Every proposal binds every client or every conversation's content, a tenth to a fifth of a large design.
+        sameAsAFreshRead("synthetic-400.yaml", SyntheticModel.generate(400).getBytes(StandardCharsets.UTF_8), 300);
+    }
+
+    private static void sameAsAFreshRead(String name, byte[] bytes, int minimumKept) throws Exception {
+        ModelLoader.Parsed parsed = new ModelLoader().parseKeepingTree(name, bytes);
+        Model design = parsed.model();
+        for (Proposal p : Corpus.rules().catalog().proposals().values()) {
+            Assessor.Bound bound = Assessor.bind(p, design);
+            if (bound.patch() == null) continue;
+            Model shared = new ModelLoader().parse(parsed.base(), List.of(bound.patch()));
+            Model fresh = new ModelLoader().parse(name, bytes, List.of(bound.patch()));
+            assertThat(shared).as(name + " with " + p.id()).isEqualTo(fresh);
+            int kept = 0;
+            int made = 0;
+            for (ElementKind k : ElementKind.values()) {
+                Map<String, ?> before = k.in(design);
+                for (Map.Entry<String, ?> e : k.in(shared).entrySet()) {
+                    if (e.getValue() == before.get(e.getKey())) kept++;
+                    else made++;
+                }
+            }
+            // A patch that sets a field "where not written" makes its element again, equal to what it was.
+            assertThat(made).as(name + " with " + p.id() + ": the elements the patch went through are made again").isPositive();
+            assertThat(kept).as(name + " with " + p.id() + ": the rest are the design's own").isGreaterThan(minimumKept);
+        }
+    }
+}
