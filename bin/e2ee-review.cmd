@@ -11,5 +11,5 @@ if not exist "%jar%" (
 )
 set "java=java"
 if defined JAVA_HOME set "java=%JAVA_HOME%\bin\java"
-"%java%" -XX:TieredStopAtLevel=1 -XX:+UseParallelGC %JAVA_OPTS% -jar "%jar%" %*
+"%java%" -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 %JAVA_OPTS% -jar "%jar%" %*
 exit /b %ERRORLEVEL%

@@ -192,7 +192,7 @@ public final class Assessor {
         } catch (InputException e) {
             return notApplicable(p, "the patch does not fit this model: " + e.problems().get(0), bindings);
         }
-        Review patched = reviewer.review(patchedModel);
+        Review patched = reviewer.reviewToCompare(patchedModel);
         return compare(p, bindings, design.get(), patched);
     }
 

@@ -23,8 +23,15 @@ import org.e2eereview.model.Source;
  */
 final class Declarations {
 
-    /** A written field: the record holding it, its name as the model spells it, and its value. */
-    record Field(String holder, String name, Object value) {
+    /**
+     * A written field: the record holding it, its name as the model spells it, its value, and the element
+     * it is written in ({@code conversations.group-chat}).
+     */
+    record Field(String holder, String name, Object value, String element) {
+
+        Field(String holder, String name, Object value) {
+            this(holder, name, value, null);
+        }
     }
 
     private final Map<Location, Field> byLocation = new HashMap<>();
@@ -34,51 +41,93 @@ final class Declarations {
 
     private final Map<Place, Field> byPlace = new HashMap<>();
 
-    private Declarations() {
+    /** The declarations of the model this one was patched from, for the elements the two share; or null. */
+    private final Declarations under;
+    /** The elements whose fields {@link #under} no longer tells: changed or gone. */
+    private final java.util.Set<String> replaced = new java.util.HashSet<>();
+
+    private Declarations(Declarations under) {
+        this.under = under;
     }
 
     static Declarations of(Model m) {
-        Declarations d = new Declarations();
-        for (ElementKind k : ElementKind.values()) d.walk(k.in(m), k.field());
+        Declarations d = new Declarations(null);
+        for (ElementKind k : ElementKind.values()) {
+            k.in(m).forEach((id, e) -> d.walk(e, k.field() + "." + id, k.field() + "." + id));
+        }
+        return d;
+    }
+
+    /**
+     * The declarations of a model made from another ({@code from}, declaring {@code declared}): an element
+     * the two share, the same object, writes what it wrote there, and only the others are walked. A patched
+     * model shares most of a large design's elements, whose fields are hundreds of thousands.
+     */
+    static Declarations of(Model m, Model from, Declarations declared) {
+        Declarations d = new Declarations(declared);
+        for (ElementKind k : ElementKind.values()) {
+            Map<String, ?> now = k.in(m);
+            Map<String, ?> was = k.in(from);
+            now.forEach((id, e) -> {
+                if (was.get(id) == e) return;
+                String place = k.field() + "." + id;
+                d.replaced.add(place);
+                d.walk(e, place, place);
+            });
+            was.keySet().forEach(id -> {
+                if (!now.containsKey(id)) d.replaced.add(k.field() + "." + id);
+            });
+        }
         return d;
     }
 
     /** The field written at a location, or null when none is. */
     Field at(Location at) {
-        return byLocation.get(at);
+        Field f = byLocation.get(at);
+        return f != null || under == null ? f : kept(under.at(at));
+    }
+
+    /** A field of the model patched from, if its element is one this model shares; else null. */
+    private Field kept(Field f) {
+        return f == null || replaced.contains(f.element()) ? null : f;
     }
 
     /** Every written field, in no particular order. */
     java.util.Collection<Field> fields() {
-        return byLocation.values();
+        if (under == null) return byLocation.values();
+        java.util.List<Field> out = new java.util.ArrayList<>(byLocation.values());
+        for (Field f : under.fields()) if (kept(f) != null) out.add(f);
+        return out;
     }
 
     /** Whether this model writes the field with the same value at the same place. */
     boolean writes(Field f) {
-        Field mine = byPlace.get(new Place(f.holder(), f.name()));
+        Place place = new Place(f.holder(), f.name());
+        Field mine = byPlace.get(place);
+        if (mine == null && under != null) mine = kept(under.byPlace.get(place));
         return mine != null && Objects.equals(mine.value(), f.value());
     }
 
-    private void walk(Object value, String place) {
+    private void walk(Object value, String place, String element) {
         // A child's place is spelled only where something can be written below it: a large design has
         // hundreds of thousands of plain values, each of which would otherwise get a string of its own.
         if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> {
-                if (holds(v)) walk(v, place + "." + k);
+                if (holds(v)) walk(v, place + "." + k, element);
             });
         } else if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) if (holds(list.get(i))) walk(list.get(i), place + "." + i);
+            for (int i = 0; i < list.size(); i++) if (holds(list.get(i))) walk(list.get(i), place + "." + i, element);
         } else if (isRecord(value)) {
             Record r = (Record) value;
             Map<String, Object> components = components(r);
-            for (var e : components.entrySet()) if (holds(e.getValue())) walk(e.getValue(), place + "." + e.getKey());
+            for (var e : components.entrySet()) if (holds(e.getValue())) walk(e.getValue(), place + "." + e.getKey(), element);
             if (components.get("source") instanceof Source s) {
                 for (var e : s.fields().entrySet()) {
                     // A field no component is named after (end-to-end's "default" is byDefault) is judged
                     // by everything its record holds: a change beside it then counts as a change to it.
                     String name = camel(e.getKey());
                     Object v = components.containsKey(name) ? plain(components.get(name)) : plain(r);
-                    Field f = new Field(place, e.getKey(), v);
+                    Field f = new Field(place, e.getKey(), v, element);
                     byLocation.put(e.getValue(), f);
                     byPlace.put(new Place(place, e.getKey()), f);
                 }

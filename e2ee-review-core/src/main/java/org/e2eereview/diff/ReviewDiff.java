@@ -221,7 +221,7 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
         List<Safeguarded> appeared = after.safeguards().stream().filter(s -> !guardsBefore.contains(key(s))).toList();
         List<Safeguarded> gone = before.safeguards().stream().filter(s -> !guardsAfter.contains(key(s))).toList();
         Declarations declaredThen = appeared.isEmpty() && gone.isEmpty() ? null : declaredBefore.get();
-        Declarations declaredAfter = declaredThen == null ? null : Declarations.of(after.model());
+        Declarations declaredAfter = declaredThen == null ? null : Declarations.of(after.model(), before.model(), declaredThen);
         List<Safeguarded> added = new ArrayList<>();
         List<Safeguarded> nowRelevant = new ArrayList<>();
         for (Safeguarded s : appeared) (declaredIn(s, declaredAfter, declaredThen) ? nowRelevant : added).add(s);

@@ -73,10 +73,23 @@ public final class Reviewer {
     }
 
     public Review review(Model model) throws InputException {
+        return review(model, true);
+    }
+
+    /**
+     * The review of a changed design that is only compared with the design's own ({@code assess}): the
+     * notes on how the model is written, which no comparison reads and no report of it shows, are not
+     * made (on a large design, a twentieth of each review's time).
+     */
+    public Review reviewToCompare(Model model) throws InputException {
+        return review(model, false);
+    }
+
+    private Review review(Model model, boolean withNotes) throws InputException {
         // What depends on the model alone is made on another core while the model is analysed.
         RuleEngine.Ahead ahead = engine.ahead(model);
-        Spread.Aside<List<Review.Note>> notes = Spread.aside(model.flows().size() + model.data().size(),
-                () -> Notes.ofModel(model));
+        Spread.Aside<List<Review.Note>> notes = withNotes ? Spread.aside(model.flows().size() + model.data().size(),
+                () -> Notes.ofModel(model)) : null;
         Analysis analysis = AccessAnalysis.analyze(model);
         RuleEngine.Evaluation evaluation = engine.evaluate(ahead, analysis);
         List<Finding> findings = evaluation.findings();
@@ -111,7 +124,7 @@ public final class Reviewer {
         return new Review(model, analysis, rules.catalog(), rules, List.copyOf(weakenings), List.copyOf(features),
                 List.copyOf(access), List.copyOf(disclosures), objectives(model, weakenings, features),
                 List.copyOf(safeguards), notAssessed(model, evaluation.notAssessed()),
-                Notes.of(notes.get(), evaluation.unrecognised()), List.copyOf(unused), baseline,
+                notes == null ? List.of() : Notes.of(notes.get(), evaluation.unrecognised()), List.copyOf(unused), baseline,
                 Version.get(), rules.digest(), rules.catalog().digest());
     }
 
@@ -138,7 +151,7 @@ public final class Reviewer {
 
     private List<ObjectiveAssessment> objectives(Model model, List<Reviewed> weakenings, List<Reviewed> features) {
         Catalog catalog = rules.catalog();
-        Behind behind = new Behind(weakenings);
+        Behind behind = new Behind(weakenings, features);
         // Who can compel whom, once: a feature's results reach an authority through the party it compels.
         java.util.Map<String, java.util.Set<org.e2eereview.model.Party.Kind>> compelledBy = new java.util.HashMap<>();
         for (org.e2eereview.model.Party q : model.parties().values()) {
@@ -208,15 +221,29 @@ public final class Reviewer {
         private final java.util.Map<String, java.util.Map<String, java.util.BitSet>> byReader = new java.util.HashMap<>();
         private final java.util.Map<String, java.util.BitSet> byElement = new java.util.HashMap<>();
 
-        Behind(List<Reviewed> weakenings) {
+        /**
+         * Indexes only what the features that do not preserve encryption will ask about: most findings of a
+         * large design are about readers no such feature names, and indexing all of them took 50 MB a review.
+         */
+        Behind(List<Reviewed> weakenings, List<Reviewed> features) {
             this.weakenings = weakenings;
+            java.util.Map<String, Set<String>> wanted = new java.util.HashMap<>();
+            Set<String> elements = new HashSet<>();
+            for (Reviewed r : features) {
+                Finding f = r.finding();
+                if (f.verdict() == Verdict.PRESERVES) continue;
+                for (Finding.Read read : f.reads()) wanted.computeIfAbsent(read.party(), p -> new HashSet<>()).add(read.conversation());
+                elements.add(f.element());
+            }
+            if (elements.isEmpty()) return;
             for (int i = 0; i < weakenings.size(); i++) {
                 Finding f = weakenings.get(i).finding();
                 for (Finding.Read r : f.reads()) {
+                    if (!wanted.getOrDefault(r.party(), Set.of()).contains(r.conversation())) continue;
                     byReader.computeIfAbsent(r.party(), p -> new java.util.HashMap<>())
                             .computeIfAbsent(r.conversation(), c -> new java.util.BitSet()).set(i);
                 }
-                byElement.computeIfAbsent(f.element(), e -> new java.util.BitSet()).set(i);
+                if (elements.contains(f.element())) byElement.computeIfAbsent(f.element(), e -> new java.util.BitSet()).set(i);
             }
         }
 

@@ -53,6 +53,51 @@ class DeclarationsTest {
                 "post-compromise-security: false")))).writes(byDefault)).isFalse();
     }
 
+    @Test
+    void aPatchedModelsDeclarationsMadeOverTheDesignsAreItsOwn() throws Exception {
+        java.util.List<Path> designs = new java.util.ArrayList<>(Corpus.files("examples"));
+        Path synthetic = Files.createTempFile("synthetic", ".yaml");
+        Files.writeString(synthetic, org.e2eereview.bench.SyntheticModel.generate(400));
+        designs.add(synthetic);
+        int looked = 0;
+        for (Path p : designs) {
+            var result = new org.e2eereview.assess.Assessor(Corpus.reviewer()).assess(p, java.util.List.of());
+            Model design = result.original().model();
+            Declarations declared = Declarations.of(design);
+            for (var a : result.assessments()) {
+                if (!a.applied()) continue;
+                Model patched = a.patched().model();
+                Declarations alone = Declarations.of(patched);
+                Declarations over = Declarations.of(patched, design, declared);
+                String as = p.getFileName() + " with " + a.proposal().id();
+                assertThat(sorted(over.fields())).as(as).isEqualTo(sorted(alone.fields()));
+                for (Declarations.Field f : alone.fields()) {
+                    assertThat(over.writes(f)).as(as + ": " + f).isTrue();
+                }
+                for (Declarations.Field f : declared.fields()) {
+                    assertThat(over.writes(f)).as(as + ": " + f).isEqualTo(alone.writes(f));
+                }
+                // A safeguard is looked up by where it is declared, in the design or in the patch.
+                java.util.List<org.e2eereview.analysis.Safeguarded> guards = new java.util.ArrayList<>(a.patched().safeguards());
+                guards.addAll(result.original().safeguards());
+                for (var g : guards) {
+                    assertThat(said(over.at(g.at()))).as(as + ": " + g).isEqualTo(said(alone.at(g.at())));
+                    if (alone.at(g.at()) != null) looked++;
+                }
+            }
+        }
+        Files.delete(synthetic);
+        assertThat(looked).as("safeguards declared at a field").isPositive();
+    }
+
+    private static String said(Declarations.Field f) {
+        return f == null ? null : f.holder() + " " + f.name() + " " + f.value();
+    }
+
+    private static java.util.List<String> sorted(java.util.Collection<Declarations.Field> fields) {
+        return fields.stream().map(f -> f.holder() + " " + f.name() + " " + f.value()).sorted().toList();
+    }
+
     private static Model parse(String text) throws Exception {
         return new ModelLoader().parse("m.yaml", text.getBytes(StandardCharsets.UTF_8));
     }
