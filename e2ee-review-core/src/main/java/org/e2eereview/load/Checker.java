@@ -46,14 +46,18 @@ final class Checker {
      * and the references written in it. A patch leaves most elements as they were, the same nodes,
      * and those are not checked again (see {@link #knowing}).
      */
-    record Known(String id, Fields fields, List<RefUse> refs) {
+    record Known(String id, Declared declared, List<RefUse> refs) {
+
+        Fields fields() {
+            return declared.fields();
+        }
     }
 
     private final String file;
     private final List<Problem> problems;
     private final YamlEvents events;
     private final List<RefUse> refs = new ArrayList<>();
-    private final Map<String, Declared> ids = new LinkedHashMap<>();
+    private Map<String, Declared> ids = new LinkedHashMap<>();
     private final Map<String, Matcher> matchers = new HashMap<>();
     /**
      * One string per id, however often the model names it: the review looks elements up by id
@@ -64,8 +68,15 @@ final class Checker {
     private String[] lines;
     /** Per top-level map, each element as checked, when asked to {@link #remember}; else null. */
     private Map<String, Map<String, Known>> remembered;
-    /** Elements checked before, by the node they were read from. */
-    private Map<org.yaml.snakeyaml.nodes.Node, Known> known = Map.of();
+    /** The ids of the file a patched model is made from, when it is one; else null. */
+    private Map<String, Declared> before;
+    /** Which references were taken from elements checked before: they resolved then. */
+    private final java.util.BitSet knownRefs = new java.util.BitSet();
+    /** For a patched model, the ids declared as before, and those declared anew that the file had too. */
+    private int declaredAsBefore;
+    private int declaredAgain;
+    /** For a patched model, the ids the file had that are now gone or of another kind. */
+    private final Set<String> unsettled = new HashSet<>();
 
     Checker(YamlEvents events, List<Problem> problems) {
         this.file = events.file();
@@ -98,13 +109,14 @@ final class Checker {
     }
 
     /**
-     * Takes elements checked in the file a patched model is made from, by node, as they were, and the
-     * strings their ids were: an element whose node a patch left as it was has the same fields and the
-     * same references, so only the references are resolved again (a patch may remove what they name).
+     * For a patched model made from a file checked before, whose ids were {@code before} and whose
+     * strings for ids {@code names}: an element the patch left as it was comes as a {@link KnownNode} and
+     * is taken as it was checked; what it names is resolved again only where an id went or changed kind.
      */
-    void knowing(Map<org.yaml.snakeyaml.nodes.Node, Known> known, Map<String, String> names) {
-        this.known = known;
+    void knowing(Map<String, Declared> before, Map<String, String> names) {
+        this.before = before;
         this.names.putAll(names);
+        this.ids = new LinkedHashMap<>(before.size() * 4 / 3 + 16);
     }
 
     void problem(Location at, String message) {
@@ -361,6 +373,16 @@ final class Checker {
         Matcher idMatcher = matcher(type.idPattern());
         Map<String, Fields> out = new LinkedHashMap<>();
         while (!(events.peek() instanceof MappingEndEvent)) {
+            Known k = before == null ? null : events.knownAfterKey();
+            if (k != null && !out.containsKey(k.id())) {
+                // As checked in the file: its id, its place and its fields; only a clash with an id the patch
+                // brought is looked for.
+                events.skipKnown();
+                knownRefs.set(refs.size(), refs.size() + k.refs().size());
+                refs.addAll(k.refs());
+                if (kind == null || declare(k.id(), k.declared(), true)) out.put(k.id(), k.fields());
+                continue;
+            }
             Event key = events.peek();
             String id = keyText(key);
             events.skipNode();
@@ -381,39 +403,38 @@ final class Checker {
                 events.skipNode();
                 continue;
             }
-            Fields f = element(type, field, id, at);
-            if (kind != null) {
-                Declared before = ids.putIfAbsent(id, new Declared(kind, at, f));
-                if (before != null) {
-                    problem(at, "duplicate id '" + id + "': already used by the " + before.kind().noun()
-                            + " at line " + before.at().line() + "; ids must be unique across the model");
-                    continue;
-                }
+            int from = refs.size();
+            Fields f = object(type.spec(), type.spec().name() + " '" + id + "'", at);
+            Declared declared = new Declared(kind, at, f);
+            if (remembered != null) {
+                remembered.computeIfAbsent(field, x -> new HashMap<>())
+                        .put(id, new Known(id, declared, List.copyOf(refs.subList(from, refs.size()))));
             }
-            out.put(id, f);
+            if (kind == null || declare(id, declared, false)) out.put(id, f);
         }
         events.next();
         return out;
     }
 
-    /** The element at the cursor: as checked before when its node is one checked before, else checked now. */
-    private Fields element(FieldType.IdMap type, String field, String id, Location at) {
-        if (!known.isEmpty()) {
-            org.yaml.snakeyaml.nodes.Node node = events.upcomingNode();
-            Known k = node == null ? null : known.get(node);
-            if (k != null && k.id().equals(id)) {
-                events.skipUpcoming(node);
-                refs.addAll(k.refs());
-                return k.fields();
-            }
+    /** Declares an id, or reports that another element has it already; {@code asBefore} for one checked before. */
+    private boolean declare(String id, Declared declared, boolean asBefore) {
+        Declared first = ids.putIfAbsent(id, declared);
+        if (first == null) {
+            if (asBefore) declaredAsBefore++;
+            else if (before != null) settle(id, declared);
+            return true;
         }
-        int from = refs.size();
-        Fields f = object(type.spec(), type.spec().name() + " '" + id + "'", at);
-        if (remembered != null) {
-            remembered.computeIfAbsent(field, x -> new HashMap<>())
-                    .put(id, new Known(id, f, List.copyOf(refs.subList(from, refs.size()))));
-        }
-        return f;
+        problem(declared.at(), "duplicate id '" + id + "': already used by the " + first.kind().noun()
+                + " at line " + first.at().line() + "; ids must be unique across the model");
+        return false;
+    }
+
+    /** Notes, for a patched model, whether an id declared anew was the file's, and if so of another kind there. */
+    private void settle(String id, Declared declared) {
+        Declared was = before.get(id);
+        if (was == null) return;
+        declaredAgain++;
+        if (was.kind() != declared.kind()) unsettled.add(id);
     }
 
     /** One matcher per pattern for the whole file: patterns are few, values many. */
@@ -429,9 +450,20 @@ final class Checker {
         return null;
     }
 
-    /** Resolves every recorded reference against the declared ids. */
+    /**
+     * Resolves every recorded reference against the declared ids. In a patched model, one taken from an
+     * element as it was checked in the file resolved then, and is resolved again only if the id it names
+     * is gone or of another kind now.
+     */
     void resolveReferences() {
-        for (RefUse r : refs) {
+        if (before != null && declaredAsBefore + declaredAgain < before.size()) {
+            for (String id : before.keySet()) if (!ids.containsKey(id)) unsettled.add(id);
+        }
+        // Where nothing the file had went or changed kind, only the references read anew are resolved.
+        boolean settled = unsettled.isEmpty();
+        for (int i = settled ? knownRefs.nextClearBit(0) : 0; i < refs.size(); i = settled ? knownRefs.nextClearBit(i + 1) : i + 1) {
+            RefUse r = refs.get(i);
+            if (knownRefs.get(i) && !unsettled.contains(r.id())) continue;
             Declared d = ids.get(r.id());
             if (d == null) {
                 List<String> candidates = ids.entrySet().stream()

@@ -20,6 +20,11 @@ public final class Fields {
     /** Per field, where its value starts and where its key does (see {@link YamlEvents#position}); 0 when not written. */
     private final long[] written;
     private TextSpan[] spans;
+    /**
+     * The element made from these fields, for the model file {@code assess} patches: an element a patch
+     * leaves as it was is this one again. Set once, before the fields are shared.
+     */
+    private Object made;
 
     /**
      * Where a text value's characters sit in the source, for mapping a position inside the
@@ -56,6 +61,14 @@ public final class Fields {
         this.at = at;
         this.values = new Object[spec.size()];
         this.written = new long[2 * spec.size()];
+    }
+
+    Object made() {
+        return made;
+    }
+
+    void made(Object element) {
+        made = element;
     }
 
     /** Records field {@code index} as written; {@code value} is null when it was written wrongly. */

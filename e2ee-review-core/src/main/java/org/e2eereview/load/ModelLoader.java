@@ -131,26 +131,22 @@ public final class ModelLoader {
         private final String sha256;
         private final String text;
         private final org.yaml.snakeyaml.nodes.Node node;
-        /** Each element as checked, by the node it was read from; empty for a base composed without checking. */
-        private final Map<org.yaml.snakeyaml.nodes.Node, Checker.Known> known;
+        /** The file's ids, when its elements were checked as its tree was kept; else null. */
+        private final Map<String, Checker.Declared> ids;
         private final Map<String, String> names;
-        /** Each element of the model, by the fields it was made from. */
-        private final Map<Fields, Object> made;
 
         private Base(String name, String sha256, String text, org.yaml.snakeyaml.nodes.Node node) {
-            this(name, sha256, text, node, Map.of(), Map.of(), Map.of());
+            this(name, sha256, text, node, null, Map.of());
         }
 
         private Base(String name, String sha256, String text, org.yaml.snakeyaml.nodes.Node node,
-                     Map<org.yaml.snakeyaml.nodes.Node, Checker.Known> known, Map<String, String> names,
-                     Map<Fields, Object> made) {
+                     Map<String, Checker.Declared> ids, Map<String, String> names) {
             this.name = name;
             this.sha256 = sha256;
             this.text = text;
             this.node = node;
-            this.known = known;
+            this.ids = ids;
             this.names = names;
-            this.made = made;
         }
 
         org.yaml.snakeyaml.nodes.Node node() {
@@ -196,23 +192,27 @@ public final class ModelLoader {
         // A model that parses was read to its end: the checker reads every node of the document.
         org.yaml.snakeyaml.nodes.Node root = tap[0].root();
         if (root == null) throw new IllegalStateException("the model parsed but its tree was not read whole");
-        Map<org.yaml.snakeyaml.nodes.Node, Checker.Known> known = new java.util.IdentityHashMap<>();
-        Map<Fields, Object> made = new java.util.IdentityHashMap<>();
+        // Each element's node becomes one that carries the element as checked and made: a patched model
+        // takes the elements a patch leaves alone from them, without reading them again.
         Map<String, Map<String, Checker.Known>> remembered = checker[0].remembered();
         for (org.yaml.snakeyaml.nodes.NodeTuple section : ((org.yaml.snakeyaml.nodes.MappingNode) root).getValue()) {
             String field = ((org.yaml.snakeyaml.nodes.ScalarNode) section.getKeyNode()).getValue();
             Map<String, Checker.Known> checked = remembered.get(field);
             if (checked == null || !(section.getValueNode() instanceof org.yaml.snakeyaml.nodes.MappingNode elements)) continue;
             Map<String, ?> built = elementsOf(model, field);
-            for (org.yaml.snakeyaml.nodes.NodeTuple e : elements.getValue()) {
-                Checker.Known k = checked.get(((org.yaml.snakeyaml.nodes.ScalarNode) e.getKeyNode()).getValue());
-                // An alias makes two elements one node: it stands for the first.
-                if (k == null || known.putIfAbsent(e.getValueNode(), k) != null) continue;
-                made.put(k.fields(), built.get(k.id()));
+            List<org.yaml.snakeyaml.nodes.NodeTuple> tuples = elements.getValue();
+            for (int i = 0; i < tuples.size(); i++) {
+                org.yaml.snakeyaml.nodes.NodeTuple t = tuples.get(i);
+                if (!(t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key)
+                        || !(t.getValueNode() instanceof org.yaml.snakeyaml.nodes.MappingNode value)) continue;
+                Checker.Known k = checked.get(key.getValue());
+                if (k == null) continue;
+                k.fields().made(built.get(k.id()));
+                tuples.set(i, new org.yaml.snakeyaml.nodes.NodeTuple(key, new KnownNode(value, key, k)));
             }
         }
-        return new Parsed(model, new Base(name, model.sha256(), model.text(), root, known,
-                Map.copyOf(checker[0].names()), made));
+        return new Parsed(model, new Base(name, model.sha256(), model.text(), root, checker[0].ids(),
+                Map.copyOf(checker[0].names())));
     }
 
     /** A top-level map of the model's elements by the field it is written under. */
@@ -238,11 +238,11 @@ public final class ModelLoader {
         List<Problem> problems = new ArrayList<>();
         Fields fields = YamlReader.readPatched(base.name, base.text, base.node, patches, problems, events -> {
             Checker checker = new Checker(events, problems);
-            checker.knowing(base.known, base.names);
+            if (base.ids != null) checker.knowing(base.ids, base.names);
             return check(checker);
         });
         if (fields == null || !problems.isEmpty()) throw new InputException(problems);
-        return build(base.name, base.sha256, base.text, fields, base.made);
+        return build(base.name, base.sha256, base.text, fields, true);
     }
 
     private static Fields check(YamlEvents events, List<Problem> problems) {
@@ -264,11 +264,11 @@ public final class ModelLoader {
     }
 
     private static Model build(String name, String sha256, String text, Fields f) {
-        return build(name, sha256, text, f, Map.of());
+        return build(name, sha256, text, f, false);
     }
 
-    /** The model, each element taken from {@code made} when its fields are ones it was made from before. */
-    private static Model build(String name, String sha256, String text, Fields f, Map<Fields, Object> made) {
+    /** The model; with {@code made}, each element already made from its fields is taken as it was made. */
+    private static Model build(String name, String sha256, String text, Fields f, boolean made) {
         Fields sys = f.obj("system");
         return new Model(name, sha256, f.integer("e2ee-review"),
                 new SystemInfo(sys.text("name"), sys.text("version"), sys.bool("claims-end-to-end"),
@@ -296,15 +296,15 @@ public final class ModelLoader {
     }
 
     private static <T> Map<String, T> elements(Map<String, Fields> raw, BiFunction<String, Fields, T> make) {
-        return elements(raw, make, Map.of());
+        return elements(raw, make, false);
     }
 
     @SuppressWarnings("unchecked")
     private static <T> Map<String, T> elements(Map<String, Fields> raw, BiFunction<String, Fields, T> make,
-                                               Map<Fields, Object> made) {
+                                               boolean made) {
         Map<String, T> out = new LinkedHashMap<>(raw.size() * 4 / 3 + 1);
         raw.forEach((id, fields) -> {
-            T before = (T) made.get(fields);
+            T before = made ? (T) fields.made() : null;
             out.put(id, before != null ? before : make.apply(id, fields));
         });
         return Collections.unmodifiableMap(out);

@@ -36,6 +36,8 @@ final class NodeEvents implements Parser {
     private final java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>();
     private Event peeked;
     private int given;
+    /** The scalar whose event was given last: a key, when a mapping's value is next. */
+    private ScalarNode lastScalar;
 
     NodeEvents(Node root) {
         todo.push(new StreamEndEvent(root.getEndMark(), root.getEndMark()));
@@ -55,6 +57,7 @@ final class NodeEvents implements Parser {
         }
         if (o instanceof Event e) return e;
         if (o instanceof ScalarNode s) {
+            lastScalar = s;
             boolean plain = s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
             return new ScalarEvent(null, null, new ImplicitTuple(plain, !plain), s.getValue(), s.getStartMark(),
                     s.getEndMark(), s.getScalarStyle());
@@ -75,14 +78,17 @@ final class NodeEvents implements Parser {
         return new MappingStartEvent(null, null, true, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
     }
 
-    /** The node whose events come next, when none of them has been read yet; else null. */
-    Node upcoming() {
-        return peeked == null && todo.peek() instanceof Node n ? n : null;
+    /**
+     * The element checked before whose node comes next, under the key whose event was given last, when
+     * none of its events has been read yet; else null.
+     */
+    Checker.Known knownNext() {
+        return peeked == null && todo.peek() instanceof KnownNode k && k.key == lastScalar ? k.known : null;
     }
 
-    /** Passes over the node {@link #upcoming()} gave, giving none of its events. */
-    void skip(Node node) {
-        if (peeked != null || todo.peek() != node) throw new IllegalStateException("not the next node");
+    /** Passes over the node {@link #knownNext()} was about, giving none of its events. */
+    void skip() {
+        if (peeked != null || !(todo.peek() instanceof KnownNode)) throw new IllegalStateException("no known node is next");
         todo.pop();
     }
 

@@ -140,16 +140,18 @@ final class YamlEvents {
     }
 
     /**
-     * The next node, none of its events read yet, when the events come from a node tree (a patched
-     * model) and no alias is being replayed; else null.
+     * When the events come from a node tree (a patched model), the next event is a key and the value
+     * after it is an element checked before, that element; else null. The key is not consumed.
      */
-    org.yaml.snakeyaml.nodes.Node upcomingNode() {
-        return peeked == null && replays.isEmpty() && open.isEmpty() && parser instanceof NodeEvents n ? n.upcoming() : null;
+    Checker.Known knownAfterKey() {
+        return peeked instanceof ScalarEvent && replays.isEmpty() && open.isEmpty() && parser instanceof NodeEvents n
+                ? n.knownNext() : null;
     }
 
-    /** Passes over the node {@link #upcomingNode()} gave: a node opens and closes, so the depth is as it was. */
-    void skipUpcoming(org.yaml.snakeyaml.nodes.Node node) {
-        ((NodeEvents) parser).skip(node);
+    /** Consumes the key and passes over the element {@link #knownAfterKey()} gave, reading none of its events. */
+    void skipKnown() {
+        next();
+        ((NodeEvents) parser).skip();
     }
 
     /** Consumes the whole node that starts at the next event. */

@@ -86,6 +86,20 @@ class YamlPatchTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("m.yaml:28:31: unknown component 'relay' in 'managed-by'")
                 .hasMessage(org.assertj.core.api.Assertions.catchThrowable(
                         () -> new ModelLoader().parse("m.yaml", model, List.of(removal))).getMessage());
+        // An id that stays but names another kind of element: the relay is now a party.
+        YamlPatch party = YamlPatch.read("proposals/party.yaml", """
+                patch:
+                  components:
+                    relay: ~
+                  parties:
+                    relay: { kind: provider }
+                """.getBytes(StandardCharsets.UTF_8), "patch").bind(Map.of());
+        assertThatThrownBy(() -> new ModelLoader().parse(parsed.base(), List.of(party)))
+                .isInstanceOf(InputException.class).hasMessageContaining("m.yaml:28:31: 'relay' is a party")
+                .hasMessage(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> new ModelLoader().parse("m.yaml", model, List.of(party))).getMessage());
+        assertThat(new ModelLoader().parse(parsed.base(), List.of())).as("no patch, the model as read")
+                .isEqualTo(parsed.model());
     }
 
     @Test

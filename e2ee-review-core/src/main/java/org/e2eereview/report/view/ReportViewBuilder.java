@@ -481,11 +481,18 @@ public final class ReportViewBuilder {
     }
 
     /** A safety-feature finding in plain words: "limits on how widely a message can be forwarded". */
+    /** Each safety-feature finding by id, made on first use. */
+    private Map<String, org.e2eereview.rules.Finding> featureFindings;
+
     private String featureWords(String findingId) {
-        for (Reviewed r : review.safetyFeatures()) {
-            if (r.finding().id().equals(findingId)) return inWords(r.finding().catalog(), r.finding().title());
+        // Looked up, not searched: an objective met by thousands of features names each.
+        if (featureFindings == null) {
+            Map<String, org.e2eereview.rules.Finding> byId = new HashMap<>();
+            for (Reviewed r : review.safetyFeatures()) byId.putIfAbsent(r.finding().id(), r.finding());
+            featureFindings = byId;
         }
-        return findingId;
+        org.e2eereview.rules.Finding f = featureFindings.get(findingId);
+        return f == null ? findingId : inWords(f.catalog(), f.title());
     }
 
     /** A weakening finding, or a catalog pattern, by its title. */
