@@ -73,6 +73,7 @@ public final class Assessor {
         Model model = parsed.model();
         ModelLoader.Base base = parsed.base();
         if (threads < 2) {
+            keepWhatPatchesGoInto(proposals, model, base);
             Review original = reviewer.review(model);
             ReviewDiff.Design design = new ReviewDiff.Design(original);
             List<Assessment> out = new ArrayList<>();
@@ -89,6 +90,7 @@ public final class Assessor {
         });
         try {
             java.util.concurrent.Future<ReviewDiff.Design> reviewed = pool.submit(() -> new ReviewDiff.Design(reviewer.review(model)));
+            keepWhatPatchesGoInto(proposals, model, base);
             Later<ReviewDiff.Design> design = () -> await(reviewed);
             java.util.ArrayDeque<java.util.concurrent.Future<Assessment>> window = new java.util.ArrayDeque<>();
             int next = 0;
@@ -106,6 +108,20 @@ public final class Assessor {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Makes the file's tree keep only the elements some proposal's patch goes into: the rest are taken as
+     * they were read. Each patch is bound here to learn where it goes, and again when it is applied: a bound
+     * patch of a large design is a tree of its own, and eight held at once outweighed what this lets go.
+     */
+    private static void keepWhatPatchesGoInto(List<Proposal> proposals, Model model, ModelLoader.Base base) {
+        Map<String, Set<String>> entries = new java.util.HashMap<>();
+        for (Proposal p : proposals) {
+            Bound b = bind(p, model);
+            if (b.patch() != null) b.patch().entries().forEach((k, v) -> entries.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+        }
+        base.keepOnly(entries);
     }
 
     /** A value made on another thread, waited for where it is needed, with what went wrong there thrown here. */

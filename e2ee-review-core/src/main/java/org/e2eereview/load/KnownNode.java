@@ -13,10 +13,25 @@ final class KnownNode extends MappingNode {
 
     final Checker.Known known;
     final ScalarNode key;
+    /** Whether its fields were let go: no patch to be applied goes into it, and the checker does not read it. */
+    private volatile boolean pruned;
 
     KnownNode(MappingNode read, ScalarNode key, Checker.Known known) {
         super(read.getTag(), true, read.getValue(), read.getStartMark(), read.getEndMark(), read.getFlowStyle());
         this.known = known;
         this.key = key;
+    }
+
+    /** Lets the fields' nodes go: a large design's tree is mostly elements no proposal changes. */
+    void prune() {
+        pruned = true;
+        setValue(java.util.List.of());
+    }
+
+    @Override
+    public java.util.List<org.yaml.snakeyaml.nodes.NodeTuple> getValue() {
+        // Read only if a patch went into an element it was said not to: an answer from an emptied node would be wrong.
+        if (pruned) throw new IllegalStateException("element '" + known.id() + "' was let go from the kept tree, but is read");
+        return super.getValue();
     }
 }

@@ -152,6 +152,24 @@ public final class ModelLoader {
         org.yaml.snakeyaml.nodes.Node node() {
             return node;
         }
+
+        /**
+         * Lets go of the fields of every element no patch to be applied goes into ({@link YamlPatch#entries}),
+         * keeping each as the checker found it: a patched model takes those as they were, and a large design's
+         * tree is otherwise held, for every proposal, mostly for elements none of them changes. A patch that
+         * goes into an element let go is refused with an {@link IllegalStateException}.
+         */
+        public void keepOnly(Map<String, java.util.Set<String>> entries) {
+            if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode top)) return;
+            for (org.yaml.snakeyaml.nodes.NodeTuple section : top.getValue()) {
+                if (!(section.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k)
+                        || !(section.getValueNode() instanceof org.yaml.snakeyaml.nodes.MappingNode elements)) continue;
+                java.util.Set<String> kept = entries.getOrDefault(k.getValue(), java.util.Set.of());
+                for (org.yaml.snakeyaml.nodes.NodeTuple e : elements.getValue()) {
+                    if (e.getValueNode() instanceof KnownNode n && !kept.contains(n.known.id())) n.prune();
+                }
+            }
+        }
     }
 
     /**

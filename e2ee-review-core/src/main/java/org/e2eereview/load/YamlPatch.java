@@ -257,6 +257,26 @@ public final class YamlPatch {
     }
 
     /** The base document with this patch merged in. */
+    /**
+     * The entries of each top-level map this patch, bound, goes into or removes, by the key they are written
+     * under ("components" to "phone", "relay"): merging it reads no other element of the model.
+     */
+    public Map<String, Set<String>> entries() {
+        Map<String, Set<String>> out = new HashMap<>();
+        if (!(root() instanceof MappingNode top)) return out;
+        for (NodeTuple section : top.getValue()) {
+            if (!(section.getKeyNode() instanceof ScalarNode k) || !(section.getValueNode() instanceof MappingNode m)) continue;
+            Set<String> keys = out.computeIfAbsent(bare(k.getValue()), x -> new java.util.HashSet<>());
+            for (NodeTuple e : m.getValue()) if (e.getKeyNode() instanceof ScalarNode ek) keys.add(bare(ek.getValue()));
+        }
+        return out;
+    }
+
+    /** A key without the suffix that says how it merges. */
+    private static String bare(String key) {
+        return key.endsWith("+") || key.endsWith("?") ? key.substring(0, key.length() - 1) : key;
+    }
+
     Node applyTo(Node base) {
         return merge(base, root());
     }

@@ -34,6 +34,24 @@ class PatchedModelTest {
         sameAsAFreshRead("synthetic-400.yaml", SyntheticModel.generate(400).getBytes(StandardCharsets.UTF_8), 300);
     }
 
+    @Test
+    void theKeptTreeLetsGoOfWhatNoPatchGoesIntoAndSaysSoIfOneDoes() throws Exception {
+        byte[] bytes = SyntheticModel.generate(400).getBytes(StandardCharsets.UTF_8);
+        ModelLoader.Parsed parsed = new ModelLoader().parseKeepingTree("synthetic-400.yaml", bytes);
+        Proposal escrow = Corpus.rules().catalog().proposals().get("key-escrow");
+        Proposal ghost = Corpus.rules().catalog().proposals().get("ghost");
+        org.e2eereview.load.YamlPatch escrowPatch = Assessor.bind(escrow, parsed.model()).patch();
+        org.e2eereview.load.YamlPatch ghostPatch = Assessor.bind(ghost, parsed.model()).patch();
+        assertThat(escrowPatch.entries()).containsKeys("parties", "keys").doesNotContainKey("conversations");
+        assertThat(escrowPatch.entries().get("parties")).as("the authority bound, and the agents added").contains("police");
+        parsed.base().keepOnly(escrowPatch.entries());
+        assertThat(new ModelLoader().parse(parsed.base(), List.of(escrowPatch)))
+                .isEqualTo(new ModelLoader().parse("synthetic-400.yaml", bytes, List.of(escrowPatch)));
+        // The ghost goes into conversations the escrow patch does not: their fields were let go.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ModelLoader().parse(parsed.base(), List.of(ghostPatch)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("was let go");
+    }
+
     private static void sameAsAFreshRead(String name, byte[] bytes, int minimumKept) throws Exception {
         ModelLoader.Parsed parsed = new ModelLoader().parseKeepingTree(name, bytes);
         Model design = parsed.model();
