@@ -116,7 +116,8 @@ public final class Analysis {
             for (Conversation c : model.conversations().values()) content.addAll(c.content());
             List<String> byId = new ArrayList<>(content);
             byId.sort(null);
-            Map<String, List<Reading>> index = new java.util.HashMap<>();
+            // Most elements are on some chain: sized for all of them, it is never rehashed.
+            Map<String, List<Reading>> index = new java.util.HashMap<>(model.size() * 4 / 3 + 16);
             for (String data : byId) {
                 Map<String, List<Reading>> byParty = readersByData.get(data);
                 if (byParty == null) continue;
