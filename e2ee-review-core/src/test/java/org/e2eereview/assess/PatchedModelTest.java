@@ -35,6 +35,19 @@ class PatchedModelTest {
     }
 
     @Test
+    void aDesignWithAnchorsAndAliasesWithEveryProposal() throws Exception {
+        // An element written as an alias of another is the same node twice in the tree, under two keys; a list
+        // shared the same way is one node in two elements.
+        String text = Files.readString(org.e2eereview.Repo.file("examples/whatsapp.yaml"));
+        assertThat(text).contains("  group-chat:\n", "  group-call:\n", "    members: [users]\n");
+        text = text.replace("  group-chat:\n", "  group-chat: &group\n")
+                .replace("  group-call:\n", "  group-chat-again: *group\n  group-call:\n")
+                .replaceFirst("    members: \\[users]\n", "    members: &who [users]\n")
+                .replace("    members: [users]\n", "    members: *who\n");
+        sameAsAFreshRead("aliased.yaml", text.getBytes(StandardCharsets.UTF_8), 10);
+    }
+
+    @Test
     void theKeptTreeLetsGoOfWhatNoPatchGoesIntoAndSaysSoIfOneDoes() throws Exception {
         byte[] bytes = SyntheticModel.generate(400).getBytes(StandardCharsets.UTF_8);
         ModelLoader.Parsed parsed = new ModelLoader().parseKeepingTree("synthetic-400.yaml", bytes);
