@@ -12,13 +12,22 @@ import org.e2eereview.model.Flow;
  */
 public record Access(String conversation, String party, List<Reading> readings, boolean partial) {
 
+    /*
+     * Loops rather than streams: a diff and a report ask these of every reader of every conversation of
+     * every patched design, and a large design's submission allocated a gigabyte in stream pipelines here.
+     */
+
     /** Whether any route exists for every user (systemic), rather than per targeted user. */
     public boolean systemic() {
-        return readings.stream().anyMatch(r -> r.route().systemic());
+        for (Reading r : readings) if (r.route().systemic()) return true;
+        return false;
     }
 
+    /** The routes of its readings, each once, in the order of the readings. */
     public List<Route> routes() {
-        return readings.stream().map(Reading::route).distinct().toList();
+        List<Route> out = new java.util.ArrayList<>(2);
+        for (Reading r : readings) if (!out.contains(r.route())) out.add(r.route());
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** The shortest evidence chain among the readings. */
@@ -35,7 +44,8 @@ public record Access(String conversation, String party, List<Reading> readings, 
 
     /** Whether every reading would be visible to members or outsiders: none goes unnoticed. */
     public boolean detectable() {
-        return readings.stream().allMatch(Reading::detectable);
+        for (Reading r : readings) if (!r.detectable()) return false;
+        return true;
     }
 
     /** Parties compelled on the way, each once, sorted. */

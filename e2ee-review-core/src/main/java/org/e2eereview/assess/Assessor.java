@@ -112,14 +112,16 @@ public final class Assessor {
 
     /**
      * Makes the file's tree keep only the elements some proposal's patch goes into: the rest are taken as
-     * they were read. Each patch is bound here to learn where it goes, and again when it is applied: a bound
-     * patch of a large design is a tree of its own, and eight held at once outweighed what this lets go.
+     * they were read. Only each patch's keys are bound here; the whole patch is bound when it is applied:
+     * a bound patch of a large design is a tree of its own, and eight held at once outweighed what this
+     * lets go.
      */
     private static void keepWhatPatchesGoInto(List<Proposal> proposals, Model model, ModelLoader.Base base) {
         Map<String, Set<String>> entries = new java.util.HashMap<>();
         for (Proposal p : proposals) {
-            Bound b = bind(p, model);
-            if (b.patch() != null) b.patch().entries().forEach((k, v) -> entries.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+            Bindings b = bindings(p, model);
+            if (b.notApplicable() != null) continue;
+            p.patch().entries(b.ids(), b.narrowed()).forEach((k, v) -> entries.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
         }
         base.keepOnly(entries);
     }
@@ -177,23 +179,33 @@ public final class Assessor {
     }
 
     static Bound bind(Proposal p, Model model) {
+        Bindings b = bindings(p, model);
+        if (b.notApplicable() != null) return new Bound(null, b.notApplicable(), b.ids());
+        try {
+            return new Bound(p.patch().bind(b.ids(), b.narrowed()), null, b.ids());
+        } catch (InputException e) {
+            return new Bound(null, "the patch needs one element where this design has several: "
+                    + e.problems().get(0), b.ids());
+        }
+    }
+
+    /** The design's elements a proposal's placeholders stand for, or why it does not apply (then null). */
+    private record Bindings(Map<String, List<String>> ids, Map<String, YamlPatch.Narrowed> narrowed, String notApplicable) {
+    }
+
+    private static Bindings bindings(Proposal p, Model model) {
         Map<String, List<String>> bindings = new LinkedHashMap<>();
         Map<String, YamlPatch.Narrowed> narrowed = new LinkedHashMap<>();
         for (Binding b : p.binds()) {
             List<String> ids = Selection.of(b.select(), model);
             if (ids.isEmpty() && b.otherwise() != null) ids = List.of(b.otherwise());
-            if (ids.isEmpty() && b.required() != null) return new Bound(null, b.required(), bindings);
+            if (ids.isEmpty() && b.required() != null) return new Bindings(bindings, narrowed, b.required());
             bindings.put(b.as(), ids);
             if (b.on() != null) {
                 narrowed.put(b.as(), new YamlPatch.Narrowed(b.on(), Selection.on(ids, bindings.get(b.on()), model)));
             }
         }
-        try {
-            return new Bound(p.patch().bind(bindings, narrowed), null, bindings);
-        } catch (InputException e) {
-            return new Bound(null, "the patch needs one element where this design has several: "
-                    + e.problems().get(0), bindings);
-        }
+        return new Bindings(bindings, narrowed, null);
     }
 
     /** Applies one proposal; a design it does not fit gets the reason, not an error. */

@@ -183,6 +183,13 @@ final class Declarations {
 
     /** The component that holds a field: "changes-shown" is changesShown. */
     static String camel(String field) {
+        return CAMEL.computeIfAbsent(field, Declarations::camelOf);
+    }
+
+    /** The format's field names are few, and every field of every element is walked: each is spelt once. */
+    private static final Map<String, String> CAMEL = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String camelOf(String field) {
         StringBuilder out = new StringBuilder(field.length());
         boolean upper = false;
         for (char c : field.toCharArray()) {

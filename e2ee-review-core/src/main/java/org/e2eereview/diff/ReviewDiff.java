@@ -66,7 +66,9 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
         if (b.detectable() && !a.detectable()) how.add("visible → unseen");
         if (!b.systemic() && a.systemic()) how.add("targeted → every user");
         if (b.partial() && !a.partial()) how.add("derived data → the content itself");
-        List<String> routes = a.routes().stream().filter(r -> !b.routes().contains(r)).map(r -> r.id()).toList();
+        List<Route> had = b.routes();
+        List<String> routes = new ArrayList<>();
+        for (Route r : a.routes()) if (!had.contains(r)) routes.add(r.id());
         if (!routes.isEmpty()) how.add("new route" + (routes.size() > 1 ? "s" : "") + ": " + String.join(", ", routes));
         return how;
     }

@@ -64,6 +64,8 @@ final class Checker {
      * thousands of times, and a key compared with itself, its hash computed once, is found at once.
      */
     private final Map<String, String> names = new HashMap<>();
+    /** For a patched model, the file's strings for ids, looked in first: shared, not copied. */
+    private Map<String, String> namesBefore = Map.of();
     private int dropped;
     private String[] lines;
     /** Per top-level map, each element as checked, when asked to {@link #remember}; else null. */
@@ -115,7 +117,7 @@ final class Checker {
      */
     void knowing(Map<String, Declared> before, Map<String, String> names) {
         this.before = before;
-        this.names.putAll(names);
+        this.namesBefore = names;
         this.ids = new LinkedHashMap<>(before.size() * 4 / 3 + 16);
     }
 
@@ -215,6 +217,8 @@ final class Checker {
     }
 
     private String name(String id) {
+        String before = namesBefore.get(id);
+        if (before != null) return before;
         String known = names.putIfAbsent(id, id);
         return known == null ? id : known;
     }

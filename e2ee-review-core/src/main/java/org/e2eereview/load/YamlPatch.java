@@ -149,9 +149,19 @@ public final class YamlPatch {
     /** As {@link #bind(Map)}, with some placeholders narrowed within parts repeated per another's id. */
     public YamlPatch bind(Map<String, List<String>> bindings, Map<String, Narrowed> narrowed) throws InputException {
         List<Problem> problems = new ArrayList<>();
-        Node bound = new Binder(bindings, narrowed, problems).bind(root(), Map.of());
+        Node bound = new Binder(bindings, narrowed, problems).bind(root(), Map.of(), Integer.MAX_VALUE);
         if (!problems.isEmpty()) throw new InputException(problems);
         return new YamlPatch(file, bound, null, null);
+    }
+
+    /**
+     * The entries of each top-level map this patch goes into once bound ({@link #entries()}), with only its
+     * keys bound: a bound patch for thousands of clients is a tree as large as their part of the design.
+     * Placeholders that cannot be bound are reported by {@link #bind}, not here.
+     */
+    public Map<String, Set<String>> entries(Map<String, List<String>> bindings, Map<String, Narrowed> narrowed) {
+        Node keys = new Binder(bindings, narrowed, new ArrayList<>()).bind(root(), Map.of(), 2);
+        return new YamlPatch(file, keys, null, null).entries();
     }
 
     private final class Binder {
@@ -165,7 +175,9 @@ public final class YamlPatch {
             this.problems = problems;
         }
 
-        Node bind(Node n, Map<String, String> current) {
+        /** The node with placeholders bound, {@code depth} levels of mappings down (keys at the last). */
+        Node bind(Node n, Map<String, String> current, int depth) {
+            if (depth == 0) return n;
             if (n instanceof ScalarNode s) {
                 String v = s.getValue();
                 Matcher w = WHOLE.matcher(v);
@@ -191,10 +203,10 @@ public final class YamlPatch {
                         for (String id : ids(each, current, (ScalarNode) item)) {
                             Map<String, String> scope = new HashMap<>(current);
                             scope.put(each, id);
-                            items.add(bind(item, scope));
+                            items.add(bind(item, scope, depth - 1));
                         }
                     } else {
-                        items.add(bind(item, current));
+                        items.add(bind(item, current, depth - 1));
                     }
                 }
                 return new SequenceNode(q.getTag(), true, items, q.getStartMark(), q.getEndMark(), q.getFlowStyle());
@@ -209,11 +221,11 @@ public final class YamlPatch {
                     for (String id : ids(each, current, key)) {
                         Map<String, String> scope = new HashMap<>(current);
                         scope.put(each, id);
-                        ScalarNode named = (ScalarNode) bind(key, scope);
-                        tuples.add(new NodeTuple(named, bind(t.getValueNode(), scope)));
+                        ScalarNode named = (ScalarNode) bind(key, scope, 1);
+                        tuples.add(new NodeTuple(named, bind(t.getValueNode(), scope, depth - 1)));
                     }
                 } else {
-                    tuples.add(new NodeTuple(bind(key, current), bind(t.getValueNode(), current)));
+                    tuples.add(new NodeTuple(bind(key, current, 1), bind(t.getValueNode(), current, depth - 1)));
                 }
             }
             return new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());

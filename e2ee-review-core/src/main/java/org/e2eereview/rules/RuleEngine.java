@@ -426,7 +426,7 @@ public final class RuleEngine {
             for (int i = 0; i < rule.needs().size(); i++) {
                 Rule.Need need = rule.needs().get(i);
                 // Whether a field is written is cheap to ask; the condition is evaluated only when it matters.
-                if (need.fields().stream().anyMatch(f -> written(subject, f))) continue;
+                if (anyWritten(subject, need.fields())) continue;
                 Condition when = rule.compiled().needs.get(i);
                 if (when != null && !when.holds(view, vars)) continue;
                 return String.join(" or ", need.fields());
@@ -839,6 +839,12 @@ public final class RuleEngine {
     }
 
     /** Whether a field path (a.b) of an element is written in the model rather than left to its default. */
+    /** Whether any of the fields is written on the element: asked of every element by every rule with needs. */
+    private static boolean anyWritten(Object subject, List<String> fields) {
+        for (String f : fields) if (written(subject, f)) return true;
+        return false;
+    }
+
     static boolean written(Object subject, String written) {
         Object node = subject;
         FieldPath path = FieldPath.of(written);

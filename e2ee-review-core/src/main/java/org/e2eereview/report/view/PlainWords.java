@@ -498,8 +498,9 @@ final class PlainWords {
             wider.putIfAbsent(patched.party(w.after().party()), wider(w.how(), true));
             whose.add(patched.conversation(w.after().conversation()));
             // When the reading it gains applies ("unless users opt out"), not when its old ones did.
+            List<Route> had = w.before().routes();
             for (Reading x : w.after().readings()) {
-                if (w.before().routes().contains(x.route())) continue;
+                if (had.contains(x.route())) continue;
                 when.add(x.condition().plainWords());
                 whenOf.computeIfAbsent(patched.party(w.after().party()), k -> new LinkedHashSet<>()).add(x.condition().plainWords());
             }
