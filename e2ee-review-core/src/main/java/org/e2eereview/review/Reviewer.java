@@ -218,8 +218,9 @@ public final class Reviewer {
      */
     private static final class Behind {
         private final List<Reviewed> weakenings;
-        private final java.util.Map<String, java.util.Map<String, java.util.BitSet>> byReader = new java.util.HashMap<>();
-        private final java.util.Map<String, java.util.BitSet> byElement = new java.util.HashMap<>();
+        /** Indexes into the weakenings, ascending: a bit set sized by the last index took kilobytes a pair. */
+        private final java.util.Map<String, java.util.Map<String, List<Integer>>> byReader = new java.util.HashMap<>();
+        private final java.util.Map<String, List<Integer>> byElement = new java.util.HashMap<>();
 
         /**
          * Indexes only what the features that do not preserve encryption will ask about: most findings of a
@@ -240,23 +241,28 @@ public final class Reviewer {
                 Finding f = weakenings.get(i).finding();
                 for (Finding.Read r : f.reads()) {
                     if (!wanted.getOrDefault(r.party(), Set.of()).contains(r.conversation())) continue;
-                    byReader.computeIfAbsent(r.party(), p -> new java.util.HashMap<>())
-                            .computeIfAbsent(r.conversation(), c -> new java.util.BitSet()).set(i);
+                    add(byReader.computeIfAbsent(r.party(), p -> new java.util.HashMap<>())
+                            .computeIfAbsent(r.conversation(), c -> new ArrayList<>(1)), i);
                 }
-                if (elements.contains(f.element())) byElement.computeIfAbsent(f.element(), e -> new java.util.BitSet()).set(i);
+                if (elements.contains(f.element())) add(byElement.computeIfAbsent(f.element(), e -> new ArrayList<>(1)), i);
             }
+        }
+
+        /** Adds an index once: a finding with several reads of one pair comes in a row. */
+        private static void add(List<Integer> indexes, int i) {
+            if (indexes.isEmpty() || indexes.get(indexes.size() - 1) != i) indexes.add(i);
         }
 
         /** Those that let the same parties read the same conversations, in review order; else those on its element. */
         List<String> of(Finding feature, SafetyFeature entry) {
-            java.util.BitSet found = new java.util.BitSet();
+            java.util.TreeSet<Integer> found = new java.util.TreeSet<>();
             for (Finding.Read r : feature.reads()) {
-                java.util.BitSet b = byReader.getOrDefault(r.party(), java.util.Map.of()).get(r.conversation());
-                if (b != null) found.or(b);
+                List<Integer> b = byReader.getOrDefault(r.party(), java.util.Map.of()).get(r.conversation());
+                if (b != null) found.addAll(b);
             }
-            if (found.isEmpty()) found.or(byElement.getOrDefault(feature.element(), new java.util.BitSet()));
+            if (found.isEmpty()) found.addAll(byElement.getOrDefault(feature.element(), List.of()));
             Set<String> ids = new LinkedHashSet<>();
-            found.stream().forEach(i -> ids.add(weakenings.get(i).finding().id()));
+            for (int i : found) ids.add(weakenings.get(i).finding().id());
             if (ids.isEmpty() && entry.weakening() != null) ids.add("the " + entry.weakening() + " pattern");
             return List.copyOf(ids);
         }

@@ -1148,8 +1148,13 @@ final class PlainWords {
     /** A catalog title inside a sentence: its first letter lowered unless its first word is an acronym ("MLS"). */
     static String lower(String title) {
         if (title.length() < 2 || !Character.isUpperCase(title.charAt(0))) return title;
-        String first = title.split("[\\s(]", 2)[0];
-        if (first.substring(1).chars().anyMatch(Character::isUpperCase)) return title;
+        // A first word with another capital in it (an acronym, "WhatsApp") keeps its case. Scanned, not split:
+        // a large design's proposals' table says a title for every reader it names.
+        for (int i = 1; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '(') break;
+            if (Character.isUpperCase(c)) return title;
+        }
         return Character.toLowerCase(title.charAt(0)) + title.substring(1);
     }
 
