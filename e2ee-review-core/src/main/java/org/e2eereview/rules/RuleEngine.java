@@ -197,7 +197,7 @@ public final class RuleEngine {
                 String id = of.ids()[i];
                 Object subject = of.elements()[i];
                 Judged j = judged[i] = new Judged();
-                Finding f = evaluate(rule, id, subject, of.views()[i], views, j);
+                Finding f = evaluate(rule, id, subject, of.views()[i], of.vars()[i], views, j);
                 if (f == null) return;
                 Set<ReadKey> hidden = hiddenEverywhere;
                 if (!hiddenByElement.isEmpty()) {
@@ -213,7 +213,8 @@ public final class RuleEngine {
                 if (!hidden.isEmpty() && reads(f).stream().anyMatch(hidden::contains)) {
                     // What another finding explains is left to it; the rest of this one, if any, stays.
                     CelViews hiding = views.hiding(hidden);
-                    f = evaluate(rule, id, subject, view(rule.inspects(), hiding, subject), hiding, j);
+                    Map<String, Object> hidingView = view(rule.inspects(), hiding, subject);
+                    f = evaluate(rule, id, subject, hidingView, vars(rule.inspects(), hidingView), hiding, j);
                 }
                 j.finding = f;
                 if (f != null && explainer) {
@@ -240,7 +241,7 @@ public final class RuleEngine {
         }
 
         /** The elements of a kind: ids, elements and views at the same index. */
-        private record Subjects(String[] ids, Object[] elements, Map<String, Object>[] views) {
+        private record Subjects(String[] ids, Object[] elements, Map<String, Object>[] views, CelVariableResolver[] vars) {
         }
 
         /** What kept an element from being judged, kept with the run's. */
@@ -317,7 +318,7 @@ public final class RuleEngine {
                 for (Map.Entry<String, CelViews.Outsider> e : left.entrySet()) {
                     Judged j = new Judged();
                     Map<String, Object> view = outsiderViews.computeIfAbsent(e.getKey(), x -> view(Inspects.OUTSIDER, views, e.getValue()));
-                    Finding f = evaluate(rule, e.getKey(), e.getValue(), view, views, j);
+                    Finding f = evaluate(rule, e.getKey(), e.getValue(), view, vars(Inspects.OUTSIDER, view), views, j);
                     record(j);
                     if (f != null) findings.add(f);
                 }
@@ -377,14 +378,16 @@ public final class RuleEngine {
             Object[] elements = new Object[all.size()];
             @SuppressWarnings("unchecked")
             Map<String, Object>[] views = new Map[all.size()];
+            CelVariableResolver[] vars = new CelVariableResolver[all.size()];
             int i = 0;
             for (Map.Entry<String, ?> e : all.entrySet()) {
                 ids[i] = e.getKey();
                 elements[i] = e.getValue();
                 views[i] = view(inspects, this.views, e.getValue());
+                vars[i] = vars(inspects, views[i]);
                 i++;
             }
-            return new Subjects(ids, elements, views);
+            return new Subjects(ids, elements, views, vars);
         }
 
         @SuppressWarnings("unchecked")
@@ -398,12 +401,9 @@ public final class RuleEngine {
          * {@code judged} instead. Safe to call on several threads at once: it reads the run and writes
          * only {@code judged}.
          */
-        private Finding evaluate(Rule rule, String id, Object subject, Map<String, Object> view, CelViews v, Judged judged) {
+        private Finding evaluate(Rule rule, String id, Object subject, Map<String, Object> view, CelVariableResolver vars,
+                                 CelViews v, Judged judged) {
             Inspects inspects = rule.inspects();
-            Optional<Object> element = Optional.of(view);
-            String variable = inspects.variable();
-            CelVariableResolver vars = name -> name.equals(variable) ? element
-                    : name.equals("system") ? system : Optional.empty();
             try {
                 String missing = missingNeed(rule, subject, view, vars);
                 if (missing != null) {
@@ -420,13 +420,24 @@ public final class RuleEngine {
             }
         }
 
+        /**
+         * What a rule's expressions see of an element: its view under the kind's name, and the system. Made
+         * once per element and shared by every rule of its kind: a large design's 100k elements were given
+         * one per rule.
+         */
+        private CelVariableResolver vars(Inspects inspects, Map<String, Object> view) {
+            Optional<Object> element = Optional.of(view);
+            String variable = inspects.variable();
+            return name -> name.equals(variable) ? element : name.equals("system") ? system : Optional.empty();
+        }
+
         /** The first need whose fields are all unwritten on an element it applies to, or null. */
         private String missingNeed(Rule rule, Object subject, Map<String, Object> view, CelVariableResolver vars)
                 throws CelEvaluationException {
             for (int i = 0; i < rule.needs().size(); i++) {
                 Rule.Need need = rule.needs().get(i);
                 // Whether a field is written is cheap to ask; the condition is evaluated only when it matters.
-                if (anyWritten(subject, need.fields())) continue;
+                if (anyWritten(subject, need)) continue;
                 Condition when = rule.compiled().needs.get(i);
                 if (when != null && !when.holds(view, vars)) continue;
                 return String.join(" or ", need.fields());
@@ -839,9 +850,10 @@ public final class RuleEngine {
     }
 
     /** Whether a field path (a.b) of an element is written in the model rather than left to its default. */
-    /** Whether any of the fields is written on the element: asked of every element by every rule with needs. */
-    private static boolean anyWritten(Object subject, List<String> fields) {
-        for (String f : fields) if (written(subject, f)) return true;
+    /** Whether any of a need's fields is written on the element: asked of every element by every rule with needs. */
+    private static boolean anyWritten(Object subject, Rule.Need need) {
+        if (written(subject, need.field())) return true;
+        for (String f : need.or()) if (written(subject, f)) return true;
         return false;
     }
 
