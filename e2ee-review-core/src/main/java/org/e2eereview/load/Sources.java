@@ -37,7 +37,10 @@ final class Sources {
     /** The source number of a mark name: 0 for the file being read. */
     static int number(String markName) {
         if (markName == null || !markName.startsWith(PREFIX)) return 0;
-        return Integer.parseInt(markName.substring(PREFIX.length()));
+        // Read in place: every value a patch sets asks, for every element it is bound to.
+        int n = 0;
+        for (int i = PREFIX.length(); i < markName.length(); i++) n = n * 10 + (markName.charAt(i) - '0');
+        return n;
     }
 
     static synchronized String file(int number) {
