@@ -55,6 +55,18 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
      *            "targeted → every user", "derived data → the content itself", "new route: holds-key"
      */
     public record Widening(Access before, Access after, List<String> how) {
+
+        /** The routes it could read by that it could not before, in the order of its readings. */
+        public List<Route> newRoutes() {
+            return ReviewDiff.newRoutes(before, after);
+        }
+    }
+
+    private static List<Route> newRoutes(Access b, Access a) {
+        List<Route> had = b.routes();
+        List<Route> out = new ArrayList<>();
+        for (Route r : a.routes()) if (!had.contains(r)) out.add(r);
+        return out;
     }
 
     /** What widens between two readings of one conversation by one party; empty when nothing does. */
@@ -66,9 +78,7 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
         if (b.detectable() && !a.detectable()) how.add("visible → unseen");
         if (!b.systemic() && a.systemic()) how.add("targeted → every user");
         if (b.partial() && !a.partial()) how.add("derived data → the content itself");
-        List<Route> had = b.routes();
-        List<String> routes = new ArrayList<>();
-        for (Route r : a.routes()) if (!had.contains(r)) routes.add(r.id());
+        List<String> routes = newRoutes(b, a).stream().map(Route::id).toList();
         if (!routes.isEmpty()) how.add("new route" + (routes.size() > 1 ? "s" : "") + ": " + String.join(", ", routes));
         return how;
     }

@@ -447,7 +447,7 @@ final class Checker {
     }
 
     /** The kind of element a top-level map holds, or null for a map of something else (accepted findings). */
-    private static ElementKind elementKind(String field) {
+    static ElementKind elementKind(String field) {
         for (ElementKind k : ElementKind.values()) {
             if (k.field().equals(field)) return k;
         }
@@ -463,9 +463,7 @@ final class Checker {
         if (before != null && declaredAsBefore + declaredAgain < before.size()) {
             for (String id : before.keySet()) if (!ids.containsKey(id)) unsettled.add(id);
         }
-        // Where nothing the file had went or changed kind, only the references read anew are resolved.
-        boolean settled = unsettled.isEmpty();
-        for (int i = settled ? knownRefs.nextClearBit(0) : 0; i < refs.size(); i = settled ? knownRefs.nextClearBit(i + 1) : i + 1) {
+        for (int i = 0; i < refs.size(); i++) {
             RefUse r = refs.get(i);
             if (knownRefs.get(i) && !unsettled.contains(r.id())) continue;
             Declared d = ids.get(r.id());

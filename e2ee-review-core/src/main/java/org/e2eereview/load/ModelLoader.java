@@ -235,17 +235,9 @@ public final class ModelLoader {
 
     /** A top-level map of the model's elements by the field it is written under. */
     private static Map<String, ?> elementsOf(Model model, String field) {
-        return switch (field) {
-            case "parties" -> model.parties();
-            case "components" -> model.components();
-            case "keys" -> model.keys();
-            case "data" -> model.data();
-            case "conversations" -> model.conversations();
-            case "flows" -> model.flows();
-            case "features" -> model.features();
-            case "accepted" -> model.accepted();
-            default -> Map.of();
-        };
+        org.e2eereview.model.ElementKind kind = Checker.elementKind(field);
+        if (kind != null) return kind.in(model);
+        return field.equals("accepted") ? model.accepted() : Map.of();
     }
 
     /**

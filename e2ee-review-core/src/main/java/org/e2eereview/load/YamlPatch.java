@@ -268,7 +268,6 @@ public final class YamlPatch {
         return new Location(file, m.getLine() + 1, m.getColumn() + 1);
     }
 
-    /** The base document with this patch merged in. */
     /**
      * The entries of each top-level map this patch, bound, goes into or removes, by the key they are written
      * under ("components" to "phone", "relay"): merging it reads no other element of the model.
@@ -289,6 +288,7 @@ public final class YamlPatch {
         return key.endsWith("+") || key.endsWith("?") ? key.substring(0, key.length() - 1) : key;
     }
 
+    /** The base document with this patch merged in. */
     Node applyTo(Node base) {
         return merge(base, root());
     }

@@ -849,7 +849,6 @@ public final class RuleEngine {
         return out;
     }
 
-    /** Whether a field path (a.b) of an element is written in the model rather than left to its default. */
     /** Whether any of a need's fields is written on the element: asked of every element by every rule with needs. */
     private static boolean anyWritten(Object subject, Rule.Need need) {
         if (written(subject, need.field())) return true;
@@ -857,6 +856,7 @@ public final class RuleEngine {
         return false;
     }
 
+    /** Whether a field path (a.b) of an element is written in the model rather than left to its default. */
     static boolean written(Object subject, String written) {
         Object node = subject;
         FieldPath path = FieldPath.of(written);

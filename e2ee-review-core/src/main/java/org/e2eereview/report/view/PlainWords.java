@@ -882,8 +882,7 @@ final class PlainWords {
 
     /** A reader whose reading a proposal widens: "WhatsApp group" and "WhatsApp (Meta) would no longer be noticed, ...". */
     Line widened(org.e2eereview.diff.ReviewDiff.Widening w, List<String> findings) {
-        List<String> routes = w.after().routes().stream().filter(r -> !w.before().routes().contains(r))
-                .map(PlainWords::how).distinct().toList();
+        List<String> routes = w.newRoutes().stream().map(PlainWords::how).distinct().toList();
         return new Line(conversation(w.after().conversation()), party(w.after().party()) + " " + wider(w.how(), false)
                 + (routes.isEmpty() ? "" : ", as it could then also read it " + ways(routes)) + foundAs(findings));
     }

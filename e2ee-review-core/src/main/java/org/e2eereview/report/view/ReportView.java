@@ -228,7 +228,8 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      *                cannot apply
      * @param unseenOnlyIn the conversations its access would go unnoticed in, where in others it would be
      *                noticed; empty otherwise
-     * @param inHand  whether only the owner of a device taken would notice its access, and nobody fails to
+     * @param inHand  whether every use of its access needs a user's device in hand, so that its owner would
+     *                notice it
      */
     public record ProposalRow(String title, String anchor, boolean applied, String gains, String whose, String forWhom,
                               String before, String after, String adds, String reach, String risk, String worse,

@@ -480,10 +480,10 @@ public final class ReportViewBuilder {
         return String.join(" ", words);
     }
 
-    /** A safety-feature finding in plain words: "limits on how widely a message can be forwarded". */
     /** Each safety-feature finding by id, made on first use. */
     private Map<String, org.e2eereview.rules.Finding> featureFindings;
 
+    /** A safety-feature finding in plain words: "limits on how widely a message can be forwarded". */
     private String featureWords(String findingId) {
         // Looked up, not searched: an objective met by thousands of features names each.
         if (featureFindings == null) {
