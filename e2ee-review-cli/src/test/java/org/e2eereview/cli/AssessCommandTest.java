@@ -61,6 +61,20 @@ class AssessCommandTest {
     }
 
     @Test
+    void aFileThatCannotBeWrittenIsSaidInOneLineAndAnExistingOneIsKept(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("no-such-dir").resolve("assess.json");
+        Cli r = Cli.run("assess", Repo.arg("examples/signal.yaml"), TODAY, "--format", "json", "--out", missing.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo(missing + ": cannot write: no such directory\n");
+        Path kept = dir.resolve("assess.txt");
+        Files.writeString(kept, "before");
+        Cli ok = Cli.run("assess", Repo.arg("examples/signal.yaml"), TODAY, "--out", kept.toString());
+        assertThat(ok.exitCode()).isZero();
+        assertThat(Files.readString(kept)).isEqualTo(Cli.run("assess", Repo.arg("examples/signal.yaml"), TODAY).out());
+        assertThat(dir.toFile().list()).containsExactly("assess.txt");
+    }
+
+    @Test
     void everyJsonKeyIsDocumented(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("assess.json");
         Cli r = Cli.run("assess", Repo.arg("examples/whatsapp.yaml"), TODAY, "--format", "json", "--out", out.toString(),

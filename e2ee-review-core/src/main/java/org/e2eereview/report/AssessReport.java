@@ -1,10 +1,15 @@
 package org.e2eereview.report;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import org.e2eereview.analysis.Access;
@@ -21,8 +26,12 @@ import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -33,13 +42,129 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class AssessReport {
 
-    private static final ObjectMapper JSON = InertJson.mapper();
+    /** Not flushed after each value: the report writes thousands of them into one buffered stream. */
+    private static final ObjectMapper JSON = InertJson.mapper().disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private AssessReport() {
     }
 
+    /**
+     * A report in one format made a proposal at a time, as each is assessed (hand it to {@link
+     * Assessor#assess(java.nio.file.Path, List, BiConsumer)}) while its patched review is held: a large
+     * design's eight patched reviews, or their JSON trees, do not fit in memory at once. Gives the bytes of
+     * {@link #text(Assessor.Result, Severity)} or {@link #json(Assessor.Result, Severity)}.
+     */
+    public static final class Parts implements BiConsumer<Review, Assessment> {
+        private final boolean json;
+        private final Severity failOn;
+        private final StringBuilder text = new StringBuilder();
+        private final Buffer bytes = new Buffer();
+        private JsonGenerator g;
+        private boolean finished;
+
+        /** @param json the JSON report, else the text */
+        public Parts(boolean json, Severity failOn) {
+            this.json = json;
+            this.failOn = failOn;
+        }
+
+        @Override
+        public void accept(Review design, Assessment a) {
+            if (!json) {
+                proposal(text, a);
+                return;
+            }
+            try {
+                start(design);
+                g.writeTree(jsonPart(a));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The report, once every proposal is assessed. */
+        public String report(Assessor.Result result) {
+            try {
+                return new String(finish(result).readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * The report's bytes (UTF-8), once every proposal is assessed, read from where they were made: the
+         * JSON of a large design's assessment is hundreds of megabytes, and is not copied into a string.
+         */
+        public java.io.InputStream finish(Assessor.Result result) {
+            if (!json) return new java.io.ByteArrayInputStream(text(result.original(), failOn, text).getBytes(StandardCharsets.UTF_8));
+            try {
+                if (!finished) {
+                    start(result.original());
+                    g.writeEndArray();
+                    g.writeEndObject();
+                    g.writeRaw('\n');
+                    g.close();
+                    finished = true;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.read();
+        }
+
+        private void start(Review design) throws IOException {
+            if (g != null) return;
+            g = JSON.createGenerator(bytes, JsonEncoding.UTF8);
+            // One line ending on every system, so that the same assessment gives the same bytes.
+            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+            g.writeStartObject();
+            g.writeStringField("format", "e2ee-review/assess");
+            g.writeNumberField("formatVersion", 1);
+            ObjectNode tool = JSON.createObjectNode();
+            tool.put("name", "e2ee-review");
+            tool.put("version", design.toolVersion());
+            tool.put("rulesSha256", design.rulesDigest());
+            tool.put("catalogSha256", design.catalogDigest());
+            g.writeFieldName("tool");
+            g.writeTree(tool);
+            ObjectNode model = JSON.createObjectNode();
+            model.put("file", design.model().file());
+            model.put("sha256", design.model().sha256());
+            model.put("system", design.model().system().name());
+            g.writeFieldName("model");
+            g.writeTree(model);
+            ObjectNode d = JSON.createObjectNode();
+            d.put("verdict", design.verdict().id());
+            d.put("failOn", failOn == null ? "none" : failOn.yamlName());
+            d.put("fails", design.failsAt(failOn));
+            g.writeFieldName("design");
+            g.writeTree(d);
+            g.writeArrayFieldStart("proposals");
+        }
+    }
+
+    /** Bytes written once and read in place. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        java.io.InputStream read() {
+            return new java.io.ByteArrayInputStream(buf, 0, count);
+        }
+    }
+
     public static String text(Assessor.Result result, Severity failOn) {
-        Review design = result.original();
+        return whole(result, new Parts(false, failOn));
+    }
+
+    /** The assessment as JSON: documented in docs/json-output.md, section "assess". */
+    public static String json(Assessor.Result result, Severity failOn) {
+        return whole(result, new Parts(true, failOn));
+    }
+
+    private static String whole(Assessor.Result result, Parts parts) {
+        for (Assessment a : result.assessments()) parts.accept(result.original(), a);
+        return parts.report(result);
+    }
+
+    private static String text(Review design, Severity failOn, CharSequence parts) {
         StringBuilder out = new StringBuilder();
         out.append("e2ee-review ").append(design.toolVersion()).append(" · assess · ").append(design.model().file())
                 .append(" · ").append(design.model().system().name()).append("\n\n");
@@ -48,14 +173,14 @@ public final class AssessReport {
         if (failOn != null) out.append(design.failsAt(failOn) ? " · fails at --fail-on " : " · passes --fail-on ")
                 .append(failOn.yamlName());
         out.append("\n\n");
-        for (Assessment a : result.assessments()) proposal(out, a, design);
+        out.append(parts);
         out.append("rules sha256:").append(design.rulesDigest(), 0, 16).append(" · catalog sha256:")
                 .append(design.catalogDigest(), 0, 16).append(" · model sha256:").append(design.model().sha256(), 0, 16)
                 .append('\n');
         return Inert.text(out.toString());
     }
 
-    private static void proposal(StringBuilder out, Assessment a, Review design) {
+    private static void proposal(StringBuilder out, Assessment a) {
         Proposal p = a.proposal();
         out.append(p.id().toUpperCase(Locale.ROOT)).append(" · ").append(p.title()).append(" (").append(p.year())
                 .append(")\n");
@@ -150,99 +275,78 @@ public final class AssessReport {
         return String.join("; ", out);
     }
 
-    /** The assessment as JSON: documented in docs/json-output.md, section "assess". */
-    public static String json(Assessor.Result result, Severity failOn) {
-        Review design = result.original();
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", "e2ee-review/assess");
-        root.put("formatVersion", 1);
-        ObjectNode tool = root.putObject("tool");
-        tool.put("name", "e2ee-review");
-        tool.put("version", design.toolVersion());
-        tool.put("rulesSha256", design.rulesDigest());
-        tool.put("catalogSha256", design.catalogDigest());
-        ObjectNode model = root.putObject("model");
-        model.put("file", design.model().file());
-        model.put("sha256", design.model().sha256());
-        model.put("system", design.model().system().name());
-        ObjectNode d = root.putObject("design");
-        d.put("verdict", design.verdict().id());
-        d.put("failOn", failOn == null ? "none" : failOn.yamlName());
-        d.put("fails", design.failsAt(failOn));
-        ArrayNode proposals = root.putArray("proposals");
-        for (Assessment a : result.assessments()) {
-            ObjectNode n = proposals.addObject();
-            Proposal p = a.proposal();
-            n.put("id", p.id());
-            n.put("title", p.title());
-            n.put("year", p.year());
-            ArrayNode claims = n.putArray("claims");
-            p.claims().forEach(claims::add);
-            ArrayNode patterns = n.putArray("weakenings");
-            p.weakenings().forEach(patterns::add);
-            n.put("applied", a.applied());
-            if (!a.applied()) n.put("notApplicable", a.notApplicable());
-            ObjectNode bindings = n.putObject("bindings");
-            a.bindings().forEach((k, v) -> {
-                ArrayNode ids = bindings.putArray(k);
-                v.forEach(ids::add);
-            });
-            if (!a.applied()) continue;
-            n.put("verdict", a.patched().verdict().id());
-            Review.Explaining explained = a.patched().explainingEveryReader();
-            ArrayNode readers = n.putArray("newReaders");
-            for (Access r : a.newReaders()) {
-                ObjectNode x = readers.addObject();
-                x.put("conversation", r.conversation());
-                x.put("party", r.party());
-                ArrayNode routes = x.putArray("routes");
-                r.routes().forEach(route -> routes.add(route.id()));
-                x.put("condition", r.condition().yamlName());
-                ArrayNode through = x.putArray("through");
-                r.through().forEach(through::add);
-                ArrayNode findings = x.putArray("findings");
-                explained.of(r.conversation(), r.party()).forEach(f -> findings.add(f.id()));
-            }
-            ArrayNode widened = n.putArray("widened");
-            for (ReviewDiff.Widening w : a.widened()) {
-                ObjectNode x = widened.addObject();
-                x.put("conversation", w.after().conversation());
-                x.put("party", w.after().party());
-                ArrayNode how = x.putArray("how");
-                w.how().forEach(how::add);
-                ArrayNode routes = x.putArray("routes");
-                w.after().routes().forEach(route -> routes.add(route.id()));
-                x.put("condition", w.after().condition().yamlName());
-                ArrayNode findings = x.putArray("findings");
-                explained.of(w.after().conversation(), w.after().party()).forEach(f -> findings.add(f.id()));
-            }
-            ArrayNode introduced = n.putArray("introduced");
-            for (Reviewed r : a.introduced()) introduced.add(finding(r.finding()));
-            ArrayNode changed = n.putArray("changed");
-            for (Reviewed r : a.changed()) changed.add(finding(r.finding()));
-            ObjectNode superseded = n.putObject("superseded");
-            a.superseded().forEach((k, v) -> {
-                ArrayNode by = superseded.putArray(k);
-                v.forEach(by::add);
-            });
-            ArrayNode removed = n.putArray("removed");
-            a.removed().forEach(removed::add);
-            ArrayNode missing = n.putArray("missing");
-            a.missing().forEach(missing::add);
-            ArrayNode alternatives = n.putArray("alternatives");
-            for (Assessment.Alternative alt : a.alternatives()) {
-                ObjectNode x = alternatives.addObject();
-                x.put("feature", alt.feature());
-                ArrayNode serves = x.putArray("objectives");
-                alt.objectives().forEach(serves::add);
-                ArrayNode in = x.putArray("inDesign");
-                alt.inDesign().forEach(in::add);
-            }
+    private static ObjectNode jsonPart(Assessment a) {
+        ObjectNode n = JSON.createObjectNode();
+        proposal(n, a);
+        return n;
+    }
+
+    private static void proposal(ObjectNode n, Assessment a) {
+        Proposal p = a.proposal();
+        n.put("id", p.id());
+        n.put("title", p.title());
+        n.put("year", p.year());
+        ArrayNode claims = n.putArray("claims");
+        p.claims().forEach(claims::add);
+        ArrayNode patterns = n.putArray("weakenings");
+        p.weakenings().forEach(patterns::add);
+        n.put("applied", a.applied());
+        if (!a.applied()) n.put("notApplicable", a.notApplicable());
+        ObjectNode bindings = n.putObject("bindings");
+        a.bindings().forEach((k, v) -> {
+            ArrayNode ids = bindings.putArray(k);
+            v.forEach(ids::add);
+        });
+        if (!a.applied()) return;
+        n.put("verdict", a.patched().verdict().id());
+        Review.Explaining explained = a.patched().explainingEveryReader();
+        ArrayNode readers = n.putArray("newReaders");
+        for (Access r : a.newReaders()) {
+            ObjectNode x = readers.addObject();
+            x.put("conversation", r.conversation());
+            x.put("party", r.party());
+            ArrayNode routes = x.putArray("routes");
+            r.routes().forEach(route -> routes.add(route.id()));
+            x.put("condition", r.condition().yamlName());
+            ArrayNode through = x.putArray("through");
+            r.through().forEach(through::add);
+            ArrayNode findings = x.putArray("findings");
+            explained.of(r.conversation(), r.party()).forEach(f -> findings.add(f.id()));
         }
-        try {
-            return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        ArrayNode widened = n.putArray("widened");
+        for (ReviewDiff.Widening w : a.widened()) {
+            ObjectNode x = widened.addObject();
+            x.put("conversation", w.after().conversation());
+            x.put("party", w.after().party());
+            ArrayNode how = x.putArray("how");
+            w.how().forEach(how::add);
+            ArrayNode routes = x.putArray("routes");
+            w.after().routes().forEach(route -> routes.add(route.id()));
+            x.put("condition", w.after().condition().yamlName());
+            ArrayNode findings = x.putArray("findings");
+            explained.of(w.after().conversation(), w.after().party()).forEach(f -> findings.add(f.id()));
+        }
+        ArrayNode introduced = n.putArray("introduced");
+        for (Reviewed r : a.introduced()) introduced.add(finding(r.finding()));
+        ArrayNode changed = n.putArray("changed");
+        for (Reviewed r : a.changed()) changed.add(finding(r.finding()));
+        ObjectNode superseded = n.putObject("superseded");
+        a.superseded().forEach((k, v) -> {
+            ArrayNode by = superseded.putArray(k);
+            v.forEach(by::add);
+        });
+        ArrayNode removed = n.putArray("removed");
+        a.removed().forEach(removed::add);
+        ArrayNode missing = n.putArray("missing");
+        a.missing().forEach(missing::add);
+        ArrayNode alternatives = n.putArray("alternatives");
+        for (Assessment.Alternative alt : a.alternatives()) {
+            ObjectNode x = alternatives.addObject();
+            x.put("feature", alt.feature());
+            ArrayNode serves = x.putArray("objectives");
+            alt.objectives().forEach(serves::add);
+            ArrayNode in = x.putArray("inDesign");
+            alt.inDesign().forEach(in::add);
         }
     }
 
