@@ -2,7 +2,7 @@
 # Every report format of large models, measured as a user pays it: one whole process per format
 # (docs/performance.md, "Every format of a large model"). For each synthetic model size, RUNS times,
 # side by side and starting with another format each round: `JAVA_OPTS=-Xmx$HEAP bin/e2ee-review
-# review FILE --fail-on none --format F -o FILE.F` for every format (the launcher, with the settings
+# review FILE --fail-on none --format F -o FILE.F` for every format, and `assess` in its two (the launcher, with the settings
 # the distribution runs with), or with -j `java -Xmx$HEAP -jar e2ee-review-cli/target/e2ee-review.jar`
 # (the JVM's defaults), and with -j the same with an earlier jar when given as BASELINE_JAR=FILE. Prints per size and format the median wall time and CPU time
 # (user + system, which a busy shared host distorts less than wall time), each as a ratio to text's,
@@ -37,7 +37,9 @@ timeout=${TIMEOUT:-900}
 rm -rf "$work" && mkdir -p "$work/classes" "$work/runs"
 javac -nowarn -d "$work/classes" e2ee-review-core/src/bench/java/org/e2eereview/bench/SyntheticModelFile.java \
   e2ee-review-core/src/test/java/org/e2eereview/bench/SyntheticModel.java
-formats=(text json sarif junit md html submission-md submission-html submission-pdf)
+# assess-text and assess-json are `assess FILE --format text|json`: the nine reviews a submission publishes,
+# without the submission, to tell what the reviews cost from what rendering them costs.
+formats=(text json sarif junit md html submission-md submission-html submission-pdf assess-text assess-json)
 jars=(jar)
 if [ -n "${BASELINE_JAR:-}" ]; then
   [ -n "$plain" ] || { echo "BASELINE_JAR compares two jars as java -jar runs them: give -j too" >&2; exit 2; }
@@ -51,8 +53,10 @@ run() { # jar size format round
   local start=$EPOCHREALTIME rc=0
   local command=(java -Xmx"$heap" -jar "$j")
   [ -n "$plain" ] || command=(env JAVA_OPTS=-Xmx"$heap" bin/e2ee-review)
-  /usr/bin/time -f '%M %U %S' -o "$work/rss" timeout "$timeout" "${command[@]}" review "$work/synthetic-$2.yaml" \
-    --fail-on none --today 2026-06-01 --format "$3" -o "$out" 2> "$work/err" > /dev/null || rc=$?
+  local verb=review format=$3
+  case $3 in assess-*) verb=assess format=${3#assess-} ;; esac
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" timeout "$timeout" "${command[@]}" $verb "$work/synthetic-$2.yaml" \
+    --fail-on none --today 2026-06-01 --format "$format" -o "$out" 2> "$work/err" > /dev/null || rc=$?
   local end=$EPOCHREALTIME
   local m
   read -r -a m < <(tail -1 "$work/rss")
