@@ -387,8 +387,9 @@ class SubmissionTest {
                 .doesNotContain("adds-member");
         assertThat(section(annexes, "### B.4 The \"ghost\" participant", "### B.5"))
                 // What it says alike of the group and the group call, it says once.
+                // Compelled, WhatsApp does what the route takes, not law enforcement.
                 .contains("  - In each of WhatsApp group and WhatsApp group call: law enforcement, on a legal order, through "
-                        + "WhatsApp (Meta), by adding a member to the conversation or by handing members keys of its own in "
+                        + "WhatsApp (Meta), by having it add a member to the conversation or by having it hand members keys in "
                         + "place of each other's (found as: ghost participant and key substitution members could detect)")
                 .contains("  - In each of WhatsApp group and WhatsApp group call: WhatsApp (Meta) would no longer be noticed")
                 .doesNotContain("  - WhatsApp group: ")
@@ -498,6 +499,31 @@ class SubmissionTest {
         // Proposal titles inside the asks are in sentence too.
         assertThat(signal).contains("require client-side scanning that reports to an authority; provider-keyed backups, "
                 + "on by default; the \"ghost\" participant; a provider-held");
+    }
+
+    /**
+     * Readers asked to check a Matrix submission read "every one of them" as every proposal taken, where only
+     * three of eight fit; "at any time (nobody would notice); only in ways that could be noticed" as a
+     * contradiction; and "through the homeserver's operator, by holding a key" as law enforcement holding it.
+     */
+    @Test
+    void whatFitsAndWhoDoesWhatAreSaidAsTheyAre() throws Exception {
+        String md = text(submit(Repo.file("examples/matrix-megolm.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(section(md, "## Summary", "## What we ask")).contains("; 3 of them fit it. Every one of the three that "
+                + "fit would let someone outside").doesNotContain("Every one of them");
+        assertThat(section(md, "## Annex A.", "## Annex B.")).contains("| Encrypted room | end-to-end encrypted by default | "
+                + "Operator of the users' homeserver: at any time (nobody would notice) |");
+        assertThat(section(md, "## Annex B.", "## Annex C.")).contains("through operator of the users' homeserver, by having "
+                + "it decrypt the content with a key it holds (found as: master key)").contains("through the first escrow "
+                + "agent and the second escrow agent, by having them decrypt the content with keys they hold")
+                // Its own reading is its own doing.
+                .contains("operator of the users' homeserver could also read encrypted room of every user, at any time, by "
+                        + "holding a key that decrypts the content");
+        // One conversation, one box: the caption does not explain boxes shared by several.
+        String html = text(submit(Repo.file("examples/matrix-megolm.yaml"), List.of(Builtin.SUBMISSION_HTML)).get(0));
+        String whatsapp = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_HTML)).get(0));
+        assertThat(html).contains("a line pattern of its own. Annex A").doesNotContain("share a box");
+        assertThat(whatsapp).contains("conversations with the same readers share a box. Annex A");
     }
 
     /**

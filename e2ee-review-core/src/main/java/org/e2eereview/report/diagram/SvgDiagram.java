@@ -102,7 +102,7 @@ public final class SvgDiagram {
         }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
 
-        List<String> legend = legend();
+        List<String> legend = legend(d.edges().stream().anyMatch(e -> e.kind() == Diagram.EdgeKind.COMPELS));
         double legendHeight = legend.size() * LINE + 16;
         double width = Math.max(root.getWidth(), 64 + widest(legend, FONT, false));
         double height = root.getHeight() + legendHeight;
@@ -326,19 +326,27 @@ public final class SvgDiagram {
         return new double[] {x, y};
     }
 
-    private static List<String> legend() {
-        return List.of(MermaidDiagram.WARN + "red, thick, dashed: a route by which someone outside a conversation reads it",
-                "flow between components (one edge for all the flows between two components)",
-                "a party can compel another; pills inside a component: the keys it stores");
+    private static final String KEYS = "pills inside a component: the keys it stores";
+
+    /**
+     * The key's lines: a route, a flow, and a compelling party's line only where one is drawn (a reader
+     * was shown a dotted line in the key that the figure never drew); the keys' pills have no line.
+     */
+    private static List<String> legend(boolean compels) {
+        String route = MermaidDiagram.WARN + "red, thick, dashed: a route by which someone outside a conversation reads it";
+        String flow = "flow between components (one edge for all the flows between two components)";
+        return compels ? List.of(route, flow, "a party can compel another; " + KEYS) : List.of(route, flow, KEYS);
     }
 
     private static void legend(StringBuilder svg, double top, List<String> lines) {
         svg.append("<g class=\"legend\">");
         for (int i = 0; i < lines.size(); i++) {
             double y = top + 10 + i * LINE;
-            svg.append("<path d=\"M8 ").append(Canvas.num(y)).append(" L48 ").append(Canvas.num(y)).append("\" stroke=\"")
-                    .append(i == 0 ? ROUTE : MUTED).append('"').append(i == 0 ? " stroke-width=\"3\" stroke-dasharray=\"6 3\""
-                            : i == 2 ? " stroke-dasharray=\"2 3\"" : "").append("/>");
+            if (!lines.get(i).equals(KEYS)) {
+                svg.append("<path d=\"M8 ").append(Canvas.num(y)).append(" L48 ").append(Canvas.num(y)).append("\" stroke=\"")
+                        .append(i == 0 ? ROUTE : MUTED).append('"').append(i == 0 ? " stroke-width=\"3\" stroke-dasharray=\"6 3\""
+                                : i == 2 ? " stroke-dasharray=\"2 3\"" : "").append("/>");
+            }
             Canvas.text(svg, 56, y + 4, lines.get(i), FONT, false, INK, null);
         }
         svg.append("</g>\n");

@@ -152,7 +152,7 @@ final class PlainWords {
             boolean also = same.stream().anyMatch(x -> x.conversations.stream().anyMatch(c -> silently.contains(x.party + "|" + c)));
             String who = capital(and(same.stream().map(x -> party(x.party)).toList()));
             String verb = g.partial ? "learn about " : "read ";
-            String ways = ways(g.routes.stream().map(r -> how(r, g.apps)).distinct().toList());
+            String ways = ways(g.routes.stream().map(r -> how(r, g.apps, g.through.size())).distinct().toList());
             String through = g.through.isEmpty() ? "" : ", through " + and(g.through.stream().map(this::party).toList());
             StringBuilder s = new StringBuilder(who);
             if (g.detectable) {
@@ -230,7 +230,8 @@ final class PlainWords {
             String when = when(a, r) + (othersToo(r) ? OTHERS_TOO : "");
             if (!r.through().isEmpty()) when += ", through " + and(r.through().stream().map(this::party).toList());
             String app = shipped(r);
-            byWhen.computeIfAbsent(when, k -> new LinkedHashSet<>()).add(how(r.route(), app == null ? Set.of() : Set.of(app)));
+            byWhen.computeIfAbsent(when, k -> new LinkedHashSet<>()).add(how(r.route(), app == null ? Set.of() : Set.of(app),
+                    r.through().size()));
         }
         List<String> parts = new ArrayList<>();
         byWhen.forEach((when, how) -> parts.add(when + ", " + ways(List.copyOf(how))));
@@ -245,6 +246,7 @@ final class PlainWords {
     String when(Access a) {
         Set<String> whens = new LinkedHashSet<>();
         for (Reading r : a.readings()) {
+            if (outdone(r, a.readings())) continue;
             String when = r.condition().plainWords();
             if (r.detectable()) {
                 when = (r.condition() == Occurs.ALWAYS ? "" : when + ", ") + "only in ways that could be noticed";
@@ -254,6 +256,27 @@ final class PlainWords {
             whens.add(when);
         }
         return String.join("; ", whens) + (a.partial() ? " (only a match or a fingerprint, not the content)" : "");
+    }
+
+    /**
+     * Whether another reading by the same parties is at least as ready and at least as unnoticed: "at any time
+     * (nobody would notice); only in ways that could be noticed" read as a contradiction, where the second way
+     * adds nothing to what the first already allows.
+     */
+    private static boolean outdone(Reading r, List<Reading> all) {
+        for (Reading o : all) {
+            if (o == r || !o.through().equals(r.through())) continue;
+            boolean asReady = o.condition().ordinal() <= r.condition().ordinal();
+            boolean asUnseen = noticing(o) <= noticing(r);
+            boolean better = o.condition().ordinal() < r.condition().ordinal() || noticing(o) < noticing(r);
+            if (asReady && asUnseen && better) return true;
+        }
+        return false;
+    }
+
+    /** 0 nobody would notice, 1 only the owner of a device in hand would know, 2 members or outsiders could notice. */
+    private static int noticing(Reading r) {
+        return r.detectable() ? 2 : unnoticed(r) ? 0 : 1;
     }
 
     /** All of it, for the first page. */
@@ -424,7 +447,9 @@ final class PlainWords {
         s.append(". ");
         if (adding.isEmpty()) return s.append("None would add outside access the design does not already allow.").toString();
         int n = adding.size();
-        s.append(n == applied ? (applied == 1 ? "It" : "Every one of them") : capital(number(n)) + " of them")
+        // Where some do not fit, "every one of them" was read as every proposal taken, not every one that fits.
+        String them = applied < assessments.size() ? " of the " + number(applied) + " that fit" : " of them";
+        s.append(n == applied ? (applied == 1 ? "It" : "Every one" + them) : capital(number(n)) + them)
                 .append(" would let someone outside a conversation read it or learn about it");
         if (seen.isEmpty()) s.append(" without anyone noticing");
         if (chosen.isEmpty()) s.append(", for every user");
@@ -1037,6 +1062,32 @@ final class PlainWords {
         return c != null && isApp(c) ? element(c.id()) : null;
     }
 
+    /**
+     * As {@link #how(Route, Set)} for a reading a party gets by compelling others ({@code through}): they do
+     * what the route takes, not the party. "The regulator could read it on a legal order, through the
+     * compliance team, by holding a key" was read as the regulator holding the key.
+     */
+    private static String how(Route route, Set<String> apps, int through) {
+        if (through == 0) return how(route, apps);
+        boolean one = through == 1;
+        String it = one ? "it" : "them";
+        String does = switch (route) {
+            case RUNS_COMPONENT -> "hand over the content a service " + (one ? "it runs" : "they run") + " handles unencrypted";
+            case HOLDS_KEY -> "decrypt the content with " + (one ? "a key it holds" : "keys they hold");
+            case RECOVERS_KEY -> "guess a user's password or PIN to recover the key to the content";
+            case ADDS_MEMBER -> "add a member to the conversation";
+            case ADDS_DEVICE -> "add a device to a member's account";
+            case SUBSTITUTES_KEYS -> "hand members keys in place of each other's";
+            case TARGETED_UPDATE -> "ship a modified " + (apps.isEmpty() ? "app" : and(List.copyOf(apps), "or")) + " to chosen users";
+            case FEATURE_RESULT -> "hand over the content a feature of the app sends " + it + " without a member choosing to";
+            case LEARNS_DERIVED -> "hand over what the app reports to " + it + " about the content";
+            case MEMBER_DISCLOSURE -> "hand over what members choose to report to " + it;
+            case ENCLAVE_IMAGE -> "run a new program in the secure enclave, one that would read what enters the enclave";
+            case HARDWARE_ROOT -> "forge or break the hardware the secure enclave relies on";
+        };
+        return "having " + it + " " + does;
+    }
+
     /** What a party could do, completing "X could read Y by ...". */
     static String how(Route route) {
         return switch (route) {
@@ -1109,7 +1160,8 @@ final class PlainWords {
      * lowered where nothing else marks the name as proper: the first word has no other capital ("WhatsApp",
      * "NCMEC", "iCloud"), no later word has one ("Apple (iCloud)", "Signal Messenger LLC"; an example in
      * "(e.g. FBI)" is not part of the name), and the first word is not in the system's own name ("Signal
-     * group" in Signal). Every other letter keeps the model's spelling.
+     * group" in Signal), and a leading article is always lowered ("the Home Office"). Every other letter keeps
+     * the model's spelling.
      */
     String inSentence(String name) {
         if (name == null || name.length() < 2 || !Character.isUpperCase(name.charAt(0))) return name;
@@ -1118,6 +1170,10 @@ final class PlainWords {
 
     private String lowered(String name) {
         String first = FIRST_WORD.split(name, 2)[0];
+        // An article is never part of what makes a name proper: "the customer's IT department", "the Home Office".
+        if ((first.equals("The") || first.equals("A") || first.equals("An")) && name.length() > first.length()) {
+            return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        }
         if (first.substring(1).chars().anyMatch(Character::isUpperCase)) return name;
         String rest = EXAMPLE.matcher(name.substring(first.length())).replaceAll("");
         if (rest.chars().anyMatch(Character::isUpperCase)) return name;

@@ -236,7 +236,7 @@ public final class ReportViewBuilder {
                 drawn == null ? List.of() : drawn.print(), drawn != null && drawn.landscape(), detailed,
                 t(Diagram.scope(m)), o.mermaid() ? WhoReadsMermaid.render(readers) : null,
                 o.svg() ? WhoReadsSvg.render(readers, "Who outside each conversation can read it, and when", "readers").svg()
-                        : null);
+                        : null, readers.conversations().stream().anyMatch(b -> b.count() > 1));
     }
 
     private VerdictView verdict(Options o) {

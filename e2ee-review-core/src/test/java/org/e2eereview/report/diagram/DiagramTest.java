@@ -132,6 +132,18 @@ class DiagramTest {
         assertThat(svg).contains("marker-start=\"url(#d-arrow").contains("marker-end=\"url(#d-arrow");
     }
 
+    /** The key shows a compelling party's dotted line only where the figure draws one. */
+    @Test
+    void theKeyShowsOnlyTheLinesTheFigureDraws() throws Exception {
+        String compels = SvgDiagram.render(Diagram.of(Corpus.reviewer().review(Repo.file("examples/ghost-proposal.yaml"))),
+                "t", "d").svg();
+        String none = SvgDiagram.render(Diagram.of(Corpus.reviewer().review(Repo.file("examples/matrix-megolm.yaml"))),
+                "t", "d").svg();
+        assertThat(compels).contains("stroke-dasharray=\"2 3\"/>").contains("a party can compel another")
+                .contains("the keys it stores");
+        assertThat(none).doesNotContain("stroke-dasharray=\"2 3\"").doesNotContain("compel").contains("the keys it stores");
+    }
+
     /**
      * ELK routes an edge that points against the layout around the figure; here every edge is laid
      * out left to right (its arrowhead moved to the start where its real direction is the other way).
