@@ -224,6 +224,9 @@ The review found no weakening of end-to-end encryption.
 <#list f.evidence as chain>
   - *${chain.title}:* <#list chain.steps as s>${s.at.text} ${s.text}<#sep>; </#list>
 </#list>
+<#list f.disclosed as d>
+  - *Users are told* by ${d}; being told does not lower the finding.
+</#list>
 <#if f.alike?has_content>
 <#assign alike = f.alike?size + f.alikeNotNamed>
   - *Also found on ${alike} more element<#if alike != 1>s</#if>:* <#list f.alike as e>${e}<#sep>, </#list><#if f.alikeNotNamed gt 0> and ${f.alikeNotNamed} more</#if>.

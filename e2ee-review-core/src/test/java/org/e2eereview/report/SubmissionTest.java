@@ -526,6 +526,17 @@ class SubmissionTest {
         assertThat(whatsapp).contains("conversations with the same readers share a box. Annex A");
     }
 
+    /** What a design tells its users of a reader is in the findings' annex, as in every report, by file name only. */
+    @Test
+    void whatUsersAreToldIsSaidWithTheFinding() throws Exception {
+        List<byte[]> out = submit(Repo.file("examples/telegram-cloud-chats.yaml"), List.of(Builtin.SUBMISSION_MD,
+                Builtin.SUBMISSION_HTML));
+        String told = "by telegram: Telegram's FAQ says cloud chats use client-server encryption, Secret Chats end-to-end "
+                + "(telegram-cloud-chats.yaml:44:25); being told does not lower the finding.";
+        assertThat(section(text(out.get(0)), "## Annex A.", "## Annex B.")).contains("  - *Users are told* " + told);
+        assertThat(text(out.get(1))).contains("<em>Users are told</em> " + told.replace("'", "&#39;"));
+    }
+
     /**
      * What the organisation asks comes after the summary, a sentence each with its reason, and says why
      * the proposals it does not ask to exclude are left out: a proposal that cannot apply to a design is not

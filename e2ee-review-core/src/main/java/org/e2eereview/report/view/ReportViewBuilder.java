@@ -337,7 +337,7 @@ public final class ReportViewBuilder {
                 .map(s -> t(s.name() + (s.prevents() ? " prevents it" : " makes it visible") + " (" + s.at() + ")"))
                 .distinct().toList();
         List<String> disclosed = f.disclosed().stream()
-                .map(d -> t(d.party() + ": " + d.where() + " (" + d.at() + ")")).toList();
+                .map(d -> t(d.party() + ": " + d.where() + " (" + where(d.at()) + ")")).toList();
         return new FindingView(t(f.id()), anchors.get(f.id()), f.rule(), t(f.title()),
                 f.severity().yamlName(), r.status().id(), r.counts(), t(acceptance), t(f.element()),
                 f.inspects().yamlName(), location(f.at()), t(f.message()),
