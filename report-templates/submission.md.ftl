@@ -30,7 +30,7 @@
 <#if today??>
 **Date:** ${plain.date!today}  
 </#if>
-**About:** the design of ${model.system}<#if model.systemVersion??> (${model.systemVersion})</#if>, as the submitter modelled it; Annex ${annexRepro} says how to repeat the analysis<#if plain.terms?has_content>, Annex ${annexTerms} explains the terms it uses</#if>
+**About:** the design of ${model.system}<#if model.systemVersion??>, ${model.systemVersion},</#if> as the submitter modelled it; Annex ${annexRepro} says how to repeat the analysis<#if plain.terms?has_content>, Annex ${annexTerms} explains the terms it uses</#if>
 
 ## Summary
 

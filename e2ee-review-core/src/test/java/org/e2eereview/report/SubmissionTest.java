@@ -179,7 +179,9 @@ class SubmissionTest {
         // The title block says what design it is and when, in words; the tool, its version and the file wait in Annex D.
         String head = md.substring(0, md.indexOf("## Summary"));
         assertThat(head).contains("**Date:** 1 June 2026").doesNotContain("2026-06-01").doesNotContain("signal.yaml")
-                .doesNotContain("e2ee-review").contains("Annex D says how to repeat the analysis");
+                .doesNotContain("e2ee-review").contains("Annex D says how to repeat the analysis")
+                // A version in parentheses of its own is not nested in another pair.
+                .contains("**About:** the design of Signal, 2022+ (after SMS removal), as the submitter modelled it;");
         assertThat(md.substring(md.indexOf("## Annex D."))).contains("signal.yaml").contains("e2ee-review");
         assertThat(text(out.get(1))).contains("<dd>1 June 2026</dd>");
         // A table a reader scans: who would gain access to what, whether anyone would notice, who else could use it,
