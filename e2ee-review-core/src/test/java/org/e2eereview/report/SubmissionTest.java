@@ -190,7 +190,7 @@ class SubmissionTest {
                         + "gain access, to what | Would anyone notice? | Who else could use it | Gravest weakness now → with it |")
                 .contains("| **Key escrow with two escrow agents (1994)** | Law enforcement (e.g. FBI) through the first escrow agent "
                         + "and the second escrow agent: one-to-one chat and Signal group, every user, on a legal order | No | Anyone "
-                        + "who obtains the keys the first escrow agent and the second escrow agent hold | none → critical |\n")
+                        + "who obtains the keys the first escrow agent and the second escrow agent hold | low → critical |\n")
                 .contains("lawful-access proposals from the public debate")
                 .contains("Severities: critical (the gravest) and high findings weaken end-to-end encryption").doesNotContain("verdict").doesNotContain("make it so");
         assertThat(summary.indexOf("Severities: ")).as("the key to severities under the verdict's findings")

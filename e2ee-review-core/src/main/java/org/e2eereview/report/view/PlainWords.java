@@ -589,9 +589,13 @@ final class PlainWords {
         return (before == null ? "none" : before.yamlName()) + " → " + (after == null ? "none" : after.yamlName());
     }
 
+    /**
+     * The gravest counted weakness, low ones included: "none" beside a design whose low findings the summary
+     * sets out read as a contradiction. Info findings are only noted, not weaknesses.
+     */
     private static Severity gravest(Review r) {
         for (Severity s : Severity.values()) {
-            if (s.ordinal() <= Severity.MEDIUM.ordinal() && r.counts().getOrDefault(s, 0) > 0) return s;
+            if (s.ordinal() <= Severity.LOW.ordinal() && r.counts().getOrDefault(s, 0) > 0) return s;
         }
         return null;
     }
