@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,6 +201,12 @@ public final class Analysis {
         Set<String> members = new HashSet<>(c.members());
         Map<String, Map<Route, Reading>> byParty = new TreeMap<>();
         Map<String, Map<Route, Reading>> disclosedBy = new TreeMap<>();
+        // What each party reads itself, and what it learns only derived from: learning about an item adds
+        // nothing for a party that reads that item, or reads what it learns it from (the link previews a key
+        // opens, whose links it then learns), but something for one that reads only another item (the links a
+        // preview server sees are not the photos a scanner reports on).
+        Map<String, Set<String>> readItself = new HashMap<>();
+        Map<String, List<Reading>> derived = new HashMap<>();
         for (String data : c.content()) {
             if (model.data().get(data).kind().metadata()) continue;
             readers(data).forEach((party, rs) -> {
@@ -207,6 +214,11 @@ public final class Analysis {
                 for (Reading r : rs) {
                     if (r.conversation() != null && !r.conversation().equals(conversationId)) continue;
                     if (!keep.test(r)) continue;
+                    if (r.route() == Route.LEARNS_DERIVED) {
+                        derived.computeIfAbsent(party, x -> new ArrayList<>()).add(r);
+                        continue;
+                    }
+                    if (!r.route().disclosure()) readItself.computeIfAbsent(party, x -> new HashSet<>()).add(data);
                     Map<Route, Reading> routes = (r.route().disclosure() ? disclosedBy : byParty)
                             .computeIfAbsent(party, x -> new EnumMap<>(Route.class));
                     Reading old = routes.get(r.route());
@@ -214,16 +226,30 @@ public final class Analysis {
                 }
             });
         }
+        derived.forEach((party, rs) -> {
+            Set<String> itself = readItself.getOrDefault(party, Set.of());
+            Reading best = null;
+            for (Reading r : rs) {
+                if (itself.contains(r.data()) || learntFromWhatItReads(r, itself)) continue;
+                if (best == null || AccessAnalysis.shortestFirst().compare(r, best) < 0) best = r;
+            }
+            if (best != null) byParty.computeIfAbsent(party, x -> new EnumMap<>(Route.class)).put(Route.LEARNS_DERIVED, best);
+        });
         disclosedBy.forEach((party, routes) -> disclosuresOut.add(accessOf(conversationId, party, routes)));
         List<Access> out = new ArrayList<>();
         byParty.forEach((party, routes) -> out.add(accessOf(conversationId, party, routes)));
         return List.copyOf(out);
     }
 
+    private static boolean learntFromWhatItReads(Reading r, Set<String> itself) {
+        if (itself.isEmpty()) return false;
+        boolean[] found = {false};
+        r.evidence().forEachElement(e -> found[0] |= itself.contains(e));
+        return found[0];
+    }
+
     private static Access accessOf(String conversation, String party, Map<Route, Reading> routes) {
         boolean partial = routes.keySet().stream().allMatch(r -> r == Route.LEARNS_DERIVED);
-        // Reading something derived from the content adds nothing for a party that reads the content itself.
-        if (!partial) routes.remove(Route.LEARNS_DERIVED);
         List<Reading> rs = routes.values().stream().sorted(AccessAnalysis.shortestFirst()).toList();
         return new Access(conversation, party, rs, partial);
     }

@@ -310,6 +310,35 @@ class AccessAnalysisTest {
         });
     }
 
+    /**
+     * Learning about an item adds nothing for a party that reads it, or reads what it learns it from; but a
+     * provider that reads only the links its preview server fetches still learns something new from a
+     * fingerprint of the photos (a reader modelling a messenger with server-side previews saw a scanning
+     * proposal said to give "nobody new").
+     */
+    @Test
+    void derivedDataCountsWhereThePartyDoesNotReadWhatItIsDerivedFrom() throws Exception {
+        String links = """
+                data:
+                  links: { kind: link, created-on: [phone] }
+                  photos: { kind: attachment, created-on: [phone] }
+                  fingerprint: { kind: content-hash, derived-from: [%s], created-on: [phone] }
+                conversations:
+                  chat: { content: [messages, links, photos] }
+                flows:
+                  fetch: { from: phone, to: relay, carries: [links], protection: transport }
+                  report-hash: { from: phone, to: relay, carries: [fingerprint], protection: transport, stage: before-encryption }
+                """;
+        assertThat(analyze(links.formatted("photos")).access("chat")).singleElement().satisfies(x -> {
+            assertThat(x.party()).isEqualTo("provider");
+            assertThat(x.routes()).containsExactlyInAnyOrder(Route.RUNS_COMPONENT, Route.LEARNS_DERIVED);
+            assertThat(x.partial()).as("it reads the links themselves").isFalse();
+        });
+        assertThat(analyze(links.formatted("links")).access("chat")).singleElement()
+                .satisfies(x -> assertThat(x.routes()).as("a fingerprint of what it reads tells it nothing more")
+                        .containsExactly(Route.RUNS_COMPONENT));
+    }
+
     @Test
     void aNotificationPreviewShowsTheMessageAndAFrankingTagShowsNothing() throws Exception {
         Analysis preview = analyze("""
