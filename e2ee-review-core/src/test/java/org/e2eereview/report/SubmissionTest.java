@@ -528,6 +528,18 @@ class SubmissionTest {
         assertThat(whatsapp).contains("conversations with the same readers share a box. Annex A");
     }
 
+    /**
+     * A reader that reads only some of a conversation's content is said to read those items: the backups hold
+     * the messages and attachments, not the links; a reader of every item reads the conversation.
+     */
+    @Test
+    void aReaderOfSomeItemsIsSaidToReadThoseItems() throws Exception {
+        String md = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(section(md, "## Summary", "## What we ask")).contains("- Apple (iCloud) could read the messages, "
+                + "attachments and group messages in one-to-one chat and WhatsApp group for users who opt in")
+                .contains("- WhatsApp (Meta) could read one-to-one chat, WhatsApp group and WhatsApp group call only in ways");
+    }
+
     /** What a design tells its users of a reader is in the findings' annex, as in every report, by file name only. */
     @Test
     void whatUsersAreToldIsSaidWithTheFinding() throws Exception {

@@ -113,12 +113,19 @@ final class PlainWords {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Conversation c : model.conversations().values()) {
             for (Access a : review.analysis().access(c.id())) {
+                List<String> some = a.partial() ? null : itemsRead(c, a.party());
                 for (Reading r : a.readings()) {
                     String when = when(a, r);
                     String key = a.party() + "|" + when + "|" + r.detectable() + "|" + unnoticed(r) + "|" + a.partial()
                             + "|" + r.through();
                     Group g = groups.computeIfAbsent(key, k -> new Group(a.party(), when, r.condition(), r.detectable(),
                             a.partial(), r.through()));
+                    if (some != null) {
+                        g.some = true;
+                        g.items.addAll(some);
+                    } else if (!a.partial()) {
+                        g.items.addAll(everyItem(c));
+                    }
                     g.inHand = !r.detectable() && !unnoticed(r);
                     g.othersToo |= othersToo(r);
                     g.conversations.add(conversation(c.id()));
@@ -157,7 +164,7 @@ final class PlainWords {
             StringBuilder s = new StringBuilder(who);
             if (g.detectable) {
                 // The limit first: every route of this reading could be noticed, so it is never "at any time" alone.
-                s.append(" could ").append(also ? "also " : "").append(verb).append(and(List.copyOf(g.conversations)))
+                s.append(" could ").append(also ? "also " : "").append(verb).append(g.only()).append(and(List.copyOf(g.conversations)))
                         .append(also ? " in ways that could be noticed" : " only in ways that could be noticed");
                 if (g.condition != Occurs.ALWAYS) s.append(", ").append(g.when);
                 s.append(through).append(": ").append(ways).append('.');
@@ -169,7 +176,7 @@ final class PlainWords {
                 // The same reading under another condition: only the condition is new.
                 s.append(" could do the same ").append(g.when).append(through).append('.');
             } else {
-                s.append(" could ").append(verb).append(and(List.copyOf(g.conversations))).append(' ').append(g.when)
+                s.append(" could ").append(verb).append(g.only()).append(and(List.copyOf(g.conversations))).append(' ').append(g.when)
                         .append(through).append(", ").append(ways).append('.');
                 if (g.partial) s.append(" What it learns is computed from the content (a match, a fingerprint), not the content itself.");
                 if (g.othersToo && !othersSaid) {
@@ -221,6 +228,41 @@ final class PlainWords {
         }
         return s.append(". It remains a risk: nothing prevents it, and it comes to light only if "
                 + "someone checks.").toString();
+    }
+
+    /**
+     * The content items of a conversation a party reads itself, where it does not read them all: the links and
+     * link previews, for a provider whose server fetches the previews and sees nothing else ("Natter could read
+     * the chat" was read as every message of it); null where it reads every item.
+     */
+    private List<String> itemsRead(Conversation c, String party) {
+        List<String> read = new ArrayList<>();
+        List<String> every = everyItem(c);
+        for (String d : c.content()) {
+            org.e2eereview.model.Data data = model.data().get(d);
+            if (data == null || data.kind().metadata()) continue;
+            for (Reading r : review.analysis().readers(d).getOrDefault(party, List.of())) {
+                if (r.route() == Route.LEARNS_DERIVED || r.route().disclosure()) continue;
+                if (r.conversation() != null && !r.conversation().equals(c.id())) continue;
+                read.add(item(d));
+                break;
+            }
+        }
+        return read.isEmpty() || read.size() == every.size() ? null : read;
+    }
+
+    private List<String> everyItem(Conversation c) {
+        List<String> out = new ArrayList<>();
+        for (String d : c.content()) {
+            org.e2eereview.model.Data data = model.data().get(d);
+            if (data != null && !data.kind().metadata()) out.add(item(d));
+        }
+        return out;
+    }
+
+    /** A content item in a sentence: data items have ids, not names, and "link-previews" reads as "link previews". */
+    private static String item(String id) {
+        return ReportViewBuilder.t(id.replace('-', ' '));
     }
 
     /** One reader of one conversation: "at any time, by adding a member to the conversation; on a legal order, ...". */
@@ -1267,6 +1309,14 @@ final class PlainWords {
         boolean othersToo;
         final Set<String> conversations = new LinkedHashSet<>();
         final Set<Route> routes = new LinkedHashSet<>();
+        /** The content items it reads in its conversations, and whether in some it reads only some of them. */
+        final Set<String> items = new LinkedHashSet<>();
+        boolean some;
+
+        /** "the links in ", where it reads only some of a conversation's content; else empty. */
+        String only() {
+            return some ? "the " + and(List.copyOf(items)) + " in " : "";
+        }
         /** The apps a modified build of would be shipped, for a targeted update. */
         final Set<String> apps = new LinkedHashSet<>();
         final Set<String> visibleBy = new LinkedHashSet<>();
