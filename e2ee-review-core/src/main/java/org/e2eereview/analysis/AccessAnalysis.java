@@ -526,13 +526,17 @@ public final class AccessAnalysis {
             Flow.Occurs when = LEGAL_FEATURES.contains(f.kind()) && AUTHORITIES.contains(kind)
                     ? weaker(condition, Flow.Occurs.ON_LEGAL_ORDER) : condition;
             Step to = step("its results go to " + party, f.source(), "results-to", f.id());
+            // What a feature finds goes out only when a member chooses to send it, where the member starts it
+            // (a child alerting a parent): that member's disclosure, not a reading of everyone's content.
+            boolean chosen = f.initiatedBy() == Feature.Initiator.MEMBER;
             for (String d : f.inspects()) {
                 if (model.data().get(d).kind().metadata()) continue;
-                Evidence e = Evidence.of(step("feature " + f.id() + where + " inspects " + d, f.source(), "inspects",
+                Evidence e = Evidence.of(step("feature " + f.id() + where + " inspects " + d
+                        + (chosen ? " and a member chooses to send what it finds" : ""), f.source(), "inspects",
                         f.id())).then(to);
-                Reading r = addRead(party, new Target(d, null), Route.LEARNS_DERIVED, e, List.of(), when, shownDerived,
-                        f.id());
-                if (r != null) reported.add(r);
+                Reading r = addRead(party, new Target(d, null), chosen ? Route.MEMBER_DISCLOSURE : Route.LEARNS_DERIVED, e,
+                        List.of(), when, chosen ? List.of() : shownDerived, f.id());
+                if (r != null && !chosen) reported.add(r);
             }
             for (String d : f.discloses()) {
                 boolean member = f.initiatedBy() == Feature.Initiator.MEMBER;
@@ -740,7 +744,9 @@ public final class AccessAnalysis {
                 boolean reveals = d.kind().revealsSource() || guessed;
                 String how = guessed ? ", which is guessable: trying every value reverses it"
                         : reveals ? " and shows it" : "";
-                addRead(r.party(), new Target(source, r.conversation()), reveals ? r.route() : Route.LEARNS_DERIVED,
+                // What a member chose to send stays that member's disclosure, whatever it is derived from.
+                Route route = r.route() == Route.MEMBER_DISCLOSURE || reveals ? r.route() : Route.LEARNS_DERIVED;
+                addRead(r.party(), new Target(source, r.conversation()), route,
                         r.evidence().then(step(d.id() + " is derived from " + source + how,
                                 d.source(), "derived-from", d.id())), r.through(), r.condition(), r.lowering(), r.origin());
             }

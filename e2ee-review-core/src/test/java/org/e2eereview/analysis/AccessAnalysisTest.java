@@ -402,6 +402,50 @@ class AccessAnalysisTest {
                 assertThat(x.routes()).contains(Route.FEATURE_RESULT));
     }
 
+    /**
+     * What a feature a member starts finds, and a verdict a member chooses to send, go out when that member
+     * chooses: a child alerting a parent about a flagged photo was shown as the parent reading every
+     * conversation "always".
+     */
+    @Test
+    void whatAMemberChoosesToSendIsTheirDisclosureWhateverItIsDerivedFrom() throws Exception {
+        Analysis scan = analyze("""
+                parties:
+                  parent: { kind: parent }
+                features:
+                  alert: { kind: content-scanning, runs-on: phone, inspects: [messages], method: classifier,
+                           initiated-by: member, results-to: [parent] }
+                """);
+        assertThat(scan.access("chat")).isEmpty();
+        assertThat(scan.disclosures("chat")).singleElement().satisfies(x -> {
+            assertThat(x.party()).isEqualTo("parent");
+            assertThat(x.routes()).containsExactly(Route.MEMBER_DISCLOSURE);
+        });
+        Analysis verdict = analyze("""
+                parties:
+                  parent: { kind: parent }
+                data:
+                  flag: { kind: classifier-verdict, created-on: [phone], derived-from: [messages] }
+                flows:
+                  alert-parent: { from: phone, to: relay, carries: [flag], protection: end-to-end }
+                features:
+                  alert: { kind: user-reporting, runs-on: phone, initiated-by: member, discloses: [flag], results-to: [parent] }
+                """);
+        assertThat(verdict.access("chat")).isEmpty();
+        assertThat(verdict.disclosures("chat")).extracting(Access::party).containsExactly("parent");
+        Analysis automatic = analyze("""
+                parties:
+                  parent: { kind: parent }
+                features:
+                  alert: { kind: content-scanning, runs-on: phone, inspects: [messages], method: classifier,
+                           initiated-by: automatic, results-to: [parent] }
+                """);
+        assertThat(automatic.access("chat")).singleElement().satisfies(x -> {
+            assertThat(x.party()).isEqualTo("parent");
+            assertThat(x.routes()).containsExactly(Route.LEARNS_DERIVED);
+        });
+    }
+
     @Test
     void whatALegalFeatureGivesAnAuthorityItGivesOnALegalOrder() throws Exception {
         Analysis a = analyze("""
