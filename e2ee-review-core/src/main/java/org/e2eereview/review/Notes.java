@@ -44,6 +44,13 @@ final class Notes {
         List<Review.Note> out = new ArrayList<>();
         flowsFromNowhere(model, out);
         for (Conversation c : model.conversations().values()) {
+            // Members are kinds of people (employees, customers), each party standing for many: a one-to-one chat
+            // names one or two. Three read as a group written as one-to-one, where nobody could be added.
+            if (c.kind() == Conversation.Kind.ONE_TO_ONE && c.members().size() > 2) {
+                out.add(new Review.Note(c.source().of("members"), "conversation '" + c.id() + "' is one-to-one but names "
+                        + c.members().size() + " member parties: a one-to-one chat is between two people, so name the "
+                        + "kinds of people at its two ends (or one party for both), or make it a group"));
+            }
             Conversation.Membership m = c.membership();
             if (m == null || m.deviceKeysFrom() == null) continue;
             Component d = model.components().get(m.deviceKeysFrom());

@@ -28,6 +28,20 @@ class NotesTest {
     }
 
     @Test
+    void aOneToOneChatWithThreeMemberPartiesIsNoted() throws Exception {
+        String parties = "parties:\n  staff: { kind: user }\n  guests: { kind: user }\n";
+        Review three = review(parties + "conversations:\n  chat: { kind: one-to-one, members: [users, staff, guests] }\n");
+        assertThat(three.notes()).singleElement().satisfies(n -> {
+            assertThat(n.message()).startsWith("conversation 'chat' is one-to-one but names 3 member parties");
+            assertThat(n.at().line()).isGreaterThan(0);
+        });
+        assertThat(review(parties + "conversations:\n  chat: { kind: one-to-one, members: [users, staff] }\n").notes())
+                .as("two kinds of people at its two ends").isEmpty();
+        assertThat(review(parties + "conversations:\n  chat: { members: [users, staff, guests] }\n").notes())
+                .as("a group").isEmpty();
+    }
+
+    @Test
     void aFlowFromAComponentThatNeverHasWhatItCarriesIsNoted() throws Exception {
         Review r = review("flows:\n  leak: { from: relay, to: push, carries: [history], protection: transport }\n");
         assertThat(r.notes()).singleElement().satisfies(n -> {
