@@ -537,7 +537,11 @@ class SubmissionTest {
         String md = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
         assertThat(section(md, "## Summary", "## What we ask")).contains("- Apple (iCloud) could read the messages, "
                 + "attachments and group messages in one-to-one chat and WhatsApp group for users who opt in")
-                .contains("- WhatsApp (Meta) could read one-to-one chat, WhatsApp group and WhatsApp group call only in ways");
+                .contains("- WhatsApp (Meta) could read one-to-one chat, WhatsApp group and WhatsApp group call only in ways")
+                // A weakness names its readers: the catalog's summary says who usually could ("the provider or a
+                // cloud vendor").
+                .contains("- Provider-keyed backup (high), in one-to-one chat and WhatsApp group, which Apple (iCloud) and "
+                        + "Google (Google Drive) could read: end-to-end encrypted messages are backed up");
     }
 
     /** What a design tells its users of a reader is in the findings' annex, as in every report, by file name only. */

@@ -428,8 +428,12 @@ final class PlainWords {
             Finding f = same.get(0);
             Weakening w = review.catalog().weakenings().get(f.catalog());
             // Where, not how many: "2 findings" means nothing to a reader who does not know what one is.
+            // Who, by name: the catalog's summary says who usually can ("the provider or a cloud vendor"), and was
+            // taken for this design's readers.
+            List<String> who = same.stream().flatMap(x -> x.readers().stream()).distinct().map(this::party).toList();
             because.add(ReportViewBuilder.t(f.title()) + " (" + f.severity().yamlName() + "), in "
                     + and(same.stream().flatMap(x -> where(x).stream()).distinct().toList())
+                    + (who.isEmpty() ? "" : ", which " + and(who) + " could read")
                     + (w == null ? "." : ": " + lower(w.summary())));
         }
         if (!minor.isEmpty()) {
