@@ -36,7 +36,7 @@
 
 <@prose submission.summary!/>
 <#-- The statement's three asks and the answer to each in a line, for a reader who reads no further than page 1. -->
-The three asks of the international statement "End-to-end encryption and public safety" (11 October 2020), answered in brief:
+The three asks of the 2020 international statement on end-to-end encryption and public safety, in brief:
 
 - **Public safety in the design** (section 2): <#list ask1 as o><@answer o/><#sep> </#list>
 - **Access to content** (section 3<#if proposals?has_content>, Annex B</#if>): <#list ask2 as o><@answer o/><#sep> </#list>

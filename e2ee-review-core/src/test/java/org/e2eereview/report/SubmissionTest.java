@@ -130,7 +130,7 @@ class SubmissionTest {
     @MethodSource("examples")
     void theSummaryAnswersTheThreeAsksInBriefAsTheirSectionsDo(Path example) throws Exception {
         String md = text(submit(example, List.of(Builtin.SUBMISSION_MD)).get(0));
-        String brief = section(md, "The three asks of the international statement \"End-to-end encryption and public safety\" (11 October 2020), answered in brief:", "## What we ask");
+        String brief = section(md, "The three asks of the 2020 international statement on end-to-end encryption and public safety, in brief:", "## What we ask");
         int first = brief.indexOf("- **Public safety in the design** (section 2): ");
         int second = brief.indexOf("- **Access to content** (section 3");
         int third = brief.indexOf("- **Consultation on design** (section 4): this submission offers the design as a model");

@@ -487,8 +487,9 @@ final class PlainWords {
             if (a.unseen() && !a.row().unseenOnlyIn().isEmpty()) partly.add(a.row());
         }
         StringBuilder s = new StringBuilder("We took ").append(count(assessments.size(), "lawful-access proposal"))
-                .append(" from the public debate, put forward by governments, officials or researchers (Annex B says "
-                        + "who proposed each), and applied each to the model of this design");
+                // Who proposed each is in the table's rows' annex (its caption says so): page 1 needs the lines.
+                .append(" from the public debate, put forward by governments, officials or researchers, and applied each "
+                        + "to the model of this design");
         if (applied < assessments.size()) s.append("; ").append(applied).append(" of them fit it");
         s.append(". ");
         if (adding.isEmpty()) return s.append("None would add outside access the design does not already allow.").toString();
