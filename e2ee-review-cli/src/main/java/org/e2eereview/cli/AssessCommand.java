@@ -1,10 +1,5 @@
 package org.e2eereview.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +9,6 @@ import org.e2eereview.assess.Assessor;
 import org.e2eereview.catalog.Severity;
 import org.e2eereview.load.InputException;
 import org.e2eereview.report.AssessReport;
-import org.e2eereview.report.AtomicWrite;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,35 +71,7 @@ final class AssessCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         if (!settings.vet(spec, result.original())) return Main.USAGE;
-        if (!emit(parts.finish(result))) return Main.USAGE;
+        if (!ReviewSettings.emit(spec, out, parts.finish(result))) return Main.USAGE;
         return result.original().failsAt(failOn) ? Main.FINDINGS : Main.OK;
-    }
-
-    /** The report to standard output, or to {@code --out} replaced in one step; false (said) if it cannot be written. */
-    private boolean emit(InputStream report) {
-        try {
-            if (out == null) {
-                new InputStreamReader(report, StandardCharsets.UTF_8).transferTo(spec.commandLine().getOut());
-                spec.commandLine().getOut().flush();
-                return true;
-            }
-            AtomicWrite.Pending file = AtomicWrite.open(out);
-            try {
-                report.transferTo(file);
-                AtomicWrite.commitAll(List.of(file));
-            } catch (IOException e) {
-                AtomicWrite.Failure failure = AtomicWrite.failed(List.of(file));
-                if (failure == null) throw e;
-                throw failure;
-            } finally {
-                AtomicWrite.discard(List.of(file));
-            }
-            return true;
-        } catch (AtomicWrite.Failure e) {
-            spec.commandLine().getErr().println(e.target() + ": cannot write: " + AtomicWrite.reason(e.getCause()));
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,10 @@
 package org.e2eereview.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -102,17 +106,37 @@ final class ReviewSettings {
 
     /** Text to standard output, or to {@code out} replaced in one step; false (said on stderr) if it cannot be written. */
     static boolean emit(CommandSpec spec, Path out, String text) {
-        if (out == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-            return true;
-        }
+        return emit(spec, out, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * As {@link #emit(CommandSpec, Path, String)}, from bytes (UTF-8) read where they were made: a large design's
+     * assessment is hundreds of megabytes, not to be copied into a string first.
+     */
+    static boolean emit(CommandSpec spec, Path out, InputStream report) {
         try {
-            AtomicWrite.replace(out, text.getBytes(StandardCharsets.UTF_8));
+            if (out == null) {
+                new InputStreamReader(report, StandardCharsets.UTF_8).transferTo(spec.commandLine().getOut());
+                spec.commandLine().getOut().flush();
+                return true;
+            }
+            AtomicWrite.Pending file = AtomicWrite.open(out);
+            try {
+                report.transferTo(file);
+                AtomicWrite.commitAll(List.of(file));
+            } catch (IOException e) {
+                AtomicWrite.Failure failure = AtomicWrite.failed(List.of(file));
+                if (failure == null) throw e;
+                throw failure;
+            } finally {
+                AtomicWrite.discard(List.of(file));
+            }
             return true;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println(out + ": cannot write: " + AtomicWrite.reason(e));
+        } catch (AtomicWrite.Failure e) {
+            spec.commandLine().getErr().println(e.target() + ": cannot write: " + AtomicWrite.reason(e.getCause()));
             return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

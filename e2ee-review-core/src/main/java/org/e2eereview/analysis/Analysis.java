@@ -242,10 +242,8 @@ public final class Analysis {
     }
 
     private static boolean learntFromWhatItReads(Reading r, Set<String> itself) {
-        if (itself.isEmpty()) return false;
-        boolean[] found = {false};
-        r.evidence().forEachElement(e -> found[0] |= itself.contains(e));
-        return found[0];
+        for (String item : itself) if (r.evidence().mentions(item)) return true;
+        return false;
     }
 
     private static Access accessOf(String conversation, String party, Map<Route, Reading> routes) {

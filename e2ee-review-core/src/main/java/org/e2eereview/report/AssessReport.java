@@ -26,10 +26,7 @@ import org.e2eereview.review.Review;
 import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -114,9 +111,7 @@ public final class AssessReport {
 
         private void start(Review design) throws IOException {
             if (g != null) return;
-            g = JSON.createGenerator(bytes, JsonEncoding.UTF8);
-            // One line ending on every system, so that the same assessment gives the same bytes.
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+            g = InertJson.generator(JSON, bytes);
             g.writeStartObject();
             g.writeStringField("format", "e2ee-review/assess");
             g.writeNumberField("formatVersion", 1);

@@ -1,7 +1,14 @@
 package org.e2eereview.report;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -22,6 +29,17 @@ final class InertJson extends CharacterEscapes {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         m.getFactory().setCharacterEscapes(new InertJson());
         return m;
+    }
+
+    /**
+     * A generator writing a report into {@code to} as the reports write it: indented, with one line ending on
+     * every system, so that the same review gives the same bytes; closing it leaves {@code to} open.
+     */
+    static JsonGenerator generator(ObjectMapper mapper, OutputStream to) throws IOException {
+        JsonGenerator g = mapper.createGenerator(to, JsonEncoding.UTF8);
+        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+        return g;
     }
 
     @Override

@@ -26,10 +26,7 @@ import org.e2eereview.review.Reviewed;
 import org.e2eereview.rules.Finding;
 import org.e2eereview.rules.RuleKind;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -66,10 +63,7 @@ public final class JsonReport {
      * memory does not grow with the output (a large model's report is many times its size).
      */
     public static void write(Review review, Severity failOn, OutputStream to) throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(to, JsonEncoding.UTF8)) {
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            // One line ending on every system, so that the same review gives the same bytes.
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+        try (JsonGenerator g = InertJson.generator(JSON, to)) {
             g.writeStartObject();
             g.writeStringField("format", "e2ee-review/review");
             g.writeNumberField("formatVersion", FORMAT_VERSION);

@@ -28,10 +28,7 @@ import org.e2eereview.rules.Finding;
 import org.e2eereview.rules.Rule;
 import org.e2eereview.rules.RuleKind;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -74,10 +71,7 @@ public final class SarifReport {
     public static void write(Review review, OutputStream to) throws IOException {
         Path modelPath = Path.of(review.model().file());
         Path root = repositoryRoot(modelPath);
-        try (JsonGenerator g = JSON.createGenerator(to, JsonEncoding.UTF8)) {
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            // One line ending on every system, so that the same review gives the same bytes.
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+        try (JsonGenerator g = InertJson.generator(JSON, to)) {
             g.writeStartObject();
             g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
             g.writeStringField("version", "2.1.0");

@@ -113,19 +113,17 @@ final class PlainWords {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Conversation c : model.conversations().values()) {
             for (Access a : review.analysis().access(c.id())) {
-                List<String> some = a.partial() ? null : itemsRead(c, a.party());
+                List<String> every = a.partial() ? List.of() : everyItem(c);
+                List<String> read = a.partial() ? List.of() : itemsRead(c, a.party());
+                boolean some = !read.isEmpty() && read.size() < every.size();
                 for (Reading r : a.readings()) {
                     String when = when(a, r);
                     String key = a.party() + "|" + when + "|" + r.detectable() + "|" + unnoticed(r) + "|" + a.partial()
                             + "|" + r.through();
                     Group g = groups.computeIfAbsent(key, k -> new Group(a.party(), when, r.condition(), r.detectable(),
                             a.partial(), r.through()));
-                    if (some != null) {
-                        g.some = true;
-                        g.items.addAll(some);
-                    } else if (!a.partial()) {
-                        g.items.addAll(everyItem(c));
-                    }
+                    g.items.addAll(some ? read : every);
+                    g.some |= some;
                     g.inHand = !r.detectable() && !unnoticed(r);
                     g.othersToo |= othersToo(r);
                     g.conversations.add(conversation(c.id()));
@@ -231,13 +229,12 @@ final class PlainWords {
     }
 
     /**
-     * The content items of a conversation a party reads itself, where it does not read them all: the links and
-     * link previews, for a provider whose server fetches the previews and sees nothing else ("Natter could read
-     * the chat" was read as every message of it); null where it reads every item.
+     * The content items of a conversation a party reads itself: where not all of them, the sentence names them
+     * (the links and link previews, for a provider whose server fetches the previews and sees nothing else:
+     * "Natter could read the chat" was read as every message of it).
      */
     private List<String> itemsRead(Conversation c, String party) {
         List<String> read = new ArrayList<>();
-        List<String> every = everyItem(c);
         for (String d : c.content()) {
             org.e2eereview.model.Data data = model.data().get(d);
             if (data == null || data.kind().metadata()) continue;
@@ -248,7 +245,7 @@ final class PlainWords {
                 break;
             }
         }
-        return read.isEmpty() || read.size() == every.size() ? null : read;
+        return read;
     }
 
     private List<String> everyItem(Conversation c) {
