@@ -13,6 +13,20 @@
 <#macro severities>*Severities: critical (the gravest) and high findings weaken end-to-end encryption; medium and low ones are narrower weaknesses; info findings are only noted.*
 
 </#macro>
+<#-- What the organisation asks, inside the summary: readers who know only the statement looked for it on the
+     first pages and found it after the design's weaknesses, on page 3 or 4. -->
+<#macro asks><#if plain.asks?has_content || plain.notAsked??>
+### What we ask
+
+<#list plain.asks as a>
+- ${a}
+</#list>
+
+<#if plain.notAsked??>
+${plain.notAsked}
+
+</#if>
+</#if></#macro>
 <#macro prose p><#if p?has_content>${p.markdown?no_esc}
 
 </#if></#macro>
@@ -42,11 +56,17 @@ The three asks of the 2020 international statement on end-to-end encryption and 
 - **Access to content** (section 3<#if proposals?has_content>, Annex B</#if>): <#list ask2 as o><@answer o/><#sep> </#list>
 - **Consultation on design** (section 4): this submission offers the design as a model anyone can check<#if proposals?has_content>, ${proposals?size} proposal<#if proposals?size != 1>s</#if> assessed against it,</#if> and a way to repeat the review.
 
-<#-- The consultation is about the proposals: what they would add comes first, the design as it is after. -->
+<#-- The consultation is about the proposals: which were assessed, what the organisation asks, what each would
+     add, then the design as it is. -->
 <#if plain.proposals??>
+### The proposals assessed
+
 ${plain.proposals}
 
-What each would make possible (Annex B sets each out in full):
+<@asks/>
+### What each proposal would make possible
+
+Annex B sets each out in full.
 
 | Proposal | Who would gain access, to what | Would anyone notice? | Who else could use it | Gravest weakness now → with it |
 |---|---|---|---|---|
@@ -103,18 +123,7 @@ ${plain.noticed}
 ${s}
 
 </#list>
-<#if plain.asks?has_content || plain.notAsked??>
-## What we ask
-
-<#list plain.asks as a>
-- ${a}
-</#list>
-
-<#if plain.notAsked??>
-${plain.notAsked}
-
-</#if>
-</#if>
+<#if !plain.proposals??><@asks/></#if>
 ## 1. The design and who can read it
 
 <@prose submission.design!/>

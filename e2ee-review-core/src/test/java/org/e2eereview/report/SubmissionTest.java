@@ -89,7 +89,7 @@ class SubmissionTest {
     void theAsksComeInTheStatementsOrderAndEveryReferenceListedIsCited(Path example) throws Exception {
         String md = text(submit(example, List.of(Builtin.SUBMISSION_MD)).get(0));
         int summary = md.indexOf("## Summary");
-        int asks = md.indexOf("## What we ask");
+        int asks = md.indexOf("### What we ask");
         int design = md.indexOf("## 1. The design");
         int first = md.indexOf("## 2. The first ask");
         int second = md.indexOf("## 3. The second ask");
@@ -130,7 +130,7 @@ class SubmissionTest {
     @MethodSource("examples")
     void theSummaryAnswersTheThreeAsksInBriefAsTheirSectionsDo(Path example) throws Exception {
         String md = text(submit(example, List.of(Builtin.SUBMISSION_MD)).get(0));
-        String brief = section(md, "The three asks of the 2020 international statement on end-to-end encryption and public safety, in brief:", "## What we ask");
+        String brief = section(md, "The three asks of the 2020 international statement on end-to-end encryption and public safety, in brief:", "## 1. The design");
         int first = brief.indexOf("- **Public safety in the design** (section 2): ");
         int second = brief.indexOf("- **Access to content** (section 3");
         int third = brief.indexOf("- **Consultation on design** (section 4): this submission offers the design as a model");
@@ -159,9 +159,9 @@ class SubmissionTest {
     @Test
     void theAsksAndTheTableSayAlikeWhereAProposalWouldGoUnnoticed() throws Exception {
         String md = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
-        assertThat(section(md, "## What we ask", "## 1. The design")).contains("without anyone noticing (the \"ghost\" "
+        assertThat(section(md, "### What we ask", "### What each proposal would make possible")).contains("without anyone noticing (the \"ghost\" "
                 + "participant only in WhatsApp group and WhatsApp group call).");
-        String summary = section(md, "## Summary", "## What we ask");
+        String summary = section(md, "## Summary", "## 1. The design");
         assertThat(summary).contains("| **The \"ghost\" participant (2018)** |").contains(": every conversation, every user | No, in "
                 + "WhatsApp group and WhatsApp group call; in one-to-one chat, members, or outsiders who check |");
         // Fewer than all are still named.
@@ -186,7 +186,7 @@ class SubmissionTest {
         assertThat(text(out.get(1))).contains("<dd>1 June 2026</dd>");
         // A table a reader scans: who would gain access to what, whether anyone would notice, who else could use it,
         // and the gravest weakness in words, never counts of findings.
-        assertThat(summary).contains("What each would make possible (Annex B sets each out in full):\n\n| Proposal | Who would "
+        assertThat(summary).contains("### What each proposal would make possible\n\nAnnex B sets each out in full.\n\n| Proposal | Who would "
                         + "gain access, to what | Would anyone notice? | Who else could use it | Gravest weakness now → with it |")
                 .contains("| **Key escrow with two escrow agents (1994)** | Law enforcement (e.g. FBI) through the first escrow agent "
                         + "and the second escrow agent: one-to-one chat and Signal group, every user, on a legal order | No | Anyone "
@@ -196,7 +196,7 @@ class SubmissionTest {
         assertThat(summary.indexOf("Severities: ")).as("the key to severities under the verdict's findings")
                 .isLessThan(summary.indexOf("Who outside a conversation"));
         // The consultation is about the proposals: the summary leads with what they would add, the design after.
-        assertThat(summary.indexOf("We took ")).isLessThan(summary.indexOf("What each would make possible"))
+        assertThat(summary.indexOf("We took ")).isLessThan(summary.indexOf("### What each proposal would make possible"))
                 .isLessThan(summary.indexOf("**As it is, without any of these proposals, the review finds"));
         // The counts wait in Annex B; the summary says what the proposals would do, not how many findings.
         assertThat(summary).doesNotContainPattern("\\d[\\s\u00a0](critical|high|medium|low)").doesNotContain(" findings,")
@@ -206,7 +206,7 @@ class SubmissionTest {
                         + "conversations, which the table names); the exception is a vendor key that unlocks "
                         + "a seized phone (\"Clear\").");
         // Exceptions by name, not counts a reader could take for the same proposals.
-        assertThat(section(md, "We took ", "What each would make possible")).doesNotContainPattern("\\d for");
+        assertThat(section(md, "We took ", "### What we ask")).doesNotContainPattern("\\d for");
         String annexB = section(md, "## Annex B.", "## Annex C.");
         assertThat(annexB).contains("### B.").contains("A proposal names the design's safeguards it would take away; one that "
                         + "names none needs none taken away: no safeguard of this design would stop the access it adds.")
@@ -225,9 +225,10 @@ class SubmissionTest {
                 .doesNotContain("visible → unseen").doesNotContain("**Bound to:**");
         Document html = xml(text(out.get(1)));
         assertThat(html.getElementsByTagName("table").getLength()).isGreaterThanOrEqualTo(2);
-        // The proposals' table: captioned, a header cell per column and per row, each row linking to its annex entry
+        // The proposals' table: named by its heading, a header cell per column and per row, each row linking to its annex entry
         // (print never leaves its header row alone at a page's foot: PdfPrintTest).
-        assertThat(text(out.get(1))).contains("<table class=\"proposals\">\n<caption>What each would make possible")
+        assertThat(text(out.get(1))).contains("<h3 id=\"proposals-heading\">What each proposal would make possible</h3>\n<p>Annex B sets each out in full.</p>\n"
+                + "<table class=\"proposals\" aria-labelledby=\"proposals-heading\">")
                 .contains("<tr><th scope=\"row\"><a href=\"#proposal-1\">");
     }
 
@@ -240,7 +241,7 @@ class SubmissionTest {
     void everyProposalsRiskNamesWhoWouldGainAccessInPlainWords(Path example) throws Exception {
         Assessor.Result assessment = new Assessor(Corpus.reviewer()).assess(example, List.of());
         String md = text(submit(example, List.of(Builtin.SUBMISSION_MD)).get(0));
-        String table = section(md, "What each would make possible (Annex B sets each out in full):", "## 1. The design");
+        String table = section(md, "### What each proposal would make possible", "## 1. The design");
         String annexB = section(md, "## Annex B.", "## Annex C.");
         var model = assessment.original().model();
         int unseenProposals = 0;
@@ -313,7 +314,7 @@ class SubmissionTest {
             if (inHand && !gaining.isEmpty()) assertThat(cells.get(1)).isEqualTo("Its owner, whose device is taken");
         }
         String summary = section(md, "## Summary", "## 1. The design");
-        String lead = section(md, "We took ", "What each would make possible");
+        String lead = section(md, "We took ", "### What we ask");
         // Which proposals add unnoticed access is said exactly: all of them, or all but those named; never
         // "without anyone noticing" of them all when some could be noticed.
         if (unseenProposals > 0 && seen.isEmpty()) assertThat(lead).as(example.toString()).contains(" without anyone noticing");
@@ -356,7 +357,7 @@ class SubmissionTest {
         String md = text(out.get(0));
         // A safeguard on one of the users' apps is not claimed for all of them. The weaknesses are counted as the
         // reader sees them listed; where the design has each is Annex A's, not a second count beside the first.
-        assertThat(section(md, "## Summary", "## What we ask"))
+        assertThat(section(md, "## Summary", "## 1. The design"))
                 .contains("It does so through these two weaknesses (Annex A sets out where the design has each):")
                 .contains("; and a public record of every app version shipped, for WhatsApp Web (companion device) only)");
         // The first ask: the statement's own figures, answered by who the design's features still report to.
@@ -412,7 +413,7 @@ class SubmissionTest {
     void aSafeguardOnEveryAppIsNotSaidToBeOnSome() throws Exception {
         // Signal's clients all declare what they declare; nothing is qualified "only".
         String md = text(submit(Repo.file("examples/signal.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
-        assertThat(section(md, "## Summary", "## What we ask")).doesNotContain(" only)").doesNotContain(" only;");
+        assertThat(section(md, "## Summary", "## 1. The design")).doesNotContain(" only)").doesNotContain(" only;");
     }
 
     @Test
@@ -447,7 +448,7 @@ class SubmissionTest {
         List<byte[]> out = submit(Repo.file("examples/whatsapp.yaml"), ALL);
         String md = text(out.get(0));
         String body = section(md, "## Summary", "## Annex A.");
-        String summary = section(md, "## Summary", "## What we ask");
+        String summary = section(md, "## Summary", "## 1. The design");
         // The opt-in backups: what users turn on, and that it takes the others' messages with it, once each.
         assertThat(count(body, "chat backup to iCloud on iOS")).isEqualTo(1);
         assertThat(count(body, "the messages of the people they talk to")).isEqualTo(1);
@@ -511,7 +512,7 @@ class SubmissionTest {
     @Test
     void whatFitsAndWhoDoesWhatAreSaidAsTheyAre() throws Exception {
         String md = text(submit(Repo.file("examples/matrix-megolm.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
-        assertThat(section(md, "## Summary", "## What we ask")).contains("; 3 of them fit it. Every one of the three that "
+        assertThat(section(md, "## Summary", "## 1. The design")).contains("; 3 of them fit it. Every one of the three that "
                 + "fit would let someone outside").doesNotContain("Every one of them");
         assertThat(section(md, "## Annex A.", "## Annex B.")).contains("| Encrypted room | end-to-end encrypted by default | "
                 + "Operator of the users' homeserver: at any time (nobody would notice) |");
@@ -535,7 +536,7 @@ class SubmissionTest {
     @Test
     void aReaderOfSomeItemsIsSaidToReadThoseItems() throws Exception {
         String md = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
-        assertThat(section(md, "## Summary", "## What we ask")).contains("- Apple (iCloud) could read the messages, "
+        assertThat(section(md, "## Summary", "## 1. The design")).contains("- Apple (iCloud) could read the messages, "
                 + "attachments and group messages in one-to-one chat and WhatsApp group for users who opt in")
                 .contains("- WhatsApp (Meta) could read one-to-one chat, WhatsApp group and WhatsApp group call only in ways")
                 // A weakness names its readers: the catalog's summary says who usually could ("the provider or a
@@ -564,8 +565,13 @@ class SubmissionTest {
     @Test
     void whatWeAskFollowsTheSummaryAndSaysWhyAProposalIsLeftOut() throws Exception {
         String md = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
-        String asks = section(md, "## What we ask", "## 1. The design");
-        assertThat(md.indexOf("## What we ask")).isGreaterThan(md.indexOf("## Summary"));
+        String asks = section(md, "### What we ask", "### What each proposal would make possible");
+        // In the summary, after the paragraph that names the proposals and before their table: readers who know only
+        // the statement looked for the asks on the first pages, and found them after the design's weaknesses.
+        assertThat(List.of(md.indexOf("## Summary"), md.indexOf("### The proposals assessed"), md.indexOf("### What we ask"),
+                md.indexOf("### What each proposal would make possible"), md.indexOf("*Severities:"),
+                md.indexOf("### The design as it is"), md.indexOf("**As it is, without any of these proposals")))
+                .doesNotContain(-1).isSorted();
         for (String line : asks.split("\n")) {
             if (line.startsWith("- ")) assertThat(line).startsWith("- We ask ").contains(", because ").endsWith(".");
         }
@@ -582,7 +588,7 @@ class SubmissionTest {
         var notApplied = assessment.assessments().stream().filter(a -> !a.applied()).toList();
         assertThat(notApplied).as("key-escrow.yaml has proposals that cannot apply").isNotEmpty();
         String escrow = section(text(submit(Repo.file("examples/key-escrow.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0)),
-                "## What we ask", "## 1. The design");
+                "### What we ask", "### What each proposal would make possible");
         assertThat(escrow).contains("which cannot apply to this design");
         for (var a : notApplied) {
             String title = a.proposal().title();
@@ -621,7 +627,7 @@ class SubmissionTest {
                 .doesNotContain("- **" + Character.toUpperCase(forwarding.charAt(0)));
         assertThat(body).doesNotContain("Not yet in it")
                 .doesNotContain("Forwarding limits").doesNotContain("Message Franking").doesNotContain("message franking");
-        assertThat(section(md, "## What we ask", "## 1. The design")).contains("- We ask instead for " + franking);
+        assertThat(section(md, "### What we ask", "### What each proposal would make possible")).contains("- We ask instead for " + franking);
         String annexA = section(md, "## Annex A.", "## Annex B.");
         // Each kind once, in words and by its title, with where the design has it beneath.
         assertThat(annexA).contains("- **" + Character.toUpperCase(forwarding.charAt(0)) + forwarding.substring(1)
