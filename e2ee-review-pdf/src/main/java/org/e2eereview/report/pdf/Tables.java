@@ -19,7 +19,12 @@ final class Tables {
         for (Element table : Dom.elements(dom.getElementsByTagNameNS("*", "table"))) {
             if (table.getElementsByTagNameNS("*", "thead").getLength() == 0) continue;
             Element block = dom.createElementNS(table.getNamespaceURI(), "div");
-            block.setAttribute("class", BLOCK_CLASS);
+            // The table's own classes, prefixed, let the style sheet treat one kind of table's block apart.
+            StringBuilder classes = new StringBuilder(BLOCK_CLASS);
+            for (String c : table.getAttribute("class").split("\\s+")) {
+                if (!c.isEmpty()) classes.append(' ').append(BLOCK_CLASS).append('-').append(c);
+            }
+            block.setAttribute("class", classes.toString());
             table.getParentNode().replaceChild(block, table);
             block.appendChild(table);
         }

@@ -179,6 +179,30 @@ class SubmissionPdfTest {
         return Corpus.files("examples").stream().map(p -> p + " --assess all").toList();
     }
 
+    /**
+     * The proposals' table starts under its heading, running on a row at a time: kept whole, a table of most of a
+     * page moved on and left its heading alone on half a page (the iMessage body took seven pages).
+     */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void theProposalsTableStartsOnTheHeadingsPage(String example) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(Submissions.get(example).pdf())) {
+            int heading = pageWith(doc, "What each proposal would make possible");
+            assertThat(heading).as(example + ": the table's heading").isPositive();
+            assertThat(pageWith(doc, "Who would gain access, to what")).as(example + ": the table's header row").isEqualTo(heading);
+        }
+    }
+
+    private static int pageWith(PDDocument doc, String text) throws Exception {
+        var stripper = new PDFTextStripper();
+        for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
+            if (stripper.getText(doc).replaceAll("\\s+", " ").contains(text)) return page;
+        }
+        return 0;
+    }
+
     /** What the catalog keeps for its maintainers is printed in no PDF, as in no other format. */
     @ParameterizedTest
     @MethodSource("examples")
