@@ -191,7 +191,7 @@ Authorisation and oversight, however strong, govern who may lawfully use such a 
 
 This submission is itself our contribution to a consultation on design. It offers:
 
-- **the design, as a model anyone can check**: ${model.fileName}, from which the findings above follow by published rules<#if submission.modelLink??>; it is available at <${submission.modelLink?no_esc}><#elseif submission.modelUrl??>; it is available at ${submission.modelUrl}<#else>; the organisation will provide it on request</#if>;
+- **the design, as a model anyone can check**: ${model.fileName}, from which the findings above follow by published rules<#if submission.modelLink??>; it is available at <${submission.modelLink?no_esc}><#elseif submission.modelUrl??>; it is available at ${submission.modelUrl}<#else>; we will provide it on request</#if>;
 <#if proposals?has_content>
 - **each proposal assessed against that design**, with who would gain access and what would change (Annex B);
 </#if>

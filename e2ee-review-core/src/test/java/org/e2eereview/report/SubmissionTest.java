@@ -597,6 +597,36 @@ class SubmissionTest {
         }
     }
 
+    /**
+     * A reader who knew only the statement, on the iMessage submission: proposals that let nobody new read but add a
+     * critical weakness were left out of the asks ("why don't they oppose it?"); "One of these would reach every user
+     * ... One of these would go unnoticed" could not be told apart; a weakness's title was capitalised mid-sentence;
+     * and the document spoke of itself as "the organisation".
+     */
+    @Test
+    void asksAgainstAProposalThatAddsAWeaknessEvenWhereNobodyNewWouldRead() throws Exception {
+        String md = text(submit(Repo.file("examples/imessage-standard-backup.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        String asks = section(md, "### What we ask", "### What each proposal would make possible");
+        assertThat(asks).contains("- We ask too that no law or order require client-side scanning that reports to an authority; ")
+                .contains(" or originator traceability, because each would add a high or critical weakness of its own for every "
+                        + "user; those it would let read can already read, but only through this design's own weaknesses, "
+                        + "which a change of design could remove.")
+                .doesNotContain("which would give nobody access they do not have already")
+                .contains("The first request leaves out the \"ghost\" participant, which cannot apply to this design.");
+        // The table still says what each would give: nobody new.
+        assertThat(section(md, "### What each proposal would make possible", "### The design as it is"))
+                .contains("| **Client-side scanning that reports to an authority (2022)** | Nobody new |");
+        String proposals = section(md, "### The proposals assessed", "### What we ask");
+        assertThat(proposals).doesNotContain("One of these")
+                .contains("A vendor key that unlocks a seized phone (\"Clear\") would reach every user; a targeted client "
+                        + "update on a legal order would be used against chosen users. A targeted client update on a legal "
+                        + "order would go unnoticed; the exception is a vendor key");
+        assertThat(section(md, "## 3. The second ask", "## 4.")).contains("which relies on provider-keyed backup")
+                .doesNotContain("which relies on Provider-keyed");
+        assertThat(section(md, "## 4. The third ask", "## Annex A.")).contains("; we will provide it on request;")
+                .doesNotContain("the organisation will");
+    }
+
     /** The readers figure in the body names parties and conversations as the text does; the review page keeps ids. */
     @Test
     void theReadersFigureUsesTheModelsNames() throws Exception {

@@ -353,7 +353,7 @@ final class PlainWords {
                     + (onlyIn.isEmpty() ? "" : " (" + list(onlyIn, "and") + ")") + ".");
         }
         List<ReportView.ProposalRow> noticed = rows == null ? List.of() : rows.stream()
-                .filter(r -> r.applied() && !r.asked() && r.notAsked() == null).toList();
+                .filter(r -> r.applied() && !r.asked() && r.notAsked() == null && r.weakens() == null).toList();
         // One whose every use needs a device in hand is not "a way others could use unnoticed": they would need
         // the device too. What it adds is that whoever obtains its means could read any device they hold.
         List<ReportView.ProposalRow> inHand = noticed.stream().filter(ReportView.ProposalRow::inHand).toList();
@@ -369,6 +369,18 @@ final class PlainWords {
             out.add("We ask too that no law or order require " + named(r) + ", because " + who + " could then read the "
                     + "messages on any user's device they get hold of, not only on one lawfully seized, even though each "
                     + "use needs the device in hand.");
+        }
+        List<ReportView.ProposalRow> weakening = rows == null ? List.of() : rows.stream()
+                .filter(r -> r.applied() && !r.asked() && r.weakens() != null).toList();
+        if (!weakening.isEmpty()) {
+            boolean one = weakening.size() == 1;
+            List<String> severities = weakening.stream().map(ReportView.ProposalRow::weakens).distinct().sorted().toList();
+            String gravest = severities.size() == 1 ? severities.get(0) : "high or critical";
+            boolean everyUser = weakening.stream().allMatch(r -> "systemic".equals(r.reach()));
+            out.add("We ask too that no law or order require " + list(weakening.stream().map(PlainWords::named).toList(), "or")
+                    + ", because " + (one ? "it" : "each") + " would add a " + gravest + " weakness of its own"
+                    + (everyUser ? " for every user" : "") + "; those it would let read can already read, but only through this "
+                    + "design's own weaknesses, which a change of design could remove.");
         }
         if (alternativesNotInDesign != null && !alternativesNotInDesign.isEmpty()) {
             boolean one = alternativesNotInDesign.size() == 1;
@@ -500,7 +512,7 @@ final class PlainWords {
         s.append('.');
         String ofThese = n < applied ? " of these" : "";
         if (!chosen.isEmpty() && chosen.size() < n) {
-            s.append(' ').append(allBut(n, chosen.size())).append(ofThese).append(" would reach every user; ")
+            s.append(' ').append(oneByName(adding, chosen, n, ofThese)).append(" would reach every user; ")
                     .append(list(chosen.stream().map(PlainWords::named).toList(), "and"))
                     .append(" would be used against chosen users.");
         } else if (!chosen.isEmpty()) {
@@ -509,7 +521,7 @@ final class PlainWords {
         if (!seen.isEmpty() && seen.size() < n) {
             // Why each could be noticed is said in its item below and in what the organisation asks.
             // The table says where one noticed in some conversations would go unnoticed in others.
-            s.append(' ').append(allBut(n, seen.size())).append(ofThese).append(" would go unnoticed");
+            s.append(' ').append(oneByName(adding, seen, n, ofThese)).append(" would go unnoticed");
             if (!partly.isEmpty()) {
                 s.append(" (").append(list(partly.stream().map(PlainWords::named).toList(), "and"))
                         .append(" only in some conversations, which the table names)");
@@ -522,6 +534,16 @@ final class PlainWords {
                     .append(", or it needs a user's device in hand.");
         }
         return s.toString();
+    }
+
+    /**
+     * Those of {@code adding} not among {@code others}, by name when there is one ("A targeted client update on a
+     * legal order would go unnoticed"), else counted: "One of these would reach every user; ..." beside another
+     * "one of these" left a reader unable to tell which was which.
+     */
+    private static String oneByName(List<ReportView.ProposalRow> adding, List<ReportView.ProposalRow> others, int n, String ofThese) {
+        List<ReportView.ProposalRow> rest = adding.stream().filter(r -> !others.contains(r)).toList();
+        return rest.size() == 1 ? capital(named(rest.get(0))) : allBut(n, others.size()) + ofThese;
     }
 
     /** "All but one", "All but two", else how many, in words where they are few. */
@@ -544,7 +566,7 @@ final class PlainWords {
         if (!a.applied()) {
             return new ReportView.ProposalRow(title, anchor, false, "does not apply: " + ReportViewBuilder.t(a.notApplicable()),
                     "", "", counts(review), counts(review), "nothing", "", risk(a), risk(a),
-                    false, "which cannot apply to this design", "", "", "", List.of(), false);
+                    false, "which cannot apply to this design", "", "", "", List.of(), false, null);
         }
         // Per party (and whom it goes through), the widest change: reading the content itself, reading
         // more widely than now, or reading only what is computed from the content.
@@ -597,7 +619,17 @@ final class PlainWords {
         boolean unseen = unseen(a);
         // A proposal whose use could be noticed is still asked against when it reaches every user: the key
         // or system it adds opens every user's messages, and whoever takes it needs no one to notice.
-        String notAsked = !readers ? "which would give nobody access they do not have already"
+        // One that lets nobody new read is still asked against when it adds a weakness at high or above: those who can
+        // read today do so through the design's own weaknesses, which a change of design could remove; a law would
+        // keep its own. A reader asked why a proposal adding "one more critical weakness" was left out.
+        Severity weakens = null;
+        if (!readers) {
+            for (Reviewed r : a.introduced()) {
+                Severity sev = r.finding().severity();
+                if (r.counts() && sev.atLeast(Severity.HIGH) && (weakens == null || sev.ordinal() < weakens.ordinal())) weakens = sev;
+            }
+        }
+        String notAsked = !readers ? weakens != null ? null : "which would give nobody access they do not have already"
                 : unseen || systemic ? null : gainsOf(a).values().stream().allMatch(g -> g.inHand)
                 ? "whose access needs a user's device in hand, which its owner would know of"
                 : "whose access members or outsiders who check could notice";
@@ -614,7 +646,7 @@ final class PlainWords {
                 toWhat, forWhom, counts(review), counts(a.patched()), adds(a), reach, risk,
                 worse(a, risk), readers && unseen, notAsked, noticing.answer(),
                 misuse.isEmpty() ? "" : capital("anyone who " + and(misuse, "or")), gravest(review, a.patched()),
-                noticing.unseenOnlyIn(), noticing.inHand());
+                noticing.unseenOnlyIn(), noticing.inHand(), weakens == null ? null : weakens.yamlName());
     }
 
     /**

@@ -230,11 +230,13 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      *                noticed; empty otherwise
      * @param inHand  whether every use of its access needs a user's device in hand, so that its owner would
      *                notice it
+     * @param weakens the gravest weakness it adds at high or above when it lets nobody new read ("critical"), for
+     *                the organisation to ask against all the same; null otherwise
      */
     public record ProposalRow(String title, String anchor, boolean applied, String gains, String whose, String forWhom,
                               String before, String after, String adds, String reach, String risk, String worse,
                               boolean asked, String notAsked, String noticed, String misuse, String gravest,
-                              List<String> unseenOnlyIn, boolean inHand) {
+                              List<String> unseenOnlyIn, boolean inHand, String weakens) {
     }
 
     /** @param count how many findings of this kind the proposal introduces: one per place in the design */

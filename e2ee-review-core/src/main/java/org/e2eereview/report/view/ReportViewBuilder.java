@@ -404,7 +404,10 @@ public final class ReportViewBuilder {
         List<String> through = o.onlyThrough().stream()
                 .map(x -> t(x.feature() + " serves it only through " + String.join(", ", x.weakenings()))).toList();
         List<String> throughTitles = o.onlyThrough().stream().map(x -> t(featureWords(x.feature()) + ", which relies on "
-                + String.join(", ", x.weakenings().stream().map(this::weakeningTitle).distinct().toList()))).toList();
+                + String.join(", ", x.weakenings().stream().map(this::weakeningTitle)
+                // Inside a submission's sentence a title is lowered, as the summary writes it: a reader stopped at
+                // "which relies on Provider-keyed backup".
+                .map(w -> fileNamesOnly ? PlainWords.lower(w) : w).distinct().toList()))).toList();
         List<Fact> concerns = entry == null || !fileNamesOnly ? List.of() : entry.concerns().stream()
                 .map(c -> new Fact(c.fact(), cite(c.ref(), c.section()))).toList();
         String keeps = concerns.isEmpty() ? null : t(new PlainWords(review).keeps(o, review.safetyFeatures(), claimedBy));
