@@ -10,7 +10,7 @@
 <#macro cites refs><#list refs as r>\[${r.number}\]<#sep> </#list></#macro>
 <#-- One objective's answer in a sentence, for the table of the three asks. -->
 <#macro answer o>${o.title}: <#if o.metByTitles?has_content>met without weakening encryption.<#elseif o.onlyThroughTitles?has_content>served only through weaknesses the review finds.<#elseif o.ask == 2>no feature of the design gives it without weakening encryption.<#else>no feature of the design serves it.</#if></#macro>
-<#macro severities>*Severities: critical (the gravest) and high findings weaken end-to-end encryption; medium and low ones are narrower weaknesses; info findings are only noted.*
+<#macro severities lead="">*${lead}Severities: critical (the gravest) and high findings weaken end-to-end encryption; medium and low ones are narrower weaknesses; info findings are only noted.*
 
 </#macro>
 <#-- What the organisation asks, inside the summary: readers who know only the statement looked for it on the
@@ -66,15 +66,14 @@ ${plain.proposals}
 <@asks/>
 ### What each proposal would make possible
 
-Annex B sets each out in full.
-
 | Proposal | Who would gain access, to what | Would anyone notice? | Who else could use it | Gravest weakness now → with it |
 |---|---|---|---|---|
 <#list plain.rows as r>
 | **${r.title}** | <#if r.applied && r.whose?has_content>${r.gains?cap_first}: ${r.whose}, ${r.forWhom}<#else>${r.gains?cap_first}</#if> | ${r.noticed} | ${r.misuse} | ${r.gravest} |
 </#list>
 
-<@severities/>
+<#-- The pointer to Annex B goes in the key's line: a line of its own above the table took a line of page 2. -->
+<@severities "Annex B sets each out in full. "/>
 </#if>
 <#-- After the proposals, a heading of its own for the design as it is: a reader found the box that admits its
      weaknesses unnamed among them. -->

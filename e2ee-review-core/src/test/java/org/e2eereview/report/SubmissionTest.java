@@ -166,7 +166,7 @@ class SubmissionTest {
                 + "WhatsApp group and WhatsApp group call; in one-to-one chat, members, or outsiders who check |");
         // Fewer than all are still named.
         assertThat(summary).contains(": one-to-one chat and WhatsApp group, every user");
-        List<Integer> order = List.of(summary.indexOf("| Proposal |"), summary.indexOf("*Severities:"),
+        List<Integer> order = List.of(summary.indexOf("| Proposal |"), summary.indexOf("Severities:"),
                 summary.indexOf("### The design as it is\n"), summary.indexOf("**As it is, without any of these proposals"));
         assertThat(order).doesNotContain(-1).isSorted();
     }
@@ -186,7 +186,7 @@ class SubmissionTest {
         assertThat(text(out.get(1))).contains("<dd>1 June 2026</dd>");
         // A table a reader scans: who would gain access to what, whether anyone would notice, who else could use it,
         // and the gravest weakness in words, never counts of findings.
-        assertThat(summary).contains("### What each proposal would make possible\n\nAnnex B sets each out in full.\n\n| Proposal | Who would "
+        assertThat(summary).contains("### What each proposal would make possible\n\n| Proposal | Who would "
                         + "gain access, to what | Would anyone notice? | Who else could use it | Gravest weakness now → with it |")
                 .contains("| **Key escrow with two escrow agents (1994)** | Law enforcement (e.g. FBI) through the first escrow agent "
                         + "and the second escrow agent: one-to-one chat and Signal group, every user, on a legal order | No | Anyone "
@@ -227,8 +227,8 @@ class SubmissionTest {
         assertThat(html.getElementsByTagName("table").getLength()).isGreaterThanOrEqualTo(2);
         // The proposals' table: named by its heading, a header cell per column and per row, each row linking to its annex entry
         // (print never leaves its header row alone at a page's foot: PdfPrintTest).
-        assertThat(text(out.get(1))).contains("<h3 id=\"proposals-heading\">What each proposal would make possible</h3>\n<p>Annex B sets each out in full.</p>\n"
-                + "<table class=\"proposals\" aria-labelledby=\"proposals-heading\">")
+        assertThat(text(out.get(1))).contains("<h3 id=\"proposals-heading\">What each proposal would make possible</h3>\n"
+                + "<table class=\"proposals may-break\" aria-labelledby=\"proposals-heading\">")
                 .contains("<tr><th scope=\"row\"><a href=\"#proposal-1\">");
     }
 
@@ -314,7 +314,10 @@ class SubmissionTest {
             if (inHand && !gaining.isEmpty()) assertThat(cells.get(1)).isEqualTo("Its owner, whose device is taken");
         }
         String summary = section(md, "## Summary", "## 1. The design");
-        String lead = section(md, "We took ", "### What we ask");
+        String paragraph = section(md, "We took ", "### What we ask");
+        // What the proposals would add, before what the design already lets others read.
+        String lead = paragraph.contains(" Without any of them,") ? paragraph.substring(0, paragraph.indexOf(" Without any of them,"))
+                : paragraph;
         // Which proposals add unnoticed access is said exactly: all of them, or all but those named; never
         // "without anyone noticing" of them all when some could be noticed.
         if (unseenProposals > 0 && seen.isEmpty()) assertThat(lead).as(example.toString()).contains(" without anyone noticing");
@@ -569,7 +572,7 @@ class SubmissionTest {
         // In the summary, after the paragraph that names the proposals and before their table: readers who know only
         // the statement looked for the asks on the first pages, and found them after the design's weaknesses.
         assertThat(List.of(md.indexOf("## Summary"), md.indexOf("### The proposals assessed"), md.indexOf("### What we ask"),
-                md.indexOf("### What each proposal would make possible"), md.indexOf("*Severities:"),
+                md.indexOf("### What each proposal would make possible"), md.indexOf("Severities:"),
                 md.indexOf("### The design as it is"), md.indexOf("**As it is, without any of these proposals")))
                 .doesNotContain(-1).isSorted();
         for (String line : asks.split("\n")) {
@@ -617,6 +620,10 @@ class SubmissionTest {
         assertThat(section(md, "### What each proposal would make possible", "### The design as it is"))
                 .contains("| **Client-side scanning that reports to an authority (2022)** | Nobody new |");
         String proposals = section(md, "### The proposals assessed", "### What we ask");
+        // ... and says on page 1 who can read already, and when not always: the design as it is comes pages later.
+        assertThat(proposals).contains(" Without any of them, the design already lets others read conversations: Apple, "
+                + "without anyone noticing; Mobile carrier (SMS) and law enforcement (e.g. FBI), under some conditions, "
+                + "without anyone noticing.\n");
         assertThat(proposals).doesNotContain("One of these")
                 .contains("A vendor key that unlocks a seized phone (\"Clear\") would reach every user; a targeted client "
                         + "update on a legal order would be used against chosen users. A targeted client update on a legal "

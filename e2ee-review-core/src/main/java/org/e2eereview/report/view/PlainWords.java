@@ -2,6 +2,7 @@ package org.e2eereview.report.view;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -501,7 +502,10 @@ final class PlainWords {
                         + "to the model of this design");
         if (applied < assessments.size()) s.append("; ").append(applied).append(" of them fit it");
         s.append(". ");
-        if (adding.isEmpty()) return s.append("None would add outside access the design does not already allow.").toString();
+        String already = already();
+        if (adding.isEmpty()) {
+            return s.append("None would add outside access the design does not already allow.").append(already).toString();
+        }
         int n = adding.size();
         // Where some do not fit, "every one of them" was read as every proposal taken, not every one that fits.
         String them = applied < assessments.size() ? " of the " + number(applied) + " that fit" : " of them";
@@ -533,8 +537,51 @@ final class PlainWords {
             s.append(" Members or outsiders could notice the access ").append(n == 1 ? "it adds" : "each adds")
                     .append(", or it needs a user's device in hand.");
         }
-        return s.toString();
+        return s.append(already).toString();
     }
+
+    /**
+     * Who could read without any proposal, by name, after what the proposals would add: " Without any of them,
+     * Apple could already read every conversation without anyone noticing ...". A reader who stopped at page 1
+     * learnt what the proposals would add but not that the design already lets outsiders read; the design as it is
+     * comes on a later page. Empty when nobody outside could read.
+     */
+    private String already() {
+        // By whether anyone would notice, then whether it needs a condition: "Apple could read without anyone noticing"
+        // alone would overstate a reading only of the backups of users who opt in.
+        Set<String> silently = new HashSet<>();
+        Set<String> content = new HashSet<>(); // those that read content somewhere, not only what is computed from it
+        for (Conversation c : model.conversations().values()) {
+            for (Access a : review.analysis().access(c.id())) {
+                if (a.readings().stream().anyMatch(PlainWords::unnoticed)) silently.add(a.party());
+                if (!a.partial()) content.add(a.party());
+            }
+        }
+        Map<String, Set<String>> groups = new java.util.TreeMap<>();
+        for (Conversation c : model.conversations().values()) {
+            for (Access a : review.analysis().access(c.id())) {
+                boolean unseen = silently.contains(a.party());
+                boolean always = a.readings().stream().anyMatch(r -> r.condition() == Occurs.ALWAYS && (!unseen || unnoticed(r)));
+                groups.computeIfAbsent((unseen ? "0" : "1") + (always ? "0" : "1"), k -> new LinkedHashSet<>()).add(a.party());
+            }
+        }
+        // A party that reads at any time somewhere and under a condition elsewhere is said once, at any time.
+        Set<String> said = new HashSet<>();
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> g : groups.entrySet()) {
+            List<String> ids = g.getValue().stream().filter(said::add).toList();
+            if (ids.isEmpty()) continue;
+            List<String> readers = ids.stream().map(id -> party(id) + (content.contains(id) ? ""
+                    : " (what is computed from the content, not the content)")).toList();
+            parts.add(and(readers) + (g.getKey().charAt(1) == '0' ? "" : ", under some conditions")
+                    + (g.getKey().charAt(0) == '0' ? ", without anyone noticing" : ", in ways someone could know of"));
+        }
+        if (parts.isEmpty()) return "";
+        boolean learns = !content.containsAll(said);
+        return " Without any of them, the design already lets others read " + (learns ? "or learn about " : "")
+                + "conversations: " + String.join("; ", parts) + ".";
+    }
+
 
     /**
      * Those of {@code adding} not among {@code others}, by name when there is one ("A targeted client update on a

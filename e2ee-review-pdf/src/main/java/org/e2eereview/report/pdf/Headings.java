@@ -28,6 +28,9 @@ final class Headings {
         for (Element heading : headings) {
             Element next = nextElement(heading);
             if (next == null || !"div".equals(next.getLocalName())) continue;
+            // A table that runs on from where it starts needs no keeping: its own minimum height holds its first rows
+            // under the heading, and kept whole with it, it moved both to the next page.
+            if ((" " + next.getAttribute("class") + " ").contains(" " + Tables.MAY_BREAK_CLASS + " ")) continue;
             Element keep = dom.createElementNS(heading.getNamespaceURI(), "div");
             keep.setAttribute("class", KEEP_CLASS);
             heading.getParentNode().insertBefore(keep, heading);

@@ -11,6 +11,11 @@ import org.w3c.dom.Element;
 final class Tables {
 
     static final String BLOCK_CLASS = "e2ee-table";
+    /**
+     * The block of a table marked {@code may-break} by its template: it runs on from where it starts a whole row at
+     * a time instead of moving to the next page whole (the submission's proposals table, most of a page long).
+     */
+    static final String MAY_BREAK_CLASS = "e2ee-table-may-break";
 
     private Tables() {
     }
@@ -19,14 +24,14 @@ final class Tables {
         for (Element table : Dom.elements(dom.getElementsByTagNameNS("*", "table"))) {
             if (table.getElementsByTagNameNS("*", "thead").getLength() == 0) continue;
             Element block = dom.createElementNS(table.getNamespaceURI(), "div");
-            // The table's own classes, prefixed, let the style sheet treat one kind of table's block apart.
-            StringBuilder classes = new StringBuilder(BLOCK_CLASS);
-            for (String c : table.getAttribute("class").split("\\s+")) {
-                if (!c.isEmpty()) classes.append(' ').append(BLOCK_CLASS).append('-').append(c);
-            }
-            block.setAttribute("class", classes.toString());
+            block.setAttribute("class", mayBreak(table) ? BLOCK_CLASS + " " + MAY_BREAK_CLASS : BLOCK_CLASS);
             table.getParentNode().replaceChild(block, table);
             block.appendChild(table);
         }
+    }
+
+    private static boolean mayBreak(Element table) {
+        for (String c : table.getAttribute("class").split("\\s+")) if (c.equals("may-break")) return true;
+        return false;
     }
 }
