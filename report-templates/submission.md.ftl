@@ -54,7 +54,7 @@ The three asks of the 2020 international statement on end-to-end encryption and 
 
 - **Public safety in the design** (section 2): <#list ask1 as o><@answer o/><#sep> </#list>
 - **Access to content** (section 3<#if proposals?has_content>, Annex B</#if>): <#list ask2 as o><@answer o/><#sep> </#list>
-- **Consultation on design** (section 4): this submission offers the design as a model anyone can check<#if proposals?has_content>, ${proposals?size} proposal<#if proposals?size != 1>s</#if> assessed against it,</#if> and a way to repeat the review.
+- **Consultation on design** (section 4): this submission offers the design as a model <#if submission.modelLink?? || submission.modelUrl??>anyone<#else>others</#if> can check<#if proposals?has_content>, ${proposals?size} proposal<#if proposals?size != 1>s</#if> assessed against it,</#if> and a way to repeat the review.
 
 <#-- The consultation is about the proposals: which were assessed, what the organisation asks, what each would
      add, then the design as it is. -->
@@ -190,7 +190,7 @@ Authorisation and oversight, however strong, govern who may lawfully use such a 
 
 This submission is itself our contribution to a consultation on design. It offers:
 
-- **the design, as a model anyone can check**: ${model.fileName}, from which the findings above follow by published rules<#if submission.modelLink??>; it is available at <${submission.modelLink?no_esc}><#elseif submission.modelUrl??>; it is available at ${submission.modelUrl}<#else>; we will provide it on request</#if>;
+- **the design, as a model <#if submission.modelLink?? || submission.modelUrl??>anyone<#else>others</#if> can check**: ${model.fileName}, from which the findings above follow by published rules<#if submission.modelLink??>; it is available at <${submission.modelLink?no_esc}><#elseif submission.modelUrl??>; it is available at ${submission.modelUrl}<#else>; we will provide it on request</#if>;
 <#if proposals?has_content>
 - **each proposal assessed against that design**, with who would gain access and what would change (Annex B);
 </#if>

@@ -516,7 +516,7 @@ class SubmissionTest {
     void whatFitsAndWhoDoesWhatAreSaidAsTheyAre() throws Exception {
         String md = text(submit(Repo.file("examples/matrix-megolm.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
         assertThat(section(md, "## Summary", "## 1. The design")).contains("; 3 of them fit it. Every one of the three that "
-                + "fit would let someone outside").doesNotContain("Every one of them");
+                + "fit the design would let someone outside").doesNotContain("Every one of them");
         assertThat(section(md, "## Annex A.", "## Annex B.")).contains("| Encrypted room | end-to-end encrypted by default | "
                 + "Operator of the users' homeserver: at any time (nobody would notice) |");
         assertThat(section(md, "## Annex B.", "## Annex C.")).contains("through operator of the users' homeserver, by having "
@@ -632,6 +632,23 @@ class SubmissionTest {
                 .doesNotContain("which relies on Provider-keyed");
         assertThat(section(md, "## 4. The third ask", "## Annex A.")).contains("; we will provide it on request;")
                 .doesNotContain("the organisation will");
+    }
+
+    /**
+     * A committee clerk on the Telegram submission: "Telegram could also read group (cloud only) in ways that could be
+     * noticed" beside its reading the group at any time unnoticed ("why would it need to add a member?"); "This
+     * weakness also weakens it:"; "a model anyone can check" beside "we will provide it on request".
+     */
+    @Test
+    void saysNoOutdoneWayNoDanglingPronounAndNoPublicModelItCannotLinkTo() throws Exception {
+        String md = text(submit(Repo.file("examples/telegram-cloud-chats.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        String design = section(md, "### The design as it is", "## 1. The design");
+        assertThat(design).contains("- Telegram could read cloud chat (default) and group (cloud only) at any time")
+                .doesNotContain("could also read").doesNotContain("And in ways someone could know of")
+                .contains("are not end-to-end encrypted by default. The review also finds this weakness:**")
+                .doesNotContain("weakens it");
+        assertThat(md).contains("this submission offers the design as a model others can check")
+                .contains("**the design, as a model others can check**").doesNotContain("model anyone can check");
     }
 
     /** The readers figure in the body names parties and conversations as the text does; the review page keeps ids. */

@@ -118,6 +118,9 @@ final class PlainWords {
                 List<String> read = a.partial() ? List.of() : itemsRead(c, a.party());
                 boolean some = !read.isEmpty() && read.size() < every.size();
                 for (Reading r : a.readings()) {
+                    // As in the table: "could also read the group in ways that could be noticed" of a party that
+                    // reads it at any time unnoticed left a reader asking why it would need the second way.
+                    if (outdone(r, a.readings())) continue;
                     String when = when(a, r);
                     String key = a.party() + "|" + when + "|" + r.detectable() + "|" + unnoticed(r) + "|" + a.partial()
                             + "|" + r.through();
@@ -461,8 +464,8 @@ final class PlainWords {
         if (!review.notEndToEndByDefault().isEmpty()) {
             return finds + " that " + and(review.notEndToEndByDefault().stream().map(this::conversation).toList())
                     + (review.notEndToEndByDefault().size() == 1 ? " is" : " are") + " not end-to-end encrypted by "
-                    + "default." + (serious.isEmpty() ? "" : serious.size() == 1 ? " This weakness also weakens it:"
-                    : " These weaknesses also weaken it:");
+                    + "default." + (serious.isEmpty() ? "" : serious.size() == 1 ? " The review also finds this weakness:"
+                    : " The review also finds these weaknesses:");
         }
         if (serious.isEmpty()) return finds + " no weakening of end-to-end encryption at high severity or above.";
         // Annex A has a weakness once per place it is found; where there are more places than weaknesses, it is
@@ -508,7 +511,7 @@ final class PlainWords {
         }
         int n = adding.size();
         // Where some do not fit, "every one of them" was read as every proposal taken, not every one that fits.
-        String them = applied < assessments.size() ? " of the " + number(applied) + " that fit" : " of them";
+        String them = applied < assessments.size() ? " of the " + number(applied) + " that fit the design" : " of them";
         s.append(n == applied ? (applied == 1 ? "It" : "Every one" + them) : capital(number(n)) + them)
                 .append(" would let someone outside a conversation read it or learn about it");
         if (seen.isEmpty()) s.append(" without anyone noticing");
