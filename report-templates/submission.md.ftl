@@ -131,7 +131,7 @@ ${model.description}
 
 </#if>
 <#if diagram?? && diagram.readersMermaid??>
-Who outside each conversation could read it, and when (each condition is written on its lines; Annex A sets out the same as a table):
+Who outside each conversation could read it, and when (<#if diagram.readersLines == 1>the condition is written on its line<#elseif diagram.readersConditions lt 2>the condition is written on each line<#else>each condition is written on its lines</#if>; Annex A sets out the same as a table):
 
 ```mermaid
 ${diagram.readersMermaid?no_esc}```

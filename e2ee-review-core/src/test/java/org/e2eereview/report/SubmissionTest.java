@@ -528,7 +528,7 @@ class SubmissionTest {
         // One conversation, one box: the caption does not explain boxes shared by several.
         String html = text(submit(Repo.file("examples/matrix-megolm.yaml"), List.of(Builtin.SUBMISSION_HTML)).get(0));
         String whatsapp = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_HTML)).get(0));
-        assertThat(html).contains("a line pattern of its own. Annex A").doesNotContain("share a box");
+        assertThat(html).contains("The condition is written on its line. Annex A").doesNotContain("share a box");
         assertThat(whatsapp).contains("conversations with the same readers share a box. Annex A");
     }
 
@@ -637,7 +637,8 @@ class SubmissionTest {
     /**
      * A committee clerk on the Telegram submission: "Telegram could also read group (cloud only) in ways that could be
      * noticed" beside its reading the group at any time unnoticed ("why would it need to add a member?"); "This
-     * weakness also weakens it:"; "a model anyone can check" beside "we will provide it on request".
+     * weakness also weakens it:"; "a model anyone can check" beside "we will provide it on request"; a caption on
+     * "each condition's colour and line pattern" over a figure of one line.
      */
     @Test
     void saysNoOutdoneWayNoDanglingPronounAndNoPublicModelItCannotLinkTo() throws Exception {
@@ -647,6 +648,8 @@ class SubmissionTest {
                 .doesNotContain("could also read").doesNotContain("And in ways someone could know of")
                 .contains("are not end-to-end encrypted by default. The review also finds this weakness:**")
                 .doesNotContain("weakens it");
+        // One line in the figure: its caption does not speak of each condition's colour and pattern.
+        assertThat(md).contains("and when (the condition is written on its line; Annex A sets out the same as a table):");
         assertThat(md).contains("this submission offers the design as a model others can check")
                 .contains("**the design, as a model others can check**").doesNotContain("model anyone can check");
     }

@@ -261,10 +261,12 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      * @param readersMermaid who outside each conversation can read it and when, for summaries
      * @param readersSvg     the same figure as SVG, 540 pt wide, so that it prints on A4 portrait at 7 pt or more
      * @param readersShared  whether that figure has a box for more than one conversation (its caption then says why)
+     * @param readersLines   how many lines that figure draws, and {@code readersConditions} how many conditions they
+     *                       show: its caption says "each condition ... of its own" only where there are several
      */
     public record DiagramView(String mermaid, String svg, boolean anyRoute, List<String> print, boolean landscape,
                               boolean detailed, String scope, String readersMermaid, String readersSvg,
-                              boolean readersShared) {
+                              boolean readersShared, int readersLines, int readersConditions) {
     }
 
     /**

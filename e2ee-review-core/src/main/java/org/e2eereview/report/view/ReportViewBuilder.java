@@ -236,7 +236,8 @@ public final class ReportViewBuilder {
                 drawn == null ? List.of() : drawn.print(), drawn != null && drawn.landscape(), detailed,
                 t(Diagram.scope(m)), o.mermaid() ? WhoReadsMermaid.render(readers) : null,
                 o.svg() ? WhoReadsSvg.render(readers, "Who outside each conversation can read it, and when", "readers").svg()
-                        : null, readers.conversations().stream().anyMatch(b -> b.count() > 1));
+                        : null, readers.conversations().stream().anyMatch(b -> b.count() > 1), readers.links().size(),
+                readers.conditions().size());
     }
 
     private VerdictView verdict(Options o) {
