@@ -16,7 +16,7 @@ Counted findings: <#list verdict.counts as c>${c.count} ${c.severity}<#sep>, </#
 </#list>
 <#if diagram?? && diagram.readersMermaid??>
 
-Who outside each conversation can read it, and when (each condition is written on its edges):
+Who outside each conversation can read it, and when (<#if diagram.readersLines == 1>the condition is written on its edge<#elseif diagram.readersConditions lt 2>the condition is written on each edge<#else>each condition is written on its edges</#if>):
 
 ```mermaid
 ${diagram.readersMermaid?no_esc}```
