@@ -184,9 +184,27 @@ public final class Assessor {
         try {
             return new Bound(p.patch().bind(b.ids(), b.narrowed()), null, b.ids());
         } catch (InputException e) {
-            return new Bound(null, "the patch needs one element where this design has several: "
-                    + e.problems().get(0), b.ids());
+            return new Bound(null, several(e.problems().get(0).toString(), b.ids(), model), b.ids());
         }
+    }
+
+    /**
+     * Why a patch written for one element of a kind cannot take the several a design has, in the words a submission
+     * prints: "placeholder '$provider' needs one id here, but 2 are bound", with the catalog file's line, reached a
+     * submission's first page.
+     */
+    private static String several(String problem, Map<String, List<String>> ids, Model model) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("placeholder '\\$([a-z0-9-]+)' needs one id").matcher(problem);
+        if (!m.find() || !ids.containsKey(m.group(1))) return "the proposal's patch does not fit this design: " + problem;
+        List<String> names = ids.get(m.group(1)).stream().map(id -> {
+            var party = model.parties().get(id);
+            if (party != null && party.name() != null) return party.name();
+            var component = model.components().get(id);
+            return component != null && component.name() != null ? component.name() : id;
+        }).toList();
+        String kind = m.group(1).replace('-', ' ');
+        return "it is written for a design with one " + kind + ", and this one has " + names.size() + " ("
+                + String.join(", ", names) + ")";
     }
 
     /** The design's elements a proposal's placeholders stand for, or why it does not apply (then null). */

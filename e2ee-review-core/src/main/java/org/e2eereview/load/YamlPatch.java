@@ -215,20 +215,31 @@ public final class YamlPatch {
             List<NodeTuple> tuples = new ArrayList<>();
             for (NodeTuple t : m.getValue()) {
                 ScalarNode key = (ScalarNode) t.getKeyNode();
-                String each = perId(key.getValue(), current);
-                if (each != null) {
-                    // One entry per bound id, named by the key with the id in place: $client or css-${client}.
-                    for (String id : ids(each, current, key)) {
-                        Map<String, String> scope = new HashMap<>(current);
-                        scope.put(each, id);
-                        ScalarNode named = (ScalarNode) bind(key, scope, 1);
-                        tuples.add(new NodeTuple(named, bind(t.getValueNode(), scope, depth - 1)));
-                    }
-                } else {
-                    tuples.add(new NodeTuple(bind(key, current, 1), bind(t.getValueNode(), current, depth - 1)));
+                // One entry per bound id, named by the key with the id in place: $client or css-${client}; a key
+                // with two (clear-request-${client}-${device-maker}), one per pair.
+                for (Map<String, String> scope : scopes(key, current)) {
+                    tuples.add(new NodeTuple(bind(key, scope, 1), bind(t.getValueNode(), scope, depth - 1)));
                 }
             }
             return new MappingNode(m.getTag(), true, tuples, m.getStartMark(), m.getEndMark(), m.getFlowStyle());
+        }
+
+        /** The scopes a key is written in: one for each combination of ids its unbound placeholders take. */
+        private List<Map<String, String>> scopes(ScalarNode key, Map<String, String> current) {
+            List<Map<String, String>> scopes = List.of(current);
+            String each;
+            while (!scopes.isEmpty() && (each = perId(key.getValue(), scopes.get(0))) != null) {
+                List<Map<String, String>> wider = new ArrayList<>();
+                for (Map<String, String> scope : scopes) {
+                    for (String id : ids(each, scope, key)) {
+                        Map<String, String> one = new HashMap<>(scope);
+                        one.put(each, id);
+                        wider.add(one);
+                    }
+                }
+                scopes = wider;
+            }
+            return scopes;
         }
 
         private List<String> ids(String name, Map<String, String> current, ScalarNode at) {

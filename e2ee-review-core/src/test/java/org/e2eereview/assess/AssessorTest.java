@@ -158,6 +158,31 @@ class AssessorTest {
         assertThat(scanning.notApplicable()).isEqualTo("the design has no client whose code the provider supplies");
     }
 
+    /**
+     * A design whose users' phones come from two makers: Clear gives each maker a key of its own. It was refused, and
+     * "placeholder '$device-maker' needs one id here, but 2 are bound" reached the submission's first page.
+     */
+    @Test
+    void clearAppliesToADesignWithTwoPhoneMakersAKeyEach(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path model = Files.writeString(dir.resolve("two-makers.yaml"), Files.readString(Repo.file("examples/signal.yaml"))
+                .replace("parties:\n", "parties:\n  apple: { kind: os-vendor, name: Apple }\n  google: { kind: os-vendor, name: Google }\n"));
+        Assessment clear = assessor.assess(model, List.of("clear")).assessments().get(0);
+        assertThat(clear.notApplicable()).isNull();
+        assertThat(clear.introduced()).extracting(r -> r.finding().id())
+                .contains("MASTER-KEY@clear-key-apple", "MASTER-KEY@clear-key-google");
+        assertThat(clear.newReaders()).extracting(Access::party).contains("apple", "google");
+    }
+
+    /** A patch written for one provider says so in words when a design has two, naming them, never the catalog's line. */
+    @Test
+    void aProposalForOneProviderSaysSoInWordsWhereTheDesignHasTwo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path model = Files.writeString(dir.resolve("two-providers.yaml"), Files.readString(Repo.file("examples/signal.yaml"))
+                .replace("parties:\n", "parties:\n  hoster: { kind: provider, name: The hosting partner }\n"));
+        Assessment backup = assessor.assess(model, List.of("default-backup")).assessments().get(0);
+        assertThat(backup.notApplicable()).startsWith("it is written for a design with one provider, and this one has 2 (")
+                .contains("The hosting partner").doesNotContain("catalog/").doesNotContain("placeholder");
+    }
+
     @Test
     void applyingNothingChangesNothing() throws Exception {
         Path whatsapp = Repo.file("examples/whatsapp.yaml");

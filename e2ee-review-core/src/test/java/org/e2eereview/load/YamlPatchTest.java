@@ -127,6 +127,21 @@ class YamlPatchTest {
                 .contains("unlock-phone: {stored-on: [phone]}").contains("unlock-tablet: {stored-on: [tablet]}");
     }
 
+    /** Clear's request flows: one per client and maker, where a design's phones come from two makers. */
+    @Test
+    void aKeyWithTwoPlaceholdersStandsForOneEntryPerPairOfIds() throws Exception {
+        YamlPatch p = YamlPatch.read("p.yaml", """
+                patch:
+                  flows:
+                    ask-${client}-${maker}: { from: $client, to: "vault-${maker}" }
+                """.getBytes(StandardCharsets.UTF_8), "patch").bind(Map.of("client", List.of("phone", "tablet"),
+                "maker", List.of("apple", "google")));
+        assertThat(p.toString()).contains("ask-phone-apple: {from: phone, to: \"vault-apple\"}")
+                .contains("ask-phone-google: {from: phone, to: \"vault-google\"}")
+                .contains("ask-tablet-apple: {from: tablet, to: \"vault-apple\"}")
+                .contains("ask-tablet-google: {from: tablet, to: \"vault-google\"}");
+    }
+
     @Test
     void aNarrowedPlaceholderStandsForTheCurrentIdsOwnInsideARepeatedPartAndForAllElsewhere() throws Exception {
         YamlPatch p = YamlPatch.read("p.yaml", """
