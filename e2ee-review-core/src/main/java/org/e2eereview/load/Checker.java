@@ -213,6 +213,10 @@ final class Checker {
 
     private static String orHint(String name, ObjectSpec spec) {
         String hint = Suggest.hint(name, spec.fieldNames());
+        // "{ description: wake-up only, no content }": the comma ended the text, and what followed became a field.
+        if (hint.isEmpty() && name.indexOf(' ') > 0) {
+            return "; if it is the rest of a text before it, quote that text: a comma inside { } ends a value";
+        }
         return hint.isEmpty() ? "; allowed: " + String.join(", ", spec.fieldNames()) : hint;
     }
 

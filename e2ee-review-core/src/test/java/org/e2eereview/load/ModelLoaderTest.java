@@ -205,6 +205,16 @@ class ModelLoaderTest {
                 .hasMessage("m.yaml:8:32: 'relay' is a component, but 'compels' needs a party");
     }
 
+    /** A newcomer's "{ description: wake-up only, no content }" read as a field "no content": the message says why. */
+    @Test
+    void anUnknownFieldWithASpaceSuggestsQuotingTheTextBeforeIt() {
+        assertThatThrownBy(() -> load(MODEL.replace("system: { name: Example, claims-end-to-end: true }",
+                "system: { name: Example, claims-end-to-end: true, description: wake-up only, no content }")))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("unknown field 'no content' in ")
+                .hasMessageContaining("if it is the rest of a text before it, quote that text: a comma inside { } ends a value");
+    }
+
     @Test
     void problemsAreSortedByPositionAndAllReported() {
         String broken = MODEL.replace("kind: hsm", "kind: hsn").replace("changes-shown: suppressible", "changes-shown: sometimes")

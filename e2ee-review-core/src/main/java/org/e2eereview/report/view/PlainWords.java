@@ -987,7 +987,8 @@ final class PlainWords {
         }
         StringBuilder out = new StringBuilder();
         if (from.isEmpty()) {
-            out.append("No feature of this design sends what it finds to anyone.");
+            // Of those that serve this objective: a design's lawful-disclosure feature, serving another, does send.
+            out.append("No feature of this design that serves it sends what it finds to anyone.");
         } else {
             List<String> each = new ArrayList<>();
             List<String> listing = new ArrayList<>();
