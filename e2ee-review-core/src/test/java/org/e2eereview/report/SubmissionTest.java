@@ -621,9 +621,10 @@ class SubmissionTest {
                 .contains("| **Client-side scanning that reports to an authority (2022)** | Nobody new |");
         String proposals = section(md, "### The proposals assessed", "### What we ask");
         // ... and says on page 1 who can read already, and when not always: the design as it is comes pages later.
-        assertThat(proposals).contains(" Without any of them, the design already lets others read conversations: Apple, "
-                + "without anyone noticing; Mobile carrier (SMS) and law enforcement (e.g. FBI), under some conditions, "
-                + "without anyone noticing.\n");
+        // ... and its own weaknesses, which the box that names them gives pages on.
+        assertThat(proposals).contains(" Without any of them, the design already weakens end-to-end encryption (one critical "
+                + "and three high weaknesses) and lets others read conversations: Apple, without anyone noticing; Mobile "
+                + "carrier (SMS) and law enforcement (e.g. FBI), under some conditions, without anyone noticing.\n");
         assertThat(proposals).doesNotContain("One of these")
                 .contains("A vendor key that unlocks a seized phone (\"Clear\") would reach every user; a targeted client "
                         + "update on a legal order would be used against chosen users. A targeted client update on a legal "

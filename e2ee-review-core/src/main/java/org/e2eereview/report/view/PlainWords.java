@@ -579,10 +579,33 @@ final class PlainWords {
             parts.add(and(readers) + (g.getKey().charAt(1) == '0' ? "" : ", under some conditions")
                     + (g.getKey().charAt(0) == '0' ? ", without anyone noticing" : ", in ways someone could know of"));
         }
-        if (parts.isEmpty()) return "";
+        // The design's own weaknesses first: a reader found page 1 silent on them, and the box that names them pages on.
+        String weakens = switch (review.verdict()) {
+            case WEAKENED -> "already weakens end-to-end encryption (" + seriousKinds() + ")";
+            case NOT_END_TO_END_BY_DEFAULT -> "already leaves " + and(review.notEndToEndByDefault().stream()
+                    .map(this::conversation).toList()) + " without end-to-end encryption by default";
+            case NOT_WEAKENED -> null;
+        };
+        if (parts.isEmpty()) return weakens == null ? "" : " Without any of them, the design " + weakens + ".";
         boolean learns = !content.containsAll(said);
-        return " Without any of them, the design already lets others read " + (learns ? "or learn about " : "")
-                + "conversations: " + String.join("; ", parts) + ".";
+        return " Without any of them, the design " + (weakens == null ? "already lets" : weakens + " and lets")
+                + " others read " + (learns ? "or learn about " : "") + "conversations: " + String.join("; ", parts) + ".";
+    }
+
+    /** "two high weaknesses", "one critical and two high weaknesses": the kinds the verdict names, by severity. */
+    private String seriousKinds() {
+        Map<Severity, Set<String>> kinds = new java.util.TreeMap<>();
+        for (Reviewed r : review.weakenings()) {
+            Finding f = r.finding();
+            if (r.counts() && f.severity().atLeast(Severity.HIGH)) kinds.computeIfAbsent(f.severity(), k -> new HashSet<>()).add(f.title());
+        }
+        List<String> parts = new ArrayList<>();
+        int last = 0; // "one critical and one high weakness": the noun agrees with the count nearest it
+        for (Map.Entry<Severity, Set<String>> e : kinds.entrySet()) {
+            parts.add(number(e.getValue().size()) + " " + e.getKey().yamlName());
+            last = e.getValue().size();
+        }
+        return and(parts) + (last == 1 ? " weakness" : " weaknesses");
     }
 
 
