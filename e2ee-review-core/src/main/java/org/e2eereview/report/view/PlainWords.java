@@ -132,8 +132,7 @@ final class PlainWords {
                     g.othersToo |= othersToo(r);
                     g.conversations.add(conversation(c.id()));
                     g.routes.add(r.route());
-                    String app = shipped(r);
-                    if (app != null) g.apps.add(app);
+                    g.apps.addAll(shipped(a, r));
                     for (Safeguarded s : r.lowering()) g.visibleBy.add(safeguard(s));
                 }
             }
@@ -272,9 +271,7 @@ final class PlainWords {
         for (Reading r : a.readings()) {
             String when = when(a, r) + (othersToo(r) ? OTHERS_TOO : "");
             if (!r.through().isEmpty()) when += ", through " + and(r.through().stream().map(this::party).toList());
-            String app = shipped(r);
-            byWhen.computeIfAbsent(when, k -> new LinkedHashSet<>()).add(how(r.route(), app == null ? Set.of() : Set.of(app),
-                    r.through().size()));
+            byWhen.computeIfAbsent(when, k -> new LinkedHashSet<>()).add(how(r.route(), shipped(a, r), r.through().size()));
         }
         List<String> parts = new ArrayList<>();
         byWhen.forEach((when, how) -> parts.add(when + ", " + ways(List.copyOf(how))));
@@ -1210,6 +1207,31 @@ final class PlainWords {
     }
 
     /** The app whose modified build a targeted update reading ships, in words; null for other readings. */
+    /**
+     * Every app a modified build of which would let the access's party read its conversation as this reading does:
+     * the access keeps one reading per way, naming one app, and a newcomer's design with a phone app and a desktop
+     * app, both without a public record of their builds, was said to need "a modified desktop app" only.
+     */
+    private Set<String> shipped(Access a, Reading r) {
+        if (r.route() != Route.TARGETED_UPDATE) return Set.of();
+        Set<String> apps = new java.util.TreeSet<>();
+        String own = shipped(r);
+        if (own != null) apps.add(own);
+        Conversation c = model.conversations().get(a.conversation());
+        if (c == null) return apps;
+        for (String d : c.content()) {
+            for (Reading o : review.analysis().readers(d).getOrDefault(a.party(), List.of())) {
+                // Only the apps it could be done through as noticeably: one app's published builds say nothing of another's.
+                if (o.route() != Route.TARGETED_UPDATE || !o.through().equals(r.through()) || o.detectable() != r.detectable()
+                        || o.condition() != r.condition()) continue;
+                if (o.conversation() != null && !o.conversation().equals(c.id())) continue;
+                String app = shipped(o);
+                if (app != null) apps.add(app);
+            }
+        }
+        return apps;
+    }
+
     private String shipped(Reading r) {
         if (r.route() != Route.TARGETED_UPDATE || r.origin() == null) return null;
         Component c = model.components().get(r.origin());

@@ -62,5 +62,13 @@ class PlainWordsTest {
         new PlainWords(Corpus.reviewer().review(new ModelLoader().parse("targeted.yaml", targeted))).readers(silent, known);
         assertThat(String.join("\n", silent)).contains("by shipping a modified WhatsApp app (primary device) to chosen users")
                 .doesNotContain("modified WhatsApp Web");
+        // Both apps shipped per user with nothing published: both are named, where the access keeps one reading a way.
+        byte[] both = ModelPatch.apply(whatsapp, "components: { phone: { updates: { per-user-targeting: true } }, "
+                + "web-client: { updates: { per-user-targeting: true, binary-transparency: false } } }");
+        silent.clear();
+        known.clear();
+        new PlainWords(Corpus.reviewer().review(new ModelLoader().parse("both.yaml", both))).readers(silent, known);
+        assertThat(String.join("\n", silent))
+                .contains("by shipping a modified WhatsApp Web (companion device) or WhatsApp app (primary device) to chosen users");
     }
 }
