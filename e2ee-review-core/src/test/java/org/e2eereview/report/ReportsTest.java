@@ -53,6 +53,21 @@ class ReportsTest {
         }
     }
 
+    /**
+     * A finding whose readers read under different conditions gives each its own: "readers: customer, police (on the
+     * organisation's decision)" gave a newcomer's police, who read on a legal order, the customer's condition.
+     */
+    @Test
+    void eachReaderOfAFindingHasItsOwnConditionWhereTheyDiffer() throws Exception {
+        List<byte[]> out = render(Corpus.reviewer().review(Repo.file("examples/imessage-standard-backup.yaml")), Builtin.MD,
+                Builtin.HTML);
+        String md = new String(out.get(0), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(md).contains("- **Readers:** apple (by default), law-enforcement (on a legal order)\n")
+                .doesNotContain("- **Readers:** apple, law-enforcement (by default)");
+        assertThat(new String(out.get(1), java.nio.charset.StandardCharsets.UTF_8))
+                .contains(" · readers: apple (by default), law-enforcement (on a legal order)</p>");
+    }
+
     /** One member's opt-in takes the other members' content with it: who can read, and the finding, say so. */
     @Test
     void aRouteOneMemberOpensSaysTheOthersContentGoesWithIt() throws Exception {

@@ -221,6 +221,27 @@ public final class ReportViewBuilder {
                 o.today() == null ? null : o.today().toString(), findingsNotListed, null);
     }
 
+    /**
+     * A finding's readers, each with its own condition where they differ: "readers: customer, police (on the
+     * organisation's decision)" gave the police, who read on a legal order through the customer, the
+     * customer's condition.
+     */
+    private static List<String> readers(Finding f) {
+        Map<String, Flow.Occurs> when = byReader(f);
+        if (when.size() < 2) return f.readers().stream().map(ReportViewBuilder::t).toList();
+        return f.readers().stream().map(p -> t(p + (when.containsKey(p) ? " (" + RuleEngine.condition(when.get(p)) + ")" : "")))
+                .toList();
+    }
+
+    /** Each reader's readiest condition, when the conditions of its readers differ; else one entry or none. */
+    private static Map<String, Flow.Occurs> byReader(Finding f) {
+        Map<String, Flow.Occurs> best = new LinkedHashMap<>();
+        for (Finding.Read r : f.reads()) {
+            best.merge(r.party(), r.condition(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+        }
+        return new java.util.HashSet<>(best.values()).size() > 1 ? best : Map.of();
+    }
+
     /** The full diagram, or for a model too large for it the overview of parties and conversations; and who reads what. */
     private DiagramView diagram(Options o, String title) {
         Model m = review.model();
@@ -342,8 +363,8 @@ public final class ReportViewBuilder {
         return new FindingView(t(f.id()), anchors.get(f.id()), f.rule(), t(f.title()),
                 f.severity().yamlName(), r.status().id(), r.counts(), t(acceptance), t(f.element()),
                 f.inspects().yamlName(), location(f.at()), t(f.message()),
-                f.readers().stream().map(ReportViewBuilder::t).toList(), t(f.withoutReaders()),
-                f.condition() == null ? null : RuleEngine.condition(f.condition()), f.systemic(),
+                readers(f), t(f.withoutReaders()),
+                f.condition() == null || byReader(f).size() > 1 ? null : RuleEngine.condition(f.condition()), f.systemic(),
                 t(f.blastRadius()), w == null ? null : w.summary(), evidence, safeguards, disclosed,
                 t(f.remediation().strip()), w == null ? null : w.alternative(),
                 w == null ? List.of() : cites(w.references(), w.legal()),
