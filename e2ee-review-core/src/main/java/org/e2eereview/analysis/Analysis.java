@@ -205,7 +205,7 @@ public final class Analysis {
         // nothing for a party that reads that item, or reads what it learns it from (the link previews a key
         // opens, whose links it then learns), but something for one that reads only another item (the links a
         // preview server sees are not the photos a scanner reports on).
-        Map<String, Set<String>> readItself = new HashMap<>();
+        Map<String, Map<String, List<Reading>>> readItself = new HashMap<>();
         Map<String, List<Reading>> derived = new HashMap<>();
         for (String data : c.content()) {
             if (model.data().get(data).kind().metadata()) continue;
@@ -218,7 +218,10 @@ public final class Analysis {
                         derived.computeIfAbsent(party, x -> new ArrayList<>()).add(r);
                         continue;
                     }
-                    if (!r.route().disclosure()) readItself.computeIfAbsent(party, x -> new HashSet<>()).add(data);
+                    if (!r.route().disclosure()) {
+                        readItself.computeIfAbsent(party, x -> new HashMap<>()).computeIfAbsent(data, x -> new ArrayList<>())
+                                .add(r);
+                    }
                     Map<Route, Reading> routes = (r.route().disclosure() ? disclosedBy : byParty)
                             .computeIfAbsent(party, x -> new EnumMap<>(Route.class));
                     Reading old = routes.get(r.route());
@@ -227,10 +230,10 @@ public final class Analysis {
             });
         }
         derived.forEach((party, rs) -> {
-            Set<String> itself = readItself.getOrDefault(party, Set.of());
+            Map<String, List<Reading>> itself = readItself.getOrDefault(party, Map.of());
             Reading best = null;
             for (Reading r : rs) {
-                if (itself.contains(r.data()) || learntFromWhatItReads(r, itself)) continue;
+                if (outdoes(itself.getOrDefault(r.data(), List.of()), r) || learntFromWhatItReads(r, itself)) continue;
                 if (best == null || AccessAnalysis.shortestFirst().compare(r, best) < 0) best = r;
             }
             if (best != null) byParty.computeIfAbsent(party, x -> new EnumMap<>(Route.class)).put(Route.LEARNS_DERIVED, best);
@@ -241,8 +244,24 @@ public final class Analysis {
         return List.copyOf(out);
     }
 
-    private static boolean learntFromWhatItReads(Reading r, Set<String> itself) {
-        for (String item : itself) if (r.evidence().mentions(item)) return true;
+    /**
+     * Whether a party's own reading of an item leaves nothing to learning about it: it is as ready and as unseen. A
+     * scanner that reports at any time, unseen, adds to an authority that reads the same content only on a legal
+     * order through an employer's legal hold, with a banner shown (a newcomer's design: "nobody new" was false).
+     */
+    private static boolean outdoes(List<Reading> own, Reading derived) {
+        for (Reading o : own) {
+            if (o.condition().ordinal() <= derived.condition().ordinal() && (o.lowering().isEmpty() || !derived.lowering().isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean learntFromWhatItReads(Reading r, Map<String, List<Reading>> itself) {
+        for (Map.Entry<String, List<Reading>> e : itself.entrySet()) {
+            if (r.evidence().mentions(e.getKey()) && outdoes(e.getValue(), r)) return true;
+        }
         return false;
     }
 

@@ -183,6 +183,19 @@ class AssessorTest {
                 .contains("The hosting partner").doesNotContain("catalog/").doesNotContain("placeholder");
     }
 
+    /**
+     * What a scanner reports counts for a party that reads the same content only less readily or less unseen: the
+     * police read iMessage on a legal order today, and would learn what the app reports at any time. Counted as
+     * "no more widely" before, because the police read that content at all (a newcomer's legal-hold design).
+     */
+    @Test
+    void learningWhatTheAppReportsWidensAPartyThatReadsTheContentOnlyOnALegalOrder() throws Exception {
+        Assessment scanning = assessor.assess(Repo.file("examples/imessage-standard-backup.yaml"), List.of("client-side-scanning"))
+                .assessments().get(0);
+        assertThat(scanning.widened()).filteredOn(w -> w.after().party().equals("law-enforcement")).singleElement()
+                .satisfies(w -> assertThat(w.how()).contains("on a legal order → always", "new route: learns-derived"));
+    }
+
     @Test
     void applyingNothingChangesNothing() throws Exception {
         Path whatsapp = Repo.file("examples/whatsapp.yaml");

@@ -610,22 +610,35 @@ class SubmissionTest {
     void asksAgainstAProposalThatAddsAWeaknessEvenWhereNobodyNewWouldRead() throws Exception {
         String md = text(submit(Repo.file("examples/imessage-standard-backup.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
         String asks = section(md, "### What we ask", "### What each proposal would make possible");
-        assertThat(asks).contains("- We ask too that no law or order require client-side scanning that reports to an authority; ")
+        assertThat(asks).contains("- We ask too that no law or order require provider-keyed backups, on by default; ")
                 .contains(" or originator traceability, because each would add a high or critical weakness of its own for every "
                         + "user; those it would let read can already read, but only through this design's own weaknesses, "
                         + "which a change of design could remove.")
                 .doesNotContain("which would give nobody access they do not have already")
                 .contains("The first request leaves out the \"ghost\" participant, which cannot apply to this design.");
         // The table still says what each would give: nobody new.
-        assertThat(section(md, "### What each proposal would make possible", "### The design as it is"))
-                .contains("| **Client-side scanning that reports to an authority (2022)** | Nobody new |");
+        String table = section(md, "### What each proposal would make possible", "### The design as it is");
+        assertThat(table).contains("| **Provider-keyed backups, on by default (2021)** | Nobody new |");
+        // Client-side scanning is asked against with those that add unnoticed access: the police, who read on a legal
+        // order today, would learn what the app reports at any time (a newcomer's design showed it "nobody new").
+        assertThat(asks).contains("- We ask that no law or order require client-side scanning that reports to an authority or a "
+                + "targeted client update on a legal order, because each would let someone outside a conversation read it or "
+                + "learn about it without anyone noticing.");
+        assertThat(table).contains("| **Client-side scanning that reports to an authority (2022)** | Law enforcement (e.g. FBI) "
+                + "(what the app reports about them; needing less: today on a legal order, with it always): iMessage "
+                + "conversation, every user, at any time | No |");
         String proposals = section(md, "### The proposals assessed", "### What we ask");
         // ... and says on page 1 who can read already, and when not always: the design as it is comes pages later.
         // ... and its own weaknesses, which the box that names them gives pages on.
         assertThat(proposals).contains(" Without any of them, the design already weakens end-to-end encryption (one critical "
                 + "and three high weaknesses) and lets others read conversations: Apple, without anyone noticing; Mobile "
                 + "carrier (SMS) and law enforcement (e.g. FBI), under some conditions, without anyone noticing.\n");
-        assertThat(proposals).doesNotContain("One of these")
+        // Two proposals that add access, one reaching every user and the other unnoticed: each said by name.
+        Assessor.Result two = new Assessor(Corpus.reviewer()).assess(Repo.file("examples/imessage-standard-backup.yaml"),
+                List.of("clear", "targeted-update"));
+        String twoMd = text(Reports.render(two.original(), List.of(Builtin.SUBMISSION_MD), new Reports.Options(Severity.HIGH,
+                LocalDate.of(2026, 6, 1), null, "x", two)).get(0));
+        assertThat(section(twoMd, "### The proposals assessed", "### What we ask")).doesNotContain("One of these")
                 .contains("A vendor key that unlocks a seized phone (\"Clear\") would reach every user; a targeted client "
                         + "update on a legal order would be used against chosen users. A targeted client update on a legal "
                         + "order would go unnoticed; the exception is a vendor key");

@@ -497,9 +497,8 @@ final class PlainWords {
             if (a.unseen() && !a.row().unseenOnlyIn().isEmpty()) partly.add(a.row());
         }
         StringBuilder s = new StringBuilder("We took ").append(count(assessments.size(), "lawful-access proposal"))
-                // Who proposed each is in the table's rows' annex (its caption says so): page 1 needs the lines.
-                .append(" from the public debate, put forward by governments, officials or researchers, and applied each "
-                        + "to the model of this design");
+                // Who proposed each, governments, officials or researchers, is in Annex B: page 1 needs the lines.
+                .append(" from the public debate and applied each to the model of this design");
         if (applied < assessments.size()) s.append("; ").append(applied).append(" of them fit it");
         s.append(". ");
         String already = already();
@@ -656,10 +655,15 @@ final class PlainWords {
         Map<String, String> wider = new LinkedHashMap<>();
         for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
             gains.merge(patched.party(w.after().party()), 1, Math::min);
-            wider.putIfAbsent(patched.party(w.after().party()), wider(w.how(), true));
+            List<Route> had = w.before().routes();
+            // Wider only by what the app reports: said so, as of a new reader that learns only that.
+            boolean reports = w.after().readings().stream().filter(x -> !had.contains(x.route()))
+                    .allMatch(x -> x.route() == Route.LEARNS_DERIVED) && !had.contains(Route.LEARNS_DERIVED)
+                    && w.after().routes().contains(Route.LEARNS_DERIVED);
+            wider.putIfAbsent(patched.party(w.after().party()), (reports
+                    ? "what the app reports about them; " : "") + wider(w.how(), true));
             whose.add(patched.conversation(w.after().conversation()));
             // When the reading it gains applies ("unless users opt out"), not when its old ones did.
-            List<Route> had = w.before().routes();
             for (Reading x : w.after().readings()) {
                 if (had.contains(x.route())) continue;
                 when.add(x.condition().plainWords());
@@ -887,10 +891,13 @@ final class PlainWords {
         String when = patched.when(after, weakest);
         List<String> through = readings.stream().flatMap(x -> x.through().stream()).distinct().sorted().toList();
         String was = before == null ? null : patched.was(before, after, unseen, systemic);
+        // What it gains only by learning what the app reports is said so, even of a party that reads the content
+        // some other way: "WhatsApp (Meta) could read ... at any time" overstated originator traceability.
+        boolean partial = after.partial() || readings.stream().allMatch(x -> x.route() == Route.LEARNS_DERIVED);
         String key = after.party() + "|" + through + "|" + when + "|" + unseen + "|" + inHand + "|" + systemic + "|"
-                + after.partial() + "|" + was;
+                + partial + "|" + was;
         Gain g = gains.computeIfAbsent(key, k -> new Gain(patched.party(after.party()),
-                through.stream().map(patched::party).toList(), when, unseen, systemic, after.partial(), was));
+                through.stream().map(patched::party).toList(), when, unseen, systemic, partial, was));
         g.inHand = inHand;
         g.conversations.add(patched.conversation(after.conversation()));
         readings.forEach(x -> g.routes.add(x.route()));
