@@ -25,7 +25,8 @@ final class Selection {
     }
 
     static List<String> of(Selector selector, Model m) {
-        Set<String> providers = new HashSet<>(providers(m));
+        // Clients, servers, conversations and authorities are those of any provider; only $provider itself narrows.
+        Set<String> providers = new HashSet<>(allProviders(m));
         return switch (selector) {
             case PROVIDERS -> providers(m);
             case PROVIDER_CLIENTS -> m.components().values().stream()
@@ -102,7 +103,23 @@ final class Selection {
     private static final Set<Data.Kind> MESSAGES = java.util.EnumSet.of(Data.Kind.MESSAGE_CONTENT, Data.Kind.ATTACHMENT,
             Data.Kind.LINK, Data.Kind.LINK_PREVIEW);
 
+    /**
+     * The providers, or where several are and only some supply or run a client, those: a design that also names its
+     * hosting partner a provider had every proposal written for one provider refused as not fitting it.
+     */
     private static List<String> providers(Model m) {
+        List<String> all = allProviders(m);
+        if (all.size() < 2) return all;
+        Set<String> withClients = new HashSet<>();
+        for (Component c : m.components().values()) {
+            if (c.kind() != Component.Kind.CLIENT && c.kind() != Component.Kind.WEB_CLIENT) continue;
+            withClients.add(c.suppliedBy() != null ? c.suppliedBy() : c.runBy());
+        }
+        List<String> some = all.stream().filter(withClients::contains).toList();
+        return some.isEmpty() ? all : some;
+    }
+
+    private static List<String> allProviders(Model m) {
         return m.parties().values().stream().filter(p -> p.kind() == Party.Kind.PROVIDER).map(Party::id).toList();
     }
 

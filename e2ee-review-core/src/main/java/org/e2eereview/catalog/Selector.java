@@ -8,7 +8,8 @@ import org.e2eereview.model.ModelEnum;
  * name, so that one proposal applies to any design. `assess` computes each from the model.
  */
 public enum Selector implements ModelEnum {
-    @Doc("Parties of kind provider: who runs the service.")
+    @Doc("Parties of kind provider: who runs the service. Where there are several and only some of them supply or run "
+            + "a client, those.")
     PROVIDERS,
     @Doc("Clients (apps and web clients) whose code a provider supplies.")
     PROVIDER_CLIENTS,

@@ -173,27 +173,25 @@ class AssessorTest {
         assertThat(clear.newReaders()).extracting(Access::party).contains("apple", "google");
     }
 
-    /** A patch written for one provider says so in words when a design has two, naming them, never the catalog's line. */
-    @Test
-    void aProposalForOneProviderSaysSoInWordsWhereTheDesignHasTwo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path model = Files.writeString(dir.resolve("two-providers.yaml"), Files.readString(Repo.file("examples/signal.yaml"))
-                .replace("parties:\n", "parties:\n  hoster: { kind: provider, name: The hosting partner }\n"));
-        Assessment backup = assessor.assess(model, List.of("default-backup")).assessments().get(0);
-        assertThat(backup.notApplicable()).startsWith("it is written for a design with one provider, and this one has 2 (")
-                .contains("The hosting partner").doesNotContain("catalog/").doesNotContain("placeholder");
-    }
-
     /**
-     * What a scanner reports counts for a party that reads the same content only less readily or less unseen: the
-     * police read iMessage on a legal order today, and would learn what the app reports at any time. Counted as
-     * "no more widely" before, because the police read that content at all (a newcomer's legal-hold design).
+     * A second provider that supplies no client (a hosting partner) leaves the proposals written for one provider to the
+     * one that does; two that both supply clients are said in words, naming them, never with the catalog's line.
      */
     @Test
-    void learningWhatTheAppReportsWidensAPartyThatReadsTheContentOnlyOnALegalOrder() throws Exception {
-        Assessment scanning = assessor.assess(Repo.file("examples/imessage-standard-backup.yaml"), List.of("client-side-scanning"))
+    void aProposalForOneProviderTakesTheOneWithClientsOrSaysInWordsWhyNot(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String signal = Files.readString(Repo.file("examples/signal.yaml"));
+        String hosted = signal.replace("parties:\n", "parties:\n  hoster: { kind: provider, name: The hosting partner }\n");
+        Assessment backup = assessor.assess(Files.writeString(dir.resolve("hosted.yaml"), hosted), List.of("default-backup"))
                 .assessments().get(0);
-        assertThat(scanning.widened()).filteredOn(w -> w.after().party().equals("law-enforcement")).singleElement()
-                .satisfies(w -> assertThat(w.how()).contains("on a legal order → always", "new route: learns-derived"));
+        assertThat(backup.notApplicable()).isNull();
+        assertThat(backup.bindings().get("provider")).containsExactly("signal");
+        String twoApps = hosted.replace("components:\n", "components:\n  hoster-app: { kind: client, run-by: users, "
+                + "supplied-by: hoster }\n");
+        Assessment refused = assessor.assess(Files.writeString(dir.resolve("two-apps.yaml"), twoApps), List.of("default-backup"))
+                .assessments().get(0);
+        assertThat(refused.notApplicable()).startsWith("it is written for a design with one provider, and this one has 2 (")
+                .contains("The hosting partner").doesNotContain("catalog/").doesNotContain("placeholder");
     }
 
     @Test
