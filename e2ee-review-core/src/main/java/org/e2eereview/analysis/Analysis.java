@@ -205,7 +205,7 @@ public final class Analysis {
         // nothing for a party that reads that item, or reads what it learns it from (the link previews a key
         // opens, whose links it then learns), but something for one that reads only another item (the links a
         // preview server sees are not the photos a scanner reports on).
-        Map<String, Map<String, List<Reading>>> readItself = new HashMap<>();
+        Map<String, Map<String, Own>> readItself = new HashMap<>();
         Map<String, List<Reading>> derived = new HashMap<>();
         for (String data : c.content()) {
             if (model.data().get(data).kind().metadata()) continue;
@@ -219,8 +219,7 @@ public final class Analysis {
                         continue;
                     }
                     if (!r.route().disclosure()) {
-                        readItself.computeIfAbsent(party, x -> new HashMap<>()).computeIfAbsent(data, x -> new ArrayList<>())
-                                .add(r);
+                        readItself.computeIfAbsent(party, x -> new HashMap<>()).merge(data, Own.of(r), Own::readier);
                     }
                     Map<Route, Reading> routes = (r.route().disclosure() ? disclosedBy : byParty)
                             .computeIfAbsent(party, x -> new EnumMap<>(Route.class));
@@ -230,10 +229,11 @@ public final class Analysis {
             });
         }
         derived.forEach((party, rs) -> {
-            Map<String, List<Reading>> itself = readItself.getOrDefault(party, Map.of());
+            Map<String, Own> itself = readItself.getOrDefault(party, Map.of());
             Reading best = null;
             for (Reading r : rs) {
-                if (outdoes(itself.getOrDefault(r.data(), List.of()), r) || learntFromWhatItReads(r, itself)) continue;
+                Own own = itself.get(r.data());
+                if ((own != null && own.outdoes(r)) || learntFromWhatItReads(r, itself)) continue;
                 if (best == null || AccessAnalysis.shortestFirst().compare(r, best) < 0) best = r;
             }
             if (best != null) byParty.computeIfAbsent(party, x -> new EnumMap<>(Route.class)).put(Route.LEARNS_DERIVED, best);
@@ -245,22 +245,31 @@ public final class Analysis {
     }
 
     /**
-     * Whether a party's own reading of an item leaves nothing to learning about it: it is as ready and as unseen. A
+     * A party's own readings of an item, as far as they decide whether learning about it adds anything: nothing where
+     * one is as ready and as unseen as the learning. A
      * scanner that reports at any time, unseen, adds to an authority that reads the same content only on a legal
      * order through an employer's legal hold, with a banner shown (a newcomer's design: "nobody new" was false).
      */
-    private static boolean outdoes(List<Reading> own, Reading derived) {
-        for (Reading o : own) {
-            if (o.condition().ordinal() <= derived.condition().ordinal() && (o.lowering().isEmpty() || !derived.lowering().isEmpty())) {
-                return true;
-            }
+    private record Own(int any, int unseen) {
+        /** The readiest condition of its readings of an item, and of those no safeguard would show (max when none). */
+        static Own of(Reading r) {
+            int c = r.condition().ordinal();
+            return new Own(c, r.lowering().isEmpty() ? c : Integer.MAX_VALUE);
         }
-        return false;
+
+        Own readier(Own o) {
+            return new Own(Math.min(any, o.any), Math.min(unseen, o.unseen));
+        }
+
+        boolean outdoes(Reading derived) {
+            int c = derived.condition().ordinal();
+            return derived.lowering().isEmpty() ? unseen <= c : any <= c;
+        }
     }
 
-    private static boolean learntFromWhatItReads(Reading r, Map<String, List<Reading>> itself) {
-        for (Map.Entry<String, List<Reading>> e : itself.entrySet()) {
-            if (r.evidence().mentions(e.getKey()) && outdoes(e.getValue(), r)) return true;
+    private static boolean learntFromWhatItReads(Reading r, Map<String, Own> itself) {
+        for (Map.Entry<String, Own> e : itself.entrySet()) {
+            if (r.evidence().mentions(e.getKey()) && e.getValue().outdoes(r)) return true;
         }
         return false;
     }

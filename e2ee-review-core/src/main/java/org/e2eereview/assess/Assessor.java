@@ -184,7 +184,9 @@ public final class Assessor {
         try {
             return new Bound(p.patch().bind(b.ids(), b.narrowed()), null, b.ids());
         } catch (InputException e) {
-            return new Bound(null, several(e.problems().get(0).toString(), b.ids(), model), b.ids());
+            String several = p.patch().boundToSeveral(b.ids(), b.narrowed());
+            return new Bound(null, several == null ? "the proposal's patch does not fit this design: " + e.problems().get(0)
+                    : several(several, b.ids().get(several), model), b.ids());
         }
     }
 
@@ -193,18 +195,15 @@ public final class Assessor {
      * prints: "placeholder '$provider' needs one id here, but 2 are bound", with the catalog file's line, reached a
      * submission's first page.
      */
-    private static String several(String problem, Map<String, List<String>> ids, Model model) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("placeholder '\\$([a-z0-9-]+)' needs one id").matcher(problem);
-        if (!m.find() || !ids.containsKey(m.group(1))) return "the proposal's patch does not fit this design: " + problem;
-        List<String> names = ids.get(m.group(1)).stream().map(id -> {
+    private static String several(String placeholder, List<String> ids, Model model) {
+        List<String> names = ids.stream().map(id -> {
             var party = model.parties().get(id);
             if (party != null && party.name() != null) return party.name();
             var component = model.components().get(id);
             return component != null && component.name() != null ? component.name() : id;
         }).toList();
-        String kind = m.group(1).replace('-', ' ');
-        return "it is written for a design with one " + kind + ", and this one has " + names.size() + " ("
-                + String.join(", ", names) + ")";
+        return "it is written for a design with one " + placeholder.replace('-', ' ') + ", and this one has " + names.size()
+                + " (" + String.join(", ", names) + ")";
     }
 
     /** The design's elements a proposal's placeholders stand for, or why it does not apply (then null). */

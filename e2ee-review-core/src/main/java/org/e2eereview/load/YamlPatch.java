@@ -164,10 +164,21 @@ public final class YamlPatch {
         return new YamlPatch(file, keys, null, null).entries();
     }
 
+    /**
+     * The first placeholder this patch needs one id for where the bindings give several, or null: why a patch that
+     * {@link #bind} refused cannot apply, for a reader rather than as the located problem.
+     */
+    public String boundToSeveral(Map<String, List<String>> bindings, Map<String, Narrowed> narrowed) {
+        Binder binder = new Binder(bindings, narrowed, new ArrayList<>());
+        binder.bind(root(), Map.of(), Integer.MAX_VALUE);
+        return binder.several;
+    }
+
     private final class Binder {
         private final Map<String, List<String>> all;
         private final Map<String, Narrowed> narrowed;
         private final List<Problem> problems;
+        private String several;
 
         Binder(Map<String, List<String>> all, Map<String, Narrowed> narrowed, List<Problem> problems) {
             this.all = all;
@@ -257,6 +268,7 @@ public final class YamlPatch {
             if (current.containsKey(name)) return current.get(name);
             List<String> ids = ids(name, current, at);
             if (ids.size() != 1) {
+                if (ids.size() > 1 && several == null) several = name;
                 if (all.containsKey(name)) problems.add(new Problem(location(at), "placeholder '$" + name
                         + "' needs one id here, but " + ids.size() + " are bound"));
                 return "";

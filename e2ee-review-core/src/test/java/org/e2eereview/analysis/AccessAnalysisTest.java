@@ -388,11 +388,7 @@ class AccessAnalysisTest {
                 features:
                   reporting: { kind: user-reporting, runs-on: phone, initiated-by: member, discloses: [report-body], results-to: [provider] }
                 """);
-        assertThat(a.access("chat")).isEmpty();
-        assertThat(a.disclosures("chat")).singleElement().satisfies(x -> {
-            assertThat(x.party()).isEqualTo("provider");
-            assertThat(x.routes()).containsExactly(Route.MEMBER_DISCLOSURE);
-        });
+        assertOnlyDisclosedTo(a, "provider");
         Analysis automatic = analyze("""
                 features:
                   upload: { kind: content-scanning, runs-on: phone, inspects: [messages], initiated-by: automatic,
@@ -400,6 +396,15 @@ class AccessAnalysisTest {
                 """);
         assertThat(automatic.access("chat")).singleElement().satisfies(x ->
                 assertThat(x.routes()).contains(Route.FEATURE_RESULT));
+    }
+
+    /** Nobody outside reads the chat; one party is told of it, by a member's own disclosure. */
+    private static void assertOnlyDisclosedTo(Analysis a, String party) {
+        assertThat(a.access("chat")).isEmpty();
+        assertThat(a.disclosures("chat")).singleElement().satisfies(x -> {
+            assertThat(x.party()).isEqualTo(party);
+            assertThat(x.routes()).containsExactly(Route.MEMBER_DISCLOSURE);
+        });
     }
 
     /**
@@ -416,11 +421,7 @@ class AccessAnalysisTest {
                   alert: { kind: content-scanning, runs-on: phone, inspects: [messages], method: classifier,
                            initiated-by: member, results-to: [parent] }
                 """);
-        assertThat(scan.access("chat")).isEmpty();
-        assertThat(scan.disclosures("chat")).singleElement().satisfies(x -> {
-            assertThat(x.party()).isEqualTo("parent");
-            assertThat(x.routes()).containsExactly(Route.MEMBER_DISCLOSURE);
-        });
+        assertOnlyDisclosedTo(scan, "parent");
         Analysis verdict = analyze("""
                 parties:
                   parent: { kind: parent }

@@ -419,7 +419,7 @@ final class PlainWords {
      * into {@code because}), then the rest and the accepted ones in a line each (into {@code also}).
      */
     private String verdict(List<String> because, List<String> also, boolean proposals) {
-        Map<String, List<Finding>> serious = new LinkedHashMap<>();
+        Map<String, List<Finding>> serious = serious();
         Map<String, Integer> minor = new LinkedHashMap<>();
         Map<String, Set<Severity>> severities = new LinkedHashMap<>();
         int accepted = 0;
@@ -427,9 +427,7 @@ final class PlainWords {
             Finding f = r.finding();
             if (!r.counts()) {
                 accepted++;
-            } else if (f.severity().ordinal() <= Severity.HIGH.ordinal()) {
-                serious.computeIfAbsent(f.severity().yamlName() + "|" + f.title(), k -> new ArrayList<>()).add(f);
-            } else {
+            } else if (!f.severity().atLeast(Severity.HIGH)) {
                 minor.merge(ReportViewBuilder.t(f.title()), 1, Integer::sum);
                 severities.computeIfAbsent(ReportViewBuilder.t(f.title()), k -> new java.util.TreeSet<>()).add(f.severity());
             }
@@ -546,35 +544,33 @@ final class PlainWords {
      * comes on a later page. Empty when nobody outside could read.
      */
     private String already() {
-        // By whether anyone would notice, then whether it needs a condition: "Apple could read without anyone noticing"
-        // alone would overstate a reading only of the backups of users who opt in.
-        Set<String> silently = new HashSet<>();
-        Set<String> content = new HashSet<>(); // those that read content somewhere, not only what is computed from it
+        // Per party: whether anyone would notice, and whether it needs a condition ("Apple could read without anyone
+        // noticing" alone would overstate a reading only of the backups of users who opt in). A party read unseen
+        // somewhere is said so, at any time if it reads unseen at any time anywhere.
+        Map<String, boolean[]> byParty = new LinkedHashMap<>(); // unseen, at any time unseen, at any time, content
         for (Conversation c : model.conversations().values()) {
             for (Access a : review.analysis().access(c.id())) {
-                if (a.readings().stream().anyMatch(PlainWords::unnoticed)) silently.add(a.party());
-                if (!a.partial()) content.add(a.party());
+                boolean[] p = byParty.computeIfAbsent(a.party(), x -> new boolean[4]);
+                for (Reading r : a.readings()) {
+                    p[0] |= unnoticed(r);
+                    p[1] |= unnoticed(r) && r.condition() == Occurs.ALWAYS;
+                    p[2] |= r.condition() == Occurs.ALWAYS;
+                }
+                p[3] |= !a.partial();
             }
         }
-        Map<String, Set<String>> groups = new java.util.TreeMap<>();
-        for (Conversation c : model.conversations().values()) {
-            for (Access a : review.analysis().access(c.id())) {
-                boolean unseen = silently.contains(a.party());
-                boolean always = a.readings().stream().anyMatch(r -> r.condition() == Occurs.ALWAYS && (!unseen || unnoticed(r)));
-                groups.computeIfAbsent((unseen ? "0" : "1") + (always ? "0" : "1"), k -> new LinkedHashSet<>()).add(a.party());
-            }
+        Map<String, List<String>> groups = new java.util.TreeMap<>();
+        boolean learns = false;
+        for (Map.Entry<String, boolean[]> e : byParty.entrySet()) {
+            boolean[] p = e.getValue();
+            boolean always = p[0] ? p[1] : p[2];
+            groups.computeIfAbsent((p[0] ? "0" : "1") + (always ? "0" : "1"), k -> new ArrayList<>())
+                    .add(party(e.getKey()) + (p[3] ? "" : " (what is computed from the content, not the content)"));
+            learns |= !p[3];
         }
-        // A party that reads at any time somewhere and under a condition elsewhere is said once, at any time.
-        Set<String> said = new HashSet<>();
         List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> g : groups.entrySet()) {
-            List<String> ids = g.getValue().stream().filter(said::add).toList();
-            if (ids.isEmpty()) continue;
-            List<String> readers = ids.stream().map(id -> party(id) + (content.contains(id) ? ""
-                    : " (what is computed from the content, not the content)")).toList();
-            parts.add(and(readers) + (g.getKey().charAt(1) == '0' ? "" : ", under some conditions")
-                    + (g.getKey().charAt(0) == '0' ? ", without anyone noticing" : ", in ways someone could know of"));
-        }
+        groups.forEach((key, readers) -> parts.add(and(readers) + (key.charAt(1) == '0' ? "" : ", under some conditions")
+                + (key.charAt(0) == '0' ? ", without anyone noticing" : ", in ways someone could know of")));
         // The design's own weaknesses first: a reader found page 1 silent on them, and the box that names them pages on.
         String weakens = switch (review.verdict()) {
             case WEAKENED -> "already weakens end-to-end encryption (" + seriousKinds() + ")";
@@ -583,27 +579,34 @@ final class PlainWords {
             case NOT_WEAKENED -> null;
         };
         if (parts.isEmpty()) return weakens == null ? "" : " Without any of them, the design " + weakens + ".";
-        boolean learns = !content.containsAll(said);
         return " Without any of them, the design " + (weakens == null ? "already lets" : weakens + " and lets")
                 + " others read " + (learns ? "or learn about " : "") + "conversations: " + String.join("; ", parts) + ".";
     }
 
-    /** "two high weaknesses", "one critical and two high weaknesses": the kinds the verdict names, by severity. */
-    private String seriousKinds() {
-        Map<Severity, Set<String>> kinds = new java.util.TreeMap<>();
+    /** The counted findings at high or above, by severity and title: the weaknesses the verdict names, in review order. */
+    private Map<String, List<Finding>> serious() {
+        Map<String, List<Finding>> serious = new LinkedHashMap<>();
         for (Reviewed r : review.weakenings()) {
             Finding f = r.finding();
-            if (r.counts() && f.severity().atLeast(Severity.HIGH)) kinds.computeIfAbsent(f.severity(), k -> new HashSet<>()).add(f.title());
+            if (r.counts() && f.severity().atLeast(Severity.HIGH)) {
+                serious.computeIfAbsent(f.severity().yamlName() + "|" + f.title(), k -> new ArrayList<>()).add(f);
+            }
         }
+        return serious;
+    }
+
+    /** "two high weaknesses", "one critical and two high weaknesses": the kinds the verdict names, by severity. */
+    private String seriousKinds() {
+        Map<Severity, Integer> kinds = new java.util.TreeMap<>();
+        for (List<Finding> same : serious().values()) kinds.merge(same.get(0).severity(), 1, Integer::sum);
         List<String> parts = new ArrayList<>();
         int last = 0; // "one critical and one high weakness": the noun agrees with the count nearest it
-        for (Map.Entry<Severity, Set<String>> e : kinds.entrySet()) {
-            parts.add(number(e.getValue().size()) + " " + e.getKey().yamlName());
-            last = e.getValue().size();
+        for (Map.Entry<Severity, Integer> e : kinds.entrySet()) {
+            parts.add(number(e.getValue()) + " " + e.getKey().yamlName());
+            last = e.getValue();
         }
         return and(parts) + (last == 1 ? " weakness" : " weaknesses");
     }
-
 
     /**
      * Those of {@code adding} not among {@code others}, by name when there is one ("A targeted client update on a
@@ -655,17 +658,13 @@ final class PlainWords {
         Map<String, String> wider = new LinkedHashMap<>();
         for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
             gains.merge(patched.party(w.after().party()), 1, Math::min);
-            List<Route> had = w.before().routes();
+            List<Reading> added = added(w);
             // Wider only by what the app reports: said so, as of a new reader that learns only that.
-            boolean reports = w.after().readings().stream().filter(x -> !had.contains(x.route()))
-                    .allMatch(x -> x.route() == Route.LEARNS_DERIVED) && !had.contains(Route.LEARNS_DERIVED)
-                    && w.after().routes().contains(Route.LEARNS_DERIVED);
-            wider.putIfAbsent(patched.party(w.after().party()), (reports
+            wider.putIfAbsent(patched.party(w.after().party()), (!added.isEmpty() && onlyReports(added)
                     ? "what the app reports about them; " : "") + wider(w.how(), true));
             whose.add(patched.conversation(w.after().conversation()));
             // When the reading it gains applies ("unless users opt out"), not when its old ones did.
-            for (Reading x : w.after().readings()) {
-                if (had.contains(x.route())) continue;
+            for (Reading x : added) {
                 when.add(x.condition().plainWords());
                 whenOf.computeIfAbsent(patched.party(w.after().party()), k -> new LinkedHashSet<>()).add(x.condition().plainWords());
             }
@@ -869,11 +868,21 @@ final class PlainWords {
         Map<String, Gain> gains = new LinkedHashMap<>();
         for (Access r : a.newReaders()) gain(gains, patched, r, null, worst(r.readings()));
         for (org.e2eereview.diff.ReviewDiff.Widening w : a.widened()) {
-            List<Route> before = w.before().routes();
-            List<Reading> added = w.after().readings().stream().filter(x -> !before.contains(x.route())).toList();
+            List<Reading> added = added(w);
             gain(gains, patched, w.after(), w.before(), worst(added.isEmpty() ? w.after().readings() : added));
         }
         return gains;
+    }
+
+    /** The readings a widened access has by ways it did not have before. */
+    private static List<Reading> added(org.e2eereview.diff.ReviewDiff.Widening w) {
+        List<Route> before = w.before().routes();
+        return w.after().readings().stream().filter(x -> !before.contains(x.route())).toList();
+    }
+
+    /** Whether readings are all learning what the app reports, not reading the content. */
+    private static boolean onlyReports(List<Reading> readings) {
+        return readings.stream().allMatch(x -> x.route() == Route.LEARNS_DERIVED);
     }
 
     private static List<Reading> worst(List<Reading> readings) {
@@ -893,7 +902,7 @@ final class PlainWords {
         String was = before == null ? null : patched.was(before, after, unseen, systemic);
         // What it gains only by learning what the app reports is said so, even of a party that reads the content
         // some other way: "WhatsApp (Meta) could read ... at any time" overstated originator traceability.
-        boolean partial = after.partial() || readings.stream().allMatch(x -> x.route() == Route.LEARNS_DERIVED);
+        boolean partial = after.partial() || onlyReports(readings);
         String key = after.party() + "|" + through + "|" + when + "|" + unseen + "|" + inHand + "|" + systemic + "|"
                 + partial + "|" + was;
         Gain g = gains.computeIfAbsent(key, k -> new Gain(patched.party(after.party()),
