@@ -31,11 +31,13 @@ public final class ProposalReference {
                 Each proposal is a patch: YAML merged into the model, bound to the model's own elements by
                 selectors rather than by name, so that one proposal applies to any design. In a patch, a key
                 `$name` or `prefix-${name}` stands for one entry per element bound to `name`; a list item `$name`
-                for all of them, and a list item `prefix-${name}` for one item per element. A binding `on` another
+                for all of them, and a list item `prefix-${name}` for one item per element; a key naming two
+                (`req-${client}-${maker}`) stands for one entry per pair. A binding `on` another
                 (`$content`, on `$client`) stands, within a part repeated per client, only for what is on that client
                 (its users' messages, not every user's). `key+: [...]` adds items to a list that is already there; `key?: value` sets a
                 field only where the model does not write it. When a required selector finds nothing in the
-                model, the proposal cannot apply to the design, and `assess` says why. The patched model is
+                model, or a part written for one element finds several (two providers that both supply apps), the
+                proposal cannot apply to the design, and `assess` says why. The patched model is
                 checked as strictly as any model file.
 
                 examples/clear-device-escrow.yaml models the eighth, Clear, as a whole design rather than a patch.
