@@ -324,8 +324,10 @@ public final class AccessAnalysis {
             String field = k.storedOn().contains(c) ? "stored-on" : "generated-on";
             Step s = step(k.id() + " is " + field.replace("-on", "") + " on " + c, k.source(), field, k.id());
             for (At at : at(c, Route.HOLDS_KEY)) {
+                // The key is the reading's origin: two keys that each open the same content (an employer's
+                // compliance key and an escrowed device key) are two ways in, each kept with its own chain.
                 addKey(at.party(), k.id(), at.route(), Evidence.of(s).then(at.how()), List.of(), null,
-                        Flow.Occurs.ALWAYS, with(shown, at.lowering()), null);
+                        Flow.Occurs.ALWAYS, with(shown, at.lowering()), k.id());
             }
         }
         Key.Recovery r = k.recovery();

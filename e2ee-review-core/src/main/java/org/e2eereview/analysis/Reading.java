@@ -15,9 +15,10 @@ import org.e2eereview.model.Immutable;
  *                  happens only for users who opt in
  * @param lowering  safeguards that leave the route open but make its use visible to members or
  *                  outsiders; empty when nothing would show it
- * @param origin    the flow, feature or client whose statement starts the chain, where several of them could
- *                  each give the same reading (two scanners reporting to one authority): each keeps its own,
- *                  so that a finding about either names its readers; null for other starts
+ * @param origin    the flow, feature, client or stored key whose statement starts the chain, where several of
+ *                  them could each give the same reading (two scanners reporting to one authority, an escrowed
+ *                  device key beside an employer's compliance key): each keeps its own, so that a finding about
+ *                  either names its readers by its own chain; null for other starts
  */
 public record Reading(String party, String data, String conversation, Route route, Evidence evidence,
                       List<String> through, Flow.Occurs condition, List<Safeguarded> lowering, String origin) {

@@ -689,12 +689,23 @@ final class CelViews {
 
     /**
      * What holding a key lets a party read: its readings, by the route it holds the key by, of the
-     * conversations the key opens. The analysis keeps the shortest chain per route, which need not
-     * pass through this key, so this is matched by conversation rather than by chain.
+     * conversations the key opens, those whose chain passes through the key where there are any. A
+     * conversation's access keeps one reading per route, which may come by another key (an escrowed
+     * device key beside an employer's compliance key): each key's finding names the way in through it.
+     * Where no chain passes through the key (a key unwrapped by one found first), the access's reading
+     * is matched by conversation.
      */
     List<Reading> readingsByHolder(Holding h, Key k) {
         List<Reading> out = new ArrayList<>();
         for (String c : conversationsProtectedBy(k.id())) {
+            int from = out.size();
+            for (String data : model.conversations().get(c).content()) {
+                for (Reading r : analysis.readers(data).getOrDefault(h.party(), List.of())) {
+                    if (r.route() == h.route() && (r.conversation() == null || r.conversation().equals(c))
+                            && r.passesThrough(k.id()) && accessConversations(r).contains(c)) out.add(r);
+                }
+            }
+            if (out.size() > from) continue;
             for (Access a : analysis.access(c)) {
                 if (!a.party().equals(h.party())) continue;
                 for (Reading r : a.readings()) if (r.route() == h.route()) out.add(r);

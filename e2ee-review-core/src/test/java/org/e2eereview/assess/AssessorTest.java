@@ -194,6 +194,67 @@ class AssessorTest {
                 .contains("The hosting partner").doesNotContain("catalog/").doesNotContain("placeholder");
     }
 
+    /**
+     * An employer's compliance key already lets the police read, on a legal order and with a banner shown. Key escrow
+     * adds a way in of its own, unseen: before, the escrow's reading fell into the compliance key's place, the
+     * assessment said "nobody new ... no more widely", and the escrow finding cited the compliance key's chain.
+     */
+    @Test
+    void keyEscrowBesideAComplianceKeyIsAWayInOfItsOwn(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path model = Files.writeString(dir.resolve("legal-hold.yaml"), """
+                e2ee-review: 1
+                system: { name: Workplace chat with legal hold, claims-end-to-end: true }
+                parties:
+                  employees: { kind: user }
+                  vendor: { kind: provider }
+                  customer: { kind: organisation }
+                  police:
+                    kind: law-enforcement
+                    lawful-access: { compels: [customer, vendor], powers: [data-disclosure] }
+                components:
+                  app: { kind: client, run-by: employees, supplied-by: vendor }
+                  company-server: { kind: server, run-by: customer }
+                  compliance-hsm: { kind: hsm, run-by: customer }
+                keys:
+                  group-key: { kind: group, generated-on: app, stored-on: [app], protects: [messages] }
+                  compliance-key:
+                    kind: escrow
+                    stored-on: [compliance-hsm]
+                    protects: [held-copy]
+                    scope: user
+                    shown-to-members: true
+                data:
+                  messages: { kind: message-content, created-on: [app] }
+                  held-copy: { kind: other, created-on: [app], contains: [messages] }
+                conversations:
+                  chat:
+                    kind: group
+                    members: [employees]
+                    content: [messages]
+                    end-to-end: { default: true }
+                flows:
+                  send: { from: app, to: company-server, carries: [messages], protection: end-to-end }
+                  hold-copy:
+                    from: app
+                    to: company-server
+                    carries: [held-copy]
+                    protection: end-to-end
+                    occurs: on-organisation-decision
+                    shown-to-members: true
+                """);
+        Assessor.Result result = assessor.assess(model, List.of("key-escrow"));
+        Assessment escrow = result.assessments().get(0);
+        assertThat(escrow.newReaders()).isEmpty();
+        assertThat(escrow.widened()).filteredOn(w -> w.after().party().equals("police")).singleElement()
+                .satisfies(w -> assertThat(w.how()).contains("visible → unseen"));
+        Finding introduced = escrow.introduced().stream().map(Reviewed::finding)
+                .filter(f -> f.id().equals("KEY-ESCROW@device-escrow-key")).findFirst().orElseThrow();
+        assertThat(introduced.evidence()).filteredOn(c -> c.title().startsWith("police"))
+                .allSatisfy(c -> assertThat(c.steps()).extracting(Step::element)
+                        .contains("device-escrow-key", "group-key").doesNotContain("compliance-key"));
+        assertThat(escrow.changed()).extracting(r -> r.finding().id()).doesNotContain("KEY-ESCROW@compliance-key");
+    }
+
     @Test
     void applyingNothingChangesNothing() throws Exception {
         Path whatsapp = Repo.file("examples/whatsapp.yaml");
