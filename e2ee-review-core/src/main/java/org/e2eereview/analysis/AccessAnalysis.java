@@ -787,7 +787,7 @@ public final class AccessAnalysis {
         String powers = String.join(", ", c.powers().stream().map(Party.Power::yamlName).toList());
         String basis = c.access().legalBasis() == null ? "" : " under " + c.access().legalBasis();
         return Evidence.of(new Step(c.party() + " can compel " + target + " (" + powers + ")" + basis,
-                c.access().source().of("compels"), c.party()));
+                c.access().source().of("compels", target), c.party()));
     }
 
     /**

@@ -155,6 +155,13 @@ final class Checker {
         return object(spec, what, events.location(start));
     }
 
+    /**
+     * The items of the list just read that were written in another file than the list itself, by value: a
+     * proposal's patch adds to a list the model wrote ({@code compels+}), and evidence about such an item
+     * cites the patch's line, not the model's.
+     */
+    private Map<String, Long> itemsElsewhere;
+
     /** Checks the mapping at the cursor; {@code what} names it in messages ("party 'alice'"). */
     private Fields object(ObjectSpec spec, String what, Location at) {
         Fields out = new Fields(spec, at);
@@ -192,8 +199,11 @@ final class Checker {
             }
             FieldSpec f = spec.field(i);
             Event valueStart = events.peek();
+            itemsElsewhere = null;
             Object v = value(f.type(), f.name(), what, false);
             out.put(i, v, YamlEvents.position(valueStart), keyAt);
+            if (itemsElsewhere != null) out.itemsElsewhere(i, itemsElsewhere);
+            itemsElsewhere = null;
             if (v instanceof String && lines != null && valueStart instanceof ScalarEvent s) {
                 Character style = s.getScalarStyle().getChar();
                 out.span(i, new Fields.TextSpan(file, lines, s.getStartMark().getLine(),
@@ -354,10 +364,17 @@ final class Checker {
         events.next();
         List<Object> out = new ArrayList<>();
         Set<Object> seen = null;
+        long listSource = YamlEvents.position(start) >>> 56;
+        Map<String, Long> elsewhere = null;
         while (!(events.peek() instanceof SequenceEndEvent)) {
             Event item = events.peek();
             Object v = value(type.item(), field, owner, true);
             if (v == null) continue;
+            long itemAt = YamlEvents.position(item);
+            if (itemAt >>> 56 != listSource && v instanceof String text) {
+                if (elsewhere == null) elsewhere = new HashMap<>();
+                elsewhere.put(text, itemAt);
+            }
             if (seen == null && out.size() == SCAN_LIMIT) seen = new HashSet<>(out);
             if (seen == null ? out.contains(v) : !seen.add(v)) {
                 problem(item, "'" + v + "' is listed twice in " + what(field, owner, false));
@@ -366,6 +383,7 @@ final class Checker {
             out.add(v);
         }
         events.next();
+        itemsElsewhere = elsewhere;
         return List.copyOf(out);
     }
 

@@ -20,14 +20,28 @@ final class FieldLocations extends AbstractMap<String, Location> {
     /** Locations already asked for: evidence asks for the same few fields again and again. */
     private Location[] made;
 
-    FieldLocations(ObjectSpec spec, String file, long[] positions) {
+    /** Items of list fields written in another file than their list, by {@link #item} key; null when none. */
+    private final Map<String, Long> items;
+
+    FieldLocations(ObjectSpec spec, String file, long[] positions, Map<String, Long> items) {
         this.spec = spec;
         this.file = file;
         this.positions = positions;
+        this.items = items == null ? null : Map.copyOf(items);
     }
 
+    /** The key an item of a list field is asked for by ({@link org.e2eereview.model.Source#of(String, String)}). */
+    static String item(String field, String value) {
+        return org.e2eereview.model.Source.itemKey(field, value);
+    }
+
+    /**
+     * A field's location, or an item's ({@link #item}) where it was written in another file than its list. Items are
+     * found by key only, never walked: the entries are the fields.
+     */
     @Override
     public Location get(Object key) {
+        if (items != null && key instanceof String k && items.containsKey(k)) return YamlEvents.location(file, items.get(k));
         int i = key instanceof String s ? spec.indexOf(s) : -1;
         if (i < 0 || positions[i] == 0) return null;
         if (made == null) made = new Location[positions.length];

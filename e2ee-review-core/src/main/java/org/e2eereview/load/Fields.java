@@ -20,6 +20,7 @@ public final class Fields {
     /** Per field, where its value starts and where its key does (see {@link YamlEvents#position}); 0 when not written. */
     private final long[] written;
     private TextSpan[] spans;
+    private Map<String, Long> itemsElsewhere;
     /**
      * The element made from these fields, for the model file {@code assess} patches: an element a patch
      * leaves as it was is this one again. Set once, before the fields are shared.
@@ -78,6 +79,14 @@ public final class Fields {
         written[2 * index + 1] = keyAt;
     }
 
+    /** Where items of a list field were written, for those written in another file than the list (see {@link Checker}). */
+    void itemsElsewhere(int index, Map<String, Long> items) {
+        if (itemsElsewhere == null) itemsElsewhere = new java.util.HashMap<>();
+        for (Map.Entry<String, Long> e : items.entrySet()) {
+            itemsElsewhere.put(FieldLocations.item(spec.field(index).name(), e.getKey()), e.getValue());
+        }
+    }
+
     boolean written(int index) {
         return written[2 * index + 1] != 0;
     }
@@ -120,7 +129,7 @@ public final class Fields {
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) valueAt[i] = written[2 * i];
         }
-        return new Source(at, new FieldLocations(spec, at.file(), valueAt));
+        return new Source(at, new FieldLocations(spec, at.file(), valueAt, itemsElsewhere));
     }
 
     private Object value(String field) {

@@ -115,6 +115,26 @@ class AssessorTest {
         assertThat(files).containsExactlyInAnyOrder("catalog/proposals/ghost.yaml", Repo.arg("examples/whatsapp.yaml"));
     }
 
+    /**
+     * A power the patch adds to the model's own authority (compels+ the escrow agents) is cited where the patch writes
+     * it, at the item; the model's own compels stay cited in the model. Before, both cited the model's line.
+     */
+    @Test
+    void aCompelledPartyThePatchAddsIsCitedInThePatch() throws Exception {
+        Assessment escrow = assessor.assess(Repo.file("examples/whatsapp.yaml"), List.of("key-escrow")).assessments().get(0);
+        List<Step> compels = escrow.introduced().stream().flatMap(r -> r.finding().evidence().stream())
+                .flatMap(c -> c.steps().stream()).filter(s -> s.text().contains(" can compel ")).toList();
+        assertThat(compels).filteredOn(s -> s.text().contains("can compel escrow-agent-")).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.at().file()).isEqualTo("catalog/proposals/key-escrow.yaml"));
+        assertThat(compels).filteredOn(s -> s.text().contains("can compel escrow-agent-1")).extracting(s -> s.at().column())
+                .doesNotContainAnyElementsOf(compels.stream().filter(s -> s.text().contains("can compel escrow-agent-2"))
+                        .map(s -> s.at().column()).toList());
+        Review whatsapp = Corpus.reviewer().review(Repo.file("examples/whatsapp.yaml"));
+        assertThat(whatsapp.weakenings().stream().flatMap(r -> r.finding().evidence().stream())
+                .flatMap(c -> c.steps().stream()).filter(s -> s.text().contains(" can compel ")))
+                .isNotEmpty().allSatisfy(s -> assertThat(s.at().file()).isEqualTo(Repo.arg("examples/whatsapp.yaml")));
+    }
+
     static Stream<Path> examples() throws Exception {
         return Corpus.files("examples").stream();
     }
