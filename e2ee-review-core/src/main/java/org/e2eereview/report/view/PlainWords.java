@@ -1367,11 +1367,39 @@ final class PlainWords {
             return Character.toLowerCase(name.charAt(0)) + name.substring(1);
         }
         if (first.substring(1).chars().anyMatch(Character::isUpperCase)) return name;
+        // A people's or a language's adjective is written with its capital anywhere: "Swiss federal police".
+        if (ProperAdjectives.ALL.contains(first)) return name;
         String rest = EXAMPLE.matcher(name.substring(first.length())).replaceAll("");
         if (rest.chars().anyMatch(Character::isUpperCase)) return name;
         String system = model.system() == null || model.system().name() == null ? "" : model.system().name();
         if (java.util.Arrays.asList(NOT_IN_A_WORD.split(system)).contains(first)) return name;
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * Words that keep their capital inside an English sentence as the first word of a name: the names of languages
+     * (the JDK's, in English: "German", "French", "Dutch"), which are also their peoples' adjectives, and the
+     * adjectives of countries and regions whose language is named otherwise. Made when a name first needs it.
+     */
+    private static final class ProperAdjectives {
+        static final java.util.Set<String> ALL;
+
+        static {
+            java.util.Set<String> all = new java.util.HashSet<>(List.of("American", "Argentine", "Argentinian", "Australian",
+                    "Austrian", "Bangladeshi", "Belgian", "Brazilian", "British", "Canadian", "Chilean", "Colombian", "Cuban",
+                    "Cypriot", "Egyptian", "Emirati", "European", "Flemish", "Ghanaian", "Indian", "Iranian", "Iraqi", "Israeli",
+                    "Jordanian", "Kenyan", "Kuwaiti", "Lebanese", "Luxembourgish", "Malaysian", "Mexican", "Moroccan",
+                    "Nigerian", "Pakistani", "Peruvian", "Qatari", "Saudi", "Scottish", "Singaporean", "Swiss", "Syrian",
+                    "Taiwanese", "Tunisian", "Venezuelan"));
+            for (String language : java.util.Locale.getISOLanguages()) {
+                String name = new java.util.Locale(language).getDisplayLanguage(java.util.Locale.ENGLISH);
+                if (!name.isEmpty() && name.chars().allMatch(Character::isLetter)) all.add(name);
+            }
+            ALL = java.util.Set.copyOf(all);
+        }
+
+        private ProperAdjectives() {
+        }
     }
 
     private static final java.util.regex.Pattern FIRST_WORD = java.util.regex.Pattern.compile("[\\s(]");

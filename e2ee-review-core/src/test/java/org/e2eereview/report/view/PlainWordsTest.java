@@ -19,14 +19,17 @@ class PlainWordsTest {
         PlainWords words = new PlainWords(Corpus.reviewer().review(Repo.file("examples/signal.yaml")));
         List<String> names = List.of("Law enforcement (e.g. FBI)", "One-to-one chat", "First escrow agent", "The phones' maker",
                 "A group", "Signal group", "Signal Messenger LLC", "Intel (SGX)", "Apple (iCloud)", "WhatsApp (Meta)", "NCMEC",
-                "iCloud", "law enforcement", "The customer's IT department", "The Home Office", "An NGO");
+                "iCloud", "law enforcement", "The customer's IT department", "The Home Office", "An NGO",
+                "Swiss federal police", "German police", "Federal police", "Police of the canton");
         assertThat(names.stream().map(words::inSentence).toList()).containsExactly("law enforcement (e.g. FBI)",
                 "one-to-one chat", "first escrow agent", "the phones' maker", "a group",
                 // the system's own name, another capitalised word, a capital inside the word, or no capital at all
                 "Signal group", "Signal Messenger LLC", "Intel (SGX)", "Apple (iCloud)", "WhatsApp (Meta)", "NCMEC", "iCloud",
                 "law enforcement",
                 // an article is lowered whatever follows it
-                "the customer's IT department", "the Home Office", "an NGO");
+                "the customer's IT department", "the Home Office", "an NGO",
+                // a people's or a language's adjective keeps its capital; a common word does not
+                "Swiss federal police", "German police", "federal police", "police of the canton");
     }
 
     @Test
