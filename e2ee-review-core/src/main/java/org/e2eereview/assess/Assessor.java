@@ -218,9 +218,11 @@ public final class Assessor {
             if (ids.isEmpty() && b.otherwise() != null) ids = List.of(b.otherwise());
             if (ids.isEmpty() && b.required() != null) return new Bindings(bindings, narrowed, b.required());
             bindings.put(b.as(), ids);
-            if (b.on() != null) {
-                narrowed.put(b.as(), new YamlPatch.Narrowed(b.on(), Selection.on(ids, bindings.get(b.on()), model)));
-            }
+        }
+        // Once all are bound: a provider is narrowed on the clients bound after it (the one that supplies each).
+        for (Binding b : p.binds()) {
+            if (b.on() == null) continue;
+            narrowed.put(b.as(), new YamlPatch.Narrowed(b.on(), Selection.on(bindings.get(b.as()), bindings.get(b.on()), model)));
         }
         return new Bindings(bindings, narrowed, null);
     }

@@ -34,11 +34,12 @@ public final class ProposalReference {
                 for all of them, and a list item `prefix-${name}` for one item per element; a key naming two
                 (`req-${client}-${maker}`) stands for one entry per pair. A binding `on` another
                 (`$content`, on `$client`) stands, within a part repeated per client, only for what is on that client
-                (its users' messages, not every user's). `key+: [...]` adds items to a list that is already there; `key?: value` sets a
-                field only where the model does not write it. When a required selector finds nothing in the
-                model, or a part written for one element finds several (two providers that both supply apps), the
-                proposal cannot apply to the design, and `assess` says why. The patched model is
-                checked as strictly as any model file.
+                (its users' messages, not every user's); providers on clients, for the provider that supplies that client,
+                and within a part repeated per provider, the clients stand for that provider's own (where two providers
+                both supply apps, each keeps its own app's backups). `key+: [...]` adds items to a list that is already
+                there; `key?: value` sets a field only where the model does not write it. When a required selector finds
+                nothing in the model, or a part written for one element finds several, the proposal cannot apply to the
+                design, and `assess` says why. The patched model is checked as strictly as any model file.
 
                 examples/clear-device-escrow.yaml models the eighth, Clear, as a whole design rather than a patch.
 
@@ -67,7 +68,10 @@ public final class ProposalReference {
         out.append("- **Binds:**\n");
         for (Binding b : p.binds()) {
             out.append("  - `$").append(b.as()).append("`: ").append(b.select().yamlName());
-            if (b.on() != null) out.append(", within each `$").append(b.on()).append("` only those on it");
+            if (b.on() != null) {
+                out.append(", within each `$").append(b.on()).append(b.select() == Selector.PROVIDERS
+                        ? "` the one that supplies it" : "` only those on it");
+            }
             if (b.otherwise() != null) out.append("; when there is none, the patch adds `").append(b.otherwise()).append('`');
             if (b.required() != null) out.append("; when there is none, it cannot apply: ").append(b.required());
             out.append('\n');

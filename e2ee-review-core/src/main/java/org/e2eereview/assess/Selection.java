@@ -67,6 +67,7 @@ final class Selection {
      * not every user's, so what a proposal puts on each client must hold only those.
      */
     static Map<String, List<String>> on(List<String> data, List<String> components, Model m) {
+        if (!data.isEmpty() && data.stream().allMatch(m.parties()::containsKey)) return suppliers(data, components, m);
         Map<String, Set<String>> here = new HashMap<>();
         for (String c : components) here.put(c, new HashSet<>());
         for (Data d : m.data().values()) {
@@ -95,6 +96,22 @@ final class Selection {
         for (String c : components) {
             out.put(c, here.get(c).stream().filter(order::containsKey).sorted(java.util.Comparator.comparing(order::get))
                     .toList());
+        }
+        return out;
+    }
+
+    /**
+     * For each component, of the party ids, the one that supplies it (else the one that runs it): a proposal's backup
+     * service per provider takes the backups of the clients that provider supplies, not another's.
+     */
+    private static Map<String, List<String>> suppliers(List<String> parties, List<String> components, Model m) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String c : components) {
+            Component component = m.components().get(c);
+            String by = component == null ? null
+                    : parties.contains(component.suppliedBy()) ? component.suppliedBy()
+                    : parties.contains(component.runBy()) ? component.runBy() : null;
+            out.put(c, by == null ? List.of() : List.of(by));
         }
         return out;
     }

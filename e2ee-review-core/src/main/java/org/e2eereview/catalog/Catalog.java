@@ -219,11 +219,13 @@ public final class Catalog {
                 b.choice("select", null), b.text("otherwise"), b.text("required"), b.text("on"))).toList();
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Binding b : binds) {
-            if (b.on() != null && !names.contains(b.on())) {
-                problems.add(new Problem(f.at("binds"), "'" + b.as() + "' is on '" + b.on()
-                        + "', which is not bound before it"));
-            }
             if (!names.add(b.as())) problems.add(new Problem(f.at("binds"), "'" + b.as() + "' is bound twice"));
+        }
+        for (Binding b : binds) {
+            if (b.on() != null && (!names.contains(b.on()) || b.on().equals(b.as()))) {
+                problems.add(new Problem(f.at("binds"), "'" + b.as() + "' is on '" + b.on() + "', which is not "
+                        + (b.on().equals(b.as()) ? "another placeholder" : "bound")));
+            }
         }
         for (String used : patch.placeholders()) {
             if (!names.contains(used)) problems.add(new Problem(f.at("patch"), "placeholder '$" + used + "' has no binding"));

@@ -69,10 +69,12 @@ final class CatalogFormat {
             .optional("otherwise", TEXT, "An id to use when the model has none: the patch then adds that element.")
             .optional("required", TEXT, "When the model has none and there is no 'otherwise': why the proposal "
                     + "cannot apply to this design, in words that complete 'cannot apply: ...'.")
-            .optional("on", TEXT, "Another placeholder, bound earlier to components (provider-clients): in a part of "
+            .optional("on", TEXT, "Another placeholder, bound to components (provider-clients): in a part of "
                     + "the patch repeated per one of them (a key or list item written with ${name}), this placeholder "
                     + "stands only for the elements on that component: content created on it, carried to or from "
-                    + "it, or of a conversation a member of which runs it. Elsewhere it stands for all.");
+                    + "it, or of a conversation a member of which runs it; or, for parties (providers), the one that "
+                    + "supplies it. In a part repeated per one of this placeholder's ids, the other stands for the "
+                    + "components that id is on (a provider's clients). Elsewhere each stands for all.");
 
     static final ObjectSpec PROPOSAL = ObjectSpec.of("proposal",
                     "A lawful-access proposal, as a patch that can be applied to a team's own model.")

@@ -261,6 +261,13 @@ public final class YamlPatch {
             }
             Narrowed n = narrowed.get(name);
             if (n != null && current.containsKey(n.by())) return n.ids().getOrDefault(current.get(n.by()), List.of());
+            // The other way: within a part repeated per provider narrowed on clients, the clients it is narrowed from
+            // (that provider's), so that its backup key protects its own clients' backups only.
+            for (Map.Entry<String, Narrowed> e : narrowed.entrySet()) {
+                if (!e.getValue().by().equals(name) || !current.containsKey(e.getKey())) continue;
+                String fixed = current.get(e.getKey());
+                return ids.stream().filter(id -> e.getValue().ids().getOrDefault(id, List.of()).contains(fixed)).toList();
+            }
             return ids;
         }
 

@@ -194,11 +194,12 @@ class AssessorTest {
     }
 
     /**
-     * A second provider that supplies no client (a hosting partner) leaves the proposals written for one provider to the
-     * one that does; two that both supply clients are said in words, naming them, never with the catalog's line.
+     * A second provider that supplies no client (a hosting partner) leaves the proposals written for providers to the
+     * one that does. Where two both supply apps, each keeps the backups of its own app's users under its own key: the
+     * proposal was refused ("it is written for a design with one provider").
      */
     @Test
-    void aProposalForOneProviderTakesTheOneWithClientsOrSaysInWordsWhyNot(@org.junit.jupiter.api.io.TempDir Path dir)
+    void proposalsForProvidersTakeTheOnesWithClientsEachWithItsOwnClients(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         String signal = Files.readString(Repo.file("examples/signal.yaml"));
         String hosted = signal.replace("parties:\n", "parties:\n  hoster: { kind: provider, name: The hosting partner }\n");
@@ -208,9 +209,48 @@ class AssessorTest {
         assertThat(backup.bindings().get("provider")).containsExactly("signal");
         String twoApps = hosted.replace("components:\n", "components:\n  hoster-app: { kind: client, run-by: users, "
                 + "supplied-by: hoster }\n");
-        Assessment refused = assessor.assess(Files.writeString(dir.resolve("two-apps.yaml"), twoApps), List.of("default-backup"))
-                .assessments().get(0);
-        assertThat(refused.notApplicable()).startsWith("it is written for a design with one provider, and this one has 2 (")
+        for (String proposal : List.of("default-backup", "traceability")) {
+            Assessment both = assessor.assess(Files.writeString(dir.resolve("two-apps.yaml"), twoApps), List.of(proposal))
+                    .assessments().get(0);
+            assertThat(both.notApplicable()).as(proposal).isNull();
+            assertThat(both.bindings().get("provider")).containsExactly("hoster", "signal");
+            // What each provider's own service reads: its own app's, never the other's.
+            Review patched = both.patched();
+            for (String provider : List.of("hoster", "signal")) {
+                String app = provider.equals("hoster") ? "hoster-app" : "phone";
+                String other = provider.equals("hoster") ? "phone" : "hoster-app";
+                List<org.e2eereview.analysis.Reading> own = patched.access().stream().filter(a -> a.party().equals(provider))
+                        .flatMap(a -> a.readings().stream()).filter(r -> r.passesThrough("default-backup-" + app)
+                                || r.passesThrough("originator-fingerprints-" + app)).toList();
+                assertThat(own).as(proposal + " " + provider).isNotEmpty();
+                assertThat(patched.access().stream().filter(a -> a.party().equals(provider)).flatMap(a -> a.readings().stream()))
+                        .as(proposal + " " + provider).noneMatch(r -> r.passesThrough("default-backup-" + other)
+                                || r.passesThrough("originator-fingerprints-" + other));
+            }
+        }
+    }
+
+    /** A patch written for one provider, given a design with two, says so in words, naming them, never with its line. */
+    @Test
+    void aPatchForOneElementOfAKindSaysInWordsWhyNotWhereThereAreSeveral(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        org.e2eereview.catalog.Entries.Proposal backup = Corpus.reviewer().rules().catalog().proposals().get("default-backup");
+        org.e2eereview.load.YamlPatch forOne = org.e2eereview.load.YamlPatch.read("catalog/proposals/for-one.yaml", """
+                patch:
+                  components:
+                    one-service: { kind: backup-service, run-by: $provider }
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8), "patch");
+        var proposal = new org.e2eereview.catalog.Entries.Proposal(backup.id(), backup.title(), backup.year(),
+                backup.proposedBy(), backup.summary(), backup.asksFor(), backup.gainsAccess(), backup.claims(),
+                backup.weakenings(), List.of(new org.e2eereview.catalog.Entries.Binding("provider", backup.binds().get(0).select(),
+                        null, "the design names no provider", null)), forOne, backup.references(), backup.legal());
+        String twoApps = Files.readString(Repo.file("examples/signal.yaml"))
+                .replace("parties:\n", "parties:\n  hoster: { kind: provider, name: The hosting partner }\n")
+                .replace("components:\n", "components:\n  hoster-app: { kind: client, run-by: users, supplied-by: hoster }\n");
+        var model = new ModelLoader().parse("two-apps.yaml", twoApps.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Assessor.Bound bound = Assessor.bind(proposal, model);
+        assertThat(bound.patch()).isNull();
+        assertThat(bound.notApplicable()).startsWith("it is written for a design with one provider, and this one has 2 (")
                 .contains("The hosting partner").doesNotContain("catalog/").doesNotContain("placeholder");
     }
 

@@ -133,7 +133,7 @@ class CatalogTest {
     }
 
     @Test
-    void aBindingOnAPlaceholderNotBoundBeforeItIsALocatedError() {
+    void aBindingOnAPlaceholderNotBoundIsALocatedError() {
         Map<String, byte[]> files = new TreeMap<>(Bundled.yamlFiles("catalog"));
         String backup = new String(files.get("catalog/proposals/default-backup.yaml"), StandardCharsets.UTF_8);
         String misnamed = backup.replace("    on: client\n", "    on: clients\n");
@@ -141,7 +141,7 @@ class CatalogTest {
         files.put("catalog/proposals/default-backup.yaml", misnamed.getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> Catalog.load(files)).isInstanceOf(InputException.class)
                 .hasMessageContaining("catalog/proposals/default-backup.yaml:")
-                .hasMessageContaining("'content' is on 'clients', which is not bound before it");
+                .hasMessageContaining("'content' is on 'clients', which is not bound");
     }
 
     @Test
