@@ -39,7 +39,7 @@ ${plain.notAsked}
 **Consultation reference:** ${submission.reference}  
 </#if>
 <#if submission.organisation??>
-**From:** ${submission.organisation}<#if submission.contact??> (${submission.contact})</#if>  
+**From:** ${submission.organisation}<#if submission.contactLink??> (<${submission.contactLink?no_esc}>)<#elseif submission.contact??> (${submission.contact})</#if>  
 </#if>
 <#if today??>
 **Date:** ${plain.date!today}  
@@ -194,7 +194,7 @@ This submission is itself our contribution to a consultation on design. It offer
 <#if proposals?has_content>
 - **each proposal assessed against that design**, with who would gain access and what would change (Annex B);
 </#if>
-- **a way to check it, and to test what comes next**: anyone can re-run the review and confirm it (Annex ${annexRepro}); and a measure the government has in mind can be written as a change to this model<#if proposals?has_content>, as the proposals of Annex B were,</#if> and reviewed the same way while it can still be changed, before any law or order requires it<#if submission.contact??>: sent to ${submission.contact}, we will review it the same way and return the result</#if>.
+- **a way to check it, and to test what comes next**: anyone can re-run the review and confirm it (Annex ${annexRepro}); and a measure the government has in mind can be written as a change to this model<#if proposals?has_content>, as the proposals of Annex B were,</#if> and reviewed the same way while it can still be changed, before any law or order requires it<#if submission.contactLink??>: sent to <${submission.contactLink?no_esc}>, we will review it the same way and return the result<#elseif submission.contact??>: sent to ${submission.contact}, we will review it the same way and return the result</#if>.
 
 <#if submission.closing??>
 ## 5. Closing

@@ -742,7 +742,9 @@ class SubmissionTest {
         String md = text(out.get(0));
         assertThat(md).startsWith("# Response to the lawful access consultation\n")
                 .contains("**To:** Ministry of the Interior").contains("**Consultation reference:** LAC-2026-04")
-                .contains("**From:** Example Messaging Ltd (policy").contains("model.yaml");
+                .contains("**From:** Example Messaging Ltd (<policy@example.org>)").contains("model.yaml")
+                // The address is a link a reader can follow or copy: as text it carried an invisible word joiner.
+                .doesNotContain("\u2060");
         String summary = section(md, "## Summary", "## 1. The design");
         assertThat(summary).contains("We welcome the *consultation*.").contains("- keeps keys on devices;")
                 .contains("**ciphertext**");
@@ -763,7 +765,15 @@ class SubmissionTest {
         assertThat(html).contains("<em>consultation</em>").contains("<li>keeps keys on devices;</li>")
                 .contains("<strong>ciphertext</strong>").contains("&lt;b&gt;without&lt;/b&gt;")
                 .contains("<a rel=\"nofollow\" href=\"https://example.org/paper\">our paper</a>")
+                .contains("(<a class=\"nowrap\" href=\"mailto:policy@example.org\">policy@example.org</a>)")
                 .doesNotContain("javascript");
+        // A contact that is more than an address stays text, escaped, and is no link.
+        Path named = Files.writeString(dir.resolve("n.yaml"), Files.readString(model).replace("contact: policy@example.org",
+                "contact: \"Policy team <policy@example.org>\""));
+        List<byte[]> namedOut = submit(named, ALL);
+        assertThat(text(namedOut.get(0))).contains("(Policy team \\<policy\u2060@example.org\\>)");
+        assertThat(text(namedOut.get(1))).contains("(<span class=\"nowrap\">Policy team &lt;policy@example.org&gt;</span>)")
+                .doesNotContain("mailto:");
         assertThat(doc.getElementsByTagName("title").item(0).getTextContent())
                 .isEqualTo("Response to the lawful access consultation");
     }

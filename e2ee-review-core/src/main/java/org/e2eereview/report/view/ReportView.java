@@ -274,9 +274,14 @@ public record ReportView(Tool tool, ModelInfo model, VerdictView verdict, List<C
      *
      * @param title the document's title, the model's or one made from the system's name
      */
+    /**
+     * @param contactLink the contact as written, when it is a plain e-mail or web address a reader can follow and copy
+     *                    (templates write it as a link); else null, and the contact is text
+     * @param contactHref where that link goes: {@code mailto:} the address, or the web address
+     */
     public record SubmissionView(String title, String addressee, String reference, String organisation,
                                  String contact, String modelUrl, Prose summary, Prose design, Prose publicSafety,
-                                 Prose capabilities, Prose closing, String modelLink) {
+                                 Prose capabilities, Prose closing, String modelLink, String contactLink, String contactHref) {
     }
 
     /**

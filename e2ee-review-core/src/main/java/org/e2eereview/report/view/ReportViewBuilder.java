@@ -759,10 +759,24 @@ public final class ReportViewBuilder {
         Submission s = m.submission();
         String title = s == null || s.title() == null
                 ? "Submission on end-to-end encryption and public safety: " + m.system().name() : s.title();
-        if (s == null) return new SubmissionView(t(title), null, null, null, null, null, null, null, null, null, null, null);
+        if (s == null) return new SubmissionView(t(title), null, null, null, null, null, null, null, null, null, null, null, null, null);
+        String contactLink = link(s.contact()) != null ? link(s.contact()) : mailbox(s.contact());
         return new SubmissionView(t(title), t(s.addressee()), t(s.reference()), t(s.organisation()), t(s.contact()),
                 t(s.modelUrl()), prose(s.summary()), prose(s.design()), prose(s.publicSafety()),
-                prose(s.capabilities()), prose(s.closing()), link(s.modelUrl()));
+                prose(s.capabilities()), prose(s.closing()), link(s.modelUrl()), contactLink,
+                contactLink == null ? null : contactLink.contains("://") ? contactLink : "mailto:" + contactLink);
+    }
+
+    private static final java.util.regex.Pattern MAILBOX = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+
+    /**
+     * The organisation's contact as an address a reader can write to, when it is a plain e-mail address: as text, the
+     * Markdown escaper breaks an address's autolink with an invisible character, and a reader who copied it got an
+     * address that does not work.
+     */
+    private static String mailbox(String contact) {
+        return contact != null && MAILBOX.matcher(contact).matches() ? contact : null;
     }
 
     private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*)?");
