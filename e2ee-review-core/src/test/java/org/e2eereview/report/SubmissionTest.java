@@ -642,7 +642,7 @@ class SubmissionTest {
                 .contains("A vendor key that unlocks a seized phone (\"Clear\") would reach every user; a targeted client "
                         + "update on a legal order would be used against chosen users. A targeted client update on a legal "
                         + "order would go unnoticed; the exception is a vendor key");
-        assertThat(section(md, "## 3. The second ask", "## 4.")).contains("which relies on provider-keyed backup")
+        assertThat(section(md, "## 3. The second ask", "## 4.")).contains("which relies on one weakness: provider-keyed backup")
                 .doesNotContain("which relies on Provider-keyed");
         assertThat(section(md, "## 4. The third ask", "## Annex A.")).contains("; we will provide it on request;")
                 .doesNotContain("the organisation will");
@@ -777,4 +777,28 @@ class SubmissionTest {
         assertThat(doc.getElementsByTagName("title").item(0).getTextContent())
                 .isEqualTo("Response to the lawful access consultation");
     }
+
+    /**
+     * What a newcomer's reader stumbled on: page 1's count of weaknesses against Annex A's count of findings ("six high"
+     * against "10 high"), "through The ministry" in the figure, a finding "in direct-chat/police" or "in
+     * device-escrow-key", and titles strung together after "which relies on".
+     */
+    @Test
+    void countsNamesAndTitlesReadAsSentences(@TempDir Path dir) throws Exception {
+        String whatsapp = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(whatsapp).contains("already weakens end-to-end encryption (two high weaknesses, in 3 places)")
+                .contains("Counted findings: 0 critical, 3 high,");
+        String clear = text(submit(Repo.file("examples/clear-device-escrow.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(clear).contains("through the phones' maker\"|").doesNotContain("through The phones' maker")
+                .contains("which relies on one weakness: master key.");
+        String ghost = text(submit(Repo.file("examples/ghost-proposal.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(ghost).contains("which relies on two weaknesses: ghost participant and key substitution members could detect.");
+        String ministry = text(submit(Repo.file("e2ee-review-core/src/test/resources/newcomer/43-ministry-archive-bot.yaml"),
+                List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(ministry.lines().filter(l -> l.startsWith("- **Replaces:** Reader outside the conversation"))).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).doesNotContainPattern("in [a-z0-9-]+/[a-z0-9-]+").doesNotContain("-key")
+                        .doesNotContain("olm-sessions"));
+        assertThat(ministry).doesNotContain("(Annex B).").contains("though it changes the design (below).");
+    }
+
 }

@@ -93,21 +93,31 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
      *               knows no ids (the consultation submission); else by id, as the review page gives them
      */
     public static WhoReads readers(Review review, boolean byName) {
+        return readers(review, byName, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #readers(Review, boolean)}, with the parties an edge's label names written as they read inside its
+     * sentence ("on a legal order, through the ministry", not "through The ministry").
+     */
+    public static WhoReads readers(Review review, boolean byName, java.util.function.UnaryOperator<String> inSentence) {
         Model m = review.model();
         Set<String> readers = new LinkedHashSet<>();
         for (Conversation c : m.conversations().values()) {
             for (Access a : review.analysis().access(c.id())) readers.add(a.party());
         }
         List<Party> shown = m.parties().values().stream().filter(p -> readers.contains(p.id())).toList();
-        return build(review, shown, false, byName);
+        return build(review, shown, false, byName, inSentence);
     }
 
     /** Every party and conversation: what stands in for the full diagram when a model is too large for it. */
     public static WhoReads overview(Review review) {
-        return build(review, List.copyOf(review.model().parties().values()), true, false);
+        return build(review, List.copyOf(review.model().parties().values()), true, false,
+                java.util.function.UnaryOperator.identity());
     }
 
-    private static WhoReads build(Review review, List<Party> parties, boolean members, boolean byName) {
+    private static WhoReads build(Review review, List<Party> parties, boolean members, boolean byName,
+                                  java.util.function.UnaryOperator<String> inSentence) {
         Model m = review.model();
         java.util.function.Function<String, String> partyName = id -> {
             Party p = m.parties().get(id);
@@ -154,7 +164,7 @@ public record WhoReads(List<Box> parties, List<Box> conversations, List<Link> li
                     if (when == null || noticed && silent != null && silent.ordinal() <= when.ordinal()) continue;
                     List<String> through = a.readings().stream().filter(r -> r.condition() == when)
                             .filter(r -> r.detectable() == noticed).flatMap(r -> r.through().stream()).distinct()
-                            .sorted().map(partyName).toList();
+                            .sorted().map(partyName).map(inSentence).toList();
                     edges.add(new Edge(party, when, through, a.partial(), noticed));
                 }
             }

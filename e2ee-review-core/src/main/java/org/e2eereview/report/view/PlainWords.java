@@ -595,17 +595,27 @@ final class PlainWords {
         return serious;
     }
 
-    /** "two high weaknesses", "one critical and two high weaknesses": the kinds the verdict names, by severity. */
+    /**
+     * "two high weaknesses", "one critical and two high weaknesses": the kinds the verdict names, by severity; and where
+     * the design has them in more places than there are kinds, how many ("..., in 11 places"): Annex A counts each
+     * place, and a reader set "six high weaknesses" against its "10 high".
+     */
     private String seriousKinds() {
         Map<Severity, Integer> kinds = new java.util.TreeMap<>();
-        for (List<Finding> same : serious().values()) kinds.merge(same.get(0).severity(), 1, Integer::sum);
+        int places = 0;
+        for (List<Finding> same : serious().values()) {
+            kinds.merge(same.get(0).severity(), 1, Integer::sum);
+            places += same.size();
+        }
         List<String> parts = new ArrayList<>();
         int last = 0; // "one critical and one high weakness": the noun agrees with the count nearest it
+        int all = 0;
         for (Map.Entry<Severity, Integer> e : kinds.entrySet()) {
             parts.add(number(e.getValue()) + " " + e.getKey().yamlName());
             last = e.getValue();
+            all += e.getValue();
         }
-        return and(parts) + (last == 1 ? " weakness" : " weaknesses");
+        return and(parts) + (last == 1 ? " weakness" : " weaknesses") + (places > all ? ", in " + places + " places" : "");
     }
 
     /**
@@ -625,6 +635,10 @@ final class PlainWords {
     }
 
     /** A count in words up to twelve, as prose writes it; digits past that. */
+    static String numberWord(int n) {
+        return number(n);
+    }
+
     private static String number(int n) {
         String[] words = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
         return n >= 0 && n < words.length ? words[n] : String.valueOf(n);
@@ -822,7 +836,7 @@ final class PlainWords {
         }
         if (clauses.isEmpty()) {
             return a.introduced().isEmpty() ? "Nobody would gain access they do not have already: this design already has what it asks for."
-                    : "Nobody would gain access they do not have already, though it changes the design (Annex B).";
+                    : "Nobody would gain access they do not have already, though it changes the design (below).";
         }
         List<String> misuse = misuse(all);
         String out = capital(String.join("; ", clauses));
@@ -1338,7 +1352,18 @@ final class PlainWords {
     /** A finding as a sentence names it: "server-controlled membership (high) in WhatsApp group call". */
     String finding(org.e2eereview.rules.Finding f, String id) {
         if (f == null) return ReportViewBuilder.t(id);
-        return lower(f.title()) + " (" + f.severity().yamlName() + ") in " + element(f.element());
+        return lower(f.title()) + " (" + f.severity().yamlName() + ") in " + place(f);
+    }
+
+    /**
+     * Where a finding is, for a reader who knows no ids: its conversation or named element; else the conversations it
+     * lets someone read. A reader met "in direct-chat/police" (an outside reader's id) and "in device-escrow-key".
+     */
+    private String place(org.e2eereview.rules.Finding f) {
+        String element = f.element();
+        boolean named = model.conversations().containsKey(element) || model.parties().containsKey(element)
+                || model.components().containsKey(element) && model.components().get(element).name() != null;
+        return named || f.reads().isEmpty() ? element(element) : and(where(f));
     }
 
     String conversation(String id) {

@@ -248,7 +248,8 @@ public final class ReportViewBuilder {
         boolean detailed = Diagram.detailed(m);
         Diagram full = detailed ? Diagram.of(review) : null;
         WhoReads overview = detailed ? null : WhoReads.overview(review);
-        WhoReads readers = WhoReads.readers(review, o.submission());
+        WhoReads readers = o.submission() ? WhoReads.readers(review, true, new PlainWords(review)::inSentence)
+                : WhoReads.readers(review, false);
         Drawn drawn = !o.svg() ? null : detailed ? SvgDiagram.render(full, title, "diagram")
                 : WhoReadsSvg.render(overview, title, "diagram");
         return new DiagramView(
@@ -425,11 +426,16 @@ public final class ReportViewBuilder {
                 : o.onlyThrough().isEmpty() ? "no declared feature serves it" : "not met without weakening";
         List<String> through = o.onlyThrough().stream()
                 .map(x -> t(x.feature() + " serves it only through " + String.join(", ", x.weakenings()))).toList();
-        List<String> throughTitles = o.onlyThrough().stream().map(x -> t(featureWords(x.feature()) + ", which relies on "
-                + String.join(", ", x.weakenings().stream().map(this::weakeningTitle)
-                // Inside a submission's sentence a title is lowered, as the summary writes it: a reader stopped at
-                // "which relies on Provider-keyed backup".
-                .map(w -> fileNamesOnly ? PlainWords.lower(w) : w).distinct().toList()))).toList();
+        List<String> throughTitles = o.onlyThrough().stream().map(x -> {
+            List<String> titles = x.weakenings().stream().map(this::weakeningTitle).distinct().toList();
+            if (!fileNamesOnly) return t(featureWords(x.feature()) + ", which relies on " + String.join(", ", titles));
+            // Inside a submission's sentence titles are lowered, as the summary writes them, and named as weaknesses: a
+            // reader stopped at "which relies on Provider-keyed backup", and at "relies on reader outside the conversation,
+            // plaintext egress from the client".
+            List<String> lowered = titles.stream().map(PlainWords::lower).toList();
+            return t(featureWords(x.feature()) + ", which relies on " + (lowered.size() == 1 ? "one weakness: "
+                    : PlainWords.numberWord(lowered.size()) + " weaknesses: ") + PlainWords.and(lowered));
+        }).toList();
         List<Fact> concerns = entry == null || !fileNamesOnly ? List.of() : entry.concerns().stream()
                 .map(c -> new Fact(c.fact(), cite(c.ref(), c.section()))).toList();
         String keeps = concerns.isEmpty() ? null : t(new PlainWords(review).keeps(o, review.safetyFeatures(), claimedBy));
