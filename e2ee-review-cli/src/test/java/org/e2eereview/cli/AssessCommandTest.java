@@ -51,7 +51,7 @@ class AssessCommandTest {
         Cli cannot = Cli.run("assess", Repo.arg("examples/key-escrow.yaml"), TODAY, "--proposal", "client-side-scanning",
                 "--fail-on", "none");
         assertThat(cannot.exitCode()).isZero();
-        assertThat(cannot.out()).contains("CANNOT APPLY: the design has no client whose code the provider supplies");
+        assertThat(cannot.out()).contains("CANNOT APPLY: no end-to-end encrypted conversation carries messages");
         Cli unknown = Cli.run("assess", Repo.arg("examples/signal.yaml"), "--proposal", "backdoor");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("--proposal: unknown proposal 'backdoor': known are ").doesNotContain("\tat ");

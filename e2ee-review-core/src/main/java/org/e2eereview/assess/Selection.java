@@ -29,10 +29,8 @@ final class Selection {
         Set<String> providers = new HashSet<>(allProviders(m));
         return switch (selector) {
             case PROVIDERS -> providers(m);
-            case PROVIDER_CLIENTS -> m.components().values().stream()
-                    .filter(c -> (c.kind() == Component.Kind.CLIENT || c.kind() == Component.Kind.WEB_CLIENT)
-                            && providers.contains(c.suppliedBy() != null ? c.suppliedBy() : c.runBy()))
-                    .map(Component::id).toList();
+            case PROVIDER_CLIENTS -> clients(m, providers);
+            case CLIENT_SUPPLIERS -> clients(m, providers).stream().map(c -> supplier(m.components().get(c))).distinct().toList();
             case PROVIDER_SERVERS -> m.components().values().stream()
                     .filter(c -> c.kind() == Component.Kind.SERVER && providers.contains(c.runBy()))
                     .map(Component::id).toList();
@@ -102,7 +100,8 @@ final class Selection {
 
     /**
      * For each component, of the party ids, the one that supplies it (else the one that runs it): a proposal's backup
-     * service per provider takes the backups of the clients that provider supplies, not another's.
+     * service per provider takes the backups of the clients that provider supplies, not another's. A client none of
+     * them supplies or runs (a contractor's app) is taken to be all of theirs.
      */
     private static Map<String, List<String>> suppliers(List<String> parties, List<String> components, Model m) {
         Map<String, List<String>> out = new LinkedHashMap<>();
@@ -111,9 +110,30 @@ final class Selection {
             String by = component == null ? null
                     : parties.contains(component.suppliedBy()) ? component.suppliedBy()
                     : parties.contains(component.runBy()) ? component.runBy() : null;
-            out.put(c, by == null ? List.of() : List.of(by));
+            out.put(c, by == null ? parties : List.of(by));
         }
         return out;
+    }
+
+    /**
+     * The clients a proposal puts its part on: those a provider supplies; where it supplies none, the users' clients
+     * whose code another party the model names supplies (a ministry's app built by a contractor). Five proposals said
+     * a newcomer's ministry messenger had "no client whose code the provider supplies" and did not apply.
+     */
+    private static List<String> clients(Model m, Set<String> providers) {
+        List<Component> all = m.components().values().stream()
+                .filter(c -> c.kind() == Component.Kind.CLIENT || c.kind() == Component.Kind.WEB_CLIENT).toList();
+        List<String> supplied = all.stream().filter(c -> providers.contains(supplier(c))).map(Component::id).toList();
+        if (!supplied.isEmpty() || providers.isEmpty()) return supplied;
+        return all.stream().filter(c -> {
+            Party runner = m.parties().get(c.runBy());
+            Party supplier = m.parties().get(supplier(c));
+            return runner != null && runner.kind() == Party.Kind.USER && supplier != null && supplier.kind() != Party.Kind.USER;
+        }).map(Component::id).toList();
+    }
+
+    private static String supplier(Component c) {
+        return c.suppliedBy() != null ? c.suppliedBy() : c.runBy();
     }
 
     /** What members write and send, as opposed to call media, counters and metadata. */

@@ -11,8 +11,12 @@ public enum Selector implements ModelEnum {
     @Doc("Parties of kind provider: who runs the service. Where there are several and only some of them supply or run "
             + "a client, those.")
     PROVIDERS,
-    @Doc("Clients (apps and web clients) whose code a provider supplies.")
+    @Doc("Clients (apps and web clients) whose code a provider supplies; where a provider supplies none (a contractor "
+            + "builds the app the provider's users run), the users' clients whose supplier the model names.")
     PROVIDER_CLIENTS,
+    @Doc("The parties that supply the code of those clients: whom an authority compels to ship a modified app. The "
+            + "provider, unless another party builds its app.")
+    CLIENT_SUPPLIERS,
     @Doc("Servers a provider runs.")
     PROVIDER_SERVERS,
     @Doc("End-to-end encrypted conversations to which members can be added, whose membership a component run by a provider manages.")

@@ -175,7 +175,37 @@ class AssessorTest {
                 + "added has its membership managed by a server the provider runs");
         Assessment scanning = assessor.assess(Repo.file("examples/key-escrow.yaml"), List.of("client-side-scanning"))
                 .assessments().get(0);
-        assertThat(scanning.notApplicable()).isEqualTo("the design has no client whose code the provider supplies");
+        assertThat(scanning.notApplicable()).isEqualTo("no end-to-end encrypted conversation carries messages");
+    }
+
+    /**
+     * A ministry runs the service and a contractor builds the app its staff use: the proposals that go into clients apply
+     * to that app, and a targeted update is ordered from the contractor that ships it. Five of eight said the newcomer's
+     * design had "no client whose code the provider supplies". A client whose supplier the model does not name still
+     * leaves them out.
+     */
+    @Test
+    void proposalsGoIntoAnAppAContractorBuildsForTheProvider(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String signal = Files.readString(Repo.file("examples/signal.yaml"));
+        assertThat(signal).contains("    supplied-by: signal\n");
+        String contracted = signal.replace("parties:\n", "parties:\n  contractor: { kind: third-party, name: App Builder Ltd }\n")
+                .replace("    supplied-by: signal\n", "    supplied-by: contractor\n");
+        Assessor.Result result = assessor.assess(Files.writeString(dir.resolve("contracted.yaml"), contracted), List.of());
+        assertThat(result.assessments()).allSatisfy(a -> assertThat(a.notApplicable()).as(a.proposal().id()).isNull());
+        Assessment update = result.assessments().stream().filter(a -> a.proposal().id().equals("targeted-update"))
+                .findFirst().orElseThrow();
+        assertThat(update.bindings().get("supplier")).containsExactly("contractor");
+        assertThat(update.newReaders()).extracting(Access::party).contains("law-enforcement");
+        assertThat(update.newReaders()).filteredOn(a -> a.party().equals("law-enforcement"))
+                .allSatisfy(a -> assertThat(a.readings()).allSatisfy(r -> assertThat(r.through()).contains("contractor")));
+        Assessment backup = result.assessments().stream().filter(a -> a.proposal().id().equals("default-backup"))
+                .findFirst().orElseThrow();
+        assertThat(backup.widened()).extracting(w -> w.after().party()).as("the provider keeps the backups").contains("signal");
+
+        String unnamed = signal.replace("    supplied-by: signal\n", "");
+        Assessment none = assessor.assess(Files.writeString(dir.resolve("unnamed.yaml"), unnamed), List.of("targeted-update"))
+                .assessments().get(0);
+        assertThat(none.notApplicable()).isEqualTo("the design has no client whose code the provider supplies");
     }
 
     /**

@@ -515,8 +515,12 @@ class SubmissionTest {
     @Test
     void whatFitsAndWhoDoesWhatAreSaidAsTheyAre() throws Exception {
         String md = text(submit(Repo.file("examples/matrix-megolm.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
-        assertThat(section(md, "## Summary", "## 1. The design")).contains("; 3 of them fit it. Every one of the three that "
-                + "fit the design would let someone outside").doesNotContain("Every one of them");
+        // Every proposal fits it (the homeserver operator does not build the client; a contractor does), and says so.
+        assertThat(section(md, "## Summary", "## 1. The design")).contains("applied each to the model of this design. Every "
+                + "one of them would let someone outside").doesNotContain("fit it");
+        String apple = text(submit(Repo.file("examples/apple-2021-csam-scanning.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(section(apple, "## Summary", "## 1. The design")).contains("; 7 of them fit it. Every one of the seven "
+                + "that fit the design would let someone outside").doesNotContain("Every one of them");
         assertThat(section(md, "## Annex A.", "## Annex B.")).contains("| Encrypted room | end-to-end encrypted by default | "
                 + "Operator of the users' homeserver: at any time (nobody would notice) |");
         assertThat(section(md, "## Annex B.", "## Annex C.")).contains("through operator of the users' homeserver, by having "
