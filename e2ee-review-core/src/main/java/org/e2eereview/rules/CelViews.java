@@ -102,9 +102,10 @@ final class CelViews {
             .texts("undetectable_routes", "Routes with a reading no declared safeguard would show.",
                     (v, a) -> undetectableRoutes(a.readings()))
             .texts("lowered_by", "Safeguards that make some reading visible.", (v, a) -> safeguardNames(a.lowering()))
-            .bool("holds_content_key", "True when it holds a key that opens the content itself, not a backup of it.",
+            .bool("holds_content_key", "True when it holds a key that opens the content itself, not a backup of it: "
+                            + "itself, or handed over on a power that passes keys; not what a party that holds one decrypts for it.",
                     (v, a) -> a.readings().stream().anyMatch(r -> r.route() == Route.HOLDS_KEY
-                            && !v.throughBackup(r)));
+                            && !v.throughBackup(r) && v.holdsKeyOn(a.party(), r)));
 
     /**
      * A party outside a conversation whose readings of it no weakening finding explains: what the
@@ -712,6 +713,18 @@ final class CelViews {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the party holds a key its reading's chain opens the content with: the police that can only have what an
+     * archive's operator decrypts handed over (data-disclosure) holds no key, and was said to "already hold such a key".
+     */
+    boolean holdsKeyOn(String party, Reading r) {
+        for (org.e2eereview.analysis.Step s : r.evidence().steps()) {
+            if (s.element() != null && model.keys().containsKey(s.element())
+                    && analysis.holders(s.element()).containsKey(party)) return true;
+        }
+        return false;
     }
 
     boolean throughBackup(Reading r) {
