@@ -803,6 +803,9 @@ class SubmissionTest {
                 .allSatisfy(l -> assertThat(l).doesNotContainPattern("in [a-z0-9-]+/[a-z0-9-]+").doesNotContain("-key")
                         .doesNotContain("olm-sessions"));
         assertThat(ministry).doesNotContain("(Annex B).").contains("though it changes the design (below).");
+        // Its two conversations share one membership by a YAML alias: each conversation's safeguards are listed.
+        assertThat(ministry).contains("every join to room is shown to its members")
+                .contains("every join to direct-chat is shown to its members");
     }
 
 }

@@ -551,8 +551,10 @@ public final class ReportViewBuilder {
         List<SafeguardView> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (Safeguarded s : review.safeguards()) {
-            // One line per declaration: the same field can guard several conversations.
-            if (!seen.add(s.name() + "|" + s.route() + "|" + s.at())) continue;
+            // One line per declaration: the same field can guard several conversations. What is said of two
+            // conversations is two declarations even at one place: a YAML alias writes one membership for two, and
+            // the second was left out.
+            if (!seen.add(s.name() + "|" + s.route() + "|" + s.at() + "|" + s.text())) continue;
             SafeguardEntry e = catalog.safeguards().get(s.name());
             out.add(new SafeguardView(s.name(), e == null ? s.name() : e.title(),
                     s.prevents() ? "prevents" : "makes visible, does not prevent", s.route().id(), t(s.element()),
