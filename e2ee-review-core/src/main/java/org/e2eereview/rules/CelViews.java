@@ -2,6 +2,7 @@ package org.e2eereview.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,8 @@ final class CelViews {
                     + "from it).", (v, p) -> v.conversationsReadBy(p.id()))
             .texts("reads_unseen", "Conversations whose content it can read without being a member by a route no "
                     + "declared safeguard would show.", (v, p) -> v.conversationsReadUnseenBy(p.id()))
+            .texts("reads_unseen_through", "The parties it compels on the way to what it reads so (reads_unseen), in the "
+                    + "order of its compels; empty when it reads it itself.", (v, p) -> v.throughUnseen(p))
             .bool("disclosed_to_users", "Whether users are told it can read their content.",
                     (v, p) -> p.disclosedToUsers() != null);
 
@@ -855,6 +858,24 @@ final class CelViews {
     /** Conversations whose content a party reads by a route nothing declared would show (not only derived data). */
     List<String> conversationsReadUnseenBy(String party) {
         return byParty(true).getOrDefault(party, List.of());
+    }
+
+    /**
+     * The parties a party compels on the way to the content it reads unseen, in the order it lists them: a contractor
+     * whose data holds no content was named among those it reads "through".
+     */
+    List<String> throughUnseen(Party p) {
+        if (p.lawfulAccess() == null) return List.of();
+        Set<String> through = new HashSet<>();
+        for (String c : conversationsReadUnseenBy(p.id())) {
+            for (Access a : access(c)) {
+                if (!a.party().equals(p.id())) continue;
+                for (Reading r : a.readings()) {
+                    if (!r.detectable() && r.route() != Route.LEARNS_DERIVED) through.addAll(r.through());
+                }
+            }
+        }
+        return p.lawfulAccess().compels().stream().filter(through::contains).toList();
     }
 
     /** Conversations whose content a party reads (not only derived data). */
