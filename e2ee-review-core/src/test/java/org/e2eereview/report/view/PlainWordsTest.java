@@ -32,6 +32,28 @@ class PlainWordsTest {
                 "Swiss federal police", "German police", "federal police", "police of the canton");
     }
 
+    /** A finding named in a sentence ("would become ..."): by its conversations, never an outside reader's or a key's id. */
+    @Test
+    void aFindingIsNamedByWhereItIsNotByItsId() throws Exception {
+        byte[] base = java.nio.file.Files.readAllBytes(Repo.file("rules/_test-base.yaml"));
+        var review = Corpus.reviewer().review(new ModelLoader().parse("m.yaml", ModelPatch.apply(base, """
+                components:
+                  escrow-vault: { kind: escrow-vault, run-by: police }
+                keys:
+                  escrow-key: { kind: escrow, stored-on: [escrow-vault], protects: [session], scope: user }
+                conversations:
+                  chat:
+                    name: Team chat
+                    membership: { signed-by-members: false, changes-shown: null }
+                """)));
+        PlainWords words = new PlainWords(review);
+        List<String> named = review.weakenings().stream().map(r -> r.finding())
+                .filter(f -> f.id().equals("OUTSIDE-READER@chat/provider") || f.id().equals("KEY-ESCROW@escrow-key"))
+                .map(f -> words.finding(f, f.id())).toList();
+        assertThat(named).containsExactlyInAnyOrder("reader outside the conversation (high) in team chat",
+                "key escrow (critical) in team chat");
+    }
+
     @Test
     void whatIsSaidAlikeOfSeveralConversationsIsSaidOnceInTheOrderFirstSaid() {
         List<PlainWords.Line> lines = List.of(new PlainWords.Line("group one", "the provider would no longer be noticed"),
