@@ -47,7 +47,7 @@ class ModellingGuideTest {
     void theGuideHasARecipeForEachQuestionNewUsersMeet() throws Exception {
         assertThat(recipes().stream().map(Recipe::title)).contains("Two-person chats", "An SDK inside the app",
                 "A key backup", "Notification previews", "A wrapped key sent with the message", "Split keys",
-                "Release on a warrant", "A carrier", "A user report", "An employer's archive", "A legal hold nobody is shown",
+                "Release on a warrant", "A carrier", "A user report", "An employer's archive", "A bot in every room", "A legal hold nobody is shown",
                 "An opt-in AI feature", "An attested enclave", "Contact discovery in an enclave", "Hashed phone numbers",
                 "A device in hand", "Keys the provider holds");
         assertThat(recipes()).allSatisfy(r -> assertThat(r.text()).contains("**Gives:**"));

@@ -81,9 +81,10 @@ public record Key(String id, Kind kind, String generatedOn, List<String> storedO
     public enum Secret implements ModelEnum {
         @Doc("A short numeric PIN: few possibilities, guessable offline.")
         PIN,
-        @Doc("A user-chosen password: low entropy in practice.")
+        @Doc("A user-chosen password, or a passphrase the user chooses: low entropy in practice.")
         PASSWORD,
-        @Doc("A long generated passphrase or recovery code: infeasible to guess.")
+        @Doc("A long passphrase or recovery code the system generates (a 24-word phrase, a 48-digit code): infeasible to "
+                + "guess. One the user chooses is a password.")
         PASSPHRASE,
         @Doc("A full-strength random key the user keeps (e.g. a 64-digit code).")
         RANDOM_KEY,
