@@ -39,7 +39,7 @@ ${plain.notAsked}
 **Consultation reference:** ${submission.reference}  
 </#if>
 <#if submission.organisation??>
-**From:** ${submission.organisation}<#if submission.contactLink??> (<${submission.contactLink?no_esc}>)<#elseif submission.contact??> (${submission.contact})</#if>  
+**From:** ${submission.organisation}<#if submission.contactLink??>, <${submission.contactLink?no_esc}><#elseif submission.contact??>, ${submission.contact}</#if>  
 </#if>
 <#if today??>
 **Date:** ${plain.date!today}  

@@ -596,26 +596,20 @@ final class PlainWords {
     }
 
     /**
-     * "two high weaknesses", "one critical and two high weaknesses": the kinds the verdict names, by severity; and where
-     * the design has them in more places than there are kinds, how many ("..., in 11 places"): Annex A counts each
-     * place, and a reader set "six high weaknesses" against its "10 high".
+     * "one high weakness", "two weaknesses, both high", "six weaknesses, one of them critical": the kinds the verdict
+     * names, with the gravest. Not a count per severity: Annex A counts each place a weakness is found ("1 critical,
+     * 10 high"), and a reader set "five high weaknesses" against it, then "in 9 places" against six kinds in two
+     * conversations each.
      */
     private String seriousKinds() {
         Map<Severity, Integer> kinds = new java.util.TreeMap<>();
-        int places = 0;
-        for (List<Finding> same : serious().values()) {
-            kinds.merge(same.get(0).severity(), 1, Integer::sum);
-            places += same.size();
-        }
-        List<String> parts = new ArrayList<>();
-        int last = 0; // "one critical and one high weakness": the noun agrees with the count nearest it
-        int all = 0;
-        for (Map.Entry<Severity, Integer> e : kinds.entrySet()) {
-            parts.add(number(e.getValue()) + " " + e.getKey().yamlName());
-            last = e.getValue();
-            all += e.getValue();
-        }
-        return and(parts) + (last == 1 ? " weakness" : " weaknesses") + (places > all ? ", in " + places + " places" : "");
+        for (List<Finding> same : serious().values()) kinds.merge(same.get(0).severity(), 1, Integer::sum);
+        int all = kinds.values().stream().mapToInt(Integer::intValue).sum();
+        if (all == 1) return "one " + kinds.keySet().iterator().next().yamlName() + " weakness";
+        Map.Entry<Severity, Integer> worst = kinds.entrySet().iterator().next();
+        String of = kinds.size() == 1 ? (all == 2 ? "both " : "all ") + worst.getKey().yamlName()
+                : number(worst.getValue()) + " of them " + worst.getKey().yamlName();
+        return number(all) + " weaknesses, " + of;
     }
 
     /**
@@ -1036,7 +1030,11 @@ final class PlainWords {
             for (String to : f.resultsTo()) from.computeIfAbsent(party(to), k -> new LinkedHashSet<>()).add(words);
         }
         StringBuilder out = new StringBuilder();
-        if (from.isEmpty()) {
+        boolean none = from.isEmpty() && o.metBy().isEmpty();
+        if (none) {
+            // Where no feature serves it, "No feature of this design that serves it sends ..." read as a contradiction
+            // right after "no feature of the design serves it": what follows says it once.
+        } else if (from.isEmpty()) {
             // Of those that serve this objective: a design's lawful-disclosure feature, serving another, does send.
             out.append("No feature of this design that serves it sends what it finds to anyone.");
         } else {
@@ -1063,7 +1061,8 @@ final class PlainWords {
             List<String> claim = proposals.stream().filter(a -> a.applied()
                     && a.proposal().claims().contains(o.objective()))
                     .map(a -> lower(a.proposal().title())).distinct().toList();
-            out.append(" None of them looks inside end-to-end encrypted messages that no member has reported");
+            out.append(none ? "No feature of this design looks inside end-to-end encrypted messages that no member has reported"
+                    : " None of them looks inside end-to-end encrypted messages that no member has reported");
             if (!claim.isEmpty()) {
                 out.append(": that is what ").append(and(claim, "and")).append(claim.size() == 1 ? " claims" : " claim")
                         .append(" to add, at the cost the summary sets out");

@@ -438,7 +438,8 @@ public final class ReportViewBuilder {
         }).toList();
         List<Fact> concerns = entry == null || !fileNamesOnly ? List.of() : entry.concerns().stream()
                 .map(c -> new Fact(c.fact(), cite(c.ref(), c.section()))).toList();
-        String keeps = concerns.isEmpty() ? null : t(new PlainWords(review).keeps(o, review.safetyFeatures(), claimedBy));
+        String said = concerns.isEmpty() ? null : new PlainWords(review).keeps(o, review.safetyFeatures(), claimedBy).strip();
+        String keeps = said == null || said.isEmpty() ? null : t(said);
         // A submission's prose writes titles as sentences: "Act against illegal content".
         return new ObjectiveView(o.objective(), fileNamesOnly ? sentenceCase(o.title()) : o.title(),
                 entry == null ? null : entry.statement(),
