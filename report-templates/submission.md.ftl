@@ -66,7 +66,7 @@ ${plain.proposals}
 <@asks/>
 ### What each proposal would make possible
 
-| Proposal | Who would gain access, to what | Would anyone notice? | Who else could use it | Gravest weakness now → with it |
+| Proposal (year made) | Who would gain access, to what | Would anyone notice? | Who else could use it | Gravest weakness now → with it |
 |---|---|---|---|---|
 <#list plain.rows as r>
 | **${r.title}** | <#if r.applied && r.whose?has_content>${r.gains?cap_first}: ${r.whose}, ${r.forWhom}<#else>${r.gains?cap_first}</#if> | ${r.noticed} | ${r.misuse} | ${r.gravest} |

@@ -166,7 +166,7 @@ class SubmissionTest {
                 + "WhatsApp group and WhatsApp group call; in one-to-one chat, members, or outsiders who check |");
         // Fewer than all are still named.
         assertThat(summary).contains(": one-to-one chat and WhatsApp group, every user");
-        List<Integer> order = List.of(summary.indexOf("| Proposal |"), summary.indexOf("Severities:"),
+        List<Integer> order = List.of(summary.indexOf("| Proposal (year made) |"), summary.indexOf("Severities:"),
                 summary.indexOf("### The design as it is\n"), summary.indexOf("**As it is, without any of these proposals"));
         assertThat(order).doesNotContain(-1).isSorted();
     }

@@ -30,7 +30,10 @@ final class Headings {
             if (next == null || !"div".equals(next.getLocalName())) continue;
             // A table that runs on from where it starts needs no keeping: its own minimum height holds its first rows
             // under the heading, and kept whole with it, it moved both to the next page.
-            if ((" " + next.getAttribute("class") + " ").contains(" " + Tables.MAY_BREAK_CLASS + " ")) continue;
+            // Nor does the box of the design's own weaknesses, which runs on a whole item at a time: kept whole with its
+            // heading, a box of six weaknesses moved to the next page and left half a page empty.
+            String classes = " " + next.getAttribute("class") + " ";
+            if (classes.contains(" " + Tables.MAY_BREAK_CLASS + " ") || classes.contains(" verdict ")) continue;
             Element keep = dom.createElementNS(heading.getNamespaceURI(), "div");
             keep.setAttribute("class", KEEP_CLASS);
             heading.getParentNode().insertBefore(keep, heading);

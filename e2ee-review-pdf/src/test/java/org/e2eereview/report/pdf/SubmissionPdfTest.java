@@ -140,6 +140,29 @@ class SubmissionPdfTest {
         assertThat(annexAStartsOn(pdf)).as("the page Annex A starts on").isBetween(2, 7);
     }
 
+    /**
+     * The box of the design's own weaknesses runs on over a page under its heading: kept whole with it, a newcomer's box
+     * of six weaknesses moved to the next page and left half of the page under the proposals table empty.
+     */
+    @Test
+    void theWeaknessesBoxFollowsTheProposalsTableOnItsPage() throws Exception {
+        byte[] pdf = submit(Repo.file("e2ee-review-core/src/test/resources/newcomer/43-ministry-archive-bot.yaml"));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var stripper = new PDFTextStripper();
+            int table = 0;
+            int design = 0;
+            for (int page = 1; page <= doc.getNumberOfPages() && design == 0; page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String text = stripper.getText(doc);
+                if (text.contains("Severities:") && table == 0) table = page;
+                if (text.contains("The design as it is")) design = page;
+            }
+            assertThat(table).as("the key under the proposals table").isPositive();
+            assertThat(design).as("the design as it is, on the page the table ends").isEqualTo(table);
+        }
+    }
+
     private static int annexAStartsOn(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             var stripper = new PDFTextStripper();
