@@ -599,7 +599,9 @@ final class CelViews {
             if (!seen.add(k)) continue;
             boolean kept = false;
             for (Holding h : analysis.holders(k).values()) {
-                if (h.through().isEmpty() && !"user".equals(partyKind(h.party()))) {
+                // A supplier that could ship a modified client to get the key does not keep it: a newcomer's escrow
+                // finding said a key was "kept outside it by" the app's contractor as well as by the archive.
+                if (h.through().isEmpty() && !"user".equals(partyKind(h.party())) && h.route() != Route.TARGETED_UPDATE) {
                     out.add(h.party());
                     kept = true;
                 }
