@@ -186,7 +186,7 @@ class SubmissionTest {
         assertThat(text(out.get(1))).contains("<dd>1 June 2026</dd>");
         // A table a reader scans: who would gain access to what, whether anyone would notice, who else could use it,
         // and the gravest weakness in words, never counts of findings.
-        assertThat(summary).contains("### What each proposal would make possible\n\n| Proposal | Who would "
+        assertThat(summary).contains("### What each proposal would make possible\n\n| Proposal (year made) | Who would "
                         + "gain access, to what | Would anyone notice? | Who else could use it | Gravest weakness now → with it |")
                 .contains("| **Key escrow with two escrow agents (1994)** | Law enforcement (e.g. FBI) through the first escrow agent "
                         + "and the second escrow agent: one-to-one chat and Signal group, every user, on a legal order | No | Anyone "
