@@ -784,7 +784,17 @@ public final class AccessAnalysis {
     }
 
     private Evidence compelStep(Compeller c, String target) {
-        String powers = String.join(", ", c.powers().stream().map(Party.Power::yamlName).toList());
+        // Powers written in another file than the model's list of them (a proposal's powers+) are said to be the
+        // proposal's: cited at the model's line, "(data-disclosure, key-disclosure) under US law" read as the model's.
+        Source source = c.access().source();
+        String list = source.of("powers").file();
+        List<String> own = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        for (Party.Power p : c.powers()) {
+            (source.of("powers", p.yamlName()).file().equals(list) ? own : added).add(p.yamlName());
+        }
+        String powers = String.join(", ", own) + (added.isEmpty() ? "" : (own.isEmpty() ? "" : "; ")
+                + String.join(", ", added) + ", added by the proposal");
         String basis = c.access().legalBasis() == null ? "" : " under " + c.access().legalBasis();
         return Evidence.of(new Step(c.party() + " can compel " + target + " (" + powers + ")" + basis,
                 c.access().source().of("compels", target), c.party()));

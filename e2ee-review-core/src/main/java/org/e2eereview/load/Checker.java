@@ -371,9 +371,10 @@ final class Checker {
             Object v = value(type.item(), field, owner, true);
             if (v == null) continue;
             long itemAt = YamlEvents.position(item);
-            if (itemAt >>> 56 != listSource && v instanceof String text) {
+            if (itemAt >>> 56 != listSource && item instanceof ScalarEvent scalar) {
+                // By the text as written: an enum's item (a power) is found by its YAML name.
                 if (elsewhere == null) elsewhere = new HashMap<>();
-                elsewhere.put(text, itemAt);
+                elsewhere.put(scalar.getValue(), itemAt);
             }
             if (seen == null && out.size() == SCAN_LIMIT) seen = new HashSet<>(out);
             if (seen == null ? out.contains(v) : !seen.add(v)) {

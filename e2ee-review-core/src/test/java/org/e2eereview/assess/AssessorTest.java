@@ -125,14 +125,17 @@ class AssessorTest {
         List<Step> compels = escrow.introduced().stream().flatMap(r -> r.finding().evidence().stream())
                 .flatMap(c -> c.steps().stream()).filter(s -> s.text().contains(" can compel ")).toList();
         assertThat(compels).filteredOn(s -> s.text().contains("can compel escrow-agent-")).isNotEmpty()
-                .allSatisfy(s -> assertThat(s.at().file()).isEqualTo("catalog/proposals/key-escrow.yaml"));
+                .allSatisfy(s -> assertThat(s.at().file()).isEqualTo("catalog/proposals/key-escrow.yaml"))
+                // The power the patch adds is said to be the proposal's, not the model's.
+                .allSatisfy(s -> assertThat(s.text()).contains("(data-disclosure; key-disclosure, added by the proposal)"));
         assertThat(compels).filteredOn(s -> s.text().contains("can compel escrow-agent-1")).extracting(s -> s.at().column())
                 .doesNotContainAnyElementsOf(compels.stream().filter(s -> s.text().contains("can compel escrow-agent-2"))
                         .map(s -> s.at().column()).toList());
         Review whatsapp = Corpus.reviewer().review(Repo.file("examples/whatsapp.yaml"));
         assertThat(whatsapp.weakenings().stream().flatMap(r -> r.finding().evidence().stream())
                 .flatMap(c -> c.steps().stream()).filter(s -> s.text().contains(" can compel ")))
-                .isNotEmpty().allSatisfy(s -> assertThat(s.at().file()).isEqualTo(Repo.arg("examples/whatsapp.yaml")));
+                .isNotEmpty().allSatisfy(s -> assertThat(s.at().file()).isEqualTo(Repo.arg("examples/whatsapp.yaml")))
+                .noneMatch(s -> s.text().contains("added by the proposal"));
     }
 
     static Stream<Path> examples() throws Exception {
