@@ -31,6 +31,8 @@ final class Selection {
             case PROVIDERS -> providers(m);
             case PROVIDER_CLIENTS -> clients(m, providers);
             case CLIENT_SUPPLIERS -> clients(m, providers).stream().map(c -> supplier(m.components().get(c))).distinct().toList();
+            case PROVIDER_APPS -> clients(m, providers).stream()
+                    .filter(c -> m.components().get(c).kind() == Component.Kind.CLIENT).toList();
             case PROVIDER_SERVERS -> m.components().values().stream()
                     .filter(c -> c.kind() == Component.Kind.SERVER && providers.contains(c.runBy()))
                     .map(Component::id).toList();

@@ -17,6 +17,9 @@ public enum Selector implements ModelEnum {
     @Doc("The parties that supply the code of those clients: whom an authority compels to ship a modified app. The "
             + "provider, unless another party builds its app.")
     CLIENT_SUPPLIERS,
+    @Doc("Of those clients, the apps installed on a device (kind client), not web clients: what a device's own unlock "
+            + "protects.")
+    PROVIDER_APPS,
     @Doc("Servers a provider runs.")
     PROVIDER_SERVERS,
     @Doc("End-to-end encrypted conversations to which members can be added, whose membership a component run by a provider manages.")
