@@ -222,7 +222,7 @@ public final class Assessor {
         // Once all are bound: a provider is narrowed on the clients bound after it (the one that supplies each).
         for (Binding b : p.binds()) {
             if (b.on() == null) continue;
-            narrowed.put(b.as(), new YamlPatch.Narrowed(b.on(), Selection.on(bindings.get(b.as()), bindings.get(b.on()), model)));
+            narrowed.put(b.as(), new YamlPatch.Narrowed(b.on(), Selection.on(b.select(), bindings.get(b.as()), bindings.get(b.on()), model)));
         }
         return new Bindings(bindings, narrowed, null);
     }

@@ -66,8 +66,8 @@ final class Selection {
      * it, or content of a conversation a member of which runs it. A client holds its users' messages,
      * not every user's, so what a proposal puts on each client must hold only those.
      */
-    static Map<String, List<String>> on(List<String> data, List<String> components, Model m) {
-        if (!data.isEmpty() && data.stream().allMatch(m.parties()::containsKey)) return suppliers(data, components, m);
+    static Map<String, List<String>> on(Selector selector, List<String> data, List<String> components, Model m) {
+        if (selector == Selector.PROVIDERS) return suppliers(data, components, m);
         Map<String, Set<String>> here = new HashMap<>();
         for (String c : components) here.put(c, new HashSet<>());
         for (Data d : m.data().values()) {
@@ -152,7 +152,7 @@ final class Selection {
         Set<String> withClients = new HashSet<>();
         for (Component c : m.components().values()) {
             if (c.kind() != Component.Kind.CLIENT && c.kind() != Component.Kind.WEB_CLIENT) continue;
-            withClients.add(c.suppliedBy() != null ? c.suppliedBy() : c.runBy());
+            withClients.add(supplier(c));
         }
         List<String> some = all.stream().filter(withClients::contains).toList();
         return some.isEmpty() ? all : some;

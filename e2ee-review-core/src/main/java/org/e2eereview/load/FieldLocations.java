@@ -20,7 +20,7 @@ final class FieldLocations extends AbstractMap<String, Location> {
     /** Locations already asked for: evidence asks for the same few fields again and again. */
     private Location[] made;
 
-    /** Items of list fields written in another file than their list, by {@link #item} key; null when none. */
+    /** Items of list fields written in another file than their list, by {@link org.e2eereview.model.Source#itemKey}; null when none. */
     private final Map<String, Long> items;
 
     FieldLocations(ObjectSpec spec, String file, long[] positions, Map<String, Long> items) {
@@ -30,13 +30,8 @@ final class FieldLocations extends AbstractMap<String, Location> {
         this.items = items == null ? null : Map.copyOf(items);
     }
 
-    /** The key an item of a list field is asked for by ({@link org.e2eereview.model.Source#of(String, String)}). */
-    static String item(String field, String value) {
-        return org.e2eereview.model.Source.itemKey(field, value);
-    }
-
     /**
-     * A field's location, or an item's ({@link #item}) where it was written in another file than its list. Items are
+     * A field's location, or an item's ({@link org.e2eereview.model.Source#itemKey}) where it was written in another file than its list. Items are
      * found by key only, never walked: the entries are the fields.
      */
     @Override

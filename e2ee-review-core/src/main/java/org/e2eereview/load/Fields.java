@@ -83,7 +83,7 @@ public final class Fields {
     void itemsElsewhere(int index, Map<String, Long> items) {
         if (itemsElsewhere == null) itemsElsewhere = new java.util.HashMap<>();
         for (Map.Entry<String, Long> e : items.entrySet()) {
-            itemsElsewhere.put(FieldLocations.item(spec.field(index).name(), e.getKey()), e.getValue());
+            itemsElsewhere.put(Source.itemKey(spec.field(index).name(), e.getKey()), e.getValue());
         }
     }
 

@@ -584,8 +584,12 @@ final class PlainWords {
     }
 
     /** The counted findings at high or above, by severity and title: the weaknesses the verdict names, in review order. */
+    /** Made once: the summary, page 1's sentence and its count all name the same weaknesses. */
+    private Map<String, List<Finding>> serious;
+
     private Map<String, List<Finding>> serious() {
-        Map<String, List<Finding>> serious = new LinkedHashMap<>();
+        if (serious != null) return serious;
+        serious = new LinkedHashMap<>();
         for (Reviewed r : review.weakenings()) {
             Finding f = r.finding();
             if (r.counts() && f.severity().atLeast(Severity.HIGH)) {
@@ -629,11 +633,7 @@ final class PlainWords {
     }
 
     /** A count in words up to twelve, as prose writes it; digits past that. */
-    static String numberWord(int n) {
-        return number(n);
-    }
-
-    private static String number(int n) {
+    static String number(int n) {
         String[] words = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
         return n >= 0 && n < words.length ? words[n] : String.valueOf(n);
     }
@@ -1030,13 +1030,12 @@ final class PlainWords {
             for (String to : f.resultsTo()) from.computeIfAbsent(party(to), k -> new LinkedHashSet<>()).add(words);
         }
         StringBuilder out = new StringBuilder();
+        // Where no feature serves it, "No feature of this design that serves it sends ..." read as a contradiction right
+        // after "no feature of the design serves it": the sentence below then says it once.
         boolean none = from.isEmpty() && o.metBy().isEmpty();
-        if (none) {
-            // Where no feature serves it, "No feature of this design that serves it sends ..." read as a contradiction
-            // right after "no feature of the design serves it": what follows says it once.
-        } else if (from.isEmpty()) {
+        if (from.isEmpty()) {
             // Of those that serve this objective: a design's lawful-disclosure feature, serving another, does send.
-            out.append("No feature of this design that serves it sends what it finds to anyone.");
+            if (!none) out.append("No feature of this design that serves it sends what it finds to anyone.");
         } else {
             List<String> each = new ArrayList<>();
             List<String> listing = new ArrayList<>();

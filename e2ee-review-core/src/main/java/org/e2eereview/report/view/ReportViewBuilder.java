@@ -205,7 +205,7 @@ public final class ReportViewBuilder {
                     r == null ? null : r.date(), r == null ? null : r.publishedIn(), r == null ? null : r.identifiers(),
                     r == null ? null : r.url()));
         });
-        DiagramView diagramView = o.mermaid() || o.svg() ? diagram(o, "Architecture of " + t(m.system().name())) : null;
+        DiagramView diagramView = o.mermaid() || o.svg() ? diagram(o, "Architecture of " + t(m.system().name()), plain) : null;
         return new ReportView(
                 new ReportView.Tool("e2ee-review", review.toolVersion(), review.rulesDigest(), review.catalogDigest()),
                 new ReportView.ModelInfo(t(m.file()), t(fileName(m.file())), m.sha256(), t(m.system().name()),
@@ -243,12 +243,12 @@ public final class ReportViewBuilder {
     }
 
     /** The full diagram, or for a model too large for it the overview of parties and conversations; and who reads what. */
-    private DiagramView diagram(Options o, String title) {
+    private DiagramView diagram(Options o, String title, PlainWords plain) {
         Model m = review.model();
         boolean detailed = Diagram.detailed(m);
         Diagram full = detailed ? Diagram.of(review) : null;
         WhoReads overview = detailed ? null : WhoReads.overview(review);
-        WhoReads readers = o.submission() ? WhoReads.readers(review, true, new PlainWords(review)::inSentence)
+        WhoReads readers = plain != null ? WhoReads.readers(review, true, plain::inSentence)
                 : WhoReads.readers(review, false);
         Drawn drawn = !o.svg() ? null : detailed ? SvgDiagram.render(full, title, "diagram")
                 : WhoReadsSvg.render(overview, title, "diagram");
@@ -434,7 +434,7 @@ public final class ReportViewBuilder {
             // plaintext egress from the client".
             List<String> lowered = titles.stream().map(PlainWords::lower).toList();
             return t(featureWords(x.feature()) + ", which relies on " + (lowered.size() == 1 ? "one weakness: "
-                    : PlainWords.numberWord(lowered.size()) + " weaknesses: ") + PlainWords.and(lowered));
+                    : PlainWords.number(lowered.size()) + " weaknesses: ") + PlainWords.and(lowered));
         }).toList();
         List<Fact> concerns = entry == null || !fileNamesOnly ? List.of() : entry.concerns().stream()
                 .map(c -> new Fact(c.fact(), cite(c.ref(), c.section()))).toList();
@@ -769,7 +769,8 @@ public final class ReportViewBuilder {
         String title = s == null || s.title() == null
                 ? "Submission on end-to-end encryption and public safety: " + m.system().name() : s.title();
         if (s == null) return new SubmissionView(t(title), null, null, null, null, null, null, null, null, null, null, null, null, null);
-        String contactLink = link(s.contact()) != null ? link(s.contact()) : mailbox(s.contact());
+        String web = link(s.contact());
+        String contactLink = web != null ? web : mailbox(s.contact());
         return new SubmissionView(t(title), t(s.addressee()), t(s.reference()), t(s.organisation()), t(s.contact()),
                 t(s.modelUrl()), prose(s.summary()), prose(s.design()), prose(s.publicSafety()),
                 prose(s.capabilities()), prose(s.closing()), link(s.modelUrl()), contactLink,
