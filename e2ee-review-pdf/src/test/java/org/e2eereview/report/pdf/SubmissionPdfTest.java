@@ -163,6 +163,41 @@ class SubmissionPdfTest {
         }
     }
 
+    /**
+     * A newcomer's denser design (a ministry messenger with an archiving bot, six weaknesses, eight proposals with long
+     * answers) ran its body to seven pages in the type every example fits in: it is set a step smaller and fits six.
+     */
+    @Test
+    void aDenserDesignsBodyIsSetSmallerToFitSixPages() throws Exception {
+        byte[] pdf = submit(Repo.file("e2ee-review-core/src/test/resources/newcomer/43-ministry-archive-bot.yaml"));
+        assertThat(annexAStartsOn(pdf)).as("the page Annex A starts on").isBetween(2, 7);
+        assertThat(bodyTextSize(pdf)).as("the body's type, in points").isLessThan(10.5f).isGreaterThanOrEqualTo(9.5f);
+    }
+
+    /** A body that fits is not made smaller: the WhatsApp-like design's stays in the type the template sets. */
+    @Test
+    void aBodyThatFitsKeepsItsType() throws Exception {
+        assertThat(bodyTextSize(Submissions.get("examples/whatsapp.yaml --assess all").pdf())).as("the body's type, in points")
+                .isEqualTo(10.5f);
+    }
+
+    /** The size most of page 1's characters are set in. */
+    private static float bodyTextSize(byte[] pdf) throws Exception {
+        java.util.Map<Float, Integer> sizes = new java.util.HashMap<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    for (var p : positions) sizes.merge(Math.round(p.getYScale() * 10) / 10f, 1, Integer::sum);
+                }
+            };
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            stripper.getText(doc);
+        }
+        return sizes.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
     private static int annexAStartsOn(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             var stripper = new PDFTextStripper();
