@@ -79,7 +79,7 @@ class NewcomerCorpusTest {
         assertThat(backup.widened()).as("the provider, which reads opt-in summaries, would read every backup")
                 .filteredOn(w -> w.after().party().equals("parley") && w.after().conversation().equals("group-chat"))
                 .singleElement().satisfies(w -> assertThat(w.how())
-                        .containsExactly("for users who opt in → by default", "new route: holds-key"));
+                        .containsExactly("reach: for users who opt in → by default", "new route: holds-key"));
 
         var scanning = assessor.assess(DIR.resolve("27-ai-tee-attested-ohttp.yaml"), List.of("client-side-scanning"))
                 .assessments().get(0);

@@ -42,6 +42,14 @@ public record Access(String conversation, String party, List<Reading> readings, 
         return best;
     }
 
+    /** Whom, at best, it reaches under that condition: the widest reach of the readings with the weakest condition. */
+    public Flow.Occurs reach() {
+        Flow.Occurs best = condition();
+        Flow.Occurs reach = Flow.Occurs.ON_FALLBACK;
+        for (Reading r : readings) if (r.condition() == best && r.reach().ordinal() < reach.ordinal()) reach = r.reach();
+        return reach;
+    }
+
     /** Whether every reading would be visible to members or outsiders: none goes unnoticed. */
     public boolean detectable() {
         for (Reading r : readings) if (!r.detectable()) return false;

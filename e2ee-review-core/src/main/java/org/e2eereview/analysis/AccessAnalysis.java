@@ -266,7 +266,7 @@ public final class AccessAnalysis {
                     Step s = step(d.id() + " is created on " + c, d.source(), "created-on", d.id());
                     Flow inUse = inUse(c);
                     readableAt(c, d.id(), inUse == null ? Evidence.of(s) : Evidence.of(s).then(inUseStep(c, inUse)),
-                            inUse == null ? Flow.Occurs.ALWAYS : inUse.occurs(), List.of(), null);
+                            inUse == null ? When.ALWAYS : When.of(inUse.occurs()), List.of(), null);
                 } else {
                     derivedCreatedOn.computeIfAbsent(c, x -> new ArrayList<>()).add(d);
                 }
@@ -296,10 +296,10 @@ public final class AccessAnalysis {
                 keyPlaces.computeIfAbsent(item, x -> new LinkedHashSet<>()).add(f.to());
                 for (At at : at(f.to(), Route.HOLDS_KEY)) {
                     addKey(at.party(), item, at.route(), Evidence.of(s).then(at.how()), List.of(), null,
-                            f.occurs(), with(shownKey, at.lowering()), f.id());
+                            When.of(f.occurs()), with(shownKey, at.lowering()), f.id());
                 }
             } else {
-                readableAt(f.to(), item, Evidence.of(s), f.occurs(), shownData, f.id());
+                readableAt(f.to(), item, Evidence.of(s), When.of(f.occurs()), shownData, f.id());
             }
         }
     }
@@ -327,7 +327,7 @@ public final class AccessAnalysis {
                 // The key is the reading's origin: two keys that each open the same content (an employer's
                 // compliance key and an escrowed device key) are two ways in, each kept with its own chain.
                 addKey(at.party(), k.id(), at.route(), Evidence.of(s).then(at.how()), List.of(), null,
-                        Flow.Occurs.ALWAYS, with(shown, at.lowering()), k.id());
+                        When.ALWAYS, with(shown, at.lowering()), k.id());
             }
         }
         Key.Recovery r = k.recovery();
@@ -343,7 +343,7 @@ public final class AccessAnalysis {
                         + r.enforcedBy() + " limits", r.source(), "enforced-by", k.id());
                 for (At at : at(r.enforcedBy(), Route.RECOVERS_KEY)) {
                     addKey(at.party(), k.id(), at.route(), Evidence.of(s).then(at.how()), List.of(), null,
-                            Flow.Occurs.ALWAYS, at.lowering(), null);
+                            When.ALWAYS, at.lowering(), null);
                 }
             }
         } else if (r.secret().guessable()) {
@@ -353,7 +353,7 @@ public final class AccessAnalysis {
                 Step s = step(k.id() + " can be recovered on " + c + how, r.source(), "secret", k.id());
                 for (At at : at(c, Route.RECOVERS_KEY)) {
                     addKey(at.party(), k.id(), at.route(), Evidence.of(s).then(at.how()), List.of(), null,
-                            Flow.Occurs.ALWAYS, at.lowering(), null);
+                            When.ALWAYS, at.lowering(), null);
                 }
             }
         }
@@ -525,8 +525,8 @@ public final class AccessAnalysis {
             Party.Kind kind = model.parties().get(party).kind();
             if (kind == Party.Kind.USER) continue;
             // What such features give an authority, it gives on a legal order.
-            Flow.Occurs when = LEGAL_FEATURES.contains(f.kind()) && AUTHORITIES.contains(kind)
-                    ? weaker(condition, Flow.Occurs.ON_LEGAL_ORDER) : condition;
+            When when = LEGAL_FEATURES.contains(f.kind()) && AUTHORITIES.contains(kind)
+                    ? When.of(condition).and(Flow.Occurs.ON_LEGAL_ORDER) : When.of(condition);
             Step to = step("its results go to " + party, f.source(), "results-to", f.id());
             // What a feature finds goes out only when a member chooses to send it, where the member starts it
             // (a child alerting a parent): that member's disclosure, not a reading of everyone's content.
@@ -596,12 +596,12 @@ public final class AccessAnalysis {
             for (Key k : keysOn.getOrDefault(c.id(), List.of())) {
                 addKey(c.suppliedBy(), k.id(), Route.TARGETED_UPDATE,
                         e.then(step(k.id() + " is on " + c.id(), k.source(), "stored-on", k.id())), List.of(), null,
-                        Flow.Occurs.ALWAYS, t.lowering(), c.id());
+                        When.ALWAYS, t.lowering(), c.id());
             }
             Map<String, Reading> there = plaintext.getOrDefault(c.id(), Map.of());
             for (Reading r : List.copyOf(there.values())) {
                 addRead(c.suppliedBy(), new Target(r.data(), null), Route.TARGETED_UPDATE, e.then(r.evidence()),
-                        List.of(), r.condition(), t.lowering(), c.id());
+                        List.of(), When.of(r), t.lowering(), c.id());
             }
         }
     }
@@ -624,15 +624,15 @@ public final class AccessAnalysis {
         }
     }
 
-    private void readableAt(String component, String data, Evidence e, Flow.Occurs condition, List<Safeguarded> lowering,
+    private void readableAt(String component, String data, Evidence e, When condition, List<Safeguarded> lowering,
                             String origin) {
         Map<String, Reading> there = plaintext.computeIfAbsent(component, x -> new LinkedHashMap<>());
         Reading existing = there.get(data);
-        boolean improves = existing == null || better(condition, existing.condition());
+        boolean improves = existing == null || condition.betterThan(When.of(existing));
         Party runner = runner(component);
         if (improves) {
-            there.put(data, new Reading(runner.id(), data, null, Route.RUNS_COMPONENT, e, List.of(), condition,
-                    lowering, origin));
+            there.put(data, new Reading(runner.id(), data, null, Route.RUNS_COMPONENT, e, List.of(), condition.condition(),
+                    condition.reach(), lowering, origin));
         }
         // A second flow bringing the same data still gives its own reading (see Reading#origin).
         Reading added = null;
@@ -657,7 +657,7 @@ public final class AccessAnalysis {
                 Step s = step(d.id() + " is created on " + component, d.source(), "created-on", d.id());
                 Flow inUse = inUse(component);
                 readableAt(component, d.id(), inUse == null ? Evidence.of(s) : Evidence.of(s).then(inUseStep(component, inUse)),
-                        inUse == null ? Flow.Occurs.ALWAYS : inUse.occurs(), List.of(), null);
+                        inUse == null ? When.ALWAYS : When.of(inUse.occurs()), List.of(), null);
             }
         });
     }
@@ -665,16 +665,17 @@ public final class AccessAnalysis {
     private void readsConversation(String party, Conversation c, Route route, Evidence e, List<Safeguarded> lowering) {
         for (String d : c.content()) {
             addRead(party, new Target(d, c.id()), route, e.then(step(c.id() + " carries " + d, c.source(), "content",
-                    c.id())), List.of(), Flow.Occurs.ALWAYS, List.copyOf(lowering), null);
+                    c.id())), List.of(), When.ALWAYS, List.copyOf(lowering), null);
         }
     }
 
     private void addKey(String party, String key, Route route, Evidence e, List<String> through, String unwrappedWith,
-                        Flow.Occurs condition, List<Safeguarded> lowering, String origin) {
+                        When condition, List<Safeguarded> lowering, String origin) {
         Map<String, Holding> held = holdings.computeIfAbsent(party, x -> new HashMap<>());
         Holding existing = held.get(key);
-        if (existing != null && !better(condition, existing.condition())) return;
-        Holding h = new Holding(party, key, route, e, through, unwrappedWith, condition, lowering, origin);
+        if (existing != null && !condition.betterThan(When.of(existing))) return;
+        Holding h = new Holding(party, key, route, e, through, unwrappedWith, condition.condition(), condition.reach(),
+                lowering, origin);
         held.put(key, h);
         work.add(h);
     }
@@ -687,10 +688,10 @@ public final class AccessAnalysis {
             if (model.keys().containsKey(target)) {
                 // As for data: a wrapped key the model moves only under a condition is had only then.
                 addKey(h.party(), target, h.route(), h.evidence().then(s), h.through(), k.id(),
-                        weaker(h.condition(), had(target, h)), h.lowering(), h.origin());
+                        When.of(h).and(had(target, h)), h.lowering(), h.origin());
             } else {
                 addRead(h.party(), new Target(target, null), h.route(), h.evidence().then(s), h.through(),
-                        weaker(h.condition(), had(target, h)), h.lowering(), h.origin());
+                        When.of(h).and(had(target, h)), h.lowering(), h.origin());
             }
         }
         for (Key derived : keysDerivedFrom.getOrDefault(k.id(), List.of())) {
@@ -698,12 +699,12 @@ public final class AccessAnalysis {
             if (!derived.derivedFrom().stream().allMatch(held::containsKey)) continue;
             Evidence e = null;
             Set<String> through = new LinkedHashSet<>();
-            Flow.Occurs condition = Flow.Occurs.ALWAYS;
+            When condition = When.ALWAYS;
             for (String src : derived.derivedFrom()) {
                 Holding part = held.get(src);
                 e = e == null ? part.evidence() : e.then(part.evidence());
                 through.addAll(part.through());
-                condition = weaker(condition, part.condition());
+                condition = condition.and(When.of(part));
             }
             addKey(h.party(), derived.id(), h.route(), e.then(step(derived.id() + " is derived from "
                             + String.join(" and ", derived.derivedFrom()), derived.source(), "derived-from", derived.id())),
@@ -712,20 +713,20 @@ public final class AccessAnalysis {
         for (Compeller c : compellers.getOrDefault(h.party(), List.of())) {
             if (!c.coversKey(h.route())) continue;
             addKey(c.party(), h.key(), h.route(), compel(c, h.party()).then(h.evidence()), throughAlso(h.party(), h.through()),
-                    h.unwrappedWith(), weaker(h.condition(), c.condition()), h.lowering(), h.origin());
+                    h.unwrappedWith(), When.of(h).and(c.condition()), h.lowering(), h.origin());
         }
     }
 
     /** Records a reading unless one as good is known; returns the new reading, or null. */
     private Reading addRead(String party, Target target, Route route, Evidence e, List<String> through,
-                            Flow.Occurs condition, List<Safeguarded> lowering, String origin) {
+                            When condition, List<Safeguarded> lowering, String origin) {
         Map<Slot, Reading> bySlot = readings.computeIfAbsent(party, x -> new HashMap<>())
                 .computeIfAbsent(target, x -> new HashMap<>(4));
         Slot slot = new Slot(route, origin);
         Reading existing = bySlot.get(slot);
-        if (existing != null && !better(condition, existing.condition())) return null;
-        Reading r = new Reading(party, target.data(), target.conversation(), route, e, through, condition, lowering,
-                origin);
+        if (existing != null && !condition.betterThan(When.of(existing))) return null;
+        Reading r = new Reading(party, target.data(), target.conversation(), route, e, through, condition.condition(),
+                condition.reach(), lowering, origin);
         bySlot.put(slot, r);
         work.add(r);
         return r;
@@ -737,7 +738,7 @@ public final class AccessAnalysis {
         for (String inner : d.contains()) {
             Route route = disclosed && r.route() != Route.LEARNS_DERIVED ? Route.MEMBER_DISCLOSURE : r.route();
             addRead(r.party(), new Target(inner, r.conversation()), route, r.evidence().then(step(d.id() + " contains "
-                    + inner, d.source(), "contains", d.id())), r.through(), r.condition(), r.lowering(), r.origin());
+                    + inner, d.source(), "contains", d.id())), r.through(), When.of(r), r.lowering(), r.origin());
         }
         if (!d.kind().revealsNothing()) {
             for (String source : derivedFromData.getOrDefault(d.id(), List.of())) {
@@ -750,7 +751,7 @@ public final class AccessAnalysis {
                 Route route = r.route() == Route.MEMBER_DISCLOSURE || reveals ? r.route() : Route.LEARNS_DERIVED;
                 addRead(r.party(), new Target(source, r.conversation()), route,
                         r.evidence().then(step(d.id() + " is derived from " + source + how,
-                                d.source(), "derived-from", d.id())), r.through(), r.condition(), r.lowering(), r.origin());
+                                d.source(), "derived-from", d.id())), r.through(), When.of(r), r.lowering(), r.origin());
             }
         }
         if (r.route() == Route.LEARNS_DERIVED && !reported.contains(r)) return;
@@ -758,7 +759,7 @@ public final class AccessAnalysis {
             if (c.covers(r.route())) {
                 Reading passed = addRead(c.party(), new Target(r.data(), r.conversation()), r.route(),
                         compel(c, r.party()).then(r.evidence()), throughAlso(r.party(), r.through()),
-                        weaker(r.condition(), c.condition()), r.lowering(), r.origin());
+                        When.of(r).and(c.condition()), r.lowering(), r.origin());
                 if (passed != null && reported.contains(r)) reported.add(passed);
             }
         }
@@ -831,6 +832,50 @@ public final class AccessAnalysis {
     /** A reading under a weaker condition (always beats by-default beats opt-in ...) replaces the old one. */
     private static boolean better(Flow.Occurs candidate, Flow.Occurs existing) {
         return candidate.ordinal() < existing.ordinal();
+    }
+
+    /**
+     * A reading's condition with the users it reaches: the condition alone loses who is reached when a weaker one
+     * takes its place (an authority's legal order for a backup only users who opt in have made), so the reach is
+     * kept beside it, the weakest of the conditions that say who (by default, opt in) along the way.
+     */
+    record When(Flow.Occurs condition, Flow.Occurs reach) {
+        static final When ALWAYS = new When(Flow.Occurs.ALWAYS, Flow.Occurs.ALWAYS);
+        private static final java.util.EnumMap<Flow.Occurs, When> OF = new java.util.EnumMap<>(Flow.Occurs.class);
+
+        static {
+            for (Flow.Occurs o : Flow.Occurs.values()) {
+                OF.put(o, new When(o, o == Flow.Occurs.BY_DEFAULT || o == Flow.Occurs.OPT_IN ? o : Flow.Occurs.ALWAYS));
+            }
+        }
+
+        static When of(Flow.Occurs condition) {
+            return OF.get(condition);
+        }
+
+        static When of(Reading r) {
+            return r.reach() == Flow.Occurs.ALWAYS ? of(r.condition()) : new When(r.condition(), r.reach());
+        }
+
+        static When of(Holding h) {
+            return h.reach() == Flow.Occurs.ALWAYS ? of(h.condition()) : new When(h.condition(), h.reach());
+        }
+
+        /** Both must hold. */
+        When and(When o) {
+            Flow.Occurs c = weaker(condition, o.condition);
+            Flow.Occurs r = weaker(reach, o.reach);
+            return c == condition && r == reach ? this : c == o.condition && r == o.reach ? o : new When(c, r);
+        }
+
+        When and(Flow.Occurs o) {
+            return and(of(o));
+        }
+
+        /** A weaker condition, or the same reaching more users, replaces the old reading. */
+        boolean betterThan(When o) {
+            return better(condition, o.condition) || condition == o.condition && better(reach, o.reach);
+        }
     }
 
     /** The weaker of two conditions: a reading needs both to hold. */
@@ -943,6 +988,7 @@ public final class AccessAnalysis {
 
     /** Made once: readings are compared for every conversation's access, and building it each time showed. */
     private static final Comparator<Reading> SHORTEST_FIRST = Comparator.<Reading>comparingInt(r -> r.condition().ordinal())
+            .thenComparingInt(r -> r.reach().ordinal())
             .thenComparingInt(r -> r.lowering().isEmpty() ? 0 : 1)
             .thenComparingInt(r -> r.evidence().length()).thenComparingInt(r -> r.route().ordinal())
             .thenComparing(Reading::data)

@@ -13,6 +13,10 @@ import org.e2eereview.model.Immutable;
  * @param through   the parties it compels to get there, in order; empty when it gets there itself
  * @param condition the weakest condition along the way: a reading that depends on an opt-in flow
  *                  happens only for users who opt in
+ * @param reach     the users it can happen to, where a weaker condition took the place of that in
+ *                  {@code condition}: {@link Flow.Occurs#OPT_IN} for an authority that compels a provider to hand
+ *                  over an opt-in backup (its condition is on a legal order, and only for users who opted in),
+ *                  {@link Flow.Occurs#BY_DEFAULT}, else {@link Flow.Occurs#ALWAYS} (every user)
  * @param lowering  safeguards that leave the route open but make its use visible to members or
  *                  outsiders; empty when nothing would show it
  * @param origin    the flow, feature, client or stored key whose statement starts the chain, where several of
@@ -21,7 +25,8 @@ import org.e2eereview.model.Immutable;
  *                  either names its readers by its own chain; null for other starts
  */
 public record Reading(String party, String data, String conversation, Route route, Evidence evidence,
-                      List<String> through, Flow.Occurs condition, List<Safeguarded> lowering, String origin) {
+                      List<String> through, Flow.Occurs condition, Flow.Occurs reach, List<Safeguarded> lowering,
+                      String origin) {
 
     public Reading {
         through = Immutable.copy(through);
@@ -39,9 +44,16 @@ public record Reading(String party, String data, String conversation, Route rout
      * types (keystrokes), which takes nobody else's messages.
      */
     public String conditionWords(java.util.function.Predicate<String> keystrokes) {
-        if (condition != Flow.Occurs.OPT_IN) return condition.words();
-        for (Step s : evidence.steps()) if (s.element() != null && keystrokes.test(s.element())) return condition.words();
-        return condition.wordsForConversation();
+        Flow.Occurs choice = condition == Flow.Occurs.OPT_IN ? condition : narrowed() ? reach : null;
+        String words = condition.words() + (narrowed() ? ", " + reach.words() : "");
+        if (choice != Flow.Occurs.OPT_IN) return words;
+        for (Step s : evidence.steps()) if (s.element() != null && keystrokes.test(s.element())) return words;
+        return narrowed() ? condition.words() + ", " + reach.wordsForConversation() : condition.wordsForConversation();
+    }
+
+    /** Whether fewer users than all are reached than its condition says: a legal order for an opt-in backup. */
+    public boolean narrowed() {
+        return reach != Flow.Occurs.ALWAYS && reach != condition;
     }
 
     /** Whether the chain cites a fact about the given element. */

@@ -15,6 +15,7 @@ import org.e2eereview.analysis.ReaderKey;
 import org.e2eereview.analysis.Route;
 import org.e2eereview.analysis.Safeguarded;
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.model.Flow;
 import org.e2eereview.model.Safeguard;
 import org.e2eereview.review.ObjectiveAssessment;
 import org.e2eereview.review.Review;
@@ -51,7 +52,8 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
     /**
      * A party's reading of a conversation that widens.
      *
-     * @param how what widens, in words: "on a legal order → always", "visible → unseen",
+     * @param how what widens, in words: "on a legal order → always", "reach: for users who opt in → by default",
+     *            "visible → unseen",
      *            "targeted → every user", "derived data → the content itself", "new route: holds-key"
      */
     public record Widening(Access before, Access after, List<String> how) {
@@ -72,8 +74,14 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
     /** What widens between two readings of one conversation by one party; empty when nothing does. */
     static List<String> widening(Access b, Access a) {
         List<String> how = new ArrayList<>();
-        if (a.condition().ordinal() < b.condition().ordinal()) {
+        if (a.condition() == Flow.Occurs.BY_DEFAULT && b.condition() == Flow.Occurs.OPT_IN) {
+            // From users who turn it on to all who do not turn it off: the same thing, reaching more users.
+            how.add(REACH + reach(b.condition()) + " → " + reach(a.condition()));
+        } else if (a.condition().ordinal() < b.condition().ordinal()) {
             how.add(RuleEngine.condition(b.condition()) + " → " + RuleEngine.condition(a.condition()));
+        } else if (a.condition() == b.condition() && a.reach().ordinal() < b.reach().ordinal()) {
+            // The same legal order reaching more users: a backup made by default where users had to opt in.
+            how.add(REACH + reach(b.reach()) + " → " + reach(a.reach()));
         }
         if (b.detectable() && !a.detectable()) how.add("visible → unseen");
         if (!b.systemic() && a.systemic()) how.add("targeted → every user");
@@ -81,6 +89,14 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
         List<String> routes = newRoutes(b, a).stream().map(Route::id).toList();
         if (!routes.isEmpty()) how.add("new route" + (routes.size() > 1 ? "s" : "") + ": " + String.join(", ", routes));
         return how;
+    }
+
+    /** How a widening of whom the same condition reaches starts: "reach: for users who opt in → by default". */
+    public static final String REACH = "reach: ";
+
+    /** Whom a reading reaches, in words: "for users who opt in", "every user". */
+    private static String reach(Flow.Occurs reach) {
+        return reach == Flow.Occurs.ALWAYS ? "every user" : RuleEngine.condition(reach);
     }
 
     /** A finding in both reviews whose severity, readers or condition differ. */

@@ -303,6 +303,7 @@ public final class AssessReport {
             ArrayNode routes = x.putArray("routes");
             r.routes().forEach(route -> routes.add(route.id()));
             x.put("condition", r.condition().yamlName());
+            x.put("reach", r.reach().yamlName());
             ArrayNode through = x.putArray("through");
             r.through().forEach(through::add);
             ArrayNode findings = x.putArray("findings");
@@ -318,6 +319,7 @@ public final class AssessReport {
             ArrayNode routes = x.putArray("routes");
             w.after().routes().forEach(route -> routes.add(route.id()));
             x.put("condition", w.after().condition().yamlName());
+            x.put("reach", w.after().reach().yamlName());
             ArrayNode findings = x.putArray("findings");
             explained.of(w.after().conversation(), w.after().party()).forEach(f -> findings.add(f.id()));
         }

@@ -180,6 +180,7 @@ public final class JsonReport {
         n.put("partial", a.partial());
         n.put("systemic", a.systemic());
         n.put("condition", a.condition().yamlName());
+        n.put("reach", a.reach().yamlName());
         ArrayNode through = n.putArray("through");
         a.through().forEach(through::add);
         n.put("detectable", a.detectable());
@@ -195,6 +196,7 @@ public final class JsonReport {
             chain.put("route", r.route().id());
             chain.put("data", r.data());
             chain.put("condition", r.condition().yamlName());
+            chain.put("reach", r.reach().yamlName());
             ArrayNode through = chain.putArray("through");
             r.through().forEach(through::add);
             ArrayNode lowering = chain.putArray("loweredBy");

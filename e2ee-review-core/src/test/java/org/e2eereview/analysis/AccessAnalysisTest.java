@@ -294,6 +294,40 @@ class AccessAnalysisTest {
         assertThat(always.access("chat").get(0).condition()).isEqualTo(Flow.Occurs.ALWAYS);
     }
 
+    /**
+     * An authority that compels the keeper of an opt-in backup reads it on a legal order, and only for users who opt in:
+     * the legal order took the opt-in's place as the condition, and the users it reaches are kept beside it (a
+     * submission said "every user" of such a reading).
+     */
+    @Test
+    void aLegalOrderForAnOptInBackupReachesOnlyTheUsersWhoOptIn() throws Exception {
+        Analysis a = analyze("""
+                parties:
+                  police: { lawful-access: { compels: [provider], powers: [data-disclosure] } }
+                flows:
+                  back-up: { protection: transport }
+                """);
+        Access police = a.access("chat").stream().filter(x -> x.party().equals("police")).findFirst().orElseThrow();
+        assertThat(police.best().condition()).isEqualTo(Flow.Occurs.ON_LEGAL_ORDER);
+        assertThat(police.best().reach()).isEqualTo(Flow.Occurs.OPT_IN);
+        assertThat(police.best().narrowed()).isTrue();
+        assertThat(police.reach()).isEqualTo(Flow.Occurs.OPT_IN);
+        assertThat(a.conditionWords(police.best())).startsWith("on a legal order, for users who opt in, and the other members'");
+        // The provider's own reading is opt-in and says only that; with the backup on for everyone the police's
+        // reaches every user.
+        Access provider = a.access("chat").stream().filter(x -> x.party().equals("provider")).findFirst().orElseThrow();
+        assertThat(provider.best().narrowed()).isFalse();
+        Analysis always = analyze("""
+                parties:
+                  police: { lawful-access: { compels: [provider], powers: [data-disclosure] } }
+                flows:
+                  back-up: { protection: transport, occurs: always }
+                """);
+        Reading wide = always.access("chat").stream().filter(x -> x.party().equals("police")).findFirst().orElseThrow().best();
+        assertThat(wide.reach()).isEqualTo(Flow.Occurs.ALWAYS);
+        assertThat(always.conditionWords(wide)).isEqualTo("on a legal order");
+    }
+
     @Test
     void metadataIsNotContentAndDerivedDataIsPartial() throws Exception {
         Analysis meta = analyze("conversations:\n  chat: { content: [messages, sender] }\n");

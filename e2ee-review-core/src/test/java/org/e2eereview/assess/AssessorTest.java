@@ -71,6 +71,26 @@ class AssessorTest {
     }
 
     /**
+     * Backups on by default where users had to opt in: the police, who could already have the content on a legal order
+     * from those who opted in to a summary service, reach every user who does not opt out under the same condition.
+     */
+    @Test
+    void theSameLegalOrderReachingMoreUsersIsAWidening(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path model = Files.write(dir.resolve("parley.yaml"), org.e2eereview.load.ModelPatch.apply(Files.readAllBytes(
+                Repo.file("e2ee-review-core/src/test/resources/newcomer/26-ai-summaries-provider-servers.yaml")), """
+                parties:
+                  police: { kind: law-enforcement, lawful-access: { compels: [parley], powers: [data-disclosure, key-disclosure] } }
+                """));
+        Assessment backup = assessor.assess(model, List.of("default-backup")).assessments().get(0);
+        assertThat(backup.widened()).filteredOn(w -> w.after().conversation().equals("direct-chat")
+                        && w.after().party().equals("police")).singleElement().satisfies(w -> {
+                    assertThat(w.before().reach()).isEqualTo(org.e2eereview.model.Flow.Occurs.OPT_IN);
+                    assertThat(w.after().reach()).isEqualTo(org.e2eereview.model.Flow.Occurs.BY_DEFAULT);
+                    assertThat(w.how()).contains("reach: for users who opt in → by default");
+                });
+    }
+
+    /**
      * Proposals that put something on every client (a backup, a fingerprint, an unlock secret, a
      * scanner) put there only that client's messages: one user's phone does not come to hold
      * another's conversations. Before, a 10k-element model gained 615,000 such readers per proposal.

@@ -171,6 +171,27 @@ class SubmissionTest {
         assertThat(order).doesNotContain(-1).isSorted();
     }
 
+    /**
+     * An authority's reading through a provider that has the content only from users who opted in is said so, not as
+     * every user's: a newcomer's hospital submission said the police could read every user's messages through a
+     * records service users turned on. Where a proposal makes that reading reach more users, it says so too.
+     */
+    @Test
+    void aLegalOrderForWhatOnlySomeUsersTurnedOnSaysWhomItReaches() throws Exception {
+        String md = text(submit(Repo.file("e2ee-review-core/src/test/resources/newcomer/26-ai-summaries-provider-servers.yaml"),
+                List.of(Builtin.SUBMISSION_MD)).get(0));
+        String traceability = md.substring(md.indexOf("| **Originator traceability (2021)**"));
+        assertThat(traceability.substring(0, traceability.indexOf('\n')))
+                .contains("Law enforcement with a lawful order through Parley, on a legal order, for users who opt in;");
+        String backup = md.substring(md.indexOf("| **Provider-keyed backups, on by default (2021)**"));
+        assertThat(backup.substring(0, backup.indexOf('\n')))
+                .contains("through Parley, on a legal order, unless users opt out;")
+                .as("a narrower condition beside a wider one of the same reader is not said")
+                .doesNotContain("or on a legal order, for users who opt in")
+                .contains("Parley, unless users opt out (every user who does not opt out, where today only users who opt in)");
+        assertThat(md).contains("Parley would reach every user who does not opt out, where today only users who opt in,");
+    }
+
     @Test
     void theSummarySaysWhatEachProposalWouldDoInWords() throws Exception {
         List<byte[]> out = submit(Repo.file("examples/signal.yaml"), ALL);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.e2eereview.diff.ReviewDiff;
 import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Reading;
 import org.e2eereview.analysis.Route;
@@ -287,7 +288,7 @@ final class PlainWords {
         Set<String> whens = new LinkedHashSet<>();
         for (Reading r : a.readings()) {
             if (outdone(r, a.readings())) continue;
-            String when = r.condition().plainWords();
+            String when = plainCondition(r);
             if (r.detectable()) {
                 when = (r.condition() == Occurs.ALWAYS ? "" : when + ", ") + "only in ways that could be noticed";
             }
@@ -659,8 +660,8 @@ final class PlainWords {
             gains.merge(patched.party(r.party()) + via, r.partial() ? 2 : 0, Math::min);
             whose.add(patched.conversation(r.conversation()));
             for (Reading x : r.readings()) {
-                when.add(x.condition().plainWords());
-                whenOf.computeIfAbsent(patched.party(r.party()) + via, k -> new LinkedHashSet<>()).add(x.condition().plainWords());
+                when.add(plainCondition(x));
+                whenOf.computeIfAbsent(patched.party(r.party()) + via, k -> new LinkedHashSet<>()).add(plainCondition(x));
             }
         }
         Map<String, String> wider = new LinkedHashMap<>();
@@ -673,17 +674,18 @@ final class PlainWords {
             whose.add(patched.conversation(w.after().conversation()));
             // When the reading it gains applies ("unless users opt out"), not when its old ones did.
             for (Reading x : added) {
-                when.add(x.condition().plainWords());
-                whenOf.computeIfAbsent(patched.party(w.after().party()), k -> new LinkedHashSet<>()).add(x.condition().plainWords());
+                when.add(plainCondition(x));
+                whenOf.computeIfAbsent(patched.party(w.after().party()), k -> new LinkedHashSet<>()).add(plainCondition(x));
             }
         }
         // Said once for all when every party gains under the same conditions; else each party's beside it, so
         // that "on a legal order or at any time" does not read as the police's at any time, nor a legal order
         // as the condition of a provider whose reading would only go unnoticed.
-        boolean each = !whenOf.isEmpty() && (new java.util.HashSet<>(whenOf.values()).size() > 1 || whenOf.size() < gains.size());
+        boolean each = !whenOf.isEmpty() && (whenOf.values().stream().map(PlainWords::widest).distinct().count() > 1
+                || whenOf.size() < gains.size());
         List<String> gained = new ArrayList<>();
         gains.forEach((who, how) -> gained.add(who + (each && whenOf.containsKey(who)
-                ? ", " + and(List.copyOf(whenOf.get(who)), "or") : "") + switch (how) {
+                ? ", " + and(widest(whenOf.get(who)), "or") : "") + switch (how) {
             case 1 -> " (" + wider.get(who) + ")";
             case 2 -> " (what the app reports about them: a match or a fingerprint, not the messages)";
             default -> "";
@@ -695,7 +697,7 @@ final class PlainWords {
         boolean systemic = (own.isEmpty() ? a.introduced() : own).stream().anyMatch(r -> r.finding().systemic());
         String reach = a.introduced().isEmpty() ? "" : systemic ? "systemic" : "targeted";
         String forWhom = a.introduced().isEmpty() && gains.isEmpty() ? "no change"
-                : (systemic ? "every user" : "chosen users") + (when.isEmpty() || each ? "" : ", " + and(List.copyOf(when), "or"));
+                : (systemic ? "every user" : "chosen users") + (when.isEmpty() || each ? "" : ", " + and(widest(when), "or"));
         boolean readers = !gains.isEmpty();
         boolean unseen = unseen(a);
         // A proposal whose use could be noticed is still asked against when it reaches every user: the key
@@ -1140,7 +1142,16 @@ final class PlainWords {
             }
         }
         for (String h : how) {
-            if (h.contains(" → ")) return (inRow ? "needing less: today " : "would need less: today ") + h.replace(" → ", ", with it ");
+            if (!h.contains(" → ")) continue;
+            // The same condition reaching more users (an opt-in backup made a default): more are reached, not less needed.
+            if (h.startsWith(ReviewDiff.REACH)) {
+                String[] fromTo = h.substring(ReviewDiff.REACH.length()).split(" → ");
+                String to = fromTo[1].equals(Occurs.BY_DEFAULT.words()) ? "every user who does not opt out"
+                        : fromTo[1].equals(Occurs.ALWAYS.words()) || fromTo[1].equals("every user") ? "every user" : fromTo[1];
+                String from = fromTo[0].equals(Occurs.OPT_IN.words()) ? "only users who opt in" : "users who do not opt out";
+                return (inRow ? "" : "would reach ") + to + ", where today " + from;
+            }
+            return (inRow ? "needing less: today " : "would need less: today ") + h.replace(" → ", ", with it ");
         }
         return inRow ? "in more ways than today" : "would have more ways than today";
     }
@@ -1181,14 +1192,53 @@ final class PlainWords {
 
     /** When a reading applies; "it" is the flow that makes it conditional, by its purpose where the model gives one. */
     private String when(Access a, Reading r) {
+        // Who it reaches, where a legal order took the place of a user's choice in its condition: "on a legal order,
+        // for users who opt in to the chat backup", not every user's.
+        Occurs choice = r.narrowed() ? r.reach() : r.condition();
         String it = null;
-        if (r.condition() == Occurs.OPT_IN || r.condition() == Occurs.BY_DEFAULT) {
+        if (choice == Occurs.OPT_IN || choice == Occurs.BY_DEFAULT) {
             // The chain of this reading, else of another reading of the same access under the same condition
             // (holding a backup's key does not pass through the backup's flow).
-            it = purpose(r);
-            for (Reading other : a.readings()) if (it == null && other.condition() == r.condition()) it = purpose(other);
+            it = purpose(r, choice);
+            for (Reading other : a.readings()) {
+                if (it == null && (other.condition() == choice || other.narrowed() && other.reach() == choice)) it = purpose(other, choice);
+            }
         }
-        return when(r.condition(), it);
+        return r.narrowed() ? r.condition().plainWords() + ", " + when(choice, it) : when(choice, it);
+    }
+
+    /**
+     * Conditions said with "or", without one that another says more widely: "on a legal order or on a legal order,
+     * unless users opt out" is "on a legal order".
+     */
+    private static List<String> widest(Set<String> conditions) {
+        List<String> out = new ArrayList<>();
+        for (String c : conditions) {
+            boolean narrower = false;
+            for (String other : conditions) narrower |= !other.equals(c) && base(other).equals(base(c)) && reach(other) < reach(c);
+            if (!narrower) out.add(c);
+        }
+        return out;
+    }
+
+    private static final String OPTING_IN = ", " + Occurs.OPT_IN.plainWords();
+    private static final String OPTING_OUT = ", " + Occurs.BY_DEFAULT.plainWords();
+
+    /** A condition without whom it reaches: "on a legal order" of "on a legal order, for users who opt in to ...". */
+    private static String base(String condition) {
+        int at = condition.indexOf(OPTING_IN);
+        if (at < 0) at = condition.indexOf(OPTING_OUT);
+        return at < 0 ? condition : condition.substring(0, at);
+    }
+
+    /** How few a condition reaches: every user 0, unless they opt out 1, those who opt in 2. */
+    private static int reach(String condition) {
+        return condition.contains(OPTING_IN) ? 2 : condition.contains(OPTING_OUT) ? 1 : 0;
+    }
+
+    /** A reading's condition in the submission's words, with whom it reaches where that is narrower than it says. */
+    static String plainCondition(Reading r) {
+        return r.narrowed() ? r.condition().plainWords() + ", " + r.reach().plainWords() : r.condition().plainWords();
     }
 
     /** How a reading is said where it is one clause among others: the others' content goes with one member's choice. */
@@ -1196,14 +1246,14 @@ final class PlainWords {
 
     /** Whether one member's choice opens the conversation, and with theirs the other members' content. */
     private boolean othersToo(Reading r) {
-        return r.condition() == Occurs.OPT_IN
-                && review.analysis().conditionWords(r).equals(Occurs.OPT_IN.wordsForConversation());
+        return (r.condition() == Occurs.OPT_IN || r.narrowed() && r.reach() == Occurs.OPT_IN)
+                && review.analysis().conditionWords(r).endsWith(Occurs.OPT_IN.wordsForConversation());
     }
 
-    private String purpose(Reading r) {
+    private String purpose(Reading r, Occurs condition) {
         for (org.e2eereview.analysis.Step step : r.evidence().steps()) {
             org.e2eereview.model.Flow f = step.element() == null ? null : model.flows().get(step.element());
-            if (f != null && f.occurs() == r.condition() && f.purpose() != null) return ReportViewBuilder.t(f.purpose());
+            if (f != null && f.occurs() == condition && f.purpose() != null) return ReportViewBuilder.t(f.purpose());
         }
         return null;
     }
