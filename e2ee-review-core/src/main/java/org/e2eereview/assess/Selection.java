@@ -53,11 +53,14 @@ final class Selection {
             }
             case DEVICE_MAKERS -> m.parties().values().stream().filter(p -> p.kind() == Party.Kind.OS_VENDOR)
                     .map(Party::id).toList();
-            case AUTHORITIES -> m.parties().values().stream()
-                    .filter(p -> (p.kind() == Party.Kind.LAW_ENFORCEMENT || p.kind() == Party.Kind.INTELLIGENCE_AGENCY)
-                            && p.lawfulAccess() != null
-                            && p.lawfulAccess().compels().stream().anyMatch(providers::contains))
-                    .map(Party::id).toList();
+            case AUTHORITIES -> {
+                Set<String> operators = operators(m, providers);
+                yield m.parties().values().stream()
+                        .filter(p -> (p.kind() == Party.Kind.LAW_ENFORCEMENT || p.kind() == Party.Kind.INTELLIGENCE_AGENCY)
+                                && p.lawfulAccess() != null
+                                && p.lawfulAccess().compels().stream().anyMatch(operators::contains))
+                        .map(Party::id).toList();
+            }
         };
     }
 
@@ -132,6 +135,24 @@ final class Selection {
             Party supplier = m.parties().get(supplier(c));
             return runner != null && runner.kind() == Party.Kind.USER && supplier != null && supplier.kind() != Party.Kind.USER;
         }).map(Component::id).toList();
+    }
+
+    /**
+     * Whom an authority over the service compels: a provider, or a party that runs the servers or supplies the clients
+     * of the service (a hospital running its own messaging servers). Police that could compel only the hospital were
+     * not bound, and a proposal's reports went to another country's authorities that compel the app's vendor.
+     */
+    private static Set<String> operators(Model m, Set<String> providers) {
+        Set<String> out = new HashSet<>(providers);
+        for (Component c : m.components().values()) {
+            if (c.kind() == Component.Kind.CLIENT || c.kind() == Component.Kind.WEB_CLIENT) {
+                if (c.suppliedBy() != null) out.add(c.suppliedBy());
+            } else if (c.kind() == Component.Kind.SERVER && c.runBy() != null) {
+                out.add(c.runBy());
+            }
+        }
+        out.removeIf(p -> m.parties().get(p) == null || m.parties().get(p).kind() == Party.Kind.USER);
+        return out;
     }
 
     private static String supplier(Component c) {

@@ -36,7 +36,7 @@ public enum Selector implements ModelEnum {
     CONVERSATION_CONTENT,
     @Doc("Keys that directly protect the content of an end-to-end encrypted conversation.")
     CONTENT_KEYS,
-    @Doc("Law-enforcement and intelligence parties that can compel a provider.")
+    @Doc("Law-enforcement and intelligence parties that can compel a provider, or a party that runs the service's servers or supplies its clients.")
     AUTHORITIES,
     @Doc("Parties of kind os-vendor: who makes the users' devices and their operating systems.")
     DEVICE_MAKERS;

@@ -71,6 +71,30 @@ class AssessorTest {
     }
 
     /**
+     * The authority a proposal serves is the design's own where it compels whoever supplies the apps or runs the
+     * servers, not only a provider: a hospital's police, or here the police that compel a phone maker, were left out
+     * and a made-up authority took their place.
+     */
+    @Test
+    void anAuthorityOverWhoeverRunsTheServiceIsTheOneBound(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Assessment escrow = assessor.assess(Repo.file("e2ee-review-core/src/test/resources/newcomer/19-clear-device-escrow.yaml"),
+                List.of("key-escrow")).assessments().get(0);
+        assertThat(escrow.bindings().get("authority")).containsExactly("law-enforcement");
+        // A hospital that runs its own servers, with police that can compel only it: they are the authority.
+        Path model = Files.write(dir.resolve("hospital.yaml"), org.e2eereview.load.ModelPatch.apply(Files.readAllBytes(
+                Repo.file("rules/_test-base.yaml")), """
+                parties:
+                  provider: { kind: organisation }
+                  vendor: { kind: provider }
+                  police: { lawful-access: { compels: [provider], powers: [data-disclosure] } }
+                components:
+                  phone: { supplied-by: vendor }
+                """));
+        Assessment hospital = assessor.assess(model, List.of("key-escrow")).assessments().get(0);
+        assertThat(hospital.bindings().get("authority")).containsExactly("police");
+    }
+
+    /**
      * Backups on by default where users had to opt in: the police, who could already have the content on a legal order
      * from those who opted in to a summary service, reach every user who does not opt out under the same condition.
      */
