@@ -172,6 +172,20 @@ class SubmissionTest {
     }
 
     /**
+     * One party's gain could be noticed and another's not, in the same conversations: the table says whose is which,
+     * where "No" alone denied that the first could be (a newcomer's ministry design: a targeted update the Open Client
+     * Foundation ships in reproducible builds, and one the police have a contractor ship unseen).
+     */
+    @Test
+    void whetherAnyoneWouldNoticeIsSaidPerPartyWhereTheyDiffer() throws Exception {
+        String md = text(submit(Repo.file("e2ee-review-core/src/test/resources/newcomer/43-ministry-archive-bot.yaml"),
+                List.of(Builtin.SUBMISSION_MD)).get(0));
+        String row = md.substring(md.indexOf("| **A targeted client update on a legal order (2016)**"));
+        assertThat(row.substring(0, row.indexOf('\n')))
+                .contains("| The Open Client Foundation's: members, or outsiders who check; the national police's: no |");
+    }
+
+    /**
      * An authority's reading through a provider that has the content only from users who opted in is said so, not as
      * every user's: a newcomer's hospital submission said the police could read every user's messages through a
      * records service users turned on. Where a proposal makes that reading reach more users, it says so too.

@@ -777,7 +777,17 @@ final class PlainWords {
         boolean inHand = all.stream().filter(g -> !g.unseen).allMatch(g -> g.inHand);
         String who = inHand ? "its owner, whose device is taken" : "members, or outsiders who check";
         if (unseen.isEmpty()) return new Noticing(capital(who), List.of(), inHand);
-        if (others.isEmpty()) return new Noticing("No", List.of(), false);
+        if (others.isEmpty()) {
+            // The same conversations, one party unseen and another visible: "No" alone denied that the visible one
+            // could be noticed (a newcomer's table).
+            Set<String> silent = new LinkedHashSet<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (Gain g : all) (g.unseen ? silent : seen).add(g.party);
+            seen.removeAll(silent);
+            if (seen.isEmpty()) return new Noticing("No", List.of(), false);
+            return new Noticing(capital(and(List.copyOf(seen))) + "'s: " + who + "; " + and(List.copyOf(silent)) + "'s: no",
+                    List.of(), false);
+        }
         return new Noticing("No, in " + and(List.copyOf(unseen)) + "; in " + and(List.copyOf(others)) + ", " + who,
                 List.copyOf(unseen), false);
     }
