@@ -118,9 +118,15 @@ public final class AccessAnalysis {
     private final Map<String, Map<String, Holding>> holdings = new HashMap<>();
     private final Map<String, Map<Target, Map<Slot, Reading>>> readings = new HashMap<>();
 
-    /** Where a reading is kept: one per route and origin (see {@link Reading#origin}). */
-    record Slot(Route route, String origin) {
+    /**
+     * Where a reading is kept: one per route and origin (see {@link Reading#origin}), and per item whose contents give
+     * it: two backups under one key each hold the messages, and each backup's finding cites its own chain to them.
+     */
+    record Slot(Route route, String origin, String via) {
     }
+
+    /** The item a reading came through by what it contains, where it did (see {@link Slot#via}). */
+    private final Map<Reading, String> viaOf = new java.util.IdentityHashMap<>();
     private final Map<String, Flow.Occurs> dataCondition = new HashMap<>();
     private final Map<String, List<Flow>> carriedBy = new HashMap<>();
 
@@ -720,25 +726,32 @@ public final class AccessAnalysis {
     /** Records a reading unless one as good is known; returns the new reading, or null. */
     private Reading addRead(String party, Target target, Route route, Evidence e, List<String> through,
                             When condition, List<Safeguarded> lowering, String origin) {
+        return addRead(party, target, route, e, through, condition, lowering, origin, null);
+    }
+
+    private Reading addRead(String party, Target target, Route route, Evidence e, List<String> through,
+                            When condition, List<Safeguarded> lowering, String origin, String via) {
         Map<Slot, Reading> bySlot = readings.computeIfAbsent(party, x -> new HashMap<>())
                 .computeIfAbsent(target, x -> new HashMap<>(4));
-        Slot slot = new Slot(route, origin);
+        Slot slot = new Slot(route, origin, via);
         Reading existing = bySlot.get(slot);
         if (existing != null && !condition.betterThan(When.of(existing))) return null;
         Reading r = new Reading(party, target.data(), target.conversation(), route, e, through, condition.condition(),
                 condition.reach(), lowering, origin);
         bySlot.put(slot, r);
+        if (via != null) viaOf.put(r, via);
         work.add(r);
         return r;
     }
 
     private void processRead(Reading r) {
         Data d = model.data().get(r.data());
+        String via = viaOf.get(r);
         boolean disclosed = memberDisclosed.contains(d.id());
         for (String inner : d.contains()) {
             Route route = disclosed && r.route() != Route.LEARNS_DERIVED ? Route.MEMBER_DISCLOSURE : r.route();
             addRead(r.party(), new Target(inner, r.conversation()), route, r.evidence().then(step(d.id() + " contains "
-                    + inner, d.source(), "contains", d.id())), r.through(), When.of(r), r.lowering(), r.origin());
+                    + inner, d.source(), "contains", d.id())), r.through(), When.of(r), r.lowering(), r.origin(), d.id());
         }
         if (!d.kind().revealsNothing()) {
             for (String source : derivedFromData.getOrDefault(d.id(), List.of())) {
@@ -751,7 +764,7 @@ public final class AccessAnalysis {
                 Route route = r.route() == Route.MEMBER_DISCLOSURE || reveals ? r.route() : Route.LEARNS_DERIVED;
                 addRead(r.party(), new Target(source, r.conversation()), route,
                         r.evidence().then(step(d.id() + " is derived from " + source + how,
-                                d.source(), "derived-from", d.id())), r.through(), When.of(r), r.lowering(), r.origin());
+                                d.source(), "derived-from", d.id())), r.through(), When.of(r), r.lowering(), r.origin(), via);
             }
         }
         if (r.route() == Route.LEARNS_DERIVED && !reported.contains(r)) return;
@@ -759,7 +772,7 @@ public final class AccessAnalysis {
             if (c.covers(r.route())) {
                 Reading passed = addRead(c.party(), new Target(r.data(), r.conversation()), r.route(),
                         compel(c, r.party()).then(r.evidence()), throughAlso(r.party(), r.through()),
-                        When.of(r).and(c.condition()), r.lowering(), r.origin());
+                        When.of(r).and(c.condition()), r.lowering(), r.origin(), via);
                 if (passed != null && reported.contains(r)) reported.add(passed);
             }
         }

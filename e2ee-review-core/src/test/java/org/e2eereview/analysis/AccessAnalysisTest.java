@@ -328,6 +328,25 @@ class AccessAnalysisTest {
         assertThat(always.conditionWords(wide)).isEqualTo("on a legal order");
     }
 
+    /**
+     * Two backups under one key each hold the messages: each keeps its own chain to them, so that each backup's finding
+     * cites how its backup gives the content (the second's cited only the backup itself).
+     */
+    @Test
+    void twoBackupsUnderOneKeyEachGiveTheContentByTheirOwnChain() throws Exception {
+        Analysis a = analyze("""
+                keys:
+                  backup-key: { stored-on: [phone, vault], protects: [history, media-history], recovery: null }
+                data:
+                  media-history: { kind: backup, created-on: [phone], contains: [messages] }
+                flows:
+                  back-up: { carries: [history, media-history] }
+                """);
+        List<Reading> byKey = a.readers("messages").get("provider").stream().filter(r -> r.route() == Route.HOLDS_KEY).toList();
+        assertThat(byKey).extracting(r -> texts(r).get(texts(r).size() - 1))
+                .containsExactlyInAnyOrder("history contains messages", "media-history contains messages");
+    }
+
     @Test
     void metadataIsNotContentAndDerivedDataIsPartial() throws Exception {
         Analysis meta = analyze("conversations:\n  chat: { content: [messages, sender] }\n");
