@@ -202,8 +202,13 @@ class SubmissionTest {
                 .contains("through Parley, on a legal order, unless users opt out;")
                 .as("a narrower condition beside a wider one of the same reader is not said")
                 .doesNotContain("or on a legal order, for users who opt in")
-                .contains("Parley, unless users opt out (every user who does not opt out, where today only users who opt in)");
-        assertThat(md).contains("Parley would reach every user who does not opt out, where today only users who opt in,");
+                .contains("Parley, unless users opt out (unless users opt out, where today only for users who opt in)");
+        assertThat(md).contains("Parley would read unless users opt out, where today only for users who opt in,");
+        // What users opt out of is what the reading's own chain names (the proposal's backup), not the flow of another
+        // reading under the same condition.
+        String whatsapp = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(whatsapp).contains("law enforcement, on a legal order, unless users opt out of the provider's chat backup, "
+                + "through WhatsApp (Meta)");
     }
 
     @Test

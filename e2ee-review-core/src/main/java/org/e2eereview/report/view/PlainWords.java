@@ -1156,10 +1156,11 @@ final class PlainWords {
             // The same condition reaching more users (an opt-in backup made a default): more are reached, not less needed.
             if (h.startsWith(ReviewDiff.REACH)) {
                 String[] fromTo = h.substring(ReviewDiff.REACH.length()).split(" → ");
-                String to = fromTo[1].equals(Occurs.BY_DEFAULT.words()) ? "every user who does not opt out"
-                        : fromTo[1].equals(Occurs.ALWAYS.words()) || fromTo[1].equals("every user") ? "every user" : fromTo[1];
-                String from = fromTo[0].equals(Occurs.OPT_IN.words()) ? "only users who opt in" : "users who do not opt out";
-                return (inRow ? "" : "would reach ") + to + ", where today " + from;
+                // Said of users' choice, not of how many: a targeted update reaches chosen users whatever they chose.
+                String to = fromTo[1].equals(Occurs.BY_DEFAULT.words()) ? "unless users opt out" : "whatever users choose";
+                String from = fromTo[0].equals(Occurs.OPT_IN.words()) ? "only for users who opt in"
+                        : "only for users who do not opt out";
+                return (inRow ? "" : "would read ") + to + ", where today " + from;
             }
             return (inRow ? "needing less: today " : "would need less: today ") + h.replace(" → ", ", with it ");
         }
@@ -1210,9 +1211,6 @@ final class PlainWords {
             // The chain of this reading, else of another reading of the same access under the same condition
             // (holding a backup's key does not pass through the backup's flow).
             it = purpose(r, choice);
-            for (Reading other : a.readings()) {
-                if (it == null && (other.condition() == choice || other.narrowed() && other.reach() == choice)) it = purpose(other, choice);
-            }
         }
         return r.narrowed() ? r.condition().plainWords() + ", " + when(choice, it) : when(choice, it);
     }
@@ -1264,6 +1262,22 @@ final class PlainWords {
         for (org.e2eereview.analysis.Step step : r.evidence().steps()) {
             org.e2eereview.model.Flow f = step.element() == null ? null : model.flows().get(step.element());
             if (f != null && f.occurs() == condition && f.purpose() != null) return ReportViewBuilder.t(f.purpose());
+        }
+        // Holding a backup's key does not pass through the backup's flow, but names the backup: the flow that carries
+        // an item of the chain under the condition is what users turn on or off. Another reading's flow was taken
+        // before, and a default backup's reading was said to happen "unless users opt out of push previews".
+        // Of the flows that carry it, the one that brings it to the reader or to a party the reader compels: a backup
+        // both to iCloud and to Google Drive is Google's by the flow to Google Drive.
+        for (org.e2eereview.analysis.Step step : r.evidence().steps()) {
+            if (step.element() == null || !model.data().containsKey(step.element())) continue;
+            for (org.e2eereview.model.Flow f : model.flows().values()) {
+                if (f.occurs() != condition || f.purpose() == null || !f.carries().contains(step.element())) continue;
+                org.e2eereview.model.Component to = model.components().get(f.to());
+                String runner = to == null ? null : to.runBy();
+                if (runner != null && (runner.equals(r.party()) || r.through().contains(runner))) {
+                    return ReportViewBuilder.t(f.purpose());
+                }
+            }
         }
         return null;
     }
