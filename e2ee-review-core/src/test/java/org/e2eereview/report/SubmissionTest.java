@@ -172,6 +172,20 @@ class SubmissionTest {
     }
 
     /**
+     * A backup on unless users turn it off: turning yours off keeps nothing you send from those who leave theirs on,
+     * said once where it first applies (a newcomer read "unless users opt out" as each user's own protection).
+     */
+    @Test
+    void whatIsOnByDefaultSaysThatTurningItOffKeepsNothingOneSends() throws Exception {
+        String md = text(submit(Repo.file("examples/imessage-standard-backup.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        String design = section(md, "### The design as it is", "## 1. The design");
+        assertThat(design).contains("unless users opt out of iCloud Backup (on by default), through Apple, by having it decrypt the "
+                + "content with a key it holds. A user who turns it off still has what they send read through the people they talk "
+                + "to who leave it on.");
+        assertThat(count(md, "A user who turns it off still has what they send")).isEqualTo(1);
+    }
+
+    /**
      * One party's gain could be noticed and another's not, in the same conversations: the table says whose is which,
      * where "No" alone denied that the first could be (a newcomer's ministry design: a targeted update the Open Client
      * Foundation ships in reproducible builds, and one the police have a contractor ship unseen).

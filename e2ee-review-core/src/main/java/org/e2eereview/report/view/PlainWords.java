@@ -131,6 +131,7 @@ final class PlainWords {
                     g.some |= some;
                     g.inHand = !r.detectable() && !unnoticed(r);
                     g.othersToo |= othersToo(r);
+                    g.othersLeftOn |= othersLeftOn(r);
                     g.conversations.add(conversation(c.id()));
                     g.routes.add(r.route());
                     g.apps.addAll(shipped(a, r));
@@ -154,6 +155,7 @@ final class PlainWords {
             if (!g.detectable) for (String c : g.conversations) silently.add(g.party + "|" + c);
         }
         boolean othersSaid = false;
+        boolean leftOnSaid = false;
         boolean inHandSaid = false;
         Group previous = null;
         for (List<Group> same : ordered) {
@@ -186,6 +188,14 @@ final class PlainWords {
                 } else if (g.othersToo) {
                     s.append(" Again, the messages of the people they talk to go with theirs.");
                 }
+                // Previews or a backup on by default: a user who turns theirs off still has what they send read through
+                // those who leave theirs on (a newcomer read "unless users opt out" as each user's own protection).
+                if (g.othersLeftOn && !leftOnSaid) {
+                    s.append(" A user who turns it off still has what they send read through the people they talk to who leave it on.");
+                } else if (g.othersLeftOn) {
+                    s.append(" Again, turning it off does not keep what a user sends from those who leave it on.");
+                }
+                leftOnSaid |= g.othersLeftOn;
                 if (g.inHand && !inHandSaid) s.append(" It needs the device out of its owner's hands, which the owner would know of.");
                 inHandSaid |= g.inHand;
             }
@@ -1258,6 +1268,19 @@ final class PlainWords {
                 && review.analysis().conditionWords(r).endsWith(Occurs.OPT_IN.wordsForConversation());
     }
 
+    /**
+     * Whether a reading happens unless users opt out, through what any member leaves on (a preview, a backup), so that
+     * turning it off keeps nothing a user sends: not where the chain goes through what only that member types.
+     */
+    private boolean othersLeftOn(Reading r) {
+        if (r.condition() != Occurs.BY_DEFAULT && !(r.narrowed() && r.reach() == Occurs.BY_DEFAULT)) return false;
+        for (org.e2eereview.analysis.Step step : r.evidence().steps()) {
+            org.e2eereview.model.Data d = step.element() == null ? null : model.data().get(step.element());
+            if (d != null && d.kind() == org.e2eereview.model.Data.Kind.KEYSTROKES) return false;
+        }
+        return true;
+    }
+
     private String purpose(Reading r, Occurs condition) {
         for (org.e2eereview.analysis.Step step : r.evidence().steps()) {
             org.e2eereview.model.Flow f = step.element() == null ? null : model.flows().get(step.element());
@@ -1578,6 +1601,8 @@ final class PlainWords {
         boolean inHand;
         /** Whether one member's choice opens it, and with theirs the other members' messages. */
         boolean othersToo;
+        /** Whether it is on unless a member turns it off, and one member's turning it off keeps nothing they send. */
+        boolean othersLeftOn;
         final Set<String> conversations = new LinkedHashSet<>();
         final Set<Route> routes = new LinkedHashSet<>();
         /** The content items it reads in its conversations, and whether in some it reads only some of them. */
