@@ -204,9 +204,14 @@ public record ReviewDiff(Review before, Review after, List<Reviewed> introduced,
             if (by.isEmpty()) removed.add(r);
             else superseded.put(r.finding().id(), by);
         }
+        // A finding the removed ones gave way to is what replaces them, introduced in their place, even where one of them
+        // covered it before: a golden key's finding in place of the provider's reading was said to be "no new finding".
+        Set<String> replacing = new HashSet<>();
+        superseded.values().forEach(replacing::addAll);
         List<Uncovered> uncovered = new ArrayList<>();
         for (var it = introduced.iterator(); it.hasNext(); ) {
             Reviewed r = it.next();
+            if (replacing.contains(r.finding().id())) continue;
             List<String> within = coveringBefore.supersededBy(r.finding());
             if (!within.isEmpty() && within.stream().noneMatch(now::contains)) {
                 uncovered.add(new Uncovered(r, within));

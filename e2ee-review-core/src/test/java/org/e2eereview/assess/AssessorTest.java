@@ -71,6 +71,19 @@ class AssessorTest {
     }
 
     /**
+     * A golden key where the provider already reads every conversation by previews on by default: its finding replaces
+     * the provider's reading and is introduced in its place, not "no new finding (the design already has what it asks
+     * for)", which a newcomer knew to be false of a design with no master key.
+     */
+    @Test
+    void aFindingThatReplacesTheDesignsOwnIsIntroducedInItsPlace() throws Exception {
+        Assessment golden = assessor.assess(Repo.file("e2ee-review-core/src/test/resources/newcomer/44-school-previews-by-default.yaml"),
+                List.of("golden-key")).assessments().get(0);
+        assertThat(golden.introduced()).extracting(r -> r.finding().id()).containsExactly("MASTER-KEY@golden-key");
+        assertThat(golden.superseded()).containsKey("PROVIDER-PLAINTEXT@class-group");
+    }
+
+    /**
      * The authority a proposal serves is the design's own where it compels whoever supplies the apps or runs the
      * servers, not only a provider: a hospital's police, or here the police that compel a phone maker, were left out
      * and a made-up authority took their place.
