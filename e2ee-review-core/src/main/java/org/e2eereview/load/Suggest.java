@@ -21,7 +21,16 @@ public final class Suggest {
             }
         }
         int allowed = Math.max(1, Math.min(3, input.length() / 3));
-        return best != null && bestDistance <= allowed ? best : null;
+        if (best != null && bestDistance <= allowed) return best;
+        // A word of a longer name ("push" for "push-service"): too far by letters, but the one meant.
+        String word = null;
+        for (String c : candidates) {
+            String l = c.toLowerCase(Locale.ROOT);
+            if (!l.startsWith(lower + "-") && !l.endsWith("-" + lower)) continue;
+            if (word != null) return null;
+            word = c;
+        }
+        return word;
     }
 
     /** The suffix " (did you mean 'x'?)" or "". */

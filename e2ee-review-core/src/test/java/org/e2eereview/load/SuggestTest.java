@@ -16,6 +16,15 @@ class SuggestTest {
         assertThat(Suggest.closest("Members", fields)).isEqualTo("members");
     }
 
+    /** A newcomer wrote "kind: push" for push-service and was told nothing. */
+    @Test
+    void suggestsTheOneLongerNameThatHasTheWordWritten() {
+        List<String> kinds = List.of("server", "push-service", "backup-service", "key-directory", "hsm");
+        assertThat(Suggest.closest("push", kinds)).isEqualTo("push-service");
+        assertThat(Suggest.closest("directory", kinds)).isEqualTo("key-directory");
+        assertThat(Suggest.closest("service", kinds)).as("two names have it: none is the one meant").isNull();
+    }
+
     @Test
     void staysQuietWhenNothingIsClose() {
         assertThat(Suggest.closest("colour", List.of("kind", "name", "run-by"))).isNull();
