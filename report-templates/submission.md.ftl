@@ -221,7 +221,7 @@ And ${conversations?size - plain.listed} more conversations: the review's JSON l
 
 The summary above rests on these findings, each with the statements in the model that support it; where a rule finds the same on several elements, one is set out and the others named.
 
-**Verdict: ${verdict.text}.** ${verdict.summary} Counted findings: <#list verdict.counts as c>${c.count} ${c.severity}<#sep>, </#list><#if verdict.accepted gt 0>; ${verdict.accepted} accepted with a recorded justification</#if><#if verdict.notAssessed gt 0>; ${verdict.notAssessed} checks could not be assessed from the design as described</#if>.
+**Verdict: ${verdict.text}.** ${verdict.summary} Findings, one for each place a weakness is found: <#list verdict.counts as c>${c.count} ${c.severity}<#sep>, </#list><#if verdict.accepted gt 0>; ${verdict.accepted} accepted with a recorded justification</#if><#if verdict.notAssessed gt 0>; ${verdict.notAssessed} checks could not be assessed from the design as described</#if>.
 
 <#if !findings?has_content>
 The review found no weakening of end-to-end encryption.

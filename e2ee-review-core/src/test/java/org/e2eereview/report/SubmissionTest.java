@@ -844,8 +844,8 @@ class SubmissionTest {
     @Test
     void countsNamesAndTitlesReadAsSentences(@TempDir Path dir) throws Exception {
         String whatsapp = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
-        assertThat(whatsapp).contains("already weakens end-to-end encryption (two weaknesses, both high)")
-                .contains("Counted findings: 0 critical, 3 high,");
+        assertThat(whatsapp).contains("already weakens end-to-end encryption (two weaknesses, both high, found in three places)")
+                .contains("Findings, one for each place a weakness is found: 0 critical, 3 high,");
         String clear = text(submit(Repo.file("examples/clear-device-escrow.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
         assertThat(clear).contains("through the phones' maker\"|").doesNotContain("through The phones' maker")
                 .contains("which relies on one weakness: master key.");

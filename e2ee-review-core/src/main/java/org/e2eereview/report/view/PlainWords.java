@@ -618,13 +618,20 @@ final class PlainWords {
      */
     private String seriousKinds() {
         Map<Severity, Integer> kinds = new java.util.TreeMap<>();
-        for (List<Finding> same : serious().values()) kinds.merge(same.get(0).severity(), 1, Integer::sum);
+        int places = 0;
+        for (List<Finding> same : serious().values()) {
+            kinds.merge(same.get(0).severity(), 1, Integer::sum);
+            places += same.size();
+        }
         int all = kinds.values().stream().mapToInt(Integer::intValue).sum();
-        if (all == 1) return "one " + kinds.keySet().iterator().next().yamlName() + " weakness";
+        // Where Annex A counts more findings than there are kinds, how many places: "three weaknesses, one of them
+        // critical" was set against Annex A's "2 critical, 3 high".
+        String where = places > all ? ", found in " + number(places) + " places" : "";
+        if (all == 1) return "one " + kinds.keySet().iterator().next().yamlName() + " weakness" + where;
         Map.Entry<Severity, Integer> worst = kinds.entrySet().iterator().next();
         String of = kinds.size() == 1 ? (all == 2 ? "both " : "all ") + worst.getKey().yamlName()
                 : number(worst.getValue()) + " of them " + worst.getKey().yamlName();
-        return number(all) + " weaknesses, " + of;
+        return number(all) + " weaknesses, " + of + where;
     }
 
     /**
