@@ -172,6 +172,20 @@ class SubmissionTest {
     }
 
     /**
+     * A feature the design has that does not reach those an aim is about (franked reports to a school's safeguarding
+     * lead, for investigation and prosecution) is suggested as being there: a reader took the list to say the design
+     * lacked what the safety features said it had.
+     */
+    @Test
+    void aSuggestedFeatureTheDesignHasIsSaidToBeThere() throws Exception {
+        String md = text(submit(Repo.file("e2ee-review-core/src/test/resources/newcomer/44-school-previews-by-default.yaml"),
+                List.of(Builtin.SUBMISSION_MD)).get(0));
+        String investigation = md.substring(md.indexOf("**Support investigation and prosecution:**"));
+        assertThat(investigation.substring(0, investigation.indexOf('\n'))).contains("user reports that prove the reported "
+                + "message is the one actually sent (the design has these, but what they give does not reach those this aim is about)");
+    }
+
+    /**
      * A backup on unless users turn it off: turning yours off keeps nothing you send from those who leave theirs on,
      * said once where it first applies (a newcomer read "unless users opt out" as each user's own protection).
      */

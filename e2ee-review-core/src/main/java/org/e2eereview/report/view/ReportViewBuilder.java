@@ -445,7 +445,9 @@ public final class ReportViewBuilder {
                 entry == null ? null : entry.statement(),
                 entry == null ? 0 : entry.ask(), o.metWithoutWeakening(), status, o.metBy().stream().map(ReportViewBuilder::t).toList(),
                 o.metBy().stream().map(this::featureWords).distinct().map(ReportViewBuilder::t).toList(), through, throughTitles,
-                fileNamesOnly ? o.suggestions().stream().map(x -> t(inWords(x, x))).toList() : o.suggestions(),
+                fileNamesOnly ? o.suggestions().stream().map(x -> t(inWords(x, x) + (hasFeature(x)
+                        ? " (the design has these, but what they give does not reach those this aim is about)" : ""))).toList()
+                        : o.suggestions(),
                 entry == null ? List.of() : cites(entry.references(), List.of()), concerns, keeps, powers(o));
     }
 
@@ -485,6 +487,16 @@ public final class ReportViewBuilder {
     }
 
     /** What would serve the proposals' claimed aims without weakening: those this design has, or those it has not. */
+    /**
+     * Whether the design has a feature of this catalog entry: suggested for an aim it does not reach (franked reports
+     * that go to a school, not to the authorities), it is said to be there, where a reader took the submission to say
+     * the design lacked what another section said it had.
+     */
+    private boolean hasFeature(String catalogId) {
+        for (Reviewed r : review.safetyFeatures()) if (catalogId.equals(r.finding().catalog())) return true;
+        return false;
+    }
+
     private List<String> alternatives(Options o, boolean inDesign) {
         if (o.assessment() == null) return List.of();
         return o.assessment().assessments().stream().flatMap(a -> a.alternatives().stream())
