@@ -183,6 +183,9 @@ class SubmissionTest {
         String investigation = md.substring(md.indexOf("**Support investigation and prosecution:**"));
         assertThat(investigation.substring(0, investigation.indexOf('\n'))).contains("user reports that prove the reported "
                 + "message is the one actually sent (the design has these, but what they give does not reach those this aim is about)");
+        // Encrypted end to end by default, and yet read by the provider through previews: both said, where they meet.
+        assertThat(md).contains("ClassLink encrypts one-to-one chat and class group end to end by default. Even so, the provider "
+                + "can read what is sent in one-to-one chat and class group by default, outside their encryption (below).");
     }
 
     /**

@@ -67,6 +67,22 @@ final class PlainWords {
         List<String> out = new ArrayList<>();
         StringBuilder s = new StringBuilder();
         if (!byDefault.isEmpty()) s.append(system).append(" encrypts ").append(and(byDefault)).append(" end to end by default.");
+        // Encrypted end to end, and yet read by the provider by default by another way (previews sent to its servers): said
+        // here, where a reader set "encrypts ... end to end by default" against Annex A's "not end-to-end encrypted".
+        java.util.Set<String> read = new java.util.HashSet<>();
+        for (Reviewed r : review.weakenings()) {
+            if ("PROVIDER-PLAINTEXT".equals(r.finding().catalog())) read.add(r.finding().element());
+        }
+        List<String> readAnyway = new ArrayList<>();
+        for (Conversation c : model.conversations().values()) {
+            if (read.contains(c.id()) && !contradicted.contains(c.id()) && byDefault.contains(conversation(c.id()))) {
+                readAnyway.add(conversation(c.id()));
+            }
+        }
+        if (!readAnyway.isEmpty()) {
+            sentence(s, "Even so, the provider can read what is sent in " + and(readAnyway) + " by default, outside "
+                    + (readAnyway.size() == 1 ? "that conversation's" : "their") + " encryption (below).");
+        }
         if (!available.isEmpty()) {
             sentence(s, capital(and(available)) + " can be end-to-end encrypted, but " + (available.size() == 1 ? "is" : "are")
                     + " not by default.");
