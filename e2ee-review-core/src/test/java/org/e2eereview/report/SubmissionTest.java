@@ -703,11 +703,13 @@ class SubmissionTest {
                 + "(what the app reports about them; needing less: today on a legal order, with it always): iMessage "
                 + "conversation, every user, at any time | No |");
         String proposals = section(md, "### The proposals assessed", "### What we ask");
-        // ... and says on page 1 who can read already, and when not always: the design as it is comes pages later.
-        // ... and its own weaknesses, which the box that names them gives pages on.
+        // ... and says on page 1 who can read already, and when not always (which condition: a reader asked what "under
+        // some conditions" were): the design as it is comes pages later. And its own weaknesses, which the box that
+        // names them gives pages on.
         assertThat(proposals).contains(" Without any of them, the design already weakens end-to-end encryption (four "
-                + "weaknesses, one of them critical) and lets others read conversations: Apple, without anyone noticing; Mobile "
-                + "carrier (SMS) and law enforcement (e.g. FBI), under some conditions, without anyone noticing.\n");
+                + "weaknesses, one of them critical) and lets others read conversations: Apple, without anyone noticing; law "
+                + "enforcement (e.g. FBI), on a legal order, without anyone noticing; Mobile carrier (SMS), when end-to-end "
+                + "encryption cannot be used, without anyone noticing.\n");
         // Two proposals that add access, one reaching every user and the other unnoticed: each said by name.
         Assessor.Result two = new Assessor(Corpus.reviewer()).assess(Repo.file("examples/imessage-standard-backup.yaml"),
                 List.of("clear", "targeted-update"));

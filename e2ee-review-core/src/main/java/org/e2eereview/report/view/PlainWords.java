@@ -574,30 +574,41 @@ final class PlainWords {
         // Per party: whether anyone would notice, and whether it needs a condition ("Apple could read without anyone
         // noticing" alone would overstate a reading only of the backups of users who opt in). A party read unseen
         // somewhere is said so, at any time if it reads unseen at any time anywhere.
-        Map<String, boolean[]> byParty = new LinkedHashMap<>(); // unseen, at any time unseen, at any time, content
+        Map<String, boolean[]> byParty = new LinkedHashMap<>(); // unseen, content
+        // Its readiest condition, of its unseen readings where it has one: a reader asked what "under some conditions"
+        // were, where the police read on a legal order.
+        Map<String, Occurs> readiest = new java.util.HashMap<>();
         for (Conversation c : model.conversations().values()) {
             for (Access a : review.analysis().access(c.id())) {
-                boolean[] p = byParty.computeIfAbsent(a.party(), x -> new boolean[4]);
+                boolean[] p = byParty.computeIfAbsent(a.party(), x -> new boolean[2]);
+                for (Reading r : a.readings()) p[0] |= unnoticed(r);
+                p[1] |= !a.partial();
+            }
+        }
+        for (Conversation c : model.conversations().values()) {
+            for (Access a : review.analysis().access(c.id())) {
+                boolean unseen = byParty.get(a.party())[0];
                 for (Reading r : a.readings()) {
-                    p[0] |= unnoticed(r);
-                    p[1] |= unnoticed(r) && r.condition() == Occurs.ALWAYS;
-                    p[2] |= r.condition() == Occurs.ALWAYS;
+                    if (unseen && !unnoticed(r)) continue;
+                    readiest.merge(a.party(), r.condition(), (x, y) -> x.ordinal() <= y.ordinal() ? x : y);
                 }
-                p[3] |= !a.partial();
             }
         }
         Map<String, List<String>> groups = new java.util.TreeMap<>();
         boolean learns = false;
         for (Map.Entry<String, boolean[]> e : byParty.entrySet()) {
             boolean[] p = e.getValue();
-            boolean always = p[0] ? p[1] : p[2];
-            groups.computeIfAbsent((p[0] ? "0" : "1") + (always ? "0" : "1"), k -> new ArrayList<>())
-                    .add(party(e.getKey()) + (p[3] ? "" : " (what is computed from the content, not the content)"));
-            learns |= !p[3];
+            Occurs when = readiest.get(e.getKey());
+            groups.computeIfAbsent((p[0] ? "0" : "1") + (char) ('a' + when.ordinal()), k -> new ArrayList<>())
+                    .add(party(e.getKey()) + (p[1] ? "" : " (what is computed from the content, not the content)"));
+            learns |= !p[1];
         }
         List<String> parts = new ArrayList<>();
-        groups.forEach((key, readers) -> parts.add(and(readers) + (key.charAt(1) == '0' ? "" : ", under some conditions")
-                + (key.charAt(0) == '0' ? ", without anyone noticing" : ", in ways someone could know of")));
+        groups.forEach((key, readers) -> {
+            Occurs when = Occurs.values()[key.charAt(1) - 'a'];
+            parts.add(and(readers) + (when == Occurs.ALWAYS ? "" : ", " + when.plainWords())
+                    + (key.charAt(0) == '0' ? ", without anyone noticing" : ", in ways someone could know of"));
+        });
         // The design's own weaknesses first: a reader found page 1 silent on them, and the box that names them pages on.
         String weakens = switch (review.verdict()) {
             case WEAKENED -> "already weakens end-to-end encryption (" + seriousKinds() + ")";
