@@ -1315,6 +1315,20 @@ final class PlainWords {
         return true;
     }
 
+    /** The flows with a purpose that carry each item, made once: asked of every step of every conditional reading. */
+    private Map<String, List<org.e2eereview.model.Flow>> carriers;
+
+    private List<org.e2eereview.model.Flow> carriers(String item) {
+        if (carriers == null) {
+            carriers = new java.util.HashMap<>();
+            for (org.e2eereview.model.Flow f : model.flows().values()) {
+                if (f.purpose() == null) continue;
+                for (String d : f.carries()) carriers.computeIfAbsent(d, k -> new ArrayList<>()).add(f);
+            }
+        }
+        return carriers.getOrDefault(item, List.of());
+    }
+
     private String purpose(Reading r, Occurs condition) {
         for (org.e2eereview.analysis.Step step : r.evidence().steps()) {
             org.e2eereview.model.Flow f = step.element() == null ? null : model.flows().get(step.element());
@@ -1326,9 +1340,9 @@ final class PlainWords {
         // Of the flows that carry it, the one that brings it to the reader or to a party the reader compels: a backup
         // both to iCloud and to Google Drive is Google's by the flow to Google Drive.
         for (org.e2eereview.analysis.Step step : r.evidence().steps()) {
-            if (step.element() == null || !model.data().containsKey(step.element())) continue;
-            for (org.e2eereview.model.Flow f : model.flows().values()) {
-                if (f.occurs() != condition || f.purpose() == null || !f.carries().contains(step.element())) continue;
+            if (step.element() == null) continue;
+            for (org.e2eereview.model.Flow f : carriers(step.element())) {
+                if (f.occurs() != condition) continue;
                 org.e2eereview.model.Component to = model.components().get(f.to());
                 String runner = to == null ? null : to.runBy();
                 if (runner != null && (runner.equals(r.party()) || r.through().contains(runner))) {
