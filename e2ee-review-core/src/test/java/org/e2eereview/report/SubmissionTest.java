@@ -171,6 +171,17 @@ class SubmissionTest {
         assertThat(order).doesNotContain(-1).isSorted();
     }
 
+    /** What the model does not say enough to check is said on page 1, where the verdict is first given, not only in Annex A. */
+    @Test
+    void pageOneSaysHowManyChecksTheDesignDoesNotSayEnoughFor() throws Exception {
+        String md = text(submit(Repo.file("examples/telegram-cloud-chats.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(section(md, "### The proposals assessed", "### What we ask"))
+                .contains(" The design as described does not say enough for one check, which Annex A lists.");
+        assertThat(section(md, "## Annex A.", "## Annex B.")).contains("Not assessed, because the model does not say:");
+        String whatsapp = text(submit(Repo.file("examples/whatsapp.yaml"), List.of(Builtin.SUBMISSION_MD)).get(0));
+        assertThat(whatsapp).as("every check made: nothing said").doesNotContain("does not say enough for");
+    }
+
     /**
      * A feature the design has that does not reach those an aim is about (franked reports to a school's safeguarding
      * lead, for investigation and prosecution) is suggested as being there: a reader took the list to say the design

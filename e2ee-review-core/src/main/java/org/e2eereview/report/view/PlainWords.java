@@ -616,9 +616,13 @@ final class PlainWords {
                     .map(this::conversation).toList()) + " without end-to-end encryption by default";
             case NOT_WEAKENED -> null;
         };
-        if (parts.isEmpty()) return weakens == null ? "" : " Without any of them, the design " + weakens + ".";
+        // What could not be checked is said where the verdict is first given: a reader found it only in Annex A.
+        int unchecked = review.notAssessed().size();
+        String caveat = unchecked == 0 ? "" : " The design as described does not say enough for " + number(unchecked)
+                + (unchecked == 1 ? " check" : " checks") + ", which Annex A lists.";
+        if (parts.isEmpty()) return weakens == null ? caveat : " Without any of them, the design " + weakens + "." + caveat;
         return " Without any of them, the design " + (weakens == null ? "already lets" : weakens + " and lets")
-                + " others read " + (learns ? "or learn about " : "") + "conversations: " + String.join("; ", parts) + ".";
+                + " others read " + (learns ? "or learn about " : "") + "conversations: " + String.join("; ", parts) + "." + caveat;
     }
 
     /** The counted findings at high or above, by severity and title: the weaknesses the verdict names, in review order. */
