@@ -154,7 +154,8 @@ public final class ModelFormat {
                     "Components that keep the copy of the key wrapped under the secret.")
             .optional("enforced-by", ref(ElementKind.COMPONENT),
                     "An hsm or enclave component that limits guesses at the secret. Without it, whoever holds "
-                            + "the wrapped copy can guess a weak secret offline.")
+                            + "the wrapped copy can guess a weak secret offline. A copy stored-on anything but an hsm or "
+                            + "enclave is noted: the limit holds for it only if opening it needs this component too.")
             .optional("guess-limit", new FieldType.Int(1, 1_000_000),
                     "Wrong guesses allowed before the copy is destroyed; requires enforced-by.",
                     "limited but not stated when enforced-by is written, otherwise unlimited");

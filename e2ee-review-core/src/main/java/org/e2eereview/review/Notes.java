@@ -60,6 +60,22 @@ final class Notes {
                         + "key substitution is judged against it, but it cannot declare key transparency"));
             }
         }
+        // A guess limit kept by one component, and a wrapped copy on another: whoever holds that copy can guess offline,
+        // unless opening it also needs the first. A newcomer wrote the copy on ordinary storage and the limit was credited.
+        for (Key k : model.keys().values()) {
+            Key.Recovery r = k.recovery();
+            if (r == null || r.enforcedBy() == null || !r.secret().guessable()) continue;
+            // Other guess-limiting hardware is not ordinary storage: three enclaves each keeping a share count guesses alike.
+            List<String> elsewhere = r.storedOn().stream().filter(c -> !c.equals(r.enforcedBy())).filter(c -> {
+                Component.Kind kind = model.components().get(c).kind();
+                return kind != Component.Kind.HSM && kind != Component.Kind.ENCLAVE;
+            }).toList();
+            if (elsewhere.isEmpty()) continue;
+            out.add(new Review.Note(r.source().of("stored-on"), "key '" + k.id() + "' is recovered from a "
+                    + r.secret().yamlName() + " whose guesses '" + r.enforcedBy() + "' limits, but a wrapped copy is also on '"
+                    + String.join("', '", elsewhere) + "': the limit is credited only if opening that copy needs '"
+                    + r.enforcedBy() + "' too; if it does not, write the copy as a separate key recovered without enforced-by"));
+        }
         for (Flow f : model.flows().values()) {
             if (f.relay() == null) continue;
             Component relay = model.components().get(f.relay());

@@ -41,6 +41,21 @@ class NotesTest {
                 .as("a group").isEmpty();
     }
 
+    /** A guess limit kept by an HSM, with a wrapped copy written on ordinary storage too: the modeller is asked which. */
+    @Test
+    void aRecoveryCopyBesideTheGuessLimitingHardwareIsNoted() throws Exception {
+        Review elsewhere = review("keys:\n  backup-key: { recovery: { stored-on: [vault, backup] } }\n");
+        assertThat(elsewhere.notes()).singleElement().satisfies(n -> {
+            assertThat(n.message()).startsWith("key 'backup-key' is recovered from a pin whose guesses 'vault' limits, but a "
+                    + "wrapped copy is also on 'backup'");
+            assertThat(n.at().line()).isGreaterThan(0);
+        });
+        assertThat(review("").notes()).as("the copy only where the limit is kept").isEmpty();
+        assertThat(review("components:\n  vault2: { kind: hsm, run-by: provider }\n"
+                + "keys:\n  backup-key: { recovery: { stored-on: [vault, vault2] } }\n").notes())
+                .as("another guess-limiting device, not ordinary storage").isEmpty();
+    }
+
     @Test
     void aFlowFromAComponentThatNeverHasWhatItCarriesIsNoted() throws Exception {
         Review r = review("flows:\n  leak: { from: relay, to: push, carries: [history], protection: transport }\n");
