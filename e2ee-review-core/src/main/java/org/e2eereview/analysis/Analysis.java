@@ -141,10 +141,20 @@ public final class Analysis {
 
     /** The reading's condition in words, as "who can read" says it (see {@link Reading#conditionWords}). */
     public String conditionWords(Reading r) {
-        return r.conditionWords(id -> {
-            org.e2eereview.model.Data d = model.data().get(id);
-            return d != null && d.kind() == org.e2eereview.model.Data.Kind.KEYSTROKES;
-        });
+        return r.conditionWords(this::keystrokes);
+    }
+
+    /**
+     * Whether the chain goes through what only one member types (keystrokes): that member's choice then takes nobody
+     * else's messages.
+     */
+    public boolean throughKeystrokes(Reading r) {
+        return r.throughAny(this::keystrokes);
+    }
+
+    private boolean keystrokes(String id) {
+        org.e2eereview.model.Data d = model.data().get(id);
+        return d != null && d.kind() == org.e2eereview.model.Data.Kind.KEYSTROKES;
     }
 
     /** Whether a reading's chain goes through a backup: holding the key of a backup is not holding the content key. */

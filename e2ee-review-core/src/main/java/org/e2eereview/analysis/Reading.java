@@ -44,11 +44,24 @@ public record Reading(String party, String data, String conversation, Route rout
      * types (keystrokes), which takes nobody else's messages.
      */
     public String conditionWords(java.util.function.Predicate<String> keystrokes) {
-        Flow.Occurs choice = condition == Flow.Occurs.OPT_IN ? condition : narrowed() ? reach : null;
         String words = condition.words() + (narrowed() ? ", " + reach.words() : "");
-        if (choice != Flow.Occurs.OPT_IN) return words;
-        for (Step s : evidence.steps()) if (s.element() != null && keystrokes.test(s.element())) return words;
+        if (choice() != Flow.Occurs.OPT_IN || throughAny(keystrokes)) return words;
         return narrowed() ? condition.words() + ", " + reach.wordsForConversation() : condition.wordsForConversation();
+    }
+
+    /** Whether the chain cites an element the test picks out (what only one member types, say). */
+    public boolean throughAny(java.util.function.Predicate<String> elements) {
+        for (Step s : evidence.steps()) if (s.element() != null && elements.test(s.element())) return true;
+        return false;
+    }
+
+    /**
+     * The users' choice it depends on, as its condition or as its reach under a legal order: {@link Flow.Occurs#OPT_IN}
+     * or {@link Flow.Occurs#BY_DEFAULT}; null where none does.
+     */
+    public Flow.Occurs choice() {
+        Flow.Occurs c = narrowed() ? reach : condition;
+        return c == Flow.Occurs.OPT_IN || c == Flow.Occurs.BY_DEFAULT ? c : null;
     }
 
     /** Whether fewer users than all are reached than its condition says: a legal order for an opt-in backup. */

@@ -42,6 +42,14 @@ class SubmissionTest {
                 LocalDate.of(2026, 6, 1), null, "java -jar e2ee-review.jar review " + model.getFileName(), assessment));
     }
 
+    /** The line of the document that starts with {@code start}, to its end. */
+    private static String line(String md, String start) {
+        int at = md.indexOf(start);
+        assertThat(at).as("a line starting " + start).isNotNegative();
+        int end = md.indexOf('\n', at);
+        return md.substring(at, end < 0 ? md.length() : end);
+    }
+
     private static String section(String md, String from, String to) {
         int a = md.indexOf(from);
         assertThat(a).as("has " + from).isNotNegative();
@@ -191,8 +199,7 @@ class SubmissionTest {
     void aSuggestedFeatureTheDesignHasIsSaidToBeThere() throws Exception {
         String md = text(submit(Repo.file("e2ee-review-core/src/test/resources/newcomer/44-school-previews-by-default.yaml"),
                 List.of(Builtin.SUBMISSION_MD)).get(0));
-        String investigation = md.substring(md.indexOf("**Support investigation and prosecution:**"));
-        assertThat(investigation.substring(0, investigation.indexOf('\n'))).contains("user reports that prove the reported "
+        assertThat(line(md, "**Support investigation and prosecution:**")).contains("user reports that prove the reported "
                 + "message is the one actually sent (the design has these, but what they give does not reach those this aim is about)");
         // Encrypted end to end by default, and yet read by the provider through previews: both said, where they meet.
         assertThat(md).contains("ClassLink encrypts one-to-one chat and class group end to end by default. Even so, the provider "
@@ -222,8 +229,7 @@ class SubmissionTest {
     void whetherAnyoneWouldNoticeIsSaidPerPartyWhereTheyDiffer() throws Exception {
         String md = text(submit(Repo.file("e2ee-review-core/src/test/resources/newcomer/43-ministry-archive-bot.yaml"),
                 List.of(Builtin.SUBMISSION_MD)).get(0));
-        String row = md.substring(md.indexOf("| **A targeted client update on a legal order (2016)**"));
-        assertThat(row.substring(0, row.indexOf('\n')))
+        assertThat(line(md, "| **A targeted client update on a legal order (2016)**"))
                 .contains("| The Open Client Foundation's: members, or outsiders who check; the national police's: no |");
     }
 
@@ -236,11 +242,9 @@ class SubmissionTest {
     void aLegalOrderForWhatOnlySomeUsersTurnedOnSaysWhomItReaches() throws Exception {
         String md = text(submit(Repo.file("e2ee-review-core/src/test/resources/newcomer/26-ai-summaries-provider-servers.yaml"),
                 List.of(Builtin.SUBMISSION_MD)).get(0));
-        String traceability = md.substring(md.indexOf("| **Originator traceability (2021)**"));
-        assertThat(traceability.substring(0, traceability.indexOf('\n')))
+        assertThat(line(md, "| **Originator traceability (2021)**"))
                 .contains("Law enforcement with a lawful order through Parley, on a legal order, for users who opt in;");
-        String backup = md.substring(md.indexOf("| **Provider-keyed backups, on by default (2021)**"));
-        assertThat(backup.substring(0, backup.indexOf('\n')))
+        assertThat(line(md, "| **Provider-keyed backups, on by default (2021)**"))
                 .contains("through Parley, on a legal order, unless users opt out;")
                 .as("a narrower condition beside a wider one of the same reader is not said")
                 .doesNotContain("or on a legal order, for users who opt in")

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.e2eereview.diff.ReviewDiff;
 import org.e2eereview.analysis.Access;
 import org.e2eereview.analysis.Reading;
 import org.e2eereview.analysis.Route;
@@ -18,6 +17,7 @@ import org.e2eereview.assess.Assessment;
 import org.e2eereview.catalog.Entries.SafeguardEntry;
 import org.e2eereview.catalog.Entries.Weakening;
 import org.e2eereview.catalog.Severity;
+import org.e2eereview.diff.ReviewDiff;
 import org.e2eereview.model.Component;
 import org.e2eereview.model.Conversation;
 import org.e2eereview.model.Flow.Occurs;
@@ -138,7 +138,7 @@ final class PlainWords {
                     // As in the table: "could also read the group in ways that could be noticed" of a party that
                     // reads it at any time unnoticed left a reader asking why it would need the second way.
                     if (outdone(r, a.readings())) continue;
-                    String when = when(a, r);
+                    String when = when(r);
                     String key = a.party() + "|" + when + "|" + r.detectable() + "|" + unnoticed(r) + "|" + a.partial()
                             + "|" + r.through();
                     Group g = groups.computeIfAbsent(key, k -> new Group(a.party(), when, r.condition(), r.detectable(),
@@ -296,7 +296,7 @@ final class PlainWords {
     String reading(Access a) {
         Map<String, Set<String>> byWhen = new LinkedHashMap<>();
         for (Reading r : a.readings()) {
-            String when = when(a, r) + (othersToo(r) ? OTHERS_TOO : "");
+            String when = when(r) + (othersToo(r) ? OTHERS_TOO : "");
             if (!r.through().isEmpty()) when += ", through " + and(r.through().stream().map(this::party).toList());
             byWhen.computeIfAbsent(when, k -> new LinkedHashSet<>()).add(how(r.route(), shipped(a, r), r.through().size()));
         }
@@ -625,8 +625,10 @@ final class PlainWords {
                 + " others read " + (learns ? "or learn about " : "") + "conversations: " + String.join("; ", parts) + "." + caveat;
     }
 
-    /** The counted findings at high or above, by severity and title: the weaknesses the verdict names, in review order. */
-    /** Made once: the summary, page 1's sentence and its count all name the same weaknesses. */
+    /**
+     * The counted findings at high or above, by severity and title: the weaknesses the verdict names, in review order.
+     * Made once: the summary, page 1's sentence and its count all name the same weaknesses.
+     */
     private Map<String, List<Finding>> serious;
 
     private Map<String, List<Finding>> serious() {
@@ -965,7 +967,7 @@ final class PlainWords {
         boolean systemic = readings.stream().anyMatch(x -> x.route().systemic());
         Reading weakest = readings.get(0);
         for (Reading x : readings) if (x.condition().ordinal() < weakest.condition().ordinal()) weakest = x;
-        String when = patched.when(after, weakest);
+        String when = patched.when(weakest);
         List<String> through = readings.stream().flatMap(x -> x.through().stream()).distinct().sorted().toList();
         String was = before == null ? null : patched.was(before, after, unseen, systemic);
         // What it gains only by learning what the app reports is said so, even of a party that reads the content
@@ -1250,17 +1252,13 @@ final class PlainWords {
     }
 
     /** When a reading applies; "it" is the flow that makes it conditional, by its purpose where the model gives one. */
-    private String when(Access a, Reading r) {
+    private String when(Reading r) {
         // Who it reaches, where a legal order took the place of a user's choice in its condition: "on a legal order,
         // for users who opt in to the chat backup", not every user's.
-        Occurs choice = r.narrowed() ? r.reach() : r.condition();
-        String it = null;
-        if (choice == Occurs.OPT_IN || choice == Occurs.BY_DEFAULT) {
-            // The chain of this reading, else of another reading of the same access under the same condition
-            // (holding a backup's key does not pass through the backup's flow).
-            it = purpose(r, choice);
-        }
-        return r.narrowed() ? r.condition().plainWords() + ", " + when(choice, it) : when(choice, it);
+        Occurs choice = r.choice();
+        if (choice == null) return when(r.condition(), null);
+        String words = when(choice, purpose(r, choice));
+        return r.narrowed() ? r.condition().plainWords() + ", " + words : words;
     }
 
     /**
@@ -1302,8 +1300,7 @@ final class PlainWords {
 
     /** Whether one member's choice opens the conversation, and with theirs the other members' content. */
     private boolean othersToo(Reading r) {
-        return (r.condition() == Occurs.OPT_IN || r.narrowed() && r.reach() == Occurs.OPT_IN)
-                && review.analysis().conditionWords(r).endsWith(Occurs.OPT_IN.wordsForConversation());
+        return r.choice() == Occurs.OPT_IN && !review.analysis().throughKeystrokes(r);
     }
 
     /**
@@ -1311,12 +1308,7 @@ final class PlainWords {
      * turning it off keeps nothing a user sends: not where the chain goes through what only that member types.
      */
     private boolean othersLeftOn(Reading r) {
-        if (r.condition() != Occurs.BY_DEFAULT && !(r.narrowed() && r.reach() == Occurs.BY_DEFAULT)) return false;
-        for (org.e2eereview.analysis.Step step : r.evidence().steps()) {
-            org.e2eereview.model.Data d = step.element() == null ? null : model.data().get(step.element());
-            if (d != null && d.kind() == org.e2eereview.model.Data.Kind.KEYSTROKES) return false;
-        }
-        return true;
+        return r.choice() == Occurs.BY_DEFAULT && !review.analysis().throughKeystrokes(r);
     }
 
     /** The flows with a purpose that carry each item, made once: asked of every step of every conditional reading. */
